@@ -1,0 +1,196 @@
+//! The Stockholm 2011 demo: the register as it stood in spring 2011, before
+//! the executive board decided on the review (PM 2011:125 RI, Dnr
+//! 006-1348/2010). Everything here comes from that decision document or from
+//! `shared/reference/organisations.md`; where neither gives a value the field
+//! is empty, or an illustrative value says so in its note.
+
+use crate::codes::*;
+
+pub const TENANT_SLUG: &str = "stockholm";
+pub const TENANT_NAME: &str = "Stockholms stad";
+pub const DEMO_EMAIL: &str = "demo@stockholm.example";
+
+/// The decision document the demo is drawn from.
+pub const SOURCE: &str = "PM 2011:125 RI (Dnr 006-1348/2010), Stockholms stad, 2011";
+
+pub struct DemoBody {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub kind: BodyKind,
+    pub abbreviation: Option<&'static str>,
+}
+
+pub struct DemoPerson {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub kind: PersonKind,
+    pub party: Option<&'static str>,
+    pub side: Option<Side>,
+    pub department: Option<&'static str>,
+}
+
+pub struct DemoFee {
+    pub minor: i64,
+    pub currency: &'static str,
+    pub year: i32,
+}
+
+pub enum DemoFeeKind {
+    Unknown,
+    NoFee,
+    /// An illustrative value; the register marks it as such.
+    Illustrative(DemoFee),
+}
+
+pub struct DemoMembership {
+    pub body: &'static str,
+    pub organisation: &'static str,
+    pub mtype: MembershipType,
+    pub status: MembershipStatus,
+    pub fee: DemoFeeKind,
+    pub notes: &'static str,
+}
+
+pub struct DemoSeat {
+    pub organisation: &'static str,
+    pub person: Option<&'static str>,
+    pub kind: SeatKind,
+    pub org_body: &'static str,
+    pub title: Option<&'static str>,
+    pub notes: &'static str,
+}
+
+pub const BODIES: &[DemoBody] = &[
+    DemoBody { key: "kf", name: "Kommunfullmäktige", kind: BodyKind::Council, abbreviation: Some("KF") },
+    DemoBody { key: "ks", name: "Kommunstyrelsen", kind: BodyKind::ExecutiveBoard, abbreviation: Some("KS") },
+    DemoBody { key: "brb", name: "Borgarrådsberedningen", kind: BodyKind::Committee, abbreviation: None },
+    DemoBody { key: "slk", name: "Stadsledningskontoret", kind: BodyKind::Department, abbreviation: Some("SLK") },
+];
+
+/// The politicians named in the decision document, with the parties it gives.
+/// In 2011 M governed Stockholm in a coalition; MP, S and V were in opposition,
+/// as their reservations and statements in the document show.
+pub const PERSONS: &[DemoPerson] = &[
+    politician("nordin", "Sten Nordin", "M", Side::Majority),
+    politician("bolund", "Per Bolund", "MP", Side::Opposition),
+    politician("wanngard", "Karin Wanngård", "S", Side::Opposition),
+    politician("rudin", "Tomas Rudin", "S", Side::Opposition),
+    politician("mogert", "Roger Mogert", "S", Side::Opposition),
+    politician("hagberg", "Emilia Hagberg", "MP", Side::Opposition),
+    politician("nilsson", "Stefan Nilsson", "MP", Side::Opposition),
+    politician("livh", "Ann-Margarethe Livh", "V", Side::Opposition),
+];
+
+const fn politician(key: &'static str, name: &'static str, party: &'static str, side: Side) -> DemoPerson {
+    DemoPerson { key, name, kind: PersonKind::Politician, party: Some(party), side: Some(side), department: None }
+}
+
+pub const MEMBERSHIPS: &[DemoMembership] = &[
+    DemoMembership {
+        body: "ks",
+        organisation: "eurocities",
+        mtype: MembershipType::Full,
+        status: MembershipStatus::Active,
+        fee: DemoFeeKind::Illustrative(DemoFee { minor: 1_600_000, currency: "EUR", year: 2011 }),
+        notes: "Medlem sedan 1995 (international.stockholm.se). Avgiften är ett illustrativt värde: \
+                beslutsunderlaget anger ingen avgift; jämför Belfasts cirka 16 300 GBP år 2023 \
+                (belfasttelegraph.co.uk).",
+    },
+    DemoMembership {
+        body: "ks",
+        organisation: "metropolis",
+        mtype: MembershipType::Full,
+        status: MembershipStatus::Active,
+        fee: DemoFeeKind::Unknown,
+        notes: "Medlemskapet innehas av kommunstyrelsen (PM 2011:125 RI).",
+    },
+    DemoMembership {
+        body: "ks",
+        organisation: "uclg",
+        mtype: MembershipType::Full,
+        status: MembershipStatus::Active,
+        fee: DemoFeeKind::Unknown,
+        notes: "Staden är också företrädd i UCLG genom medlemskapet i SKL (PM 2011:125 RI).",
+    },
+    DemoMembership {
+        body: "ks",
+        organisation: "c40",
+        mtype: MembershipType::Full,
+        status: MembershipStatus::Active,
+        fee: DemoFeeKind::NoFee,
+        notes: "Medlem sedan 2007 som innovationsstad (start.stockholm). C40 tar ingen avgift. \
+                Anknytning genom Clinton Climate Initiative och Norra Djurgårdsstaden (PM 2011:125 RI).",
+    },
+    DemoMembership {
+        body: "kf",
+        organisation: "skr",
+        mtype: MembershipType::Full,
+        status: MembershipStatus::Active,
+        fee: DemoFeeKind::Unknown,
+        notes: "Alla svenska kommuner är medlemmar i SKL/SKR; genom det är staden företrädd i UCLG och CEMR.",
+    },
+];
+
+/// Seats and participation the decision document describes. It names no
+/// holders, so the seats belong to the city with no person recorded.
+pub const SEATS: &[DemoSeat] = &[
+    DemoSeat {
+        organisation: "eurocities",
+        person: None,
+        kind: SeatKind::BoardSeat,
+        org_body: "Executive Committee",
+        title: Some("Styrelseledamot"),
+        notes: "Staden är styrelseledamot (PM 2011:125 RI); innehavaren anges inte.",
+    },
+    DemoSeat {
+        organisation: "eurocities",
+        person: None,
+        kind: SeatKind::Forum,
+        org_body: "Forum och arbetsgrupper",
+        title: None,
+        notes: "Brett deltagande i forum och arbetsgrupper (PM 2011:125 RI); vilka anges inte.",
+    },
+    DemoSeat {
+        organisation: "metropolis",
+        person: None,
+        kind: SeatKind::BoardSeat,
+        org_body: "Board of Directors",
+        title: Some("Styrelseledamot"),
+        notes: "Styrelseposten löper till världskongressen i Porto Alegre 23–26 november 2011 (PM 2011:125 RI).",
+    },
+    DemoSeat {
+        organisation: "uclg",
+        person: None,
+        kind: SeatKind::BoardSeat,
+        org_body: "Styrelsearbete genom Metropolis",
+        title: Some("Styrelseledamot"),
+        notes: "Metropolis är UCLG:s storstadssektion; styrelsearbetet i UCLG följer av styrelseposten i Metropolis (PM 2011:125 RI).",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue;
+
+    #[test]
+    fn demo_refers_only_to_what_exists() {
+        for m in MEMBERSHIPS {
+            assert!(BODIES.iter().any(|b| b.key == m.body), "{}", m.body);
+            assert!(catalogue::entry(m.organisation).is_some(), "{}", m.organisation);
+        }
+        for s in SEATS {
+            assert!(catalogue::entry(s.organisation).is_some(), "{}", s.organisation);
+            assert!(s.person.is_none_or(|p| PERSONS.iter().any(|x| x.key == p)));
+        }
+    }
+
+    #[test]
+    fn illustrative_values_say_so() {
+        for m in MEMBERSHIPS {
+            if let DemoFeeKind::Illustrative(_) = m.fee {
+                assert!(m.notes.contains("illustrativt"), "{}", m.organisation);
+            }
+        }
+    }
+}

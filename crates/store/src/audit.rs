@@ -1,0 +1,108 @@
+//! The append-only audit log: every change to the register with who, when,
+//! and the record before and after. Written in the same transaction as the
+//! change, so there is no change without its entry.
+
+use crate::codec::now;
+use crate::{Store, StoreError};
+use serde::Serialize;
+use sqlx::{Any, Row, Transaction};
+
+/// Who is making a change, within which tenant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub tenant_id: i64,
+    pub user_id: Option<i64>,
+    /// E-mail of a user, or a name such as `cli` or `demo` for commands.
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub actor: String,
+    pub at: String,
+    pub entity: String,
+    pub entity_id: i64,
+    pub action: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+pub(crate) async fn record<T: Serialize>(
+    tx: &mut Transaction<'static, Any>,
+    actor: &Actor,
+    entity: &str,
+    entity_id: i64,
+    action: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<(), StoreError> {
+    let json = |v: Option<&T>| v.map(|v| serde_json::to_string(v).expect("register records serialise"));
+    sqlx::query(
+        "INSERT INTO audit_log (tenant_id, actor, actor_user_id, at, entity, entity_id, action, before_json, after_json)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(actor.tenant_id)
+    .bind(&actor.label)
+    .bind(actor.user_id)
+    .bind(now())
+    .bind(entity)
+    .bind(entity_id)
+    .bind(action)
+    .bind(json(before))
+    .bind(json(after))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn entry(r: &sqlx::any::AnyRow) -> Result<AuditEntry, StoreError> {
+    let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+    Ok(AuditEntry {
+        id: r.try_get("id")?,
+        actor: r.try_get("actor")?,
+        at: r.try_get("at")?,
+        entity: r.try_get("entity")?,
+        entity_id: r.try_get("entity_id")?,
+        action: r.try_get("action")?,
+        before: parse(r.try_get("before_json")?),
+        after: parse(r.try_get("after_json")?),
+    })
+}
+
+impl Store {
+    /// The history of one record of a tenant, newest first.
+    pub async fn history(&self, tenant_id: i64, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, actor, at, entity, entity_id, action, before_json, after_json FROM audit_log
+             WHERE tenant_id = $1 AND entity = $2 AND entity_id = $3 ORDER BY id DESC",
+        )
+        .bind(tenant_id)
+        .bind(entity)
+        .bind(entity_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(|r| entry(&r)).collect()
+    }
+
+    /// Audit entries matching a fixed condition with two bound ids.
+    pub(crate) async fn history_where(&self, condition: &str, a: i64, b: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id, actor, at, entity, entity_id, action, before_json, after_json FROM audit_log WHERE {condition} ORDER BY id DESC"
+        )))
+        .bind(a)
+        .bind(b)
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(|r| entry(&r)).collect()
+    }
+
+    /// Starts a write transaction. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so a read-then-write never fails on lock upgrade.
+    pub(crate) async fn write_tx(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        Ok(match self.backend() {
+            crate::Backend::Sqlite => self.pool().begin_with("BEGIN IMMEDIATE").await?,
+            crate::Backend::Postgres => self.pool().begin().await?,
+        })
+    }
+}

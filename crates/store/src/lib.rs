@@ -1,0 +1,180 @@
+//! Översyn's storage: one set of portable SQL over SQLite (default) or
+//! PostgreSQL, chosen by the database URL.
+//!
+//! Why sqlx's `Any` driver and not a pool per backend: the schema keeps to
+//! types both databases read the same way through `Any` — BIGINT ids and
+//! flags, TEXT dates and timestamps (ISO/RFC 3339, UTC), integer minor units
+//! for money — so every query is written and run once. The two dialects
+//! differ only in the migrations (`migrations/{sqlite,postgres}`), which a
+//! test keeps equal in tables and columns.
+
+pub mod audit;
+pub mod auth;
+mod codec;
+pub mod error;
+pub mod register;
+pub mod seed;
+pub mod tenants;
+pub mod testing;
+
+pub use error::StoreError;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Result<Backend, StoreError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::Config(format!(
+                "unsupported database URL (use sqlite://PATH or postgres://…): {}",
+                redact(url)
+            )))
+        }
+    }
+}
+
+/// A URL with any password replaced, safe to print or log.
+pub fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// The handle every other layer talks to; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Store {
+    /// Opens the database, creating a SQLite file (and its folder) on first use.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        install_default_drivers();
+        let backend = Backend::of_url(url)?;
+        let mut url = url.to_owned();
+        if backend == Backend::Sqlite {
+            let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+            let path = path.split('?').next().unwrap_or_default().to_owned();
+            if path != ":memory:" {
+                if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| StoreError::Config(format!("cannot create {}: {e}", dir.display())))?;
+                }
+                if !url.contains("mode=") {
+                    url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
+                }
+            }
+        }
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers go on while one writer writes; the busy
+                        // timeout makes a second writer wait instead of failing.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await
+            .map_err(|e| StoreError::Config(format!("cannot open database {}: {e}", redact(&url))))?;
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Applies pending migrations for this backend.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let m = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        m.run(&self.pool).await.map_err(|e| StoreError::Config(format!("migration failed: {e}")))
+    }
+
+    /// The versions of the migrations each backend carries (for the parity test).
+    pub fn migration_versions(backend: Backend) -> Vec<i64> {
+        let m = match backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        m.iter().map(|m| m.version).collect()
+    }
+
+    /// Tables and their columns, sorted, as the database reports them.
+    pub async fn schema(&self) -> Result<Vec<(String, Vec<String>)>, StoreError> {
+        let tables: Vec<String> = match self.backend {
+            Backend::Sqlite => {
+                sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%' ORDER BY name")
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            Backend::Postgres => {
+                sqlx::query_scalar("SELECT CAST(table_name AS TEXT) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%' ORDER BY table_name")
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+        };
+        let mut out = Vec::new();
+        for t in tables {
+            let mut cols: Vec<String> = match self.backend {
+                Backend::Sqlite => sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT name FROM pragma_table_info('{t}')"))).fetch_all(&self.pool).await?,
+                Backend::Postgres => {
+                    sqlx::query_scalar("SELECT CAST(column_name AS TEXT) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1")
+                        .bind(&t)
+                        .fetch_all(&self.pool)
+                        .await?
+                }
+            };
+            cols.sort();
+            out.push((t, cols));
+        }
+        Ok(out)
+    }
+
+    /// A cheap round trip for health checks.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Runs one statement as given; for tests and maintenance commands only.
+    #[doc(hidden)]
+    pub async fn try_raw(&self, statement: &str) -> Result<u64, StoreError> {
+        Ok(sqlx::query(sqlx::AssertSqlSafe(statement.to_owned())).execute(&self.pool).await?.rows_affected())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

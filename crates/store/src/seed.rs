@@ -1,0 +1,220 @@
+//! Seeding: the shared catalogue (on every start, adding what is missing)
+//! and the Stockholm 2011 demo tenant (safe to load any number of times).
+
+use crate::audit::Actor;
+use crate::codec::{list_out, now};
+use crate::{Store, StoreError};
+use oversyn_core::catalogue::{ENTRIES, LINKS};
+use oversyn_core::demo::{self, DemoFeeKind};
+use oversyn_core::fees::Fee;
+use oversyn_core::input::{BodyCmd, MembershipCmd, PersonCmd, SeatCmd};
+use oversyn_core::{Code, Role};
+use sqlx::Row;
+
+/// What loading the demo did, for the command to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLoaded {
+    pub tenant_id: i64,
+    pub user_email: String,
+    /// A fresh password for the demo user, set on every load.
+    pub password: String,
+    pub added: usize,
+}
+
+impl Store {
+    /// Adds catalogue entries and relations that are missing; leaves
+    /// existing ones (which users may have corrected) alone.
+    pub async fn seed_catalogue(&self) -> Result<usize, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let mut added = 0;
+        for e in ENTRIES {
+            let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE tenant_id IS NULL AND slug = $1")
+                .bind(e.slug)
+                .fetch_one(&mut *tx)
+                .await?;
+            if exists > 0 {
+                continue;
+            }
+            let t = now();
+            let aliases: Vec<String> = e.aliases.iter().map(|s| s.to_string()).collect();
+            let themes: Vec<String> = e.themes.iter().map(|s| s.to_string()).collect();
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO organisations (tenant_id, slug, name, acronym, aliases, kind, headquarters, founded, website, themes,
+                 notice_months, written_notice, fee_basis, created_at, updated_at)
+                 VALUES (NULL, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+            )
+            .bind(e.slug)
+            .bind(e.name)
+            .bind(e.acronym)
+            .bind(list_out(&aliases))
+            .bind(e.kind.code())
+            .bind(e.headquarters)
+            .bind(e.founded.map(i64::from))
+            .bind(e.website)
+            .bind(list_out(&themes))
+            .bind(e.notice_months.map(i64::from))
+            .bind(i64::from(e.written_notice))
+            .bind(e.fee_basis)
+            .bind(&t)
+            .fetch_one(&mut *tx)
+            .await?;
+            for f in e.facts {
+                sqlx::query("INSERT INTO organisation_facts (organisation_id, topic, text, source, as_of) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(id)
+                    .bind(f.topic)
+                    .bind(f.text)
+                    .bind(f.source)
+                    .bind(f.as_of)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for b in e.bodies {
+                sqlx::query("INSERT INTO organisation_bodies (organisation_id, name, cadence) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(b.name)
+                    .bind(b.cadence)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            added += 1;
+        }
+        for l in LINKS {
+            let ids = sqlx::query(
+                "SELECT a.id AS a, b.id AS b FROM organisations a, organisations b
+                 WHERE a.tenant_id IS NULL AND b.tenant_id IS NULL AND a.slug = $1 AND b.slug = $2",
+            )
+            .bind(l.from)
+            .bind(l.to)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(ids) = ids else { continue };
+            let (a, b): (i64, i64) = (ids.try_get("a")?, ids.try_get("b")?);
+            let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisation_relations WHERE from_id = $1 AND to_id = $2 AND kind = $3")
+                .bind(a)
+                .bind(b)
+                .bind(l.kind.code())
+                .fetch_one(&mut *tx)
+                .await?;
+            if exists == 0 {
+                sqlx::query("INSERT INTO organisation_relations (from_id, to_id, kind, source) VALUES ($1, $2, $3, $4)")
+                    .bind(a)
+                    .bind(b)
+                    .bind(l.kind.code())
+                    .bind(l.source)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(added)
+    }
+
+    /// Loads the Stockholm 2011 demo as tenant `stockholm`. Records that are
+    /// already there (matched by name, or by body and organisation) are kept,
+    /// so a second load adds nothing.
+    pub async fn load_demo(&self) -> Result<DemoLoaded, StoreError> {
+        self.seed_catalogue().await?;
+        let tenant = match self.tenant_by_slug(demo::TENANT_SLUG).await {
+            Ok(t) => t,
+            Err(StoreError::NotFound) => self.create_tenant(demo::TENANT_SLUG, demo::TENANT_NAME).await?,
+            Err(e) => return Err(e),
+        };
+        let actor = Actor { tenant_id: tenant.id, user_id: None, label: "demo".into() };
+        let mut added = 0;
+
+        let mut bodies = std::collections::HashMap::new();
+        let existing = self.bodies(tenant.id).await?;
+        for b in demo::BODIES {
+            let id = match existing.iter().find(|x| x.name == b.name) {
+                Some(x) => x.id,
+                None => {
+                    added += 1;
+                    let cmd = BodyCmd { name: b.name.into(), kind: b.kind, abbreviation: b.abbreviation.map(Into::into), version: None };
+                    self.create_body(&actor, &cmd).await?.id
+                }
+            };
+            bodies.insert(b.key, id);
+        }
+
+        let mut persons = std::collections::HashMap::new();
+        let existing = self.persons(tenant.id).await?;
+        for p in demo::PERSONS {
+            let id = match existing.iter().find(|x| x.name == p.name) {
+                Some(x) => x.id,
+                None => {
+                    added += 1;
+                    let cmd = PersonCmd {
+                        name: p.name.into(),
+                        kind: p.kind,
+                        party: p.party.map(Into::into),
+                        side: p.side,
+                        department: p.department.map(Into::into),
+                        email: None,
+                        version: None,
+                    };
+                    self.create_person(&actor, &cmd).await?.id
+                }
+            };
+            persons.insert(p.key, id);
+        }
+
+        let existing = self.memberships(tenant.id).await?;
+        for m in demo::MEMBERSHIPS {
+            let org = self.organisation_by_slug(tenant.id, m.organisation).await?;
+            let body_id = bodies[m.body];
+            if existing.iter().any(|x| x.body_id == body_id && x.organisation_id == org.id) {
+                continue;
+            }
+            let (fee, fee_illustrative) = match &m.fee {
+                DemoFeeKind::Unknown => (Fee::Unknown, false),
+                DemoFeeKind::NoFee => (Fee::NoFee, false),
+                DemoFeeKind::Illustrative(f) => (Fee::Amount { minor: f.minor, currency: f.currency.into(), year: Some(f.year) }, true),
+            };
+            let cmd = MembershipCmd {
+                body_id,
+                organisation_id: org.id,
+                mtype: m.mtype,
+                status: m.status,
+                since: None,
+                until: None,
+                fee,
+                fee_illustrative,
+                contact_person_id: None,
+                notes: Some(m.notes.into()),
+                version: None,
+            };
+            self.create_membership(&actor, &cmd).await?;
+            added += 1;
+        }
+
+        let existing = self.seats(tenant.id).await?;
+        for s in demo::SEATS {
+            let org = self.organisation_by_slug(tenant.id, s.organisation).await?;
+            if existing.iter().any(|x| x.organisation_id == org.id && x.org_body == s.org_body && x.kind == s.kind) {
+                continue;
+            }
+            let cmd = SeatCmd {
+                organisation_id: org.id,
+                person_id: s.person.map(|p| persons[p]),
+                kind: s.kind,
+                org_body: s.org_body.into(),
+                title: s.title.map(Into::into),
+                from: None,
+                until: None,
+                notes: Some(s.notes.into()),
+                version: None,
+            };
+            self.create_seat(&actor, &cmd).await?;
+            added += 1;
+        }
+
+        let user = match self.user_by_email(tenant.id, demo::DEMO_EMAIL).await {
+            Ok(u) => u,
+            Err(StoreError::NotFound) => self.create_user(tenant.id, demo::DEMO_EMAIL, Role::Admin, false).await?.0,
+            Err(e) => return Err(e),
+        };
+        let password = crate::auth::random_password();
+        self.set_password(user.id, &password).await?;
+        Ok(DemoLoaded { tenant_id: tenant.id, user_email: user.email, password, added })
+    }
+}
