@@ -71,6 +71,7 @@ macro_rules! input_struct {
     ($(#[$m:meta])* $name:ident { $($field:ident),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(default)]
         pub struct $name {
             $(#[serde(deserialize_with = "loose")] pub $field: String,)+

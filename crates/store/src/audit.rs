@@ -85,6 +85,15 @@ impl Store {
         rows.into_iter().map(|r| entry(&r)).collect()
     }
 
+    /// Records an event that is not a register change made through the
+    /// store's own writes (a user added, a password changed).
+    pub async fn log_event<T: Serialize>(&self, actor: &Actor, entity: &str, entity_id: i64, action: &str, after: Option<&T>) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await?;
+        record(&mut tx, actor, entity, entity_id, action, None, after).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Audit entries matching a fixed condition with two bound ids.
     pub(crate) async fn history_where(&self, condition: &str, a: i64, b: i64) -> Result<Vec<AuditEntry>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(

@@ -1,1 +1,63 @@
-//! placeholder
+//! Översyn's web application: server-rendered pages in Swedish and English,
+//! the JSON API under `/api/v1/`, sign-in with database-backed sessions and
+//! API tokens. Handlers are thin: extract, call the store and the core, render.
+
+pub mod api;
+pub mod auth;
+pub mod context;
+pub mod error;
+pub mod i18n;
+pub mod register;
+mod static_files;
+pub mod views;
+
+use axum::Router;
+use axum::routing::get;
+use oversyn_store::Store;
+use std::sync::Arc;
+
+/// Settings the web layer needs beyond the database.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Mark cookies `Secure`: set when the public address is https.
+    pub secure_cookies: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<Config>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: Config) -> AppState {
+        AppState { store, config: Arc::new(config) }
+    }
+}
+
+/// The whole application as a router, for `serve` and for tests.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(health))
+        .merge(static_files::router())
+        .merge(auth::router())
+        .merge(register::router())
+        .nest("/api", api::router())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), context::load))
+        .layer(axum::middleware::from_fn(context::guard_cross_site))
+        .layer(axum::middleware::from_fn(context::security_headers))
+        .with_state(state)
+}
+
+/// Answers 200 when the database answers.
+async fn health(axum::extract::State(s): axum::extract::State<AppState>) -> (http::StatusCode, &'static str) {
+    match s.store.ping().await {
+        Ok(()) => (http::StatusCode::OK, "ok"),
+        Err(_) => (http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+    }
+}
+
+/// Serves the app on a bound listener until the future `shutdown` completes.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,42 @@
+//! Bearer-token authentication for the API.
+
+use super::problem::Problem;
+use crate::AppState;
+use axum::extract::FromRequestParts;
+use http::request::Parts;
+use http::{StatusCode, header};
+use oversyn_store::audit::Actor;
+use oversyn_store::auth::User;
+
+/// The user a valid `Authorization: Bearer …` token belongs to.
+pub struct ApiUser(pub User);
+
+impl ApiUser {
+    pub fn tenant(&self) -> i64 {
+        self.0.tenant_id
+    }
+
+    /// The user as the author of a change, if their role may change things.
+    pub fn writer(&self) -> Result<Actor, Problem> {
+        if self.0.role.can_write() {
+            Ok(Actor { tenant_id: self.0.tenant_id, user_id: Some(self.0.id), label: self.0.email.clone() })
+        } else {
+            Err(Problem::new(StatusCode::FORBIDDEN, "Your role (viewer) may read but not change the register."))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for ApiUser {
+    type Rejection = Problem;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let header = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+        let Some(token) = header.and_then(|h| h.strip_prefix("Bearer ")).map(str::trim).filter(|t| !t.is_empty()) else {
+            return Err(Problem::new(StatusCode::UNAUTHORIZED, "Send a personal API token as `Authorization: Bearer …` (see `oversyn token create`)."));
+        };
+        match state.store.token_user(token).await {
+            Ok(Some(u)) => Ok(ApiUser(u)),
+            Ok(None) => Err(Problem::new(StatusCode::UNAUTHORIZED, "The token is unknown or revoked.")),
+            Err(e) => Err(e.into()),
+        }
+    }
+}

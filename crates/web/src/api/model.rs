@@ -1,0 +1,266 @@
+//! The API's JSON shapes, built from the core's records.
+
+use crate::register::model::Snapshot;
+use oversyn_core::Code;
+use oversyn_core::fees::Fee;
+use oversyn_core::register::{Body, Indirect, Membership, Organisation, Person, Seat};
+use oversyn_store::audit::AuditEntry;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A list response.
+#[derive(Serialize, ToSchema)]
+pub struct List<T: ToSchema> {
+    pub data: Vec<T>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrganisationOut {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub aliases: Vec<String>,
+    /// city_network, national_association, initiative or other.
+    pub kind: String,
+    pub headquarters: Option<String>,
+    pub founded: Option<i32>,
+    pub website: Option<String>,
+    pub themes: Vec<String>,
+    pub notice_months: Option<i32>,
+    pub written_notice: bool,
+    pub fee_basis: Option<String>,
+    /// True for the shared catalogue; false for the tenant's own entries.
+    pub catalogue: bool,
+    pub version: i64,
+}
+
+impl From<&Organisation> for OrganisationOut {
+    fn from(o: &Organisation) -> Self {
+        OrganisationOut {
+            id: o.id,
+            slug: o.slug.clone(),
+            name: o.name.clone(),
+            acronym: o.acronym.clone(),
+            aliases: o.aliases.clone(),
+            kind: o.kind.code().into(),
+            headquarters: o.headquarters.clone(),
+            founded: o.founded,
+            website: o.website.clone(),
+            themes: o.themes.clone(),
+            notice_months: o.notice_months,
+            written_notice: o.written_notice,
+            fee_basis: o.fee_basis.clone(),
+            catalogue: o.tenant_id.is_none(),
+            version: o.version,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrgRef {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub acronym: Option<String>,
+}
+
+impl OrgRef {
+    fn of(snap: &Snapshot, id: i64) -> OrgRef {
+        match snap.organisation(id) {
+            Some(o) => OrgRef { id, slug: o.slug.clone(), name: o.name.clone(), acronym: o.acronym.clone() },
+            None => OrgRef { id, slug: String::new(), name: String::new(), acronym: None },
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BodyRef {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FeeOut {
+    /// unknown, none or amount.
+    pub kind: String,
+    /// In minor units (öre, cent).
+    pub amount_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub year: Option<i32>,
+    /// The amount is an illustrative value, not a recorded fact.
+    pub illustrative: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ViaOut {
+    /// The organisation the tenant is a member of, through which it is represented.
+    pub organisation: OrgRef,
+    pub membership_id: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MembershipOut {
+    /// Null for indirect memberships, which are derived, not stored.
+    pub id: Option<i64>,
+    /// `direct` (held by one of the tenant's bodies) or `indirect` (through another organisation).
+    pub kind: String,
+    pub direct: bool,
+    pub organisation: OrgRef,
+    pub body: Option<BodyRef>,
+    pub membership_type: Option<String>,
+    pub status: String,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub fee: Option<FeeOut>,
+    pub contact_person_id: Option<i64>,
+    pub notes: Option<String>,
+    pub via: Option<ViaOut>,
+    pub version: Option<i64>,
+}
+
+impl MembershipOut {
+    pub fn direct(snap: &Snapshot, m: &Membership) -> MembershipOut {
+        let (kind, amount_minor, currency, year) = match &m.fee {
+            Fee::Unknown => ("unknown", None, None, None),
+            Fee::NoFee => ("none", None, None, None),
+            Fee::Amount { minor, currency, year } => ("amount", Some(*minor), Some(currency.clone()), *year),
+        };
+        MembershipOut {
+            id: Some(m.id),
+            kind: "direct".into(),
+            direct: true,
+            organisation: OrgRef::of(snap, m.organisation_id),
+            body: snap.body(m.body_id).map(|b| BodyRef { id: b.id, name: b.name.clone() }),
+            membership_type: Some(m.mtype.code().into()),
+            status: m.status.code().into(),
+            since: m.since.map(|d| d.to_string()),
+            until: m.until.map(|d| d.to_string()),
+            fee: Some(FeeOut { kind: kind.into(), amount_minor, currency, year, illustrative: m.fee_illustrative }),
+            contact_person_id: m.contact_person_id,
+            notes: m.notes.clone(),
+            via: None,
+            version: Some(m.version),
+        }
+    }
+
+    pub fn indirect(snap: &Snapshot, i: &Indirect) -> MembershipOut {
+        MembershipOut {
+            id: None,
+            kind: "indirect".into(),
+            direct: false,
+            organisation: OrgRef::of(snap, i.organisation_id),
+            body: None,
+            membership_type: None,
+            status: "active".into(),
+            since: None,
+            until: None,
+            fee: None,
+            contact_person_id: None,
+            notes: None,
+            via: Some(ViaOut { organisation: OrgRef::of(snap, i.via_organisation_id), membership_id: i.via_membership_id }),
+            version: None,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonOut {
+    pub id: i64,
+    pub name: String,
+    /// official or politician.
+    pub kind: String,
+    pub party: Option<String>,
+    /// majority or opposition.
+    pub side: Option<String>,
+    pub department: Option<String>,
+    pub email: Option<String>,
+    pub version: i64,
+}
+
+impl From<&Person> for PersonOut {
+    fn from(p: &Person) -> Self {
+        PersonOut {
+            id: p.id,
+            name: p.name.clone(),
+            kind: p.kind.code().into(),
+            party: p.party.clone(),
+            side: p.side.map(|s| s.code().into()),
+            department: p.department.clone(),
+            email: p.email.clone(),
+            version: p.version,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BodyOut {
+    pub id: i64,
+    pub name: String,
+    /// council, executive_board, committee, department or company.
+    pub kind: String,
+    pub abbreviation: Option<String>,
+    pub version: i64,
+}
+
+impl From<&Body> for BodyOut {
+    fn from(b: &Body) -> Self {
+        BodyOut { id: b.id, name: b.name.clone(), kind: b.kind.code().into(), abbreviation: b.abbreviation.clone(), version: b.version }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SeatOut {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub person_id: Option<i64>,
+    /// board_seat, post, forum or working_group.
+    pub kind: String,
+    pub org_body: String,
+    pub title: Option<String>,
+    pub from: Option<String>,
+    pub until: Option<String>,
+    pub notes: Option<String>,
+    pub version: i64,
+}
+
+impl From<&Seat> for SeatOut {
+    fn from(s: &Seat) -> Self {
+        SeatOut {
+            id: s.id,
+            organisation_id: s.organisation_id,
+            person_id: s.person_id,
+            kind: s.kind.code().into(),
+            org_body: s.org_body.clone(),
+            title: s.title.clone(),
+            from: s.from.map(|d| d.to_string()),
+            until: s.until.map(|d| d.to_string()),
+            notes: s.notes.clone(),
+            version: s.version,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditOut {
+    pub id: i64,
+    pub actor: String,
+    pub at: String,
+    pub action: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+impl From<AuditEntry> for AuditOut {
+    fn from(e: AuditEntry) -> Self {
+        AuditOut { id: e.id, actor: e.actor, at: e.at, action: e.action, before: e.before, after: e.after }
+    }
+}
+
+#[derive(serde::Deserialize, ToSchema, Default)]
+#[serde(default)]
+pub struct EndBody {
+    /// The last day, YYYY-MM-DD.
+    pub date: String,
+    pub version: Option<i64>,
+}

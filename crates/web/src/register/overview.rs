@@ -1,0 +1,89 @@
+//! The register overview: memberships with status, fees and seats, the
+//! representation the city has indirectly, and fee totals per year.
+
+use super::model::Snapshot;
+use crate::AppState;
+use crate::context::Signed;
+use crate::error::PageError;
+use crate::views::{Chrome, render};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use oversyn_core::Code;
+use oversyn_core::fees::{FeeTotals, totals};
+use oversyn_core::register::{Body, Membership};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Filter {
+    /// `current` (default: active or notice given), `active`, `notice_given`, `ended` or `all`.
+    pub status: String,
+    pub body: String,
+    pub q: String,
+}
+
+pub struct Line {
+    pub m: Membership,
+    pub org: String,
+    pub body: String,
+    pub seats: usize,
+}
+
+pub struct IndirectLine {
+    pub organisation_id: i64,
+    pub org: String,
+    pub via_id: i64,
+    pub via: String,
+    pub direct_too: bool,
+}
+
+#[derive(Template)]
+#[template(path = "register/overview.html")]
+struct OverviewView {
+    c: Chrome,
+    lines: Vec<Line>,
+    indirect: Vec<IndirectLine>,
+    totals: FeeTotals,
+    bodies: Vec<Body>,
+    filter: Filter,
+    in_force: usize,
+}
+
+/// The register overview.
+pub async fn page(State(state): State<AppState>, s: Signed, Query(filter): Query<Filter>) -> Result<Response, PageError> {
+    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let body_filter: Option<i64> = filter.body.parse().ok();
+    let q = filter.q.trim().to_lowercase();
+    let lines: Vec<Line> = snap
+        .memberships
+        .iter()
+        .filter(|m| match filter.status.as_str() {
+            "" | "current" => snap.in_force(m),
+            "all" => true,
+            code => m.status.code() == code,
+        })
+        .filter(|m| body_filter.is_none_or(|b| m.body_id == b))
+        .filter(|m| q.is_empty() || snap.organisation(m.organisation_id).is_some_and(|o| o.answers_to(&q)))
+        .map(|m| Line {
+            m: m.clone(),
+            org: snap.org_label(m.organisation_id),
+            body: snap.body_name(m.body_id),
+            seats: snap.seats_in(m.organisation_id).iter().filter(|x| x.is_current(snap.today)).count(),
+        })
+        .collect();
+    let fee_totals = totals(lines.iter().filter(|l| snap.in_force(&l.m)).map(|l| &l.m.fee));
+    let indirect = snap
+        .indirect()
+        .into_iter()
+        .map(|i| IndirectLine {
+            organisation_id: i.organisation_id,
+            org: snap.org_label(i.organisation_id),
+            via_id: i.via_organisation_id,
+            via: snap.org_label(i.via_organisation_id),
+            direct_too: snap.memberships.iter().any(|m| m.organisation_id == i.organisation_id && snap.in_force(m)),
+        })
+        .collect();
+    let in_force = snap.memberships.iter().filter(|m| snap.in_force(m)).count();
+    render(&OverviewView { c: Chrome::signed(&s, "register-title"), lines, indirect, totals: fee_totals, bodies: snap.bodies, filter, in_force })
+}

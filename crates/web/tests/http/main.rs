@@ -1,0 +1,8 @@
+//! HTTP integration tests: the real app on a random port with a fresh
+//! database, on SQLite and — when `OVERSYN_TEST_POSTGRES_URL` is set — on
+//! PostgreSQL. Laid out by capability; helpers in `helpers.rs`.
+
+mod api;
+mod helpers;
+mod pages;
+mod security;
