@@ -9,7 +9,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "oversyn", version, about = "Översyn: a city's memberships in international organisations — register, review, decide, follow up.")]
+#[command(
+    name = "oversyn",
+    version,
+    about = "Översyn: a city's memberships in international organisations — register, review, decide, follow up."
+)]
 struct Cli {
     /// Database URL: sqlite://PATH or postgres://USER@HOST/DB. Default: a SQLite file in the data directory.
     #[arg(long, global = true, env = "OVERSYN_DATABASE_URL")]
@@ -110,7 +114,9 @@ fn database_url(cli: &Cli) -> String {
 
 async fn open(cli: &Cli) -> Result<Store> {
     let url = database_url(cli);
-    let store = Store::connect(&url).await.with_context(|| format!("opening {}", redact(&url)))?;
+    let store = Store::connect(&url)
+        .await
+        .with_context(|| format!("opening {}", redact(&url)))?;
     store.migrate().await?;
     store.seed_catalogue().await?;
     Ok(store)
@@ -119,7 +125,9 @@ async fn open(cli: &Cli) -> Result<Store> {
 async fn tenant(store: &Store, slug: &str) -> Result<oversyn_store::tenants::Tenant> {
     match store.tenant_by_slug(slug).await {
         Ok(t) => Ok(t),
-        Err(StoreError::NotFound) => bail!("no tenant '{slug}' (add it with `oversyn tenant add {slug}`)"),
+        Err(StoreError::NotFound) => {
+            bail!("no tenant '{slug}' (add it with `oversyn tenant add {slug}`)")
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -127,56 +135,138 @@ async fn tenant(store: &Store, slug: &str) -> Result<oversyn_store::tenants::Ten
 #[tokio::main]
 async fn main() -> Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
     let store = open(&cli).await?;
     match &cli.command {
-        Command::Serve { addr, demo, secure_cookies } => {
-            let demo_login = if *demo { Some(store.load_demo().await?) } else { None };
-            let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+        Command::Serve {
+            addr,
+            demo,
+            secure_cookies,
+        } => {
+            let demo_login = if *demo {
+                Some(store.load_demo().await?)
+            } else {
+                None
+            };
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("binding {addr}"))?;
             let bound = listener.local_addr()?;
-            println!("Översyn is running at http://{bound}/  (database: {})", redact(&database_url(&cli)));
+            println!(
+                "Översyn is running at http://{bound}/  (database: {})",
+                redact(&database_url(&cli))
+            );
             if let Some(d) = demo_login {
-                println!("Demo login: municipality `{}`, e-mail {}, password {}", oversyn_core::demo::TENANT_SLUG, d.user_email, d.password);
+                println!(
+                    "Demo login: municipality `{}`, e-mail {}, password {}",
+                    oversyn_core::demo::TENANT_SLUG,
+                    d.user_email,
+                    d.password
+                );
             }
-            let state = oversyn_web::AppState::new(store.clone(), oversyn_web::Config { secure_cookies: *secure_cookies });
+            let state = oversyn_web::AppState::new(
+                store.clone(),
+                oversyn_web::Config {
+                    secure_cookies: *secure_cookies,
+                },
+            );
             oversyn_web::serve(listener, state, shutdown()).await?;
         }
         Command::Migrate => println!("Database is up to date: {}", redact(&database_url(&cli))),
         Command::Demo => {
             let d = store.load_demo().await?;
-            println!("Loaded the Stockholm 2011 demo as tenant `stockholm` ({} records added).", d.added);
-            println!("Demo login: e-mail {}, password {}", d.user_email, d.password);
+            println!(
+                "Loaded the Stockholm 2011 demo as tenant `stockholm` ({} records added).",
+                d.added
+            );
+            println!(
+                "Demo login: e-mail {}, password {}",
+                d.user_email, d.password
+            );
         }
-        Command::Tenant { command: TenantCommand::Add { slug, name } } => {
-            let t = store.create_tenant(slug, name.as_deref().unwrap_or(slug)).await.map_err(describe)?;
+        Command::Tenant {
+            command: TenantCommand::Add { slug, name },
+        } => {
+            let t = store
+                .create_tenant(slug, name.as_deref().unwrap_or(slug))
+                .await
+                .map_err(describe)?;
             println!("Added tenant `{}` ({}).", t.slug, t.name);
         }
-        Command::Tenant { command: TenantCommand::List } => {
+        Command::Tenant {
+            command: TenantCommand::List,
+        } => {
             for t in store.tenants().await? {
                 println!("{}\t{}", t.slug, t.name);
             }
         }
-        Command::User { command: UserCommand::Add { tenant: slug, email, role, platform_admin } } => {
-            let Some(role) = Role::parse(role) else { bail!("unknown role '{role}': use admin, editor or viewer") };
+        Command::User {
+            command:
+                UserCommand::Add {
+                    tenant: slug,
+                    email,
+                    role,
+                    platform_admin,
+                },
+        } => {
+            let Some(role) = Role::parse(role) else {
+                bail!("unknown role '{role}': use admin, editor or viewer")
+            };
             let t = tenant(&store, slug).await?;
-            let (u, password) = store.create_user(t.id, email, role, *platform_admin).await.map_err(describe)?;
-            let actor = oversyn_store::audit::Actor { tenant_id: t.id, user_id: None, label: "cli".into() };
-            store.log_event(&actor, "user", u.id, "create", Some(&serde_json_role(&u.email, role))).await?;
-            println!("Added {} ({}) to `{}`. One-time password (change it at first login):", u.email, role.code(), t.slug);
+            let (u, password) = store
+                .create_user(t.id, email, role, *platform_admin)
+                .await
+                .map_err(describe)?;
+            let actor = oversyn_store::audit::Actor {
+                tenant_id: t.id,
+                user_id: None,
+                label: "cli".into(),
+            };
+            store
+                .log_event(
+                    &actor,
+                    "user",
+                    u.id,
+                    "create",
+                    Some(&serde_json_role(&u.email, role)),
+                )
+                .await?;
+            println!(
+                "Added {} ({}) to `{}`. One-time password (change it at first login):",
+                u.email,
+                role.code(),
+                t.slug
+            );
             println!("{password}");
         }
-        Command::Token { command: TokenCommand::Create { tenant: slug, email, label } } => {
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    tenant: slug,
+                    email,
+                    label,
+                },
+        } => {
             let t = tenant(&store, slug).await?;
             let u = match store.user_by_email(t.id, email).await {
                 Ok(u) => u,
-                Err(StoreError::NotFound) => bail!("no user {email} in `{slug}` (add one with `oversyn user add`)"),
+                Err(StoreError::NotFound) => {
+                    bail!("no user {email} in `{slug}` (add one with `oversyn user add`)")
+                }
                 Err(e) => return Err(e.into()),
             };
             let token = store.create_api_token(u.id, label.as_deref()).await?;
-            eprintln!("Token for {} ({}); shown once, send it as `Authorization: Bearer …`:", u.email, u.role.code());
+            eprintln!(
+                "Token for {} ({}); shown once, send it as `Authorization: Bearer …`:",
+                u.email,
+                u.role.code()
+            );
             println!("{token}");
         }
     }
@@ -185,7 +275,10 @@ async fn main() -> Result<()> {
 }
 
 fn serde_json_role(email: &str, role: Role) -> [(&'static str, String); 2] {
-    [("email", email.to_owned()), ("role", role.code().to_owned())]
+    [
+        ("email", email.to_owned()),
+        ("role", role.code().to_owned()),
+    ]
 }
 
 /// Turns a store error into a message a person can act on.
@@ -193,7 +286,16 @@ fn describe(e: StoreError) -> anyhow::Error {
     match e {
         StoreError::Invalid(errors) => anyhow::anyhow!(
             "invalid input: {}",
-            errors.0.iter().map(|e| format!("{} ({})", e.field, e.key.trim_start_matches("error-").replace('-', " "))).collect::<Vec<_>>().join(", ")
+            errors
+                .0
+                .iter()
+                .map(|e| format!(
+                    "{} ({})",
+                    e.field,
+                    e.key.trim_start_matches("error-").replace('-', " ")
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         e => e.into(),
     }
@@ -205,7 +307,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

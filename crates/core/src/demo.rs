@@ -61,10 +61,30 @@ pub struct DemoSeat {
 }
 
 pub const BODIES: &[DemoBody] = &[
-    DemoBody { key: "kf", name: "Kommunfullmäktige", kind: BodyKind::Council, abbreviation: Some("KF") },
-    DemoBody { key: "ks", name: "Kommunstyrelsen", kind: BodyKind::ExecutiveBoard, abbreviation: Some("KS") },
-    DemoBody { key: "brb", name: "Borgarrådsberedningen", kind: BodyKind::Committee, abbreviation: None },
-    DemoBody { key: "slk", name: "Stadsledningskontoret", kind: BodyKind::Department, abbreviation: Some("SLK") },
+    DemoBody {
+        key: "kf",
+        name: "Kommunfullmäktige",
+        kind: BodyKind::Council,
+        abbreviation: Some("KF"),
+    },
+    DemoBody {
+        key: "ks",
+        name: "Kommunstyrelsen",
+        kind: BodyKind::ExecutiveBoard,
+        abbreviation: Some("KS"),
+    },
+    DemoBody {
+        key: "brb",
+        name: "Borgarrådsberedningen",
+        kind: BodyKind::Committee,
+        abbreviation: None,
+    },
+    DemoBody {
+        key: "slk",
+        name: "Stadsledningskontoret",
+        kind: BodyKind::Department,
+        abbreviation: Some("SLK"),
+    },
 ];
 
 /// The politicians named in the decision document, with the parties it gives.
@@ -81,8 +101,20 @@ pub const PERSONS: &[DemoPerson] = &[
     politician("livh", "Ann-Margarethe Livh", "V", Side::Opposition),
 ];
 
-const fn politician(key: &'static str, name: &'static str, party: &'static str, side: Side) -> DemoPerson {
-    DemoPerson { key, name, kind: PersonKind::Politician, party: Some(party), side: Some(side), department: None }
+const fn politician(
+    key: &'static str,
+    name: &'static str,
+    party: &'static str,
+    side: Side,
+) -> DemoPerson {
+    DemoPerson {
+        key,
+        name,
+        kind: PersonKind::Politician,
+        party: Some(party),
+        side: Some(side),
+        department: None,
+    }
 }
 
 pub const MEMBERSHIPS: &[DemoMembership] = &[
@@ -91,7 +123,11 @@ pub const MEMBERSHIPS: &[DemoMembership] = &[
         organisation: "eurocities",
         mtype: MembershipType::Full,
         status: MembershipStatus::Active,
-        fee: DemoFeeKind::Illustrative(DemoFee { minor: 1_600_000, currency: "EUR", year: 2011 }),
+        fee: DemoFeeKind::Illustrative(DemoFee {
+            minor: 1_600_000,
+            currency: "EUR",
+            year: 2011,
+        }),
         notes: "Medlem sedan 1995 (international.stockholm.se). Avgiften är ett illustrativt värde: \
                 beslutsunderlaget anger ingen avgift; jämför Belfasts cirka 16 300 GBP år 2023 \
                 (belfasttelegraph.co.uk).",
@@ -177,10 +213,18 @@ mod tests {
     fn demo_refers_only_to_what_exists() {
         for m in MEMBERSHIPS {
             assert!(BODIES.iter().any(|b| b.key == m.body), "{}", m.body);
-            assert!(catalogue::entry(m.organisation).is_some(), "{}", m.organisation);
+            assert!(
+                catalogue::entry(m.organisation).is_some(),
+                "{}",
+                m.organisation
+            );
         }
         for s in SEATS {
-            assert!(catalogue::entry(s.organisation).is_some(), "{}", s.organisation);
+            assert!(
+                catalogue::entry(s.organisation).is_some(),
+                "{}",
+                s.organisation
+            );
             assert!(s.person.is_none_or(|p| PERSONS.iter().any(|x| x.key == p)));
         }
     }

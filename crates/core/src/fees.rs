@@ -55,26 +55,43 @@ pub fn parse_amount(input: &str) -> Result<i64, &'static str> {
     if int_part.is_empty() && frac_part.is_empty() {
         return Err("error-amount");
     }
-    if !int_part.chars().all(|c| c.is_ascii_digit()) || !frac_part.chars().all(|c| c.is_ascii_digit()) {
+    if !int_part.chars().all(|c| c.is_ascii_digit())
+        || !frac_part.chars().all(|c| c.is_ascii_digit())
+    {
         return Err("error-amount");
     }
     if frac_part.len() > 2 {
         return Err("error-amount");
     }
-    let whole: i64 = if int_part.is_empty() { 0 } else { int_part.parse().map_err(|_| "error-amount-large")? };
+    let whole: i64 = if int_part.is_empty() {
+        0
+    } else {
+        int_part.parse().map_err(|_| "error-amount-large")?
+    };
     let frac: i64 = match frac_part.len() {
         0 => 0,
         1 => frac_part.parse::<i64>().map_err(|_| "error-amount")? * 10,
         _ => frac_part.parse().map_err(|_| "error-amount")?,
     };
-    let minor = whole.checked_mul(100).and_then(|w| w.checked_add(frac)).ok_or("error-amount-large")?;
-    if minor > MAX_MINOR { Err("error-amount-large") } else { Ok(minor) }
+    let minor = whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .ok_or("error-amount-large")?;
+    if minor > MAX_MINOR {
+        Err("error-amount-large")
+    } else {
+        Ok(minor)
+    }
 }
 
 /// A currency code: three ASCII letters, stored upper case.
 pub fn parse_currency(input: &str) -> Result<String, &'static str> {
     let t = input.trim().to_ascii_uppercase();
-    if t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase()) { Ok(t) } else { Err("error-currency") }
+    if t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase()) {
+        Ok(t)
+    } else {
+        Err("error-currency")
+    }
 }
 
 /// Formats minor units with a space as thousands separator, the way both
@@ -85,7 +102,7 @@ pub fn format_minor(minor: i64) -> String {
     let digits = whole.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);
@@ -114,7 +131,11 @@ pub fn totals<'a>(fees: impl IntoIterator<Item = &'a Fee>) -> FeeTotals {
             Fee::Unknown => t.unknown += 1,
             Fee::NoFee => t.no_fee += 1,
             Fee::Amount { year: None, .. } => t.without_year += 1,
-            Fee::Amount { minor, currency, year: Some(y) } => {
+            Fee::Amount {
+                minor,
+                currency,
+                year: Some(y),
+            } => {
                 *t.by_year.entry((*y, currency.clone())).or_default() += minor;
             }
         }
@@ -139,16 +160,35 @@ mod tests {
         assert_eq!(parse_amount("abc"), Err("error-amount"));
         assert_eq!(parse_amount("1,2345"), Err("error-amount"));
         assert_eq!(parse_amount(""), Err("error-required"));
-        assert_eq!(parse_amount("99999999999999999999"), Err("error-amount-large"));
+        assert_eq!(
+            parse_amount("99999999999999999999"),
+            Err("error-amount-large")
+        );
     }
 
     #[test]
     fn totals_keep_unknowns_apart() {
         let fees = [
-            Fee::Amount { minor: 100, currency: "EUR".into(), year: Some(2011) },
-            Fee::Amount { minor: 50, currency: "EUR".into(), year: Some(2011) },
-            Fee::Amount { minor: 70, currency: "SEK".into(), year: Some(2011) },
-            Fee::Amount { minor: 70, currency: "SEK".into(), year: None },
+            Fee::Amount {
+                minor: 100,
+                currency: "EUR".into(),
+                year: Some(2011),
+            },
+            Fee::Amount {
+                minor: 50,
+                currency: "EUR".into(),
+                year: Some(2011),
+            },
+            Fee::Amount {
+                minor: 70,
+                currency: "SEK".into(),
+                year: Some(2011),
+            },
+            Fee::Amount {
+                minor: 70,
+                currency: "SEK".into(),
+                year: None,
+            },
             Fee::Unknown,
             Fee::NoFee,
         ];

@@ -25,7 +25,13 @@ fn loose<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         Loose::S(s) => s,
         Loose::I(i) => i.to_string(),
         Loose::F(f) => f.to_string(),
-        Loose::B(b) => if b { "true".into() } else { String::new() },
+        Loose::B(b) => {
+            if b {
+                "true".into()
+            } else {
+                String::new()
+            }
+        }
         Loose::N(()) => String::new(),
     })
 }
@@ -43,19 +49,34 @@ fn required_id(s: &str) -> Result<i64, &'static str> {
     if t.is_empty() {
         return Err("error-required");
     }
-    t.parse::<i64>().ok().filter(|i| *i > 0).ok_or("error-choose")
+    t.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or("error-choose")
 }
 
 fn optional_id(s: &str) -> Result<Option<i64>, &'static str> {
-    if s.trim().is_empty() { Ok(None) } else { required_id(s).map(Some) }
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        required_id(s).map(Some)
+    }
 }
 
 fn code<C: Code>(s: &str) -> Result<C, &'static str> {
-    C::parse(s.trim()).ok_or(if s.trim().is_empty() { "error-required" } else { "error-choose" })
+    C::parse(s.trim()).ok_or(if s.trim().is_empty() {
+        "error-required"
+    } else {
+        "error-choose"
+    })
 }
 
 fn optional_code<C: Code>(s: &str) -> Result<Option<C>, &'static str> {
-    if s.trim().is_empty() { Ok(None) } else { code(s).map(Some) }
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        code(s).map(Some)
+    }
 }
 
 fn flag(s: &str) -> bool {
@@ -64,7 +85,11 @@ fn flag(s: &str) -> bool {
 
 /// The version a form was loaded with, to refuse a stale edit.
 fn version(s: &str) -> Result<Option<i64>, &'static str> {
-    if s.trim().is_empty() { Ok(None) } else { s.trim().parse().map(Some).map_err(|_| "error-version") }
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        s.trim().parse().map(Some).map_err(|_| "error-version")
+    }
 }
 
 macro_rules! input_struct {
@@ -104,8 +129,22 @@ impl MembershipInput {
         let mut e = FieldErrors::new();
         let body_id = e.check("body_id", required_id(&self.body_id));
         let organisation_id = e.check("organisation_id", required_id(&self.organisation_id));
-        let mtype = e.check("mtype", if self.mtype.trim().is_empty() { Ok(MembershipType::Full) } else { code(&self.mtype) });
-        let status = e.check("status", if self.status.trim().is_empty() { Ok(MembershipStatus::Active) } else { code(&self.status) });
+        let mtype = e.check(
+            "mtype",
+            if self.mtype.trim().is_empty() {
+                Ok(MembershipType::Full)
+            } else {
+                code(&self.mtype)
+            },
+        );
+        let status = e.check(
+            "status",
+            if self.status.trim().is_empty() {
+                Ok(MembershipStatus::Active)
+            } else {
+                code(&self.status)
+            },
+        );
         let since = e.check("since", v::date(&self.since)).flatten();
         let until = e.check("until", v::date(&self.until)).flatten();
         if e.get("until").is_none() {
@@ -119,10 +158,21 @@ impl MembershipInput {
             "none" => Some(Fee::NoFee),
             "" | "unknown" | "amount" => {
                 let minor = e.check("fee_amount", fees::parse_amount(&self.fee_amount));
-                let currency = e.check("fee_currency", fees::parse_currency(if self.fee_currency.trim().is_empty() { "SEK" } else { &self.fee_currency }));
+                let currency = e.check(
+                    "fee_currency",
+                    fees::parse_currency(if self.fee_currency.trim().is_empty() {
+                        "SEK"
+                    } else {
+                        &self.fee_currency
+                    }),
+                );
                 let year = e.check("fee_year", v::year(&self.fee_year)).flatten();
                 match (minor, currency) {
-                    (Some(minor), Some(currency)) => Some(Fee::Amount { minor, currency, year }),
+                    (Some(minor), Some(currency)) => Some(Fee::Amount {
+                        minor,
+                        currency,
+                        year,
+                    }),
                     _ => None,
                 }
             }
@@ -131,7 +181,9 @@ impl MembershipInput {
                 None
             }
         };
-        let contact_person_id = e.check("contact_person_id", optional_id(&self.contact_person_id)).flatten();
+        let contact_person_id = e
+            .check("contact_person_id", optional_id(&self.contact_person_id))
+            .flatten();
         let notes = e.check("notes", v::text(&self.notes)).flatten();
         let version = e.check("version", version(&self.version)).flatten();
         e.into_result(|| MembershipCmd {
@@ -153,7 +205,11 @@ impl MembershipInput {
         let (fee_kind, fee_amount, fee_currency, fee_year) = match &m.fee {
             Fee::Unknown => ("unknown", String::new(), String::new(), String::new()),
             Fee::NoFee => ("none", String::new(), String::new(), String::new()),
-            Fee::Amount { minor, currency, year } => (
+            Fee::Amount {
+                minor,
+                currency,
+                year,
+            } => (
                 "amount",
                 fees::format_minor(*minor).replace('\u{a0}', " "),
                 currency.clone(),
@@ -171,8 +227,15 @@ impl MembershipInput {
             fee_amount,
             fee_currency,
             fee_year,
-            fee_illustrative: if m.fee_illustrative { "on".into() } else { String::new() },
-            contact_person_id: m.contact_person_id.map(|i| i.to_string()).unwrap_or_default(),
+            fee_illustrative: if m.fee_illustrative {
+                "on".into()
+            } else {
+                String::new()
+            },
+            contact_person_id: m
+                .contact_person_id
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
             notes: opt_str(&m.notes),
             version: m.version.to_string(),
         }
@@ -200,7 +263,15 @@ impl EndInput {
     }
 }
 
-input_struct!(PersonInput { name, kind, party, side, department, email, version });
+input_struct!(PersonInput {
+    name,
+    kind,
+    party,
+    side,
+    department,
+    email,
+    version
+});
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonCmd {
@@ -247,7 +318,12 @@ impl PersonInput {
     }
 }
 
-input_struct!(BodyInput { name, kind, abbreviation, version });
+input_struct!(BodyInput {
+    name,
+    kind,
+    abbreviation,
+    version
+});
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyCmd {
@@ -262,7 +338,9 @@ impl BodyInput {
         let mut e = FieldErrors::new();
         let name = e.check("name", v::name(&self.name));
         let kind = e.check("kind", code::<BodyKind>(&self.kind));
-        let abbreviation = e.check("abbreviation", v::short(&self.abbreviation)).flatten();
+        let abbreviation = e
+            .check("abbreviation", v::short(&self.abbreviation))
+            .flatten();
         let version = e.check("version", version(&self.version)).flatten();
         e.into_result(|| BodyCmd {
             name: name.unwrap_or_default(),
@@ -282,7 +360,17 @@ impl BodyInput {
     }
 }
 
-input_struct!(SeatInput { organisation_id, person_id, kind, org_body, title, from, until, notes, version });
+input_struct!(SeatInput {
+    organisation_id,
+    person_id,
+    kind,
+    org_body,
+    title,
+    from,
+    until,
+    notes,
+    version
+});
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeatCmd {
@@ -364,7 +452,11 @@ pub struct OrganisationCmd {
 
 /// Splits a comma-separated list, trimming and dropping empties.
 pub fn list(s: &str) -> Vec<String> {
-    s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+    s.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 impl OrganisationInput {
@@ -376,8 +468,17 @@ impl OrganisationInput {
         if aliases.iter().any(|a| v::name(a).is_err()) {
             e.add("aliases", "error-too-long");
         }
-        let kind = e.check("kind", if self.kind.trim().is_empty() { Ok(OrgKind::CityNetwork) } else { code(&self.kind) });
-        let headquarters = e.check("headquarters", v::short(&self.headquarters)).flatten();
+        let kind = e.check(
+            "kind",
+            if self.kind.trim().is_empty() {
+                Ok(OrgKind::CityNetwork)
+            } else {
+                code(&self.kind)
+            },
+        );
+        let headquarters = e
+            .check("headquarters", v::short(&self.headquarters))
+            .flatten();
         let founded = e.check("founded", v::year(&self.founded)).flatten();
         let website = e.check("website", v::website(&self.website)).flatten();
         let themes = list(&self.themes);
@@ -387,7 +488,15 @@ impl OrganisationInput {
         let notice_months = if self.notice_months.trim().is_empty() {
             None
         } else {
-            e.check("notice_months", self.notice_months.trim().parse::<i32>().ok().filter(|m| (0..=120).contains(m)).ok_or("error-months"))
+            e.check(
+                "notice_months",
+                self.notice_months
+                    .trim()
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|m| (0..=120).contains(m))
+                    .ok_or("error-months"),
+            )
         };
         let fee_basis = e.check("fee_basis", v::text(&self.fee_basis)).flatten();
         let version = e.check("version", version(&self.version)).flatten();
@@ -418,7 +527,11 @@ impl OrganisationInput {
             website: opt_str(&o.website),
             themes: o.themes.join(", "),
             notice_months: o.notice_months.map(|m| m.to_string()).unwrap_or_default(),
-            written_notice: if o.written_notice { "on".into() } else { String::new() },
+            written_notice: if o.written_notice {
+                "on".into()
+            } else {
+                String::new()
+            },
             fee_basis: opt_str(&o.fee_basis),
             version: o.version.to_string(),
         }
@@ -430,13 +543,20 @@ mod tests {
     use super::*;
 
     fn membership() -> MembershipInput {
-        MembershipInput { body_id: "1".into(), organisation_id: "2".into(), ..Default::default() }
+        MembershipInput {
+            body_id: "1".into(),
+            organisation_id: "2".into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn a_minimal_membership_is_active_full_with_unknown_fee() {
         let c = membership().parse().unwrap();
-        assert_eq!((c.mtype, c.status, c.fee), (MembershipType::Full, MembershipStatus::Active, Fee::Unknown));
+        assert_eq!(
+            (c.mtype, c.status, c.fee),
+            (MembershipType::Full, MembershipStatus::Active, Fee::Unknown)
+        );
     }
 
     #[test]
@@ -459,8 +579,14 @@ mod tests {
 
     #[test]
     fn ended_needs_a_date() {
-        let m = MembershipInput { status: "ended".into(), ..membership() };
-        assert_eq!(m.parse().unwrap_err().get("until"), Some("error-ended-needs-date"));
+        let m = MembershipInput {
+            status: "ended".into(),
+            ..membership()
+        };
+        assert_eq!(
+            m.parse().unwrap_err().get("until"),
+            Some("error-ended-needs-date")
+        );
     }
 
     #[test]
@@ -473,18 +599,39 @@ mod tests {
             ..membership()
         };
         let c = m.parse().unwrap();
-        assert_eq!(c.fee, Fee::Amount { minor: 1_630_050, currency: "EUR".into(), year: Some(2011) });
+        assert_eq!(
+            c.fee,
+            Fee::Amount {
+                minor: 1_630_050,
+                currency: "EUR".into(),
+                year: Some(2011)
+            }
+        );
         let record = Membership {
-            id: 1, body_id: 1, organisation_id: 2, mtype: c.mtype, since: None, until: None,
-            status: c.status, fee: c.fee.clone(), fee_illustrative: false, contact_person_id: None,
-            notes: None, version: 1,
+            id: 1,
+            body_id: 1,
+            organisation_id: 2,
+            mtype: c.mtype,
+            since: None,
+            until: None,
+            status: c.status,
+            fee: c.fee.clone(),
+            fee_illustrative: false,
+            contact_person_id: None,
+            notes: None,
+            version: 1,
         };
-        assert_eq!(MembershipInput::from_record(&record).parse().unwrap().fee, c.fee);
+        assert_eq!(
+            MembershipInput::from_record(&record).parse().unwrap().fee,
+            c.fee
+        );
     }
 
     #[test]
     fn json_numbers_are_read_as_form_text() {
-        let m: MembershipInput = serde_json_like(r#"{"body_id": 1, "organisation_id": 2, "fee_illustrative": true, "notes": null}"#);
+        let m: MembershipInput = serde_json_like(
+            r#"{"body_id": 1, "organisation_id": 2, "fee_illustrative": true, "notes": null}"#,
+        );
         assert_eq!(m.body_id, "1");
         assert_eq!(m.fee_illustrative, "true");
         assert_eq!(m.notes, "");
@@ -492,29 +639,48 @@ mod tests {
 
     // The core has no JSON dependency; a tiny deserializer over a map is enough here.
     fn serde_json_like(s: &str) -> MembershipInput {
-        use serde::de::value::{MapDeserializer, Error};
-        let pairs: Vec<(String, Value)> = s.trim_matches(|c| c == '{' || c == '}')
+        use serde::de::value::{Error, MapDeserializer};
+        let pairs: Vec<(String, Value)> = s
+            .trim_matches(|c| c == '{' || c == '}')
             .split(',')
             .map(|kv| {
                 let (k, v) = kv.split_once(':').unwrap();
                 let k = k.trim().trim_matches('"').to_owned();
                 let v = v.trim();
-                let v = if v == "null" { Value::Null } else if v == "true" { Value::Bool(true) } else if let Ok(i) = v.parse() { Value::Int(i) } else { Value::Str(v.trim_matches('"').into()) };
+                let v = if v == "null" {
+                    Value::Null
+                } else if v == "true" {
+                    Value::Bool(true)
+                } else if let Ok(i) = v.parse() {
+                    Value::Int(i)
+                } else {
+                    Value::Str(v.trim_matches('"').into())
+                };
                 (k, v)
             })
             .collect();
         MembershipInput::deserialize(MapDeserializer::<_, Error>::new(pairs.into_iter())).unwrap()
     }
 
-    enum Value { Null, Bool(bool), Int(i64), Str(String) }
+    enum Value {
+        Null,
+        Bool(bool),
+        Int(i64),
+        Str(String),
+    }
     impl<'de> serde::de::IntoDeserializer<'de, serde::de::value::Error> for Value {
         type Deserializer = ValueDe;
-        fn into_deserializer(self) -> ValueDe { ValueDe(self) }
+        fn into_deserializer(self) -> ValueDe {
+            ValueDe(self)
+        }
     }
     struct ValueDe(Value);
     impl<'de> Deserializer<'de> for ValueDe {
         type Error = serde::de::value::Error;
-        fn deserialize_any<V: serde::de::Visitor<'de>>(self, v: V) -> Result<V::Value, Self::Error> {
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            v: V,
+        ) -> Result<V::Value, Self::Error> {
             match self.0 {
                 Value::Null => v.visit_unit(),
                 Value::Bool(b) => v.visit_bool(b),
@@ -527,7 +693,13 @@ mod tests {
 
     #[test]
     fn person_needs_name_and_kind() {
-        let e = PersonInput { email: "nope".into(), side: "middle".into(), ..Default::default() }.parse().unwrap_err();
+        let e = PersonInput {
+            email: "nope".into(),
+            side: "middle".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap_err();
         assert_eq!(e.get("name"), Some("error-required"));
         assert_eq!(e.get("kind"), Some("error-required"));
         assert_eq!(e.get("email"), Some("error-email"));
@@ -537,7 +709,12 @@ mod tests {
     #[test]
     fn end_date_cannot_precede_start() {
         let since = NaiveDate::from_ymd_opt(2012, 1, 1);
-        let e = EndInput { date: "2011-06-01".into(), version: "".into() }.parse(since).unwrap_err();
+        let e = EndInput {
+            date: "2011-06-01".into(),
+            version: "".into(),
+        }
+        .parse(since)
+        .unwrap_err();
         assert_eq!(e.get("date"), Some("error-end-before-start"));
         assert!(EndInput::default().parse(None).is_err());
     }

@@ -40,7 +40,10 @@ impl Organisation {
         let t = term.trim().to_lowercase();
         !t.is_empty()
             && (self.name.to_lowercase().contains(&t)
-                || self.acronym.as_deref().is_some_and(|a| a.to_lowercase() == t)
+                || self
+                    .acronym
+                    .as_deref()
+                    .is_some_and(|a| a.to_lowercase() == t)
                 || self.aliases.iter().any(|a| a.to_lowercase() == t))
     }
 }
@@ -117,7 +120,11 @@ impl Seat {
 /// The status a membership takes when it ends on `end`: ended once the date
 /// has come, notice given while it is still ahead.
 pub fn status_on_ending(end: NaiveDate, today: NaiveDate) -> MembershipStatus {
-    if end <= today { MembershipStatus::Ended } else { MembershipStatus::NoticeGiven }
+    if end <= today {
+        MembershipStatus::Ended
+    } else {
+        MembershipStatus::NoticeGiven
+    }
 }
 
 /// Whether a membership counts today: not ended, and its end date not passed.
@@ -142,7 +149,10 @@ pub struct Indirect {
 /// cycles. `direct` is (membership id, organisation id) of memberships in force.
 pub fn indirect_memberships(direct: &[(i64, i64)], relations: &[Relation]) -> Vec<Indirect> {
     let mut parents: HashMap<i64, Vec<i64>> = HashMap::new();
-    for r in relations.iter().filter(|r| r.kind == RelationKind::MemberOf) {
+    for r in relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::MemberOf)
+    {
         parents.entry(r.from_id).or_default().push(r.to_id);
     }
     let mut out = Vec::new();
@@ -180,7 +190,13 @@ mod tests {
     use proptest::prelude::*;
 
     fn rel(from: i64, to: i64, kind: RelationKind) -> Relation {
-        Relation { id: 0, from_id: from, to_id: to, kind, source: None }
+        Relation {
+            id: 0,
+            from_id: from,
+            to_id: to,
+            kind,
+            source: None,
+        }
     }
 
     const SKR: i64 = 1;
@@ -197,14 +213,20 @@ mod tests {
             rel(CEMR, UCLG, RelationKind::SectionOf),
         ];
         let got = indirect_memberships(&[(10, SKR), (11, METROPOLIS)], &relations);
-        let reached: Vec<(i64, i64)> = got.iter().map(|i| (i.organisation_id, i.via_organisation_id)).collect();
+        let reached: Vec<(i64, i64)> = got
+            .iter()
+            .map(|i| (i.organisation_id, i.via_organisation_id))
+            .collect();
         assert_eq!(reached, vec![(UCLG, SKR), (CEMR, SKR)]);
         assert!(got.iter().all(|i| i.via_membership_id == 10));
     }
 
     #[test]
     fn cycles_end() {
-        let relations = [rel(1, 2, RelationKind::MemberOf), rel(2, 1, RelationKind::MemberOf)];
+        let relations = [
+            rel(1, 2, RelationKind::MemberOf),
+            rel(2, 1, RelationKind::MemberOf),
+        ];
         let got = indirect_memberships(&[(5, 1)], &relations);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].path, vec![1, 2]);
@@ -214,10 +236,21 @@ mod tests {
     fn ending_in_the_future_is_notice_given() {
         let today = NaiveDate::from_ymd_opt(2011, 10, 1).unwrap();
         let new_year = NaiveDate::from_ymd_opt(2012, 1, 1).unwrap();
-        assert_eq!(status_on_ending(new_year, today), MembershipStatus::NoticeGiven);
+        assert_eq!(
+            status_on_ending(new_year, today),
+            MembershipStatus::NoticeGiven
+        );
         assert_eq!(status_on_ending(today, today), MembershipStatus::Ended);
-        assert!(is_in_force(MembershipStatus::NoticeGiven, Some(new_year), today));
-        assert!(!is_in_force(MembershipStatus::NoticeGiven, Some(today.pred_opt().unwrap()), today));
+        assert!(is_in_force(
+            MembershipStatus::NoticeGiven,
+            Some(new_year),
+            today
+        ));
+        assert!(!is_in_force(
+            MembershipStatus::NoticeGiven,
+            Some(today.pred_opt().unwrap()),
+            today
+        ));
     }
 
     proptest! {

@@ -55,7 +55,11 @@ impl FieldErrors {
 
 impl std::fmt::Display for FieldErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self.0.iter().map(|e| format!("{}: {}", e.field, e.key)).collect();
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.key))
+            .collect();
         f.write_str(&parts.join(", "))
     }
 }
@@ -125,7 +129,11 @@ pub fn required_email(input: &str) -> Result<String, &'static str> {
         && matches!(t.split_once('@'), Some((local, domain))
             if !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
                && !domain.ends_with('.') && !domain.contains('@'));
-    if ok { Ok(t.to_lowercase()) } else { Err("error-email") }
+    if ok {
+        Ok(t.to_lowercase())
+    } else {
+        Err("error-email")
+    }
 }
 
 /// Optional calendar date in ISO form (YYYY-MM-DD), as a date input sends it.
@@ -168,8 +176,13 @@ pub fn slug(input: &str) -> Result<String, &'static str> {
     let t = input.trim();
     let ok = (2..=40).contains(&t.len())
         && t.starts_with(|c: char| c.is_ascii_lowercase())
-        && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if ok { Ok(t.to_owned()) } else { Err("error-slug") }
+        && t.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok {
+        Ok(t.to_owned())
+    } else {
+        Err("error-slug")
+    }
 }
 
 /// An optional web address; only http(s) so a stored link can never run script.
@@ -180,8 +193,14 @@ pub fn website(input: &str) -> Result<Option<String>, &'static str> {
     }
     let ok = (t.starts_with("https://") || t.starts_with("http://"))
         && t.len() <= 500
-        && !t.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
-    if ok { Ok(Some(t.to_owned())) } else { Err("error-url") }
+        && !t
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
+    if ok {
+        Ok(Some(t.to_owned()))
+    } else {
+        Err("error-url")
+    }
 }
 
 /// A new password: long enough to resist guessing, short enough to hash.
@@ -206,15 +225,23 @@ mod tests {
         assert_eq!(name("  EUROCITIES "), Ok("EUROCITIES".into()));
         assert_eq!(name("   "), Err("error-required"));
         assert_eq!(name(&"x".repeat(MAX_NAME + 1)), Err("error-too-long"));
-        assert_eq!(name(&"å".repeat(MAX_NAME)).map(|s| s.chars().count()), Ok(MAX_NAME));
+        assert_eq!(
+            name(&"å".repeat(MAX_NAME)).map(|s| s.chars().count()),
+            Ok(MAX_NAME)
+        );
         assert_eq!(name("a\u{0}b"), Err("error-control-characters"));
     }
 
     #[test]
     fn emails() {
         assert_eq!(email(""), Ok(None));
-        assert_eq!(email("Anna@Stockholm.se"), Ok(Some("anna@stockholm.se".into())));
-        for bad in ["anna", "anna@", "@x.se", "a b@x.se", "a@x", "a@.se", "a@x.se."] {
+        assert_eq!(
+            email("Anna@Stockholm.se"),
+            Ok(Some("anna@stockholm.se".into()))
+        );
+        for bad in [
+            "anna", "anna@", "@x.se", "a b@x.se", "a@x", "a@.se", "a@x.se.",
+        ] {
             assert_eq!(email(bad), Err("error-email"), "{bad}");
         }
     }
@@ -222,10 +249,16 @@ mod tests {
     #[test]
     fn dates_and_periods() {
         let d = |s| date(s).unwrap();
-        assert_eq!(date("2012-01-01").unwrap().unwrap().to_string(), "2012-01-01");
+        assert_eq!(
+            date("2012-01-01").unwrap().unwrap().to_string(),
+            "2012-01-01"
+        );
         assert_eq!(date("1/1/2012"), Err("error-date"));
         assert_eq!(date("2012-02-30"), Err("error-date"));
-        assert_eq!(period(d("2012-01-01"), d("2011-12-31")), Err("error-end-before-start"));
+        assert_eq!(
+            period(d("2012-01-01"), d("2011-12-31")),
+            Err("error-end-before-start")
+        );
         assert_eq!(period(d("2012-01-01"), d("2012-01-01")), Ok(()));
         assert_eq!(period(None, d("2011-12-31")), Ok(()));
     }
@@ -238,7 +271,10 @@ mod tests {
             assert!(slug(bad).is_err(), "{bad}");
         }
         assert!(website("javascript:alert(1)").is_err());
-        assert_eq!(website(" https://eurocities.eu ").unwrap().as_deref(), Some("https://eurocities.eu"));
+        assert_eq!(
+            website(" https://eurocities.eu ").unwrap().as_deref(),
+            Some("https://eurocities.eu")
+        );
     }
 
     proptest! {

@@ -37,7 +37,8 @@ pub(crate) async fn record<T: Serialize>(
     before: Option<&T>,
     after: Option<&T>,
 ) -> Result<(), StoreError> {
-    let json = |v: Option<&T>| v.map(|v| serde_json::to_string(v).expect("register records serialise"));
+    let json =
+        |v: Option<&T>| v.map(|v| serde_json::to_string(v).expect("register records serialise"));
     sqlx::query(
         "INSERT INTO audit_log (tenant_id, actor, actor_user_id, at, entity, entity_id, action, before_json, after_json)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -72,7 +73,12 @@ fn entry(r: &sqlx::any::AnyRow) -> Result<AuditEntry, StoreError> {
 
 impl Store {
     /// The history of one record of a tenant, newest first.
-    pub async fn history(&self, tenant_id: i64, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+    pub async fn history(
+        &self,
+        tenant_id: i64,
+        entity: &str,
+        entity_id: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, actor, at, entity, entity_id, action, before_json, after_json FROM audit_log
              WHERE tenant_id = $1 AND entity = $2 AND entity_id = $3 ORDER BY id DESC",
@@ -87,7 +93,14 @@ impl Store {
 
     /// Records an event that is not a register change made through the
     /// store's own writes (a user added, a password changed).
-    pub async fn log_event<T: Serialize>(&self, actor: &Actor, entity: &str, entity_id: i64, action: &str, after: Option<&T>) -> Result<(), StoreError> {
+    pub async fn log_event<T: Serialize>(
+        &self,
+        actor: &Actor,
+        entity: &str,
+        entity_id: i64,
+        action: &str,
+        after: Option<&T>,
+    ) -> Result<(), StoreError> {
         let mut tx = self.pool().begin().await?;
         record(&mut tx, actor, entity, entity_id, action, None, after).await?;
         tx.commit().await?;
@@ -95,7 +108,12 @@ impl Store {
     }
 
     /// Audit entries matching a fixed condition with two bound ids.
-    pub(crate) async fn history_where(&self, condition: &str, a: i64, b: i64) -> Result<Vec<AuditEntry>, StoreError> {
+    pub(crate) async fn history_where(
+        &self,
+        condition: &str,
+        a: i64,
+        b: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT id, actor, at, entity, entity_id, action, before_json, after_json FROM audit_log WHERE {condition} ORDER BY id DESC"
         )))

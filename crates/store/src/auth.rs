@@ -43,23 +43,33 @@ pub fn random_token() -> String {
 pub fn random_password() -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rng();
-    (0..20).map(|_| ALPHABET[(rng.next_u32() as usize) % ALPHABET.len()] as char).collect()
+    (0..20)
+        .map(|_| ALPHABET[(rng.next_u32() as usize) % ALPHABET.len()] as char)
+        .collect()
 }
 
 pub fn hash_token(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 pub fn hash_password(password: &str) -> String {
-    let h: PasswordHash = Argon2::default().hash_password(password.as_bytes()).expect("argon2 hashes any password of validated length");
+    let h: PasswordHash = Argon2::default()
+        .hash_password(password.as_bytes())
+        .expect("argon2 hashes any password of validated length");
     h.to_string()
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
+    Argon2::default()
+        .verify_password(password.as_bytes(), hash)
+        .is_ok()
 }
 
-static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| hash_password("no such user here"));
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| hash_password("no such user here"));
 
 fn in_future(d: Duration) -> String {
     (Utc::now() + d).to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -84,10 +94,22 @@ fn user(r: &sqlx::any::AnyRow) -> Result<User, sqlx::Error> {
 
 impl Store {
     /// Adds a user; returns the user and the one-time password generated for them.
-    pub async fn create_user(&self, tenant_id: i64, email: &str, role: Role, platform_admin: bool) -> Result<(User, String), StoreError> {
-        let email = oversyn_core::validate::required_email(email).map_err(|k| StoreError::invalid("email", k))?;
+    pub async fn create_user(
+        &self,
+        tenant_id: i64,
+        email: &str,
+        role: Role,
+        platform_admin: bool,
+    ) -> Result<(User, String), StoreError> {
+        let email = oversyn_core::validate::required_email(email)
+            .map_err(|k| StoreError::invalid("email", k))?;
         let password = random_password();
-        let hash = { let p = password.clone(); tokio::task::spawn_blocking(move || hash_password(&p)).await.expect("hashing does not panic") };
+        let hash = {
+            let p = password.clone();
+            tokio::task::spawn_blocking(move || hash_password(&p))
+                .await
+                .expect("hashing does not panic")
+        };
         let r = sqlx::query(
             "INSERT INTO users (tenant_id, email, password_hash, role, platform_admin, must_change_password, created_at)
              VALUES ($1, $2, $3, $4, $5, 1, $6) RETURNING id",
@@ -102,7 +124,11 @@ impl Store {
         .await;
         let id: i64 = match r {
             Ok(r) => r.try_get("id")?,
-            Err(e) if is_unique_violation(&e) => return Err(StoreError::Conflict(format!("a user {email} exists already in this tenant"))),
+            Err(e) if is_unique_violation(&e) => {
+                return Err(StoreError::Conflict(format!(
+                    "a user {email} exists already in this tenant"
+                )));
+            }
             Err(e) => return Err(e.into()),
         };
         Ok((self.user(id).await?, password))
@@ -113,7 +139,10 @@ impl Store {
             .bind(id)
             .fetch_optional(self.pool())
             .await?;
-        r.as_ref().map(user).transpose()?.ok_or(StoreError::NotFound)
+        r.as_ref()
+            .map(user)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
     }
 
     pub async fn user_by_email(&self, tenant_id: i64, email: &str) -> Result<User, StoreError> {
@@ -122,7 +151,10 @@ impl Store {
             .bind(email.trim().to_lowercase())
             .fetch_optional(self.pool())
             .await?;
-        r.as_ref().map(user).transpose()?.ok_or(StoreError::NotFound)
+        r.as_ref()
+            .map(user)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
     }
 
     pub async fn users(&self, tenant_id: i64) -> Result<Vec<User>, StoreError> {
@@ -136,7 +168,9 @@ impl Store {
     /// Sets a user's password (already validated) and clears the must-change mark.
     pub async fn set_password(&self, user_id: i64, password: &str) -> Result<(), StoreError> {
         let p = password.to_owned();
-        let hash = tokio::task::spawn_blocking(move || hash_password(&p)).await.expect("hashing does not panic");
+        let hash = tokio::task::spawn_blocking(move || hash_password(&p))
+            .await
+            .expect("hashing does not panic");
         sqlx::query("UPDATE users SET password_hash = $1, must_change_password = 0 WHERE id = $2")
             .bind(hash)
             .bind(user_id)
@@ -146,20 +180,32 @@ impl Store {
     }
 
     /// Sets a known password, e.g. the printed demo password.
-    pub async fn set_initial_password(&self, user_id: i64, password: &str) -> Result<(), StoreError> {
+    pub async fn set_initial_password(
+        &self,
+        user_id: i64,
+        password: &str,
+    ) -> Result<(), StoreError> {
         self.set_password(user_id, password).await
     }
 
     /// Checks a login. Too many recent failures for this tenant and e-mail
     /// refuse it before the password is even looked at.
-    pub async fn verify_login(&self, tenant_slug: &str, email: &str, password: &str) -> Result<Option<User>, StoreError> {
+    pub async fn verify_login(
+        &self,
+        tenant_slug: &str,
+        email: &str,
+        password: &str,
+    ) -> Result<Option<User>, StoreError> {
         let key = format!("{}/{}", tenant_slug.trim(), email.trim().to_lowercase());
-        let since = (Utc::now() - Duration::minutes(FAILURE_WINDOW_MINUTES)).to_rfc3339_opts(SecondsFormat::Millis, true);
-        let failures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE login_key = $1 AND at > $2")
-            .bind(&key)
-            .bind(&since)
-            .fetch_one(self.pool())
-            .await?;
+        let since = (Utc::now() - Duration::minutes(FAILURE_WINDOW_MINUTES))
+            .to_rfc3339_opts(SecondsFormat::Millis, true);
+        let failures: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_failures WHERE login_key = $1 AND at > $2",
+        )
+        .bind(&key)
+        .bind(&since)
+        .fetch_one(self.pool())
+        .await?;
         if failures >= MAX_FAILURES {
             return Err(StoreError::TooManyAttempts);
         }
@@ -176,14 +222,23 @@ impl Store {
             None => (None, DUMMY_HASH.clone()),
         };
         let pw = password.to_owned();
-        let ok = tokio::task::spawn_blocking(move || verify_password(&pw, &hash)).await.expect("verifying does not panic");
+        let ok = tokio::task::spawn_blocking(move || verify_password(&pw, &hash))
+            .await
+            .expect("verifying does not panic");
         match found {
             Some(u) if ok => {
-                sqlx::query("DELETE FROM login_failures WHERE login_key = $1").bind(&key).execute(self.pool()).await?;
+                sqlx::query("DELETE FROM login_failures WHERE login_key = $1")
+                    .bind(&key)
+                    .execute(self.pool())
+                    .await?;
                 Ok(Some(u))
             }
             _ => {
-                sqlx::query("INSERT INTO login_failures (login_key, at) VALUES ($1, $2)").bind(&key).bind(now()).execute(self.pool()).await?;
+                sqlx::query("INSERT INTO login_failures (login_key, at) VALUES ($1, $2)")
+                    .bind(&key)
+                    .bind(now())
+                    .execute(self.pool())
+                    .await?;
                 Ok(None)
             }
         }
@@ -221,12 +276,19 @@ impl Store {
     }
 
     pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(token)).execute(self.pool()).await?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(hash_token(token))
+            .execute(self.pool())
+            .await?;
         Ok(())
     }
 
     /// Ends every session of a user, e.g. after a password change.
-    pub async fn end_sessions_of(&self, user_id: i64, except_token: Option<&str>) -> Result<(), StoreError> {
+    pub async fn end_sessions_of(
+        &self,
+        user_id: i64,
+        except_token: Option<&str>,
+    ) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
             .bind(user_id)
             .bind(except_token.map(hash_token).unwrap_or_default())
@@ -236,7 +298,11 @@ impl Store {
     }
 
     /// Issues a personal API token; only its hash is kept.
-    pub async fn create_api_token(&self, user_id: i64, label: Option<&str>) -> Result<String, StoreError> {
+    pub async fn create_api_token(
+        &self,
+        user_id: i64,
+        label: Option<&str>,
+    ) -> Result<String, StoreError> {
         let token = format!("ovs_{}", random_token());
         sqlx::query("INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)")
             .bind(user_id)

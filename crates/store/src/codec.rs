@@ -28,5 +28,9 @@ pub fn list_out(items: &[String]) -> String {
 }
 
 pub fn list_in(s: &str) -> Vec<String> {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }

@@ -36,7 +36,8 @@ impl StoreError {
 pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::Database(d) => {
-            d.code().is_some_and(|c| c == "23505" || c == "2067" || c == "1555")
+            d.code()
+                .is_some_and(|c| c == "23505" || c == "2067" || c == "1555")
                 || d.message().contains("UNIQUE constraint failed")
         }
         _ => false,

@@ -72,14 +72,25 @@ impl Store {
         let backend = Backend::of_url(url)?;
         let mut url = url.to_owned();
         if backend == Backend::Sqlite {
-            let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+            let path = url
+                .trim_start_matches("sqlite://")
+                .trim_start_matches("sqlite:");
             let path = path.split('?').next().unwrap_or_default().to_owned();
             if path != ":memory:" {
-                if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).map_err(|e| StoreError::Config(format!("cannot create {}: {e}", dir.display())))?;
+                if let Some(dir) = std::path::Path::new(&path)
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                {
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        StoreError::Config(format!("cannot create {}: {e}", dir.display()))
+                    })?;
                 }
                 if !url.contains("mode=") {
-                    url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
+                    url.push_str(if url.contains('?') {
+                        "&mode=rwc"
+                    } else {
+                        "?mode=rwc"
+                    });
                 }
             }
         }
@@ -101,7 +112,9 @@ impl Store {
             })
             .connect(&url)
             .await
-            .map_err(|e| StoreError::Config(format!("cannot open database {}: {e}", redact(&url))))?;
+            .map_err(|e| {
+                StoreError::Config(format!("cannot open database {}: {e}", redact(&url)))
+            })?;
         Ok(Store { pool, backend })
     }
 
@@ -119,7 +132,9 @@ impl Store {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        m.run(&self.pool).await.map_err(|e| StoreError::Config(format!("migration failed: {e}")))
+        m.run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Config(format!("migration failed: {e}")))
     }
 
     /// The versions of the migrations each backend carries (for the parity test).
@@ -171,7 +186,10 @@ impl Store {
     /// Runs one statement as given; for tests and maintenance commands only.
     #[doc(hidden)]
     pub async fn try_raw(&self, statement: &str) -> Result<u64, StoreError> {
-        Ok(sqlx::query(sqlx::AssertSqlSafe(statement.to_owned())).execute(&self.pool).await?.rows_affected())
+        Ok(sqlx::query(sqlx::AssertSqlSafe(statement.to_owned()))
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
     }
 
     pub async fn close(&self) {

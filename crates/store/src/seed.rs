@@ -28,10 +28,12 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let mut added = 0;
         for e in ENTRIES {
-            let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE tenant_id IS NULL AND slug = $1")
-                .bind(e.slug)
-                .fetch_one(&mut *tx)
-                .await?;
+            let exists: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM organisations WHERE tenant_id IS NULL AND slug = $1",
+            )
+            .bind(e.slug)
+            .fetch_one(&mut *tx)
+            .await?;
             if exists > 0 {
                 continue;
             }
@@ -116,10 +118,17 @@ impl Store {
         self.seed_catalogue().await?;
         let tenant = match self.tenant_by_slug(demo::TENANT_SLUG).await {
             Ok(t) => t,
-            Err(StoreError::NotFound) => self.create_tenant(demo::TENANT_SLUG, demo::TENANT_NAME).await?,
+            Err(StoreError::NotFound) => {
+                self.create_tenant(demo::TENANT_SLUG, demo::TENANT_NAME)
+                    .await?
+            }
             Err(e) => return Err(e),
         };
-        let actor = Actor { tenant_id: tenant.id, user_id: None, label: "demo".into() };
+        let actor = Actor {
+            tenant_id: tenant.id,
+            user_id: None,
+            label: "demo".into(),
+        };
         let mut added = 0;
 
         let mut bodies = std::collections::HashMap::new();
@@ -129,7 +138,12 @@ impl Store {
                 Some(x) => x.id,
                 None => {
                     added += 1;
-                    let cmd = BodyCmd { name: b.name.into(), kind: b.kind, abbreviation: b.abbreviation.map(Into::into), version: None };
+                    let cmd = BodyCmd {
+                        name: b.name.into(),
+                        kind: b.kind,
+                        abbreviation: b.abbreviation.map(Into::into),
+                        version: None,
+                    };
                     self.create_body(&actor, &cmd).await?.id
                 }
             };
@@ -162,13 +176,23 @@ impl Store {
         for m in demo::MEMBERSHIPS {
             let org = self.organisation_by_slug(tenant.id, m.organisation).await?;
             let body_id = bodies[m.body];
-            if existing.iter().any(|x| x.body_id == body_id && x.organisation_id == org.id) {
+            if existing
+                .iter()
+                .any(|x| x.body_id == body_id && x.organisation_id == org.id)
+            {
                 continue;
             }
             let (fee, fee_illustrative) = match &m.fee {
                 DemoFeeKind::Unknown => (Fee::Unknown, false),
                 DemoFeeKind::NoFee => (Fee::NoFee, false),
-                DemoFeeKind::Illustrative(f) => (Fee::Amount { minor: f.minor, currency: f.currency.into(), year: Some(f.year) }, true),
+                DemoFeeKind::Illustrative(f) => (
+                    Fee::Amount {
+                        minor: f.minor,
+                        currency: f.currency.into(),
+                        year: Some(f.year),
+                    },
+                    true,
+                ),
             };
             let cmd = MembershipCmd {
                 body_id,
@@ -190,7 +214,9 @@ impl Store {
         let existing = self.seats(tenant.id).await?;
         for s in demo::SEATS {
             let org = self.organisation_by_slug(tenant.id, s.organisation).await?;
-            if existing.iter().any(|x| x.organisation_id == org.id && x.org_body == s.org_body && x.kind == s.kind) {
+            if existing.iter().any(|x| {
+                x.organisation_id == org.id && x.org_body == s.org_body && x.kind == s.kind
+            }) {
                 continue;
             }
             let cmd = SeatCmd {
@@ -210,11 +236,20 @@ impl Store {
 
         let user = match self.user_by_email(tenant.id, demo::DEMO_EMAIL).await {
             Ok(u) => u,
-            Err(StoreError::NotFound) => self.create_user(tenant.id, demo::DEMO_EMAIL, Role::Admin, false).await?.0,
+            Err(StoreError::NotFound) => {
+                self.create_user(tenant.id, demo::DEMO_EMAIL, Role::Admin, false)
+                    .await?
+                    .0
+            }
             Err(e) => return Err(e),
         };
         let password = crate::auth::random_password();
         self.set_password(user.id, &password).await?;
-        Ok(DemoLoaded { tenant_id: tenant.id, user_email: user.email, password, added })
+        Ok(DemoLoaded {
+            tenant_id: tenant.id,
+            user_email: user.email,
+            password,
+            added,
+        })
     }
 }

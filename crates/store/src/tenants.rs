@@ -14,14 +14,20 @@ pub struct Tenant {
 }
 
 fn tenant(r: sqlx::any::AnyRow) -> Result<Tenant, sqlx::Error> {
-    Ok(Tenant { id: r.try_get("id")?, slug: r.try_get("slug")?, name: r.try_get("name")? })
+    Ok(Tenant {
+        id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
+        name: r.try_get("name")?,
+    })
 }
 
 impl Store {
     /// Creates a tenant; its slug must be new.
     pub async fn create_tenant(&self, slug: &str, name: &str) -> Result<Tenant, StoreError> {
-        let slug = oversyn_core::validate::slug(slug).map_err(|k| StoreError::invalid("slug", k))?;
-        let name = oversyn_core::validate::name(name).map_err(|k| StoreError::invalid("name", k))?;
+        let slug =
+            oversyn_core::validate::slug(slug).map_err(|k| StoreError::invalid("slug", k))?;
+        let name =
+            oversyn_core::validate::name(name).map_err(|k| StoreError::invalid("name", k))?;
         let r = sqlx::query("INSERT INTO tenants (slug, name, created_at) VALUES ($1, $2, $3) RETURNING id, slug, name")
             .bind(&slug)
             .bind(&name)
@@ -30,23 +36,33 @@ impl Store {
             .await;
         match r {
             Ok(r) => Ok(tenant(r)?),
-            Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict(format!("tenant '{slug}' exists already"))),
+            Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict(format!(
+                "tenant '{slug}' exists already"
+            ))),
             Err(e) => Err(e.into()),
         }
     }
 
     pub async fn tenant_by_slug(&self, slug: &str) -> Result<Tenant, StoreError> {
-        let r = sqlx::query("SELECT id, slug, name FROM tenants WHERE slug = $1").bind(slug).fetch_optional(self.pool()).await?;
+        let r = sqlx::query("SELECT id, slug, name FROM tenants WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(self.pool())
+            .await?;
         r.map(tenant).transpose()?.ok_or(StoreError::NotFound)
     }
 
     pub async fn tenant_by_id(&self, id: i64) -> Result<Tenant, StoreError> {
-        let r = sqlx::query("SELECT id, slug, name FROM tenants WHERE id = $1").bind(id).fetch_optional(self.pool()).await?;
+        let r = sqlx::query("SELECT id, slug, name FROM tenants WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
         r.map(tenant).transpose()?.ok_or(StoreError::NotFound)
     }
 
     pub async fn tenants(&self) -> Result<Vec<Tenant>, StoreError> {
-        let rows = sqlx::query("SELECT id, slug, name FROM tenants ORDER BY slug").fetch_all(self.pool()).await?;
+        let rows = sqlx::query("SELECT id, slug, name FROM tenants ORDER BY slug")
+            .fetch_all(self.pool())
+            .await?;
         Ok(rows.into_iter().map(tenant).collect::<Result<_, _>>()?)
     }
 }

@@ -5,7 +5,9 @@ use crate::{Store, StoreError};
 
 /// The PostgreSQL server tests use, if any (`OVERSYN_TEST_POSTGRES_URL`).
 pub fn postgres_url() -> Option<String> {
-    std::env::var("OVERSYN_TEST_POSTGRES_URL").ok().filter(|s| !s.trim().is_empty())
+    std::env::var("OVERSYN_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
 }
 
 /// A database that exists for one test.
@@ -24,7 +26,9 @@ impl Drop for TempDir {
 }
 
 fn unique_name() -> String {
-    let t = crate::auth::random_token().to_lowercase().replace(['-', '_'], "");
+    let t = crate::auth::random_token()
+        .to_lowercase()
+        .replace(['-', '_'], "");
     format!("oversyn_test_{}", &t[..16])
 }
 
@@ -33,7 +37,10 @@ impl ScratchDb {
         let dir = std::env::temp_dir().join(unique_name());
         std::fs::create_dir_all(&dir).expect("temp dir is writable");
         let url = format!("sqlite://{}/oversyn.db", dir.display());
-        ScratchDb { url, _dir: Some(TempDir(dir)) }
+        ScratchDb {
+            url,
+            _dir: Some(TempDir(dir)),
+        }
     }
 
     /// Creates a new database on the server `base_url` points at.
@@ -41,11 +48,16 @@ impl ScratchDb {
         use sqlx::Connection;
         let name = unique_name();
         let mut conn = sqlx::PgConnection::connect(base_url).await?;
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut conn)
+            .await?;
         conn.close().await?;
         let mut url = url::Url::parse(base_url).map_err(|e| StoreError::Config(e.to_string()))?;
         url.set_path(&name);
-        Ok(ScratchDb { url: url.to_string(), _dir: None })
+        Ok(ScratchDb {
+            url: url.to_string(),
+            _dir: None,
+        })
     }
 
     /// Opens, migrates and seeds the catalogue.

@@ -59,7 +59,11 @@ pub fn set_cookie(name: &str, value: &str, max_age_secs: Option<i64>, secure: bo
 }
 
 fn query_lang(uri: &http::Uri) -> Option<Lang> {
-    uri.query()?.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == "lang").and_then(|(_, v)| Lang::parse(v))
+    uri.query()?
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == "lang")
+        .and_then(|(_, v)| Lang::parse(v))
 }
 
 /// Loads language and session into the request; remembers a language
@@ -67,7 +71,9 @@ fn query_lang(uri: &http::Uri) -> Option<Lang> {
 pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let headers = req.headers();
     let chosen = query_lang(req.uri());
-    let lang = chosen.or_else(|| cookie(headers, LANG_COOKIE).and_then(|v| Lang::parse(&v))).unwrap_or_default();
+    let lang = chosen
+        .or_else(|| cookie(headers, LANG_COOKIE).and_then(|v| Lang::parse(&v)))
+        .unwrap_or_default();
     let is_api = req.uri().path().starts_with("/api/");
     let session = match (is_api, cookie(headers, SESSION_COOKIE)) {
         (false, Some(token)) if !token.is_empty() => match state.store.session(&token).await {
@@ -75,22 +81,39 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
             Ok(None) => None,
             Err(e) => {
                 tracing::error!(error = %e, "loading session failed");
-                return PageError::Unavailable.into_response();
+                return crate::views::render_error(
+                    lang,
+                    PageError::Unavailable.status(),
+                    crate::error::ErrorPage(PageError::Unavailable.key()),
+                );
             }
         },
         _ => None,
     };
     let login_csrf = cookie(headers, LOGIN_CSRF_COOKIE);
     let path = req.uri().path().to_owned();
-    req.extensions_mut().insert(Ctx { lang, session, login_csrf, path });
+    req.extensions_mut().insert(Ctx {
+        lang,
+        session,
+        login_csrf,
+        path,
+    });
     let mut res = next.run(req).await;
     if let Some(l) = chosen {
-        res.headers_mut().append(header::SET_COOKIE, set_cookie(LANG_COOKIE, l.code(), Some(31_536_000), state.config.secure_cookies));
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(
+                LANG_COOKIE,
+                l.code(),
+                Some(31_536_000),
+                state.config.secure_cookies,
+            ),
+        );
     }
-    if res.status().is_client_error() || res.status().is_server_error() {
-        if let Some(page) = res.extensions().get::<crate::error::ErrorPage>().cloned() {
-            return crate::views::render_error(lang, res.status(), page);
-        }
+    if (res.status().is_client_error() || res.status().is_server_error())
+        && let Some(page) = res.extensions().get::<crate::error::ErrorPage>().cloned()
+    {
+        return crate::views::render_error(lang, res.status(), page);
     }
     res
 }
@@ -99,7 +122,9 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
 /// says so in `Sec-Fetch-Site` or `Origin`). API calls with a bearer token
 /// carry no ambient credentials and pass. The proxy must forward Host.
 pub async fn guard_cross_site(req: Request, next: Next) -> Response {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) || req.headers().contains_key(header::AUTHORIZATION) {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || req.headers().contains_key(header::AUTHORIZATION)
+    {
         return next.run(req).await;
     }
     let h = req.headers();
@@ -107,7 +132,10 @@ pub async fn guard_cross_site(req: Request, next: Next) -> Response {
     if fetch_site == Some("cross-site") {
         return PageError::Forbidden.into_response();
     }
-    if let (Some(origin), Some(host)) = (h.get(header::ORIGIN).and_then(|v| v.to_str().ok()), h.get(header::HOST).and_then(|v| v.to_str().ok())) {
+    if let (Some(origin), Some(host)) = (
+        h.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        h.get(header::HOST).and_then(|v| v.to_str().ok()),
+    ) {
         let origin_host = origin.split("://").nth(1).unwrap_or(origin);
         if origin != "null" && origin_host != host {
             return PageError::Forbidden.into_response();
@@ -119,7 +147,10 @@ pub async fn guard_cross_site(req: Request, next: Next) -> Response {
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
     h.insert(
@@ -130,7 +161,12 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
 }
 
 fn ctx(parts: &Parts) -> Ctx {
-    parts.extensions.get::<Ctx>().cloned().unwrap_or(Ctx { lang: Lang::Sv, session: None, login_csrf: None, path: parts.uri.path().to_owned() })
+    parts.extensions.get::<Ctx>().cloned().unwrap_or(Ctx {
+        lang: Lang::Sv,
+        session: None,
+        login_csrf: None,
+        path: parts.uri.path().to_owned(),
+    })
 }
 
 /// Any visitor: language and maybe a user.
@@ -171,9 +207,17 @@ impl<S: Send + Sync> FromRequestParts<S> for Signed {
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let c = ctx(parts);
         match c.session {
-            Some(session) => Ok(Signed { lang: c.lang, session, path: c.path }),
+            Some(session) => Ok(Signed {
+                lang: c.lang,
+                session,
+                path: c.path,
+            }),
             None => {
-                let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                let next = parts
+                    .uri
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/");
                 let q = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
                 Err(Redirect::to(&format!("/login?{q}")).into_response())
             }
@@ -188,7 +232,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Writer {
     type Rejection = Response;
     async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Self::Rejection> {
         let signed = Signed::from_request_parts(parts, s).await?;
-        if signed.user().role.can_write() { Ok(Writer(signed)) } else { Err(PageError::Forbidden.into_response()) }
+        if signed.user().role.can_write() {
+            Ok(Writer(signed))
+        } else {
+            Err(PageError::Forbidden.into_response())
+        }
     }
 }
 
@@ -199,7 +247,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Admin {
     type Rejection = Response;
     async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Self::Rejection> {
         let signed = Signed::from_request_parts(parts, s).await?;
-        if signed.user().role.can_admin() { Ok(Admin(signed)) } else { Err(PageError::Forbidden.into_response()) }
+        if signed.user().role.can_admin() {
+            Ok(Admin(signed))
+        } else {
+            Err(PageError::Forbidden.into_response())
+        }
     }
 }
 
@@ -224,15 +276,28 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
         if !is_form {
             return Err(PageError::BadRequest.into_response());
         }
-        let bytes = axum::body::Bytes::from_request(Request::from_parts(parts.clone(), body), s).await.map_err(IntoResponse::into_response)?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).map_err(|_| PageError::BadRequest.into_response())?;
-        let sent = pairs.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str()).unwrap_or("");
-        let expected = c.session.as_ref().map(|s| s.csrf.clone()).or(c.login_csrf).unwrap_or_default();
+        let bytes = axum::body::Bytes::from_request(Request::from_parts(parts.clone(), body), s)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| PageError::BadRequest.into_response())?;
+        let sent = pairs
+            .iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("");
+        let expected = c
+            .session
+            .as_ref()
+            .map(|s| s.csrf.clone())
+            .or(c.login_csrf)
+            .unwrap_or_default();
         if !tokens_match(sent, &expected) {
             return Err(PageError::CsrfFailed.into_response());
         }
         let _ = &mut parts;
-        let value = serde_urlencoded::from_bytes(&bytes).map_err(|_| PageError::BadRequest.into_response())?;
+        let value = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| PageError::BadRequest.into_response())?;
         Ok(CsrfForm(value))
     }
 }
@@ -244,7 +309,10 @@ mod tests {
     #[test]
     fn reads_cookies_among_many() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("a=1; oversyn_session=abc; b=2"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; oversyn_session=abc; b=2"),
+        );
         assert_eq!(cookie(&h, SESSION_COOKIE).as_deref(), Some("abc"));
         assert_eq!(cookie(&h, "missing"), None);
     }

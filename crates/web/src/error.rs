@@ -63,7 +63,9 @@ impl From<StoreError> for PageError {
             StoreError::NotFound => PageError::NotFound,
             StoreError::Forbidden => PageError::Forbidden,
             StoreError::TooManyAttempts => PageError::TooMany,
-            StoreError::Invalid(_) | StoreError::Stale | StoreError::Conflict(_) => PageError::BadRequest,
+            StoreError::Invalid(_) | StoreError::Stale | StoreError::Conflict(_) => {
+                PageError::BadRequest
+            }
             e => {
                 tracing::error!(error = %e, "store failed while serving a page");
                 PageError::Internal

@@ -57,13 +57,17 @@ impl Lang {
 
     /// The text for `key`; a missing key shows itself so it is noticed.
     pub fn t(self, key: &str) -> String {
-        LOCALES.try_lookup(self.id(), key).unwrap_or_else(|| key.to_owned())
+        LOCALES
+            .try_lookup(self.id(), key)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     pub fn t1(self, key: &str, name: &'static str, value: impl ToString) -> String {
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         args.insert(Cow::Borrowed(name), FluentValue::from(value.to_string()));
-        LOCALES.try_lookup_with_args(self.id(), key, &args).unwrap_or_else(|| key.to_owned())
+        LOCALES
+            .try_lookup_with_args(self.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
     }
 }
 
@@ -87,8 +91,16 @@ mod tests {
         let sv = keys("sv");
         let en = keys("en");
         assert!(sv.len() > 50);
-        assert_eq!(sv.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new(), "in sv, not en");
-        assert_eq!(en.difference(&sv).collect::<Vec<_>>(), Vec::<&String>::new(), "in en, not sv");
+        assert_eq!(
+            sv.difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "in sv, not en"
+        );
+        assert_eq!(
+            en.difference(&sv).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "in en, not sv"
+        );
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> AppState {
-        AppState { store, config: Arc::new(config) }
+        AppState {
+            store,
+            config: Arc::new(config),
+        }
     }
 }
 
@@ -43,21 +46,35 @@ pub fn app(state: AppState) -> Router {
         .merge(auth::router())
         .merge(register::router())
         .nest("/api", api::router())
-        .layer(axum::middleware::from_fn_with_state(state.clone(), context::load))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            context::load,
+        ))
         .layer(axum::middleware::from_fn(context::guard_cross_site))
         .layer(axum::middleware::from_fn(context::security_headers))
         .with_state(state)
 }
 
 /// Answers 200 when the database answers.
-async fn health(axum::extract::State(s): axum::extract::State<AppState>) -> (http::StatusCode, &'static str) {
+async fn health(
+    axum::extract::State(s): axum::extract::State<AppState>,
+) -> (http::StatusCode, &'static str) {
     match s.store.ping().await {
         Ok(()) => (http::StatusCode::OK, "ok"),
-        Err(_) => (http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+        Err(_) => (
+            http::StatusCode::SERVICE_UNAVAILABLE,
+            "database unavailable",
+        ),
     }
 }
 
 /// Serves the app on a bound listener until the future `shutdown` completes.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
 }

@@ -9,6 +9,14 @@ const CSS: &str = include_str!("../static/app.css");
 pub fn router() -> Router<crate::AppState> {
     Router::new().route(
         "/static/app.css",
-        get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS) }),
+        get(|| async {
+            (
+                [
+                    (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                    (header::CACHE_CONTROL, "public, max-age=3600"),
+                ],
+                CSS,
+            )
+        }),
     )
 }

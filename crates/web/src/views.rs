@@ -22,11 +22,23 @@ pub struct Chrome {
 
 impl Chrome {
     pub fn signed(s: &Signed, title_key: &str) -> Chrome {
-        Chrome { lang: s.lang, user: Some(s.session.user.clone()), csrf: s.session.csrf.clone(), path: s.path.clone(), title: s.lang.t(title_key) }
+        Chrome {
+            lang: s.lang,
+            user: Some(s.session.user.clone()),
+            csrf: s.session.csrf.clone(),
+            path: s.path.clone(),
+            title: s.lang.t(title_key),
+        }
     }
 
     pub fn anonymous(ui: &Ui, title_key: &str, csrf: String) -> Chrome {
-        Chrome { lang: ui.0.lang, user: None, csrf, path: ui.0.path.clone(), title: ui.0.lang.t(title_key) }
+        Chrome {
+            lang: ui.0.lang,
+            user: None,
+            csrf,
+            path: ui.0.path.clone(),
+            title: ui.0.lang.t(title_key),
+        }
     }
 
     pub fn titled(mut self, title: &str) -> Chrome {
@@ -59,8 +71,16 @@ impl Chrome {
         match fee {
             Fee::Unknown => self.t("fee-unknown"),
             Fee::NoFee => self.t("fee-none"),
-            Fee::Amount { minor, currency, year: Some(y) } => format!("{} {currency} ({y})", format_minor(*minor)),
-            Fee::Amount { minor, currency, year: None } => format!("{} {currency}", format_minor(*minor)),
+            Fee::Amount {
+                minor,
+                currency,
+                year: Some(y),
+            } => format!("{} {currency} ({y})", format_minor(*minor)),
+            Fee::Amount {
+                minor,
+                currency,
+                year: None,
+            } => format!("{} {currency}", format_minor(*minor)),
         }
     }
 
@@ -81,7 +101,11 @@ impl Chrome {
     }
 
     pub fn nav_class(&self, prefix: &str) -> &'static str {
-        let active = if prefix == "/" { self.path == "/" || self.path.starts_with("/memberships") } else { self.path.starts_with(prefix) };
+        let active = if prefix == "/" {
+            self.path == "/" || self.path.starts_with("/memberships")
+        } else {
+            self.path.starts_with(prefix)
+        };
         if active { "active" } else { "" }
     }
 }
@@ -99,8 +123,18 @@ struct ErrorView {
 }
 
 pub fn render_error(lang: Lang, status: StatusCode, page: ErrorPage) -> Response {
-    let c = Chrome { lang, user: None, csrf: String::new(), path: String::new(), title: lang.t(page.0) };
-    let v = ErrorView { message: lang.t(&format!("{}-text", page.0)), c, status: status.as_u16() };
+    let c = Chrome {
+        lang,
+        user: None,
+        csrf: String::new(),
+        path: String::new(),
+        title: lang.t(page.0),
+    };
+    let v = ErrorView {
+        message: lang.t(&format!("{}-text", page.0)),
+        c,
+        status: status.as_u16(),
+    };
     match v.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(_) => (status, lang.t(page.0)).into_response(),

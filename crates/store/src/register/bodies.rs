@@ -23,20 +23,27 @@ fn body(r: &sqlx::any::AnyRow) -> Result<Body, sqlx::Error> {
 
 impl Store {
     pub async fn bodies(&self, tenant_id: i64) -> Result<Vec<Body>, StoreError> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM bodies WHERE tenant_id = $1 ORDER BY name")))
-            .bind(tenant_id)
-            .fetch_all(self.pool())
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM bodies WHERE tenant_id = $1 ORDER BY name"
+        )))
+        .bind(tenant_id)
+        .fetch_all(self.pool())
+        .await?;
         Ok(rows.iter().map(body).collect::<Result<_, _>>()?)
     }
 
     pub async fn body(&self, tenant_id: i64, id: i64) -> Result<Body, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM bodies WHERE tenant_id = $1 AND id = $2")))
-            .bind(tenant_id)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
-        r.as_ref().map(body).transpose()?.ok_or(StoreError::NotFound)
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM bodies WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        r.as_ref()
+            .map(body)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
     }
 
     pub async fn create_body(&self, actor: &Actor, c: &BodyCmd) -> Result<Body, StoreError> {
@@ -52,20 +59,37 @@ impl Store {
         .bind(&t)
         .fetch_one(&mut *tx)
         .await?;
-        let after = Body { id, name: c.name.clone(), kind: c.kind, abbreviation: c.abbreviation.clone(), version: 1 };
+        let after = Body {
+            id,
+            name: c.name.clone(),
+            kind: c.kind,
+            abbreviation: c.abbreviation.clone(),
+            version: 1,
+        };
         record(&mut tx, actor, "body", id, "create", None, Some(&after)).await?;
         tx.commit().await?;
         Ok(after)
     }
 
-    pub async fn update_body(&self, actor: &Actor, id: i64, c: &BodyCmd) -> Result<Body, StoreError> {
+    pub async fn update_body(
+        &self,
+        actor: &Actor,
+        id: i64,
+        c: &BodyCmd,
+    ) -> Result<Body, StoreError> {
         let mut tx = self.write_tx().await?;
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM bodies WHERE tenant_id = $1 AND id = $2")))
-            .bind(actor.tenant_id)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = r.as_ref().map(body).transpose()?.ok_or(StoreError::NotFound)?;
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM bodies WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(actor.tenant_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let before = r
+            .as_ref()
+            .map(body)
+            .transpose()?
+            .ok_or(StoreError::NotFound)?;
         check_version(c.version, before.version)?;
         let n = sqlx::query(
             "UPDATE bodies SET name = $1, kind = $2, abbreviation = $3, version = version + 1, updated_at = $4
@@ -84,8 +108,23 @@ impl Store {
         if n == 0 {
             return Err(StoreError::Stale);
         }
-        let after = Body { id, name: c.name.clone(), kind: c.kind, abbreviation: c.abbreviation.clone(), version: before.version + 1 };
-        record(&mut tx, actor, "body", id, "update", Some(&before), Some(&after)).await?;
+        let after = Body {
+            id,
+            name: c.name.clone(),
+            kind: c.kind,
+            abbreviation: c.abbreviation.clone(),
+            version: before.version + 1,
+        };
+        record(
+            &mut tx,
+            actor,
+            "body",
+            id,
+            "update",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }

@@ -21,9 +21,15 @@ fn membership(r: &sqlx::any::AnyRow) -> Result<Membership, sqlx::Error> {
     let fee = match fee_kind.as_str() {
         "none" => Fee::NoFee,
         "amount" => Fee::Amount {
-            minor: r.try_get::<Option<i64>, _>("fee_minor")?.unwrap_or_default(),
-            currency: r.try_get::<Option<String>, _>("fee_currency")?.unwrap_or_default(),
-            year: r.try_get::<Option<i64>, _>("fee_year")?.and_then(|y| i32::try_from(y).ok()),
+            minor: r
+                .try_get::<Option<i64>, _>("fee_minor")?
+                .unwrap_or_default(),
+            currency: r
+                .try_get::<Option<String>, _>("fee_currency")?
+                .unwrap_or_default(),
+            year: r
+                .try_get::<Option<i64>, _>("fee_year")?
+                .and_then(|y| i32::try_from(y).ok()),
         },
         _ => Fee::Unknown,
     };
@@ -48,7 +54,16 @@ fn fee_columns(fee: &Fee) -> (&'static str, Option<i64>, Option<String>, Option<
     match fee {
         Fee::Unknown => ("unknown", None, None, None),
         Fee::NoFee => ("none", None, None, None),
-        Fee::Amount { minor, currency, year } => ("amount", Some(*minor), Some(currency.clone()), year.map(i64::from)),
+        Fee::Amount {
+            minor,
+            currency,
+            year,
+        } => (
+            "amount",
+            Some(*minor),
+            Some(currency.clone()),
+            year.map(i64::from),
+        ),
     }
 }
 
@@ -71,29 +86,46 @@ fn from_cmd(id: i64, c: &MembershipCmd, version: i64) -> Membership {
 
 impl Store {
     pub async fn memberships(&self, tenant_id: i64) -> Result<Vec<Membership>, StoreError> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM memberships WHERE tenant_id = $1 ORDER BY id")))
-            .bind(tenant_id)
-            .fetch_all(self.pool())
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM memberships WHERE tenant_id = $1 ORDER BY id"
+        )))
+        .bind(tenant_id)
+        .fetch_all(self.pool())
+        .await?;
         Ok(rows.iter().map(membership).collect::<Result<_, _>>()?)
     }
 
     pub async fn membership(&self, tenant_id: i64, id: i64) -> Result<Membership, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM memberships WHERE tenant_id = $1 AND id = $2")))
-            .bind(tenant_id)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
-        r.as_ref().map(membership).transpose()?.ok_or(StoreError::NotFound)
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM memberships WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        r.as_ref()
+            .map(membership)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
     }
 
     /// Checks that the body, organisation and contact are the tenant's to use.
-    async fn check_membership_refs(&self, tenant_id: i64, c: &MembershipCmd) -> Result<(), StoreError> {
+    async fn check_membership_refs(
+        &self,
+        tenant_id: i64,
+        c: &MembershipCmd,
+    ) -> Result<(), StoreError> {
         let mut e = oversyn_core::FieldErrors::new();
-        if matches!(self.body(tenant_id, c.body_id).await, Err(StoreError::NotFound)) {
+        if matches!(
+            self.body(tenant_id, c.body_id).await,
+            Err(StoreError::NotFound)
+        ) {
             e.add("body_id", "error-unknown-body");
         }
-        if !self.organisation_visible(tenant_id, c.organisation_id).await? {
+        if !self
+            .organisation_visible(tenant_id, c.organisation_id)
+            .await?
+        {
             e.add("organisation_id", "error-unknown-organisation");
         }
         if let Some(p) = c.contact_person_id
@@ -101,10 +133,18 @@ impl Store {
         {
             e.add("contact_person_id", "error-unknown-person");
         }
-        if e.is_empty() { Ok(()) } else { Err(StoreError::Invalid(e)) }
+        if e.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::Invalid(e))
+        }
     }
 
-    pub async fn create_membership(&self, actor: &Actor, c: &MembershipCmd) -> Result<Membership, StoreError> {
+    pub async fn create_membership(
+        &self,
+        actor: &Actor,
+        c: &MembershipCmd,
+    ) -> Result<Membership, StoreError> {
         self.check_membership_refs(actor.tenant_id, c).await?;
         let (fee_kind, fee_minor, fee_currency, fee_year) = fee_columns(&c.fee);
         let mut tx = self.write_tx().await?;
@@ -131,19 +171,41 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let after = from_cmd(id, c, 1);
-        record(&mut tx, actor, "membership", id, "create", None, Some(&after)).await?;
+        record(
+            &mut tx,
+            actor,
+            "membership",
+            id,
+            "create",
+            None,
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }
 
-    pub async fn update_membership(&self, actor: &Actor, id: i64, c: &MembershipCmd) -> Result<Membership, StoreError> {
+    pub async fn update_membership(
+        &self,
+        actor: &Actor,
+        id: i64,
+        c: &MembershipCmd,
+    ) -> Result<Membership, StoreError> {
         self.check_membership_refs(actor.tenant_id, c).await?;
-        self.write_membership(actor, id, c.version, "update", |_| from_cmd(id, c, 0)).await
+        self.write_membership(actor, id, c.version, "update", |_| from_cmd(id, c, 0))
+            .await
     }
 
     /// Ends a membership on `until`: ended if that day has come, otherwise
     /// notice given, to end on that day.
-    pub async fn end_membership(&self, actor: &Actor, id: i64, until: NaiveDate, today: NaiveDate, version: Option<i64>) -> Result<Membership, StoreError> {
+    pub async fn end_membership(
+        &self,
+        actor: &Actor,
+        id: i64,
+        until: NaiveDate,
+        today: NaiveDate,
+        version: Option<i64>,
+    ) -> Result<Membership, StoreError> {
         self.write_membership(actor, id, version, "end", |before| Membership {
             until: Some(until),
             status: status_on_ending(until, today),
@@ -161,15 +223,26 @@ impl Store {
         change: impl FnOnce(&Membership) -> Membership,
     ) -> Result<Membership, StoreError> {
         let mut tx = self.write_tx().await?;
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM memberships WHERE tenant_id = $1 AND id = $2")))
-            .bind(actor.tenant_id)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = r.as_ref().map(membership).transpose()?.ok_or(StoreError::NotFound)?;
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM memberships WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(actor.tenant_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let before = r
+            .as_ref()
+            .map(membership)
+            .transpose()?
+            .ok_or(StoreError::NotFound)?;
         check_version(version, before.version)?;
-        let after = Membership { id, version: before.version + 1, ..change(&before) };
-        oversyn_core::validate::period(after.since, after.until).map_err(|k| StoreError::invalid("until", k))?;
+        let after = Membership {
+            id,
+            version: before.version + 1,
+            ..change(&before)
+        };
+        oversyn_core::validate::period(after.since, after.until)
+            .map_err(|k| StoreError::invalid("until", k))?;
         let (fee_kind, fee_minor, fee_currency, fee_year) = fee_columns(&after.fee);
         let n = sqlx::query(
             "UPDATE memberships SET body_id = $1, organisation_id = $2, mtype = $3, status = $4, since = $5, until = $6,
@@ -199,7 +272,16 @@ impl Store {
         if n == 0 {
             return Err(StoreError::Stale);
         }
-        record(&mut tx, actor, "membership", id, action, Some(&before), Some(&after)).await?;
+        record(
+            &mut tx,
+            actor,
+            "membership",
+            id,
+            action,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }

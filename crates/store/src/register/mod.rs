@@ -10,7 +10,7 @@ mod persons;
 mod seats;
 
 pub use memberships::MembershipRow;
-pub use organisations::{OrganisationDetail, OrgFact, OrgBody};
+pub use organisations::{OrgBody, OrgFact, OrganisationDetail};
 
 use crate::StoreError;
 

@@ -27,10 +27,14 @@ fn organisation(r: &sqlx::any::AnyRow) -> Result<Organisation, sqlx::Error> {
         aliases: list_in(&r.try_get::<String, _>("aliases")?),
         kind: code_in(&r.try_get::<String, _>("kind")?),
         headquarters: r.try_get("headquarters")?,
-        founded: r.try_get::<Option<i64>, _>("founded")?.and_then(|y| i32::try_from(y).ok()),
+        founded: r
+            .try_get::<Option<i64>, _>("founded")?
+            .and_then(|y| i32::try_from(y).ok()),
         website: r.try_get("website")?,
         themes: list_in(&r.try_get::<String, _>("themes")?),
-        notice_months: r.try_get::<Option<i64>, _>("notice_months")?.and_then(|m| i32::try_from(m).ok()),
+        notice_months: r
+            .try_get::<Option<i64>, _>("notice_months")?
+            .and_then(|m| i32::try_from(m).ok()),
         written_notice: r.try_get::<i64, _>("written_notice")? != 0,
         fee_basis: r.try_get("fee_basis")?,
         version: r.try_get("version")?,
@@ -78,37 +82,61 @@ fn slugify(name: &str) -> String {
         }
     }
     let s = s.trim_end_matches('-').chars().take(36).collect::<String>();
-    if s.starts_with(|c: char| c.is_ascii_lowercase()) { s } else { format!("org-{s}") }
+    if s.starts_with(|c: char| c.is_ascii_lowercase()) {
+        s
+    } else {
+        format!("org-{s}")
+    }
 }
 
 impl Store {
     pub async fn organisations(&self, tenant_id: i64) -> Result<Vec<Organisation>, StoreError> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} ORDER BY name")))
-            .bind(tenant_id)
-            .fetch_all(self.pool())
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} ORDER BY name"
+        )))
+        .bind(tenant_id)
+        .fetch_all(self.pool())
+        .await?;
         Ok(rows.iter().map(organisation).collect::<Result<_, _>>()?)
     }
 
     pub async fn organisation(&self, tenant_id: i64, id: i64) -> Result<Organisation, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} AND id = $2")))
-            .bind(tenant_id)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
-        r.as_ref().map(organisation).transpose()?.ok_or(StoreError::NotFound)
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} AND id = $2"
+        )))
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        r.as_ref()
+            .map(organisation)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
     }
 
-    pub async fn organisation_by_slug(&self, tenant_id: i64, slug: &str) -> Result<Organisation, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} AND slug = $2 ORDER BY tenant_id")))
-            .bind(tenant_id)
-            .bind(slug)
-            .fetch_optional(self.pool())
-            .await?;
-        r.as_ref().map(organisation).transpose()?.ok_or(StoreError::NotFound)
+    pub async fn organisation_by_slug(
+        &self,
+        tenant_id: i64,
+        slug: &str,
+    ) -> Result<Organisation, StoreError> {
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} AND slug = $2 ORDER BY tenant_id"
+        )))
+        .bind(tenant_id)
+        .bind(slug)
+        .fetch_optional(self.pool())
+        .await?;
+        r.as_ref()
+            .map(organisation)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
     }
 
-    pub(crate) async fn organisation_visible(&self, tenant_id: i64, id: i64) -> Result<bool, StoreError> {
+    pub(crate) async fn organisation_visible(
+        &self,
+        tenant_id: i64,
+        id: i64,
+    ) -> Result<bool, StoreError> {
         match self.organisation(tenant_id, id).await {
             Ok(_) => Ok(true),
             Err(StoreError::NotFound) => Ok(false),
@@ -116,7 +144,11 @@ impl Store {
         }
     }
 
-    pub async fn organisation_detail(&self, tenant_id: i64, id: i64) -> Result<OrganisationDetail, StoreError> {
+    pub async fn organisation_detail(
+        &self,
+        tenant_id: i64,
+        id: i64,
+    ) -> Result<OrganisationDetail, StoreError> {
         let organisation = self.organisation(tenant_id, id).await?;
         let facts = sqlx::query("SELECT topic, text, source, as_of FROM organisation_facts WHERE organisation_id = $1 ORDER BY id")
             .bind(id)
@@ -125,13 +157,20 @@ impl Store {
             .iter()
             .map(|r| Ok(OrgFact { topic: r.try_get("topic")?, text: r.try_get("text")?, source: r.try_get("source")?, as_of: r.try_get("as_of")? }))
             .collect::<Result<_, sqlx::Error>>()?;
-        let bodies = sqlx::query("SELECT name, cadence FROM organisation_bodies WHERE organisation_id = $1 ORDER BY id")
-            .bind(id)
-            .fetch_all(self.pool())
-            .await?
-            .iter()
-            .map(|r| Ok(OrgBody { name: r.try_get("name")?, cadence: r.try_get("cadence")? }))
-            .collect::<Result<_, sqlx::Error>>()?;
+        let bodies = sqlx::query(
+            "SELECT name, cadence FROM organisation_bodies WHERE organisation_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(OrgBody {
+                name: r.try_get("name")?,
+                cadence: r.try_get("cadence")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
         let notes = sqlx::query("SELECT notes, version FROM organisation_notes WHERE tenant_id = $1 AND organisation_id = $2")
             .bind(tenant_id)
             .bind(id)
@@ -139,7 +178,12 @@ impl Store {
             .await?
             .map(|r| Ok::<_, sqlx::Error>((r.try_get("notes")?, r.try_get("version")?)))
             .transpose()?;
-        Ok(OrganisationDetail { organisation, facts, bodies, notes })
+        Ok(OrganisationDetail {
+            organisation,
+            facts,
+            bodies,
+            notes,
+        })
     }
 
     /// Relations among the organisations a tenant can see.
@@ -167,7 +211,11 @@ impl Store {
     }
 
     /// Adds an organisation of the tenant's own (not in the shared catalogue).
-    pub async fn create_organisation(&self, actor: &Actor, c: &OrganisationCmd) -> Result<Organisation, StoreError> {
+    pub async fn create_organisation(
+        &self,
+        actor: &Actor,
+        c: &OrganisationCmd,
+    ) -> Result<Organisation, StoreError> {
         let mut tx = self.write_tx().await?;
         let base = slugify(&c.name);
         let mut slug = base.clone();
@@ -204,21 +252,42 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let after = from_cmd(id, Some(actor.tenant_id), slug, c, 1);
-        record(&mut tx, actor, "organisation", id, "create", None, Some(&after)).await?;
+        record(
+            &mut tx,
+            actor,
+            "organisation",
+            id,
+            "create",
+            None,
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }
 
     /// Edits an organisation: a tenant's own by its editors; a catalogue
     /// entry only by a platform admin (`may_edit_catalogue`).
-    pub async fn update_organisation(&self, actor: &Actor, id: i64, c: &OrganisationCmd, may_edit_catalogue: bool) -> Result<Organisation, StoreError> {
+    pub async fn update_organisation(
+        &self,
+        actor: &Actor,
+        id: i64,
+        c: &OrganisationCmd,
+        may_edit_catalogue: bool,
+    ) -> Result<Organisation, StoreError> {
         let mut tx = self.write_tx().await?;
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} AND id = $2")))
-            .bind(actor.tenant_id)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = r.as_ref().map(organisation).transpose()?.ok_or(StoreError::NotFound)?;
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} AND id = $2"
+        )))
+        .bind(actor.tenant_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let before = r
+            .as_ref()
+            .map(organisation)
+            .transpose()?
+            .ok_or(StoreError::NotFound)?;
         if before.tenant_id.is_none() && !may_edit_catalogue {
             return Err(StoreError::Forbidden);
         }
@@ -248,14 +317,35 @@ impl Store {
         if n == 0 {
             return Err(StoreError::Stale);
         }
-        let after = from_cmd(id, before.tenant_id, before.slug.clone(), c, before.version + 1);
-        record(&mut tx, actor, "organisation", id, "update", Some(&before), Some(&after)).await?;
+        let after = from_cmd(
+            id,
+            before.tenant_id,
+            before.slug.clone(),
+            c,
+            before.version + 1,
+        );
+        record(
+            &mut tx,
+            actor,
+            "organisation",
+            id,
+            "update",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }
 
     /// Sets the tenant's own notes on an organisation.
-    pub async fn set_organisation_notes(&self, actor: &Actor, id: i64, notes: &str, version: Option<i64>) -> Result<(), StoreError> {
+    pub async fn set_organisation_notes(
+        &self,
+        actor: &Actor,
+        id: i64,
+        notes: &str,
+        version: Option<i64>,
+    ) -> Result<(), StoreError> {
         self.organisation(actor.tenant_id, id).await?;
         let mut tx = self.write_tx().await?;
         let before: Option<(String, i64)> = sqlx::query("SELECT notes, version FROM organisation_notes WHERE tenant_id = $1 AND organisation_id = $2")
@@ -288,7 +378,16 @@ impl Store {
         }
         let wrap = |s: &str| serde_json::json!({ "notes": s });
         let before_json = before.as_ref().map(|(n, _)| wrap(n));
-        record(&mut tx, actor, "organisation", id, "notes", before_json.as_ref(), Some(&wrap(notes))).await?;
+        record(
+            &mut tx,
+            actor,
+            "organisation",
+            id,
+            "notes",
+            before_json.as_ref(),
+            Some(&wrap(notes)),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -296,7 +395,11 @@ impl Store {
     /// The history of an organisation the tenant can see. Catalogue entries
     /// show catalogue edits from any tenant's platform admins, plus this
     /// tenant's notes.
-    pub async fn organisation_history(&self, tenant_id: i64, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+    pub async fn organisation_history(
+        &self,
+        tenant_id: i64,
+        id: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         let org = self.organisation(tenant_id, id).await?;
         if org.tenant_id.is_some() {
             return self.history(tenant_id, "organisation", id).await;
@@ -309,7 +412,13 @@ impl Store {
     }
 }
 
-fn from_cmd(id: i64, tenant_id: Option<i64>, slug: String, c: &OrganisationCmd, version: i64) -> Organisation {
+fn from_cmd(
+    id: i64,
+    tenant_id: Option<i64>,
+    slug: String,
+    c: &OrganisationCmd,
+    version: i64,
+) -> Organisation {
     Organisation {
         id,
         tenant_id,
@@ -334,7 +443,10 @@ mod tests {
     #[test]
     fn slugs_from_names() {
         assert_eq!(super::slugify("Energy Cities"), "energy-cities");
-        assert_eq!(super::slugify("Sveriges Ekokommuner (Sekom)"), "sveriges-ekokommuner-sekom");
+        assert_eq!(
+            super::slugify("Sveriges Ekokommuner (Sekom)"),
+            "sveriges-ekokommuner-sekom"
+        );
         assert_eq!(super::slugify("2030 Network"), "org-2030-network");
         assert!(oversyn_core::validate::slug(&super::slugify("Ärlig Återbruk Öst")).is_ok());
     }

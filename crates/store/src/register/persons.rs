@@ -27,20 +27,27 @@ fn person(r: &sqlx::any::AnyRow) -> Result<Person, sqlx::Error> {
 
 impl Store {
     pub async fn persons(&self, tenant_id: i64) -> Result<Vec<Person>, StoreError> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM persons WHERE tenant_id = $1 ORDER BY name")))
-            .bind(tenant_id)
-            .fetch_all(self.pool())
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM persons WHERE tenant_id = $1 ORDER BY name"
+        )))
+        .bind(tenant_id)
+        .fetch_all(self.pool())
+        .await?;
         Ok(rows.iter().map(person).collect::<Result<_, _>>()?)
     }
 
     pub async fn person(&self, tenant_id: i64, id: i64) -> Result<Person, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM persons WHERE tenant_id = $1 AND id = $2")))
-            .bind(tenant_id)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
-        r.as_ref().map(person).transpose()?.ok_or(StoreError::NotFound)
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM persons WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        r.as_ref()
+            .map(person)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
     }
 
     pub async fn create_person(&self, actor: &Actor, c: &PersonCmd) -> Result<Person, StoreError> {
@@ -65,14 +72,25 @@ impl Store {
         Ok(after)
     }
 
-    pub async fn update_person(&self, actor: &Actor, id: i64, c: &PersonCmd) -> Result<Person, StoreError> {
+    pub async fn update_person(
+        &self,
+        actor: &Actor,
+        id: i64,
+        c: &PersonCmd,
+    ) -> Result<Person, StoreError> {
         let mut tx = self.write_tx().await?;
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM persons WHERE tenant_id = $1 AND id = $2")))
-            .bind(actor.tenant_id)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = r.as_ref().map(person).transpose()?.ok_or(StoreError::NotFound)?;
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM persons WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(actor.tenant_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let before = r
+            .as_ref()
+            .map(person)
+            .transpose()?
+            .ok_or(StoreError::NotFound)?;
         check_version(c.version, before.version)?;
         let n = sqlx::query(
             "UPDATE persons SET name = $1, kind = $2, party = $3, side = $4, department = $5, email = $6,
@@ -95,7 +113,16 @@ impl Store {
             return Err(StoreError::Stale);
         }
         let after = from_cmd(id, c, before.version + 1);
-        record(&mut tx, actor, "person", id, "update", Some(&before), Some(&after)).await?;
+        record(
+            &mut tx,
+            actor,
+            "person",
+            id,
+            "update",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }

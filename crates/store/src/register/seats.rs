@@ -10,7 +10,8 @@ use oversyn_core::input::SeatCmd;
 use oversyn_core::register::Seat;
 use sqlx::Row;
 
-const COLUMNS: &str = "id, organisation_id, person_id, kind, org_body, title, from_date, until_date, notes, version";
+const COLUMNS: &str =
+    "id, organisation_id, person_id, kind, org_body, title, from_date, until_date, notes, version";
 
 fn seat(r: &sqlx::any::AnyRow) -> Result<Seat, sqlx::Error> {
     Ok(Seat {
@@ -52,18 +53,26 @@ impl Store {
     }
 
     pub async fn seat(&self, tenant_id: i64, id: i64) -> Result<Seat, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM seats WHERE tenant_id = $1 AND id = $2")))
-            .bind(tenant_id)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
-        r.as_ref().map(seat).transpose()?.ok_or(StoreError::NotFound)
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM seats WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        r.as_ref()
+            .map(seat)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
     }
 
     /// Checks that a seat's organisation and person are the tenant's to use.
     async fn check_seat_refs(&self, tenant_id: i64, c: &SeatCmd) -> Result<(), StoreError> {
         let mut e = oversyn_core::FieldErrors::new();
-        if !self.organisation_visible(tenant_id, c.organisation_id).await? {
+        if !self
+            .organisation_visible(tenant_id, c.organisation_id)
+            .await?
+        {
             e.add("organisation_id", "error-unknown-organisation");
         }
         if let Some(p) = c.person_id
@@ -71,7 +80,11 @@ impl Store {
         {
             e.add("person_id", "error-unknown-person");
         }
-        if e.is_empty() { Ok(()) } else { Err(StoreError::Invalid(e)) }
+        if e.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::Invalid(e))
+        }
     }
 
     pub async fn create_seat(&self, actor: &Actor, c: &SeatCmd) -> Result<Seat, StoreError> {
@@ -99,27 +112,61 @@ impl Store {
         Ok(after)
     }
 
-    pub async fn update_seat(&self, actor: &Actor, id: i64, c: &SeatCmd) -> Result<Seat, StoreError> {
+    pub async fn update_seat(
+        &self,
+        actor: &Actor,
+        id: i64,
+        c: &SeatCmd,
+    ) -> Result<Seat, StoreError> {
         self.check_seat_refs(actor.tenant_id, c).await?;
-        self.write_seat(actor, id, c.version, "update", |_| from_cmd(id, c, 0)).await
+        self.write_seat(actor, id, c.version, "update", |_| from_cmd(id, c, 0))
+            .await
     }
 
     /// Ends a seat on a date (a resignation, or the end of a term).
-    pub async fn end_seat(&self, actor: &Actor, id: i64, until: NaiveDate, version: Option<i64>) -> Result<Seat, StoreError> {
-        self.write_seat(actor, id, version, "end", |before| Seat { until: Some(until), ..before.clone() }).await
+    pub async fn end_seat(
+        &self,
+        actor: &Actor,
+        id: i64,
+        until: NaiveDate,
+        version: Option<i64>,
+    ) -> Result<Seat, StoreError> {
+        self.write_seat(actor, id, version, "end", |before| Seat {
+            until: Some(until),
+            ..before.clone()
+        })
+        .await
     }
 
-    async fn write_seat(&self, actor: &Actor, id: i64, version: Option<i64>, action: &str, change: impl FnOnce(&Seat) -> Seat) -> Result<Seat, StoreError> {
+    async fn write_seat(
+        &self,
+        actor: &Actor,
+        id: i64,
+        version: Option<i64>,
+        action: &str,
+        change: impl FnOnce(&Seat) -> Seat,
+    ) -> Result<Seat, StoreError> {
         let mut tx = self.write_tx().await?;
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM seats WHERE tenant_id = $1 AND id = $2")))
-            .bind(actor.tenant_id)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = r.as_ref().map(seat).transpose()?.ok_or(StoreError::NotFound)?;
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM seats WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(actor.tenant_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let before = r
+            .as_ref()
+            .map(seat)
+            .transpose()?
+            .ok_or(StoreError::NotFound)?;
         check_version(version, before.version)?;
-        let after = Seat { id, version: before.version + 1, ..change(&before) };
-        oversyn_core::validate::period(after.from, after.until).map_err(|k| StoreError::invalid("until", k))?;
+        let after = Seat {
+            id,
+            version: before.version + 1,
+            ..change(&before)
+        };
+        oversyn_core::validate::period(after.from, after.until)
+            .map_err(|k| StoreError::invalid("until", k))?;
         let n = sqlx::query(
             "UPDATE seats SET organisation_id = $1, person_id = $2, kind = $3, org_body = $4, title = $5, from_date = $6,
              until_date = $7, notes = $8, version = version + 1, updated_at = $9 WHERE tenant_id = $10 AND id = $11 AND version = $12",
@@ -142,7 +189,16 @@ impl Store {
         if n == 0 {
             return Err(StoreError::Stale);
         }
-        record(&mut tx, actor, "seat", id, action, Some(&before), Some(&after)).await?;
+        record(
+            &mut tx,
+            actor,
+            "seat",
+            id,
+            action,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }

@@ -19,9 +19,16 @@ impl ApiUser {
     /// The user as the author of a change, if their role may change things.
     pub fn writer(&self) -> Result<Actor, Problem> {
         if self.0.role.can_write() {
-            Ok(Actor { tenant_id: self.0.tenant_id, user_id: Some(self.0.id), label: self.0.email.clone() })
+            Ok(Actor {
+                tenant_id: self.0.tenant_id,
+                user_id: Some(self.0.id),
+                label: self.0.email.clone(),
+            })
         } else {
-            Err(Problem::new(StatusCode::FORBIDDEN, "Your role (viewer) may read but not change the register."))
+            Err(Problem::new(
+                StatusCode::FORBIDDEN,
+                "Your role (viewer) may read but not change the register.",
+            ))
         }
     }
 }
@@ -29,13 +36,26 @@ impl ApiUser {
 impl FromRequestParts<AppState> for ApiUser {
     type Rejection = Problem;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
-        let header = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
-        let Some(token) = header.and_then(|h| h.strip_prefix("Bearer ")).map(str::trim).filter(|t| !t.is_empty()) else {
-            return Err(Problem::new(StatusCode::UNAUTHORIZED, "Send a personal API token as `Authorization: Bearer …` (see `oversyn token create`)."));
+        let header = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok());
+        let Some(token) = header
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        else {
+            return Err(Problem::new(
+                StatusCode::UNAUTHORIZED,
+                "Send a personal API token as `Authorization: Bearer …` (see `oversyn token create`).",
+            ));
         };
         match state.store.token_user(token).await {
             Ok(Some(u)) => Ok(ApiUser(u)),
-            Ok(None) => Err(Problem::new(StatusCode::UNAUTHORIZED, "The token is unknown or revoked.")),
+            Ok(None) => Err(Problem::new(
+                StatusCode::UNAUTHORIZED,
+                "The token is unknown or revoked.",
+            )),
             Err(e) => Err(e.into()),
         }
     }

@@ -17,17 +17,47 @@ use axum::routing::{get, post};
 pub fn router() -> Router<crate::AppState> {
     Router::new()
         .route("/openapi.json", get(openapi::document))
-        .route("/v1/organisations", get(register::list_organisations).post(register::create_organisation))
-        .route("/v1/organisations/{id}", get(register::get_organisation).put(register::update_organisation))
-        .route("/v1/memberships", get(register::list_memberships).post(register::create_membership))
-        .route("/v1/memberships/{id}", get(register::get_membership).put(register::update_membership))
+        .route(
+            "/v1/organisations",
+            get(register::list_organisations).post(register::create_organisation),
+        )
+        .route(
+            "/v1/organisations/{id}",
+            get(register::get_organisation).put(register::update_organisation),
+        )
+        .route(
+            "/v1/memberships",
+            get(register::list_memberships).post(register::create_membership),
+        )
+        .route(
+            "/v1/memberships/{id}",
+            get(register::get_membership).put(register::update_membership),
+        )
         .route("/v1/memberships/{id}/end", post(register::end_membership))
-        .route("/v1/persons", get(register::list_persons).post(register::create_person))
-        .route("/v1/persons/{id}", get(register::get_person).put(register::update_person))
-        .route("/v1/bodies", get(register::list_bodies).post(register::create_body))
-        .route("/v1/bodies/{id}", get(register::get_body).put(register::update_body))
-        .route("/v1/seats", get(register::list_seats).post(register::create_seat))
-        .route("/v1/seats/{id}", get(register::get_seat).put(register::update_seat))
+        .route(
+            "/v1/persons",
+            get(register::list_persons).post(register::create_person),
+        )
+        .route(
+            "/v1/persons/{id}",
+            get(register::get_person).put(register::update_person),
+        )
+        .route(
+            "/v1/bodies",
+            get(register::list_bodies).post(register::create_body),
+        )
+        .route(
+            "/v1/bodies/{id}",
+            get(register::get_body).put(register::update_body),
+        )
+        .route(
+            "/v1/seats",
+            get(register::list_seats).post(register::create_seat),
+        )
+        .route(
+            "/v1/seats/{id}",
+            get(register::get_seat).put(register::update_seat),
+        )
         .route("/v1/seats/{id}/end", post(register::end_seat))
         .route("/v1/history/{entity}/{id}", get(register::history))
         .fallback(problem::not_found)

@@ -68,8 +68,18 @@ pub struct OrgRef {
 impl OrgRef {
     fn of(snap: &Snapshot, id: i64) -> OrgRef {
         match snap.organisation(id) {
-            Some(o) => OrgRef { id, slug: o.slug.clone(), name: o.name.clone(), acronym: o.acronym.clone() },
-            None => OrgRef { id, slug: String::new(), name: String::new(), acronym: None },
+            Some(o) => OrgRef {
+                id,
+                slug: o.slug.clone(),
+                name: o.name.clone(),
+                acronym: o.acronym.clone(),
+            },
+            None => OrgRef {
+                id,
+                slug: String::new(),
+                name: String::new(),
+                acronym: None,
+            },
         }
     }
 }
@@ -124,19 +134,32 @@ impl MembershipOut {
         let (kind, amount_minor, currency, year) = match &m.fee {
             Fee::Unknown => ("unknown", None, None, None),
             Fee::NoFee => ("none", None, None, None),
-            Fee::Amount { minor, currency, year } => ("amount", Some(*minor), Some(currency.clone()), *year),
+            Fee::Amount {
+                minor,
+                currency,
+                year,
+            } => ("amount", Some(*minor), Some(currency.clone()), *year),
         };
         MembershipOut {
             id: Some(m.id),
             kind: "direct".into(),
             direct: true,
             organisation: OrgRef::of(snap, m.organisation_id),
-            body: snap.body(m.body_id).map(|b| BodyRef { id: b.id, name: b.name.clone() }),
+            body: snap.body(m.body_id).map(|b| BodyRef {
+                id: b.id,
+                name: b.name.clone(),
+            }),
             membership_type: Some(m.mtype.code().into()),
             status: m.status.code().into(),
             since: m.since.map(|d| d.to_string()),
             until: m.until.map(|d| d.to_string()),
-            fee: Some(FeeOut { kind: kind.into(), amount_minor, currency, year, illustrative: m.fee_illustrative }),
+            fee: Some(FeeOut {
+                kind: kind.into(),
+                amount_minor,
+                currency,
+                year,
+                illustrative: m.fee_illustrative,
+            }),
             contact_person_id: m.contact_person_id,
             notes: m.notes.clone(),
             via: None,
@@ -158,7 +181,10 @@ impl MembershipOut {
             fee: None,
             contact_person_id: None,
             notes: None,
-            via: Some(ViaOut { organisation: OrgRef::of(snap, i.via_organisation_id), membership_id: i.via_membership_id }),
+            via: Some(ViaOut {
+                organisation: OrgRef::of(snap, i.via_organisation_id),
+                membership_id: i.via_membership_id,
+            }),
             version: None,
         }
     }
@@ -205,7 +231,13 @@ pub struct BodyOut {
 
 impl From<&Body> for BodyOut {
     fn from(b: &Body) -> Self {
-        BodyOut { id: b.id, name: b.name.clone(), kind: b.kind.code().into(), abbreviation: b.abbreviation.clone(), version: b.version }
+        BodyOut {
+            id: b.id,
+            name: b.name.clone(),
+            kind: b.kind.code().into(),
+            abbreviation: b.abbreviation.clone(),
+            version: b.version,
+        }
     }
 }
 
@@ -253,7 +285,14 @@ pub struct AuditOut {
 
 impl From<AuditEntry> for AuditOut {
     fn from(e: AuditEntry) -> Self {
-        AuditOut { id: e.id, actor: e.actor, at: e.at, action: e.action, before: e.before, after: e.after }
+        AuditOut {
+            id: e.id,
+            actor: e.actor,
+            at: e.at,
+            action: e.action,
+            before: e.before,
+            after: e.after,
+        }
     }
 }
 

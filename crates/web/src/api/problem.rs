@@ -42,8 +42,19 @@ impl Problem {
 
     pub fn invalid(errors: &FieldErrors) -> Problem {
         let lang = crate::i18n::Lang::En;
-        let mut p = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "The input has errors; see `errors`.");
-        p.errors = errors.0.iter().map(|e| FieldProblem { field: e.field.clone(), code: e.key.into(), message: lang.t(e.key) }).collect();
+        let mut p = Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The input has errors; see `errors`.",
+        );
+        p.errors = errors
+            .0
+            .iter()
+            .map(|e| FieldProblem {
+                field: e.field.clone(),
+                code: e.key.into(),
+                message: lang.t(e.key),
+            })
+            .collect();
         p
     }
 }
@@ -52,9 +63,13 @@ impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut r = (status, serde_json::to_string(&self).unwrap_or_default()).into_response();
-        r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         if status == StatusCode::UNAUTHORIZED {
-            r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            r.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         r
     }
@@ -63,15 +78,29 @@ impl IntoResponse for Problem {
 impl From<StoreError> for Problem {
     fn from(e: StoreError) -> Problem {
         match e {
-            StoreError::NotFound => Problem::new(StatusCode::NOT_FOUND, "No such record in your tenant."),
-            StoreError::Stale => Problem::new(StatusCode::CONFLICT, "The record was changed by someone else since the version you sent; fetch it again."),
+            StoreError::NotFound => {
+                Problem::new(StatusCode::NOT_FOUND, "No such record in your tenant.")
+            }
+            StoreError::Stale => Problem::new(
+                StatusCode::CONFLICT,
+                "The record was changed by someone else since the version you sent; fetch it again.",
+            ),
             StoreError::Invalid(errors) => Problem::invalid(&errors),
             StoreError::Conflict(m) => Problem::new(StatusCode::CONFLICT, m),
-            StoreError::Forbidden => Problem::new(StatusCode::FORBIDDEN, "Your role may not change this record."),
-            StoreError::TooManyAttempts => Problem::new(StatusCode::TOO_MANY_REQUESTS, "Too many attempts; wait and try again."),
+            StoreError::Forbidden => Problem::new(
+                StatusCode::FORBIDDEN,
+                "Your role may not change this record.",
+            ),
+            StoreError::TooManyAttempts => Problem::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many attempts; wait and try again.",
+            ),
             e => {
                 tracing::error!(error = %e, "store failed while serving the API");
-                Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "An internal error occurred; it has been logged.")
+                Problem::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "An internal error occurred; it has been logged.",
+                )
             }
         }
     }
@@ -92,17 +121,30 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim() == "application/json" || m.trim().ends_with("+json")));
+            .is_some_and(|v| {
+                v.split(';')
+                    .next()
+                    .is_some_and(|m| m.trim() == "application/json" || m.trim().ends_with("+json"))
+            });
         if !json {
-            return Err(Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json."));
+            return Err(Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Send the body as application/json.",
+            ));
         }
-        let bytes = axum::body::Bytes::from_request(req, s)
-            .await
-            .map_err(|_| Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "The body could not be read (too large?)."))?;
+        let bytes = axum::body::Bytes::from_request(req, s).await.map_err(|_| {
+            Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The body could not be read (too large?).",
+            )
+        })?;
         serde_json::from_slice(&bytes).map(ApiJson).map_err(|e| {
             use serde_json::error::Category;
             match e.classify() {
-                Category::Data => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, format!("The JSON does not have the expected shape: {e}")),
+                Category::Data => Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!("The JSON does not have the expected shape: {e}"),
+                ),
                 _ => Problem::new(StatusCode::BAD_REQUEST, format!("Malformed JSON: {e}")),
             }
         })

@@ -30,7 +30,12 @@ pub struct AccountQuery {
 
 pub async fn form(s: Signed, Query(q): Query<AccountQuery>) -> Result<Response, PageError> {
     let first = q.first.is_some() || s.user().must_change_password;
-    render(&AccountView { c: Chrome::signed(&s, "account-title"), errors: FieldErrors::new(), first, done: q.done.is_some() })
+    render(&AccountView {
+        c: Chrome::signed(&s, "account-title"),
+        errors: FieldErrors::new(),
+        first,
+        done: q.done.is_some(),
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -42,10 +47,18 @@ pub struct PasswordInput {
 }
 
 /// Changes the password after checking the current one; other sessions end.
-pub async fn submit(State(state): State<AppState>, s: Signed, CsrfForm(input): CsrfForm<PasswordInput>) -> Result<Response, PageError> {
+pub async fn submit(
+    State(state): State<AppState>,
+    s: Signed,
+    CsrfForm(input): CsrfForm<PasswordInput>,
+) -> Result<Response, PageError> {
     let mut errors = FieldErrors::new();
     let u = s.user().clone();
-    match state.store.verify_login(&u.tenant_slug, &u.email, &input.current).await {
+    match state
+        .store
+        .verify_login(&u.tenant_slug, &u.email, &input.current)
+        .await
+    {
         Ok(Some(_)) => {}
         Ok(None) => errors.add("current", "error-wrong-password"),
         Err(StoreError::TooManyAttempts) => errors.add("current", "login-too-many"),
@@ -56,11 +69,22 @@ pub async fn submit(State(state): State<AppState>, s: Signed, CsrfForm(input): C
         errors.add("repeat", "error-password-mismatch");
     }
     if !errors.is_empty() {
-        let v = AccountView { c: Chrome::signed(&s, "account-title"), errors, first: u.must_change_password, done: false };
+        let v = AccountView {
+            c: Chrome::signed(&s, "account-title"),
+            errors,
+            first: u.must_change_password,
+            done: false,
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&v)?).into_response());
     }
     state.store.set_password(u.id, &input.new).await?;
-    state.store.end_sessions_of(u.id, Some(&s.session.token)).await?;
-    state.store.log_event::<()>(&s.actor(), "user", u.id, "password", None).await?;
+    state
+        .store
+        .end_sessions_of(u.id, Some(&s.session.token))
+        .await?;
+    state
+        .store
+        .log_event::<()>(&s.actor(), "user", u.id, "password", None)
+        .await?;
     Ok(Redirect::to("/account?done=1").into_response())
 }

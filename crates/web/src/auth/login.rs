@@ -40,15 +40,36 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-async fn view(state: &AppState, ui: &Ui, csrf: String, input: LoginInput, error: Option<String>) -> Result<LoginView, PageError> {
+async fn view(
+    state: &AppState,
+    ui: &Ui,
+    csrf: String,
+    input: LoginInput,
+    error: Option<String>,
+) -> Result<LoginView, PageError> {
     let tenants = state.store.tenants().await?;
     let single_tenant = tenants.len() == 1;
-    let tenant = if single_tenant && input.tenant.is_empty() { tenants[0].slug.clone() } else { input.tenant };
-    Ok(LoginView { c: Chrome::anonymous(ui, "login-title", csrf), tenant, email: input.email, next: input.next, single_tenant, error })
+    let tenant = if single_tenant && input.tenant.is_empty() {
+        tenants[0].slug.clone()
+    } else {
+        input.tenant
+    };
+    Ok(LoginView {
+        c: Chrome::anonymous(ui, "login-title", csrf),
+        tenant,
+        email: input.email,
+        next: input.next,
+        single_tenant,
+        error,
+    })
 }
 
 /// The login form.
-pub async fn form(State(state): State<AppState>, ui: Ui, Query(q): Query<NextQuery>) -> Result<Response, PageError> {
+pub async fn form(
+    State(state): State<AppState>,
+    ui: Ui,
+    Query(q): Query<NextQuery>,
+) -> Result<Response, PageError> {
     if ui.0.session.is_some() {
         return Ok(Redirect::to(safe_next(q.next.as_deref().unwrap_or("/"))).into_response());
     }
@@ -56,26 +77,70 @@ pub async fn form(State(state): State<AppState>, ui: Ui, Query(q): Query<NextQue
         Some(c) if c.len() >= 32 => (c.clone(), false),
         _ => (random_token(), true),
     };
-    let input = LoginInput { next: q.next.unwrap_or_default(), ..Default::default() };
+    let input = LoginInput {
+        next: q.next.unwrap_or_default(),
+        ..Default::default()
+    };
     let mut res = render(&view(&state, &ui, csrf.clone(), input, None).await?)?;
     if fresh {
-        res.headers_mut().append(header::SET_COOKIE, set_cookie(LOGIN_CSRF_COOKIE, &csrf, Some(3600), state.config.secure_cookies));
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(
+                LOGIN_CSRF_COOKIE,
+                &csrf,
+                Some(3600),
+                state.config.secure_cookies,
+            ),
+        );
     }
     Ok(res)
 }
 
 /// Checks the credentials and starts a new session (a new id every login).
-pub async fn submit(State(state): State<AppState>, ui: Ui, CsrfForm(input): CsrfForm<LoginInput>) -> Result<Response, PageError> {
-    let csrf = ui.0.session.as_ref().map(|s| s.csrf.clone()).or(ui.0.login_csrf.clone()).unwrap_or_default();
+pub async fn submit(
+    State(state): State<AppState>,
+    ui: Ui,
+    CsrfForm(input): CsrfForm<LoginInput>,
+) -> Result<Response, PageError> {
+    let csrf =
+        ui.0.session
+            .as_ref()
+            .map(|s| s.csrf.clone())
+            .or(ui.0.login_csrf.clone())
+            .unwrap_or_default();
     let lang = ui.0.lang;
-    let user = match state.store.verify_login(&input.tenant, &input.email, &input.password).await {
+    let user = match state
+        .store
+        .verify_login(&input.tenant, &input.email, &input.password)
+        .await
+    {
         Ok(Some(u)) => u,
         Ok(None) => {
-            let v = view(&state, &ui, csrf, LoginInput { password: String::new(), ..input }, Some(lang.t("login-failed"))).await?;
+            let v = view(
+                &state,
+                &ui,
+                csrf,
+                LoginInput {
+                    password: String::new(),
+                    ..input
+                },
+                Some(lang.t("login-failed")),
+            )
+            .await?;
             return Ok((StatusCode::UNAUTHORIZED, render(&v)?).into_response());
         }
         Err(StoreError::TooManyAttempts) => {
-            let v = view(&state, &ui, csrf, LoginInput { password: String::new(), ..input }, Some(lang.t("login-too-many"))).await?;
+            let v = view(
+                &state,
+                &ui,
+                csrf,
+                LoginInput {
+                    password: String::new(),
+                    ..input
+                },
+                Some(lang.t("login-too-many")),
+            )
+            .await?;
             return Ok((StatusCode::TOO_MANY_REQUESTS, render(&v)?).into_response());
         }
         Err(e) => return Err(e.into()),
@@ -84,11 +149,21 @@ pub async fn submit(State(state): State<AppState>, ui: Ui, CsrfForm(input): Csrf
         state.store.end_session(&old.token).await?;
     }
     let (token, _) = state.store.create_session(user.id).await?;
-    let to = if user.must_change_password { "/account?first=1" } else { safe_next(&input.next) };
+    let to = if user.must_change_password {
+        "/account?first=1"
+    } else {
+        safe_next(&input.next)
+    };
     let mut res = Redirect::to(to).into_response();
     let secure = state.config.secure_cookies;
-    res.headers_mut().append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, &token, Some(SESSION_HOURS * 3600), secure));
-    res.headers_mut().append(header::SET_COOKIE, set_cookie(LOGIN_CSRF_COOKIE, "", Some(0), secure));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, &token, Some(SESSION_HOURS * 3600), secure),
+    );
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(LOGIN_CSRF_COOKIE, "", Some(0), secure),
+    );
     Ok(res)
 }
 
@@ -96,9 +171,16 @@ pub async fn submit(State(state): State<AppState>, ui: Ui, CsrfForm(input): Csrf
 pub struct Empty {}
 
 /// Ends the session.
-pub async fn logout(State(state): State<AppState>, s: Signed, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, PageError> {
+pub async fn logout(
+    State(state): State<AppState>,
+    s: Signed,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, PageError> {
     state.store.end_session(&s.session.token).await?;
     let mut res = Redirect::to("/login").into_response();
-    res.headers_mut().append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies),
+    );
     Ok(res)
 }

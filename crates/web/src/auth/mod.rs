@@ -17,7 +17,11 @@ pub fn router() -> Router<crate::AppState> {
 
 /// Where to go after signing in: only paths on this site.
 pub(crate) fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") { next } else { "/" }
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+        next
+    } else {
+        "/"
+    }
 }
 
 #[cfg(test)]

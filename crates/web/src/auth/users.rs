@@ -26,7 +26,14 @@ struct UsersView {
 
 pub async fn list(State(state): State<AppState>, Admin(s): Admin) -> Result<Response, PageError> {
     let users = state.store.users(s.tenant()).await?;
-    render(&UsersView { c: Chrome::signed(&s, "users-title"), users, errors: FieldErrors::new(), email: String::new(), role: "viewer".into(), created: None })
+    render(&UsersView {
+        c: Chrome::signed(&s, "users-title"),
+        users,
+        errors: FieldErrors::new(),
+        email: String::new(),
+        role: "viewer".into(),
+        created: None,
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -36,15 +43,35 @@ pub struct NewUser {
     role: String,
 }
 
-pub async fn add(State(state): State<AppState>, Admin(s): Admin, CsrfForm(input): CsrfForm<NewUser>) -> Result<Response, PageError> {
+pub async fn add(
+    State(state): State<AppState>,
+    Admin(s): Admin,
+    CsrfForm(input): CsrfForm<NewUser>,
+) -> Result<Response, PageError> {
     let mut errors = FieldErrors::new();
-    let email = errors.check("email", oversyn_core::validate::required_email(&input.email));
+    let email = errors.check(
+        "email",
+        oversyn_core::validate::required_email(&input.email),
+    );
     let role = errors.check("role", Role::parse(&input.role).ok_or("error-choose"));
     let mut created = None;
     if let (Some(email), Some(role)) = (email, role) {
-        match state.store.create_user(s.tenant(), &email, role, false).await {
+        match state
+            .store
+            .create_user(s.tenant(), &email, role, false)
+            .await
+        {
             Ok((u, password)) => {
-                state.store.log_event(&s.actor(), "user", u.id, "create", Some(&serde_json::json!({ "email": u.email, "role": role.code() }))).await?;
+                state
+                    .store
+                    .log_event(
+                        &s.actor(),
+                        "user",
+                        u.id,
+                        "create",
+                        Some(&serde_json::json!({ "email": u.email, "role": role.code() })),
+                    )
+                    .await?;
                 created = Some((u.email, password));
             }
             Err(StoreError::Conflict(_)) => errors.add("email", "error-user-exists"),
@@ -52,7 +79,11 @@ pub async fn add(State(state): State<AppState>, Admin(s): Admin, CsrfForm(input)
         }
     }
     let users = state.store.users(s.tenant()).await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let keep = created.is_none();
     let v = UsersView {
         c: Chrome::signed(&s, "users-title"),

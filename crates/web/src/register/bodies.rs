@@ -9,9 +9,9 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
-use oversyn_core::{Code, FieldErrors};
 use oversyn_core::input::BodyInput;
 use oversyn_core::register::Body;
+use oversyn_core::{Code, FieldErrors};
 
 #[derive(Template)]
 #[template(path = "register/bodies.html")]
@@ -31,20 +31,57 @@ struct FormView {
 
 pub async fn list(State(state): State<AppState>, s: Signed) -> Result<Response, PageError> {
     let bodies = state.store.bodies(s.tenant()).await?;
-    render(&ListView { c: Chrome::signed(&s, "bodies-title"), bodies })
+    render(&ListView {
+        c: Chrome::signed(&s, "bodies-title"),
+        bodies,
+    })
 }
 
-fn form(s: &Signed, input: BodyInput, errors: FieldErrors, action: String) -> Result<Response, PageError> {
-    let title = if action == "/bodies" { "body-new" } else { "body-edit" };
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    Ok((status, render(&FormView { c: Chrome::signed(s, title), input, errors, action })?).into_response())
+fn form(
+    s: &Signed,
+    input: BodyInput,
+    errors: FieldErrors,
+    action: String,
+) -> Result<Response, PageError> {
+    let title = if action == "/bodies" {
+        "body-new"
+    } else {
+        "body-edit"
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        render(&FormView {
+            c: Chrome::signed(s, title),
+            input,
+            errors,
+            action,
+        })?,
+    )
+        .into_response())
 }
 
 pub async fn new_form(Writer(s): Writer) -> Result<Response, PageError> {
-    form(&s, BodyInput { kind: "committee".into(), ..Default::default() }, FieldErrors::new(), "/bodies".into())
+    form(
+        &s,
+        BodyInput {
+            kind: "committee".into(),
+            ..Default::default()
+        },
+        FieldErrors::new(),
+        "/bodies".into(),
+    )
 }
 
-pub async fn create(State(state): State<AppState>, Writer(s): Writer, CsrfForm(input): CsrfForm<BodyInput>) -> Result<Response, PageError> {
+pub async fn create(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    CsrfForm(input): CsrfForm<BodyInput>,
+) -> Result<Response, PageError> {
     let saved = match input.parse() {
         Ok(cmd) => state.store.create_body(&s.actor(), &cmd).await,
         Err(e) => return form(&s, input, e, "/bodies".into()),
@@ -55,12 +92,26 @@ pub async fn create(State(state): State<AppState>, Writer(s): Writer, CsrfForm(i
     }
 }
 
-pub async fn edit_form(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let b = state.store.body(s.tenant(), id).await?;
-    form(&s, BodyInput::from_record(&b), FieldErrors::new(), format!("/bodies/{id}/edit"))
+    form(
+        &s,
+        BodyInput::from_record(&b),
+        FieldErrors::new(),
+        format!("/bodies/{id}/edit"),
+    )
 }
 
-pub async fn update(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>, CsrfForm(input): CsrfForm<BodyInput>) -> Result<Response, PageError> {
+pub async fn update(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<BodyInput>,
+) -> Result<Response, PageError> {
     let action = format!("/bodies/{id}/edit");
     let saved = match input.parse() {
         Ok(cmd) => state.store.update_body(&s.actor(), id, &cmd).await,

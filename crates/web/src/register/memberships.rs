@@ -10,9 +10,9 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
-use oversyn_core::{Code, FieldErrors};
 use oversyn_core::input::{EndInput, MembershipInput};
 use oversyn_core::register::{Body, Membership, Organisation, Person, Seat};
+use oversyn_core::{Code, FieldErrors};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -41,9 +41,23 @@ struct PageView {
     saved: bool,
 }
 
-async fn form(state: &AppState, s: &Signed, input: MembershipInput, errors: FieldErrors, action: String) -> Result<Response, PageError> {
-    let title = if action == "/memberships" { "membership-new" } else { "membership-edit" };
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+async fn form(
+    state: &AppState,
+    s: &Signed,
+    input: MembershipInput,
+    errors: FieldErrors,
+    action: String,
+) -> Result<Response, PageError> {
+    let title = if action == "/memberships" {
+        "membership-new"
+    } else {
+        "membership-edit"
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let v = FormView {
         c: Chrome::signed(s, title),
         input,
@@ -62,12 +76,23 @@ pub struct NewQuery {
     organisation: String,
 }
 
-pub async fn new_form(State(state): State<AppState>, Writer(s): Writer, Query(q): Query<NewQuery>) -> Result<Response, PageError> {
-    let input = MembershipInput { organisation_id: q.organisation, ..Default::default() };
+pub async fn new_form(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, PageError> {
+    let input = MembershipInput {
+        organisation_id: q.organisation,
+        ..Default::default()
+    };
     form(&state, &s, input, FieldErrors::new(), "/memberships".into()).await
 }
 
-pub async fn create(State(state): State<AppState>, Writer(s): Writer, CsrfForm(input): CsrfForm<MembershipInput>) -> Result<Response, PageError> {
+pub async fn create(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    CsrfForm(input): CsrfForm<MembershipInput>,
+) -> Result<Response, PageError> {
     let saved = match input.parse() {
         Ok(cmd) => state.store.create_membership(&s.actor(), &cmd).await,
         Err(e) => return form(&state, &s, input, e, "/memberships".into()).await,
@@ -84,17 +109,46 @@ pub struct SavedQuery {
     saved: Option<String>,
 }
 
-async fn show(state: &AppState, s: &Signed, id: i64, end: EndInput, end_errors: FieldErrors, saved: bool) -> Result<Response, PageError> {
+async fn show(
+    state: &AppState,
+    s: &Signed,
+    id: i64,
+    end: EndInput,
+    end_errors: FieldErrors,
+    saved: bool,
+) -> Result<Response, PageError> {
     let m = state.store.membership(s.tenant(), id).await?;
     let snap = Snapshot::load(&state.store, s.tenant()).await?;
-    let org = snap.organisation(m.organisation_id).cloned().ok_or(PageError::NotFound)?;
-    let seats = snap.seats_in(m.organisation_id).into_iter().map(|x| (x.clone(), snap.person_name(x.person_id))).collect();
-    let status = if end_errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let org = snap
+        .organisation(m.organisation_id)
+        .cloned()
+        .ok_or(PageError::NotFound)?;
+    let seats = snap
+        .seats_in(m.organisation_id)
+        .into_iter()
+        .map(|x| (x.clone(), snap.person_name(x.person_id)))
+        .collect();
+    let status = if end_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let v = PageView {
-        c: Chrome::signed(s, "membership-title").titled(&format!("{} – {}", org.label(), snap.body_name(m.body_id))),
+        c: Chrome::signed(s, "membership-title").titled(&format!(
+            "{} – {}",
+            org.label(),
+            snap.body_name(m.body_id)
+        )),
         body: snap.body_name(m.body_id),
         contact: snap.person_name(m.contact_person_id),
-        end: EndInput { version: if end.version.is_empty() { m.version.to_string() } else { end.version }, ..end },
+        end: EndInput {
+            version: if end.version.is_empty() {
+                m.version.to_string()
+            } else {
+                end.version
+            },
+            ..end
+        },
         m,
         org,
         seats,
@@ -104,16 +158,45 @@ async fn show(state: &AppState, s: &Signed, id: i64, end: EndInput, end_errors: 
     Ok((status, render(&v)?).into_response())
 }
 
-pub async fn page(State(state): State<AppState>, s: Signed, Path(id): Path<i64>, Query(q): Query<SavedQuery>) -> Result<Response, PageError> {
-    show(&state, &s, id, EndInput::default(), FieldErrors::new(), q.saved.is_some()).await
+pub async fn page(
+    State(state): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Query(q): Query<SavedQuery>,
+) -> Result<Response, PageError> {
+    show(
+        &state,
+        &s,
+        id,
+        EndInput::default(),
+        FieldErrors::new(),
+        q.saved.is_some(),
+    )
+    .await
 }
 
-pub async fn edit_form(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let m = state.store.membership(s.tenant(), id).await?;
-    form(&state, &s, MembershipInput::from_record(&m), FieldErrors::new(), format!("/memberships/{id}/edit")).await
+    form(
+        &state,
+        &s,
+        MembershipInput::from_record(&m),
+        FieldErrors::new(),
+        format!("/memberships/{id}/edit"),
+    )
+    .await
 }
 
-pub async fn update(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>, CsrfForm(input): CsrfForm<MembershipInput>) -> Result<Response, PageError> {
+pub async fn update(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<MembershipInput>,
+) -> Result<Response, PageError> {
     let action = format!("/memberships/{id}/edit");
     let saved = match input.parse() {
         Ok(cmd) => state.store.update_membership(&s.actor(), id, &cmd).await,
@@ -126,14 +209,23 @@ pub async fn update(State(state): State<AppState>, Writer(s): Writer, Path(id): 
 }
 
 /// Ends the membership on the given date (notice given if it lies ahead).
-pub async fn end(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>, CsrfForm(input): CsrfForm<EndInput>) -> Result<Response, PageError> {
+pub async fn end(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<EndInput>,
+) -> Result<Response, PageError> {
     let m = state.store.membership(s.tenant(), id).await?;
     let (date, version) = match input.parse(m.since) {
         Ok(v) => v,
         Err(e) => return show(&state, &s, id, input, e, false).await,
     };
     let today = chrono::Utc::now().date_naive();
-    match state.store.end_membership(&s.actor(), id, date, today, version).await {
+    match state
+        .store
+        .end_membership(&s.actor(), id, date, today, version)
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/memberships/{id}?saved=1")).into_response()),
         Err(e) => {
             let errors = save_errors(e)?;

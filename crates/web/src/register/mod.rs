@@ -16,37 +16,57 @@ use axum::routing::{get, post};
 pub fn router() -> Router<crate::AppState> {
     Router::new()
         .route("/", get(overview::page))
-        .route("/organisations", get(organisations::list).post(organisations::create))
+        .route(
+            "/organisations",
+            get(organisations::list).post(organisations::create),
+        )
         .route("/organisations/new", get(organisations::new_form))
         .route("/organisations/{id}", get(organisations::page))
-        .route("/organisations/{id}/edit", get(organisations::edit_form).post(organisations::update))
+        .route(
+            "/organisations/{id}/edit",
+            get(organisations::edit_form).post(organisations::update),
+        )
         .route("/organisations/{id}/notes", post(organisations::notes))
         .route("/organisations/{id}/history", get(history::organisation))
         .route("/memberships", post(memberships::create))
         .route("/memberships/new", get(memberships::new_form))
         .route("/memberships/{id}", get(memberships::page))
-        .route("/memberships/{id}/edit", get(memberships::edit_form).post(memberships::update))
+        .route(
+            "/memberships/{id}/edit",
+            get(memberships::edit_form).post(memberships::update),
+        )
         .route("/memberships/{id}/end", post(memberships::end))
         .route("/memberships/{id}/history", get(history::membership))
         .route("/persons", get(persons::list).post(persons::create))
         .route("/persons/new", get(persons::new_form))
         .route("/persons/{id}", get(persons::page))
-        .route("/persons/{id}/edit", get(persons::edit_form).post(persons::update))
+        .route(
+            "/persons/{id}/edit",
+            get(persons::edit_form).post(persons::update),
+        )
         .route("/persons/{id}/history", get(history::person))
         .route("/seats", post(seats::create))
         .route("/seats/new", get(seats::new_form))
-        .route("/seats/{id}/edit", get(seats::edit_form).post(seats::update))
+        .route(
+            "/seats/{id}/edit",
+            get(seats::edit_form).post(seats::update),
+        )
         .route("/seats/{id}/end", post(seats::end))
         .route("/seats/{id}/history", get(history::seat))
         .route("/bodies", get(bodies::list).post(bodies::create))
         .route("/bodies/new", get(bodies::new_form))
-        .route("/bodies/{id}/edit", get(bodies::edit_form).post(bodies::update))
+        .route(
+            "/bodies/{id}/edit",
+            get(bodies::edit_form).post(bodies::update),
+        )
         .route("/bodies/{id}/history", get(history::body))
 }
 
 /// What a failed save shows next to the form: field errors, or a note that
 /// someone else changed the record first.
-pub(crate) fn save_errors(e: oversyn_store::StoreError) -> Result<oversyn_core::FieldErrors, crate::error::PageError> {
+pub(crate) fn save_errors(
+    e: oversyn_store::StoreError,
+) -> Result<oversyn_core::FieldErrors, crate::error::PageError> {
     use oversyn_store::StoreError;
     match e {
         StoreError::Invalid(errors) => Ok(errors),

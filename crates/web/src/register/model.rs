@@ -4,7 +4,10 @@
 //! loading it whole is cheaper than many small queries.
 
 use chrono::NaiveDate;
-use oversyn_core::register::{Body, Indirect, Membership, Organisation, Person, Relation, Seat, indirect_memberships, is_in_force};
+use oversyn_core::register::{
+    Body, Indirect, Membership, Organisation, Person, Relation, Seat, indirect_memberships,
+    is_in_force,
+};
 use oversyn_store::{Store, StoreError};
 use std::collections::HashMap;
 
@@ -22,7 +25,11 @@ pub struct Snapshot {
 impl Snapshot {
     pub async fn load(store: &Store, tenant_id: i64) -> Result<Snapshot, StoreError> {
         let organisations = store.organisations(tenant_id).await?;
-        let org_index = organisations.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+        let org_index = organisations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id, i))
+            .collect();
         Ok(Snapshot {
             bodies: store.bodies(tenant_id).await?,
             persons: store.persons(tenant_id).await?,
@@ -40,7 +47,9 @@ impl Snapshot {
     }
 
     pub fn org_label(&self, id: i64) -> String {
-        self.organisation(id).map(|o| o.label().to_owned()).unwrap_or_else(|| format!("#{id}"))
+        self.organisation(id)
+            .map(|o| o.label().to_owned())
+            .unwrap_or_else(|| format!("#{id}"))
     }
 
     pub fn body(&self, id: i64) -> Option<&Body> {
@@ -65,15 +74,26 @@ impl Snapshot {
 
     /// Indirect memberships derived from the memberships in force.
     pub fn indirect(&self) -> Vec<Indirect> {
-        let direct: Vec<(i64, i64)> = self.memberships.iter().filter(|m| self.in_force(m)).map(|m| (m.id, m.organisation_id)).collect();
+        let direct: Vec<(i64, i64)> = self
+            .memberships
+            .iter()
+            .filter(|m| self.in_force(m))
+            .map(|m| (m.id, m.organisation_id))
+            .collect();
         indirect_memberships(&direct, &self.relations)
     }
 
     pub fn seats_in(&self, organisation_id: i64) -> Vec<&Seat> {
-        self.seats.iter().filter(|s| s.organisation_id == organisation_id).collect()
+        self.seats
+            .iter()
+            .filter(|s| s.organisation_id == organisation_id)
+            .collect()
     }
 
     pub fn seats_of(&self, person_id: i64) -> Vec<&Seat> {
-        self.seats.iter().filter(|s| s.person_id == Some(person_id)).collect()
+        self.seats
+            .iter()
+            .filter(|s| s.person_id == Some(person_id))
+            .collect()
     }
 }

@@ -68,19 +68,41 @@ struct FormView {
     action: String,
 }
 
-pub async fn list(State(state): State<AppState>, s: Signed, Query(q): Query<ListQuery>) -> Result<Response, PageError> {
+pub async fn list(
+    State(state): State<AppState>,
+    s: Signed,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, PageError> {
     let snap = Snapshot::load(&state.store, s.tenant()).await?;
     let term = q.q.trim();
     let rows = snap
         .organisations
         .iter()
-        .filter(|o| term.is_empty() || o.answers_to(term) || o.themes.iter().any(|t| t.eq_ignore_ascii_case(term)))
-        .map(|o| Row { o: o.clone(), member: snap.memberships.iter().any(|m| m.organisation_id == o.id && snap.in_force(m)) })
+        .filter(|o| {
+            term.is_empty()
+                || o.answers_to(term)
+                || o.themes.iter().any(|t| t.eq_ignore_ascii_case(term))
+        })
+        .map(|o| Row {
+            o: o.clone(),
+            member: snap
+                .memberships
+                .iter()
+                .any(|m| m.organisation_id == o.id && snap.in_force(m)),
+        })
         .collect();
-    render(&ListView { c: Chrome::signed(&s, "organisations-title"), rows, q: q.q })
+    render(&ListView {
+        c: Chrome::signed(&s, "organisations-title"),
+        rows,
+        q: q.q,
+    })
 }
 
-pub async fn page(State(state): State<AppState>, s: Signed, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn page(
+    State(state): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let d = state.store.organisation_detail(s.tenant(), id).await?;
     let snap = Snapshot::load(&state.store, s.tenant()).await?;
     let mut relations = Vec::new();
@@ -92,28 +114,96 @@ pub async fn page(State(state): State<AppState>, s: Signed, Path(id): Path<i64>)
             (_, true, RelationKind::MemberOf) => ("relation-has-member", r.from_id),
             _ => continue,
         };
-        relations.push(Rel { key, id: other, label: snap.org_label(other), source: r.source.clone() });
+        relations.push(Rel {
+            key,
+            id: other,
+            label: snap.org_label(other),
+            source: r.source.clone(),
+        });
     }
-    let memberships = snap.memberships.iter().filter(|m| m.organisation_id == id).map(|m| (m.clone(), snap.body_name(m.body_id))).collect();
-    let indirect = snap.indirect().into_iter().filter(|i| i.organisation_id == id).map(|i| (i.via_organisation_id, snap.org_label(i.via_organisation_id))).collect();
-    let seats = snap.seats_in(id).into_iter().map(|x| (x.clone(), snap.person_name(x.person_id))).collect();
-    let may_edit = s.user().role.can_write() && (d.organisation.tenant_id.is_some() || s.user().platform_admin);
-    let (notes, notes_version) = d.notes.clone().map(|(n, v)| (n, v.to_string())).unwrap_or_default();
+    let memberships = snap
+        .memberships
+        .iter()
+        .filter(|m| m.organisation_id == id)
+        .map(|m| (m.clone(), snap.body_name(m.body_id)))
+        .collect();
+    let indirect = snap
+        .indirect()
+        .into_iter()
+        .filter(|i| i.organisation_id == id)
+        .map(|i| (i.via_organisation_id, snap.org_label(i.via_organisation_id)))
+        .collect();
+    let seats = snap
+        .seats_in(id)
+        .into_iter()
+        .map(|x| (x.clone(), snap.person_name(x.person_id)))
+        .collect();
+    let may_edit = s.user().role.can_write()
+        && (d.organisation.tenant_id.is_some() || s.user().platform_admin);
+    let (notes, notes_version) = d
+        .notes
+        .clone()
+        .map(|(n, v)| (n, v.to_string()))
+        .unwrap_or_default();
     let c = Chrome::signed(&s, "organisation-title").titled(&d.organisation.name);
-    render(&PageView { c, d, relations, memberships, indirect, seats, may_edit, notes, notes_version })
+    render(&PageView {
+        c,
+        d,
+        relations,
+        memberships,
+        indirect,
+        seats,
+        may_edit,
+        notes,
+        notes_version,
+    })
 }
 
-fn form(s: &Signed, input: OrganisationInput, errors: FieldErrors, action: String) -> Result<Response, PageError> {
-    let title = if action == "/organisations" { "organisation-new" } else { "organisation-edit" };
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    Ok((status, render(&FormView { c: Chrome::signed(s, title), input, errors, action })?).into_response())
+fn form(
+    s: &Signed,
+    input: OrganisationInput,
+    errors: FieldErrors,
+    action: String,
+) -> Result<Response, PageError> {
+    let title = if action == "/organisations" {
+        "organisation-new"
+    } else {
+        "organisation-edit"
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        render(&FormView {
+            c: Chrome::signed(s, title),
+            input,
+            errors,
+            action,
+        })?,
+    )
+        .into_response())
 }
 
 pub async fn new_form(Writer(s): Writer) -> Result<Response, PageError> {
-    form(&s, OrganisationInput { kind: "city_network".into(), ..Default::default() }, FieldErrors::new(), "/organisations".into())
+    form(
+        &s,
+        OrganisationInput {
+            kind: "city_network".into(),
+            ..Default::default()
+        },
+        FieldErrors::new(),
+        "/organisations".into(),
+    )
 }
 
-pub async fn create(State(state): State<AppState>, Writer(s): Writer, CsrfForm(input): CsrfForm<OrganisationInput>) -> Result<Response, PageError> {
+pub async fn create(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    CsrfForm(input): CsrfForm<OrganisationInput>,
+) -> Result<Response, PageError> {
     let saved = match input.parse() {
         Ok(cmd) => state.store.create_organisation(&s.actor(), &cmd).await,
         Err(e) => return form(&s, input, e, "/organisations".into()),
@@ -124,18 +214,37 @@ pub async fn create(State(state): State<AppState>, Writer(s): Writer, CsrfForm(i
     }
 }
 
-pub async fn edit_form(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let o = state.store.organisation(s.tenant(), id).await?;
     if o.tenant_id.is_none() && !s.user().platform_admin {
         return Err(PageError::Forbidden);
     }
-    form(&s, OrganisationInput::from_record(&o), FieldErrors::new(), format!("/organisations/{id}/edit"))
+    form(
+        &s,
+        OrganisationInput::from_record(&o),
+        FieldErrors::new(),
+        format!("/organisations/{id}/edit"),
+    )
 }
 
-pub async fn update(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>, CsrfForm(input): CsrfForm<OrganisationInput>) -> Result<Response, PageError> {
+pub async fn update(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<OrganisationInput>,
+) -> Result<Response, PageError> {
     let action = format!("/organisations/{id}/edit");
     let saved = match input.parse() {
-        Ok(cmd) => state.store.update_organisation(&s.actor(), id, &cmd, s.user().platform_admin).await,
+        Ok(cmd) => {
+            state
+                .store
+                .update_organisation(&s.actor(), id, &cmd, s.user().platform_admin)
+                .await
+        }
         Err(e) => return form(&s, input, e, action),
     };
     match saved {
@@ -152,10 +261,21 @@ pub struct NotesInput {
 }
 
 /// Saves the tenant's own notes on an organisation.
-pub async fn notes(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>, CsrfForm(input): CsrfForm<NotesInput>) -> Result<Response, PageError> {
-    let notes = oversyn_core::validate::text(&input.notes).map_err(|_| PageError::BadRequest)?.unwrap_or_default();
+pub async fn notes(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<NotesInput>,
+) -> Result<Response, PageError> {
+    let notes = oversyn_core::validate::text(&input.notes)
+        .map_err(|_| PageError::BadRequest)?
+        .unwrap_or_default();
     let version = input.version.trim().parse().ok();
-    match state.store.set_organisation_notes(&s.actor(), id, &notes, version).await {
+    match state
+        .store
+        .set_organisation_notes(&s.actor(), id, &notes, version)
+        .await
+    {
         Ok(()) => Ok(Redirect::to(&format!("/organisations/{id}#notes")).into_response()),
         Err(oversyn_store::StoreError::Stale) => Err(PageError::BadRequest),
         Err(e) => Err(e.into()),

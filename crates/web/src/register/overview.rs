@@ -51,7 +51,11 @@ struct OverviewView {
 }
 
 /// The register overview.
-pub async fn page(State(state): State<AppState>, s: Signed, Query(filter): Query<Filter>) -> Result<Response, PageError> {
+pub async fn page(
+    State(state): State<AppState>,
+    s: Signed,
+    Query(filter): Query<Filter>,
+) -> Result<Response, PageError> {
     let snap = Snapshot::load(&state.store, s.tenant()).await?;
     let body_filter: Option<i64> = filter.body.parse().ok();
     let q = filter.q.trim().to_lowercase();
@@ -64,15 +68,29 @@ pub async fn page(State(state): State<AppState>, s: Signed, Query(filter): Query
             code => m.status.code() == code,
         })
         .filter(|m| body_filter.is_none_or(|b| m.body_id == b))
-        .filter(|m| q.is_empty() || snap.organisation(m.organisation_id).is_some_and(|o| o.answers_to(&q)))
+        .filter(|m| {
+            q.is_empty()
+                || snap
+                    .organisation(m.organisation_id)
+                    .is_some_and(|o| o.answers_to(&q))
+        })
         .map(|m| Line {
             m: m.clone(),
             org: snap.org_label(m.organisation_id),
             body: snap.body_name(m.body_id),
-            seats: snap.seats_in(m.organisation_id).iter().filter(|x| x.is_current(snap.today)).count(),
+            seats: snap
+                .seats_in(m.organisation_id)
+                .iter()
+                .filter(|x| x.is_current(snap.today))
+                .count(),
         })
         .collect();
-    let fee_totals = totals(lines.iter().filter(|l| snap.in_force(&l.m)).map(|l| &l.m.fee));
+    let fee_totals = totals(
+        lines
+            .iter()
+            .filter(|l| snap.in_force(&l.m))
+            .map(|l| &l.m.fee),
+    );
     let indirect = snap
         .indirect()
         .into_iter()
@@ -81,9 +99,20 @@ pub async fn page(State(state): State<AppState>, s: Signed, Query(filter): Query
             org: snap.org_label(i.organisation_id),
             via_id: i.via_organisation_id,
             via: snap.org_label(i.via_organisation_id),
-            direct_too: snap.memberships.iter().any(|m| m.organisation_id == i.organisation_id && snap.in_force(m)),
+            direct_too: snap
+                .memberships
+                .iter()
+                .any(|m| m.organisation_id == i.organisation_id && snap.in_force(m)),
         })
         .collect();
     let in_force = snap.memberships.iter().filter(|m| snap.in_force(m)).count();
-    render(&OverviewView { c: Chrome::signed(&s, "register-title"), lines, indirect, totals: fee_totals, bodies: snap.bodies, filter, in_force })
+    render(&OverviewView {
+        c: Chrome::signed(&s, "register-title"),
+        lines,
+        indirect,
+        totals: fee_totals,
+        bodies: snap.bodies,
+        filter,
+        in_force,
+    })
 }

@@ -10,9 +10,9 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
-use oversyn_core::{Code, FieldErrors};
 use oversyn_core::input::PersonInput;
 use oversyn_core::register::{Person, Seat};
+use oversyn_core::{Code, FieldErrors};
 
 #[derive(Template)]
 #[template(path = "register/persons.html")]
@@ -40,28 +40,89 @@ struct FormView {
 
 pub async fn list(State(state): State<AppState>, s: Signed) -> Result<Response, PageError> {
     let snap = Snapshot::load(&state.store, s.tenant()).await?;
-    let persons = snap.persons.iter().map(|p| (p.clone(), snap.seats_of(p.id).iter().filter(|x| x.is_current(snap.today)).count())).collect();
-    render(&ListView { c: Chrome::signed(&s, "persons-title"), persons })
+    let persons = snap
+        .persons
+        .iter()
+        .map(|p| {
+            (
+                p.clone(),
+                snap.seats_of(p.id)
+                    .iter()
+                    .filter(|x| x.is_current(snap.today))
+                    .count(),
+            )
+        })
+        .collect();
+    render(&ListView {
+        c: Chrome::signed(&s, "persons-title"),
+        persons,
+    })
 }
 
-pub async fn page(State(state): State<AppState>, s: Signed, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn page(
+    State(state): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let p = state.store.person(s.tenant(), id).await?;
     let snap = Snapshot::load(&state.store, s.tenant()).await?;
-    let seats = snap.seats_of(id).into_iter().map(|x| (x.clone(), snap.org_label(x.organisation_id))).collect();
-    render(&PageView { c: Chrome::signed(&s, "person-title").titled(&p.name), p, seats })
+    let seats = snap
+        .seats_of(id)
+        .into_iter()
+        .map(|x| (x.clone(), snap.org_label(x.organisation_id)))
+        .collect();
+    render(&PageView {
+        c: Chrome::signed(&s, "person-title").titled(&p.name),
+        p,
+        seats,
+    })
 }
 
-fn form(s: &Signed, input: PersonInput, errors: FieldErrors, action: String) -> Result<Response, PageError> {
-    let title = if action == "/persons" { "person-new" } else { "person-edit" };
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    Ok((status, render(&FormView { c: Chrome::signed(s, title), input, errors, action })?).into_response())
+fn form(
+    s: &Signed,
+    input: PersonInput,
+    errors: FieldErrors,
+    action: String,
+) -> Result<Response, PageError> {
+    let title = if action == "/persons" {
+        "person-new"
+    } else {
+        "person-edit"
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        render(&FormView {
+            c: Chrome::signed(s, title),
+            input,
+            errors,
+            action,
+        })?,
+    )
+        .into_response())
 }
 
 pub async fn new_form(Writer(s): Writer) -> Result<Response, PageError> {
-    form(&s, PersonInput { kind: "official".into(), ..Default::default() }, FieldErrors::new(), "/persons".into())
+    form(
+        &s,
+        PersonInput {
+            kind: "official".into(),
+            ..Default::default()
+        },
+        FieldErrors::new(),
+        "/persons".into(),
+    )
 }
 
-pub async fn create(State(state): State<AppState>, Writer(s): Writer, CsrfForm(input): CsrfForm<PersonInput>) -> Result<Response, PageError> {
+pub async fn create(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    CsrfForm(input): CsrfForm<PersonInput>,
+) -> Result<Response, PageError> {
     let saved = match input.parse() {
         Ok(cmd) => state.store.create_person(&s.actor(), &cmd).await,
         Err(e) => return form(&s, input, e, "/persons".into()),
@@ -72,12 +133,26 @@ pub async fn create(State(state): State<AppState>, Writer(s): Writer, CsrfForm(i
     }
 }
 
-pub async fn edit_form(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let p = state.store.person(s.tenant(), id).await?;
-    form(&s, PersonInput::from_record(&p), FieldErrors::new(), format!("/persons/{id}/edit"))
+    form(
+        &s,
+        PersonInput::from_record(&p),
+        FieldErrors::new(),
+        format!("/persons/{id}/edit"),
+    )
 }
 
-pub async fn update(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>, CsrfForm(input): CsrfForm<PersonInput>) -> Result<Response, PageError> {
+pub async fn update(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<PersonInput>,
+) -> Result<Response, PageError> {
     let action = format!("/persons/{id}/edit");
     let saved = match input.parse() {
         Ok(cmd) => state.store.update_person(&s.actor(), id, &cmd).await,

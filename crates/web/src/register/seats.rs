@@ -29,15 +29,34 @@ struct FormView {
     end_errors: FieldErrors,
 }
 
-async fn form(state: &AppState, s: &Signed, input: SeatInput, errors: FieldErrors, seat_id: Option<i64>, end: EndInput, end_errors: FieldErrors) -> Result<Response, PageError> {
+async fn form(
+    state: &AppState,
+    s: &Signed,
+    input: SeatInput,
+    errors: FieldErrors,
+    seat_id: Option<i64>,
+    end: EndInput,
+    end_errors: FieldErrors,
+) -> Result<Response, PageError> {
     let (title, action) = match seat_id {
         None => ("seat-new", "/seats".to_owned()),
         Some(id) => ("seat-edit", format!("/seats/{id}/edit")),
     };
-    let status = if errors.is_empty() && end_errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() && end_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let v = FormView {
         c: Chrome::signed(s, title),
-        end: EndInput { version: if end.version.is_empty() { input.version.clone() } else { end.version }, ..end },
+        end: EndInput {
+            version: if end.version.is_empty() {
+                input.version.clone()
+            } else {
+                end.version
+            },
+            ..end
+        },
         input,
         errors,
         action,
@@ -56,51 +75,155 @@ pub struct NewQuery {
     person: String,
 }
 
-pub async fn new_form(State(state): State<AppState>, Writer(s): Writer, Query(q): Query<NewQuery>) -> Result<Response, PageError> {
-    let input = SeatInput { organisation_id: q.organisation, person_id: q.person, kind: "board_seat".into(), ..Default::default() };
-    form(&state, &s, input, FieldErrors::new(), None, EndInput::default(), FieldErrors::new()).await
+pub async fn new_form(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, PageError> {
+    let input = SeatInput {
+        organisation_id: q.organisation,
+        person_id: q.person,
+        kind: "board_seat".into(),
+        ..Default::default()
+    };
+    form(
+        &state,
+        &s,
+        input,
+        FieldErrors::new(),
+        None,
+        EndInput::default(),
+        FieldErrors::new(),
+    )
+    .await
 }
 
 fn after_save(organisation_id: i64) -> Response {
     Redirect::to(&format!("/organisations/{organisation_id}#seats")).into_response()
 }
 
-pub async fn create(State(state): State<AppState>, Writer(s): Writer, CsrfForm(input): CsrfForm<SeatInput>) -> Result<Response, PageError> {
+pub async fn create(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    CsrfForm(input): CsrfForm<SeatInput>,
+) -> Result<Response, PageError> {
     let saved = match input.parse() {
         Ok(cmd) => state.store.create_seat(&s.actor(), &cmd).await,
-        Err(e) => return form(&state, &s, input, e, None, EndInput::default(), FieldErrors::new()).await,
+        Err(e) => {
+            return form(
+                &state,
+                &s,
+                input,
+                e,
+                None,
+                EndInput::default(),
+                FieldErrors::new(),
+            )
+            .await;
+        }
     };
     match saved {
         Ok(seat) => Ok(after_save(seat.organisation_id)),
-        Err(e) => form(&state, &s, input, save_errors(e)?, None, EndInput::default(), FieldErrors::new()).await,
+        Err(e) => {
+            form(
+                &state,
+                &s,
+                input,
+                save_errors(e)?,
+                None,
+                EndInput::default(),
+                FieldErrors::new(),
+            )
+            .await
+        }
     }
 }
 
-pub async fn edit_form(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let seat = state.store.seat(s.tenant(), id).await?;
-    form(&state, &s, SeatInput::from_record(&seat), FieldErrors::new(), Some(id), EndInput::default(), FieldErrors::new()).await
+    form(
+        &state,
+        &s,
+        SeatInput::from_record(&seat),
+        FieldErrors::new(),
+        Some(id),
+        EndInput::default(),
+        FieldErrors::new(),
+    )
+    .await
 }
 
-pub async fn update(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>, CsrfForm(input): CsrfForm<SeatInput>) -> Result<Response, PageError> {
+pub async fn update(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<SeatInput>,
+) -> Result<Response, PageError> {
     let saved = match input.parse() {
         Ok(cmd) => state.store.update_seat(&s.actor(), id, &cmd).await,
-        Err(e) => return form(&state, &s, input, e, Some(id), EndInput::default(), FieldErrors::new()).await,
+        Err(e) => {
+            return form(
+                &state,
+                &s,
+                input,
+                e,
+                Some(id),
+                EndInput::default(),
+                FieldErrors::new(),
+            )
+            .await;
+        }
     };
     match saved {
         Ok(seat) => Ok(after_save(seat.organisation_id)),
-        Err(e) => form(&state, &s, input, save_errors(e)?, Some(id), EndInput::default(), FieldErrors::new()).await,
+        Err(e) => {
+            form(
+                &state,
+                &s,
+                input,
+                save_errors(e)?,
+                Some(id),
+                EndInput::default(),
+                FieldErrors::new(),
+            )
+            .await
+        }
     }
 }
 
 /// Ends a seat on a date: a resignation or the end of a term.
-pub async fn end(State(state): State<AppState>, Writer(s): Writer, Path(id): Path<i64>, CsrfForm(end): CsrfForm<EndInput>) -> Result<Response, PageError> {
+pub async fn end(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(end): CsrfForm<EndInput>,
+) -> Result<Response, PageError> {
     let seat = state.store.seat(s.tenant(), id).await?;
     let result = match end.parse(seat.from) {
-        Ok((date, version)) => state.store.end_seat(&s.actor(), id, date, version).await.map_err(save_errors),
+        Ok((date, version)) => state
+            .store
+            .end_seat(&s.actor(), id, date, version)
+            .await
+            .map_err(save_errors),
         Err(e) => Err(Ok(e)),
     };
     match result {
         Ok(seat) => Ok(after_save(seat.organisation_id)),
-        Err(errors) => form(&state, &s, SeatInput::from_record(&seat), FieldErrors::new(), Some(id), end, errors?).await,
+        Err(errors) => {
+            form(
+                &state,
+                &s,
+                SeatInput::from_record(&seat),
+                FieldErrors::new(),
+                Some(id),
+                end,
+                errors?,
+            )
+            .await
+        }
     }
 }

@@ -9,10 +9,14 @@ use serde_json::json;
 #[tokio::test]
 async fn reading_needs_a_valid_token() {
     on_each_backend(|app| async move {
-        let r = reqwest::get(app.url("/api/v1/organisations")).await.unwrap();
+        let r = reqwest::get(app.url("/api/v1/organisations"))
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
         assert_eq!(r.headers()["content-type"], "application/problem+json");
-        let (status, _) = app.api_get("/api/v1/organisations", "ovs_not-a-real-token").await;
+        let (status, _) = app
+            .api_get("/api/v1/organisations", "ovs_not-a-real-token")
+            .await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     })
     .await;
@@ -21,19 +25,29 @@ async fn reading_needs_a_valid_token() {
 #[tokio::test]
 async fn memberships_name_their_organisation_and_say_direct_or_indirect() {
     on_each_backend(|app| async move {
-        let token = app.token_for("stockholm", "reader@stockholm.example", Role::Viewer).await;
+        let token = app
+            .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
+            .await;
         let (status, body) = app.api_get("/api/v1/memberships", &token).await;
         assert_eq!(status, StatusCode::OK);
         let data = body["data"].as_array().unwrap();
         let direct: Vec<_> = data.iter().filter(|m| m["kind"] == "direct").collect();
         assert_eq!(direct.len(), 5);
         for slug in ["eurocities", "metropolis", "uclg", "c40", "skr"] {
-            assert!(direct.iter().any(|m| m["organisation"]["slug"] == slug), "{slug}");
+            assert!(
+                direct.iter().any(|m| m["organisation"]["slug"] == slug),
+                "{slug}"
+            );
         }
         let indirect: Vec<_> = data.iter().filter(|m| m["kind"] == "indirect").collect();
-        assert!(indirect.iter().any(|m| m["organisation"]["slug"] == "uclg" && m["via"]["organisation"]["slug"] == "skr" && m["direct"] == false));
+        assert!(indirect.iter().any(|m| m["organisation"]["slug"] == "uclg"
+            && m["via"]["organisation"]["slug"] == "skr"
+            && m["direct"] == false));
         assert!(indirect.iter().any(|m| m["organisation"]["slug"] == "cemr"));
-        let euro = direct.iter().find(|m| m["organisation"]["slug"] == "eurocities").unwrap();
+        let euro = direct
+            .iter()
+            .find(|m| m["organisation"]["slug"] == "eurocities")
+            .unwrap();
         assert_eq!(euro["fee"]["illustrative"], true);
         assert_eq!(euro["body"]["name"], "Kommunstyrelsen");
         let (_, orgs) = app.api_get("/api/v1/organisations", &token).await;
@@ -41,7 +55,15 @@ async fn memberships_name_their_organisation_and_say_direct_or_indirect() {
         let (_, bodies) = app.api_get("/api/v1/bodies", &token).await;
         assert_eq!(bodies["data"].as_array().unwrap().len(), 4);
         let (_, persons) = app.api_get("/api/v1/persons", &token).await;
-        assert!(persons["data"].as_array().unwrap().iter().any(|p| p["name"] == "Per Bolund" && p["party"] == "MP" && p["side"] == "opposition"));
+        assert!(
+            persons["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["name"] == "Per Bolund"
+                    && p["party"] == "MP"
+                    && p["side"] == "opposition")
+        );
     })
     .await;
 }
@@ -49,8 +71,17 @@ async fn memberships_name_their_organisation_and_say_direct_or_indirect() {
 #[tokio::test]
 async fn a_viewer_token_cannot_write() {
     on_each_backend(|app| async move {
-        let token = app.token_for("stockholm", "reader@stockholm.example", Role::Viewer).await;
-        let (status, body, ctype) = app.api_send(Method::POST, "/api/v1/persons", &token, &json!({"name": "X", "kind": "official"})).await;
+        let token = app
+            .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
+            .await;
+        let (status, body, ctype) = app
+            .api_send(
+                Method::POST,
+                "/api/v1/persons",
+                &token,
+                &json!({"name": "X", "kind": "official"}),
+            )
+            .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         assert_eq!(ctype, "application/problem+json");
         assert!(body["detail"].as_str().unwrap().contains("viewer"));
@@ -61,24 +92,74 @@ async fn a_viewer_token_cannot_write() {
 #[tokio::test]
 async fn bad_input_gets_a_problem_not_a_500() {
     on_each_backend(|app| async move {
-        let token = app.token_for("stockholm", "script@stockholm.example", Role::Editor).await;
+        let token = app
+            .token_for("stockholm", "script@stockholm.example", Role::Editor)
+            .await;
         let c = reqwest::Client::new();
-        let r = c.post(app.url("/api/v1/persons")).bearer_auth(&token).header("content-type", "application/json").body("{\"name\": ").send().await.unwrap();
+        let r = c
+            .post(app.url("/api/v1/persons"))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body("{\"name\": ")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::BAD_REQUEST);
         assert!(r.text().await.unwrap().contains("Malformed JSON"));
-        let r = c.post(app.url("/api/v1/persons")).bearer_auth(&token).header("content-type", "text/plain").body("name=x").send().await.unwrap();
+        let r = c
+            .post(app.url("/api/v1/persons"))
+            .bearer_auth(&token)
+            .header("content-type", "text/plain")
+            .body("name=x")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
-        let r = c.post(app.url("/api/v1/persons")).bearer_auth(&token).header("content-type", "application/json").body("[1, 2]").send().await.unwrap();
+        let r = c
+            .post(app.url("/api/v1/persons"))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body("[1, 2]")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let (status, body, _) = app.api_send(Method::POST, "/api/v1/persons", &token, &json!({"name": "", "kind": "wizard"})).await;
+        let (status, body, _) = app
+            .api_send(
+                Method::POST,
+                "/api/v1/persons",
+                &token,
+                &json!({"name": "", "kind": "wizard"}),
+            )
+            .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+        let fields: Vec<&str> = body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
         assert_eq!(fields, vec!["name", "kind"]);
         assert_eq!(body["errors"][0]["message"], "Fill in this field.");
-        let (status, body, _) = app.api_send(Method::POST, "/api/v1/memberships", &token, &json!({"organisation_id": 999999, "body_id": 1})).await;
+        let (status, body, _) = app
+            .api_send(
+                Method::POST,
+                "/api/v1/memberships",
+                &token,
+                &json!({"organisation_id": 999999, "body_id": 1}),
+            )
+            .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(body["errors"].as_array().unwrap().iter().any(|e| e["code"] == "error-unknown-organisation"));
-        let (status, _) = app.api_get("/api/v1/memberships/not-a-number", &token).await;
+        assert!(
+            body["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["code"] == "error-unknown-organisation")
+        );
+        let (status, _) = app
+            .api_get("/api/v1/memberships/not-a-number", &token)
+            .await;
         assert!(status.is_client_error());
         let (status, body) = app.api_get("/api/v1/nothing-here", &token).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
@@ -127,7 +208,13 @@ async fn the_openapi_document_describes_the_api() {
         assert_eq!(r.status(), StatusCode::OK);
         let doc: serde_json::Value = r.json().await.unwrap();
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
-        for path in ["/api/v1/organisations", "/api/v1/memberships", "/api/v1/persons", "/api/v1/bodies", "/api/v1/seats"] {
+        for path in [
+            "/api/v1/organisations",
+            "/api/v1/memberships",
+            "/api/v1/persons",
+            "/api/v1/bodies",
+            "/api/v1/seats",
+        ] {
             assert!(doc["paths"][path]["get"].is_object(), "{path}");
         }
         assert!(doc["components"]["schemas"]["MembershipOut"].is_object());

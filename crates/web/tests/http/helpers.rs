@@ -1,8 +1,8 @@
 //! Starting the app for a test and talking to it as a user or a script would.
 
 use oversyn_core::Role;
-use oversyn_store::testing::{ScratchDb, postgres_url};
 use oversyn_store::Store;
+use oversyn_store::testing::{ScratchDb, postgres_url};
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
 use serde_json::Value;
@@ -23,13 +23,27 @@ where
 {
     test(TestApp::spawn(ScratchDb::sqlite()).await).await;
     match postgres_url() {
-        Some(url) => test(TestApp::spawn(ScratchDb::postgres(&url).await.expect("scratch PostgreSQL database")).await).await,
+        Some(url) => {
+            test(
+                TestApp::spawn(
+                    ScratchDb::postgres(&url)
+                        .await
+                        .expect("scratch PostgreSQL database"),
+                )
+                .await,
+            )
+            .await
+        }
         None => eprintln!("PostgreSQL leg SKIPPED: set OVERSYN_TEST_POSTGRES_URL to run it"),
     }
 }
 
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
 }
 
 impl TestApp {
@@ -40,7 +54,13 @@ impl TestApp {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let state = oversyn_web::AppState::new(store.clone(), oversyn_web::Config::default());
         tokio::spawn(oversyn_web::serve(listener, state, std::future::pending()));
-        TestApp { base, store, client: client(), demo_password: demo.password, _db: db }
+        TestApp {
+            base,
+            store,
+            client: client(),
+            demo_password: demo.password,
+            _db: db,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -57,17 +77,36 @@ impl TestApp {
     }
 
     pub async fn login_as_demo(&self) {
-        let (status, _) = self.login(&self.client, "stockholm", oversyn_core::demo::DEMO_EMAIL, &self.demo_password.clone()).await;
+        let (status, _) = self
+            .login(
+                &self.client,
+                "stockholm",
+                oversyn_core::demo::DEMO_EMAIL,
+                &self.demo_password.clone(),
+            )
+            .await;
         assert_eq!(status, StatusCode::SEE_OTHER, "demo login");
     }
 
     /// Fills in the login form in `client`'s browser.
-    pub async fn login(&self, client: &reqwest::Client, tenant: &str, email: &str, password: &str) -> (StatusCode, String) {
+    pub async fn login(
+        &self,
+        client: &reqwest::Client,
+        tenant: &str,
+        email: &str,
+        password: &str,
+    ) -> (StatusCode, String) {
         let (_, page) = get_with(client, &self.url("/login")).await;
         let csrf = csrf_of(&page);
         let r = client
             .post(self.url("/login"))
-            .form(&[("csrf", csrf.as_str()), ("tenant", tenant), ("email", email), ("password", password), ("next", "/")])
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("tenant", tenant),
+                ("email", email),
+                ("password", password),
+                ("next", "/"),
+            ])
             .send()
             .await
             .unwrap();
@@ -77,7 +116,11 @@ impl TestApp {
     /// Adds a user with a known password and returns it.
     pub async fn add_user(&self, tenant: &str, email: &str, role: Role) -> String {
         let t = self.store.tenant_by_slug(tenant).await.unwrap();
-        let (u, _) = self.store.create_user(t.id, email, role, false).await.unwrap();
+        let (u, _) = self
+            .store
+            .create_user(t.id, email, role, false)
+            .await
+            .unwrap();
         let password = "a long test password";
         self.store.set_password(u.id, password).await.unwrap();
         password.to_owned()
@@ -96,30 +139,68 @@ impl TestApp {
         self.add_user(tenant, email, role).await;
         let t = self.store.tenant_by_slug(tenant).await.unwrap();
         let u = self.store.user_by_email(t.id, email).await.unwrap();
-        self.store.create_api_token(u.id, Some("test")).await.unwrap()
+        self.store
+            .create_api_token(u.id, Some("test"))
+            .await
+            .unwrap()
     }
 
     /// Posts a form with the CSRF token taken from the page at `form_page`.
-    pub async fn post_form(&self, client: &reqwest::Client, form_page: &str, action: &str, fields: &[(&str, &str)]) -> (StatusCode, String, Option<String>) {
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> (StatusCode, String, Option<String>) {
         let (_, page) = get_with(client, &self.url(form_page)).await;
         let csrf = csrf_of(&page);
         let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
         all.extend_from_slice(fields);
-        let r = client.post(self.url(action)).form(&all).send().await.unwrap();
-        let location = r.headers().get("location").map(|v| v.to_str().unwrap().to_owned());
+        let r = client
+            .post(self.url(action))
+            .form(&all)
+            .send()
+            .await
+            .unwrap();
+        let location = r
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned());
         (r.status(), r.text().await.unwrap(), location)
     }
 
     pub async fn api_get(&self, path: &str, token: &str) -> (StatusCode, Value) {
-        let r = reqwest::Client::new().get(self.url(path)).bearer_auth(token).send().await.unwrap();
+        let r = reqwest::Client::new()
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
         let status = r.status();
         (status, r.json().await.unwrap_or(Value::Null))
     }
 
-    pub async fn api_send(&self, method: reqwest::Method, path: &str, token: &str, body: &Value) -> (StatusCode, Value, String) {
-        let r = reqwest::Client::new().request(method, self.url(path)).bearer_auth(token).json(body).send().await.unwrap();
+    pub async fn api_send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: &Value,
+    ) -> (StatusCode, Value, String) {
+        let r = reqwest::Client::new()
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
         let status = r.status();
-        let ctype = r.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        let ctype = r
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
         (status, r.json().await.unwrap_or(Value::Null), ctype)
     }
 
@@ -127,7 +208,14 @@ impl TestApp {
     pub async fn membership_id(&self, tenant: &str, slug: &str) -> i64 {
         let t = self.store.tenant_by_slug(tenant).await.unwrap();
         let org = self.store.organisation_by_slug(t.id, slug).await.unwrap();
-        self.store.memberships(t.id).await.unwrap().into_iter().find(|m| m.organisation_id == org.id).unwrap().id
+        self.store
+            .memberships(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.organisation_id == org.id)
+            .unwrap()
+            .id
     }
 }
 
@@ -139,13 +227,19 @@ pub async fn get_with(client: &reqwest::Client, url: &str) -> (StatusCode, Strin
 /// The CSRF token in the first form of a page.
 pub fn csrf_of(html: &str) -> String {
     let marker = "name=\"csrf\" value=\"";
-    let start = html.find(marker).map(|i| i + marker.len()).unwrap_or_else(|| panic!("no CSRF field in page: {}", &html[..html.len().min(400)]));
+    let start = html
+        .find(marker)
+        .map(|i| i + marker.len())
+        .unwrap_or_else(|| panic!("no CSRF field in page: {}", &html[..html.len().min(400)]));
     html[start..].split('"').next().unwrap().to_owned()
 }
 
 /// The value of the hidden `version` field in a page.
 pub fn version_of(html: &str) -> String {
     let marker = "name=\"version\" value=\"";
-    let start = html.find(marker).map(|i| i + marker.len()).expect("version field");
+    let start = html
+        .find(marker)
+        .map(|i| i + marker.len())
+        .expect("version field");
     html[start..].split('"').next().unwrap().to_owned()
 }

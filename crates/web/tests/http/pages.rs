@@ -17,11 +17,25 @@ async fn health_answers() {
 async fn login_shows_the_demo_register_and_logout_ends_the_session() {
     on_each_backend(|app| async move {
         let (status, _) = app.get("/").await;
-        assert_eq!(status, StatusCode::SEE_OTHER, "anonymous visitors are sent to log in");
-        let (status, body) = app.login(&app.client, "stockholm", oversyn_core::demo::DEMO_EMAIL, "wrong password").await;
+        assert_eq!(
+            status,
+            StatusCode::SEE_OTHER,
+            "anonymous visitors are sent to log in"
+        );
+        let (status, body) = app
+            .login(
+                &app.client,
+                "stockholm",
+                oversyn_core::demo::DEMO_EMAIL,
+                "wrong password",
+            )
+            .await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         assert!(body.contains("Fel e-post eller lösenord"), "{body}");
-        assert!(body.contains(oversyn_core::demo::DEMO_EMAIL), "the e-mail typed is kept");
+        assert!(
+            body.contains(oversyn_core::demo::DEMO_EMAIL),
+            "the e-mail typed is kept"
+        );
 
         app.login_as_demo().await;
         let (status, page) = app.get("/").await;
@@ -30,12 +44,24 @@ async fn login_shows_the_demo_register_and_logout_ends_the_session() {
             assert!(page.contains(org), "{org} missing from the register");
         }
         assert!(page.contains("Kommunstyrelsen"));
-        assert!(page.contains("illustrativt"), "the illustrative fee is marked");
-        assert!(page.contains("SKR"), "indirect representation through SKR is shown");
+        assert!(
+            page.contains("illustrativt"),
+            "the illustrative fee is marked"
+        );
+        assert!(
+            page.contains("SKR"),
+            "indirect representation through SKR is shown"
+        );
 
         let (_, page) = app.get("/").await;
         let csrf = csrf_of(&page);
-        let r = app.client.post(app.url("/logout")).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+        let r = app
+            .client
+            .post(app.url("/logout"))
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         assert_eq!(app.get("/").await.0, StatusCode::SEE_OTHER);
     })
@@ -47,11 +73,29 @@ async fn repeated_failed_logins_are_refused_for_a_while() {
     on_each_backend(|app| async move {
         let browser = app.new_browser();
         for _ in 0..oversyn_store::auth::MAX_FAILURES {
-            let (status, _) = app.login(&browser, "stockholm", oversyn_core::demo::DEMO_EMAIL, "guess").await;
+            let (status, _) = app
+                .login(
+                    &browser,
+                    "stockholm",
+                    oversyn_core::demo::DEMO_EMAIL,
+                    "guess",
+                )
+                .await;
             assert_eq!(status, StatusCode::UNAUTHORIZED);
         }
-        let (status, body) = app.login(&browser, "stockholm", oversyn_core::demo::DEMO_EMAIL, &app.demo_password).await;
-        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+        let (status, body) = app
+            .login(
+                &browser,
+                "stockholm",
+                oversyn_core::demo::DEMO_EMAIL,
+                &app.demo_password,
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "even the right password waits"
+        );
         assert!(body.contains("För många"));
     })
     .await;
@@ -78,12 +122,18 @@ async fn organisation_page_shows_sources_relations_and_representation() {
         let (status, page) = app.get(&format!("/organisations/{}", uclg.id)).await;
         assert_eq!(status, StatusCode::OK);
         assert!(page.contains("ECLG"), "aliases shown");
-        assert!(page.contains("6 månader"), "notice period from the statutes");
+        assert!(
+            page.contains("6 månader"),
+            "notice period from the statutes"
+        );
         assert!(page.contains("uclg-mewa.org"), "facts carry their source");
         assert!(page.contains("Metropolis"), "relation to Metropolis");
         assert!(page.contains("Indirekt"), "indirect representation via SKR");
         let (_, list) = app.get("/organisations?q=SKL").await;
-        assert!(list.contains("Sveriges Kommuner och Regioner"), "search by alias");
+        assert!(
+            list.contains("Sveriges Kommuner och Regioner"),
+            "search by alias"
+        );
     })
     .await;
 }
@@ -94,17 +144,52 @@ async fn person_form_keeps_input_and_names_the_field_in_error() {
         app.login_as_demo().await;
         let long = "x".repeat(201);
         let (status, body, _) = app
-            .post_form(&app.client, "/persons/new", "/persons", &[("name", &long), ("kind", "politician"), ("email", "not-an-address"), ("party", "MP")])
+            .post_form(
+                &app.client,
+                "/persons/new",
+                "/persons",
+                &[
+                    ("name", &long),
+                    ("kind", "politician"),
+                    ("email", "not-an-address"),
+                    ("party", "MP"),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body.contains("Texten är för lång"), "{body}");
         assert!(body.contains("id=\"email-error\""));
-        assert!(body.contains("value=\"not-an-address\""), "the typed e-mail is kept");
+        assert!(
+            body.contains("value=\"not-an-address\""),
+            "the typed e-mail is kept"
+        );
         assert!(body.contains("value=\"MP\""), "the party is kept");
-        let (status, _, _) = app.post_form(&app.client, "/persons/new", "/persons", &[("name", "   "), ("kind", "official")]).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a blank name is refused");
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                "/persons/new",
+                "/persons",
+                &[("name", "   "), ("kind", "official")],
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a blank name is refused"
+        );
 
-        let (status, _, location) = app.post_form(&app.client, "/persons/new", "/persons", &[("name", "Anna Andersson"), ("kind", "official"), ("department", "SLK")]).await;
+        let (status, _, location) = app
+            .post_form(
+                &app.client,
+                "/persons/new",
+                "/persons",
+                &[
+                    ("name", "Anna Andersson"),
+                    ("kind", "official"),
+                    ("department", "SLK"),
+                ],
+            )
+            .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         let location = location.unwrap();
         let (_, page) = app.get(&location).await;
@@ -118,19 +203,55 @@ async fn a_stale_edit_is_refused_and_keeps_the_input() {
     on_each_backend(|app| async move {
         app.login_as_demo().await;
         let t = app.store.tenant_by_slug("stockholm").await.unwrap();
-        let nordin = app.store.persons(t.id).await.unwrap().into_iter().find(|p| p.name == "Sten Nordin").unwrap();
+        let nordin = app
+            .store
+            .persons(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == "Sten Nordin")
+            .unwrap();
         let edit = format!("/persons/{}/edit", nordin.id);
         let (_, form) = app.get(&edit).await;
         let old_version = version_of(&form);
         // Someone else saves first.
-        let other = app.browser_as("stockholm", "colleague@stockholm.example", Role::Editor).await;
-        let (status, _, _) = app.post_form(&other, &edit, &edit, &[("name", "Sten Nordin"), ("kind", "politician"), ("party", "M"), ("side", "majority"), ("version", &old_version)]).await;
+        let other = app
+            .browser_as("stockholm", "colleague@stockholm.example", Role::Editor)
+            .await;
+        let (status, _, _) = app
+            .post_form(
+                &other,
+                &edit,
+                &edit,
+                &[
+                    ("name", "Sten Nordin"),
+                    ("kind", "politician"),
+                    ("party", "M"),
+                    ("side", "majority"),
+                    ("version", &old_version),
+                ],
+            )
+            .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
-        let (status, body, _) = app.post_form(&app.client, &edit, &edit, &[("name", "Sten Nordin (M)"), ("kind", "politician"), ("version", &old_version)]).await;
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &edit,
+                &edit,
+                &[
+                    ("name", "Sten Nordin (M)"),
+                    ("kind", "politician"),
+                    ("version", &old_version),
+                ],
+            )
+            .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body.contains("Någon annan har ändrat"), "{body}");
         assert!(body.contains("Sten Nordin (M)"), "the input is kept");
-        assert_eq!(app.store.person(t.id, nordin.id).await.unwrap().name, "Sten Nordin");
+        assert_eq!(
+            app.store.person(t.id, nordin.id).await.unwrap().name,
+            "Sten Nordin"
+        );
     })
     .await;
 }
@@ -141,18 +262,41 @@ async fn ending_a_membership_records_notice_and_history() {
         app.login_as_demo().await;
         let id = app.membership_id("stockholm", "metropolis").await;
         let page = format!("/memberships/{id}");
-        let (status, body, _) = app.post_form(&app.client, &page, &format!("{page}/end"), &[("date", "not a date")]).await;
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/end"),
+                &[("date", "not a date")],
+            )
+            .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body.contains("ÅÅÅÅ-MM-DD"));
-        let (status, _, _) = app.post_form(&app.client, &page, &format!("{page}/end"), &[("date", "2999-01-01")]).await;
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/end"),
+                &[("date", "2100-01-01")],
+            )
+            .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         let (_, body) = app.get(&page).await;
-        assert!(body.contains("Uppsagt"), "a future end date means notice given");
+        assert!(
+            body.contains("Uppsagt"),
+            "a future end date means notice given"
+        );
         let (_, history) = app.get(&format!("{page}/history")).await;
         assert!(history.contains("Avslutad"), "{history}");
-        assert!(history.contains("2999-01-01"));
-        assert!(history.contains("notice_given") && history.contains("active"), "before and after shown");
-        assert!(history.contains(oversyn_core::demo::DEMO_EMAIL), "who made the change");
+        assert!(history.contains("2100-01-01"));
+        assert!(
+            history.contains("notice_given") && history.contains("active"),
+            "before and after shown"
+        );
+        assert!(
+            history.contains(oversyn_core::demo::DEMO_EMAIL),
+            "who made the change"
+        );
     })
     .await;
 }
@@ -163,21 +307,56 @@ async fn a_membership_cannot_end_before_it_began() {
         app.login_as_demo().await;
         let t = app.store.tenant_by_slug("stockholm").await.unwrap();
         let body = app.store.bodies(t.id).await.unwrap()[0].id.to_string();
-        let org = app.store.organisation_by_slug(t.id, "iclei").await.unwrap().id.to_string();
+        let org = app
+            .store
+            .organisation_by_slug(t.id, "iclei")
+            .await
+            .unwrap()
+            .id
+            .to_string();
         let (status, page, _) = app
-            .post_form(&app.client, "/memberships/new", "/memberships", &[("organisation_id", &org), ("body_id", &body), ("since", "2012-01-01"), ("until", "2011-01-01"), ("fee_kind", "amount"), ("fee_amount", "12 500"), ("fee_currency", "EUR")])
+            .post_form(
+                &app.client,
+                "/memberships/new",
+                "/memberships",
+                &[
+                    ("organisation_id", &org),
+                    ("body_id", &body),
+                    ("since", "2012-01-01"),
+                    ("until", "2011-01-01"),
+                    ("fee_kind", "amount"),
+                    ("fee_amount", "12 500"),
+                    ("fee_currency", "EUR"),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(page.contains("Slutdatum kan inte ligga före startdatum"));
         assert!(page.contains("value=\"12 500\""), "the fee typed is kept");
         let before = app.store.memberships(t.id).await.unwrap().len();
         let (status, _, _) = app
-            .post_form(&app.client, "/memberships/new", "/memberships", &[("organisation_id", &org), ("body_id", &body), ("since", "2012-01-01"), ("fee_kind", "amount"), ("fee_amount", "12 500"), ("fee_currency", "EUR"), ("fee_year", "2012")])
+            .post_form(
+                &app.client,
+                "/memberships/new",
+                "/memberships",
+                &[
+                    ("organisation_id", &org),
+                    ("body_id", &body),
+                    ("since", "2012-01-01"),
+                    ("fee_kind", "amount"),
+                    ("fee_amount", "12 500"),
+                    ("fee_currency", "EUR"),
+                    ("fee_year", "2012"),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(app.store.memberships(t.id).await.unwrap().len(), before + 1);
         let (_, register) = app.get("/").await;
-        assert!(register.contains("12\u{a0}500 EUR"), "the fee appears in the totals");
+        assert!(
+            register.contains("12\u{a0}500 EUR"),
+            "the fee appears in the totals"
+        );
     })
     .await;
 }
@@ -187,23 +366,83 @@ async fn seats_are_added_edited_and_ended() {
     on_each_backend(|app| async move {
         app.login_as_demo().await;
         let t = app.store.tenant_by_slug("stockholm").await.unwrap();
-        let org = app.store.organisation_by_slug(t.id, "eurocities").await.unwrap();
-        let bolund = app.store.persons(t.id).await.unwrap().into_iter().find(|p| p.name == "Per Bolund").unwrap();
+        let org = app
+            .store
+            .organisation_by_slug(t.id, "eurocities")
+            .await
+            .unwrap();
+        let bolund = app
+            .store
+            .persons(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == "Per Bolund")
+            .unwrap();
         let (status, _, location) = app
-            .post_form(&app.client, "/seats/new", "/seats", &[("organisation_id", &org.id.to_string()), ("person_id", &bolund.id.to_string()), ("kind", "forum"), ("org_body", "Environment Forum"), ("from", "2010-01-01")])
+            .post_form(
+                &app.client,
+                "/seats/new",
+                "/seats",
+                &[
+                    ("organisation_id", &org.id.to_string()),
+                    ("person_id", &bolund.id.to_string()),
+                    ("kind", "forum"),
+                    ("org_body", "Environment Forum"),
+                    ("from", "2010-01-01"),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
-        assert!(location.unwrap().contains(&format!("/organisations/{}", org.id)));
+        assert!(
+            location
+                .unwrap()
+                .contains(&format!("/organisations/{}", org.id))
+        );
         let (_, page) = app.get(&format!("/persons/{}", bolund.id)).await;
         assert!(page.contains("Environment Forum"));
-        let seat = app.store.seats(t.id).await.unwrap().into_iter().find(|s| s.org_body == "Environment Forum").unwrap();
+        let seat = app
+            .store
+            .seats(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.org_body == "Environment Forum")
+            .unwrap();
         let edit = format!("/seats/{}/edit", seat.id);
-        let (status, body, _) = app.post_form(&app.client, &edit, &format!("/seats/{}/end", seat.id), &[("date", "2009-01-01")]).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "cannot end before it began");
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &edit,
+                &format!("/seats/{}/end", seat.id),
+                &[("date", "2009-01-01")],
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "cannot end before it began"
+        );
         assert!(body.contains("Slutdatum"));
-        let (status, _, _) = app.post_form(&app.client, &edit, &format!("/seats/{}/end", seat.id), &[("date", "2011-11-22")]).await;
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &edit,
+                &format!("/seats/{}/end", seat.id),
+                &[("date", "2011-11-22")],
+            )
+            .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
-        assert_eq!(app.store.seat(t.id, seat.id).await.unwrap().until.unwrap().to_string(), "2011-11-22");
+        assert_eq!(
+            app.store
+                .seat(t.id, seat.id)
+                .await
+                .unwrap()
+                .until
+                .unwrap()
+                .to_string(),
+            "2011-11-22"
+        );
     })
     .await;
 }
@@ -212,18 +451,59 @@ async fn seats_are_added_edited_and_ended() {
 async fn a_tenant_admin_adds_a_user_with_a_one_time_password() {
     on_each_backend(|app| async move {
         app.login_as_demo().await;
-        let (status, body, _) = app.post_form(&app.client, "/admin/users", "/admin/users", &[("email", "new.editor@stockholm.example"), ("role", "editor")]).await;
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                "/admin/users",
+                "/admin/users",
+                &[
+                    ("email", "new.editor@stockholm.example"),
+                    ("role", "editor"),
+                ],
+            )
+            .await;
         assert_eq!(status, StatusCode::OK);
-        let password = body.split("<code class=\"secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+        let password = body
+            .split("<code class=\"secret\">")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .to_owned();
         let browser = app.new_browser();
-        let (status, _) = app.login(&browser, "stockholm", "new.editor@stockholm.example", &password).await;
+        let (status, _) = app
+            .login(
+                &browser,
+                "stockholm",
+                "new.editor@stockholm.example",
+                &password,
+            )
+            .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         let (_, account) = get_with(&browser, &app.url("/account?first=1")).await;
         assert!(account.contains("engångslösenord"));
         let csrf = csrf_of(&account);
-        let r = browser.post(app.url("/account")).form(&[("csrf", csrf.as_str()), ("current", password.as_str()), ("new", "a brand new passphrase"), ("repeat", "a brand new passphrase")]).send().await.unwrap();
+        let r = browser
+            .post(app.url("/account"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("current", password.as_str()),
+                ("new", "a brand new passphrase"),
+                ("repeat", "a brand new passphrase"),
+            ])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        let (status, _) = app.login(&app.new_browser(), "stockholm", "new.editor@stockholm.example", "a brand new passphrase").await;
+        let (status, _) = app
+            .login(
+                &app.new_browser(),
+                "stockholm",
+                "new.editor@stockholm.example",
+                "a brand new passphrase",
+            )
+            .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
     })
     .await;
