@@ -1,13 +1,13 @@
 //! The tenant's bodies: list and forms.
 
-use super::save_errors;
+use super::save;
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use oversyn_core::input::BodyInput;
 use oversyn_core::register::Body;
@@ -82,13 +82,16 @@ pub async fn create(
     Writer(s): Writer,
     CsrfForm(input): CsrfForm<BodyInput>,
 ) -> Result<Response, PageError> {
-    let saved = match input.parse() {
-        Ok(cmd) => state.store.create_body(&s.actor(), &cmd).await,
-        Err(e) => return form(&s, input, e, "/bodies".into()),
-    };
-    match saved {
-        Ok(_) => Ok(Redirect::to("/bodies").into_response()),
-        Err(e) => form(&s, input, save_errors(e)?, "/bodies".into()),
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.create_body(&actor, &c).await,
+        |_| "/bodies".to_owned(),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => form(&s, input, errors, "/bodies".into()),
     }
 }
 
@@ -113,12 +116,15 @@ pub async fn update(
     CsrfForm(input): CsrfForm<BodyInput>,
 ) -> Result<Response, PageError> {
     let action = format!("/bodies/{id}/edit");
-    let saved = match input.parse() {
-        Ok(cmd) => state.store.update_body(&s.actor(), id, &cmd).await,
-        Err(e) => return form(&s, input, e, action),
-    };
-    match saved {
-        Ok(_) => Ok(Redirect::to("/bodies").into_response()),
-        Err(e) => form(&s, input, save_errors(e)?, action),
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.update_body(&actor, id, &c).await,
+        |_| "/bodies".to_owned(),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => form(&s, input, errors, action),
     }
 }

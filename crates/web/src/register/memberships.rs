@@ -1,7 +1,7 @@
 //! A membership's page, and adding, editing and ending memberships.
 
 use super::model::Snapshot;
-use super::save_errors;
+use super::{save, save_errors};
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
@@ -93,13 +93,16 @@ pub async fn create(
     Writer(s): Writer,
     CsrfForm(input): CsrfForm<MembershipInput>,
 ) -> Result<Response, PageError> {
-    let saved = match input.parse() {
-        Ok(cmd) => state.store.create_membership(&s.actor(), &cmd).await,
-        Err(e) => return form(&state, &s, input, e, "/memberships".into()).await,
-    };
-    match saved {
-        Ok(m) => Ok(Redirect::to(&format!("/memberships/{}?saved=1", m.id)).into_response()),
-        Err(e) => form(&state, &s, input, save_errors(e)?, "/memberships".into()).await,
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.create_membership(&actor, &c).await,
+        |m| format!("/memberships/{}?saved=1", m.id),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => form(&state, &s, input, errors, "/memberships".into()).await,
     }
 }
 
@@ -198,13 +201,16 @@ pub async fn update(
     CsrfForm(input): CsrfForm<MembershipInput>,
 ) -> Result<Response, PageError> {
     let action = format!("/memberships/{id}/edit");
-    let saved = match input.parse() {
-        Ok(cmd) => state.store.update_membership(&s.actor(), id, &cmd).await,
-        Err(e) => return form(&state, &s, input, e, action).await,
-    };
-    match saved {
-        Ok(m) => Ok(Redirect::to(&format!("/memberships/{}?saved=1", m.id)).into_response()),
-        Err(e) => form(&state, &s, input, save_errors(e)?, action).await,
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.update_membership(&actor, id, &c).await,
+        |m| format!("/memberships/{}?saved=1", m.id),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => form(&state, &s, input, errors, action).await,
     }
 }
 

@@ -78,3 +78,21 @@ pub(crate) fn save_errors(
         e => Err(e.into()),
     }
 }
+
+/// Saves a parsed form and redirects to the page `to` names; or hands back
+/// the errors to show next to the form (invalid input, or a stale edit).
+pub(crate) async fn save<C, R>(
+    parsed: Result<C, oversyn_core::FieldErrors>,
+    store: impl AsyncFnOnce(C) -> Result<R, oversyn_store::StoreError>,
+    to: impl FnOnce(&R) -> String,
+) -> Result<Result<axum::response::Response, oversyn_core::FieldErrors>, crate::error::PageError> {
+    use axum::response::IntoResponse;
+    let cmd = match parsed {
+        Ok(c) => c,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    match store(cmd).await {
+        Ok(r) => Ok(Ok(axum::response::Redirect::to(&to(&r)).into_response())),
+        Err(e) => Ok(Err(save_errors(e)?)),
+    }
+}

@@ -3,7 +3,7 @@
 //! indirect representation, the tenant's notes) and forms.
 
 use super::model::Snapshot;
-use super::save_errors;
+use super::save;
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
@@ -204,13 +204,16 @@ pub async fn create(
     Writer(s): Writer,
     CsrfForm(input): CsrfForm<OrganisationInput>,
 ) -> Result<Response, PageError> {
-    let saved = match input.parse() {
-        Ok(cmd) => state.store.create_organisation(&s.actor(), &cmd).await,
-        Err(e) => return form(&s, input, e, "/organisations".into()),
-    };
-    match saved {
-        Ok(o) => Ok(Redirect::to(&format!("/organisations/{}", o.id)).into_response()),
-        Err(e) => form(&s, input, save_errors(e)?, "/organisations".into()),
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.create_organisation(&actor, &c).await,
+        |o| format!("/organisations/{}", o.id),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => form(&s, input, errors, "/organisations".into()),
     }
 }
 
@@ -238,18 +241,22 @@ pub async fn update(
     CsrfForm(input): CsrfForm<OrganisationInput>,
 ) -> Result<Response, PageError> {
     let action = format!("/organisations/{id}/edit");
-    let saved = match input.parse() {
-        Ok(cmd) => {
+    let actor = s.actor();
+    let platform_admin = s.user().platform_admin;
+    match save(
+        input.parse(),
+        async |c| {
             state
                 .store
-                .update_organisation(&s.actor(), id, &cmd, s.user().platform_admin)
+                .update_organisation(&actor, id, &c, platform_admin)
                 .await
-        }
-        Err(e) => return form(&s, input, e, action),
-    };
-    match saved {
-        Ok(o) => Ok(Redirect::to(&format!("/organisations/{}", o.id)).into_response()),
-        Err(e) => form(&s, input, save_errors(e)?, action),
+        },
+        |o| format!("/organisations/{}", o.id),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => form(&s, input, errors, action),
     }
 }
 

@@ -1,14 +1,14 @@
 //! Persons: the list, a person's page with the seats they hold, and forms.
 
 use super::model::Snapshot;
-use super::save_errors;
+use super::save;
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use oversyn_core::input::PersonInput;
 use oversyn_core::register::{Person, Seat};
@@ -123,13 +123,16 @@ pub async fn create(
     Writer(s): Writer,
     CsrfForm(input): CsrfForm<PersonInput>,
 ) -> Result<Response, PageError> {
-    let saved = match input.parse() {
-        Ok(cmd) => state.store.create_person(&s.actor(), &cmd).await,
-        Err(e) => return form(&s, input, e, "/persons".into()),
-    };
-    match saved {
-        Ok(p) => Ok(Redirect::to(&format!("/persons/{}", p.id)).into_response()),
-        Err(e) => form(&s, input, save_errors(e)?, "/persons".into()),
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.create_person(&actor, &c).await,
+        |p| format!("/persons/{}", p.id),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => form(&s, input, errors, "/persons".into()),
     }
 }
 
@@ -154,12 +157,15 @@ pub async fn update(
     CsrfForm(input): CsrfForm<PersonInput>,
 ) -> Result<Response, PageError> {
     let action = format!("/persons/{id}/edit");
-    let saved = match input.parse() {
-        Ok(cmd) => state.store.update_person(&s.actor(), id, &cmd).await,
-        Err(e) => return form(&s, input, e, action),
-    };
-    match saved {
-        Ok(p) => Ok(Redirect::to(&format!("/persons/{}", p.id)).into_response()),
-        Err(e) => form(&s, input, save_errors(e)?, action),
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.update_person(&actor, id, &c).await,
+        |p| format!("/persons/{}", p.id),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => form(&s, input, errors, action),
     }
 }

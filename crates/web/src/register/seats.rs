@@ -1,6 +1,6 @@
 //! Seats and participation: adding, editing and ending them.
 
-use super::save_errors;
+use super::{save, save_errors};
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
@@ -98,8 +98,9 @@ pub async fn new_form(
     .await
 }
 
-fn after_save(organisation_id: i64) -> Response {
-    Redirect::to(&format!("/organisations/{organisation_id}#seats")).into_response()
+/// Where a saved seat is seen: the organisation's list of representatives.
+fn seats_of(organisation_id: i64) -> String {
+    format!("/organisations/{organisation_id}#seats")
 }
 
 pub async fn create(
@@ -107,29 +108,21 @@ pub async fn create(
     Writer(s): Writer,
     CsrfForm(input): CsrfForm<SeatInput>,
 ) -> Result<Response, PageError> {
-    let saved = match input.parse() {
-        Ok(cmd) => state.store.create_seat(&s.actor(), &cmd).await,
-        Err(e) => {
-            return form(
-                &state,
-                &s,
-                input,
-                e,
-                None,
-                EndInput::default(),
-                FieldErrors::new(),
-            )
-            .await;
-        }
-    };
-    match saved {
-        Ok(seat) => Ok(after_save(seat.organisation_id)),
-        Err(e) => {
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.create_seat(&actor, &c).await,
+        |seat| seats_of(seat.organisation_id),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => {
             form(
                 &state,
                 &s,
                 input,
-                save_errors(e)?,
+                errors,
                 None,
                 EndInput::default(),
                 FieldErrors::new(),
@@ -163,29 +156,21 @@ pub async fn update(
     Path(id): Path<i64>,
     CsrfForm(input): CsrfForm<SeatInput>,
 ) -> Result<Response, PageError> {
-    let saved = match input.parse() {
-        Ok(cmd) => state.store.update_seat(&s.actor(), id, &cmd).await,
-        Err(e) => {
-            return form(
-                &state,
-                &s,
-                input,
-                e,
-                Some(id),
-                EndInput::default(),
-                FieldErrors::new(),
-            )
-            .await;
-        }
-    };
-    match saved {
-        Ok(seat) => Ok(after_save(seat.organisation_id)),
-        Err(e) => {
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.update_seat(&actor, id, &c).await,
+        |seat| seats_of(seat.organisation_id),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => {
             form(
                 &state,
                 &s,
                 input,
-                save_errors(e)?,
+                errors,
                 Some(id),
                 EndInput::default(),
                 FieldErrors::new(),
@@ -212,7 +197,7 @@ pub async fn end(
         Err(e) => Err(Ok(e)),
     };
     match result {
-        Ok(seat) => Ok(after_save(seat.organisation_id)),
+        Ok(seat) => Ok(Redirect::to(&seats_of(seat.organisation_id)).into_response()),
         Err(errors) => {
             form(
                 &state,
