@@ -8,6 +8,8 @@ use oversyn_store::{Store, StoreError, redact};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+mod export;
+
 #[derive(Parser)]
 #[command(
     name = "oversyn",
@@ -38,6 +40,11 @@ enum Command {
         /// Mark cookies Secure (set when served over https).
         #[arg(long, env = "OVERSYN_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// The public address respondents' links point at. Default: http://ADDR.
+        #[arg(long, env = "OVERSYN_PUBLIC_URL")]
+        public_url: Option<String>,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Apply database migrations and seed the shared catalogue.
     Migrate,
@@ -58,6 +65,85 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Work with reviews.
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReviewCommand {
+    /// Export a review's answers with a codebook (identities omitted in anonymous reviews).
+    Export {
+        #[arg(long)]
+        tenant: String,
+        /// A review id, or `latest`.
+        #[arg(long, default_value = "latest")]
+        review: String,
+        /// Only `csv` for now.
+        #[arg(long, default_value = "csv")]
+        format: String,
+        /// Write here (and the codebook beside it as FILE.codebook.csv); default: answers to standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Outgoing mail. Without a host (or a folder) invitations wait in the outbox.
+#[derive(clap::Args)]
+struct MailArgs {
+    #[arg(long, env = "OVERSYN_SMTP_HOST")]
+    smtp_host: Option<String>,
+    #[arg(long, env = "OVERSYN_SMTP_PORT", default_value_t = 587)]
+    smtp_port: u16,
+    /// none, starttls or tls.
+    #[arg(long, env = "OVERSYN_SMTP_TLS", default_value = "starttls")]
+    smtp_tls: String,
+    #[arg(long, env = "OVERSYN_SMTP_USER")]
+    smtp_user: Option<String>,
+    #[arg(long, env = "OVERSYN_SMTP_PASSWORD", hide_env_values = true)]
+    smtp_password: Option<String>,
+    /// Sender address, e.g. "Översyn <international@stad.se>".
+    #[arg(
+        long,
+        env = "OVERSYN_MAIL_FROM",
+        default_value = "Översyn <noreply@localhost>"
+    )]
+    mail_from: String,
+    /// Write messages as .eml files to this folder instead of sending them.
+    #[arg(long, env = "OVERSYN_MAIL_DIR")]
+    mail_dir: Option<PathBuf>,
+}
+
+impl MailArgs {
+    fn mailer(&self) -> Result<oversyn_mail::Mailer> {
+        if let Some(dir) = &self.mail_dir {
+            let from = self
+                .mail_from
+                .parse()
+                .map_err(|_| anyhow::anyhow!("invalid --mail-from {}", self.mail_from))?;
+            return Ok(oversyn_mail::Mailer::Folder {
+                dir: dir.clone(),
+                from,
+            });
+        }
+        let Some(host) = &self.smtp_host else {
+            return Ok(oversyn_mail::Mailer::Outbox);
+        };
+        let Some(tls) = oversyn_mail::Tls::parse(&self.smtp_tls) else {
+            bail!("--smtp-tls must be none, starttls or tls")
+        };
+        let config = oversyn_mail::SmtpConfig {
+            host: host.clone(),
+            port: self.smtp_port,
+            tls,
+            user: self.smtp_user.clone(),
+            password: self.smtp_password.clone(),
+            from: self.mail_from.clone(),
+        };
+        Ok(oversyn_mail::Mailer::smtp(&config)?)
+    }
 }
 
 #[derive(Subcommand)]
@@ -148,16 +234,22 @@ async fn main() -> Result<()> {
             addr,
             demo,
             secure_cookies,
+            public_url,
+            mail,
         } => {
             let demo_login = if *demo {
                 Some(store.load_demo().await?)
             } else {
                 None
             };
+            let mailer = mail.mailer()?;
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("binding {addr}"))?;
             let bound = listener.local_addr()?;
+            let public_url = public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{bound}"));
             println!(
                 "Översyn is running at http://{bound}/  (database: {})",
                 redact(&database_url(&cli))
@@ -170,12 +262,20 @@ async fn main() -> Result<()> {
                     d.password
                 );
             }
+            if !mailer.sends() {
+                println!(
+                    "No mail server configured: invitations wait in each review's outbox (see --smtp-host)."
+                );
+            }
             let state = oversyn_web::AppState::new(
                 store.clone(),
                 oversyn_web::Config {
                     secure_cookies: *secure_cookies,
+                    public_url,
                 },
+                mailer,
             );
+            tokio::spawn(reminder_schedule(state.clone()));
             oversyn_web::serve(listener, state, shutdown()).await?;
         }
         Command::Migrate => println!("Database is up to date: {}", redact(&database_url(&cli))),
@@ -245,6 +345,21 @@ async fn main() -> Result<()> {
             );
             println!("{password}");
         }
+        Command::Review {
+            command:
+                ReviewCommand::Export {
+                    tenant: slug,
+                    review,
+                    format,
+                    output,
+                },
+        } => {
+            if format != "csv" {
+                bail!("unknown format '{format}': only csv is supported");
+            }
+            let t = tenant(&store, slug).await?;
+            export::review_csv(&store, t.id, review, output.as_deref()).await?;
+        }
         Command::Token {
             command:
                 TokenCommand::Create {
@@ -298,6 +413,24 @@ fn describe(e: StoreError) -> anyhow::Error {
                 .join(", ")
         ),
         e => e.into(),
+    }
+}
+
+/// Sends the reminders that are due, every quarter of an hour.
+async fn reminder_schedule(state: oversyn_web::AppState) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+    loop {
+        tick.tick().await;
+        match oversyn_web::reviews::mailing::send_due_reminders(&state, chrono::Utc::now()).await {
+            Ok(s) if s.sent + s.failed + s.manual > 0 => tracing::info!(
+                sent = s.sent,
+                failed = s.failed,
+                manual = s.manual,
+                "reminders"
+            ),
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "reminder schedule failed"),
+        }
     }
 }
 

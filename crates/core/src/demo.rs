@@ -238,3 +238,102 @@ mod tests {
         }
     }
 }
+
+/// The demo review: the questions of the 2011 review were sent to officials
+/// and politicians active in EUROCITIES, Metropolis, UCLG and (partly) C40.
+/// The decision document gives no answers, dates or respondents, so all of
+/// these are illustrative, shaped to match its findings.
+pub mod review {
+    /// Title of the review in the demo.
+    pub const TITLE: &str =
+        "Översyn av stadens engagemang i internationella organisationer 2011 (illustrativ)";
+    pub const OPENS_ON: &str = "2011-01-17";
+    pub const CLOSES_ON: &str = "2011-02-18";
+    pub const ORGANISATIONS: &[&str] = &["eurocities", "metropolis", "uclg", "c40"];
+    /// Illustrative respondents per organisation.
+    pub const RESPONDENTS: usize = 6;
+
+    /// The typical answer per organisation and criterion, before each
+    /// respondent's spread: high for EUROCITIES, good on positioning and
+    /// monitoring for C40, low for Metropolis and UCLG (DOMAIN.md, findings).
+    pub fn centre(organisation: &str, criterion: &str) -> i8 {
+        match (organisation, criterion) {
+            ("eurocities", "influence") | ("eurocities", "positioning") => 5,
+            ("eurocities", _) => 4,
+            ("c40", "positioning") | ("c40", "monitoring") => 4,
+            ("c40", "operational_development") => 4,
+            ("c40", _) => 3,
+            (_, "positioning") | (_, "monitoring") => 2,
+            _ => 2,
+        }
+    }
+
+    /// A respondent's answer to the n-th question of a criterion: the centre
+    /// with a fixed spread; `None` stands for "don't know". Deterministic,
+    /// so loading the demo twice gives the same results.
+    pub fn answer(
+        organisation: &str,
+        criterion: &str,
+        respondent: usize,
+        question: usize,
+    ) -> Option<u8> {
+        const SPREAD: [i8; 6] = [0, 1, -1, 0, 1, -1];
+        let low = matches!(organisation, "metropolis" | "uclg");
+        if low && respondent == 5 && question == 1 {
+            return None;
+        }
+        let v = centre(organisation, criterion) + SPREAD[(respondent + question) % SPREAD.len()];
+        Some(v.clamp(1, 5) as u8)
+    }
+
+    /// Whether the respondent has declined working groups for cost or time.
+    pub fn declined(organisation: &str, respondent: usize) -> bool {
+        matches!(organisation, "metropolis" | "uclg") && respondent.is_multiple_of(2)
+    }
+
+    /// Illustrative free-text comments, echoing the reasons the document gives.
+    pub fn comment(organisation: &str, respondent: usize) -> Option<&'static str> {
+        match (organisation, respondent) {
+            ("eurocities", 0) => {
+                Some("Styrelseplatsen ger staden en stark röst gentemot EU-institutionerna.")
+            }
+            ("eurocities", 3) => {
+                Some("Brett deltagande i forum och arbetsgrupper ger direkt nytta i verksamheten.")
+            }
+            ("c40", 1) => Some("Bra kunskapsutbyte om klimatarbete med de största städerna."),
+            ("metropolis", 0) => {
+                Some("Långa resor till årsmöten och kongresser är svåra att prioritera.")
+            }
+            ("metropolis", 2) => {
+                Some("Inriktningen på utvecklingssamarbete ligger långt från stadens mål.")
+            }
+            ("uclg", 1) => Some("Staden är redan företrädd genom SKL."),
+            ("uclg", 4) => {
+                Some("Vi har tackat nej till arbetsgrupper eftersom de kräver för mycket resurser.")
+            }
+            _ => None,
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn answers_follow_the_findings() {
+            let mean = |o: &str| {
+                let v: Vec<f64> = (0..RESPONDENTS)
+                    .flat_map(|r| (0..2).filter_map(move |q| answer(o, "influence", r, q)))
+                    .map(f64::from)
+                    .collect();
+                v.iter().sum::<f64>() / v.len() as f64
+            };
+            assert!(mean("eurocities") > 4.0);
+            assert!(mean("metropolis") < 2.5 && mean("uclg") < 2.5);
+            assert!((0..RESPONDENTS).all(|r| (0..2).all(|q| {
+                answer("c40", "positioning", r, q).is_some_and(|v| (1..=5).contains(&v))
+            })));
+            assert_eq!(answer("uclg", "influence", 5, 1), None, "some don't know");
+        }
+    }
+}

@@ -8,7 +8,9 @@ pub mod demo;
 pub mod fees;
 pub mod input;
 pub mod register;
+pub mod review;
 pub mod role;
+pub mod statistics;
 pub mod validate;
 
 pub use codes::Code;

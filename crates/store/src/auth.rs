@@ -197,16 +197,7 @@ impl Store {
         password: &str,
     ) -> Result<Option<User>, StoreError> {
         let key = format!("{}/{}", tenant_slug.trim(), email.trim().to_lowercase());
-        let since = (Utc::now() - Duration::minutes(FAILURE_WINDOW_MINUTES))
-            .to_rfc3339_opts(SecondsFormat::Millis, true);
-        let failures: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM login_failures WHERE login_key = $1 AND at > $2",
-        )
-        .bind(&key)
-        .bind(&since)
-        .fetch_one(self.pool())
-        .await?;
-        if failures >= MAX_FAILURES {
+        if self.recent_failures(&key).await? >= MAX_FAILURES {
             return Err(StoreError::TooManyAttempts);
         }
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -234,14 +225,33 @@ impl Store {
                 Ok(Some(u))
             }
             _ => {
-                sqlx::query("INSERT INTO login_failures (login_key, at) VALUES ($1, $2)")
-                    .bind(&key)
-                    .bind(now())
-                    .execute(self.pool())
-                    .await?;
+                self.record_failure(&key).await?;
                 Ok(None)
             }
         }
+    }
+
+    /// Failures recorded for `key` within the rate-limit window.
+    pub async fn recent_failures(&self, key: &str) -> Result<i64, StoreError> {
+        let since = (Utc::now() - Duration::minutes(FAILURE_WINDOW_MINUTES))
+            .to_rfc3339_opts(SecondsFormat::Millis, true);
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_failures WHERE login_key = $1 AND at > $2",
+        )
+        .bind(key)
+        .bind(&since)
+        .fetch_one(self.pool())
+        .await?)
+    }
+
+    /// Records a failed attempt (a wrong password, an unknown link) under `key`.
+    pub async fn record_failure(&self, key: &str) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO login_failures (login_key, at) VALUES ($1, $2)")
+            .bind(key)
+            .bind(now())
+            .execute(self.pool())
+            .await?;
+        Ok(())
     }
 
     /// Starts a session; returns (session token, CSRF token).

@@ -13,6 +13,7 @@ pub mod auth;
 mod codec;
 pub mod error;
 pub mod register;
+pub mod reviews;
 pub mod seed;
 pub mod tenants;
 pub mod testing;

@@ -243,6 +243,7 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
+        added += self.load_demo_review(&actor).await?;
         let password = crate::auth::random_password();
         self.set_password(user.id, &password).await?;
         Ok(DemoLoaded {
@@ -251,5 +252,104 @@ impl Store {
             password,
             added,
         })
+    }
+
+    /// The illustrative 2011 review with its answers (see `demo::review`).
+    async fn load_demo_review(&self, actor: &Actor) -> Result<usize, StoreError> {
+        use demo::review as r;
+        use oversyn_core::review::answers::Answer;
+        use oversyn_core::review::questionnaire::{QuestionKind, default_questionnaire};
+        if self
+            .reviews(actor.tenant_id)
+            .await?
+            .iter()
+            .any(|x| x.title == r::TITLE)
+        {
+            return Ok(0);
+        }
+        let strategy = self.current_strategy(actor).await?;
+        let date = |s: &str| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("demo dates are valid")
+        };
+        let memberships = self.memberships(actor.tenant_id).await?;
+        let mut scope = Vec::new();
+        for slug in r::ORGANISATIONS {
+            let org = self.organisation_by_slug(actor.tenant_id, slug).await?;
+            if let Some(m) = memberships.iter().find(|m| m.organisation_id == org.id) {
+                scope.push((*slug, m.id));
+            }
+        }
+        let new = crate::reviews::NewReview {
+            title: r::TITLE.into(),
+            opens_on: date(r::OPENS_ON),
+            closes_on: date(r::CLOSES_ON),
+            anonymous: false,
+            min_group: 3,
+            reminder_max: 2,
+            reminder_days: 7,
+            illustrative: true,
+            memberships: scope.iter().map(|(_, m)| *m).collect(),
+        };
+        let review = self
+            .create_review(
+                actor,
+                strategy.id,
+                &new,
+                &default_questionnaire(&strategy.strategy),
+            )
+            .await?;
+        let questions = self.questions(review.id).await?;
+        let day = review.opens_on;
+        for (slug, membership_id) in &scope {
+            for i in 0..r::RESPONDENTS {
+                let name = format!(
+                    "Svarande {} – {} (illustrativ)",
+                    (b'A' + i as u8) as char,
+                    slug.to_uppercase()
+                );
+                let who = crate::reviews::NewRespondent {
+                    person_id: None,
+                    name,
+                    email: None,
+                    lang: "sv".into(),
+                    memberships: vec![*membership_id],
+                };
+                let respondent = self.add_respondent(actor, review.id, &who).await?;
+                sqlx::query(
+                    "UPDATE respondents SET invited_at = $1, last_contact_at = $1 WHERE id = $2",
+                )
+                .bind(format!("{}T08:00:00.000Z", r::OPENS_ON))
+                .bind(respondent.id)
+                .execute(self.pool())
+                .await?;
+                let token = self.issue_link(actor.tenant_id, respondent.id).await?;
+                let ctx = self.open_link(&token).await?.ok_or(StoreError::NotFound)?;
+                let mut changes = Vec::new();
+                let mut per_criterion = std::collections::HashMap::new();
+                for q in &questions {
+                    let answer = match (q.kind, &q.criterion) {
+                        (QuestionKind::Scale, Some(c)) => {
+                            let n = per_criterion.entry(c.clone()).or_insert(0usize);
+                            let a = r::answer(slug, c, i, *n)
+                                .map(Answer::Scale)
+                                .unwrap_or(Answer::DontKnow);
+                            *n += 1;
+                            Some(a)
+                        }
+                        (QuestionKind::YesNo, _) => Some(Answer::YesNo(r::declined(slug, i))),
+                        (QuestionKind::Text, _) => {
+                            r::comment(slug, i).map(|t| Answer::Text(t.into()))
+                        }
+                        _ => None,
+                    };
+                    if let Some(a) = answer {
+                        changes.push((*membership_id, q.id, Some(a)));
+                    }
+                }
+                self.save_answers(&ctx, day, &changes).await?;
+                self.submit_ballot(&ctx, day).await?;
+            }
+        }
+        Ok(1)
     }
 }

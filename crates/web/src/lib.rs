@@ -8,6 +8,8 @@ pub mod context;
 pub mod error;
 pub mod i18n;
 pub mod register;
+pub mod respond;
+pub mod reviews;
 mod static_files;
 pub mod views;
 
@@ -21,19 +23,23 @@ use std::sync::Arc;
 pub struct Config {
     /// Mark cookies `Secure`: set when the public address is https.
     pub secure_cookies: bool,
+    /// The address respondents' links point at, e.g. `https://oversyn.example.se`.
+    pub public_url: String,
 }
 
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
+    pub mailer: oversyn_mail::Mailer,
 }
 
 impl AppState {
-    pub fn new(store: Store, config: Config) -> AppState {
+    pub fn new(store: Store, config: Config, mailer: oversyn_mail::Mailer) -> AppState {
         AppState {
             store,
             config: Arc::new(config),
+            mailer,
         }
     }
 }
@@ -45,6 +51,8 @@ pub fn app(state: AppState) -> Router {
         .merge(static_files::router())
         .merge(auth::router())
         .merge(register::router())
+        .merge(reviews::router())
+        .merge(respond::router())
         .nest("/api", api::router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

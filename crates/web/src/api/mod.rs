@@ -3,10 +3,11 @@
 //! personal bearer tokens. Errors are `application/problem+json`.
 
 mod auth;
-mod model;
+pub(crate) mod model;
 pub mod openapi;
 mod problem;
 mod register;
+mod reviews;
 
 pub use auth::ApiUser;
 pub use problem::Problem;
@@ -60,5 +61,7 @@ pub fn router() -> Router<crate::AppState> {
         )
         .route("/v1/seats/{id}/end", post(register::end_seat))
         .route("/v1/history/{entity}/{id}", get(register::history))
+        .route("/v1/reviews", get(reviews::list_reviews))
+        .route("/v1/reviews/{id}/results", get(reviews::results))
         .fallback(problem::not_found)
 }

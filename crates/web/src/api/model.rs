@@ -66,7 +66,7 @@ pub struct OrgRef {
 }
 
 impl OrgRef {
-    fn of(snap: &Snapshot, id: i64) -> OrgRef {
+    pub fn of(snap: &Snapshot, id: i64) -> OrgRef {
         match snap.organisation(id) {
             Some(o) => OrgRef {
                 id,

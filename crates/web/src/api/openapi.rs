@@ -3,6 +3,9 @@
 use super::model::*;
 use super::problem::{FieldProblem, Problem};
 use super::register as r;
+use super::reviews as rv;
+use super::reviews::{ResultOut, ResultsOut, ReviewMembership, ReviewOut};
+use crate::reviews::Progress;
 use axum::Json;
 use oversyn_core::input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, SeatInput};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -30,10 +33,12 @@ impl Modify for Bearer {
         r::list_bodies, r::get_body, r::create_body, r::update_body,
         r::list_seats, r::get_seat, r::create_seat, r::update_seat, r::end_seat,
         r::history,
+        rv::list_reviews, rv::results,
     ),
     components(schemas(
         Problem, FieldProblem, OrganisationOut, OrgRef, BodyRef, FeeOut, ViaOut, MembershipOut, PersonOut, BodyOut, SeatOut, AuditOut, EndBody,
         OrganisationInput, MembershipInput, PersonInput, BodyInput, SeatInput,
+        ReviewOut, ReviewMembership, ResultOut, ResultsOut, Progress,
     )),
     modifiers(&Bearer),
 )]

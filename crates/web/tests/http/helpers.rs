@@ -12,6 +12,8 @@ pub struct TestApp {
     pub store: Store,
     pub client: reqwest::Client,
     pub demo_password: String,
+    /// Messages the app sent (an in-memory mailer; SMTP is tested separately).
+    pub outbox: std::sync::Arc<std::sync::Mutex<Vec<oversyn_mail::Outgoing>>>,
     _db: ScratchDb,
 }
 
@@ -52,13 +54,19 @@ impl TestApp {
         let demo = store.load_demo().await.expect("demo loads");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let state = oversyn_web::AppState::new(store.clone(), oversyn_web::Config::default());
+        let (mailer, outbox) = oversyn_mail::Mailer::memory();
+        let config = oversyn_web::Config {
+            secure_cookies: false,
+            public_url: base.clone(),
+        };
+        let state = oversyn_web::AppState::new(store.clone(), config, mailer);
         tokio::spawn(oversyn_web::serve(listener, state, std::future::pending()));
         TestApp {
             base,
             store,
             client: client(),
             demo_password: demo.password,
+            outbox,
             _db: db,
         }
     }

@@ -1,0 +1,138 @@
+//! `oversyn review export`: a review's answers as CSV with a codebook. In
+//! anonymous reviews no respondent column is written at all.
+
+use anyhow::{Result, bail};
+use oversyn_core::Code;
+use oversyn_core::review::answers::Answer;
+use oversyn_store::Store;
+use std::io::Write;
+use std::path::Path;
+
+pub async fn review_csv(
+    store: &Store,
+    tenant_id: i64,
+    which: &str,
+    output: Option<&Path>,
+) -> Result<()> {
+    let reviews = store.reviews(tenant_id).await?;
+    let review = match which {
+        "latest" => reviews.first().cloned(),
+        id => {
+            let Ok(id) = id.parse::<i64>() else {
+                bail!("--review takes a review id or `latest`")
+            };
+            reviews.iter().find(|r| r.id == id).cloned()
+        }
+    };
+    let Some(review) = review else {
+        bail!("no such review in this tenant")
+    };
+    let questions = store.questions(review.id).await?;
+    let rows = store.answer_rows(tenant_id, review.id).await?;
+    let owners = store.ballot_owners(tenant_id, review.id).await?;
+    let respondents = store.respondents(tenant_id, review.id).await?;
+    let mut labels = std::collections::HashMap::new();
+    for m in store.review_memberships(review.id).await? {
+        let membership = store.membership(tenant_id, m).await?;
+        labels.insert(
+            m,
+            store
+                .organisation(tenant_id, membership.organisation_id)
+                .await?
+                .slug,
+        );
+    }
+    let mut answers = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["review_id", "ballot"];
+    if !review.anonymous {
+        header.push("respondent");
+    }
+    header.extend([
+        "membership_id",
+        "organisation",
+        "question",
+        "criterion",
+        "kind",
+        "value",
+        "dont_know",
+    ]);
+    answers.write_record(&header)?;
+    for r in &rows {
+        let q = questions.iter().find(|q| q.id == r.question_id);
+        let (value, dk) = match &r.answer {
+            Answer::Scale(v) => (v.to_string(), "0"),
+            Answer::YesNo(b) => (if *b { "yes" } else { "no" }.to_string(), "0"),
+            Answer::Text(t) => (t.clone(), "0"),
+            Answer::DontKnow => (String::new(), "1"),
+        };
+        let mut rec = vec![review.id.to_string(), r.ballot.clone()];
+        if !review.anonymous {
+            let who = owners
+                .iter()
+                .find(|(b, _)| *b == r.ballot)
+                .and_then(|(_, id)| respondents.iter().find(|x| x.id == *id))
+                .map(|x| x.name.clone())
+                .unwrap_or_default();
+            rec.push(who);
+        }
+        rec.extend([
+            r.membership_id.to_string(),
+            labels.get(&r.membership_id).cloned().unwrap_or_default(),
+            format!("q{}", q.map(|q| q.position).unwrap_or_default()),
+            q.and_then(|q| q.criterion.clone()).unwrap_or_default(),
+            q.map(|q| q.kind.code().to_owned()).unwrap_or_default(),
+            value,
+            dk.to_owned(),
+        ]);
+        answers.write_record(&rec)?;
+    }
+    let answers = answers.into_inner()?;
+    let mut codebook = csv::Writer::from_writer(Vec::new());
+    codebook.write_record([
+        "variable",
+        "criterion",
+        "kind",
+        "values",
+        "text_sv",
+        "text_en",
+    ])?;
+    for q in &questions {
+        let values = match q.kind.code() {
+            "scale" => {
+                "1 = instämmer inte alls / strongly disagree … 5 = instämmer helt / strongly agree; dont_know = 1: vet ej / don't know"
+            }
+            "yes_no" => "yes, no; dont_know = 1",
+            _ => "free text",
+        };
+        codebook.write_record([
+            format!("q{}", q.position),
+            q.criterion.clone().unwrap_or_default(),
+            q.kind.code().into(),
+            values.into(),
+            q.text_sv.clone(),
+            q.text_en.clone(),
+        ])?;
+    }
+    let codebook = codebook.into_inner()?;
+    match output {
+        Some(path) => {
+            std::fs::write(path, &answers)?;
+            let cb = path.with_extension("codebook.csv");
+            std::fs::write(&cb, &codebook)?;
+            eprintln!(
+                "Wrote {} answers to {} and the codebook to {}.",
+                rows.len(),
+                path.display(),
+                cb.display()
+            );
+        }
+        None => {
+            std::io::stdout().write_all(&answers)?;
+            eprintln!(
+                "{} answers; write with -o FILE to get the codebook beside them.",
+                rows.len()
+            );
+        }
+    }
+    Ok(())
+}

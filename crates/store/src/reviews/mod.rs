@@ -1,0 +1,295 @@
+//! Reviews in storage: versioned strategies, review rounds with their
+//! memberships and questions, respondents, their links and answers, and the
+//! record of messages sent.
+
+mod respond;
+mod respondents;
+
+pub use respond::{LinkContext, SavedAnswer};
+pub use respondents::{MailRecord, NewRespondent, Respondent};
+
+use crate::audit::{Actor, record};
+use crate::codec::{code_in, date_in, date_out, now};
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use oversyn_core::Code;
+use oversyn_core::review::questionnaire::{NewQuestion, Question};
+use oversyn_core::review::strategy::{Strategy, default_strategy};
+use serde::Serialize;
+use sqlx::Row;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredStrategy {
+    pub id: i64,
+    pub version: i64,
+    pub strategy: Strategy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Review {
+    pub id: i64,
+    pub strategy_id: i64,
+    pub title: String,
+    pub opens_on: NaiveDate,
+    pub closes_on: NaiveDate,
+    pub anonymous: bool,
+    /// Groups with fewer respondents than this are not broken down.
+    pub min_group: i64,
+    pub reminder_max: i64,
+    pub reminder_days: i64,
+    /// The answers are illustrative (demo data), not real.
+    pub illustrative: bool,
+    pub version: i64,
+}
+
+impl Review {
+    /// Whether answers are taken on `today` (the closing day included).
+    pub fn is_open(&self, today: NaiveDate) -> bool {
+        today >= self.opens_on && today <= self.closes_on
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewReview {
+    pub title: String,
+    pub opens_on: NaiveDate,
+    pub closes_on: NaiveDate,
+    pub anonymous: bool,
+    pub min_group: i64,
+    pub reminder_max: i64,
+    pub reminder_days: i64,
+    pub illustrative: bool,
+    pub memberships: Vec<i64>,
+}
+
+const REVIEW_COLUMNS: &str = "id, strategy_id, title, opens_on, closes_on, anonymous, min_group, reminder_max, reminder_days, illustrative, version";
+
+fn review(r: &sqlx::any::AnyRow) -> Result<Review, sqlx::Error> {
+    let date = |c: &str| -> Result<NaiveDate, sqlx::Error> {
+        date_in(r.try_get(c)?).ok_or_else(|| sqlx::Error::Decode(format!("bad date in {c}").into()))
+    };
+    Ok(Review {
+        id: r.try_get("id")?,
+        strategy_id: r.try_get("strategy_id")?,
+        title: r.try_get("title")?,
+        opens_on: date("opens_on")?,
+        closes_on: date("closes_on")?,
+        anonymous: r.try_get::<i64, _>("anonymous")? != 0,
+        min_group: r.try_get("min_group")?,
+        reminder_max: r.try_get("reminder_max")?,
+        reminder_days: r.try_get("reminder_days")?,
+        illustrative: r.try_get::<i64, _>("illustrative")? != 0,
+        version: r.try_get("version")?,
+    })
+}
+
+fn strategy_row(r: &sqlx::any::AnyRow) -> Result<StoredStrategy, StoreError> {
+    let body: String = r.try_get("body_json")?;
+    let strategy = serde_json::from_str(&body)
+        .map_err(|e| StoreError::Config(format!("stored strategy is unreadable: {e}")))?;
+    Ok(StoredStrategy {
+        id: r.try_get("id")?,
+        version: r.try_get("version")?,
+        strategy,
+    })
+}
+
+impl Store {
+    /// The tenant's current strategy; the default one is stored as version 1 on first use.
+    pub async fn current_strategy(&self, actor: &Actor) -> Result<StoredStrategy, StoreError> {
+        let r = sqlx::query("SELECT id, version, body_json FROM strategies WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1")
+            .bind(actor.tenant_id)
+            .fetch_optional(self.pool())
+            .await?;
+        match r {
+            Some(r) => strategy_row(&r),
+            None => self.save_strategy(actor, &default_strategy()).await,
+        }
+    }
+
+    pub async fn strategy(&self, tenant_id: i64, id: i64) -> Result<StoredStrategy, StoreError> {
+        let r = sqlx::query(
+            "SELECT id, version, body_json FROM strategies WHERE tenant_id = $1 AND id = $2",
+        )
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        strategy_row(&r.ok_or(StoreError::NotFound)?)
+    }
+
+    /// Stores a new version of the tenant's strategy.
+    pub async fn save_strategy(
+        &self,
+        actor: &Actor,
+        s: &Strategy,
+    ) -> Result<StoredStrategy, StoreError> {
+        s.validate()
+            .map_err(|k| StoreError::invalid("weights", k))?;
+        let mut tx = self.write_tx().await?;
+        let latest: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM strategies WHERE tenant_id = $1")
+                .bind(actor.tenant_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let version = latest.unwrap_or(0) + 1;
+        let body = serde_json::to_string(s).expect("strategies serialise");
+        let id: i64 = sqlx::query_scalar("INSERT INTO strategies (tenant_id, version, body_json, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+            .bind(actor.tenant_id)
+            .bind(version)
+            .bind(&body)
+            .bind(&actor.label)
+            .bind(now())
+            .fetch_one(&mut *tx)
+            .await?;
+        let stored = StoredStrategy {
+            id,
+            version,
+            strategy: s.clone(),
+        };
+        record(
+            &mut tx,
+            actor,
+            "strategy",
+            id,
+            "create",
+            None,
+            Some(&stored),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(stored)
+    }
+
+    /// Creates a review over some of the tenant's memberships with its questions.
+    pub async fn create_review(
+        &self,
+        actor: &Actor,
+        strategy_id: i64,
+        r: &NewReview,
+        questions: &[NewQuestion],
+    ) -> Result<Review, StoreError> {
+        let mut errors = oversyn_core::FieldErrors::new();
+        if r.memberships.is_empty() {
+            errors.add("memberships", "error-no-memberships");
+        }
+        for m in &r.memberships {
+            if matches!(
+                self.membership(actor.tenant_id, *m).await,
+                Err(StoreError::NotFound)
+            ) {
+                errors.add("memberships", "error-unknown-membership");
+                break;
+            }
+        }
+        if r.closes_on < r.opens_on {
+            errors.add("closes_on", "error-end-before-start");
+        }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        self.strategy(actor.tenant_id, strategy_id).await?;
+        let mut tx = self.write_tx().await?;
+        let t = now();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO reviews (tenant_id, strategy_id, title, opens_on, closes_on, anonymous, min_group, reminder_max, reminder_days, illustrative, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        )
+        .bind(actor.tenant_id)
+        .bind(strategy_id)
+        .bind(&r.title)
+        .bind(date_out(Some(r.opens_on)))
+        .bind(date_out(Some(r.closes_on)))
+        .bind(i64::from(r.anonymous))
+        .bind(r.min_group)
+        .bind(r.reminder_max)
+        .bind(r.reminder_days)
+        .bind(i64::from(r.illustrative))
+        .bind(&t)
+        .fetch_one(&mut *tx)
+        .await?;
+        for m in &r.memberships {
+            sqlx::query(
+                "INSERT INTO review_memberships (review_id, membership_id) VALUES ($1, $2)",
+            )
+            .bind(id)
+            .bind(m)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (i, q) in questions.iter().enumerate() {
+            sqlx::query("INSERT INTO questions (review_id, position, criterion, kind, text_sv, text_en) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(id)
+                .bind(i as i64 + 1)
+                .bind(&q.criterion)
+                .bind(q.kind.code())
+                .bind(&q.text_sv)
+                .bind(&q.text_en)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let created = Review {
+            id,
+            strategy_id,
+            title: r.title.clone(),
+            opens_on: r.opens_on,
+            closes_on: r.closes_on,
+            anonymous: r.anonymous,
+            min_group: r.min_group,
+            reminder_max: r.reminder_max,
+            reminder_days: r.reminder_days,
+            illustrative: r.illustrative,
+            version: 1,
+        };
+        record(&mut tx, actor, "review", id, "create", None, Some(&created)).await?;
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    pub async fn reviews(&self, tenant_id: i64) -> Result<Vec<Review>, StoreError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {REVIEW_COLUMNS} FROM reviews WHERE tenant_id = $1 ORDER BY opens_on DESC, id DESC")))
+            .bind(tenant_id)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows.iter().map(review).collect::<Result<_, _>>()?)
+    }
+
+    pub async fn review(&self, tenant_id: i64, id: i64) -> Result<Review, StoreError> {
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {REVIEW_COLUMNS} FROM reviews WHERE tenant_id = $1 AND id = $2"
+        )))
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        r.as_ref()
+            .map(review)
+            .transpose()?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The memberships a review covers (the caller has checked the review is the tenant's).
+    pub async fn review_memberships(&self, review_id: i64) -> Result<Vec<i64>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT membership_id FROM review_memberships WHERE review_id = $1 ORDER BY membership_id").bind(review_id).fetch_all(self.pool()).await?)
+    }
+
+    pub async fn questions(&self, review_id: i64) -> Result<Vec<Question>, StoreError> {
+        let rows = sqlx::query("SELECT id, position, criterion, kind, text_sv, text_en FROM questions WHERE review_id = $1 ORDER BY position, id")
+            .bind(review_id)
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Question {
+                    id: r.try_get("id")?,
+                    position: r.try_get("position")?,
+                    criterion: r.try_get("criterion")?,
+                    kind: code_in(&r.try_get::<String, _>("kind")?),
+                    text_sv: r.try_get("text_sv")?,
+                    text_en: r.try_get("text_en")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+}

@@ -1,0 +1,150 @@
+//! API handlers for reviews: the list with response counts, and results.
+
+use super::auth::ApiUser;
+use super::model::List;
+use super::problem::Problem;
+use crate::AppState;
+use crate::reviews::Progress;
+use crate::reviews::results::compute;
+use axum::Json;
+use axum::extract::{Path, State};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct ReviewMembership {
+    pub id: i64,
+    pub organisation: super::model::OrgRef,
+    pub responses: Progress,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReviewOut {
+    pub id: i64,
+    pub title: String,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub anonymous: bool,
+    /// The answers are illustrative (demo), not real.
+    pub illustrative: bool,
+    pub strategy_id: i64,
+    pub memberships: Vec<ReviewMembership>,
+    pub responses: Progress,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResultOut {
+    pub membership_id: i64,
+    pub organisation: super::model::OrgRef,
+    pub criterion: String,
+    pub criterion_name: String,
+    /// Distinct respondents.
+    pub respondents: usize,
+    pub n: usize,
+    pub dont_know: usize,
+    pub distribution: [usize; 5],
+    pub median: Option<f64>,
+    pub median_ci: Option<(f64, f64)>,
+    pub mean: Option<f64>,
+    pub mean_ci: Option<(f64, f64)>,
+    pub share_agree: Option<f64>,
+    pub share_agree_ci: Option<(f64, f64)>,
+    pub rwg: Option<f64>,
+    pub suppressed: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResultsOut {
+    pub review_id: i64,
+    pub title: String,
+    pub min_group: i64,
+    pub results: Vec<ResultOut>,
+}
+
+/// List reviews, each with its memberships and response counts.
+#[utoipa::path(get, path = "/api/v1/reviews", tag = "reviews", security(("bearer" = [])),
+    responses((status = 200, body = List<ReviewOut>), (status = 401, body = Problem)))]
+pub async fn list_reviews(
+    State(s): State<AppState>,
+    u: ApiUser,
+) -> Result<Json<List<ReviewOut>>, Problem> {
+    let t = u.tenant();
+    let snap = crate::register::model::Snapshot::load(&s.store, t).await?;
+    let mut data = Vec::new();
+    for r in s.store.reviews(t).await? {
+        let respondents = s.store.respondents(t, r.id).await?;
+        let memberships = s
+            .store
+            .review_memberships(r.id)
+            .await?
+            .into_iter()
+            .filter_map(|id| snap.memberships.iter().find(|m| m.id == id))
+            .map(|m| ReviewMembership {
+                id: m.id,
+                organisation: super::model::OrgRef::of(&snap, m.organisation_id),
+                responses: Progress::of(
+                    respondents.iter().filter(|x| x.memberships.contains(&m.id)),
+                ),
+            })
+            .collect();
+        data.push(ReviewOut {
+            id: r.id,
+            title: r.title.clone(),
+            opens_on: r.opens_on.to_string(),
+            closes_on: r.closes_on.to_string(),
+            anonymous: r.anonymous,
+            illustrative: r.illustrative,
+            strategy_id: r.strategy_id,
+            memberships,
+            responses: Progress::of(respondents.iter()),
+        });
+    }
+    Ok(Json(List { data }))
+}
+
+/// A review's statistics per membership × criterion.
+#[utoipa::path(get, path = "/api/v1/reviews/{id}/results", tag = "reviews", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = ResultsOut), (status = 404, body = Problem)))]
+pub async fn results(
+    State(s): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Json<ResultsOut>, Problem> {
+    let r = compute(&s, u.tenant(), id).await?;
+    let snap = crate::register::model::Snapshot::load(&s.store, u.tenant()).await?;
+    let results = r
+        .cells
+        .iter()
+        .map(|c| {
+            let m = r.memberships.iter().find(|m| m.id == c.membership_id);
+            let criterion = r.criteria.iter().find(|x| x.key == c.criterion);
+            ResultOut {
+                membership_id: c.membership_id,
+                organisation: super::model::OrgRef::of(
+                    &snap,
+                    m.map(|m| m.organisation_id).unwrap_or_default(),
+                ),
+                criterion: c.criterion.clone(),
+                criterion_name: criterion.map(|x| x.name_en.clone()).unwrap_or_default(),
+                respondents: c.respondents,
+                n: c.summary.n,
+                dont_know: c.summary.dont_know,
+                distribution: c.summary.distribution,
+                median: c.summary.median,
+                median_ci: c.summary.median_ci,
+                mean: c.summary.mean,
+                mean_ci: c.summary.mean_ci,
+                share_agree: c.summary.share_agree,
+                share_agree_ci: c.summary.share_agree_ci,
+                rwg: c.summary.rwg,
+                suppressed: c.summary.suppressed,
+            }
+        })
+        .collect();
+    Ok(Json(ResultsOut {
+        review_id: r.review.id,
+        title: r.review.title,
+        min_group: r.review.min_group,
+        results,
+    }))
+}

@@ -1,0 +1,184 @@
+//! A review's results: statistics per membership × criterion and per
+//! question, and the free-text answers without names. Shared by the page
+//! and the API.
+
+use crate::AppState;
+use crate::context::Signed;
+use crate::error::PageError;
+use crate::register::model::Snapshot;
+use crate::views::{Chrome, render};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use oversyn_core::review::questionnaire::{Question, QuestionKind};
+use oversyn_core::review::results::{Cell, by_membership_and_criterion, for_question, texts};
+use oversyn_core::review::strategy::Criterion;
+use oversyn_core::statistics::ScaleSummary;
+use oversyn_store::StoreError;
+use oversyn_store::reviews::Review;
+
+pub struct MembershipRef {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub slug: String,
+    pub label: String,
+    pub name: String,
+}
+
+pub struct QuestionResult {
+    pub question: Question,
+    pub by_membership: Vec<(i64, ScaleSummary)>,
+}
+
+pub struct ReviewResults {
+    pub review: Review,
+    pub criteria: Vec<Criterion>,
+    pub memberships: Vec<MembershipRef>,
+    pub cells: Vec<Cell>,
+    pub questions: Vec<QuestionResult>,
+    pub texts: Vec<(i64, Vec<String>)>,
+}
+
+impl ReviewResults {
+    pub fn cell(&self, membership_id: i64, criterion: &str) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|c| c.membership_id == membership_id && c.criterion == criterion)
+    }
+}
+
+pub async fn compute(
+    state: &AppState,
+    tenant_id: i64,
+    review_id: i64,
+) -> Result<ReviewResults, StoreError> {
+    let review = state.store.review(tenant_id, review_id).await?;
+    let strategy = state
+        .store
+        .strategy(tenant_id, review.strategy_id)
+        .await?
+        .strategy;
+    let ids = state.store.review_memberships(review.id).await?;
+    let snap = Snapshot::load(&state.store, tenant_id).await?;
+    let memberships = ids
+        .iter()
+        .filter_map(|id| snap.memberships.iter().find(|m| m.id == *id))
+        .map(|m| {
+            let o = snap.organisation(m.organisation_id);
+            MembershipRef {
+                id: m.id,
+                organisation_id: m.organisation_id,
+                slug: o.map(|o| o.slug.clone()).unwrap_or_default(),
+                label: snap.org_label(m.organisation_id),
+                name: o.map(|o| o.name.clone()).unwrap_or_default(),
+            }
+        })
+        .collect::<Vec<_>>();
+    let questions = state.store.questions(review.id).await?;
+    let rows = state.store.answer_rows(tenant_id, review.id).await?;
+    let k = usize::try_from(review.min_group).unwrap_or(3);
+    let cells = by_membership_and_criterion(&questions, &rows, &ids, &strategy.criteria, k);
+    let question_results = questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Scale)
+        .map(|q| QuestionResult {
+            question: q.clone(),
+            by_membership: ids
+                .iter()
+                .map(|m| (*m, for_question(q.id, *m, &rows, k)))
+                .collect(),
+        })
+        .collect();
+    let texts = ids.iter().map(|m| (*m, texts(*m, &rows))).collect();
+    Ok(ReviewResults {
+        review,
+        criteria: strategy.criteria,
+        memberships,
+        cells,
+        questions: question_results,
+        texts,
+    })
+}
+
+/// Formats an optional statistic for a table.
+pub fn num(v: &Option<f64>) -> String {
+    v.map(|x| format!("{x:.1}")).unwrap_or_else(|| "–".into())
+}
+
+pub fn ci(v: &Option<(f64, f64)>) -> String {
+    v.map(|(a, b)| format!("{a:.1}–{b:.1}"))
+        .unwrap_or_else(|| "–".into())
+}
+
+pub fn pct(v: &Option<f64>) -> String {
+    v.map(|x| format!("{:.0} %", x * 100.0))
+        .unwrap_or_else(|| "–".into())
+}
+
+pub fn pct_ci(v: &Option<(f64, f64)>) -> String {
+    v.map(|(a, b)| format!("{:.0}–{:.0} %", a * 100.0, b * 100.0))
+        .unwrap_or_else(|| "–".into())
+}
+
+#[derive(Template)]
+#[template(path = "reviews/results.html")]
+struct ResultsView {
+    c: Chrome,
+    r: ReviewResults,
+}
+
+impl ResultsView {
+    fn num(&self, v: &Option<f64>) -> String {
+        num(v)
+    }
+    fn ci(&self, v: &Option<(f64, f64)>) -> String {
+        ci(v)
+    }
+    fn pct(&self, v: &Option<f64>) -> String {
+        pct(v)
+    }
+    fn pct_ci(&self, v: &Option<(f64, f64)>) -> String {
+        pct_ci(v)
+    }
+    fn cell_for(&self, m: &i64, c: &str) -> Option<&Cell> {
+        self.r.cell(*m, c)
+    }
+    fn criterion_name(&self, c: &Criterion) -> String {
+        c.name(self.c.lang.code()).to_owned()
+    }
+    fn label_of(&self, membership_id: &i64) -> String {
+        self.r
+            .memberships
+            .iter()
+            .find(|m| m.id == *membership_id)
+            .map(|m| m.label.clone())
+            .unwrap_or_default()
+    }
+    /// (answer value, start, width) in percent of the five answer options,
+    /// for the stacked bar drawn as SVG (no inline styles under the CSP).
+    fn bar(&self, s: &ScaleSummary) -> Vec<(usize, String, String)> {
+        let n = s.n.max(1) as f64;
+        let mut x = 0.0;
+        let mut out = Vec::new();
+        for (i, c) in s.distribution.iter().enumerate() {
+            let w = (*c as f64) * 100.0 / n;
+            out.push((i + 1, format!("{x:.2}"), format!("{w:.2}")));
+            x += w;
+        }
+        out
+    }
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let r = compute(&state, s.tenant(), id).await?;
+    let c = Chrome::signed(&s, "results-title").titled(&format!(
+        "{} – {}",
+        s.lang.t("results-title"),
+        r.review.title
+    ));
+    render(&ResultsView { c, r })
+}

@@ -1,0 +1,17 @@
+// Saves each answer as the respondent gives it, so a dropped connection
+// loses nothing. Without script the Save button does the same.
+(function () {
+  var form = document.getElementById('answers');
+  if (!form || !window.fetch) return;
+  var status = document.getElementById('autosave-status');
+  function save(field) {
+    var data = new URLSearchParams();
+    data.append('action', 'autosave');
+    if (field.type === 'radio' && !field.checked) return;
+    data.append(field.name, field.value);
+    fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin' })
+      .then(function (r) { if (status) status.textContent = r.ok ? status.dataset.saved : status.dataset.failed; })
+      .catch(function () { if (status) status.textContent = status.dataset.failed; });
+  }
+  form.addEventListener('change', function (e) { if (e.target.name && e.target.name.indexOf('a_') === 0) save(e.target); });
+})();
