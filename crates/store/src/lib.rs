@@ -193,6 +193,16 @@ impl Store {
             .rows_affected())
     }
 
+    /// One integer from a query as given; for tests that inspect what is stored.
+    #[doc(hidden)]
+    pub async fn count(&self, statement: &str) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar(sqlx::AssertSqlSafe(statement.to_owned()))
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -29,8 +29,7 @@ pub async fn list(State(state): State<AppState>, s: Signed) -> Result<Response, 
     })
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct ReviewInput {
     title: String,
     opens_on: String,
@@ -41,8 +40,29 @@ pub struct ReviewInput {
     reminder_days: String,
     /// `default`, or the id of a review whose questions are copied.
     questions_from: String,
-    #[serde(rename = "membership")]
     memberships: Vec<String>,
+}
+
+impl ReviewInput {
+    /// Reads the posted pairs; `membership` repeats, one per checked box.
+    fn from_pairs(pairs: Vec<(String, String)>) -> ReviewInput {
+        let mut r = ReviewInput::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "title" => r.title = v,
+                "opens_on" => r.opens_on = v,
+                "closes_on" => r.closes_on = v,
+                "anonymous" => r.anonymous = v,
+                "min_group" => r.min_group = v,
+                "reminder_max" => r.reminder_max = v,
+                "reminder_days" => r.reminder_days = v,
+                "questions_from" => r.questions_from = v,
+                "membership" => r.memberships.push(v),
+                _ => {}
+            }
+        }
+        r
+    }
 }
 
 #[derive(Template)]
@@ -163,8 +183,9 @@ fn parse(input: &ReviewInput) -> Result<NewReview, FieldErrors> {
 pub async fn create(
     State(state): State<AppState>,
     Writer(s): Writer,
-    CsrfForm(input): CsrfForm<ReviewInput>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
+    let input = ReviewInput::from_pairs(pairs);
     let new = match parse(&input) {
         Ok(n) => n,
         Err(e) => return form(&state, &s, input, e).await,

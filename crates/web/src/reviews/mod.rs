@@ -52,6 +52,8 @@ impl Progress {
 
     /// Answered as a share of respondents, in whole percent.
     pub fn rate(&self) -> u32 {
-        (100 * self.answered).checked_div(self.respondents).unwrap_or(0) as u32
+        (100 * self.answered)
+            .checked_div(self.respondents)
+            .unwrap_or(0) as u32
     }
 }

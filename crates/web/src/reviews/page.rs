@@ -173,15 +173,31 @@ pub async fn page(
     show(&state, &s, id, FieldErrors::new(), notice).await
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 pub struct RespondentInput {
     person_id: String,
     name: String,
     email: String,
     lang: String,
-    #[serde(rename = "membership")]
     memberships: Vec<String>,
+}
+
+impl RespondentInput {
+    /// Reads the posted pairs; `membership` repeats, one per checked box.
+    fn from_pairs(pairs: Vec<(String, String)>) -> RespondentInput {
+        let mut r = RespondentInput::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "person_id" => r.person_id = v,
+                "name" => r.name = v,
+                "email" => r.email = v,
+                "lang" => r.lang = v,
+                "membership" => r.memberships.push(v),
+                _ => {}
+            }
+        }
+        r
+    }
 }
 
 /// Adds a respondent: a registered person, or a name and e-mail.
@@ -189,8 +205,9 @@ pub async fn add_respondent(
     State(state): State<AppState>,
     Writer(s): Writer,
     Path(id): Path<i64>,
-    CsrfForm(input): CsrfForm<RespondentInput>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
+    let input = RespondentInput::from_pairs(pairs);
     let mut e = FieldErrors::new();
     let person = match input.person_id.trim().parse::<i64>() {
         Ok(pid) => match state.store.person(s.tenant(), pid).await {

@@ -50,11 +50,20 @@ pub fn client() -> reqwest::Client {
 
 impl TestApp {
     pub async fn spawn(db: ScratchDb) -> TestApp {
+        let (mailer, outbox) = oversyn_mail::Mailer::memory();
+        TestApp::spawn_with(db, mailer, outbox).await
+    }
+
+    /// Starts the app with a given mailer (e.g. real SMTP).
+    pub async fn spawn_with(
+        db: ScratchDb,
+        mailer: oversyn_mail::Mailer,
+        outbox: std::sync::Arc<std::sync::Mutex<Vec<oversyn_mail::Outgoing>>>,
+    ) -> TestApp {
         let store = db.open().await.expect("database opens");
         let demo = store.load_demo().await.expect("demo loads");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let (mailer, outbox) = oversyn_mail::Mailer::memory();
         let config = oversyn_web::Config {
             secure_cookies: false,
             public_url: base.clone(),

@@ -5,4 +5,5 @@
 mod api;
 mod helpers;
 mod pages;
+mod reviews;
 mod security;

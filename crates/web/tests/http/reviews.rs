@@ -1,0 +1,600 @@
+//! Reviews end to end: creating a review, inviting respondents (in memory
+//! and through a real SMTP server), answering from the link in the message,
+//! progress, results over the API, reminders with their cap, anonymity as
+//! stored, and a closed review.
+
+use crate::helpers::*;
+use chrono::{Days, Utc};
+use oversyn_core::Role;
+use oversyn_core::review::answers::Answer;
+use oversyn_core::review::questionnaire::default_questionnaire;
+use oversyn_store::audit::Actor;
+use oversyn_store::reviews::{NewRespondent, NewReview};
+use oversyn_store::testing::ScratchDb;
+use reqwest::StatusCode;
+
+fn today() -> chrono::NaiveDate {
+    Utc::now().date_naive()
+}
+
+/// The first personal link in a message body.
+fn link_in(body: &str) -> String {
+    body.split_whitespace()
+        .find(|w| w.contains("/respond/"))
+        .expect("a link in the message")
+        .to_owned()
+}
+
+/// Creates an open review over some memberships through the store.
+async fn open_review(app: &TestApp, slugs: &[&str], anonymous: bool) -> (Actor, i64, Vec<i64>) {
+    let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+    let actor = Actor {
+        tenant_id: t.id,
+        user_id: None,
+        label: "test".into(),
+    };
+    let mut ids = Vec::new();
+    for s in slugs {
+        ids.push(app.membership_id("stockholm", s).await);
+    }
+    let strategy = app.store.current_strategy(&actor).await.unwrap();
+    let new = NewReview {
+        title: "Översyn 2026".into(),
+        opens_on: today() - Days::new(1),
+        closes_on: today() + Days::new(10),
+        anonymous,
+        min_group: 3,
+        reminder_max: 2,
+        reminder_days: 7,
+        illustrative: false,
+        memberships: ids.clone(),
+    };
+    let r = app
+        .store
+        .create_review(
+            &actor,
+            strategy.id,
+            &new,
+            &default_questionnaire(&strategy.strategy),
+        )
+        .await
+        .unwrap();
+    (actor, r.id, ids)
+}
+
+#[tokio::test]
+async fn a_review_from_invitation_to_results() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let eu = app.membership_id("stockholm", "eurocities").await;
+        let uclg = app.membership_id("stockholm", "uclg").await;
+        let opens = (today() - Days::new(1)).to_string();
+        let closes = (today() + Days::new(14)).to_string();
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                "/reviews/new",
+                "/reviews",
+                &[
+                    ("title", "Översyn 2026"),
+                    ("opens_on", &opens),
+                    ("closes_on", "2000-01-01"),
+                    ("membership", &eu.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "closing before opening is refused"
+        );
+        assert!(body.contains("value=\"Översyn 2026\""), "the title is kept");
+        let (status, _, location) = app
+            .post_form(
+                &app.client,
+                "/reviews/new",
+                "/reviews",
+                &[
+                    ("title", "Översyn 2026"),
+                    ("opens_on", &opens),
+                    ("closes_on", &closes),
+                    ("membership", &eu.to_string()),
+                    ("membership", &uclg.to_string()),
+                    ("min_group", "3"),
+                    ("reminder_max", "2"),
+                    ("reminder_days", "7"),
+                    ("questions_from", "default"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let page = location.unwrap();
+        let id: i64 = page.rsplit('/').next().unwrap().parse().unwrap();
+        let add = format!("{page}/respondents");
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &add,
+                &[
+                    ("name", "Anna Berg"),
+                    ("email", "anna@stockholm.example"),
+                    ("membership", &eu.to_string()),
+                    ("membership", &uclg.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &add,
+                &[
+                    ("name", "Bo"),
+                    ("email", "not an address"),
+                    ("membership", &eu.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("e-postadress"));
+        let (status, _, location) = app
+            .post_form(&app.client, &page, &format!("{page}/invite"), &[])
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(location.unwrap().contains("sent=1"));
+
+        let message = app
+            .outbox
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|m| m.to == "anna@stockholm.example")
+            .cloned()
+            .expect("invitation sent");
+        let link = link_in(&message.body);
+        assert!(link.starts_with(&app.base));
+        let respondent = app.new_browser();
+        let (status, form) = get_with(&respondent, &link).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            form.contains("<fieldset class=\"scale\""),
+            "scales are fieldsets"
+        );
+        assert!(form.contains("<legend>"), "with a legend");
+        assert!(
+            form.contains("EUROCITIES") && form.contains("United Cities"),
+            "one visit covers both memberships"
+        );
+
+        let questions = app.store.questions(id).await.unwrap();
+        let (q1, q2) = (questions[0].id, questions[1].id);
+        let text_q = questions
+            .iter()
+            .find(|q| q.kind == oversyn_core::review::questionnaire::QuestionKind::Text)
+            .unwrap()
+            .id;
+        let f = |m: i64, q: i64| format!("a_{m}_{q}");
+        let long = "x".repeat(5000);
+        let r = respondent
+            .post(&link)
+            .form(&[
+                (f(eu, q1).as_str(), "4"),
+                (f(eu, q2).as_str(), "7"),
+                (f(uclg, q1).as_str(), "dk"),
+                (f(uclg, text_q).as_str(), long.as_str()),
+                ("action", "save"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains("Välj ett värde från 1 till 5"),
+            "the bad value is named"
+        );
+        assert!(body.contains("Texten är för lång"));
+        assert!(
+            body.contains(&format!(
+                "id=\"{}_4\" name=\"{}\" value=\"4\" checked",
+                f(eu, q1),
+                f(eu, q1)
+            )),
+            "the good answer is kept"
+        );
+        let r = respondent
+            .post(&link)
+            .form(&[(f(eu, q2).as_str(), "5"), ("action", "submit")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.text().await.unwrap().contains("Tack!"));
+        let r = respondent
+            .post(&link)
+            .form(&[("action", "submit")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "a second submit is harmless");
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let rows = app.store.answer_rows(t.id, id).await.unwrap();
+        assert_eq!(
+            rows.len(),
+            3,
+            "q1 and q2 for EUROCITIES, don't know for UCLG"
+        );
+        assert!(rows.iter().any(|r| r.answer == Answer::DontKnow));
+
+        let (_, progress) = app.get(&page).await;
+        assert!(progress.contains("Anna Berg"));
+        assert!(progress.contains("50 %") || progress.contains("100 %"));
+
+        let token = app
+            .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
+            .await;
+        let (_, list) = app.api_get("/api/v1/reviews", &token).await;
+        let listed = list["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone();
+        assert_eq!(listed["responses"]["answered"], 1);
+        assert_eq!(listed["memberships"].as_array().unwrap().len(), 2);
+        let (status, results) = app
+            .api_get(&format!("/api/v1/reviews/{id}/results"), &token)
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let cell = results["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["organisation"]["slug"] == "eurocities" && c["criterion"] == "positioning")
+            .unwrap()
+            .clone();
+        assert_eq!(cell["suppressed"], true, "one respondent is below k = 3");
+        assert_eq!(cell["n"], 2);
+        let (status, _) = get_with(&app.new_browser(), &app.url("/respond/not-a-real-token")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn demo_results_show_the_2011_findings() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
+            .await;
+        let (_, list) = app.api_get("/api/v1/reviews", &token).await;
+        let demo = list["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["illustrative"] == true)
+            .unwrap()
+            .clone();
+        let (_, results) = app
+            .api_get(&format!("/api/v1/reviews/{}/results", demo["id"]), &token)
+            .await;
+        let median = |slug: &str| {
+            results["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["organisation"]["slug"] == slug && c["criterion"] == "influence")
+                .unwrap()["median"]
+                .as_f64()
+                .unwrap()
+        };
+        assert!(median("eurocities") >= 4.0);
+        assert!(median("metropolis") <= 2.0 && median("uclg") <= 2.0);
+        let c = results["results"].as_array().unwrap()[0].clone();
+        for field in ["median_ci", "share_agree_ci", "rwg", "dont_know"] {
+            assert!(c.get(field).is_some(), "{field}");
+        }
+        app.login_as_demo().await;
+        let (status, page) = app.get(&format!("/reviews/{}/results", demo["id"])).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("<svg class=\"bar\""));
+        assert!(page.contains("Långa resor"), "free text is listed");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn reminders_stop_at_the_cap_and_skip_those_who_answered() {
+    on_each_backend(|app| async move {
+        let (actor, id, ids) = open_review(&app, &["eurocities"], false).await;
+        for (name, email) in [
+            ("Cecilia", "cecilia@stockholm.example"),
+            ("David", "david@stockholm.example"),
+        ] {
+            let who = NewRespondent {
+                person_id: None,
+                name: name.into(),
+                email: Some(email.into()),
+                lang: "en".into(),
+                memberships: ids.clone(),
+            };
+            app.store.add_respondent(&actor, id, &who).await.unwrap();
+        }
+        app.login_as_demo().await;
+        let page = format!("/reviews/{id}");
+        app.post_form(&app.client, &page, &format!("{page}/invite"), &[])
+            .await;
+        let link = link_in(
+            &app.outbox
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|m| m.to.starts_with("david"))
+                .unwrap()
+                .body
+                .clone(),
+        );
+        let r = app
+            .new_browser()
+            .post(&link)
+            .form(&[("action", "submit")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        for _ in 0..3 {
+            app.post_form(&app.client, &page, &format!("{page}/remind"), &[])
+                .await;
+        }
+        let sent = app.outbox.lock().unwrap().clone();
+        let to_cecilia: Vec<_> = sent
+            .iter()
+            .filter(|m| m.to.starts_with("cecilia"))
+            .collect();
+        assert_eq!(to_cecilia.len(), 3, "one invitation and two reminders");
+        assert!(
+            to_cecilia[1].subject.starts_with("Reminder"),
+            "in the respondent's language"
+        );
+        assert_eq!(
+            sent.iter().filter(|m| m.to.starts_with("david")).count(),
+            1,
+            "no reminder after answering"
+        );
+        // The schedule respects the interval: nothing is due right after a reminder.
+        let state_sent = app.store.respondents(actor.tenant_id, id).await.unwrap();
+        assert_eq!(
+            state_sent
+                .iter()
+                .find(|r| r.name == "Cecilia")
+                .unwrap()
+                .reminders_sent,
+            2
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn anonymous_answers_are_not_linked_to_people() {
+    on_each_backend(|app| async move {
+        let (actor, id, ids) = open_review(&app, &["uclg"], true).await;
+        let who = NewRespondent {
+            person_id: None,
+            name: "Eva".into(),
+            email: None,
+            lang: "sv".into(),
+            memberships: ids.clone(),
+        };
+        let r = app.store.add_respondent(&actor, id, &who).await.unwrap();
+        let token = app.store.issue_link(actor.tenant_id, r.id).await.unwrap();
+        let ctx = app.store.open_link(&token).await.unwrap().unwrap();
+        let q = app.store.questions(id).await.unwrap()[0].id;
+        app.store
+            .save_answers(&ctx, today(), &[(ids[0], q, Some(Answer::Scale(2)))])
+            .await
+            .unwrap();
+        app.store.submit_ballot(&ctx, today()).await.unwrap();
+        let linked = app
+            .store
+            .count(&format!(
+                "SELECT COUNT(*) FROM answers WHERE review_id = {id} AND respondent_id IS NOT NULL"
+            ))
+            .await
+            .unwrap();
+        assert_eq!(linked, 0, "no respondent on any answer");
+        let ballots_naming = app
+            .store
+            .count(&format!(
+                "SELECT COUNT(*) FROM answers WHERE review_id = {id} AND ballot LIKE '%{}%'",
+                r.id
+            ))
+            .await
+            .unwrap();
+        assert_eq!(ballots_naming, 0);
+        let tracked = app.store.respondent(actor.tenant_id, r.id).await.unwrap();
+        assert!(tracked.submitted_at.is_some(), "completion is tracked");
+        // A second link cannot submit a second ballot for the same person.
+        let second = app.store.issue_link(actor.tenant_id, r.id).await.unwrap();
+        let ctx2 = app.store.open_link(&second).await.unwrap().unwrap();
+        assert!(app.store.submit_ballot(&ctx2, today()).await.is_err());
+        assert_eq!(
+            app.store
+                .answer_rows(actor.tenant_id, id)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        // Another tenant's admin cannot see the review.
+        app.store
+            .create_tenant("malmo", "Malmö stad")
+            .await
+            .unwrap();
+        let token = app.token_for("malmo", "a@malmo.example", Role::Admin).await;
+        let (status, _) = app
+            .api_get(&format!("/api/v1/reviews/{id}/results"), &token)
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_closed_review_refuses_answers() {
+    on_each_backend(|app| async move {
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let actor = Actor {
+            tenant_id: t.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        let demo = app
+            .store
+            .reviews(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.illustrative)
+            .unwrap();
+        let respondent = app.store.respondents(t.id, demo.id).await.unwrap()[0].clone();
+        let token = app
+            .store
+            .issue_link(actor.tenant_id, respondent.id)
+            .await
+            .unwrap();
+        let link = app.url(&format!("/respond/{token}"));
+        let (status, page) = get_with(&app.new_browser(), &link).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Sista dagen för svar har passerat"));
+        let r = app
+            .new_browser()
+            .post(&link)
+            .form(&[("action", "submit")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::GONE);
+    })
+    .await;
+}
+
+/// A free port on loopback.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[tokio::test]
+async fn invitations_go_through_a_real_smtp_server() {
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import aiosmtpd"])
+        .status();
+    if !probe.map(|s| s.success()).unwrap_or(false) {
+        eprintln!(
+            "SMTP test SKIPPED: python3 module aiosmtpd is missing (pip install aiosmtpd; .ci/run installs it)"
+        );
+        return;
+    }
+    let port = free_port();
+    let log = std::env::temp_dir().join(format!("oversyn-smtp-{port}.log"));
+    let out = std::fs::File::create(&log).unwrap();
+    let mut server = std::process::Command::new("python3")
+        .args([
+            "-u",
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .stdout(out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let smtp = |port: u16| {
+        oversyn_mail::Mailer::smtp(&oversyn_mail::SmtpConfig {
+            host: "127.0.0.1".into(),
+            port,
+            tls: oversyn_mail::Tls::None,
+            user: None,
+            password: None,
+            from: "Översyn <oversyn@stockholm.example>".into(),
+        })
+        .unwrap()
+    };
+    let unused = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let app = TestApp::spawn_with(ScratchDb::sqlite(), smtp(port), unused.clone()).await;
+    let (actor, id, ids) = open_review(&app, &["eurocities"], false).await;
+    let who = NewRespondent {
+        person_id: None,
+        name: "Fia".into(),
+        email: Some("fia@stockholm.example".into()),
+        lang: "sv".into(),
+        memberships: ids,
+    };
+    app.store.add_respondent(&actor, id, &who).await.unwrap();
+    app.login_as_demo().await;
+    let page = format!("/reviews/{id}");
+    let (_, _, location) = app
+        .post_form(&app.client, &page, &format!("{page}/invite"), &[])
+        .await;
+    assert!(location.unwrap().contains("sent=1"));
+    let mut received = String::new();
+    for _ in 0..50 {
+        received = std::fs::read_to_string(&log).unwrap_or_default();
+        if received.contains("/respond/") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    server.kill().ok();
+    server.wait().ok();
+    assert!(
+        received.contains("fia@stockholm.example"),
+        "the SMTP server got the message: {received}"
+    );
+    let link = link_in(&received.replace("=\n", ""));
+    let (status, form) = get_with(&app.new_browser(), &link).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the link from the received message opens the form"
+    );
+    assert!(form.contains("Fia"));
+
+    // A server that does not answer: the failure is recorded and shown, not lost.
+    let broken = TestApp::spawn_with(ScratchDb::sqlite(), smtp(free_port()), unused).await;
+    let (actor, id, ids) = open_review(&broken, &["eurocities"], false).await;
+    let who = NewRespondent {
+        person_id: None,
+        name: "Gun".into(),
+        email: Some("gun@stockholm.example".into()),
+        lang: "sv".into(),
+        memberships: ids,
+    };
+    broken.store.add_respondent(&actor, id, &who).await.unwrap();
+    broken.login_as_demo().await;
+    let page = format!("/reviews/{id}");
+    let (_, _, location) = broken
+        .post_form(&broken.client, &page, &format!("{page}/invite"), &[])
+        .await;
+    assert!(location.unwrap().contains("failed=1"));
+    let (_, body) = broken.get(&page).await;
+    assert!(body.contains("kunde inte levereras"));
+    let messages = broken.store.messages(actor.tenant_id, id).await.unwrap();
+    assert_eq!(messages[0].status, "failed");
+    assert!(messages[0].error.is_some());
+}
