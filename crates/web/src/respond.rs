@@ -101,23 +101,47 @@ fn gone(ui: &Ui, status: StatusCode, key: &str) -> Result<Response, PageError> {
     Ok((status, render(&v)?).into_response())
 }
 
-/// The client's address as the proxy or the socket reports it, for rate limiting.
-fn client_key(headers: &HeaderMap) -> String {
+/// Who is trying links, for rate limiting: the peer address, and behind a
+/// proxy the client it forwards for.
+fn client_key(headers: &HeaderMap, peer: Option<std::net::SocketAddr>) -> String {
     let forwarded = headers
         .get("x-forwarded-for")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(',').next())
-        .map(str::trim);
-    format!("respond/{}", forwarded.unwrap_or("local"))
+        .map(str::trim)
+        .unwrap_or("");
+    format!(
+        "respond/{}/{forwarded}",
+        peer.map(|p| p.ip().to_string()).unwrap_or_default()
+    )
+}
+
+/// The connecting peer, when the server was started with connect info.
+pub struct Peer(pub Option<std::net::SocketAddr>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Peer {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Peer(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0),
+        ))
+    }
 }
 
 /// Resolves the link, counting unknown ones against the client.
 async fn resolve(
     state: &AppState,
     headers: &HeaderMap,
+    peer: &Peer,
     token: &str,
 ) -> Result<Result<LinkContext, StatusCode>, PageError> {
-    let key = client_key(headers);
+    let key = client_key(headers, peer.0);
     if state.store.recent_failures(&key).await? >= 20 {
         return Ok(Err(StatusCode::TOO_MANY_REQUESTS));
     }
@@ -239,9 +263,10 @@ pub async fn form(
     State(state): State<AppState>,
     ui: Ui,
     headers: HeaderMap,
+    peer: Peer,
     Path(token): Path<String>,
 ) -> Result<Response, PageError> {
-    match resolve(&state, &headers, &token).await? {
+    match resolve(&state, &headers, &peer, &token).await? {
         Ok(ctx) => show(&state, &ui, &ctx, None, FieldErrors::new(), None).await,
         Err(StatusCode::TOO_MANY_REQUESTS) => {
             gone(&ui, StatusCode::TOO_MANY_REQUESTS, "page-too-many")
@@ -257,10 +282,11 @@ pub async fn submit(
     State(state): State<AppState>,
     ui: Ui,
     headers: HeaderMap,
+    peer: Peer,
     Path(token): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
-    let ctx = match resolve(&state, &headers, &token).await? {
+    let ctx = match resolve(&state, &headers, &peer, &token).await? {
         Ok(ctx) => ctx,
         Err(StatusCode::TOO_MANY_REQUESTS) => {
             return gone(&ui, StatusCode::TOO_MANY_REQUESTS, "page-too-many");

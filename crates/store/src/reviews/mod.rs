@@ -293,3 +293,93 @@ impl Store {
             .map_err(Into::into)
     }
 }
+
+impl Store {
+    /// Adds a question at the end of a review's questionnaire.
+    pub async fn add_question(
+        &self,
+        actor: &Actor,
+        review_id: i64,
+        q: &NewQuestion,
+    ) -> Result<Question, StoreError> {
+        self.review(actor.tenant_id, review_id).await?;
+        let mut tx = self.write_tx().await?;
+        let last: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(position) FROM questions WHERE review_id = $1")
+                .bind(review_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let position = last.unwrap_or(0) + 1;
+        let id: i64 = sqlx::query_scalar("INSERT INTO questions (review_id, position, criterion, kind, text_sv, text_en) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+            .bind(review_id)
+            .bind(position)
+            .bind(&q.criterion)
+            .bind(q.kind.code())
+            .bind(&q.text_sv)
+            .bind(&q.text_en)
+            .fetch_one(&mut *tx)
+            .await?;
+        let created = Question {
+            id,
+            position,
+            criterion: q.criterion.clone(),
+            kind: q.kind,
+            text_sv: q.text_sv.clone(),
+            text_en: q.text_en.clone(),
+        };
+        record(
+            &mut tx,
+            actor,
+            "question",
+            id,
+            "create",
+            None,
+            Some(&created),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    /// Removes a question that nobody has answered yet.
+    pub async fn remove_question(
+        &self,
+        actor: &Actor,
+        review_id: i64,
+        question_id: i64,
+    ) -> Result<(), StoreError> {
+        self.review(actor.tenant_id, review_id).await?;
+        let before = self
+            .questions(review_id)
+            .await?
+            .into_iter()
+            .find(|q| q.id == question_id)
+            .ok_or(StoreError::NotFound)?;
+        let mut tx = self.write_tx().await?;
+        let answered: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM answers WHERE question_id = $1")
+                .bind(question_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if answered > 0 {
+            return Err(StoreError::Conflict("the question has answers".into()));
+        }
+        sqlx::query("DELETE FROM questions WHERE id = $1 AND review_id = $2")
+            .bind(question_id)
+            .bind(review_id)
+            .execute(&mut *tx)
+            .await?;
+        record(
+            &mut tx,
+            actor,
+            "question",
+            question_id,
+            "delete",
+            Some(&before),
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -368,3 +368,16 @@ error-no-memberships = Choose at least one membership.
 error-unknown-membership = The membership does not exist in your municipality.
 error-number = Write a whole number in a sensible range.
 error-scale = Choose a value from 1 to 5, or Don't know.
+
+questions-title = Questions
+questions-general = General questions
+questions-none = No questions.
+questions-add = Add question
+questions-remove = Remove
+questions-kind = Kind of question
+questions-text-sv = The question in Swedish
+questions-text-en = The question in English
+qkind-scale = Scale 1–5
+qkind-yes_no = Yes/no
+qkind-text = Free text
+error-question-answered = The question already has answers and cannot be removed.

@@ -368,3 +368,16 @@ error-no-memberships = Välj minst ett medlemskap.
 error-unknown-membership = Medlemskapet finns inte hos er.
 error-number = Skriv ett heltal i rimligt intervall.
 error-scale = Välj ett värde från 1 till 5, eller Vet ej.
+
+questions-title = Frågor
+questions-general = Allmänna frågor
+questions-none = Inga frågor.
+questions-add = Lägg till fråga
+questions-remove = Ta bort
+questions-kind = Frågetyp
+questions-text-sv = Frågan på svenska
+questions-text-en = Frågan på engelska
+qkind-scale = Skala 1–5
+qkind-yes_no = Ja/nej
+qkind-text = Fritext
+error-question-answered = Frågan har redan svar och kan inte tas bort.

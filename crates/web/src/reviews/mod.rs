@@ -5,6 +5,7 @@ mod list;
 pub mod mailing;
 mod outbox;
 mod page;
+mod questions;
 pub mod results;
 mod strategy;
 
@@ -25,6 +26,14 @@ pub fn router() -> Router<crate::AppState> {
         .route("/reviews/{id}/invite", post(page::invite))
         .route("/reviews/{id}/remind", post(page::remind))
         .route("/reviews/{id}/results", get(results::page))
+        .route(
+            "/reviews/{id}/questions",
+            get(questions::page).post(questions::add),
+        )
+        .route(
+            "/reviews/{id}/questions/{qid}/delete",
+            post(questions::remove),
+        )
         .route("/reviews/{id}/outbox", get(outbox::page))
         .route("/reviews/{id}/respondents/{rid}/link", post(outbox::link))
 }

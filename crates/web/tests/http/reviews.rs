@@ -598,3 +598,75 @@ async fn invitations_go_through_a_real_smtp_server() {
     assert_eq!(messages[0].status, "failed");
     assert!(messages[0].error.is_some());
 }
+
+#[tokio::test]
+async fn the_questionnaire_can_be_extended_but_answered_questions_stay() {
+    on_each_backend(|app| async move {
+        let (_, id, _) = open_review(&app, &["c40"], false).await;
+        app.login_as_demo().await;
+        let page = format!("/reviews/{id}/questions");
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &page,
+                &[
+                    ("criterion", "influence"),
+                    ("kind", "scale"),
+                    ("text_sv", ""),
+                    ("text_en", "Can we lead a network?"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            body.contains("Can we lead a network?"),
+            "the English text is kept"
+        );
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &page,
+                &[
+                    ("criterion", "influence"),
+                    ("kind", "scale"),
+                    ("text_sv", "Kan vi leda ett nätverk?"),
+                    ("text_en", "Can we lead a network?"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (_, body) = app.get(&page).await;
+        assert!(body.contains("Kan vi leda ett nätverk?"));
+        let demo = app
+            .store
+            .reviews(app.store.tenant_by_slug("stockholm").await.unwrap().id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.illustrative)
+            .unwrap();
+        let answered = app.store.questions(demo.id).await.unwrap()[0].id;
+        let demo_page = format!("/reviews/{}/questions", demo.id);
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &demo_page,
+                &format!("/reviews/{}/questions/{answered}/delete", demo.id),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("redan svar"));
+        assert!(
+            app.store
+                .questions(demo.id)
+                .await
+                .unwrap()
+                .iter()
+                .any(|q| q.id == answered)
+        );
+    })
+    .await;
+}
