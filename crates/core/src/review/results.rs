@@ -92,6 +92,36 @@ pub fn by_membership_and_criterion(
     out
 }
 
+/// Results per group of respondents (e.g. majority, opposition, officials)
+/// in identified reviews; `group_of` names each ballot's group. Groups
+/// smaller than `min_group` are suppressed like any other, so a breakdown
+/// can never single out a few people.
+pub fn by_group(
+    questions: &[Question],
+    rows: &[AnswerRow],
+    memberships: &[i64],
+    criteria: &[Criterion],
+    group_of: &std::collections::HashMap<String, String>,
+    min_group: usize,
+) -> Vec<(String, Vec<Cell>)> {
+    let mut groups: Vec<String> = group_of.values().cloned().collect();
+    groups.sort();
+    groups.dedup();
+    groups
+        .into_iter()
+        .map(|g| {
+            let mine: Vec<AnswerRow> = rows
+                .iter()
+                .filter(|r| group_of.get(&r.ballot) == Some(&g))
+                .cloned()
+                .collect();
+            let cells =
+                by_membership_and_criterion(questions, &mine, memberships, criteria, min_group);
+            (g, cells)
+        })
+        .collect()
+}
+
 /// Results for one scale question in one membership.
 pub fn for_question(
     question_id: i64,
@@ -185,6 +215,42 @@ mod tests {
         let positioning = cells.iter().find(|c| c.criterion == "positioning").unwrap();
         assert_eq!(positioning.summary.n, 0);
         assert_eq!(texts(7, &rows), vec!["long journeys".to_string()]);
+    }
+
+    #[test]
+    fn a_small_group_is_suppressed_in_the_breakdown() {
+        let rows = vec![
+            row("a", 7, 1, Answer::Scale(2)),
+            row("b", 7, 1, Answer::Scale(2)),
+            row("c", 7, 1, Answer::Scale(3)),
+            row("d", 7, 1, Answer::Scale(5)),
+        ];
+        let groups: std::collections::HashMap<String, String> = [
+            ("a", "majority"),
+            ("b", "majority"),
+            ("c", "majority"),
+            ("d", "opposition"),
+        ]
+        .iter()
+        .map(|(b, g)| (b.to_string(), g.to_string()))
+        .collect();
+        let s = default_strategy();
+        let out = by_group(&questions(), &rows, &[7], &s.criteria, &groups, 3);
+        let cell = |g: &str| {
+            out.iter()
+                .find(|(x, _)| x == g)
+                .unwrap()
+                .1
+                .iter()
+                .find(|c| c.criterion == "influence")
+                .unwrap()
+                .clone()
+        };
+        assert!(!cell("majority").summary.suppressed);
+        assert!(
+            cell("opposition").summary.suppressed,
+            "one opposition respondent is not shown apart"
+        );
     }
 
     #[test]

@@ -381,3 +381,13 @@ qkind-scale = Scale 1–5
 qkind-yes_no = Yes/no
 qkind-text = Free text
 error-question-answered = The question already has answers and cannot be removed.
+results-groups = By group
+results-groups-intro = Median (number of answers) per group of respondents. A group with fewer than { $k } respondents is not shown (–).
+group-majority = Majority
+group-opposition = Opposition
+group-officials = Officials
+strategy-method = Weighting
+strategy-method-swing = Direct weights (intervals from lowest to highest)
+strategy-method-ranking = Ranking (1 = most important), turned into weights (rank-order centroid)
+strategy-rank = Rank
+error-rank = Give each criterion its own rank from 1 upwards.

@@ -381,3 +381,13 @@ qkind-scale = Skala 1–5
 qkind-yes_no = Ja/nej
 qkind-text = Fritext
 error-question-answered = Frågan har redan svar och kan inte tas bort.
+results-groups = Per grupp
+results-groups-intro = Median (antal svar) per grupp av svarande. En grupp med färre än { $k } svarande redovisas inte (–).
+group-majority = Majoriteten
+group-opposition = Oppositionen
+group-officials = Tjänstepersoner
+strategy-method = Viktning
+strategy-method-swing = Direkta vikter (intervall från lägst till högst)
+strategy-method-ranking = Rangordning (1 = viktigast), omräknad till vikter (rank-order centroid)
+strategy-rank = Rang
+error-rank = Ge varje kriterium en egen rang från 1 och uppåt.

@@ -11,7 +11,9 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use oversyn_core::review::questionnaire::{Question, QuestionKind};
-use oversyn_core::review::results::{Cell, by_membership_and_criterion, for_question, texts};
+use oversyn_core::review::results::{
+    Cell, by_group, by_membership_and_criterion, for_question, texts,
+};
 use oversyn_core::review::strategy::Criterion;
 use oversyn_core::statistics::ScaleSummary;
 use oversyn_store::StoreError;
@@ -37,6 +39,8 @@ pub struct ReviewResults {
     pub cells: Vec<Cell>,
     pub questions: Vec<QuestionResult>,
     pub texts: Vec<(i64, Vec<String>)>,
+    /// Identified reviews only: results by majority, opposition and officials.
+    pub groups: Vec<(String, Vec<Cell>)>,
 }
 
 impl ReviewResults {
@@ -90,6 +94,30 @@ pub async fn compute(
         })
         .collect();
     let texts = ids.iter().map(|m| (*m, texts(*m, &rows))).collect();
+    let groups = if review.anonymous {
+        Vec::new()
+    } else {
+        let respondents = state.store.respondents(tenant_id, review.id).await?;
+        let mut group_of = std::collections::HashMap::new();
+        for (ballot, rid) in state.store.ballot_owners(tenant_id, review.id).await? {
+            let person = respondents
+                .iter()
+                .find(|r| r.id == rid)
+                .and_then(|r| r.person_id)
+                .and_then(|p| snap.person(p));
+            let group = match person {
+                Some(p) if p.kind == oversyn_core::codes::PersonKind::Politician => {
+                    p.side.map(|s| oversyn_core::Code::code(s).to_owned())
+                }
+                Some(_) => Some("officials".to_owned()),
+                None => None,
+            };
+            if let Some(g) = group {
+                group_of.insert(ballot, g);
+            }
+        }
+        by_group(&questions, &rows, &ids, &strategy.criteria, &group_of, k)
+    };
     Ok(ReviewResults {
         review,
         criteria: strategy.criteria,
@@ -97,6 +125,7 @@ pub async fn compute(
         cells,
         questions: question_results,
         texts,
+        groups,
     })
 }
 
@@ -142,6 +171,11 @@ impl ResultsView {
     }
     fn cell_for(&self, m: &i64, c: &str) -> Option<&Cell> {
         self.r.cell(*m, c)
+    }
+    fn group_cell<'a>(&self, cells: &'a [Cell], m: &i64, c: &str) -> Option<&'a Cell> {
+        cells
+            .iter()
+            .find(|x| x.membership_id == *m && x.criterion == c)
     }
     fn criterion_name(&self, c: &Criterion) -> String {
         c.name(self.c.lang.code()).to_owned()

@@ -18,6 +18,8 @@ use oversyn_store::reviews::StoredStrategy;
 struct StrategyView {
     c: Chrome,
     s: StoredStrategy,
+    ranking: bool,
+    ranks: Vec<usize>,
     weights: Vec<(f64, f64)>,
     point: Vec<String>,
     errors: FieldErrors,
@@ -30,9 +32,10 @@ impl StrategyView {
 }
 
 fn view(c: Chrome, s: StoredStrategy, errors: FieldErrors) -> StrategyView {
-    let weights = match &s.strategy.weights {
-        Weights::Swing { intervals } => intervals.clone(),
-        Weights::Ranking { ranks } => ranks.iter().map(|r| (*r as f64, *r as f64)).collect(),
+    let n = s.strategy.criteria.len();
+    let (ranking, ranks, weights) = match &s.strategy.weights {
+        Weights::Swing { intervals } => (false, (1..=n).collect(), intervals.clone()),
+        Weights::Ranking { ranks } => (true, ranks.clone(), vec![(1.0, 1.0); n]),
     };
     let point = s
         .strategy
@@ -44,6 +47,8 @@ fn view(c: Chrome, s: StoredStrategy, errors: FieldErrors) -> StrategyView {
     StrategyView {
         c,
         s,
+        ranking,
+        ranks,
         weights,
         point,
         errors,
@@ -97,10 +102,22 @@ pub async fn save(
         };
         match (num(format!("low_{i}")), num(format!("high_{i}"))) {
             (Some(l), Some(h)) if l <= h => intervals.push((l, h)),
+            _ if get("method".into()) == "ranking" => intervals.push((1.0, 1.0)),
             _ => errors.add(&format!("low_{i}"), "error-weight-interval"),
         }
     }
-    next.weights = Weights::Swing { intervals };
+    next.weights = if get("method".into()) == "ranking" {
+        let mut ranks = Vec::new();
+        for i in 0..next.criteria.len() {
+            match get(format!("rank_{i}")).parse::<usize>() {
+                Ok(r) if (1..=next.criteria.len()).contains(&r) => ranks.push(r),
+                _ => errors.add(&format!("rank_{i}"), "error-rank"),
+            }
+        }
+        Weights::Ranking { ranks }
+    } else {
+        Weights::Swing { intervals }
+    };
     next.goals = get("goals".into())
         .lines()
         .map(str::trim)

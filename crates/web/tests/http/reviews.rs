@@ -670,3 +670,95 @@ async fn the_questionnaire_can_be_extended_but_answered_questions_stay() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_strategy_change_is_a_new_version_and_reviews_keep_theirs() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let actor = Actor {
+            tenant_id: t.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        let before = app.store.current_strategy(&actor).await.unwrap();
+        let names = [
+            ("Positionering", "Positioning"),
+            ("Verksamhetsutveckling", "Operational development"),
+            ("Bevakning", "Monitoring"),
+            ("Påverkan", "Influence"),
+        ];
+        let mut fields: Vec<(String, String)> = vec![
+            ("method".into(), "swing".into()),
+            ("goals".into(), "Vision 2030".into()),
+        ];
+        for (i, (sv, en)) in names.iter().enumerate() {
+            fields.push((format!("name_sv_{i}"), sv.to_string()));
+            fields.push((format!("name_en_{i}"), en.to_string()));
+            fields.push((
+                format!("low_{i}"),
+                if i == 0 { "3".into() } else { "1".into() },
+            ));
+            fields.push((
+                format!("high_{i}"),
+                if i == 0 { "2".into() } else { "1".into() },
+            ));
+        }
+        let as_refs = |f: &Vec<(String, String)>| {
+            f.iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Vec<_>>()
+        };
+        let pairs = as_refs(&fields);
+        let refs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let (status, body, _) = app
+            .post_form(&app.client, "/strategy", "/strategy", &refs)
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "low above high is refused"
+        );
+        assert!(body.contains("lägsta inte är större"));
+        assert_eq!(
+            app.store.current_strategy(&actor).await.unwrap().version,
+            before.version
+        );
+        fields[0].1 = "ranking".into();
+        for (i, r) in ["2", "1", "4", "3"].iter().enumerate() {
+            fields.push((format!("rank_{i}"), r.to_string()));
+        }
+        let pairs = as_refs(&fields);
+        let refs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let (status, _, _) = app
+            .post_form(&app.client, "/strategy", "/strategy", &refs)
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let after = app.store.current_strategy(&actor).await.unwrap();
+        assert_eq!(after.version, before.version + 1);
+        let w = after.strategy.point_weights().unwrap();
+        assert!(
+            (w[1] - 0.5208).abs() < 1e-3,
+            "rank 1 gets the rank-order-centroid weight"
+        );
+        let demo = app
+            .store
+            .reviews(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.illustrative)
+            .unwrap();
+        assert_eq!(
+            demo.strategy_id, before.id,
+            "the review keeps the version it ran with"
+        );
+    })
+    .await;
+}
