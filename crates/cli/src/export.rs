@@ -8,25 +8,33 @@ use oversyn_store::Store;
 use std::io::Write;
 use std::path::Path;
 
+/// Resolves `--review ID|latest` to a review of the tenant.
+pub async fn review_id(store: &Store, tenant_id: i64, which: &str) -> Result<i64> {
+    let reviews = store.reviews(tenant_id).await?;
+    let review = match which {
+        "latest" => reviews.first(),
+        id => {
+            let Ok(id) = id.parse::<i64>() else {
+                bail!("--review takes a review id or `latest`")
+            };
+            reviews.iter().find(|r| r.id == id)
+        }
+    };
+    match review {
+        Some(r) => Ok(r.id),
+        None => bail!("no such review in this tenant"),
+    }
+}
+
 pub async fn review_csv(
     store: &Store,
     tenant_id: i64,
     which: &str,
     output: Option<&Path>,
 ) -> Result<()> {
-    let reviews = store.reviews(tenant_id).await?;
-    let review = match which {
-        "latest" => reviews.first().cloned(),
-        id => {
-            let Ok(id) = id.parse::<i64>() else {
-                bail!("--review takes a review id or `latest`")
-            };
-            reviews.iter().find(|r| r.id == id).cloned()
-        }
-    };
-    let Some(review) = review else {
-        bail!("no such review in this tenant")
-    };
+    let review = store
+        .review(tenant_id, review_id(store, tenant_id, which).await?)
+        .await?;
     let questions = store.questions(review.id).await?;
     let rows = store.answer_rows(tenant_id, review.id).await?;
     let owners = store.ballot_owners(tenant_id, review.id).await?;

@@ -65,6 +65,20 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Analyse a review: recommendations with reasons, SMAA probabilities, weight stability.
+    Analyse {
+        #[arg(long)]
+        tenant: String,
+        /// A review id, or `latest`.
+        #[arg(long, default_value = "latest")]
+        review: String,
+        /// Print the analysis as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Language of the reasons: sv or en.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+    },
     /// Work with reviews.
     Review {
         #[command(subcommand)]
@@ -344,6 +358,40 @@ async fn main() -> Result<()> {
                 t.slug
             );
             println!("{password}");
+        }
+        Command::Analyse {
+            tenant: slug,
+            review,
+            json,
+            lang,
+        } => {
+            let t = tenant(&store, slug).await?;
+            let id = export::review_id(&store, t.id, review).await?;
+            let a = oversyn_web::analysis::analyse(&store, t.id, id).await?;
+            if *json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&oversyn_web::analysis::to_json(&a, lang))?
+                );
+            } else {
+                println!("{}", a.review.title);
+                for m in &a.memberships {
+                    let index = m
+                        .outcome
+                        .benefit_index
+                        .map(|v| format!("{v:.0}"))
+                        .unwrap_or_else(|| "–".into());
+                    println!(
+                        "  {:<14} {:<22} benefit {:>3}",
+                        m.evidence.organisation,
+                        m.outcome.category.code(),
+                        index
+                    );
+                    for r in &m.outcome.reasons {
+                        println!("      - {}", if lang == "en" { &r.en } else { &r.sv });
+                    }
+                }
+            }
         }
         Command::Review {
             command:

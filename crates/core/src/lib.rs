@@ -2,6 +2,7 @@
 //! catalogue of real networks and the Stockholm 2011 demo. Pure: no I/O, no
 //! async, no SQL, so most of the product's rules are tested here directly.
 
+pub mod analysis;
 pub mod catalogue;
 pub mod codes;
 pub mod demo;

@@ -2,6 +2,7 @@
 //! the JSON API under `/api/v1/`, sign-in with database-backed sessions and
 //! API tokens. Handlers are thin: extract, call the store and the core, render.
 
+pub mod analysis;
 pub mod api;
 pub mod auth;
 pub mod context;

@@ -63,5 +63,6 @@ pub fn router() -> Router<crate::AppState> {
         .route("/v1/history/{entity}/{id}", get(register::history))
         .route("/v1/reviews", get(reviews::list_reviews))
         .route("/v1/reviews/{id}/results", get(reviews::results))
+        .route("/v1/reviews/{id}/analysis", get(crate::analysis::api))
         .fallback(problem::not_found)
 }

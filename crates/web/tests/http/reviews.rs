@@ -762,3 +762,84 @@ async fn a_strategy_change_is_a_new_version_and_reviews_keep_theirs() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_analysis_recommends_what_stockholm_decided() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
+            .await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let demo = app
+            .store
+            .reviews(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.illustrative)
+            .unwrap();
+        let (status, doc) = app
+            .api_get(&format!("/api/v1/reviews/{}/analysis", demo.id), &token)
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let of = |org: &str| {
+            doc["memberships"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| {
+                    m["organisation"]
+                        .as_str()
+                        .unwrap()
+                        .eq_ignore_ascii_case(org)
+                })
+                .unwrap()
+                .clone()
+        };
+        assert!(
+            ["deepen", "continue"].contains(&of("EUROCITIES")["recommendation"].as_str().unwrap())
+        );
+        assert!(["deepen", "continue"].contains(&of("C40")["recommendation"].as_str().unwrap()));
+        assert_eq!(of("Metropolis")["recommendation"], "terminate");
+        let uclg = of("UCLG");
+        assert_eq!(uclg["recommendation"], "terminate");
+        assert!(
+            uclg["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f == "represented_indirectly")
+        );
+        assert!(
+            uclg["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r.as_str().unwrap().contains("SKR"))
+        );
+        for m in doc["memberships"].as_array().unwrap() {
+            let total: f64 = m["probabilities"]
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|v| v.as_f64().unwrap())
+                .sum();
+            assert!((total - 1.0).abs() < 1e-6);
+        }
+        // A membership nobody has answered about gets no score.
+        let (_, id, _) = open_review(&app, &["c40"], false).await;
+        let (_, empty) = app
+            .api_get(&format!("/api/v1/reviews/{id}/analysis"), &token)
+            .await;
+        assert_eq!(
+            empty["memberships"][0]["recommendation"],
+            "insufficient_evidence"
+        );
+        assert!(empty["memberships"][0]["benefit_index"].is_null());
+        app.login_as_demo().await;
+        let (status, page) = app.get(&format!("/reviews/{}/analysis", demo.id)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Avsluta") && page.contains("företrädd"));
+    })
+    .await;
+}

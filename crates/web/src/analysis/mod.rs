@@ -1,0 +1,233 @@
+//! Analysis of a review: evidence per membership from the answers and the
+//! register, the value model and rules that recommend continue, deepen,
+//! reduce or terminate with written reasons, SMAA probabilities over the
+//! weight intervals, and how far each weight can move. The computation is in
+//! the core; this module gathers its inputs. Shared by the page, the API and
+//! `oversyn analyse`.
+
+mod page;
+
+pub use page::{api, page};
+
+use crate::register::model::Snapshot;
+use oversyn_core::analysis::rules::{Outcome, recommend};
+use oversyn_core::analysis::smaa::probabilities;
+use oversyn_core::analysis::stability::weight_stability;
+use oversyn_core::analysis::{Category, Evidence, benefit_from_answers};
+use oversyn_core::fees::Fee;
+use oversyn_core::review::answers::Answer;
+use oversyn_core::review::questionnaire::QuestionKind;
+use oversyn_core::review::results::by_membership_and_criterion;
+use oversyn_core::review::strategy::{Criterion, Weights};
+use oversyn_store::reviews::Review;
+use oversyn_store::{Store, StoreError};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// SMAA draws for pages and commands; the seed makes results repeatable.
+pub const DRAWS: usize = 10_000;
+pub const SEED: u64 = 2011;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysed {
+    pub evidence: Evidence,
+    pub outcome: Outcome,
+    pub probabilities: BTreeMap<Category, f64>,
+    /// Per criterion, the weight interval within which this membership's category holds.
+    pub stability: Vec<(f64, f64)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub review: Review,
+    pub criteria: Vec<Criterion>,
+    pub weights: Vec<f64>,
+    pub intervals: Vec<(f64, f64)>,
+    pub memberships: Vec<Analysed>,
+}
+
+/// Weight intervals, normalised so their midpoints sum to 1.
+fn intervals(weights: &Weights, points: &[f64]) -> Vec<(f64, f64)> {
+    match weights {
+        Weights::Swing { intervals } => {
+            let total: f64 = intervals.iter().map(|(l, h)| (l + h) / 2.0).sum();
+            if total > 0.0 {
+                intervals
+                    .iter()
+                    .map(|(l, h)| (l / total, h / total))
+                    .collect()
+            } else {
+                points.iter().map(|w| (*w, *w)).collect()
+            }
+        }
+        Weights::Ranking { .. } => points.iter().map(|w| (*w, *w)).collect(),
+    }
+}
+
+pub async fn analyse(
+    store: &Store,
+    tenant_id: i64,
+    review_id: i64,
+) -> Result<Analysis, StoreError> {
+    let review = store.review(tenant_id, review_id).await?;
+    let strategy = store
+        .strategy(tenant_id, review.strategy_id)
+        .await?
+        .strategy;
+    let weights = strategy.point_weights().unwrap_or_else(|| {
+        vec![1.0 / strategy.criteria.len().max(1) as f64; strategy.criteria.len()]
+    });
+    let intervals = intervals(&strategy.weights, &weights);
+    let ids = store.review_memberships(review.id).await?;
+    let questions = store.questions(review.id).await?;
+    let rows = store.answer_rows(tenant_id, review.id).await?;
+    let cells = by_membership_and_criterion(&questions, &rows, &ids, &strategy.criteria, 0);
+    let snap = Snapshot::load(store, tenant_id).await?;
+    let indirect = snap.indirect();
+    let goals: Vec<String> = strategy.goals.iter().map(|g| g.to_lowercase()).collect();
+    let mut evidence = Vec::new();
+    for m in ids
+        .iter()
+        .filter_map(|id| snap.memberships.iter().find(|x| x.id == *id))
+    {
+        let org = snap.organisation(m.organisation_id);
+        let mut benefit = Vec::new();
+        let mut median = Vec::new();
+        let mut respondents = Vec::new();
+        for c in &strategy.criteria {
+            let qids: Vec<i64> = questions
+                .iter()
+                .filter(|q| {
+                    q.kind == QuestionKind::Scale && q.criterion.as_deref() == Some(c.key.as_str())
+                })
+                .map(|q| q.id)
+                .collect();
+            let values: Vec<u8> = rows
+                .iter()
+                .filter(|r| r.membership_id == m.id && qids.contains(&r.question_id))
+                .filter_map(|r| match r.answer {
+                    Answer::Scale(v) => Some(v),
+                    _ => None,
+                })
+                .collect();
+            benefit.push(benefit_from_answers(&values));
+            let cell = cells
+                .iter()
+                .find(|x| x.membership_id == m.id && x.criterion == c.key);
+            median.push(cell.and_then(|x| x.summary.median));
+            respondents.push(cell.map(|x| x.respondents).unwrap_or(0));
+        }
+        let declined = rows
+            .iter()
+            .filter(|r| {
+                r.membership_id == m.id
+                    && questions
+                        .iter()
+                        .any(|q| q.id == r.question_id && q.kind == QuestionKind::YesNo)
+            })
+            .filter(|r| r.answer == Answer::YesNo(true))
+            .count();
+        let themes: Vec<String> = org
+            .map(|o| o.themes.iter().map(|t| t.to_lowercase()).collect())
+            .unwrap_or_default();
+        let goal_fit = if themes.is_empty() || goals.is_empty() {
+            None
+        } else {
+            Some(
+                themes
+                    .iter()
+                    .filter(|t| goals.iter().any(|g| g.contains(t.as_str())))
+                    .count() as f64
+                    / themes.len() as f64,
+            )
+        };
+        evidence.push(Evidence {
+            membership_id: m.id,
+            organisation: snap.org_label(m.organisation_id),
+            benefit,
+            median,
+            respondents,
+            criteria_keys: strategy.criteria.iter().map(|c| c.key.clone()).collect(),
+            criteria_names_sv: strategy
+                .criteria
+                .iter()
+                .map(|c| c.name_sv.clone())
+                .collect(),
+            criteria_names_en: strategy
+                .criteria
+                .iter()
+                .map(|c| c.name_en.clone())
+                .collect(),
+            represented_indirectly_via: indirect
+                .iter()
+                .find(|i| i.organisation_id == m.organisation_id)
+                .map(|i| snap.org_label(i.via_organisation_id)),
+            development_cooperation_focus: themes
+                .iter()
+                .any(|t| t.contains("development cooperation")),
+            goal_fit,
+            // Trips are recorded with follow-up (events and travel); until then no travel is known.
+            travel_days: 0.0,
+            declined_invitations: declined,
+            annual_fee_eur: match &m.fee {
+                Fee::Amount {
+                    minor, currency, ..
+                } if currency == "EUR" => Some(*minor as f64 / 100.0),
+                _ => None,
+            },
+        });
+    }
+    let probs = probabilities(&evidence, &intervals, DRAWS, SEED);
+    let memberships = evidence
+        .iter()
+        .zip(probs)
+        .map(|(e, p)| Analysed {
+            outcome: recommend(e, &weights),
+            probabilities: p,
+            stability: weight_stability(std::slice::from_ref(e), &weights),
+            evidence: e.clone(),
+        })
+        .collect();
+    Ok(Analysis {
+        review,
+        criteria: strategy.criteria,
+        weights,
+        intervals,
+        memberships,
+    })
+}
+
+/// The `oversyn analyse --json` document (and the API's).
+pub fn to_json(a: &Analysis, lang: &str) -> serde_json::Value {
+    let memberships: Vec<serde_json::Value> = a
+        .memberships
+        .iter()
+        .map(|m| {
+            let e = &m.evidence;
+            let benefit: serde_json::Map<String, serde_json::Value> = e.criteria_keys.iter().zip(&e.benefit).map(|(k, b)| (k.clone(), serde_json::json!(b.map(|v| (v * 10.0).round() / 10.0)))).collect();
+            let stability: serde_json::Map<String, serde_json::Value> = e.criteria_keys.iter().zip(&m.stability).map(|(k, (l, h))| (k.clone(), serde_json::json!([l, h]))).collect();
+            let probabilities: serde_json::Map<String, serde_json::Value> = m.probabilities.iter().map(|(c, p)| (c.code().to_owned(), serde_json::json!(p))).collect();
+            serde_json::json!({
+                "membership_id": e.membership_id,
+                "organisation": e.organisation,
+                "benefit": benefit,
+                "benefit_index": m.outcome.benefit_index.map(|v| (v * 10.0).round() / 10.0),
+                "cost": { "fee": e.annual_fee_eur, "fee_currency": "EUR", "travel_days": e.travel_days, "co2_kg": serde_json::Value::Null, "declined_invitations": e.declined_invitations, "index": m.outcome.cost_index },
+                "fit": e.goal_fit,
+                "flags": m.outcome.flags,
+                "recommendation": m.outcome.category.code(),
+                "reasons": m.outcome.reasons.iter().map(|r| if lang == "en" { r.en.clone() } else { r.sv.clone() }).collect::<Vec<_>>(),
+                "probabilities": probabilities,
+                "weight_stability": stability,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "review": { "id": a.review.id, "title": a.review.title, "illustrative": a.review.illustrative },
+        "criteria": a.criteria.iter().map(|c| &c.key).collect::<Vec<_>>(),
+        "weights": a.weights,
+        "draws": DRAWS,
+        "seed": SEED,
+        "memberships": memberships,
+    })
+}

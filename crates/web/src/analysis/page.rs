@@ -1,0 +1,83 @@
+//! The analysis page and its API twin.
+
+use super::{Analysis, analyse, to_json};
+use crate::AppState;
+use crate::api::{ApiUser, Problem};
+use crate::context::Signed;
+use crate::error::PageError;
+use crate::views::{Chrome, render};
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use oversyn_core::analysis::Category;
+
+#[derive(Template)]
+#[template(path = "reviews/analysis.html")]
+struct AnalysisView {
+    c: Chrome,
+    a: Analysis,
+}
+
+impl AnalysisView {
+    fn num(&self, v: &Option<f64>) -> String {
+        v.map(|x| format!("{x:.0}")).unwrap_or_else(|| "–".into())
+    }
+    fn prob(&self, p: &std::collections::BTreeMap<Category, f64>, code: &str) -> String {
+        p.iter()
+            .find(|(c, _)| c.code() == code)
+            .map(|(_, v)| format!("{:.0} %", v * 100.0))
+            .unwrap_or_else(|| "0 %".into())
+    }
+    fn reason(&self, r: &oversyn_core::analysis::rules::Reason) -> String {
+        if self.c.lang.code() == "en" {
+            r.en.clone()
+        } else {
+            r.sv.clone()
+        }
+    }
+    fn criterion(&self, i: &usize) -> String {
+        self.a
+            .criteria
+            .get(*i)
+            .map(|c| c.name(self.c.lang.code()).to_owned())
+            .unwrap_or_default()
+    }
+    fn cost(&self, v: &f64) -> String {
+        format!("{v:.0}")
+    }
+    fn pct(&self, v: &f64) -> String {
+        format!("{:.0} %", v * 100.0)
+    }
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let a = analyse(&state.store, s.tenant(), id).await?;
+    let c = Chrome::signed(&s, "analysis-title").titled(&format!(
+        "{} – {}",
+        s.lang.t("analysis-title"),
+        a.review.title
+    ));
+    render(&AnalysisView { c, a })
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+/// A review's analysis: recommendations, reasons, SMAA probabilities, weight stability.
+pub async fn api(
+    State(state): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let a = analyse(&state.store, u.tenant(), id).await?;
+    Ok(Json(to_json(&a, q.lang.as_deref().unwrap_or("en"))))
+}
