@@ -79,6 +79,22 @@ enum Command {
         #[arg(long, default_value = "sv")]
         lang: String,
     },
+    /// Write the review report as HTML, PDF or DOCX.
+    Report {
+        #[arg(long)]
+        tenant: String,
+        /// A review id, or `latest`.
+        #[arg(long, default_value = "latest")]
+        review: String,
+        /// html, pdf or docx.
+        #[arg(long, default_value = "pdf")]
+        format: String,
+        /// sv or en.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
     /// Work with reviews.
     Review {
         #[command(subcommand)]
@@ -392,6 +408,31 @@ async fn main() -> Result<()> {
                     }
                 }
             }
+        }
+        Command::Report {
+            tenant: slug,
+            review,
+            format,
+            lang,
+            output,
+        } => {
+            let Some(format) = oversyn_web::analysis::report::Format::parse(format) else {
+                bail!("--format must be html, pdf or docx")
+            };
+            if lang != "sv" && lang != "en" {
+                bail!("--lang must be sv or en");
+            }
+            let t = tenant(&store, slug).await?;
+            let id = export::review_id(&store, t.id, review).await?;
+            let progress = indicatif::ProgressBar::new_spinner()
+                .with_message(format!("Writing the report as {}", format.extension()));
+            progress.enable_steady_tick(std::time::Duration::from_millis(120));
+            let bytes =
+                oversyn_web::analysis::report::render(&store, t.id, id, lang, format).await?;
+            progress.finish_and_clear();
+            std::fs::write(output, &bytes)
+                .with_context(|| format!("writing {}", output.display()))?;
+            println!("Wrote {} ({} bytes).", output.display(), bytes.len());
         }
         Command::Review {
             command:

@@ -410,3 +410,5 @@ flag-low_goal_fit = weak link to the city's goals
 flag-high_travel = much travel
 flag-declined_invitations = declined working groups
 flag-few_respondents = few respondents
+report-pdf = Report (PDF)
+report-docx = Report (Word)

@@ -410,3 +410,5 @@ flag-low_goal_fit = svag koppling till stadens mål
 flag-high_travel = mycket resor
 flag-declined_invitations = tackat nej till arbetsgrupper
 flag-few_respondents = få svarande
+report-pdf = Rapport (PDF)
+report-docx = Rapport (Word)

@@ -6,8 +6,9 @@
 //! `oversyn analyse`.
 
 mod page;
+pub mod report;
 
-pub use page::{api, page};
+pub use page::{api, download, page};
 
 use crate::register::model::Snapshot;
 use oversyn_core::analysis::rules::{Outcome, recommend};

@@ -81,3 +81,46 @@ pub async fn api(
     let a = analyse(&state.store, u.tenant(), id).await?;
     Ok(Json(to_json(&a, q.lang.as_deref().unwrap_or("en"))))
 }
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ReportQuery {
+    format: String,
+    lang: String,
+}
+
+/// Downloads the review report as PDF, DOCX or HTML.
+pub async fn download(
+    State(state): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Query(q): Query<ReportQuery>,
+) -> Result<Response, PageError> {
+    use axum::response::IntoResponse;
+    let format = super::report::Format::parse(&q.format).unwrap_or(super::report::Format::Pdf);
+    let lang = if q.lang == "en" || (q.lang.is_empty() && s.lang.code() == "en") {
+        "en"
+    } else {
+        "sv"
+    };
+    let bytes = match super::report::render(&state.store, s.tenant(), id, lang, format).await {
+        Ok(b) => b,
+        Err(super::report::RenderError::Store(e)) => return Err(e.into()),
+        Err(e) => {
+            tracing::error!(error = %e, "report rendering failed");
+            return Err(PageError::Internal);
+        }
+    };
+    let name = format!(
+        "attachment; filename=\"report-{id}-{lang}.{}\"",
+        format.extension()
+    );
+    Ok((
+        [
+            (http::header::CONTENT_TYPE, format.content_type().to_owned()),
+            (http::header::CONTENT_DISPOSITION, name),
+        ],
+        bytes,
+    )
+        .into_response())
+}

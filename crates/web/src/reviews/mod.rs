@@ -27,6 +27,7 @@ pub fn router() -> Router<crate::AppState> {
         .route("/reviews/{id}/remind", post(page::remind))
         .route("/reviews/{id}/results", get(results::page))
         .route("/reviews/{id}/analysis", get(crate::analysis::page))
+        .route("/reviews/{id}/report", get(crate::analysis::download))
         .route(
             "/reviews/{id}/questions",
             get(questions::page).post(questions::add),

@@ -843,3 +843,100 @@ async fn the_analysis_recommends_what_stockholm_decided() {
     })
     .await;
 }
+
+/// Text of a PDF through poppler's pdftotext, if installed.
+fn pdf_text(pdf: &[u8]) -> Option<(String, usize)> {
+    let path = std::env::temp_dir().join(format!("oversyn-report-{}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .ok()?;
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .ok()?;
+    let pages = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find(|l| l.starts_with("Pages:"))?
+        .split_whitespace()
+        .last()?
+        .parse()
+        .ok()?;
+    Some((String::from_utf8_lossy(&text.stdout).into_owned(), pages))
+}
+
+#[tokio::test]
+async fn the_report_downloads_as_pdf_and_docx() {
+    use std::io::Read;
+    let app = TestApp::spawn(ScratchDb::sqlite()).await;
+    app.login_as_demo().await;
+    let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+    let demo = app
+        .store
+        .reviews(t.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.illustrative)
+        .unwrap();
+    let r = app
+        .client
+        .get(app.url(&format!("/reviews/{}/report?format=pdf", demo.id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let pdf = r.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    match pdf_text(&pdf) {
+        Some((text, pages)) => {
+            assert!(pages >= 4, "{pages} pages");
+            for section in [
+                "Rapport avseende stadens engagemang",
+                "Sammanfattning",
+                "Metod",
+                "EUROCITIES",
+                "Metropolis",
+                "United Cities",
+                "C40",
+                "Bilaga: känslighet",
+                "Källor",
+            ] {
+                assert!(text.contains(section), "{section} missing from the PDF");
+            }
+            assert!(text.contains("företrädd genom SKR"));
+        }
+        None => eprintln!(
+            "PDF text check SKIPPED: pdftotext/pdfinfo missing (apt-get install poppler-utils; .ci/run installs it)"
+        ),
+    }
+    let r = app
+        .client
+        .get(app.url(&format!("/reviews/{}/report?format=docx&lang=en", demo.id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let bytes = r.bytes().await.unwrap();
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a DOCX is a zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("Report on the city's engagement")
+            || xml.contains("Report on the city&apos;s engagement")
+    );
+    assert!(xml.contains("Metropolis") && xml.contains("w:pStyle"));
+    assert!(xml.contains("Terminate"));
+    let other = app
+        .browser_as("stockholm", "v@stockholm.example", Role::Viewer)
+        .await;
+    let (status, _) = get_with(&other, &app.url("/reviews/999999/report?format=pdf")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

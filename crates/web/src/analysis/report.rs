@@ -1,0 +1,294 @@
+//! Assembles the review report from the analysis, the results and the
+//! register, and renders it as HTML, PDF or DOCX.
+
+use super::analyse;
+use crate::register::model::Snapshot;
+use oversyn_core::Code;
+use oversyn_documents::report::{Report, ResultRow, Section, category, text};
+use oversyn_store::{Store, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "html" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Html => "text/html; charset=utf-8",
+            Format::Pdf => "application/pdf",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+fn fmt(v: Option<f64>) -> String {
+    v.map(|x| {
+        if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x:.1}")
+        }
+    })
+    .unwrap_or_else(|| "–".into())
+}
+
+pub async fn build(
+    store: &Store,
+    tenant_id: i64,
+    review_id: i64,
+    lang: &str,
+) -> Result<Report, StoreError> {
+    let a = analyse(store, tenant_id, review_id).await?;
+    let snap = Snapshot::load(store, tenant_id).await?;
+    let tenant = store.tenant_by_id(tenant_id).await?;
+    let questions = store.questions(review_id).await?;
+    let rows = store.answer_rows(tenant_id, review_id).await?;
+    let respondents = store.respondents(tenant_id, review_id).await?;
+    let k = usize::try_from(a.review.min_group).unwrap_or(3);
+    let strategy = store
+        .strategy(tenant_id, a.review.strategy_id)
+        .await?
+        .strategy;
+    let cells = oversyn_core::review::results::by_membership_and_criterion(
+        &questions,
+        &rows,
+        &a.memberships
+            .iter()
+            .map(|m| m.evidence.membership_id)
+            .collect::<Vec<_>>(),
+        &strategy.criteria,
+        k,
+    );
+    let mut sections = Vec::new();
+    let mut sources = vec!["PM 2011:125 RI (Dnr 006-1348/2010)".to_owned()];
+    for m in &a.memberships {
+        let e = &m.evidence;
+        let membership = snap.memberships.iter().find(|x| x.id == e.membership_id);
+        let org = membership.and_then(|x| snap.organisation(x.organisation_id));
+        let detail = match org {
+            Some(o) => Some(store.organisation_detail(tenant_id, o.id).await?),
+            None => None,
+        };
+        let facts: Vec<String> = detail
+            .iter()
+            .flat_map(|d| {
+                d.facts
+                    .iter()
+                    .map(|f| format!("{} ({}; {})", f.text, f.as_of, f.source))
+            })
+            .collect();
+        if let Some(d) = &detail {
+            sources.extend(d.facts.iter().map(|f| f.source.clone()));
+        }
+        let seats = membership
+            .map(|x| {
+                snap.seats_in(x.organisation_id)
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{} ({}){}",
+                            s.org_body,
+                            s.kind.code().replace('_', " "),
+                            snap.person_name(s.person_id)
+                                .map(|p| format!(": {p}"))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let results = strategy
+            .criteria
+            .iter()
+            .filter_map(|c| {
+                cells
+                    .iter()
+                    .find(|x| x.membership_id == e.membership_id && x.criterion == c.key)
+                    .map(|x| (c, x))
+            })
+            .map(|(c, x)| ResultRow {
+                criterion: c.name(lang).to_owned(),
+                n: x.summary.n,
+                dont_know: x.summary.dont_know,
+                median: fmt(x.summary.median),
+                median_ci: x
+                    .summary
+                    .median_ci
+                    .map(|(l, h)| format!("{l:.0}–{h:.0}"))
+                    .unwrap_or_else(|| "–".into()),
+                agree: x
+                    .summary
+                    .share_agree
+                    .map(|v| format!("{:.0} %", v * 100.0))
+                    .unwrap_or_else(|| "–".into()),
+            })
+            .collect();
+        let fee = match membership.map(|x| &x.fee) {
+            Some(oversyn_core::fees::Fee::Amount {
+                minor,
+                currency,
+                year,
+            }) => {
+                let illustrative = if membership.is_some_and(|x| x.fee_illustrative) {
+                    if lang == "en" {
+                        " (illustrative)"
+                    } else {
+                        " (illustrativt)"
+                    }
+                } else {
+                    ""
+                };
+                format!(
+                    "{} {currency}{}{illustrative}",
+                    oversyn_core::fees::format_minor(*minor),
+                    year.map(|y| format!(" ({y})")).unwrap_or_default()
+                )
+            }
+            Some(oversyn_core::fees::Fee::NoFee) => (if lang == "en" {
+                "no fee"
+            } else {
+                "ingen avgift"
+            })
+            .into(),
+            _ => (if lang == "en" { "unknown" } else { "okänd" }).into(),
+        };
+        sections.push(Section {
+            label: e.organisation.clone(),
+            name: org
+                .map(|o| o.name.clone())
+                .unwrap_or_else(|| e.organisation.clone()),
+            body: membership
+                .map(|x| snap.body_name(x.body_id))
+                .unwrap_or_default(),
+            fee,
+            facts,
+            seats,
+            results,
+            benefit_index: m.outcome.benefit_index,
+            cost_index: m.outcome.cost_index,
+            recommendation: category(lang, m.outcome.category.code()).into(),
+            reasons: m
+                .outcome
+                .reasons
+                .iter()
+                .map(|r| {
+                    if lang == "en" {
+                        r.en.clone()
+                    } else {
+                        r.sv.clone()
+                    }
+                })
+                .collect(),
+            flags: m.outcome.flags.clone(),
+            probabilities: m
+                .probabilities
+                .iter()
+                .filter(|(_, p)| **p > 0.0)
+                .map(|(c, p)| (category(lang, c.code()).to_owned(), *p))
+                .collect(),
+            stability: a
+                .criteria
+                .iter()
+                .zip(&m.stability)
+                .map(|(c, (l, h))| (c.name(lang).to_owned(), *l, *h))
+                .collect(),
+            texts: oversyn_core::review::results::texts(e.membership_id, &rows),
+        });
+    }
+    sources.sort();
+    sources.dedup();
+    Ok(Report {
+        lang: lang.to_owned(),
+        city: tenant.name,
+        review_title: a.review.title.clone(),
+        date: a.review.closes_on.to_string(),
+        illustrative: a.review.illustrative,
+        criteria: a
+            .criteria
+            .iter()
+            .zip(&a.weights)
+            .map(|(c, w)| (c.name(lang).to_owned(), *w))
+            .collect(),
+        questions: questions.iter().map(|q| q.text(lang).to_owned()).collect(),
+        respondents: respondents.len(),
+        answered: respondents
+            .iter()
+            .filter(|r| r.submitted_at.is_some())
+            .count(),
+        sections,
+        sources,
+    })
+}
+
+/// The benefit-versus-cost chart for a report.
+pub fn chart(r: &Report) -> String {
+    let points: Vec<(String, f64, f64)> = r
+        .sections
+        .iter()
+        .filter_map(|s| s.benefit_index.map(|b| (s.label.clone(), b, s.cost_index)))
+        .collect();
+    oversyn_documents::charts::benefit_cost(
+        &points,
+        text(&r.lang, "benefit"),
+        text(&r.lang, "cost"),
+    )
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Render(String),
+}
+
+/// The report of a review as bytes in the chosen format.
+pub async fn render(
+    store: &Store,
+    tenant_id: i64,
+    review_id: i64,
+    lang: &str,
+    format: Format,
+) -> Result<Vec<u8>, RenderError> {
+    let r = build(store, tenant_id, review_id, lang).await?;
+    let svg = chart(&r);
+    match format {
+        Format::Html => Ok(oversyn_documents::html::page(&r, &svg).into_bytes()),
+        Format::Docx => oversyn_documents::docx::document(&r).map_err(RenderError::Render),
+        Format::Pdf => {
+            let source = oversyn_documents::typst::source(&r);
+            // Typst is CPU-bound; keep it off the async workers.
+            tokio::task::spawn_blocking(move || {
+                oversyn_pdf::render(
+                    &source,
+                    &[(oversyn_documents::typst::CHART, svg.as_bytes())],
+                )
+            })
+            .await
+            .map_err(|e| RenderError::Render(e.to_string()))?
+            .map_err(|e| RenderError::Render(e.to_string()))
+        }
+    }
+}
