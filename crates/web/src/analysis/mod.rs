@@ -85,7 +85,6 @@ pub async fn analyse(
     let cells = by_membership_and_criterion(&questions, &rows, &ids, &strategy.criteria, 0);
     let snap = Snapshot::load(store, tenant_id).await?;
     let indirect = snap.indirect();
-    let goals: Vec<String> = strategy.goals.iter().map(|g| g.to_lowercase()).collect();
     let mut evidence = Vec::new();
     for m in ids
         .iter()
@@ -131,17 +130,10 @@ pub async fn analyse(
         let themes: Vec<String> = org
             .map(|o| o.themes.iter().map(|t| t.to_lowercase()).collect())
             .unwrap_or_default();
-        let goal_fit = if themes.is_empty() || goals.is_empty() {
-            None
-        } else {
-            Some(
-                themes
-                    .iter()
-                    .filter(|t| goals.iter().any(|g| g.contains(t.as_str())))
-                    .count() as f64
-                    / themes.len() as f64,
-            )
-        };
+        // Matching themes to the city's goals needs a mapping between the two
+        // vocabularies that does not exist yet; until then fit is unknown
+        // rather than guessed from word overlap.
+        let goal_fit: Option<f64> = None;
         evidence.push(Evidence {
             membership_id: m.id,
             organisation: snap.org_label(m.organisation_id),
