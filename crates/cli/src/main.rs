@@ -385,10 +385,9 @@ async fn main() -> Result<()> {
             let id = export::review_id(&store, t.id, review).await?;
             let a = oversyn_web::analysis::analyse(&store, t.id, id).await?;
             if *json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&oversyn_web::analysis::to_json(&a, lang))?
-                );
+                print_out(&serde_json::to_string_pretty(
+                    &oversyn_web::analysis::to_json(&a, lang),
+                )?)?;
             } else {
                 println!("{}", a.review.title);
                 for m in &a.memberships {
@@ -502,6 +501,15 @@ fn describe(e: StoreError) -> anyhow::Error {
                 .join(", ")
         ),
         e => e.into(),
+    }
+}
+
+/// Writes to standard output; a reader that went away (`| head`) is not an error.
+fn print_out(text: &str) -> Result<()> {
+    use std::io::Write;
+    match writeln!(std::io::stdout(), "{text}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
     }
 }
 
