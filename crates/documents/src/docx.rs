@@ -2,7 +2,7 @@
 //! styles (so the navigation pane and a table of contents work), tables are
 //! real tables.
 
-use crate::report::{Report, num};
+use crate::report::Report;
 use docx_rs::{Docx, Paragraph, Run, Style, StyleType, Table, TableCell, TableRow};
 
 fn heading(level: usize, text: &str) -> Paragraph {
@@ -77,118 +77,56 @@ pub fn document(r: &Report) -> Result<Vec<u8>, String> {
     if r.illustrative {
         doc = doc.add_paragraph(para(r.t("illustrative")));
     }
-    doc = doc.add_paragraph(heading(1, r.t("summary")));
-    let rows: Vec<Vec<String>> = r
-        .sections
-        .iter()
-        .map(|x| {
-            vec![
-                x.label.clone(),
-                x.recommendation.clone(),
-                num(x.benefit_index),
-                num(Some(x.cost_index)),
-            ]
-        })
-        .collect();
-    doc = doc.add_table(table(
-        &[
-            r.t("organisation"),
-            r.t("recommendation"),
-            r.t("benefit"),
-            r.t("cost"),
-        ],
-        &rows,
-    ));
+    let (h, rows) = r.summary_table();
+    doc = doc
+        .add_paragraph(heading(1, r.t("summary")))
+        .add_table(table(&h, &rows));
+    let (h, rows) = r.criteria_table();
     doc = doc
         .add_paragraph(heading(1, r.t("method")))
         .add_paragraph(para(r.t("method-text")))
-        .add_paragraph(heading(2, r.t("criteria")));
-    let crit: Vec<Vec<String>> = r
-        .criteria
-        .iter()
-        .map(|(n, w)| vec![n.clone(), format!("{:.0} %", w * 100.0)])
-        .collect();
-    doc = doc.add_table(table(&[r.t("criterion"), "%"], &crit));
-    doc = doc.add_paragraph(heading(2, r.t("questions")));
-    doc = bullets(doc, &r.questions);
+        .add_paragraph(heading(2, r.t("criteria")))
+        .add_table(table(&h, &rows));
+    doc = bullets(
+        doc.add_paragraph(heading(2, r.t("questions"))),
+        &r.questions,
+    );
     doc = doc
         .add_paragraph(heading(2, r.t("response")))
         .add_paragraph(para(&format!("{} / {}", r.answered, r.respondents)));
     for x in &r.sections {
+        doc = doc.add_paragraph(heading(1, &x.name)).add_paragraph(
+            Paragraph::new().add_run(
+                Run::new()
+                    .add_text(format!("{}: {}", r.t("recommendation"), x.recommendation))
+                    .bold(),
+            ),
+        );
+        doc = bullets(doc.add_paragraph(heading(2, r.t("reasons"))), &x.reasons);
+        doc = bullets(doc.add_paragraph(heading(2, r.t("facts"))), &r.facts(x));
+        doc = bullets(doc.add_paragraph(heading(2, r.t("seats"))), &x.seats);
+        let (h, rows) = r.results_table(x);
         doc = doc
-            .add_paragraph(heading(1, &x.name))
-            .add_paragraph(
-                Paragraph::new().add_run(
-                    Run::new()
-                        .add_text(format!("{}: {}", r.t("recommendation"), x.recommendation))
-                        .bold(),
-                ),
-            )
-            .add_paragraph(heading(2, r.t("reasons")));
-        doc = bullets(doc, &x.reasons);
-        doc = doc.add_paragraph(heading(2, r.t("facts")));
-        let mut facts = vec![
-            format!("{}: {}", r.t("held-by"), x.body),
-            format!("{}: {}", r.t("fee"), x.fee),
-        ];
-        facts.extend(x.facts.iter().cloned());
-        doc = bullets(doc, &facts);
-        doc = doc.add_paragraph(heading(2, r.t("seats")));
-        doc = bullets(doc, &x.seats);
-        doc = doc.add_paragraph(heading(2, r.t("results")));
-        let rows: Vec<Vec<String>> = x
-            .results
-            .iter()
-            .map(|q| {
-                vec![
-                    q.criterion.clone(),
-                    q.n.to_string(),
-                    q.dont_know.to_string(),
-                    q.median.clone(),
-                    q.median_ci.clone(),
-                    q.agree.clone(),
-                ]
-            })
-            .collect();
-        doc = doc.add_table(table(
-            &[
-                r.t("criterion"),
-                "n",
-                r.t("dont-know"),
-                r.t("median"),
-                r.t("interval"),
-                r.t("agree"),
-            ],
-            &rows,
-        ));
-        doc = doc.add_paragraph(heading(2, r.t("probabilities")));
+            .add_paragraph(heading(2, r.t("results")))
+            .add_table(table(&h, &rows));
         doc = bullets(
-            doc,
-            &x.probabilities
-                .iter()
-                .map(|(c, p)| format!("{c}: {:.0} %", p * 100.0))
-                .collect::<Vec<_>>(),
+            doc.add_paragraph(heading(2, r.t("probabilities"))),
+            &x.probability_lines(),
         );
         if !x.texts.is_empty() {
-            doc = doc.add_paragraph(heading(2, r.t("comments")));
-            doc = bullets(doc, &x.texts);
+            doc = bullets(doc.add_paragraph(heading(2, r.t("comments"))), &x.texts);
         }
     }
     doc = doc
         .add_paragraph(heading(1, r.t("sensitivity")))
         .add_paragraph(para(r.t("sensitivity-text")));
     for x in &r.sections {
-        doc = doc.add_paragraph(heading(2, &x.label));
         doc = bullets(
-            doc,
-            &x.stability
-                .iter()
-                .map(|(c, l, h)| format!("{c}: {:.0}–{:.0} %", l * 100.0, h * 100.0))
-                .collect::<Vec<_>>(),
+            doc.add_paragraph(heading(2, &x.label)),
+            &x.stability_lines(),
         );
     }
-    doc = doc.add_paragraph(heading(1, r.t("sources")));
-    doc = bullets(doc, &r.sources);
+    doc = bullets(doc.add_paragraph(heading(1, r.t("sources"))), &r.sources);
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut out).map_err(|e| e.to_string())?;
     Ok(out.into_inner())

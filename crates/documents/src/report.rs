@@ -52,6 +52,91 @@ impl Report {
     pub fn t(&self, key: &str) -> &'static str {
         text(&self.lang, key)
     }
+
+    /// Header and rows of the summary table, the same in every format.
+    pub fn summary_table(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let header = vec![
+            self.t("organisation"),
+            self.t("recommendation"),
+            self.t("benefit"),
+            self.t("cost"),
+        ];
+        let rows = self
+            .sections
+            .iter()
+            .map(|x| {
+                vec![
+                    x.label.clone(),
+                    x.recommendation.clone(),
+                    num(x.benefit_index),
+                    num(Some(x.cost_index)),
+                ]
+            })
+            .collect();
+        (header, rows)
+    }
+
+    pub fn criteria_table(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        (
+            vec![self.t("criterion"), "%"],
+            self.criteria
+                .iter()
+                .map(|(n, w)| vec![n.clone(), format!("{:.0} %", w * 100.0)])
+                .collect(),
+        )
+    }
+
+    pub fn results_table(&self, x: &Section) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let header = vec![
+            self.t("criterion"),
+            "n",
+            self.t("dont-know"),
+            self.t("median"),
+            self.t("interval"),
+            self.t("agree"),
+        ];
+        let rows = x
+            .results
+            .iter()
+            .map(|q| {
+                vec![
+                    q.criterion.clone(),
+                    q.n.to_string(),
+                    q.dont_know.to_string(),
+                    q.median.clone(),
+                    q.median_ci.clone(),
+                    q.agree.clone(),
+                ]
+            })
+            .collect();
+        (header, rows)
+    }
+
+    /// The facts list of a section: who holds it, the fee, then sourced facts.
+    pub fn facts(&self, x: &Section) -> Vec<String> {
+        let mut facts = vec![
+            format!("{}: {}", self.t("held-by"), x.body),
+            format!("{}: {}", self.t("fee"), x.fee),
+        ];
+        facts.extend(x.facts.iter().cloned());
+        facts
+    }
+}
+
+impl Section {
+    pub fn probability_lines(&self) -> Vec<String> {
+        self.probabilities
+            .iter()
+            .map(|(c, p)| format!("{c}: {:.0} %", p * 100.0))
+            .collect()
+    }
+
+    pub fn stability_lines(&self) -> Vec<String> {
+        self.stability
+            .iter()
+            .map(|(c, l, h)| format!("{c}: {:.0}–{:.0} %", l * 100.0, h * 100.0))
+            .collect()
+    }
 }
 
 /// The report's fixed wording.

@@ -2,7 +2,7 @@
 //! typst string literal, never as markup, so nothing a user typed can change
 //! the document's structure.
 
-use crate::report::{Report, num};
+use crate::report::Report;
 use std::fmt::Write;
 
 /// A typst string literal.
@@ -74,30 +74,13 @@ pub fn source(r: &Report) -> String {
             s(r.t("illustrative"))
         );
     }
+    let heading = |t: &mut String, level: u8, text: &str| {
+        let _ = writeln!(t, "#heading(level: {level}, {})", s(text));
+    };
     let _ = writeln!(t, "#pagebreak()");
-    let _ = writeln!(t, "#heading(level: 1, {})", s(r.t("summary")));
-    let rows: Vec<Vec<String>> = r
-        .sections
-        .iter()
-        .map(|x| {
-            vec![
-                x.label.clone(),
-                x.recommendation.clone(),
-                num(x.benefit_index),
-                num(Some(x.cost_index)),
-            ]
-        })
-        .collect();
-    t.push_str(&table(
-        4,
-        &[
-            r.t("organisation"),
-            r.t("recommendation"),
-            r.t("benefit"),
-            r.t("cost"),
-        ],
-        &rows,
-    ));
+    heading(&mut t, 1, r.t("summary"));
+    let (h, rows) = r.summary_table();
+    t.push_str(&table(h.len(), &h, &rows));
     let _ = writeln!(
         t,
         "#figure(image({}, width: 90%), caption: {})",
@@ -105,93 +88,50 @@ pub fn source(r: &Report) -> String {
         s(r.t("chart"))
     );
     let _ = writeln!(t, "#pagebreak()");
-    let _ = writeln!(t, "#heading(level: 1, {})", s(r.t("method")));
+    heading(&mut t, 1, r.t("method"));
     let _ = writeln!(t, "#{}\n", s(r.t("method-text")));
-    let _ = writeln!(t, "#heading(level: 2, {})", s(r.t("criteria")));
-    let crit: Vec<Vec<String>> = r
-        .criteria
-        .iter()
-        .map(|(n, w)| vec![n.clone(), format!("{:.0} %", w * 100.0)])
-        .collect();
-    t.push_str(&table(2, &[r.t("criterion"), "%"], &crit));
-    let _ = writeln!(t, "#heading(level: 2, {})", s(r.t("questions")));
+    heading(&mut t, 2, r.t("criteria"));
+    let (h, rows) = r.criteria_table();
+    t.push_str(&table(h.len(), &h, &rows));
+    heading(&mut t, 2, r.t("questions"));
     t.push_str(&list(&r.questions));
-    let _ = writeln!(t, "#heading(level: 2, {})", s(r.t("response")));
+    heading(&mut t, 2, r.t("response"));
     let _ = writeln!(t, "#{}", s(&format!("{} / {}", r.answered, r.respondents)));
     for x in &r.sections {
         let _ = writeln!(t, "#pagebreak()");
-        let _ = writeln!(t, "#heading(level: 1, {})", s(&x.name));
+        heading(&mut t, 1, &x.name);
         let _ = writeln!(
             t,
             "#text(weight: \"bold\", {})\n",
             s(&format!("{}: {}", r.t("recommendation"), x.recommendation))
         );
-        let _ = writeln!(t, "#heading(level: 2, {})", s(r.t("reasons")));
+        heading(&mut t, 2, r.t("reasons"));
         t.push_str(&list(&x.reasons));
-        let _ = writeln!(t, "#heading(level: 2, {})", s(r.t("facts")));
-        let mut facts = vec![
-            format!("{}: {}", r.t("held-by"), x.body),
-            format!("{}: {}", r.t("fee"), x.fee),
-        ];
-        facts.extend(x.facts.iter().cloned());
-        t.push_str(&list(&facts));
-        let _ = writeln!(t, "#heading(level: 2, {})", s(r.t("seats")));
+        heading(&mut t, 2, r.t("facts"));
+        t.push_str(&list(&r.facts(x)));
+        heading(&mut t, 2, r.t("seats"));
         if x.seats.is_empty() {
             let _ = writeln!(t, "#{}", s(r.t("none")));
         }
         t.push_str(&list(&x.seats));
-        let _ = writeln!(t, "#heading(level: 2, {})", s(r.t("results")));
-        let rows: Vec<Vec<String>> = x
-            .results
-            .iter()
-            .map(|q| {
-                vec![
-                    q.criterion.clone(),
-                    q.n.to_string(),
-                    q.dont_know.to_string(),
-                    q.median.clone(),
-                    q.median_ci.clone(),
-                    q.agree.clone(),
-                ]
-            })
-            .collect();
-        t.push_str(&table(
-            6,
-            &[
-                r.t("criterion"),
-                "n",
-                r.t("dont-know"),
-                r.t("median"),
-                r.t("interval"),
-                r.t("agree"),
-            ],
-            &rows,
-        ));
-        let _ = writeln!(t, "#heading(level: 2, {})", s(r.t("probabilities")));
-        t.push_str(&list(
-            &x.probabilities
-                .iter()
-                .map(|(c, p)| format!("{c}: {:.0} %", p * 100.0))
-                .collect::<Vec<_>>(),
-        ));
+        heading(&mut t, 2, r.t("results"));
+        let (h, rows) = r.results_table(x);
+        t.push_str(&table(h.len(), &h, &rows));
+        heading(&mut t, 2, r.t("probabilities"));
+        t.push_str(&list(&x.probability_lines()));
         if !x.texts.is_empty() {
-            let _ = writeln!(t, "#heading(level: 2, {})", s(r.t("comments")));
+            heading(&mut t, 2, r.t("comments"));
             t.push_str(&list(&x.texts));
         }
     }
     let _ = writeln!(t, "#pagebreak()");
-    let _ = writeln!(t, "#heading(level: 1, {})", s(r.t("sensitivity")));
+    heading(&mut t, 1, r.t("sensitivity"));
     let _ = writeln!(t, "#{}\n", s(r.t("sensitivity-text")));
     for x in &r.sections {
-        let _ = writeln!(t, "#heading(level: 2, {})", s(&x.label));
-        t.push_str(&list(
-            &x.stability
-                .iter()
-                .map(|(c, l, h)| format!("{c}: {:.0}–{:.0} %", l * 100.0, h * 100.0))
-                .collect::<Vec<_>>(),
-        ));
+        heading(&mut t, 2, &x.label);
+        t.push_str(&list(&x.stability_lines()));
     }
-    let _ = writeln!(t, "#heading(level: 1, {})", s(r.t("sources")));
+    heading(&mut t, 1, r.t("sources"));
     t.push_str(&list(&r.sources));
     t
 }
