@@ -137,6 +137,46 @@ impl Store {
         self.respondent(actor.tenant_id, id).await
     }
 
+    /// Removes a respondent who has not opened their link; after that their
+    /// answers may exist, and removing them would change the results.
+    pub async fn remove_respondent(
+        &self,
+        actor: &Actor,
+        review_id: i64,
+        id: i64,
+    ) -> Result<(), StoreError> {
+        let r = self.respondent(actor.tenant_id, id).await?;
+        if r.review_id != review_id {
+            return Err(StoreError::NotFound);
+        }
+        if r.opened_at.is_some() || r.submitted_at.is_some() {
+            return Err(StoreError::Conflict(
+                "the respondent has opened the questionnaire".into(),
+            ));
+        }
+        let mut tx = self.write_tx().await?;
+        sqlx::query("DELETE FROM mail_messages WHERE respondent_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM respondent_links WHERE respondent_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM respondent_memberships WHERE respondent_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM respondents WHERE tenant_id = $1 AND id = $2")
+            .bind(actor.tenant_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        record(&mut tx, actor, "respondent", id, "delete", Some(&r), None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn respondent(&self, tenant_id: i64, id: i64) -> Result<Respondent, StoreError> {
         let r = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {RESPONDENT_COLUMNS} FROM respondents WHERE tenant_id = $1 AND id = $2"

@@ -412,3 +412,4 @@ flag-declined_invitations = declined working groups
 flag-few_respondents = few respondents
 report-pdf = Report (PDF)
 report-docx = Report (Word)
+error-respondent-opened = The respondent has already opened the questionnaire and cannot be removed.

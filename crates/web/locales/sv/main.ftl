@@ -412,3 +412,4 @@ flag-declined_invitations = tackat nej till arbetsgrupper
 flag-few_respondents = få svarande
 report-pdf = Rapport (PDF)
 report-docx = Rapport (Word)
+error-respondent-opened = Den svarande har redan öppnat enkäten och kan inte tas bort.

@@ -23,6 +23,10 @@ pub fn router() -> Router<crate::AppState> {
             "/reviews/{id}/respondents/proposed",
             post(page::add_proposed),
         )
+        .route(
+            "/reviews/{id}/respondents/{rid}/delete",
+            post(page::remove_respondent),
+        )
         .route("/reviews/{id}/invite", post(page::invite))
         .route("/reviews/{id}/remind", post(page::remind))
         .route("/reviews/{id}/results", get(results::page))

@@ -334,3 +334,21 @@ pub async fn remind(
     let sent = mailing::remind(&state, s.tenant(), &review, chrono::Utc::now(), true).await?;
     Ok(after_mail(id, sent))
 }
+
+/// Removes a respondent who has not yet opened the questionnaire.
+pub async fn remove_respondent(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path((id, rid)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, PageError> {
+    match state.store.remove_respondent(&s.actor(), id, rid).await {
+        Ok(()) => Ok(Redirect::to(&format!("/reviews/{id}#respondents")).into_response()),
+        Err(oversyn_store::StoreError::Conflict(_)) => {
+            let mut e = FieldErrors::new();
+            e.add("respondents", "error-respondent-opened");
+            show(&state, &s, id, e, None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -940,3 +940,64 @@ async fn the_report_downloads_as_pdf_and_docx() {
     let (status, _) = get_with(&other, &app.url("/reviews/999999/report?format=pdf")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_respondent_can_be_removed_until_they_open_the_link() {
+    on_each_backend(|app| async move {
+        let (actor, id, ids) = open_review(&app, &["c40"], false).await;
+        let add = |name: &str| NewRespondent {
+            person_id: None,
+            name: name.into(),
+            email: None,
+            lang: "sv".into(),
+            memberships: ids.clone(),
+        };
+        let keep = app
+            .store
+            .add_respondent(&actor, id, &add("Opened"))
+            .await
+            .unwrap();
+        let gone = app
+            .store
+            .add_respondent(&actor, id, &add("Mistake"))
+            .await
+            .unwrap();
+        let token = app
+            .store
+            .issue_link(actor.tenant_id, keep.id)
+            .await
+            .unwrap();
+        app.store.open_link(&token).await.unwrap();
+        app.login_as_demo().await;
+        let page = format!("/reviews/{id}");
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/respondents/{}/delete", gone.id),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/respondents/{}/delete", keep.id),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("redan öppnat"));
+        let names: Vec<String> = app
+            .store
+            .respondents(actor.tenant_id, id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(names, vec!["Opened".to_string()]);
+    })
+    .await;
+}
