@@ -91,6 +91,26 @@ impl Store {
         rows.into_iter().map(|r| entry(&r)).collect()
     }
 
+    /// The history of a register record the tenant may see: `organisation`,
+    /// `membership`, `person`, `seat` or `body`. Not found when the record is
+    /// another tenant's, or the kind is unknown.
+    pub async fn record_history(
+        &self,
+        tenant_id: i64,
+        entity: &str,
+        id: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        match entity {
+            "organisation" => return self.organisation_history(tenant_id, id).await,
+            "membership" => self.membership(tenant_id, id).await.map(drop)?,
+            "person" => self.person(tenant_id, id).await.map(drop)?,
+            "seat" => self.seat(tenant_id, id).await.map(drop)?,
+            "body" => self.body(tenant_id, id).await.map(drop)?,
+            _ => return Err(StoreError::NotFound),
+        }
+        self.history(tenant_id, entity, id).await
+    }
+
     /// Records an event that is not a register change made through the
     /// store's own writes (a user added, a password changed).
     pub async fn log_event<T: Serialize>(

@@ -414,24 +414,7 @@ pub async fn history(
     Path((entity, id)): Path<(String, i64)>,
 ) -> ApiResult<Json<List<AuditOut>>> {
     let t = u.tenant();
-    let entries = match entity.as_str() {
-        "organisation" => s.store.organisation_history(t, id).await?,
-        "membership" | "person" | "seat" | "body" => {
-            match entity.as_str() {
-                "membership" => s.store.membership(t, id).await.map(drop)?,
-                "person" => s.store.person(t, id).await.map(drop)?,
-                "seat" => s.store.seat(t, id).await.map(drop)?,
-                _ => s.store.body(t, id).await.map(drop)?,
-            }
-            s.store.history(t, &entity, id).await?
-        }
-        _ => {
-            return Err(Problem::new(
-                StatusCode::NOT_FOUND,
-                "Unknown kind of record.",
-            ));
-        }
-    };
+    let entries = s.store.record_history(t, &entity, id).await?;
     Ok(Json(List {
         data: entries.into_iter().map(Into::into).collect(),
     }))

@@ -74,19 +74,7 @@ async fn history(
     id: i64,
     back: String,
 ) -> Result<Response, PageError> {
-    let entries = match entity {
-        "organisation" => state.store.organisation_history(s.tenant(), id).await?,
-        _ => {
-            // The record must be the tenant's; the log is queried by tenant too.
-            match entity {
-                "membership" => state.store.membership(s.tenant(), id).await.map(drop)?,
-                "person" => state.store.person(s.tenant(), id).await.map(drop)?,
-                "seat" => state.store.seat(s.tenant(), id).await.map(drop)?,
-                _ => state.store.body(s.tenant(), id).await.map(drop)?,
-            }
-            state.store.history(s.tenant(), entity, id).await?
-        }
-    };
+    let entries = state.store.record_history(s.tenant(), entity, id).await?;
     let entries = entries
         .into_iter()
         .map(|e| Entry {
