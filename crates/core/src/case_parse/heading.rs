@@ -1,0 +1,537 @@
+//! The document's head: case number, reference, title, date and language.
+
+use super::paragraphs::{Para, ParaKind};
+use super::points::parse_label;
+use super::positions::starts_like_intro;
+use super::sections::{Heading, body_at_start, body_name, classify};
+use super::text::{Line, is_page_number};
+use super::words::{find_phrase, lower, prefix, squash, words};
+use super::{dates, persons};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Head {
+    pub(crate) case_number: Option<String>,
+    pub(crate) reference: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) date: Option<NaiveDate>,
+    pub(crate) language: String,
+}
+
+/// How far into the document its head may reach, in lines.
+const HEAD_LINES: usize = 40;
+
+pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
+    // A date labelled in the letterhead, then where the proposal was
+    // signed, then a meeting date further down.
+    let date = meeting_date(lines, 15)
+        .or_else(|| signing_date(paras))
+        .or_else(|| meeting_date(lines, HEAD_LINES * 2));
+    Head {
+        case_number: head_lines(lines)
+            .find_map(|l| case_number_in(&l.text))
+            .or_else(|| loose_case_number(lines)),
+        reference: head_lines(lines).find_map(|l| reference_in(&l.text)),
+        title: title(lines),
+        date,
+        language: language(paras),
+    }
+}
+
+/// Where a document names its case number and reference: the first lines,
+/// and the running heads of its pages.
+fn head_lines(lines: &[Line]) -> impl Iterator<Item = &Line> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(k, l)| *k < 100 || l.furniture)
+        .map(|(_, l)| l)
+}
+
+const NUMBER_KEYS: &[&str] = &[
+    "dnr",
+    "diarienummer",
+    "diarienr",
+    "diarie nr",
+    "ärendenummer",
+    "ärendenr",
+    "ärende nr",
+    "case no",
+    "case number",
+    "case ref",
+    "file no",
+];
+
+fn number_part(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | ':' | '.' | '_'))
+}
+
+fn series_part(t: &str) -> bool {
+    (1..=5).contains(&t.chars().count()) && t.chars().all(|c| c.is_uppercase())
+}
+
+/// The case number right after `at` in `text`: "KS 2019/0457", "2016/0117 KS-2", "006-1348/2010".
+fn number_after(text: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for raw in text.split_whitespace().take(4) {
+        let t = raw
+            .trim_start_matches('(')
+            .trim_end_matches([')', ',', ';', '.']);
+        let closed = raw.len() != raw.trim_end_matches([')', ',', ';']).len();
+        if number_part(t) || (series_part(t) && parts.iter().all(|p| series_part(p))) {
+            parts.push(t);
+        } else {
+            break;
+        }
+        if closed {
+            break;
+        }
+    }
+    while parts.last().is_some_and(|p| series_part(p)) {
+        parts.pop();
+    }
+    let digits: usize = parts
+        .iter()
+        .map(|p| p.chars().filter(char::is_ascii_digit).count())
+        .sum();
+    let shaped = parts.iter().any(|p| p.contains(['/', '-', ':', '.']));
+    (shaped && digits >= 4).then(|| parts.join(" "))
+}
+
+fn case_number_in(line: &str) -> Option<String> {
+    let l = lower(line);
+    for key in NUMBER_KEYS {
+        let mut from = 0;
+        while let Some(at) = l
+            .get(from..)
+            .and_then(|r| find_phrase(r, key))
+            .map(|a| a + from)
+        {
+            let rest = line.get(at + key.len()..)?;
+            let rest = rest.trim_start_matches(['.', ':', ' ']);
+            let rest = rest
+                .strip_prefix("nr")
+                .map_or(rest, |r| r.trim_start_matches(['.', ':', ' ']));
+            if let Some(n) = number_after(rest) {
+                return Some(n);
+            }
+            from = at + key.len();
+        }
+    }
+    None
+}
+
+/// Whether a token is shaped like a case number: "006-1348/2010",
+/// "2019/0457", "KS/2017:214" — a slash and five digits or more.
+fn number_shaped(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '.'));
+    t.contains('/')
+        && t.chars().filter(char::is_ascii_digit).count() >= 5
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | ':'))
+        && dates::find(t).is_empty()
+}
+
+/// A case number standing without a "Dnr" near the top: "KS 2019/0457", "KS/2017:214".
+fn loose_case_number(lines: &[Line]) -> Option<String> {
+    for line in lines.iter().take(15) {
+        let tokens: Vec<&str> = line.text.split_whitespace().collect();
+        for (k, t) in tokens.iter().enumerate() {
+            if !number_shaped(t) {
+                continue;
+            }
+            let start = if k > 0 && series_part(tokens[k - 1]) {
+                k - 1
+            } else {
+                k
+            };
+            if let Some(n) = number_after(&tokens[start..].join(" ")) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+const REFERENCE_KINDS: &[&str] = &[
+    "PM",
+    "Utlåtande",
+    "Utl.",
+    "Promemoria",
+    "Motion",
+    "Skrivelse",
+    "Tjänsteutlåtande",
+];
+
+/// "PM 2011:125 RI", "Utlåtande 2011:125 RI".
+fn reference_in(line: &str) -> Option<String> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    for (k, t) in tokens.iter().enumerate() {
+        let kind = t.trim_start_matches('(');
+        if !REFERENCE_KINDS.contains(&kind) {
+            continue;
+        }
+        let Some(num) = tokens
+            .get(k + 1)
+            .map(|n| n.trim_end_matches([',', ')', ';']))
+        else {
+            continue;
+        };
+        let shaped = num.split_once(':').is_some_and(|(y, n)| {
+            y.len() == 4
+                && y.chars().all(|c| c.is_ascii_digit())
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+        });
+        if !shaped {
+            continue;
+        }
+        let mut out = format!("{kind} {num}");
+        let suffix = tokens
+            .get(k + 2)
+            .map(|s| s.trim_end_matches([',', ')', ';']));
+        if let Some(s) = suffix
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| !n.ends_with([',', ')', ';']))
+            && (1..=5).contains(&s.len())
+            && s.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            out.push(' ');
+            out.push_str(s);
+        }
+        return Some(out);
+    }
+    None
+}
+
+/// Words that name the kind of document or its sender rather than its subject.
+const LETTERHEAD: &[&str] = &[
+    "protokoll",
+    "protokollsutdrag",
+    "sammanträdesprotokoll",
+    "utdrag ur protokoll",
+    "tjänsteutlåtande",
+    "utlåtande",
+    "promemoria",
+    "kallelse",
+    "minutes",
+    "extract from the minutes",
+    "stadsledningskontoret",
+];
+
+const TITLE_LABELS: &[&str] = &[
+    "ärende:",
+    "rubrik:",
+    "ämne:",
+    "angående:",
+    "subject:",
+    "title:",
+    "re:",
+    "item ",
+];
+
+/// "§ 12", "Paragraf 45", "Item 7", "Ärende 3": a number in the agenda.
+fn is_agenda_number(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    match words.as_slice() {
+        [w] => w.starts_with('§'),
+        [lead, n] => {
+            matches!(
+                *lead,
+                "§" | "paragraf" | "item" | "ärende" | "punkt" | "ärendenummer"
+            ) && n
+                .trim_end_matches(['.', ':'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Meta lines: a line of the head that is not the title.
+fn is_meta(text: &str) -> bool {
+    let l = lower(text);
+    let first_word = l.split_whitespace().next().unwrap_or("");
+    is_page_number(text)
+        || case_number_in(text).is_some()
+        || reference_in(text).is_some()
+        || !dates::find(text).is_empty()
+        || LETTERHEAD.iter().any(|w| l.starts_with(w))
+        || l.ends_with(" stad")
+        || l.ends_with(" kommun")
+        || l.starts_with("city of ")
+        || l.contains("sida ")
+        || (first_word.ends_with(':') && !TITLE_LABELS.contains(&first_word))
+        || body_name(text).is_some()
+        || text.chars().all(|c| !c.is_lowercase())
+        || text.split_whitespace().any(number_shaped)
+        || persons::has_party_group(text)
+        || classify(text, &|_| false) == Some(Heading::Other)
+        || is_agenda_number(&l)
+}
+
+/// The subject line: an explicit "Ärende:"/"Subject:"/"§ 12 …" line, or the
+/// first line of the head that is not a number, date, letterhead or body.
+fn title(lines: &[Line]) -> Option<String> {
+    let head: Vec<&Line> = lines
+        .iter()
+        .filter(|l| !is_page_number(&l.text))
+        .take(HEAD_LINES)
+        .collect();
+    for line in &head {
+        if let Some(t) = labelled_title(&line.text) {
+            return Some(t);
+        }
+    }
+    for (k, line) in head.iter().enumerate() {
+        let t = line.text.trim();
+        // The subject comes before the decision and the positions.
+        let section = classify(t, &|_| false)
+            .is_some_and(|h| !matches!(h, Heading::Body(_) | Heading::Other));
+        if parse_label(t).is_some() || starts_like_intro(t) || body_at_start(t).is_some() || section
+        {
+            return None;
+        }
+        if is_meta(t) || t.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        let mut title = t.to_string();
+        // A title broken over two lines.
+        if let Some(next) = head.get(k + 1)
+            && next.blanks_before <= 1
+            && !title.ends_with(['.', ':'])
+            && continues_title(&next.text)
+            && title.len() + next.text.len() < 200
+        {
+            title = format!("{title} {}", next.text);
+        }
+        return Some(squash(&title));
+    }
+    None
+}
+
+/// Whether the line after a title's first line is more of it.
+fn continues_title(next: &str) -> bool {
+    let structural = parse_label(next).is_some()
+        || starts_like_intro(next)
+        || body_at_start(next).is_some()
+        || classify(next, &|_| false).is_some()
+        || is_meta(next);
+    !structural && !next.trim_end().ends_with(['.', ':']) && next.len() < 100
+}
+
+fn labelled_title(line: &str) -> Option<String> {
+    let l = lower(line);
+    if let Some(rest) = line.strip_prefix('§') {
+        // "§ 12 Medlemskap i ICLEI" or "§ 12 Dnr KS 2019/0457"
+        let rest = rest
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim();
+        let cut = lower(rest).find("dnr").unwrap_or(rest.len());
+        let t = rest
+            .get(..cut)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ',' | '('))
+            .trim();
+        return (t.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| t.to_string());
+    }
+    for label in TITLE_LABELS {
+        if !l.starts_with(label) {
+            continue;
+        }
+        let mut rest = line.get(label.len()..)?.trim();
+        if *label == "item " {
+            // "Item 7: Withdrawal from …"
+            let (num, after) = rest.split_once(':')?;
+            if !num.trim().chars().all(|c| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            rest = after.trim();
+        }
+        if !rest.is_empty() {
+            return Some(squash(rest));
+        }
+    }
+    None
+}
+
+/// Labels that put a meeting or decision date on a line.
+const DATE_LABELS: &[&str] = &[
+    "sammanträdesdatum",
+    "sammanträdesdag",
+    "sammanträde",
+    "mötesdatum",
+    "beslutsdatum",
+    "datum",
+    "meeting date",
+    "date of meeting",
+    "date",
+    "held on",
+    "meeting",
+    "minutes",
+    "protokoll",
+];
+
+/// Dates that are not the meeting's: when the minutes were checked or posted.
+const OTHER_DATES: &[&str] = &[
+    "justering",
+    "anslag",
+    "anslagen",
+    "nedtagande",
+    "published",
+    "posted",
+];
+
+fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
+    for (k, line) in lines.iter().take(reach).enumerate() {
+        let l = lower(&line.text);
+        if OTHER_DATES.iter().any(|w| l.contains(w)) {
+            continue;
+        }
+        // A date alone on a line of the letterhead is the meeting's.
+        let alone = k < 15
+            && dates::find(&line.text)
+                .first()
+                .is_some_and(|f| f.start == 0 && f.end == line.text.len());
+        let labelled = alone || DATE_LABELS.iter().any(|w| find_phrase(&l, w).is_some());
+        if labelled && let Some(d) = dates::find(&line.text).first().and_then(|f| f.date(None)) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// "Stockholm den 8 september 2011": the place and date a proposal was signed.
+fn signing_date(paras: &[Para]) -> Option<NaiveDate> {
+    for para in paras {
+        if para.kind != ParaKind::Text || para.text.len() > 60 {
+            continue;
+        }
+        let found = dates::find(&para.text);
+        let Some(first) = found.first() else {
+            continue;
+        };
+        let before = para.text.get(..first.start).unwrap_or("").trim();
+        let before = before.trim_end_matches(',').trim();
+        let place = before.strip_suffix(" den").unwrap_or(before).trim();
+        let words_before: Vec<&str> = place.split_whitespace().collect();
+        let only_date_after = para
+            .text
+            .get(first.end..)
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches('.')
+            .is_empty();
+        if only_date_after
+            && (1..=3).contains(&words_before.len())
+            && words_before.iter().enumerate().all(|(i, w)| {
+                // "Stockholm", "Stockholms stad", "Uppsala kommun".
+                w.starts_with(char::is_uppercase)
+                    || (i > 0 && matches!(*w, "stad" | "kommun" | "region" | "län"))
+            })
+        {
+            return first.date(None);
+        }
+    }
+    None
+}
+
+const SWEDISH: &[&str] = &[
+    "och", "att", "som", "för", "det", "med", "av", "är", "den", "på", "till", "ska", "har",
+    "inte", "i", "om", "staden",
+];
+const ENGLISH: &[&str] = &[
+    "the", "and", "of", "to", "that", "is", "for", "with", "be", "by", "on", "was", "in", "it",
+    "city", "council",
+];
+
+fn language(paras: &[Para]) -> String {
+    let mut sv = 0usize;
+    let mut en = 0usize;
+    let mut seen = 0usize;
+    'outer: for para in paras {
+        for w in words(prefix(&para.text, 4000)) {
+            let l = lower(w.text);
+            if SWEDISH.contains(&l.as_str()) || l.contains(['å', 'ä', 'ö']) {
+                sv += 1;
+            }
+            if ENGLISH.contains(&l.as_str()) {
+                en += 1;
+            }
+            seen += 1;
+            if seen > 20_000 {
+                break 'outer;
+            }
+        }
+    }
+    if en > sv { "en" } else { "sv" }.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_numbers() {
+        assert_eq!(
+            case_number_in("PM 2011:125 RI (Dnr 006-1348/2010)").as_deref(),
+            Some("006-1348/2010")
+        );
+        assert_eq!(
+            case_number_in("§ 12 Dnr KS 2019/0457").as_deref(),
+            Some("KS 2019/0457")
+        );
+        assert_eq!(
+            case_number_in("Dnr 2016/0117 KS-2").as_deref(),
+            Some("2016/0117 KS-2")
+        );
+        assert_eq!(
+            case_number_in("Diarienummer: KS/2017:214").as_deref(),
+            Some("KS/2017:214")
+        );
+        assert_eq!(
+            case_number_in("Case no. EC 2020/15").as_deref(),
+            Some("EC 2020/15")
+        );
+        assert_eq!(case_number_in("Dnr: 123"), None);
+        assert_eq!(case_number_in("dnr"), None);
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(
+            reference_in("PM 2011:125 RI (Dnr 006-1348/2010)").as_deref(),
+            Some("PM 2011:125 RI")
+        );
+        assert_eq!(
+            reference_in("Utlåtande 2011:12 RV").as_deref(),
+            Some("Utlåtande 2011:12 RV")
+        );
+        assert_eq!(reference_in("PM 2019:3").as_deref(), Some("PM 2019:3"));
+        assert_eq!(reference_in("Dnr KS/2017:214"), None);
+    }
+
+    #[test]
+    fn labelled_titles() {
+        assert_eq!(
+            labelled_title("§ 12 Medlemskap i ICLEI").as_deref(),
+            Some("Medlemskap i ICLEI")
+        );
+        assert_eq!(labelled_title("§ 12 Dnr KS 2019/0457"), None);
+        assert!(is_meta("Paragraf 45") && is_meta("§ 4") && !is_meta("Utträde ur CEMR"));
+        assert_eq!(
+            labelled_title("Item 7: Withdrawal from Energy Cities").as_deref(),
+            Some("Withdrawal from Energy Cities")
+        );
+        assert_eq!(
+            labelled_title("Ärende: Medlemskap i UBC").as_deref(),
+            Some("Medlemskap i UBC")
+        );
+    }
+}

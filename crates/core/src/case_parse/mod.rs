@@ -1,0 +1,247 @@
+//! Reading the plain text of a municipal decision document into a structured
+//! case: its number, reference, title and date, the decision points, the
+//! reservations and statements members made, the organisations it names and
+//! what the points order to be done with them.
+//!
+//! The input is usually text extracted from a PDF, so the first step undoes
+//! the extraction's damage (page numbers, running heads, words hyphenated
+//! across lines and pages, double spacing). Everything is pure string
+//! handling in about linear time; nothing panics on any input.
+//!
+//! The JSON shape of [`ParsedCase`] is a contract other tools script against:
+//! fields may be added, never renamed.
+
+mod actions;
+mod dates;
+mod heading;
+mod orgs;
+mod paragraphs;
+mod persons;
+mod points;
+mod positions;
+mod sections;
+mod text;
+mod words;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An organisation the parser can recognise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgName {
+    /// The name shown for it, e.g. "UCLG".
+    pub canonical: String,
+    /// Every name to match. The first is taken as the full name; a mention
+    /// that is neither it nor `canonical` is reported in the warnings, so a
+    /// reader can check a misspelt or former name was read right.
+    pub names: Vec<String>,
+}
+
+/// The organisations of the shared catalogue, named by acronym where they have one.
+pub fn catalogue_names() -> Vec<OrgName> {
+    crate::catalogue::ENTRIES
+        .iter()
+        .map(|e| {
+            let mut names = vec![e.name.to_string()];
+            names.extend(e.acronym.map(str::to_string));
+            names.extend(e.aliases.iter().map(|a| a.to_string()));
+            OrgName {
+                canonical: e.acronym.unwrap_or(e.name).to_string(),
+                names,
+            }
+        })
+        .collect()
+}
+
+/// A case as read from a decision document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParsedCase {
+    /// The diary number, e.g. "006-1348/2010" or "KS 2019/0457".
+    pub case_number: Option<String>,
+    /// The document's own reference, e.g. "PM 2011:125 RI".
+    pub reference: Option<String>,
+    pub title: Option<String>,
+    /// "sv" or "en".
+    pub language: String,
+    /// The meeting date, or else the date the proposal was signed.
+    pub date: Option<NaiveDate>,
+    /// The adopted decision's points, or the main proposal's.
+    pub decision_points: Vec<Point>,
+    pub positions: Vec<Position>,
+    /// Each distinct mention once, in order of first appearance.
+    pub organisations: Vec<OrgMention>,
+    pub actions: Vec<Action>,
+    pub warnings: Vec<String>,
+}
+
+/// One point of a proposal or counter-proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Point {
+    /// The number written, or the point's place in its list (from 1) when the
+    /// label is a letter or a bullet.
+    pub number: u32,
+    /// As written: "1.", "2)", "(a)", "•"; empty for a decision written as one sentence.
+    pub label: String,
+    /// One line, with hyphenation undone.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionKind {
+    /// A dissent, possibly with counter-points.
+    Reservation,
+    /// A special statement or a note to the minutes: a view, no dissent.
+    Statement,
+}
+
+/// A reservation or statement made by members of a body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub kind: PositionKind,
+    /// The body it was made in, e.g. "borgarrådsberedningen", when the document says.
+    pub body: Option<String>,
+    pub persons: Vec<Person>,
+    /// Index in `positions` of an earlier position this one refers to.
+    pub refers_to: Option<usize>,
+    /// Counter-points, numbered as in the text.
+    pub points: Vec<Point>,
+    /// The whole position, its introduction included, one paragraph a line.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    /// The party as written, e.g. "MP" or "Green".
+    pub party: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgMention {
+    /// The words as they stand in the text.
+    pub mention: String,
+    pub canonical: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    TerminateMembership,
+    Join,
+    ResignBoardSeats,
+    Commission,
+    Notify,
+    Evaluate,
+}
+
+/// Something a decision point orders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    pub kind: ActionKind,
+    /// Canonical names of the organisations the point names.
+    pub organisations: Vec<String>,
+    /// From when it takes effect.
+    pub effective: Option<NaiveDate>,
+    /// By when it must be done; the first day when the text gives a range.
+    pub deadline: Option<NaiveDate>,
+    /// The `number` of the decision point it comes from.
+    pub point: u32,
+}
+
+/// Why a text could not be read as a decision document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    Empty,
+    Binary,
+    NotADecision,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+}
+
+impl ParseError {
+    fn new(kind: ParseErrorKind) -> Self {
+        ParseError { kind }
+    }
+
+    pub fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.kind {
+            ParseErrorKind::Empty => "the text is empty",
+            ParseErrorKind::Binary => {
+                "the input looks like binary data, not the text of a document"
+            }
+            ParseErrorKind::NotADecision => {
+                "the text has no decision points or positions: is this a decision document?"
+            }
+        })
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Reads a decision document's plain text. `orgs` are the organisations to
+/// recognise, usually [`catalogue_names`] plus the installation's register.
+pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
+    text::check(text)?;
+    let mut matcher = orgs::Matcher::new(orgs);
+    let lines = text::clean(text, &|w| matcher.is_name_word(w));
+    let paras = paragraphs::build(&lines, &|s| matcher.is_name(s));
+    let head = heading::read(&lines, &paras);
+    let blocks = positions::blocks(&paras);
+    let lists = points::lists(&paras);
+    let looks_like_case =
+        head.case_number.is_some() || head.reference.is_some() || !blocks.is_empty();
+    let decision_points = points::decision(&paras, &lists, &blocks, looks_like_case);
+    if decision_points.is_empty() && blocks.is_empty() {
+        return Err(ParseError::new(ParseErrorKind::NotADecision));
+    }
+    let positions = positions::build(&paras, &blocks, &lists);
+
+    let mut warnings = Vec::new();
+    let whole: Vec<&str> = paras.iter().map(|p| p.full_text.as_str()).collect();
+    let organisations = matcher.mentions(&whole.join("\n"), &mut warnings);
+    let actions = actions::read(&decision_points, &mut matcher, head.date);
+    if decision_points.is_empty() {
+        warnings.push("no decision points found".to_string());
+    }
+    if head.case_number.is_none() {
+        warnings.push("no case number found".to_string());
+    }
+    Ok(ParsedCase {
+        case_number: head.case_number,
+        reference: head.reference,
+        title: head.title,
+        language: head.language,
+        date: head.date,
+        decision_points,
+        positions,
+        organisations,
+        actions,
+        warnings,
+    })
+}
+
+/// The actions a list of decision points orders, read as [`parse`] reads a
+/// document's points; `context` is the decision day, for dates without a year.
+/// Used to make follow-up actions from a case decided in the application.
+pub fn point_actions(
+    points: &[Point],
+    orgs: &[OrgName],
+    context: Option<NaiveDate>,
+) -> Vec<Action> {
+    let mut matcher = orgs::Matcher::new(orgs);
+    actions::read(points, &mut matcher, context)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,422 @@
+//! Recognising organisations: whole-word names, acronyms and aliases, and
+//! near misses such as "ECLG" for UCLG, which are read with a warning.
+//!
+//! Near misses are only tried for words that look like names (a capitalised
+//! word of five letters or more, or an acronym in capitals) against names of
+//! four characters or more, and only when one organisation is nearest, so
+//! ordinary words, party letters and short office acronyms stay words.
+
+use super::OrgMention;
+use super::OrgName;
+use super::words::{Word, edit_distance, lower, same_lowercase, words};
+use std::collections::{HashMap, HashSet};
+
+struct Org {
+    canonical: String,
+    /// Lowercase canonical and full name: mentions of these need no warning.
+    official: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Name {
+    org: usize,
+    written: String,
+    tokens: Vec<String>,
+}
+
+/// A name to try near misses against.
+struct Target {
+    org: usize,
+    chars: Vec<char>,
+    /// Written with lowercase letters ("Metropolis") or long: capitalised
+    /// words may be near misses of it, not just acronyms in capitals.
+    wordlike: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    Exact,
+    Near,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) org: usize,
+    how: How,
+}
+
+/// Capitals that are common in Swedish municipal text and must stay words.
+const NOT_NAMES: &[&str] = &[
+    "KS", "KF", "PM", "EU", "FN", "USA", "SLK", "OECD", "NATO", "WHO", "UNDP", "ECAD", "SIDA",
+    "IKT", "BNP", "VD", "KSAU", "DNR", "NGO", "GDPR", "EES", "EFTA", "SVT", "SCB", "RKR",
+];
+
+/// Swedish and English endings: "Metropoler" is an inflected word, not a misspelt "Metropolis".
+const ENDINGS: &[&str] = &[
+    "er", "en", "et", "na", "ar", "or", "ns", "es", "ers", "ens", "arna", "erna", "ernas",
+];
+
+pub(crate) struct Matcher {
+    orgs: Vec<Org>,
+    /// Lowercase first word → names starting with it, longest first.
+    names: HashMap<String, Vec<Name>>,
+    targets: Vec<Target>,
+    name_words: HashSet<String>,
+    near_cache: HashMap<String, Option<usize>>,
+}
+
+impl Matcher {
+    pub(crate) fn new(list: &[OrgName]) -> Self {
+        let mut orgs = Vec::new();
+        let mut names: HashMap<String, Vec<Name>> = HashMap::new();
+        let mut targets = Vec::new();
+        let mut name_words = HashSet::new();
+        for (org, o) in list.iter().enumerate() {
+            let mut official = vec![lower(o.canonical.trim())];
+            official.extend(o.names.first().map(|n| lower(n.trim())));
+            orgs.push(Org {
+                canonical: o.canonical.clone(),
+                official,
+            });
+            let mut all: Vec<&String> = o.names.iter().collect();
+            all.push(&o.canonical);
+            let mut seen = HashSet::new();
+            for written in all {
+                let tokens: Vec<String> = words(written).map(|w| lower(w.text)).collect();
+                if tokens.is_empty() || !seen.insert(tokens.clone()) {
+                    continue;
+                }
+                name_words.insert(tokens.concat());
+                name_words.extend(tokens.iter().cloned());
+                if tokens.len() == 1 && written.chars().count() >= 4 {
+                    let chars: Vec<char> = tokens[0].chars().collect();
+                    let wordlike = written.chars().any(char::is_lowercase) || chars.len() >= 8;
+                    targets.push(Target {
+                        org,
+                        chars,
+                        wordlike,
+                    });
+                }
+                names.entry(tokens[0].clone()).or_default().push(Name {
+                    org,
+                    written: written.trim().to_string(),
+                    tokens,
+                });
+            }
+        }
+        for list in names.values_mut() {
+            list.sort_by_key(|n| std::cmp::Reverse(n.tokens.len()));
+        }
+        Matcher {
+            orgs,
+            names,
+            targets,
+            name_words,
+            near_cache: HashMap::new(),
+        }
+    }
+
+    /// Whether a lowercase word is, or is part of, a known name.
+    pub(crate) fn is_name_word(&self, w: &str) -> bool {
+        self.name_words.contains(w)
+    }
+
+    /// Whether a whole line is a known name.
+    pub(crate) fn is_name(&self, s: &str) -> bool {
+        let tokens: Vec<String> = words(s).map(|w| lower(w.text)).collect();
+        tokens
+            .first()
+            .and_then(|t| self.names.get(t))
+            .is_some_and(|list| list.iter().any(|n| n.tokens == tokens))
+    }
+
+    pub(crate) fn canonical(&self, org: usize) -> &str {
+        self.orgs.get(org).map_or("", |o| o.canonical.as_str())
+    }
+
+    fn exact(&self, text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
+        let w = ws.get(i)?;
+        let list = self.names.get(&lower(w.text))?;
+        let mut found: Option<(usize, usize)> = None;
+        for name in list {
+            let n = name.tokens.len();
+            let Some(span) = ws.get(i..i + n) else {
+                continue;
+            };
+            if found.is_some_and(|(_, len)| len > n) {
+                break;
+            }
+            let same = span
+                .iter()
+                .zip(&name.tokens)
+                .all(|(w, t)| same_lowercase(w.text, t))
+                && span.windows(2).all(|p| {
+                    text.get(p[0].end..p[1].start)
+                        .is_some_and(|g| g.chars().count() <= 3 && !g.contains('\n'))
+                });
+            if !same || !case_fits(&name.written, span) {
+                continue;
+            }
+            match found {
+                // Two organisations share the name: it identifies neither.
+                Some((org, len)) if len == n && org != name.org => return None,
+                Some(_) => {}
+                None => found = Some((name.org, n)),
+            }
+        }
+        found
+    }
+
+    fn near(&mut self, token: &str) -> Option<usize> {
+        // Only capitalised words and acronyms can be names.
+        if !token.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if let Some(hit) = self.near_cache.get(token) {
+            return *hit;
+        }
+        let hit = self.find_near(token);
+        self.near_cache.insert(token.to_string(), hit);
+        hit
+    }
+
+    fn find_near(&self, token: &str) -> Option<usize> {
+        let chars: Vec<char> = token.chars().collect();
+        let n = chars.len();
+        let caps =
+            chars.iter().any(|c| c.is_alphabetic()) && !chars.iter().any(|c| c.is_lowercase());
+        let capitalised = chars.first().is_some_and(|c| c.is_uppercase())
+            && chars.iter().skip(1).all(|c| c.is_lowercase());
+        let eligible = (caps && (3..=12).contains(&n) && !NOT_NAMES.contains(&token))
+            || (capitalised && (5..=20).contains(&n));
+        if !eligible {
+            return None;
+        }
+        let lowered: Vec<char> = lower(token).chars().collect();
+        let mut best: Option<(usize, usize)> = None;
+        let mut tie = false;
+        for t in &self.targets {
+            if !caps && !t.wordlike {
+                continue;
+            }
+            let limit = if n.min(t.chars.len()) >= 9 { 2 } else { 1 };
+            if n.abs_diff(t.chars.len()) > limit || inflected(&lowered, &t.chars) {
+                continue;
+            }
+            let d = edit_distance(&lowered, &t.chars);
+            if d == 0 || d > limit {
+                continue;
+            }
+            match best {
+                Some((bd, org)) if d == bd && org != t.org => tie = true,
+                Some((bd, _)) if d >= bd => {}
+                _ => {
+                    best = Some((d, t.org));
+                    tie = false;
+                }
+            }
+        }
+        if tie { None } else { best.map(|(_, org)| org) }
+    }
+
+    /// Every organisation named in `text`, in order.
+    pub(crate) fn scan(&mut self, text: &str) -> Vec<Hit> {
+        let ws: Vec<Word> = words(text).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(w) = ws.get(i) {
+            if let Some((org, n)) = self.exact(text, &ws, i) {
+                let end = ws.get(i + n - 1).map_or(w.end, |l| l.end);
+                out.push(Hit {
+                    start: w.start,
+                    end,
+                    org,
+                    how: How::Exact,
+                });
+                i += n;
+                continue;
+            }
+            if let Some(org) = self.near(w.text) {
+                out.push(Hit {
+                    start: w.start,
+                    end: w.end,
+                    org,
+                    how: How::Near,
+                });
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The distinct mentions in order of first appearance; mentions by
+    /// another name than the organisation's own are noted in `warnings`.
+    pub(crate) fn mentions(&mut self, text: &str, warnings: &mut Vec<String>) -> Vec<OrgMention> {
+        let mut out: Vec<OrgMention> = Vec::new();
+        let mut seen = HashSet::new();
+        for hit in self.scan(text) {
+            let Some(mention) = text.get(hit.start..hit.end) else {
+                continue;
+            };
+            let canonical = self.canonical(hit.org).to_string();
+            if !seen.insert((mention.to_string(), hit.org)) {
+                continue;
+            }
+            if let Some(w) = self.warning(mention, hit) {
+                warnings.push(w);
+            }
+            out.push(OrgMention {
+                mention: mention.to_string(),
+                canonical,
+            });
+        }
+        out
+    }
+
+    fn warning(&self, mention: &str, hit: Hit) -> Option<String> {
+        let org = self.orgs.get(hit.org)?;
+        let l = lower(mention);
+        if hit.how == How::Exact && org.official.contains(&l) {
+            return None;
+        }
+        let chars: Vec<char> = l.chars().collect();
+        let close = org
+            .official
+            .iter()
+            .any(|o| edit_distance(&chars, &o.chars().collect::<Vec<_>>()) <= 2);
+        Some(if hit.how == How::Near || close {
+            format!("\"{mention}\" read as {}", org.canonical)
+        } else {
+            format!("\"{mention}\" read as {} (a known alias)", org.canonical)
+        })
+    }
+
+    /// Canonical names of the organisations in `text`, each once, in order.
+    pub(crate) fn canonicals_in(&mut self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for hit in self.scan(text) {
+            let c = self.canonical(hit.org).to_string();
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// Short names must match as written or in capitals ("C40", "CoM" but not
+/// "com"); longer ones may differ in case but must start with a capital,
+/// so "metropolis" as a common noun is not Metropolis.
+fn case_fits(written: &str, span: &[Word]) -> bool {
+    let Some(first) = span.first() else {
+        return false;
+    };
+    if span.len() == 1 && written.chars().count() <= 3 {
+        return first.text == written || first.text == written.to_uppercase();
+    }
+    let starts = first.text.chars().next();
+    starts.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        || written.starts_with(char::is_lowercase)
+}
+
+/// Whether `token` is `name` with an inflected ending rather than a typo.
+fn inflected(token: &[char], name: &[char]) -> bool {
+    let keep = name.len().saturating_sub(2);
+    if keep < 4 || token.len() < keep || token[..keep] != name[..keep] {
+        return false;
+    }
+    let ending: String = token[keep..].iter().collect();
+    let name_ending: String = name[keep..].iter().collect();
+    ending != name_ending && ENDINGS.contains(&ending.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case_parse::catalogue_names;
+
+    fn read(text: &str) -> (Vec<(String, String)>, Vec<String>) {
+        let mut m = Matcher::new(&catalogue_names());
+        let mut w = Vec::new();
+        let found = m
+            .mentions(text, &mut w)
+            .into_iter()
+            .map(|o| (o.mention, o.canonical))
+            .collect();
+        (found, w)
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn names_acronyms_and_aliases() {
+        let (found, warnings) = read(
+            "Staden är med i EUROCITIES, Metropolis, UCLG:s styrelse, C40-nätverket och Eurocities igen.",
+        );
+        assert_eq!(
+            found,
+            pairs(&[
+                ("EUROCITIES", "EUROCITIES"),
+                ("Metropolis", "Metropolis"),
+                ("UCLG", "UCLG"),
+                ("C40", "C40"),
+                ("Eurocities", "EUROCITIES"),
+            ])
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (found, warnings) = read("United Cities and Local Governments och ECLG samt SKL");
+        assert_eq!(
+            found,
+            pairs(&[
+                ("United Cities and Local Governments", "UCLG"),
+                ("ECLG", "UCLG"),
+                ("SKL", "SKR")
+            ])
+        );
+        assert_eq!(warnings, ["\"ECLG\" read as UCLG", "\"SKL\" read as SKR"]);
+    }
+
+    #[test]
+    fn near_misses_are_read_with_a_warning() {
+        let (found, warnings) = read("Medlemskapet i EUROCITES och Metroplis och ICLIE.");
+        assert_eq!(
+            found,
+            pairs(&[
+                ("EUROCITES", "EUROCITIES"),
+                ("Metroplis", "Metropolis"),
+                ("ICLIE", "ICLEI")
+            ])
+        );
+        assert_eq!(warnings.len(), 3);
+        assert!(warnings[0].contains("\"EUROCITES\" read as EUROCITIES"));
+    }
+
+    #[test]
+    fn ordinary_words_stay_words() {
+        let text = "Staden MED KS och PM, SLK, ECAD, (MP), metropolis, Metropoler, Metropolen, com, Com, \
+                    Klimat, Sverige, ÄRENDET, BEREDNING, STEN NORDIN, Stadsledningskontoret, Energi, Staden.";
+        let (found, warnings) = read(text);
+        assert!(found.is_empty(), "{found:?}");
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        let (found, _) = read(
+            "the Global Covenant of Mayors for Climate & Energy and the Covenant of Mayors – Europe",
+        );
+        assert_eq!(
+            found,
+            pairs(&[
+                ("Global Covenant of Mayors for Climate & Energy", "GCoM"),
+                ("Covenant of Mayors – Europe", "CoM")
+            ])
+        );
+    }
+}

@@ -1,0 +1,461 @@
+//! Members and their parties, read from a position's introduction:
+//! "Reservation anfördes av Emilia Hagberg och Stefan Nilsson (båda MP)",
+//! "Anna Ek (M), Bo Lind (L) och Cilla Berg (C)", "Councillor Jane Smith (Green)".
+//! A party group applies to every name listed before it since the previous group.
+
+use super::Person;
+use super::words::{lower, prefix};
+
+/// Where a position's own introduction ends and a reference to another
+/// position begins; names after it belong to that other position.
+pub(crate) const REFERENCE_PHRASES: &[&str] = &[
+    "med hänvisning till",
+    "med hänvisning",
+    "hänvisar till",
+    "instämmer i",
+    "with reference to",
+    "by reference to",
+    "referring to",
+    "refers to",
+    "in support of",
+];
+
+const QUANTIFIERS: &[&str] = &["båda", "bägge", "alla", "samtliga", "both", "all"];
+
+const ENGLISH_PARTIES: &[&str] = &[
+    "green",
+    "greens",
+    "green party",
+    "labour",
+    "labour co-op",
+    "lab",
+    "conservative",
+    "conservatives",
+    "con",
+    "liberal",
+    "liberal democrat",
+    "liberal democrats",
+    "lib dem",
+    "lib dems",
+    "independent",
+    "ind",
+    "reform",
+    "reform uk",
+    "plaid cymru",
+    "social democrat",
+    "social democrats",
+    "christian democrat",
+    "christian democrats",
+    "left",
+    "left party",
+    "centre",
+    "centre party",
+    "moderate",
+    "moderates",
+];
+
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "de", "af", "la", "di", "da", "el", "al", "bin", "ibn", "du", "le", "ten",
+    "ter",
+];
+
+/// Words that stand before names but are not names.
+const TITLES: &[&str] = &[
+    "borgarrådet",
+    "borgarråden",
+    "borgarråd",
+    "kommunalrådet",
+    "kommunalråden",
+    "oppositionsrådet",
+    "oppositionsråden",
+    "ledamoten",
+    "ledamöterna",
+    "ledamot",
+    "ersättaren",
+    "ersättarna",
+    "ordföranden",
+    "ordförande",
+    "vice",
+    "councillor",
+    "councillors",
+    "cllr",
+    "cllrs",
+    "mayor",
+    "deputy",
+    "alderman",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "the",
+    "reservation",
+    "reservationer",
+    "särskilt",
+    "särskilda",
+    "dissent",
+    "statement",
+    "special",
+    "mot",
+    "jag",
+    "vi",
+    "och",
+    "item",
+    "protokollsanteckning",
+    "ersättaryttrande",
+    "member",
+    "members",
+];
+
+/// Words after which a list of names starts when no party is given.
+const NAME_LEADS: &[&str] = &["av", "by", "från", "from", "of"];
+
+fn is_title(w: &str) -> bool {
+    TITLES.contains(&lower(w.trim_end_matches([':', '.', ','])).as_str())
+}
+
+fn is_party(p: &str) -> bool {
+    let l = lower(p);
+    if ENGLISH_PARTIES.contains(&l.as_str()) {
+        return true;
+    }
+    let chars: Vec<char> = p.chars().collect();
+    // Swedish party abbreviations: "S", "MP", "KD", "Fi".
+    (1..=3).contains(&chars.len())
+        && chars.iter().all(|c| c.is_alphabetic())
+        && chars[0].is_uppercase()
+        && (chars.iter().all(|c| c.is_uppercase()) || chars.len() == 2)
+}
+
+/// The parties in a bracket's contents: "MP", "båda MP", "M, L och C".
+fn parse_group(inner: &str) -> Option<Vec<String>> {
+    let mut t = inner.trim();
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    for q in QUANTIFIERS {
+        if let Some(rest) = lower(t).strip_prefix(&format!("{q} ")) {
+            t = t.get(t.len() - rest.len()..)?.trim();
+            break;
+        }
+    }
+    let mut joined = t.to_string();
+    for sep in [" och ", " and ", " & ", " samt ", "/"] {
+        joined = joined.replace(sep, ",");
+    }
+    let parties: Vec<String> = joined
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    (!parties.is_empty() && parties.iter().all(|p| is_party(p))).then_some(parties)
+}
+
+/// Bracketed party groups with their byte ranges.
+fn groups(text: &str) -> Vec<(usize, usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text.get(from..).and_then(|r| r.find('(')).map(|o| o + from) {
+        let Some(close) = text.get(open..).and_then(|r| r.find(')')).map(|c| c + open) else {
+            break;
+        };
+        if let Some(parties) = text.get(open + 1..close).and_then(parse_group) {
+            out.push((open, close + 1, parties));
+        }
+        from = close + 1;
+    }
+    out
+}
+
+pub(crate) fn has_party_group(text: &str) -> bool {
+    !groups(prefix(text, 600)).is_empty()
+}
+
+/// Every party named in brackets in `text`.
+pub(crate) fn parties_in(text: &str) -> Vec<String> {
+    groups(text).into_iter().flat_map(|(_, _, p)| p).collect()
+}
+
+fn is_name_word(w: &str) -> bool {
+    // An initial: "J." in "Cllr J. Smith".
+    let mut initial = w.chars();
+    if let (Some(c), Some('.'), None) = (initial.next(), initial.next(), initial.next())
+        && c.is_uppercase()
+    {
+        return true;
+    }
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// The run of capitalised words at the end of `piece`, without leading titles.
+fn trailing_name(piece: &str) -> Option<String> {
+    let tokens: Vec<&str> = piece.split_whitespace().collect();
+    let mut run: Vec<&str> = Vec::new();
+    for (k, tok) in tokens.iter().enumerate().rev() {
+        let tok = if k + 1 == tokens.len() {
+            tok.trim_end_matches([':', ';'])
+        } else {
+            tok
+        };
+        if is_name_word(tok) || (!run.is_empty() && PARTICLES.contains(&tok)) {
+            run.push(tok);
+        } else {
+            break;
+        }
+    }
+    run.reverse();
+    name_from_run(run, false)
+}
+
+fn name_from_run(mut run: Vec<&str>, mut titled: bool) -> Option<String> {
+    while run.first().is_some_and(|w| is_title(w)) {
+        run.remove(0);
+        titled = true;
+    }
+    while run.first().is_some_and(|w| PARTICLES.contains(w)) {
+        run.remove(0);
+    }
+    (run.len() >= 2 || (run.len() == 1 && titled)).then(|| run.join(" "))
+}
+
+fn split_list(seg: &str) -> Vec<String> {
+    let mut s = seg.to_string();
+    for sep in [" och ", " and ", " & ", " samt ", ";"] {
+        s = s.replace(sep, ",");
+    }
+    s.split(',').map(str::to_string).collect()
+}
+
+/// The text before a reference to another position, at most a few hundred bytes.
+pub(crate) fn own_part(text: &str) -> &str {
+    let zone = prefix(text, 600);
+    let l = lower(zone);
+    let cut = REFERENCE_PHRASES
+        .iter()
+        .filter_map(|p| l.find(p))
+        .min()
+        .unwrap_or(zone.len());
+    zone.get(..cut).unwrap_or(zone)
+}
+
+/// The members named in a position's introduction.
+pub(crate) fn extract(text: &str) -> Vec<Person> {
+    extract_from(own_part(text))
+}
+
+/// The members named in `zone`, all of it.
+pub(crate) fn extract_from(zone: &str) -> Vec<Person> {
+    let zone = prefix(zone, 600);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (start, end, parties) in groups(zone) {
+        let seg = zone.get(from..start).unwrap_or("");
+        from = end;
+        let mut names = Vec::new();
+        for piece in split_list(seg).iter().rev() {
+            match trailing_name(piece) {
+                Some(n) => names.push(n),
+                None if piece.trim().is_empty() && names.is_empty() => {}
+                None => break,
+            }
+        }
+        names.reverse();
+        let shared = parties.join(", ");
+        for (k, name) in names.iter().enumerate() {
+            let party = if parties.len() == names.len() {
+                parties[k].clone()
+            } else if parties.len() == 1 {
+                parties[0].clone()
+            } else {
+                shared.clone()
+            };
+            out.push(Person {
+                name: name.clone(),
+                party: Some(party),
+            });
+        }
+    }
+    if out.is_empty() {
+        out = without_parties(zone);
+    }
+    out
+}
+
+/// Names with no party given: after "av"/"by" or a title, or opening the text.
+fn without_parties(zone: &str) -> Vec<Person> {
+    let tokens: Vec<&str> = zone.split_whitespace().take(80).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut listing = false;
+    while i < tokens.len() {
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .map(|t| lower(t));
+        let led = i == 0
+            || listing
+            || before
+                .as_deref()
+                .is_some_and(|b| NAME_LEADS.contains(&b) || is_title(b));
+        let mut j = i;
+        let mut run = Vec::new();
+        while let Some(tok) = tokens.get(j) {
+            let word = tok.trim_end_matches([',', '.', ':', ';']);
+            if is_name_word(word) || (!run.is_empty() && PARTICLES.contains(&word)) {
+                run.push(word);
+                j += 1;
+                if word.len() != tok.len() {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if run.is_empty() {
+            listing = listing && matches!(tokens[i], "och" | "and" | "&");
+            i += 1;
+            continue;
+        }
+        let titled = before.as_deref().is_some_and(is_title);
+        let ended_with_comma = tokens.get(j - 1).is_some_and(|t| t.ends_with(','));
+        match name_from_run(run, titled) {
+            Some(name) if led => {
+                out.push(Person { name, party: None });
+                listing = ended_with_comma
+                    || tokens
+                        .get(j)
+                        .is_some_and(|t| matches!(*t, "och" | "and" | "&"));
+            }
+            _ => listing = false,
+        }
+        i = j;
+    }
+    out
+}
+
+/// Whether a paragraph opens with a member's name and party, as under a
+/// "Reservationer" heading: "Anna Ek (V): …" or "Anna Ek (V) anser …".
+pub(crate) fn starts_with_person(text: &str) -> bool {
+    let zone = prefix(text, 200);
+    let tokens: Vec<&str> = zone.split_whitespace().collect();
+    let mut run = Vec::new();
+    for tok in &tokens {
+        let word = tok.trim_end_matches([',', ':']);
+        if is_name_word(word) || (!run.is_empty() && PARTICLES.contains(&word)) {
+            run.push(word);
+            if word.len() != tok.len() {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let Some(name) = name_from_run(run, false) else {
+        return false;
+    };
+    let after = zone.find(&name).map_or(zone.len(), |p| p + name.len());
+    let rest = zone.get(after..).unwrap_or("").trim_start();
+    rest.starts_with(':')
+        || rest.starts_with(',')
+        || (rest.starts_with('(') && has_party_group(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        extract(text)
+            .into_iter()
+            .map(|p| (p.name, p.party))
+            .collect()
+    }
+
+    fn p(name: &str, party: &str) -> (String, Option<String>) {
+        (name.to_string(), Some(party.to_string()))
+    }
+
+    #[test]
+    fn swedish_introductions() {
+        assert_eq!(
+            names("Reservation anfördes av borgarrådet Per Bolund (MP) enligt följande."),
+            [p("Per Bolund", "MP")]
+        );
+        assert_eq!(
+            names(
+                "Särskilt uttalande gjordes av Karin Wanngård, Roger Mogert och Tomas Rudin (alla S) enligt följande."
+            ),
+            [
+                p("Karin Wanngård", "S"),
+                p("Roger Mogert", "S"),
+                p("Tomas Rudin", "S")
+            ]
+        );
+        assert_eq!(
+            names(
+                "Reservation anfördes av Emilia Hagberg och Stefan Nilsson (båda MP) med hänvisning till reservationen av (MP) i borgarrådsberedningen."
+            ),
+            [p("Emilia Hagberg", "MP"), p("Stefan Nilsson", "MP")]
+        );
+        assert_eq!(
+            names("Reservation anfördes av Ann-Margarethe Livh (V)."),
+            [p("Ann-Margarethe Livh", "V")]
+        );
+    }
+
+    #[test]
+    fn several_groups_and_shared_groups() {
+        assert_eq!(
+            names("Anna Ek (M), Bo Lind (L) och Cilla Berg (C) reserverar sig."),
+            [p("Anna Ek", "M"), p("Bo Lind", "L"), p("Cilla Berg", "C")]
+        );
+        assert_eq!(
+            names("Särskilt yttrande av Anna Ek, Bo Lind och Cilla Berg (M, L och C)."),
+            [p("Anna Ek", "M"), p("Bo Lind", "L"), p("Cilla Berg", "C")]
+        );
+        assert_eq!(
+            names("Mot beslutet reserverar sig Lena von Platen (samtliga Fi)"),
+            [p("Lena von Platen", "Fi")]
+        );
+    }
+
+    #[test]
+    fn english_and_no_party() {
+        assert_eq!(
+            names("Councillor Jane Smith (Green) asked that her dissent be recorded."),
+            [p("Jane Smith", "Green")]
+        );
+        assert_eq!(
+            names("Cllr J. Smith (Lab) dissented."),
+            [p("J. Smith", "Lab")]
+        );
+        assert_eq!(
+            names("Councillor Jane Smith asked that her dissent be recorded."),
+            [("Jane Smith".to_string(), None)]
+        );
+        assert_eq!(
+            names("Reservation anfördes av Anna Ek och Bo Lind enligt följande."),
+            [("Anna Ek".to_string(), None), ("Bo Lind".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn brackets_that_are_not_parties() {
+        assert!(
+            names("Analysen avser United Cities and Local Governments (UCLG) och (bilaga).")
+                .is_empty()
+        );
+        assert_eq!(parties_in("reservationen av (MP) i beredningen"), ["MP"]);
+    }
+
+    #[test]
+    fn paragraphs_opening_with_a_member() {
+        assert!(starts_with_person("Anna Andersson (V): Vi anser att"));
+        assert!(starts_with_person("Anna Andersson (V) anser att"));
+        assert!(!starts_with_person("Porto Alegre är en stad."));
+        assert!(!starts_with_person("Vi anser att"));
+    }
+}

@@ -1,0 +1,525 @@
+//! Numbered, lettered and bulleted points, grouped into lists, and the choice
+//! of which list is the case's decision.
+
+use super::Point;
+use super::paragraphs::{Para, ParaKind};
+use super::positions::Block;
+use super::sections::{Heading, body_at_start};
+use super::words::{find_any, lower};
+
+/// How a list's points are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Family {
+    /// "1." "1)" "(1)"
+    Numeric,
+    /// "(a)" "a)" "a." and Roman "(ii)"
+    Alpha,
+    Bullet(char),
+    /// Old-style "att …" clauses under "… beslutar".
+    Att,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Label {
+    /// As written: "1.", "(a)", "•".
+    pub(crate) text: String,
+    pub(crate) family: Family,
+    /// The number it stands for: written digits, a letter's place, a Roman value.
+    pub(crate) values: Vec<u32>,
+}
+
+impl Label {
+    pub(crate) fn is_numeric(&self) -> bool {
+        self.family == Family::Numeric
+    }
+}
+
+const BULLETS: &[char] = &[
+    '•', '·', '▪', '◦', '●', '■', '–', '—', '-', '*', '○', '➢', '►',
+    // Symbol-font bullets as some PDF extractors leave them.
+    '\u{f0b7}', '\u{f0a7}',
+];
+
+fn roman(s: &str) -> Option<u32> {
+    let v = match s {
+        "i" => 1,
+        "ii" => 2,
+        "iii" => 3,
+        "iv" => 4,
+        "v" => 5,
+        "vi" => 6,
+        "vii" => 7,
+        "viii" => 8,
+        "ix" => 9,
+        "x" => 10,
+        "xi" => 11,
+        "xii" => 12,
+        _ => return None,
+    };
+    Some(v)
+}
+
+fn alpha_values(s: &str) -> Vec<u32> {
+    let mut v = Vec::new();
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_ascii_lowercase()
+    {
+        v.push(u32::from(c) - u32::from('a') + 1);
+    }
+    if let Some(r) = roman(s) {
+        v.push(r);
+    }
+    v
+}
+
+/// The label a line starts with, and the byte offset of the text after it.
+pub(crate) fn parse_label(line: &str) -> Option<(Label, usize)> {
+    let line_trimmed = line.trim_start();
+    let lead = line.len() - line_trimmed.len();
+    let mut chars = line_trimmed.char_indices();
+    let (_, first) = chars.next()?;
+    // What follows a label must be a space or nothing.
+    let after = |end: usize| -> Option<usize> {
+        let rest = line_trimmed.get(end..)?;
+        if rest.is_empty() {
+            Some(lead + end)
+        } else if rest.starts_with(char::is_whitespace) {
+            Some(lead + end + (rest.len() - rest.trim_start().len()))
+        } else {
+            None
+        }
+    };
+    let make = |text: &str, family, values| Label {
+        text: text.to_string(),
+        family,
+        values,
+    };
+
+    if BULLETS.contains(&first) {
+        let end = first.len_utf8();
+        let rest = after(end)?;
+        // A bullet alone on a line is more likely a dash or rule.
+        if rest >= line.len() {
+            return None;
+        }
+        return Some((
+            make(&first.to_string(), Family::Bullet(first), vec![]),
+            rest,
+        ));
+    }
+    if first == '(' {
+        let close = line_trimmed.find(')')?;
+        let inner = line_trimmed.get(1..close)?;
+        let text = line_trimmed.get(..=close)?;
+        let rest = after(close + 1)?;
+        if !inner.is_empty() && inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_digit()) {
+            let n: u32 = inner.parse().ok()?;
+            return Some((make(text, Family::Numeric, vec![n]), rest));
+        }
+        let values = alpha_values(inner);
+        if !values.is_empty() {
+            return Some((make(text, Family::Alpha, values), rest));
+        }
+        return None;
+    }
+    if first.is_ascii_digit() {
+        let digits: String = line_trimmed
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if digits.len() > 2 {
+            return None;
+        }
+        let end = digits.len();
+        let mark = line_trimmed.get(end..)?.chars().next()?;
+        if mark != '.' && mark != ')' {
+            return None;
+        }
+        // "1.Staden": extraction sometimes loses the space after the label.
+        let glued = line_trimmed
+            .get(end + 1..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase);
+        let rest = if glued {
+            lead + end + 1
+        } else {
+            after(end + 1)?
+        };
+        let n: u32 = digits.parse().ok()?;
+        if n == 0 {
+            return None;
+        }
+        return Some((
+            make(line_trimmed.get(..=end)?, Family::Numeric, vec![n]),
+            rest,
+        ));
+    }
+    if first.is_ascii_lowercase() {
+        let word: String = line_trimmed
+            .chars()
+            .take_while(char::is_ascii_lowercase)
+            .collect();
+        let end = word.len();
+        let mark = line_trimmed.get(end..)?.chars().next()?;
+        let values = alpha_values(&word);
+        // "a." is only a label for the first few letters; "e." or "s." start abbreviations.
+        let dotted_ok =
+            mark == '.' && word.len() == 1 && ('a'..='h').contains(&first) && first != 'e';
+        if values.is_empty() || !(mark == ')' || dotted_ok) {
+            return None;
+        }
+        let rest = after(end + 1)?;
+        return Some((make(line_trimmed.get(..=end)?, Family::Alpha, values), rest));
+    }
+    None
+}
+
+/// A run of points in consecutive paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct List {
+    /// Paragraph indices, inclusive.
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    pub(crate) points: Vec<Point>,
+}
+
+fn follows(prev: &Label, prev_value: u32, next: &Label) -> Option<u32> {
+    if prev.family != next.family {
+        return None;
+    }
+    match next.family {
+        Family::Bullet(_) | Family::Att => Some(prev_value + 1),
+        Family::Numeric | Family::Alpha => {
+            next.values.iter().copied().find(|&v| v == prev_value + 1)
+        }
+    }
+}
+
+fn starts(label: &Label) -> u32 {
+    match label.family {
+        Family::Bullet(_) | Family::Att => 1,
+        // A list that starts with "(i)" counts in Roman numerals.
+        Family::Alpha => label.values.iter().copied().min().unwrap_or(1),
+        Family::Numeric => label.values.first().copied().unwrap_or(1),
+    }
+}
+
+/// Groups consecutive point paragraphs into lists. A point ending in ':'
+/// may carry sub-points of another kind; they are folded into its text.
+pub(crate) fn lists(paras: &[Para]) -> Vec<List> {
+    let mut out: Vec<List> = Vec::new();
+    // The open list's last label and value, and the kind of sub-points being folded in.
+    let mut open: Option<(Label, u32, Option<Family>)> = None;
+    for (i, para) in paras.iter().enumerate() {
+        let ParaKind::Item(label) = &para.kind else {
+            open = None;
+            continue;
+        };
+        if let (Some((prev, value, nested)), Some(list)) = (open.as_mut(), out.last_mut()) {
+            if let Some(next_value) = follows(prev, *value, label) {
+                *prev = label.clone();
+                *value = next_value;
+                *nested = None;
+                list.last = i;
+                list.points.push(point(label, next_value, &para.text));
+                continue;
+            }
+            let ends_colon = list.points.last().is_some_and(|p| p.text.ends_with(':'));
+            if (ends_colon && label.family != prev.family) || *nested == Some(label.family) {
+                *nested = Some(label.family);
+                list.last = i;
+                if let Some(p) = list.points.last_mut() {
+                    for part in [&label.text, &para.text] {
+                        p.text.push(' ');
+                        p.text.push_str(part);
+                    }
+                }
+                continue;
+            }
+        }
+        let value = starts(label);
+        out.push(List {
+            first: i,
+            last: i,
+            points: vec![point(label, value, &para.text)],
+        });
+        open = Some((label.clone(), value, None));
+    }
+    out
+}
+
+fn point(label: &Label, value: u32, text: &str) -> Point {
+    Point {
+        number: value,
+        label: label.text.clone(),
+        text: text.to_string(),
+    }
+}
+
+const PROPOSAL_WORDS: &[&str] = &[
+    "föreslår",
+    "föreslå",
+    "föreslås",
+    "förslag till beslut",
+    "propose*",
+    "recommend*",
+    "tillstyrker",
+];
+const DECISION_WORDS: &[&str] = &[
+    "beslut*", "beslöt", "decided", "decides", "decision", "resolved", "resolves", "agreed",
+];
+const MOTION_WORDS: &[&str] = &[
+    "yrkar",
+    "yrkade",
+    "yrkande*",
+    "moved",
+    "moves",
+    "amendment*",
+];
+/// A decision that only points at a proposal, like "beslutar i enlighet med förslaget".
+const REFERRING_WORDS: &[&str] = &[
+    "i enlighet med",
+    "enligt förslag*",
+    "enligt arbetsutskottets",
+    "bifall till",
+    "in accordance with",
+    "as proposed",
+    "as recommended",
+];
+
+/// How sure we are that a list or sentence is the case's decision: an
+/// adopted decision (3) beats a proposal (2) beats a list with no
+/// introduction (1); members' motions (0) never count.
+fn score(intro: Option<&str>, heading: Option<&Heading>) -> u8 {
+    let intro = intro.map(lower).unwrap_or_default();
+    if heading == Some(&Heading::Motions) || find_any(&intro, MOTION_WORDS).is_some() {
+        return 0;
+    }
+    if heading == Some(&Heading::Decision) {
+        return 3;
+    }
+    if find_any(&intro, PROPOSAL_WORDS).is_some() || heading == Some(&Heading::Proposal) {
+        return 2;
+    }
+    if find_any(&intro, DECISION_WORDS).is_some() {
+        return 3;
+    }
+    1
+}
+
+/// Whether a paragraph reads as the introduction to a list.
+pub(crate) fn introduces(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.ends_with(':') {
+        return true;
+    }
+    let l = lower(t);
+    let last = l
+        .trim_end_matches(['.', ' '])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    [
+        "följande",
+        "att",
+        "beslutar",
+        "besluta",
+        "beslöt",
+        "beslutade",
+        "decided",
+        "resolved",
+        "that",
+        "to",
+        "agreed",
+    ]
+    .contains(&last)
+}
+
+/// For each paragraph, whether it belongs to a position.
+pub(crate) fn in_positions(paras: &[Para], blocks: &[Block]) -> Vec<bool> {
+    let mut inside = vec![false; paras.len()];
+    for b in blocks {
+        for flag in inside.iter_mut().take(b.last + 1).skip(b.first) {
+            *flag = true;
+        }
+    }
+    inside
+}
+
+/// The heading and introduction just before paragraph `first`.
+fn context(paras: &[Para], first: usize) -> (Option<&str>, Option<&Heading>) {
+    let mut intro = None;
+    let mut heading = None;
+    let mut i = first;
+    for _ in 0..2 {
+        let Some(prev) = i
+            .checked_sub(1)
+            .and_then(|p| paras.get(p).map(|para| (p, para)))
+        else {
+            break;
+        };
+        i = prev.0;
+        match &prev.1.kind {
+            ParaKind::Heading(h) => {
+                heading = Some(h);
+                break;
+            }
+            ParaKind::Text if intro.is_none() && introduces(&prev.1.text) => {
+                intro = Some(prev.1.text.as_str())
+            }
+            _ => break,
+        }
+    }
+    (intro, heading)
+}
+
+const SENTENCE_DECISIONS: &[&str] = &[
+    "beslutar att",
+    "beslöt att",
+    "beslutade att",
+    "decided to",
+    "decided that",
+    "resolved to",
+    "resolved that",
+    "agreed to",
+    "resolved:",
+];
+
+/// The decision points: the best-scored list outside the positions, or else
+/// a decision written as one sentence.
+pub(crate) fn decision(
+    paras: &[Para],
+    lists: &[List],
+    blocks: &[Block],
+    looks_like_case: bool,
+) -> Vec<Point> {
+    let inside = in_positions(paras, blocks);
+    let mut best: Option<(u8, &List)> = None;
+    for list in lists
+        .iter()
+        .filter(|l| !inside.get(l.first).copied().unwrap_or(false))
+    {
+        let (intro, heading) = context(paras, list.first);
+        let s = score(intro, heading);
+        if s > best.map_or(0, |(b, _)| b) {
+            best = Some((s, list));
+        }
+    }
+    if let Some((s, list)) = best
+        && s >= 2
+    {
+        return list.points.clone();
+    }
+    if let Some(p) = sentence_decision(paras, &inside, looks_like_case) {
+        return vec![p];
+    }
+    match best {
+        Some((_, list)) if looks_like_case => list.points.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// A decision written as one sentence: "Kommunstyrelsen beslutar att …",
+/// "RESOLVED that …", or the sentence under a "Beslut" heading. In a text
+/// with nothing else of a case, a body must be the subject, so that a
+/// story's "hon beslutade att gå" is no decision.
+fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> Option<Point> {
+    let mut best: Option<(u8, &Para)> = None;
+    for (i, para) in paras.iter().enumerate() {
+        if para.kind != ParaKind::Text
+            || inside.get(i).copied().unwrap_or(false)
+            || para.text.len() > 1500
+        {
+            continue;
+        }
+        let l = lower(&para.text);
+        if find_any(&l, REFERRING_WORDS).is_some() || find_any(&l, MOTION_WORDS).is_some() {
+            continue;
+        }
+        let after_decision_heading = i
+            .checked_sub(1)
+            .and_then(|p| paras.get(p))
+            .is_some_and(|p| p.kind == ParaKind::Heading(Heading::Decision));
+        let says_decided = find_any(&l, SENTENCE_DECISIONS).is_some();
+        if !(after_decision_heading || says_decided) || introduces(&para.text) {
+            continue;
+        }
+        let official = looks_like_case
+            || after_decision_heading
+            || l.starts_with("resolved")
+            || body_at_start(&para.text).is_some();
+        if !official {
+            continue;
+        }
+        let s = if find_any(&l, PROPOSAL_WORDS).is_some() {
+            2
+        } else {
+            3
+        };
+        if s > best.map_or(0, |(b, _)| b) {
+            best = Some((s, para));
+        }
+    }
+    best.map(|(_, para)| Point {
+        number: 1,
+        label: String::new(),
+        text: para.text.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(line: &str) -> Option<(String, Family, Vec<u32>, String)> {
+        parse_label(line).map(|(l, at)| (l.text, l.family, l.values, line[at..].to_string()))
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            label("1. Staden avsäger sig"),
+            Some((
+                "1.".into(),
+                Family::Numeric,
+                vec![1],
+                "Staden avsäger sig".into()
+            ))
+        );
+        assert_eq!(
+            label("12) Text"),
+            Some(("12)".into(), Family::Numeric, vec![12], "Text".into()))
+        );
+        assert_eq!(
+            label("(a) Text"),
+            Some(("(a)".into(), Family::Alpha, vec![1], "Text".into()))
+        );
+        assert_eq!(label("b) Text").map(|l| l.2), Some(vec![2]));
+        assert_eq!(label("(ii) Text").map(|l| l.2), Some(vec![2]));
+        assert_eq!(label("(i) Text").map(|l| l.2), Some(vec![9, 1]));
+        assert_eq!(label("• Punkt").map(|l| l.1), Some(Family::Bullet('•')));
+        assert_eq!(
+            label("– att staden").map(|l| l.3),
+            Some("att staden".into())
+        );
+        assert_eq!(
+            label("2."),
+            Some(("2.".into(), Family::Numeric, vec![2], String::new()))
+        );
+        assert_eq!(label("3.Staden").map(|l| l.3), Some("Staden".into()));
+        for not in [
+            "2011. Text",
+            "1.5 miljoner",
+            "e. Kr",
+            "s. 12",
+            "-",
+            "(bilaga)",
+            "alla",
+            "0. x",
+            "EU-",
+        ] {
+            assert_eq!(label(not), None, "{not}");
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! Reservations and statements: where each starts and ends, in which body it
+//! was made, who made it and which earlier position it refers to.
+//!
+//! A position starts with an introduction ("Reservation anfördes av …",
+//! "Anna Ek (V) reserverar sig …", "Councillor Jane Smith (Green) asked that
+//! her dissent be recorded") or with a paragraph opening with a member's name
+//! under a heading such as "Särskilt yttrande". It runs on while its
+//! introduction promised more ("… enligt följande.", "…:") and ends at the
+//! next heading or introduction.
+
+use super::paragraphs::{Para, ParaKind};
+use super::points::List;
+use super::sections::{Heading, body_at_start, body_name, classify};
+use super::words::{find_phrase, lower, prefix, starts_upper, starts_with_phrase};
+use super::{Position, PositionKind, persons};
+
+/// A position's paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub(crate) kind: PositionKind,
+    pub(crate) body: Option<String>,
+    /// Paragraph indices, inclusive.
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+}
+
+use PositionKind::{Reservation, Statement};
+
+/// Openings that introduce a position by themselves.
+const OPENINGS: &[(&str, PositionKind)] = &[
+    ("reservation anförd*", Reservation),
+    ("reservation av", Reservation),
+    ("reservation från", Reservation),
+    ("reservation lämnad*", Reservation),
+    ("reservation gjord*", Reservation),
+    ("reservation:", Reservation),
+    ("reservationer:", Reservation),
+    ("reservation (", Reservation),
+    ("reservation by", Reservation),
+    ("reservation entered", Reservation),
+    ("dissent*", Reservation),
+    ("särskilt uttalande", Statement),
+    ("särskilda uttalanden", Statement),
+    ("särskilt yttrande", Statement),
+    ("särskilda yttranden", Statement),
+    ("särskilt protokollsuttalande", Statement),
+    ("protokollsanteckning*", Statement),
+    ("ersättaryttrande*", Statement),
+    ("special statement*", Statement),
+    ("statement for the record", Statement),
+    ("statement by", Statement),
+    ("statement of", Statement),
+    ("statement from", Statement),
+    ("minority statement", Statement),
+    ("joint statement", Statement),
+];
+
+/// Phrases that introduce a position when a member is named before them.
+const PHRASES: &[(&str, PositionKind)] = &[
+    ("reserverar sig", Reservation),
+    ("reserverade sig", Reservation),
+    ("reserverar vi oss", Reservation),
+    ("reserverar jag mig", Reservation),
+    ("reserverar oss", Reservation),
+    ("anmäler reservation", Reservation),
+    ("anmälde reservation", Reservation),
+    ("lämnar reservation", Reservation),
+    ("lämnade reservation", Reservation),
+    ("reservation", Reservation),
+    ("dissent*", Reservation),
+    ("särskilt yttrande", Statement),
+    ("särskilda yttrande*", Statement),
+    ("särskilt uttalande", Statement),
+    ("särskilda uttalande*", Statement),
+    ("protokollsanteckning*", Statement),
+    ("till protokollet", Statement),
+    ("ersättaryttrande", Statement),
+    ("special statement", Statement),
+    ("statement for the record", Statement),
+    ("statement to be recorded", Statement),
+    ("statement be recorded", Statement),
+    ("made a statement", Statement),
+];
+
+/// Every opening and phrase contains one of these.
+const STEMS: &[&str] = &[
+    "reserv",
+    "dissent",
+    "särskil",
+    "protokoll",
+    "ersättaryttrande",
+    "statement",
+];
+
+/// How a paragraph may begin when members are named after the phrase.
+const LEADS: &[&str] = &[
+    "mot beslutet",
+    "mot detta beslut",
+    "ledamot",
+    "ledamöterna",
+    "councillor",
+    "cllr",
+];
+
+/// Whether a line opens the way a position's introduction does.
+pub(crate) fn starts_like_intro(line: &str) -> bool {
+    if !starts_upper(line) {
+        return false;
+    }
+    let l = lower(prefix(line, 40));
+    // "Särskilt yttrande" alone is a heading, not an introduction.
+    OPENINGS.iter().any(|(o, _)| starts_with_phrase(&l, o)) && classify(line, &|_| false).is_none()
+}
+
+/// The kind of position a paragraph introduces, and whether its text goes
+/// on in the following paragraphs.
+pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
+    let own = persons::own_part(text);
+    let l = lower(prefix(own, 400));
+    // Most paragraphs are running text: rule them out cheaply.
+    if !STEMS.iter().any(|s| l.contains(s)) {
+        return None;
+    }
+    let mut found: Option<(usize, PositionKind)> = OPENINGS
+        .iter()
+        .find(|(o, _)| starts_with_phrase(&l, o))
+        .map(|(_, k)| (0, *k));
+    if found.is_none() {
+        for (phrase, kind) in PHRASES {
+            let Some(at) = find_phrase(&l, phrase) else {
+                continue;
+            };
+            let before = own.get(..at).unwrap_or("");
+            let named = persons::has_party_group(before)
+                || LEADS.iter().any(|lead| l.starts_with(lead))
+                || (persons::starts_with_person(text) && at < 200);
+            if named && found.is_none_or(|(f, _)| at < f) {
+                found = Some((at, *kind));
+            }
+        }
+    }
+    let (_, kind) = found?;
+    Some((kind, promises_more(text)))
+}
+
+/// "… enligt följande.", "… as follows:", "…:" — the position's text follows.
+fn promises_more(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.ends_with(':') {
+        return true;
+    }
+    let l = lower(t);
+    let tail = l.get(l.len().saturating_sub(40)..).unwrap_or(&l);
+    [
+        "följande",
+        "as follows",
+        "following reasons",
+        "the following",
+    ]
+    .iter()
+    .any(|w| tail.contains(w))
+}
+
+fn says_none(text: &str) -> bool {
+    let l = lower(prefix(text, 40));
+    [
+        "inga ",
+        "ingen ",
+        "none",
+        "nil",
+        "no dissent",
+        "no statement",
+        "inga.",
+        "-",
+        "–",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
+}
+
+/// Finds the positions' paragraphs.
+pub(crate) fn blocks(paras: &[Para]) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut body: Option<String> = None;
+    let mut pending: Option<PositionKind> = None;
+    let mut open: Option<(Block, bool)> = None;
+    let close = |open: &mut Option<(Block, bool)>, out: &mut Vec<Block>| {
+        if let Some((b, _)) = open.take() {
+            out.push(b);
+        }
+    };
+    for (i, para) in paras.iter().enumerate() {
+        match &para.kind {
+            ParaKind::Heading(h) => {
+                close(&mut open, &mut out);
+                pending = None;
+                match h {
+                    Heading::Body(b) => body = Some(b.clone()),
+                    Heading::Position(k) => pending = Some(*k),
+                    _ => {}
+                }
+            }
+            ParaKind::Item(_) => match open.as_mut() {
+                Some((b, more)) if *more || b.last + 1 == i => b.last = i,
+                _ => close(&mut open, &mut out),
+            },
+            ParaKind::Text => {
+                let start = |kind, more| {
+                    Some((
+                        Block {
+                            kind,
+                            body: body.clone(),
+                            first: i,
+                            last: i,
+                        },
+                        more,
+                    ))
+                };
+                if let Some((kind, more)) = intro_kind(&para.text) {
+                    close(&mut open, &mut out);
+                    open = start(kind, more);
+                } else if let Some(kind) = pending
+                    && !says_none(&para.text)
+                    && (open.is_none() || persons::starts_with_person(&para.text))
+                {
+                    close(&mut open, &mut out);
+                    open = start(kind, true);
+                } else if let Some((b, true)) = open.as_mut()
+                    && body_at_start(&para.text).is_none()
+                {
+                    b.last = i;
+                } else {
+                    close(&mut open, &mut out);
+                    if let Some(b) = body_at_start(&para.text) {
+                        body = Some(b);
+                    }
+                }
+            }
+        }
+    }
+    close(&mut open, &mut out);
+    out
+}
+
+/// The earlier position a referring introduction points at, e.g. "med
+/// hänvisning till reservationen av (MP) i borgarrådsberedningen".
+fn refers_to(intro: &str, earlier: &[Position]) -> Option<usize> {
+    let l = lower(prefix(intro, 800));
+    let (at, phrase) = persons::REFERENCE_PHRASES
+        .iter()
+        .filter_map(|p| find_phrase(&l, p).map(|i| (i, *p)))
+        .min_by_key(|(i, _)| *i)?;
+    let target = prefix(intro.get(at + phrase.len()..)?, 300);
+    let tl = lower(target);
+    let kind = if ["reservation", "dissent"].iter().any(|w| tl.contains(w)) {
+        Some(Reservation)
+    } else if ["uttalande", "yttrande", "statement", "protokollsanteckning"]
+        .iter()
+        .any(|w| tl.contains(w))
+    {
+        Some(Statement)
+    } else {
+        None
+    };
+    let parties = persons::parties_in(target);
+    let names: Vec<String> = persons::extract_from(target)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    let body = target
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| body_name(&capitalise(w)));
+    // "med hänvisning till att kostnaden inte är utredd" gives reasons, not a position.
+    if kind.is_none() && parties.is_empty() && names.is_empty() && body.is_none() {
+        return None;
+    }
+    // A reference points back a few positions at most; looking further only costs time.
+    earlier
+        .iter()
+        .enumerate()
+        .rev()
+        .take(50)
+        .find_map(|(idx, p)| {
+            let fits = kind.is_none_or(|k| k == p.kind)
+                && (parties.is_empty()
+                    || p.persons
+                        .iter()
+                        .any(|x| x.party.as_ref().is_some_and(|y| parties.contains(y))))
+                && (names.is_empty() || p.persons.iter().any(|x| names.contains(&x.name)))
+                && body.as_ref().is_none_or(|b| p.body.as_ref() == Some(b));
+            fits.then_some(idx)
+        })
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Builds the positions from their paragraphs and the lists inside them.
+pub(crate) fn build(paras: &[Para], blocks: &[Block], lists: &[List]) -> Vec<Position> {
+    let mut out: Vec<Position> = Vec::new();
+    // Blocks and lists are both in text order: walk them together.
+    let mut next_list = 0;
+    for b in blocks {
+        let Some(first) = paras.get(b.first) else {
+            continue;
+        };
+        let text: Vec<&str> = paras
+            .get(b.first..=b.last)
+            .unwrap_or_default()
+            .iter()
+            .map(|p| p.full_text.as_str())
+            .collect();
+        while lists.get(next_list).is_some_and(|l| l.first < b.first) {
+            next_list += 1;
+        }
+        let mut points = Vec::new();
+        while let Some(l) = lists.get(next_list).filter(|l| l.last <= b.last) {
+            points.extend(l.points.iter().cloned());
+            next_list += 1;
+        }
+        let refers = refers_to(&first.text, &out);
+        out.push(Position {
+            kind: b.kind,
+            body: b.body.clone(),
+            persons: persons::extract(&first.text),
+            refers_to: refers,
+            points,
+            text: text.join("\n"),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn introductions() {
+        assert_eq!(
+            intro_kind("Reservation anfördes av borgarrådet Per Bolund (MP) enligt följande."),
+            Some((Reservation, true))
+        );
+        assert_eq!(
+            intro_kind(
+                "Särskilt uttalande gjordes av Karin Wanngård och Tomas Rudin (båda S) enligt följande."
+            ),
+            Some((Statement, true))
+        );
+        assert_eq!(
+            intro_kind("Anna Ek (V) reserverar sig mot beslutet till förmån för eget förslag."),
+            Some((Reservation, false))
+        );
+        assert_eq!(
+            intro_kind("Cilla Berg (C) lämnar följande protokollsanteckning:"),
+            Some((Statement, true))
+        );
+        assert_eq!(
+            intro_kind(
+                "Councillor Jane Smith (Green) asked that her dissent be recorded, for the following reasons:"
+            ),
+            Some((Reservation, true))
+        );
+        assert_eq!(
+            intro_kind(
+                "Councillor Tom Brown (Labour) made a statement for the record with reference to the dissent."
+            ),
+            Some((Statement, false))
+        );
+        assert_eq!(
+            intro_kind("Staden har tidigare diskuterat en reservation."),
+            None
+        );
+        assert_eq!(intro_kind("Närvarande: Anna Ek (S), Bo Lind (M)"), None);
+    }
+
+    #[test]
+    fn intro_lines() {
+        assert!(starts_like_intro(
+            "Särskilt uttalande gjordes av borgarråden Karin Wanngård"
+        ));
+        assert!(!starts_like_intro("Särskilt yttrande"));
+        assert!(!starts_like_intro("reservation anfördes"));
+    }
+}

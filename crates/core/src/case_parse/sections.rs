@@ -1,0 +1,318 @@
+//! Headings and the names of the bodies that prepare and decide cases.
+//! A heading line starts a new section: it ends a position's text and says
+//! what the following lists are (an adopted decision, a proposal, motions).
+
+use super::PositionKind;
+use super::words::{lower, starts_upper};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Heading {
+    /// A body's own section, e.g. "Kommunstyrelsen".
+    Body(String),
+    /// "Reservationer", "Särskilt yttrande", "Protokollsanteckning", "Dissent".
+    Position(PositionKind),
+    /// "Beslut", "Decision": what follows was decided.
+    Decision,
+    /// "Förslag till beslut", "Recommendation": what follows was proposed.
+    Proposal,
+    /// "Yrkanden", "Omröstning": members' motions and votes.
+    Motions,
+    Other,
+}
+
+const POSITION_HEADINGS: &[(&str, PositionKind)] = &[
+    ("reservation", PositionKind::Reservation),
+    ("reservationer", PositionKind::Reservation),
+    ("reservations", PositionKind::Reservation),
+    ("dissent", PositionKind::Reservation),
+    ("dissents", PositionKind::Reservation),
+    ("dissenting opinion", PositionKind::Reservation),
+    ("dissenting opinions", PositionKind::Reservation),
+    ("särskilt yttrande", PositionKind::Statement),
+    ("särskilda yttranden", PositionKind::Statement),
+    ("särskilt uttalande", PositionKind::Statement),
+    ("särskilda uttalanden", PositionKind::Statement),
+    ("protokollsanteckning", PositionKind::Statement),
+    ("protokollsanteckningar", PositionKind::Statement),
+    ("ersättaryttrande", PositionKind::Statement),
+    ("ersättaryttranden", PositionKind::Statement),
+    ("statement", PositionKind::Statement),
+    ("statements", PositionKind::Statement),
+    ("special statement", PositionKind::Statement),
+    ("special statements", PositionKind::Statement),
+    ("statement for the record", PositionKind::Statement),
+    ("statements for the record", PositionKind::Statement),
+];
+
+const DECISION_HEADINGS: &[&str] = &[
+    "beslut",
+    "beslutet",
+    "kommunstyrelsens beslut",
+    "kommunfullmäktiges beslut",
+    "nämndens beslut",
+    "styrelsens beslut",
+    "decision",
+    "decisions",
+    "resolved",
+    "resolution",
+    "resolutions",
+];
+
+const PROPOSAL_HEADINGS: &[&str] = &[
+    "förslag till beslut",
+    "beslutsförslag",
+    "förslag",
+    "förslag till kommunstyrelsen",
+    "förslag till kommunfullmäktige",
+    "proposed decision",
+    "proposal",
+    "proposals",
+    "recommendation",
+    "recommendations",
+];
+
+const MOTION_HEADINGS: &[&str] = &[
+    "yrkande",
+    "yrkanden",
+    "propositionsordning",
+    "omröstning",
+    "omröstningsresultat",
+    "motions",
+    "amendment",
+    "amendments",
+    "vote",
+    "voting",
+];
+
+const OTHER_HEADINGS: &[&str] = &[
+    "ärendet",
+    "ärendebeskrivning",
+    "ärende",
+    "beredning",
+    "bakgrund",
+    "sammanfattning",
+    "bilaga",
+    "bilagor",
+    "mina synpunkter",
+    "handlingar",
+    "beslutsunderlag",
+    "expedieras",
+    "expediering",
+    "ajournering",
+    "närvarande",
+    "närvarande ledamöter",
+    "beslutande",
+    "ledamöter",
+    "tjänstgörande ersättare",
+    "ersättare",
+    "övriga närvarande",
+    "övriga deltagare",
+    "justering",
+    "justerare",
+    "justeringens plats och tid",
+    "underskrifter",
+    "sekreterare",
+    "ordförande",
+    "paragrafer",
+    "beslutsgång",
+    "föredragning",
+    "background",
+    "summary",
+    "attachments",
+    "present",
+    "attendance",
+    "apologies",
+    "in attendance",
+    "members present",
+    "signatures",
+    "adjournment",
+    "minutes",
+];
+
+/// Endings of Swedish body names: "Kommunstyrelsen", "Borgarrådsberedningen",
+/// "Kommunstyrelsens arbetsutskott". Offices ("-kontoret") are not bodies.
+const SWEDISH_BODY_ENDINGS: &[&str] = &[
+    "beredningen",
+    "styrelsen",
+    "fullmäktige",
+    "nämnden",
+    "utskottet",
+    "utskott",
+    "delegationen",
+    "presidiet",
+];
+
+const ENGLISH_BODY_ENDINGS: &[&str] = &["Committee", "Council", "Board", "Cabinet", "Assembly"];
+
+/// The name of a body, when `t` is one and nothing else: lowercase for
+/// Swedish names (they are common nouns), as written for English ones.
+pub(crate) fn body_name(t: &str) -> Option<String> {
+    let mut t = t.trim().trim_end_matches(':').trim();
+    // "Minutes of the Executive Committee" names the body in a letterhead.
+    for lead in [
+        "Minutes of the ",
+        "Minutes of ",
+        "Meeting of the ",
+        "Protokoll från ",
+        "The ",
+    ] {
+        t = t.strip_prefix(lead).unwrap_or(t);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || !starts_upper(t) {
+        return None;
+    }
+    if !words.iter().all(|w| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    }) {
+        return None;
+    }
+    let last = words.last()?;
+    let l = lower(last);
+    if SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e)) {
+        return Some(lower(t));
+    }
+    let english = ENGLISH_BODY_ENDINGS.contains(last)
+        && words
+            .iter()
+            .all(|w| starts_upper(w) || matches!(*w, "of" | "and" | "the" | "for"));
+    english.then(|| t.to_string())
+}
+
+const BODY_VERBS: &[&str] = &[
+    "tillstyrker",
+    "föreslår",
+    "beslutar",
+    "beslöt",
+    "beslutade",
+    "avstyrker",
+    "återremitterar",
+    "decided",
+    "resolved",
+    "agreed",
+    "recommends",
+    "endorsed",
+    "endorses",
+];
+
+/// The body a sentence starts with when it reports what the body did:
+/// "Borgarrådsberedningen tillstyrker …", "The Executive Committee decided …".
+pub(crate) fn body_at_start(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    let t = t.strip_prefix("The ").unwrap_or(t);
+    let words: Vec<&str> = t.split_whitespace().take(6).collect();
+    for n in 1..words.len().min(5) {
+        let verb = lower(words[n].trim_end_matches([',', ':', '.']));
+        if BODY_VERBS.contains(&verb.as_str()) {
+            return body_name(&words[..n].join(" "));
+        }
+    }
+    None
+}
+
+/// What a line is, when it is a heading.
+pub(crate) fn classify(line: &str, is_org: &dyn Fn(&str) -> bool) -> Option<Heading> {
+    let t = line.trim().trim_end_matches(':').trim();
+    if t.is_empty() || t.len() > 80 || t.ends_with(['.', ',', ';']) {
+        return None;
+    }
+    if t.starts_with('§') {
+        return Some(Heading::Other);
+    }
+    let l = lower(t);
+    if let Some((_, kind)) = POSITION_HEADINGS.iter().find(|(h, _)| *h == l) {
+        return Some(Heading::Position(*kind));
+    }
+    let words = l.split_whitespace().count();
+    // "Regionstyrelsens beslut", "Arbetsutskottets förslag".
+    if DECISION_HEADINGS.contains(&l.as_str()) || (words == 2 && l.ends_with("s beslut")) {
+        return Some(Heading::Decision);
+    }
+    if PROPOSAL_HEADINGS.contains(&l.as_str()) || (words == 2 && l.ends_with("s förslag")) {
+        return Some(Heading::Proposal);
+    }
+    if MOTION_HEADINGS.contains(&l.as_str()) {
+        return Some(Heading::Motions);
+    }
+    if OTHER_HEADINGS.contains(&l.as_str()) {
+        return Some(Heading::Other);
+    }
+    if let Some(body) = body_name(t) {
+        return Some(Heading::Body(body));
+    }
+    // Headings set in capitals: "ÄRENDET", "BEREDNING", a signature.
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = t.chars().all(|c| !c.is_lowercase()) && !t.chars().any(|c| c.is_ascii_digit());
+    if all_caps && letters >= 5 && t.split_whitespace().count() <= 6 && !is_org(t) {
+        return Some(Heading::Other);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(line: &str) -> Option<Heading> {
+        classify(line, &|_| false)
+    }
+
+    #[test]
+    fn headings_are_recognised() {
+        assert_eq!(
+            plain("Kommunstyrelsen"),
+            Some(Heading::Body("kommunstyrelsen".into()))
+        );
+        assert_eq!(
+            plain("Borgarrådsberedningen "),
+            Some(Heading::Body("borgarrådsberedningen".into()))
+        );
+        assert_eq!(
+            plain("Kommunstyrelsens arbetsutskott"),
+            Some(Heading::Body("kommunstyrelsens arbetsutskott".into()))
+        );
+        assert_eq!(
+            plain("The Executive Committee"),
+            Some(Heading::Body("Executive Committee".into()))
+        );
+        assert_eq!(
+            plain("Minutes of the Executive Committee"),
+            Some(Heading::Body("Executive Committee".into()))
+        );
+        assert_eq!(
+            plain("Reservationer:"),
+            Some(Heading::Position(PositionKind::Reservation))
+        );
+        assert_eq!(
+            plain("Särskilt yttrande"),
+            Some(Heading::Position(PositionKind::Statement))
+        );
+        assert_eq!(
+            plain("Protokollsanteckning"),
+            Some(Heading::Position(PositionKind::Statement))
+        );
+        assert_eq!(plain("Beslut"), Some(Heading::Decision));
+        assert_eq!(plain("Regionstyrelsens beslut"), Some(Heading::Decision));
+        assert_eq!(plain("Arbetsutskottets förslag"), Some(Heading::Proposal));
+        assert_eq!(plain("Förslag till beslut"), Some(Heading::Proposal));
+        assert_eq!(plain("Yrkanden"), Some(Heading::Motions));
+        assert_eq!(plain("ÄRENDET"), Some(Heading::Other));
+        assert_eq!(plain("Stadsledningskontoret"), None);
+        assert_eq!(plain("Staden avsäger sig styrelseposterna."), None);
+        assert_eq!(classify("EUROCITIES", &|s| s == "EUROCITIES"), None);
+    }
+
+    #[test]
+    fn bodies_at_the_start_of_a_sentence() {
+        assert_eq!(
+            body_at_start("Borgarrådsberedningen tillstyrker föredragande borgarrådets förslag."),
+            Some("borgarrådsberedningen".into())
+        );
+        assert_eq!(
+            body_at_start("The Executive Committee decided:"),
+            Some("Executive Committee".into())
+        );
+        assert_eq!(body_at_start("Stadsledningskontoret föreslår att"), None);
+    }
+}

@@ -1,0 +1,461 @@
+//! Undoing what PDF extraction does to a document: odd spaces and control
+//! characters, page numbers and running heads, and words hyphenated across
+//! lines and pages.
+
+use super::words::{lower, squash};
+use super::{ParseError, ParseErrorKind};
+use std::collections::HashMap;
+
+/// A line of the cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub(crate) text: String,
+    /// Blank lines between this line and the previous content line.
+    pub(crate) blanks_before: usize,
+    /// A page ended between this line and the previous content line.
+    pub(crate) after_break: bool,
+    /// A page number or running head: kept for reading the heading, skipped
+    /// when the text is joined into paragraphs.
+    pub(crate) furniture: bool,
+}
+
+/// Refuses input that cannot be a document: empty, or mostly not text.
+pub(crate) fn check(text: &str) -> Result<(), ParseError> {
+    if text.trim().is_empty() {
+        return Err(ParseError::new(ParseErrorKind::Empty));
+    }
+    let mut total = 0usize;
+    let mut odd = 0usize;
+    let mut replaced = 0usize;
+    for c in text.chars().take(1 << 20) {
+        total += 1;
+        if c == '\u{fffd}' {
+            replaced += 1;
+        } else if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            odd += 1;
+        }
+    }
+    // A few stray control characters are normal in extracted text; many are not.
+    if odd * 100 > total || replaced * 20 > total {
+        return Err(ParseError::new(ParseErrorKind::Binary));
+    }
+    Ok(())
+}
+
+/// One raw line after character clean-up.
+struct Raw {
+    text: String,
+    page_break_before: bool,
+}
+
+fn normalise(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let chars: Vec<char> = line.chars().collect();
+    let last_visible = chars.iter().rposition(|c| !c.is_whitespace());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\u{ad}' => {
+                let spaced = i > 0 && chars[i - 1] == ' ';
+                if Some(i) == last_visible {
+                    // A soft hyphen only matters where the line breaks; PDF
+                    // extraction may put a space before it.
+                    trim_end_spaces(&mut out);
+                    out.push('-');
+                } else if spaced {
+                    // Extracted from PDF, a visible hyphen ("Ann-Margarethe")
+                    // can come out as a soft hyphen between spaces.
+                    trim_end_spaces(&mut out);
+                    out.push('-');
+                    while chars.get(i + 1) == Some(&' ') {
+                        i += 1;
+                    }
+                }
+            }
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2002}'..='\u{200a}' | '\t' => out.push(' '),
+            '\u{200b}' | '\u{feff}' | '\u{fffd}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    squash(&out)
+}
+
+fn trim_end_spaces(s: &mut String) {
+    while s.ends_with(' ') {
+        s.pop();
+    }
+}
+
+fn raw_lines(text: &str) -> Vec<Raw> {
+    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
+    let mut out = Vec::new();
+    let mut page_break = false;
+    for line in text.split('\n') {
+        let mut parts = line.split('\u{c}').peekable();
+        while let Some(part) = parts.next() {
+            out.push(Raw {
+                text: normalise(part),
+                page_break_before: page_break,
+            });
+            page_break = parts.peek().is_some();
+        }
+    }
+    out
+}
+
+/// A page number: one to three digits (a four-digit number is more likely a year).
+fn digits_only(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Page `a` of `b` pages.
+fn page_of(a: &str, b: &str) -> bool {
+    digits_only(a) && digits_only(b) && a.parse::<u32>().ok() <= b.parse::<u32>().ok()
+}
+
+/// "3", "3 av 12", "3 of 12", "3 (12)", "3/12", with spaces removed.
+fn is_counter(compact: &str) -> bool {
+    if digits_only(compact) {
+        return true;
+    }
+    for sep in ["av", "of", "/"] {
+        if let Some((a, b)) = compact.split_once(sep)
+            && page_of(a, b)
+        {
+            return true;
+        }
+    }
+    if let Some((a, b)) = compact.split_once('(')
+        && let Some(b) = b.strip_suffix(')')
+    {
+        return page_of(a, b);
+    }
+    false
+}
+
+/// A line that is only a page number: "2", "- 2 -", "Sida 2 av 5", "Page 2 of 5", "2 (12)".
+pub(crate) fn is_page_number(line: &str) -> bool {
+    if line.len() > 24 || !line.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let core =
+        line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '[' | ']'));
+    let compact: String = lower(core).chars().filter(|c| !c.is_whitespace()).collect();
+    let rest = ["sida", "sid.", "page", "p.", "s."]
+        .iter()
+        .find_map(|p| compact.strip_prefix(p))
+        .unwrap_or(&compact);
+    is_counter(rest)
+}
+
+/// A short line ending in a page counter, like "Stockholms stad  Sida 3 (12)".
+fn ends_with_counter(line: &str) -> bool {
+    if line.len() > 120 || !line.ends_with(|c: char| c == ')' || c.is_ascii_digit()) {
+        return false;
+    }
+    let l = lower(line);
+    for word in ["sida ", "page "] {
+        if let Some(i) = l.rfind(word)
+            && i > 0
+            && let Some(rest) = l.get(i + word.len()..)
+        {
+            let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+            if is_counter(&compact) {
+                return true;
+            }
+        }
+    }
+    // "… 3 (12)": a page of a count, nothing else after it.
+    if let Some(open) = l.rfind('(')
+        && l.ends_with(')')
+        && let Some(inner) = l.get(open + 1..l.len() - 1)
+        && digits_only(inner.trim())
+    {
+        let before = l.get(..open).unwrap_or("").trim_end();
+        let num: String = before
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let num: String = num.chars().rev().collect();
+        if !num.is_empty() && num.len() < before.len() {
+            return num.parse::<u32>().ok() <= inner.trim().parse::<u32>().ok();
+        }
+    }
+    false
+}
+
+/// Whether a line carries a case number or document reference, as running heads do.
+fn looks_like_reference(line: &str) -> bool {
+    let l = lower(line);
+    (l.contains("dnr") || l.contains("pm ") || l.contains("diarienummer") || l.contains("case no"))
+        && l.chars().any(|c| c.is_ascii_digit())
+}
+
+fn furniture_key(line: &str) -> String {
+    lower(line)
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// Marks page numbers and lines repeated at page boundaries.
+fn mark_furniture(raws: &[Raw]) -> Vec<bool> {
+    let mut furniture: Vec<bool> = raws
+        .iter()
+        .map(|r| !r.text.is_empty() && (is_page_number(&r.text) || ends_with_counter(&r.text)))
+        .collect();
+
+    // Where pages meet: a form feed or a page number we already know of.
+    let content: Vec<usize> = (0..raws.len())
+        .filter(|&i| !raws[i].text.is_empty())
+        .collect();
+    let mut broken = vec![false; raws.len()];
+    let mut carry = false;
+    for (i, r) in raws.iter().enumerate() {
+        carry |= r.page_break_before;
+        if !r.text.is_empty() {
+            broken[i] = carry;
+            carry = false;
+        }
+    }
+    let mut near_boundary = vec![false; raws.len()];
+    for (k, &i) in content.iter().enumerate() {
+        if broken[i] || furniture[i] || k == 0 {
+            for &j in content.iter().skip(k.saturating_sub(3)).take(7) {
+                near_boundary[j] = true;
+            }
+        }
+    }
+
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &content {
+        let t = &raws[i].text;
+        if !furniture[i] && (3..=120).contains(&t.len()) && super::points::parse_label(t).is_none()
+        {
+            seen.entry(furniture_key(t)).or_default().push(i);
+        }
+    }
+    for at in seen.values() {
+        if at.len() < 2 {
+            continue;
+        }
+        let sample = &raws[at[0]].text;
+        let at_boundaries = at.iter().filter(|&&i| near_boundary[i]).count() >= 2;
+        let heading_like = super::sections::classify(sample, &|_| false).is_some();
+        let reference_head = at.len() >= 3 && looks_like_reference(sample);
+        let letterhead = at.len() >= 3 && at[0] == content.first().copied().unwrap_or(usize::MAX);
+        if (at_boundaries && !heading_like && !sample.ends_with('.'))
+            || reference_head
+            || letterhead
+        {
+            for &i in at {
+                furniture[i] = true;
+            }
+        }
+    }
+    furniture
+}
+
+fn is_conjunction(word: &str) -> bool {
+    matches!(
+        word,
+        "och" | "eller" | "samt" | "respektive" | "resp" | "som" | "and" | "or" | "to" | "till"
+    )
+}
+
+/// Joins `next` to `prev` when `prev` ends in a word broken by a hyphen.
+/// `known` tells whether a joined word is a name the parser knows, which
+/// decides "EUROCITI-" + "ES" (one word) against "EU-" + "KOMMISSIONEN".
+fn join_hyphenated(prev: &str, next: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    let before = prev.strip_suffix('-')?;
+    let last = before.chars().next_back()?;
+    if !last.is_alphanumeric() {
+        return None;
+    }
+    let first = next.chars().next()?;
+    if super::points::parse_label(next).is_some_and(|(l, _)| !l.is_numeric()) {
+        return None;
+    }
+    let tail: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let head: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let keep_hyphen = |sep: &str| format!("{before}-{sep}{next}");
+    if first.is_lowercase() {
+        if is_conjunction(&head) {
+            return Some(keep_hyphen(" "));
+        }
+        if last.is_uppercase() || last.is_numeric() {
+            return Some(keep_hyphen(""));
+        }
+        return Some(format!("{before}{next}"));
+    }
+    if first.is_uppercase() {
+        if known(&lower(&format!("{tail}{head}"))) {
+            return Some(format!("{before}{next}"));
+        }
+        return Some(keep_hyphen(""));
+    }
+    if first.is_numeric() {
+        return Some(keep_hyphen(""));
+    }
+    None
+}
+
+/// Cleans the text into lines. `known` tells whether a lowercase word is
+/// part of a name the parser knows.
+pub(crate) fn clean(text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Line> {
+    let raws = raw_lines(text);
+    let furniture = mark_furniture(&raws);
+    let mut out: Vec<Line> = Vec::new();
+    let mut last_content: Option<usize> = None;
+    let mut blanks = 0usize;
+    let mut page_break = false;
+    for (raw, is_furniture) in raws.iter().zip(furniture) {
+        page_break |= raw.page_break_before;
+        if raw.text.is_empty() {
+            blanks += 1;
+            continue;
+        }
+        if is_furniture {
+            out.push(Line {
+                text: raw.text.clone(),
+                blanks_before: blanks,
+                after_break: page_break,
+                furniture: true,
+            });
+            page_break = true;
+            blanks = 0;
+            continue;
+        }
+        if let Some(i) = last_content
+            && let Some(prev) = out.get_mut(i)
+            && let Some(joined) = join_hyphenated(&prev.text, &raw.text, known)
+        {
+            prev.text = joined;
+            blanks = 0;
+            page_break = false;
+            continue;
+        }
+        out.push(Line {
+            text: raw.text.clone(),
+            blanks_before: blanks,
+            after_break: page_break,
+            furniture: false,
+        });
+        last_content = Some(out.len() - 1);
+        blanks = 0;
+        page_break = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(text: &str) -> Vec<String> {
+        clean(text, &|w| w == "eurocities")
+            .into_iter()
+            .filter(|l| !l.furniture)
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn rejects_empty_and_binary() {
+        assert_eq!(check(" \n\t ").unwrap_err().kind(), ParseErrorKind::Empty);
+        let junk: String = (0u8..=255).cycle().take(4000).map(char::from).collect();
+        assert_eq!(check(&junk).unwrap_err().kind(), ParseErrorKind::Binary);
+        assert!(check("Kommunstyrelsen beslutar.").is_ok());
+    }
+
+    #[test]
+    fn page_numbers() {
+        for p in [
+            "1",
+            "- 2 -",
+            "– 12 –",
+            "Sida 2 av 5",
+            "Page 3 of 4",
+            "2 (12)",
+            "Sida 2 (5)",
+            "3/7",
+        ] {
+            assert!(is_page_number(p), "{p}");
+        }
+        for p in ["2011", "1. Staden", "Sida", "12345", "2 (1)", "1137/2007"] {
+            assert!(!is_page_number(p), "{p}");
+        }
+        assert!(ends_with_counter("Stockholms stad  Sida 3 (12)"));
+        assert!(ends_with_counter("Malmö stad 2 (4)"));
+        assert!(!ends_with_counter("beslutade i december 2008 (3)"));
+    }
+
+    #[test]
+    fn hyphenation_is_undone_where_it_breaks_a_word() {
+        let lines = cleaned("internationella organisatio-\n\nner \n");
+        assert_eq!(lines, ["internationella organisationer"]);
+        assert_eq!(cleaned("EU-\nkommissionen"), ["EU-kommissionen"]);
+        assert_eq!(cleaned("dnr 006-\n\n1137/2007"), ["dnr 006-1137/2007"]);
+        assert_eq!(cleaned("miljö-\noch klimat"), ["miljö- och klimat"]);
+        assert_eq!(
+            cleaned("organisationerna EUROCITI-\n\nES, UCLG"),
+            ["organisationerna EUROCITIES, UCLG"]
+        );
+        assert_eq!(cleaned("den 23-26 november"), ["den 23-26 november"]);
+        assert_eq!(cleaned("ett val -\nsom"), ["ett val -", "som"]);
+    }
+
+    #[test]
+    fn page_furniture_is_skipped_and_hyphens_join_across_it() {
+        let text = "Malmö stad  Sida 1 (2)\nKS/2017:214\n\nStaden ska verka för kli-\n\n2\n\u{c}Malmö stad  Sida 2 (2)\nKS/2017:214\nmatfrågor.\n";
+        let lines = clean(text, &|_| false);
+        let content: Vec<&str> = lines
+            .iter()
+            .filter(|l| !l.furniture)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(content, ["Staden ska verka för klimatfrågor."]);
+        assert!(lines.iter().any(|l| l.furniture && l.text == "KS/2017:214"));
+    }
+
+    #[test]
+    fn windows_line_ends_are_not_double_spacing() {
+        let lines = clean("Ett\r\nTvå\r\n\r\nTre", &|_| false);
+        let blanks: Vec<usize> = lines.iter().map(|l| l.blanks_before).collect();
+        assert_eq!(blanks, [0, 0, 1]);
+    }
+
+    #[test]
+    fn odd_spaces_and_soft_hyphens() {
+        assert_eq!(normalise("a\u{a0}\u{a0}b\tc  "), "a b c");
+        assert_eq!(cleaned("verksam\u{ad}\nheten"), ["verksamheten"]);
+    }
+
+    #[test]
+    fn hyphens_as_pdf_extraction_leaves_them() {
+        // What pdf-extract makes of a typst PDF: spaced soft hyphens.
+        assert_eq!(cleaned("organisatio \u{ad}\nner"), ["organisationer"]);
+        assert_eq!(
+            normalise("Ann \u{ad} Margarethe Livh"),
+            "Ann-Margarethe Livh"
+        );
+        assert_eq!(normalise("verk\u{ad}samhet"), "verksamhet");
+        assert_eq!(normalise("Stockholm - Bryssel -"), "Stockholm - Bryssel -");
+    }
+}
