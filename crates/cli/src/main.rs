@@ -8,6 +8,7 @@ use oversyn_store::{Store, StoreError, redact};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+mod cases;
 mod export;
 
 #[derive(Parser)]
@@ -94,6 +95,21 @@ enum Command {
         lang: String,
         #[arg(short = 'o', long)]
         output: PathBuf,
+    },
+    /// Write the tenant's calendar (deadlines, end dates, events, review closing days) as iCalendar.
+    Calendar {
+        #[arg(long)]
+        tenant: String,
+        /// Only what concerns this person (by name, as in the register).
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
+    /// Decision cases: parse and import decision documents, write case documents.
+    Case {
+        #[command(subcommand)]
+        command: cases::CaseCommand,
     },
     /// Work with reviews.
     Review {
@@ -258,6 +274,12 @@ async fn main() -> Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    if let Command::Case {
+        command: cases::CaseCommand::Parse { file, text },
+    } = &cli.command
+    {
+        return cases::parse(file, *text);
+    }
     let store = open(&cli).await?;
     match &cli.command {
         Command::Serve {
@@ -268,7 +290,7 @@ async fn main() -> Result<()> {
             mail,
         } => {
             let demo_login = if *demo {
-                Some(store.load_demo().await?)
+                Some(oversyn_web::demo::load(&store).await?)
             } else {
                 None
             };
@@ -310,7 +332,7 @@ async fn main() -> Result<()> {
         }
         Command::Migrate => println!("Database is up to date: {}", redact(&database_url(&cli))),
         Command::Demo => {
-            let d = store.load_demo().await?;
+            let d = oversyn_web::demo::load(&store).await?;
             println!(
                 "Loaded the Stockholm 2011 demo as tenant `stockholm` ({} records added).",
                 d.added
@@ -346,7 +368,7 @@ async fn main() -> Result<()> {
                 },
         } => {
             let Some(role) = Role::parse(role) else {
-                bail!("unknown role '{role}': use admin, editor or viewer")
+                bail!("unknown role '{role}': use admin, editor, politician or viewer")
             };
             let t = tenant(&store, slug).await?;
             let (u, password) = store
@@ -432,6 +454,29 @@ async fn main() -> Result<()> {
             std::fs::write(output, &bytes)
                 .with_context(|| format!("writing {}", output.display()))?;
             println!("Wrote {} ({} bytes).", output.display(), bytes.len());
+        }
+        Command::Case { command } => cases::run(&store, command).await?,
+        Command::Calendar {
+            tenant: slug,
+            person,
+            output,
+        } => {
+            let t = tenant(&store, slug).await?;
+            let person_id = match person {
+                None => None,
+                Some(name) => match store.persons(t.id).await?.iter().find(|p| &p.name == name) {
+                    Some(p) => Some(p.id),
+                    None => bail!("no person named '{name}' in `{slug}`"),
+                },
+            };
+            let ics = oversyn_web::followup::calendar::ics(&store, t.id, person_id, "").await?;
+            std::fs::write(output, &ics)
+                .with_context(|| format!("writing {}", output.display()))?;
+            println!(
+                "Wrote {} ({} events).",
+                output.display(),
+                ics.matches("BEGIN:VEVENT").count()
+            );
         }
         Command::Review {
             command:

@@ -34,6 +34,8 @@ macro_rules! vocabulary {
     };
 }
 
+pub(crate) use vocabulary;
+
 vocabulary!(
     /// What kind of organisation a catalogue entry is.
     OrgKind {

@@ -337,3 +337,108 @@ pub mod review {
         }
     }
 }
+
+/// The political case of 2011: the proposal, the route through the mayors'
+/// committee to the executive board, the positions taken in each, and the
+/// decisions. Points, names and parties are from [`SOURCE`]; the positions'
+/// texts are short summaries written for the demo, not the originals. The
+/// source gives no meeting dates, so the two decision dates are illustrative.
+pub mod case {
+    pub const NUMBER: &str = "006-1348/2010";
+    pub const NUMBER_PATTERN: &str = "{series}-{serial}/{year}";
+    pub const REFERENCE: &str = "PM 2011:125 RI";
+    pub const TITLE: &str = "Översyn av stadens engagemang i internationella organisationer";
+    pub const DATE: &str = "2011-09-08";
+    pub const RAPPORTEUR: &str = "borgarrådet Sten Nordin";
+    pub const ROUTE: &[&str] = &["Borgarrådsberedningen", "Kommunstyrelsen"];
+    pub const PROPOSAL: &str = "1. Staden avsäger sig styrelseposterna i Metropolis och UCLG inför Metropolis världskongress i Porto Alegre, Brasilien, den 23-26 november 2011.
+2. Stadens medlemskap i Metropolis och UCLG sägs upp från och med den 1 januari 2012.
+3. Stadsledningskontoret får i uppdrag att se över och komma med förslag till strategiskt engagemang inom ramen för medlemskapet i EUROCITIES.";
+    pub const MATTER: &str = "Stadsledningskontoret har gått igenom stadens engagemang i de internationella organisationer där kommunstyrelsen är medlem: EUROCITIES, Metropolis, UCLG och till viss del C40. Enligt stadens strategi för internationellt arbete (kommunfullmäktige, december 2008) väljs samarbeten efter sakfråga, inte geografi, och de ska ge verksamheterna nytta. (Sammanfattning för demon.)";
+    pub const PREPARATION: &str = "Ärendet har initierats av stadsledningskontoret.";
+    pub const STATEMENT: &str = "Stadsledningskontorets tjänsteutlåtande (24 mars 2011) rekommenderar att arbetet i EUROCITIES och C40 fortsätter och att medlemskapen i Metropolis och UCLG avslutas: de ger varken den verksamhetsnytta eller den påverkan som insatsen kräver, deras inriktning på utvecklingssamarbete stämmer inte med stadens mål, och staden är redan företrädd i UCLG genom SKL. (Sammanfattning för demon.)";
+    pub const VIEWS: &str = "Föredraganden instämmer i stadsledningskontorets analys: engagemanget ska ge stockholmarna nytta och påverkan, och det behöver prövas med jämna mellanrum. (Sammanfattning för demon.)";
+
+    pub struct DemoPosition {
+        pub body: &'static str,
+        pub reservation: bool,
+        pub persons: &'static str,
+        pub refers_to: Option<u32>,
+        pub points: &'static str,
+        pub text: &'static str,
+    }
+
+    pub const POSITIONS: &[DemoPosition] = &[
+        DemoPosition {
+            body: "Borgarrådsberedningen",
+            reservation: true,
+            persons: "Per Bolund (MP)",
+            refers_to: None,
+            points: "4. Staden behåller sitt medlemskap i Metropolis och UCLG och fortsätter också sitt styrelsearbete i dessa.
+5. Stadsledningskontoret får i uppdrag att se över och komma med förslag till strategiskt engagemang inom ramen för medlemskapet i EUROCITIES.",
+            text: "MP vill behålla medlemskapen: de stora organisationerna ger kunskap som staden har nytta av, och Stockholm kan dela med sig av sin. Oppositionen bör också få företräda staden. (Sammanfattning för demon.)",
+        },
+        DemoPosition {
+            body: "Borgarrådsberedningen",
+            reservation: false,
+            persons: "Karin Wanngård och Tomas Rudin (båda S)",
+            refers_to: None,
+            points: "",
+            text: "S välkomnar översynen och vill att det internationella arbetet prövas mot kostnadseffektivitet och miljöhänsyn, och att oppositionen får en mer delaktig roll i organisationerna. (Sammanfattning för demon.)",
+        },
+        DemoPosition {
+            body: "Kommunstyrelsen",
+            reservation: true,
+            persons: "Emilia Hagberg och Stefan Nilsson (båda MP)",
+            refers_to: Some(0),
+            points: "",
+            text: "",
+        },
+        DemoPosition {
+            body: "Kommunstyrelsen",
+            reservation: true,
+            persons: "Ann-Margarethe Livh (V)",
+            refers_to: None,
+            points: "1. Stockholms stad behåller sitt medlemskap i Metropolis och UCLG.
+2. Stadsledningskontoret får i uppdrag att återkomma med förslag till strategiskt engagemang inom ramen för medlemskapet i EUROCITIES.",
+            text: "V menar att internationellt samarbete bygger på både givande och tagande och inte bara på direkt nytta för stockholmarna, och vill också se en utvärdering av ECAD. (Sammanfattning för demon.)",
+        },
+        DemoPosition {
+            body: "Kommunstyrelsen",
+            reservation: false,
+            persons: "Karin Wanngård, Roger Mogert och Tomas Rudin (alla S)",
+            refers_to: None,
+            points: "",
+            text: "S vill att staden använder digitala tjänster, till exempel livesändningar av konferenser, så att politiker, tjänstemän och medborgare kan följa mötena utan att resa, och att alla partier tar del i det internationella arbetet. (Sammanfattning för demon.)",
+        },
+    ];
+
+    /// (body, date): the committee endorsed the proposal and the executive
+    /// board adopted it. Illustrative dates: the source has none.
+    pub const DECISIONS: &[(&str, &str)] = &[
+        ("Borgarrådsberedningen", "2011-09-14"),
+        ("Kommunstyrelsen", "2011-09-21"),
+    ];
+}
+
+/// Events in the demo: the Metropolis world congress the decision names
+/// (Porto Alegre, 23–26 November 2011, from [`SOURCE`]).
+pub mod events {
+    pub struct DemoEvent {
+        pub organisation: &'static str,
+        pub kind: &'static str,
+        pub title: &'static str,
+        pub starts_on: &'static str,
+        pub ends_on: &'static str,
+        pub place: &'static str,
+    }
+
+    pub const EVENTS: &[DemoEvent] = &[DemoEvent {
+        organisation: "metropolis",
+        kind: "congress",
+        title: "Metropolis världskongress 2011",
+        starts_on: "2011-11-23",
+        ends_on: "2011-11-26",
+        place: "Porto Alegre, Brasilien",
+    }];
+}

@@ -3,10 +3,13 @@
 //! async, no SQL, so most of the product's rules are tested here directly.
 
 pub mod analysis;
+pub mod case_parse;
+pub mod cases;
 pub mod catalogue;
 pub mod codes;
 pub mod demo;
 pub mod fees;
+pub mod followup;
 pub mod input;
 pub mod register;
 pub mod review;

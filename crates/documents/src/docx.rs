@@ -44,8 +44,9 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> Table {
     Table::new(all)
 }
 
-pub fn document(r: &Report) -> Result<Vec<u8>, String> {
-    let mut doc = Docx::new()
+/// A document with the Title, Heading 1/2 and List Bullet styles Word knows.
+pub(crate) fn styled() -> Docx {
+    Docx::new()
         .add_style(
             Style::new("Title", StyleType::Paragraph)
                 .name("Title")
@@ -65,6 +66,10 @@ pub fn document(r: &Report) -> Result<Vec<u8>, String> {
                 .bold(),
         )
         .add_style(Style::new("ListBullet", StyleType::Paragraph).name("List Bullet"))
+}
+
+pub fn document(r: &Report) -> Result<Vec<u8>, String> {
+    let mut doc = styled()
         .add_paragraph(
             Paragraph::new()
                 .style("Title")

@@ -2,7 +2,7 @@
 
 use crate::report::{Report, num};
 
-fn e(s: &str) -> String {
+pub(crate) fn e(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

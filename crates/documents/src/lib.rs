@@ -4,6 +4,8 @@
 //! by the pdf crate) and as DOCX with real Word heading styles. Charts are
 //! SVG drawn with plotters, so the same picture goes into every format.
 
+pub mod blocks;
+pub mod case;
 pub mod charts;
 pub mod docx;
 pub mod html;

@@ -6,7 +6,7 @@ use crate::report::Report;
 use std::fmt::Write;
 
 /// A typst string literal.
-fn s(text: &str) -> String {
+pub(crate) fn s(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {

@@ -10,8 +10,10 @@
 
 pub mod audit;
 pub mod auth;
+pub mod cases;
 mod codec;
 pub mod error;
+pub mod followup;
 pub mod register;
 pub mod reviews;
 pub mod seed;

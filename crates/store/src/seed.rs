@@ -244,6 +244,8 @@ impl Store {
             Err(e) => return Err(e),
         };
         added += self.load_demo_review(&actor).await?;
+        added += self.load_demo_case(&actor).await?;
+        added += self.load_demo_events(&actor).await?;
         let password = crate::auth::random_password();
         self.set_password(user.id, &password).await?;
         Ok(DemoLoaded {
@@ -252,6 +254,140 @@ impl Store {
             password,
             added,
         })
+    }
+
+    /// The events of the demo (see `demo::events`).
+    async fn load_demo_events(&self, actor: &Actor) -> Result<usize, StoreError> {
+        let existing = self.events(actor.tenant_id).await?;
+        let mut added = 0;
+        for e in demo::events::EVENTS {
+            if existing.iter().any(|x| x.fields.title == e.title) {
+                continue;
+            }
+            let org = self
+                .organisation_by_slug(actor.tenant_id, e.organisation)
+                .await?;
+            let date = |s: &str| {
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("demo dates are valid")
+            };
+            let fields = crate::followup::EventFields {
+                organisation_id: org.id,
+                kind: e.kind.into(),
+                title: e.title.into(),
+                starts_on: date(e.starts_on),
+                ends_on: date(e.ends_on),
+                place: e.place.into(),
+                remote: false,
+                stream_url: None,
+                public: true,
+                notes: demo::SOURCE.into(),
+            };
+            self.create_event(actor, &fields).await?;
+            added += 1;
+        }
+        Ok(added)
+    }
+
+    /// The 2011 case with its positions and decisions (see `demo::case`).
+    async fn load_demo_case(&self, actor: &Actor) -> Result<usize, StoreError> {
+        use demo::case as c;
+        use oversyn_core::cases::text::{persons_from_text, points_from_text};
+        use oversyn_core::cases::{
+            Adopted, CaseFields, CaseNumber, Decision, Position, PositionKind, Stage,
+        };
+        if self
+            .cases(actor.tenant_id)
+            .await?
+            .iter()
+            .any(|x| x.fields.reference == c::REFERENCE)
+        {
+            return Ok(0);
+        }
+        let date = |s: &str| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("demo dates are valid")
+        };
+        if self
+            .setting(actor.tenant_id, crate::cases::CASE_NUMBER_PATTERN)
+            .await?
+            .is_none()
+        {
+            self.set_case_number_pattern(actor.tenant_id, c::NUMBER_PATTERN)
+                .await?;
+        }
+        let memberships = self.memberships(actor.tenant_id).await?;
+        let mut membership_ids = Vec::new();
+        for slug in demo::review::ORGANISATIONS {
+            let org = self.organisation_by_slug(actor.tenant_id, slug).await?;
+            membership_ids.extend(
+                memberships
+                    .iter()
+                    .filter(|m| m.organisation_id == org.id)
+                    .map(|m| m.id),
+            );
+        }
+        let review_id = self
+            .reviews(actor.tenant_id)
+            .await?
+            .iter()
+            .find(|x| x.title == demo::review::TITLE)
+            .map(|x| x.id);
+        let fields = CaseFields {
+            number: CaseNumber::parse_with(c::NUMBER, c::NUMBER_PATTERN),
+            reference: c::REFERENCE.into(),
+            title: c::TITLE.into(),
+            language: "sv".into(),
+            document_date: Some(date(c::DATE)),
+            rapporteur: c::RAPPORTEUR.into(),
+            route: c::ROUTE
+                .iter()
+                .map(|b| Stage {
+                    body: (*b).into(),
+                    date: None,
+                })
+                .collect(),
+            proposal: points_from_text(c::PROPOSAL),
+            matter: c::MATTER.into(),
+            preparation: c::PREPARATION.into(),
+            views: c::VIEWS.into(),
+            statement: c::STATEMENT.into(),
+            review_id,
+            membership_ids,
+        };
+        let positions = c::POSITIONS
+            .iter()
+            .map(|p| Position {
+                seq: 0,
+                body: p.body.into(),
+                kind: if p.reservation {
+                    PositionKind::Reservation
+                } else {
+                    PositionKind::Statement
+                },
+                persons: persons_from_text(p.persons),
+                refers_to: p.refers_to,
+                points: points_from_text(p.points),
+                text: p.text.into(),
+            })
+            .collect();
+        let decisions = c::DECISIONS
+            .iter()
+            .map(|(body, d)| Decision {
+                body: (*body).into(),
+                adopted: Adopted::Proposal,
+                decided_on: date(d),
+                votes_for: None,
+                votes_against: None,
+                abstentions: None,
+            })
+            .collect();
+        let new = crate::cases::NewCase {
+            fields,
+            positions,
+            decisions,
+            source: "demo".into(),
+        };
+        self.create_case(actor, &new).await?;
+        Ok(1)
     }
 
     /// The illustrative 2011 review with its answers (see `demo::review`).

@@ -13,6 +13,8 @@ pub enum PageError {
     NotFound,
     Forbidden,
     BadRequest,
+    /// The record cannot change any more (a decided case).
+    Conflict,
     CsrfFailed,
     TooMany,
     Unavailable,
@@ -29,6 +31,7 @@ impl PageError {
             PageError::NotFound => StatusCode::NOT_FOUND,
             PageError::Forbidden | PageError::CsrfFailed => StatusCode::FORBIDDEN,
             PageError::BadRequest => StatusCode::BAD_REQUEST,
+            PageError::Conflict => StatusCode::CONFLICT,
             PageError::TooMany => StatusCode::TOO_MANY_REQUESTS,
             PageError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -41,6 +44,7 @@ impl PageError {
             PageError::NotFound => "page-not-found",
             PageError::Forbidden => "page-forbidden",
             PageError::BadRequest => "page-bad-request",
+            PageError::Conflict => "page-conflict",
             PageError::CsrfFailed => "page-csrf",
             PageError::TooMany => "page-too-many",
             PageError::Unavailable => "page-unavailable",
@@ -63,9 +67,8 @@ impl From<StoreError> for PageError {
             StoreError::NotFound => PageError::NotFound,
             StoreError::Forbidden => PageError::Forbidden,
             StoreError::TooManyAttempts => PageError::TooMany,
-            StoreError::Invalid(_) | StoreError::Stale | StoreError::Conflict(_) => {
-                PageError::BadRequest
-            }
+            StoreError::Conflict(_) => PageError::Conflict,
+            StoreError::Invalid(_) | StoreError::Stale => PageError::BadRequest,
             e => {
                 tracing::error!(error = %e, "store failed while serving a page");
                 PageError::Internal

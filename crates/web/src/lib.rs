@@ -5,8 +5,11 @@
 pub mod analysis;
 pub mod api;
 pub mod auth;
+pub mod cases;
 pub mod context;
+pub mod demo;
 pub mod error;
+pub mod followup;
 pub mod i18n;
 pub mod register;
 pub mod respond;
@@ -53,6 +56,8 @@ pub fn app(state: AppState) -> Router {
         .merge(auth::router())
         .merge(register::router())
         .merge(reviews::router())
+        .merge(cases::router())
+        .merge(followup::router())
         .merge(respond::router())
         .nest("/api", api::router())
         .layer(axum::middleware::from_fn_with_state(

@@ -5,6 +5,7 @@ use crate::AppState;
 use axum::extract::FromRequestParts;
 use http::request::Parts;
 use http::{StatusCode, header};
+use oversyn_core::Code;
 use oversyn_store::audit::Actor;
 use oversyn_store::auth::User;
 
@@ -27,7 +28,10 @@ impl ApiUser {
         } else {
             Err(Problem::new(
                 StatusCode::FORBIDDEN,
-                "Your role (viewer) may read but not change the register.",
+                format!(
+                    "Your role ({}) may read but not change the register.",
+                    self.0.role.code()
+                ),
             ))
         }
     }

@@ -3,6 +3,8 @@
 //! personal bearer tokens. Errors are `application/problem+json`.
 
 mod auth;
+mod cases;
+mod followup;
 pub(crate) mod model;
 pub mod openapi;
 mod problem;
@@ -13,6 +15,10 @@ pub use auth::ApiUser;
 pub use problem::Problem;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+
+/// Decision documents may be larger than the default body limit.
+const MAX_DOCUMENT: usize = oversyn_import::text::MAX_BYTES + 64 * 1024;
 use axum::routing::{get, post};
 
 pub fn router() -> Router<crate::AppState> {
@@ -61,6 +67,20 @@ pub fn router() -> Router<crate::AppState> {
         )
         .route("/v1/seats/{id}/end", post(register::end_seat))
         .route("/v1/history/{entity}/{id}", get(register::history))
+        .route("/v1/cases", get(cases::list_cases).post(cases::create_case))
+        .route(
+            "/v1/cases/parse",
+            post(cases::parse).layer(DefaultBodyLimit::max(MAX_DOCUMENT)),
+        )
+        .route(
+            "/v1/cases/import",
+            post(cases::import).layer(DefaultBodyLimit::max(MAX_DOCUMENT)),
+        )
+        .route("/v1/cases/{id}", get(cases::get_case))
+        .route("/v1/cases/{id}/positions", post(cases::add_position))
+        .route("/v1/cases/{id}/decisions", post(cases::decide))
+        .route("/v1/actions", get(followup::list_actions))
+        .route("/v1/events", get(followup::list_events))
         .route("/v1/reviews", get(reviews::list_reviews))
         .route("/v1/reviews/{id}/results", get(reviews::results))
         .route("/v1/reviews/{id}/analysis", get(crate::analysis::api))

@@ -1,5 +1,7 @@
 //! The OpenAPI 3.1 document, generated from the handlers' annotations.
 
+use super::cases as cs;
+use super::followup as fu;
 use super::model::*;
 use super::problem::{FieldProblem, Problem};
 use super::register as r;
@@ -34,11 +36,17 @@ impl Modify for Bearer {
         r::list_seats, r::get_seat, r::create_seat, r::update_seat, r::end_seat,
         r::history,
         rv::list_reviews, rv::results,
+        fu::list_actions, fu::list_events,
+        cs::list_cases, cs::get_case, cs::create_case, cs::add_position, cs::decide, cs::parse, cs::import,
     ),
     components(schemas(
         Problem, FieldProblem, OrganisationOut, OrgRef, BodyRef, FeeOut, ViaOut, MembershipOut, PersonOut, BodyOut, SeatOut, AuditOut, EndBody,
         OrganisationInput, MembershipInput, PersonInput, BodyInput, SeatInput,
         ReviewOut, ReviewMembership, ResultOut, ResultsOut, Progress,
+        fu::ActionOut, fu::EventOut, oversyn_core::followup::ActionKind, oversyn_core::followup::ActionStatus,
+        cs::CaseOut, cs::CaseIn, cs::PointIn, cs::PositionIn, cs::ImportOut,
+        oversyn_core::cases::Point, oversyn_core::cases::Person, oversyn_core::cases::Stage, oversyn_core::cases::Position,
+        oversyn_core::cases::Decision, oversyn_core::cases::Adopted, oversyn_core::cases::PositionKind, oversyn_core::cases::CaseStatus, oversyn_core::cases::CaseNumber,
     )),
     modifiers(&Bearer),
 )]

@@ -3,6 +3,7 @@
 //! PostgreSQL. Laid out by capability; helpers in `helpers.rs`.
 
 mod api;
+mod cases;
 mod helpers;
 mod pages;
 mod reviews;

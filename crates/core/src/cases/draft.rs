@@ -1,0 +1,260 @@
+//! Drafts of the official statement (tjänsteutlåtande) and of the proposal's
+//! points from a review's recommendations. Only a draft: the official edits
+//! both before the case goes on.
+
+use super::Point;
+use crate::analysis::Category;
+use chrono::{Datelike, NaiveDate};
+
+/// What the draft needs to know about one reviewed membership.
+#[derive(Debug, Clone)]
+pub struct Recommended {
+    pub organisation: String,
+    pub category: Category,
+    /// The reasons, already in the draft's language.
+    pub reasons: Vec<String>,
+    /// Whether the city holds board or other seats there.
+    pub has_seats: bool,
+}
+
+const MONTHS_SV: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "1 januari 2012" / "1 January 2012".
+pub fn long_date(d: NaiveDate, lang: &str) -> String {
+    let months = if lang == "en" { &MONTHS_EN } else { &MONTHS_SV };
+    format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
+}
+
+/// "A, B och C" / "A, B and C".
+pub fn join_names(names: &[&str], lang: &str) -> String {
+    let and = if lang == "en" { " and " } else { " och " };
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+    }
+}
+
+fn names(rs: &[Recommended], f: impl Fn(&Recommended) -> bool) -> Vec<&str> {
+    rs.iter()
+        .filter(|r| f(r))
+        .map(|r| r.organisation.as_str())
+        .collect()
+}
+
+/// The proposal's points: resign seats where the city leaves, end those
+/// memberships from `effective`, commission deeper engagement, limit reduced ones.
+pub fn points(rs: &[Recommended], effective: NaiveDate, lang: &str) -> Vec<Point> {
+    let en = lang == "en";
+    let leave = names(rs, |r| r.category == Category::Terminate);
+    let leave_seats = names(rs, |r| r.category == Category::Terminate && r.has_seats);
+    let deepen = names(rs, |r| r.category == Category::Deepen);
+    let reduce = names(rs, |r| r.category == Category::Reduce);
+    let mut texts = Vec::new();
+    if !leave_seats.is_empty() {
+        let who = join_names(&leave_seats, lang);
+        texts.push(if en {
+            format!("The city resigns its board seats in {who}.")
+        } else {
+            format!("Staden avsäger sig styrelseposterna i {who}.")
+        });
+    }
+    if !leave.is_empty() {
+        let who = join_names(&leave, lang);
+        let when = long_date(effective, lang);
+        texts.push(if en {
+            format!("The city's membership of {who} is terminated with effect from {when}.")
+        } else {
+            format!("Stadens medlemskap i {who} sägs upp från och med den {when}.")
+        });
+    }
+    if !reduce.is_empty() {
+        let who = join_names(&reduce, lang);
+        texts.push(if en {
+            format!(
+                "The city's engagement in {who} is limited to the working groups that serve its goals."
+            )
+        } else {
+            format!(
+                "Stadens engagemang i {who} begränsas till de arbetsgrupper som tjänar stadens mål."
+            )
+        });
+    }
+    if !deepen.is_empty() {
+        let who = join_names(&deepen, lang);
+        texts.push(if en {
+            format!(
+                "The City Executive Office is commissioned to propose a strategic engagement within the membership of {who}."
+            )
+        } else {
+            format!(
+                "Stadsledningskontoret får i uppdrag att se över och komma med förslag till strategiskt engagemang inom ramen för medlemskapet i {who}."
+            )
+        });
+    }
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| Point {
+            number: i as u32 + 1,
+            label: format!("{}.", i + 1),
+            text,
+        })
+        .collect()
+}
+
+/// The official statement: what was reviewed, then one paragraph per membership with its reasons.
+pub fn statement(rs: &[Recommended], review_title: &str, lang: &str) -> String {
+    let en = lang == "en";
+    let all: Vec<&str> = rs.iter().map(|r| r.organisation.as_str()).collect();
+    let mut out = if en {
+        format!(
+            "The review \"{review_title}\" examined the city's engagement in {}. The recommendations follow from the answers of the city's representatives, the costs and the city's goals for international work.",
+            join_names(&all, lang)
+        )
+    } else {
+        format!(
+            "Översynen \"{review_title}\" har analyserat stadens engagemang i {}. Rekommendationerna bygger på svar från stadens företrädare, kostnaderna och stadens mål för det internationella arbetet.",
+            join_names(&all, lang)
+        )
+    };
+    for r in rs {
+        let verdict = match (r.category, en) {
+            (Category::Deepen, false) => "arbetet fördjupas",
+            (Category::Continue, false) => "medlemskapet behålls",
+            (Category::Reduce, false) => "engagemanget begränsas",
+            (Category::Terminate, false) => "medlemskapet sägs upp",
+            (Category::InsufficientEvidence, false) => {
+                "underlaget räcker inte för en rekommendation"
+            }
+            (Category::Deepen, true) => "the work is deepened",
+            (Category::Continue, true) => "the membership continues",
+            (Category::Reduce, true) => "the engagement is reduced",
+            (Category::Terminate, true) => "the membership is terminated",
+            (Category::InsufficientEvidence, true) => {
+                "the evidence does not support a recommendation"
+            }
+        };
+        let because = if r.reasons.is_empty() {
+            String::new()
+        } else if en {
+            format!(" Reasons: {}.", r.reasons.join("; "))
+        } else {
+            format!(" Skäl: {}.", r.reasons.join("; "))
+        };
+        out.push_str("\n\n");
+        out.push_str(&if en {
+            format!(
+                "{}: the City Executive Office recommends that {verdict}.{because}",
+                r.organisation
+            )
+        } else {
+            format!(
+                "{}: stadsledningskontoret rekommenderar att {verdict}.{because}",
+                r.organisation
+            )
+        });
+    }
+    out
+}
+
+/// The first 1 January at least `months` months after `today`: a default end date that leaves room for notice.
+pub fn default_effective(today: NaiveDate, months: u32) -> NaiveDate {
+    let earliest = today
+        .checked_add_months(chrono::Months::new(months))
+        .unwrap_or(today);
+    let year = if earliest.month() == 1 && earliest.day() == 1 {
+        earliest.year()
+    } else {
+        earliest.year() + 1
+    };
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(earliest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stockholm() -> Vec<Recommended> {
+        let r = |o: &str, c, s| Recommended {
+            organisation: o.into(),
+            category: c,
+            reasons: vec!["låg nytta".into()],
+            has_seats: s,
+        };
+        vec![
+            r("EUROCITIES", Category::Deepen, false),
+            r("C40", Category::Continue, false),
+            r("Metropolis", Category::Terminate, true),
+            r("UCLG", Category::Terminate, true),
+        ]
+    }
+
+    #[test]
+    fn the_stockholm_recommendations_draft_the_three_real_points() {
+        let p = points(
+            &stockholm(),
+            NaiveDate::from_ymd_opt(2012, 1, 1).unwrap(),
+            "sv",
+        );
+        let texts: Vec<_> = p.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Staden avsäger sig styrelseposterna i Metropolis och UCLG.",
+                "Stadens medlemskap i Metropolis och UCLG sägs upp från och med den 1 januari 2012.",
+                "Stadsledningskontoret får i uppdrag att se över och komma med förslag till strategiskt engagemang inom ramen för medlemskapet i EUROCITIES."
+            ]
+        );
+        assert_eq!(p[2].label, "3.");
+    }
+
+    #[test]
+    fn the_statement_names_every_membership_with_its_reasons() {
+        let s = statement(&stockholm(), "Översyn 2011", "sv");
+        assert!(s.contains("EUROCITIES, C40, Metropolis och UCLG"));
+        assert!(s.contains(
+            "UCLG: stadsledningskontoret rekommenderar att medlemskapet sägs upp. Skäl: låg nytta."
+        ));
+        let en = statement(&stockholm(), "Review 2011", "en");
+        assert!(
+            en.contains("C40: the City Executive Office recommends that the membership continues.")
+        );
+    }
+
+    #[test]
+    fn the_default_end_leaves_the_notice_period() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(default_effective(d(2011, 9, 8), 6), d(2013, 1, 1));
+        assert_eq!(default_effective(d(2011, 6, 1), 6), d(2012, 1, 1));
+        assert_eq!(default_effective(d(2011, 7, 1), 6), d(2012, 1, 1));
+        assert_eq!(long_date(d(2012, 1, 1), "en"), "1 January 2012");
+    }
+}

@@ -1,0 +1,413 @@
+//! Decision cases: after a review comes politics. A case has a number, a
+//! route through the city's bodies (preparation → decision), a proposal as
+//! numbered decision points, and per body the positions politicians take —
+//! reservations with counter-points and reasons, or special statements —
+//! and the body's decision. A decision by the last body of the route locks
+//! the case: a decided matter is changed only by a new case.
+
+pub mod draft;
+pub mod number;
+pub mod text;
+
+use crate::codes::{Code, vocabulary};
+use crate::validate::FieldErrors;
+use chrono::NaiveDate;
+pub use number::CaseNumber;
+use serde::{Deserialize, Serialize};
+
+vocabulary!(
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    /// A position taken in a body: a reservation dissents from the decision
+    /// (and may carry counter-points); a special statement only adds a view.
+    PositionKind {
+        Reservation = "reservation",
+        Statement = "statement",
+    }
+);
+
+vocabulary!(
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    CaseStatus {
+    Open = "open",
+    Decided = "decided",
+}
+);
+
+/// One numbered point of a proposal or a counter-proposal.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Point {
+    pub number: u32,
+    /// As written: "1.", "(a)", "•".
+    pub label: String,
+    pub text: String,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub party: Option<String>,
+}
+
+/// A body the case passes through, in order; the last one decides.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stage {
+    pub body: String,
+    /// The meeting date, once known.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub date: Option<NaiveDate>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// Order within the case, from 0; `refers_to` points at another position's `seq`.
+    pub seq: u32,
+    pub body: String,
+    pub kind: PositionKind,
+    pub persons: Vec<Person>,
+    pub refers_to: Option<u32>,
+    pub points: Vec<Point>,
+    pub text: String,
+}
+
+/// What a body decided: the proposal, or the counter-proposal of a reservation.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "position")]
+pub enum Adopted {
+    Proposal,
+    Position(u32),
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub body: String,
+    pub adopted: Adopted,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub decided_on: NaiveDate,
+    pub votes_for: Option<u32>,
+    pub votes_against: Option<u32>,
+    pub abstentions: Option<u32>,
+}
+
+/// A case as the rules see it; storage adds ids and versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Case {
+    pub route: Vec<Stage>,
+    pub proposal: Vec<Point>,
+    pub positions: Vec<Position>,
+    pub decisions: Vec<Decision>,
+}
+
+impl Case {
+    /// The deciding body: the last stage of the route.
+    pub fn deciding_body(&self) -> Option<&str> {
+        self.route.last().map(|s| s.body.as_str())
+    }
+
+    pub fn status(&self) -> CaseStatus {
+        let decided = self
+            .deciding_body()
+            .is_some_and(|b| self.decisions.iter().any(|d| same_body(&d.body, b)));
+        if decided {
+            CaseStatus::Decided
+        } else {
+            CaseStatus::Open
+        }
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.status() == CaseStatus::Decided
+    }
+
+    fn has_body(&self, body: &str) -> bool {
+        self.route.iter().any(|s| same_body(&s.body, body))
+    }
+
+    /// The points a decision made law: the proposal's, or the reservation's it adopted.
+    pub fn adopted_points(&self, d: &Decision) -> &[Point] {
+        match d.adopted {
+            Adopted::Proposal => &self.proposal,
+            Adopted::Position(seq) => self
+                .positions
+                .iter()
+                .find(|p| p.seq == seq)
+                .map(|p| p.points.as_slice())
+                .unwrap_or(&[]),
+        }
+    }
+
+    /// The final decision's points, once decided.
+    pub fn decided_points(&self) -> Option<&[Point]> {
+        let body = self.deciding_body()?;
+        let d = self.decisions.iter().find(|d| same_body(&d.body, body))?;
+        Some(self.adopted_points(d))
+    }
+
+    /// Checks a new position against the case; on success returns it numbered.
+    pub fn admit_position(&self, mut p: Position) -> Result<Position, FieldErrors> {
+        let mut e = FieldErrors::default();
+        if self.is_locked() {
+            e.add("case", "error-case-locked");
+            return Err(e);
+        }
+        if !self.has_body(&p.body) {
+            e.add("body", "error-case-body-unknown");
+        }
+        if p.persons.is_empty() {
+            e.add("persons", "error-required");
+        }
+        if p.persons.iter().any(|x| x.name.trim().is_empty()) {
+            e.add("persons", "error-case-person-name");
+        }
+        if p.kind == PositionKind::Statement && !p.points.is_empty() {
+            e.add("points", "error-case-statement-points");
+        }
+        // A reservation "with reference to" another needs no text of its own.
+        if p.text.trim().is_empty() && p.points.is_empty() && p.refers_to.is_none() {
+            e.add("text", "error-required");
+        }
+        if let Some(r) = p.refers_to
+            && !self.positions.iter().any(|x| x.seq == r)
+        {
+            e.add("refers_to", "error-case-refers-unknown");
+        }
+        e.into_result(|| ())?;
+        p.seq = self.positions.iter().map(|x| x.seq + 1).max().unwrap_or(0);
+        Ok(p)
+    }
+
+    /// Checks a decision against the case.
+    pub fn admit_decision(&self, d: &Decision) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::default();
+        if self.is_locked() {
+            e.add("case", "error-case-locked");
+            return Err(e);
+        }
+        if !self.has_body(&d.body) {
+            e.add("body", "error-case-body-unknown");
+        }
+        if self.decisions.iter().any(|x| same_body(&x.body, &d.body)) {
+            e.add("body", "error-case-body-decided");
+        }
+        match d.adopted {
+            Adopted::Proposal if self.proposal.is_empty() => {
+                e.add("adopted", "error-case-no-points")
+            }
+            Adopted::Position(seq) => {
+                let ok = self.positions.iter().any(|p| {
+                    p.seq == seq && p.kind == PositionKind::Reservation && !p.points.is_empty()
+                });
+                if !ok {
+                    e.add("adopted", "error-case-adopted-unknown");
+                }
+            }
+            Adopted::Proposal => {}
+        }
+        e.into_result(|| ())
+    }
+}
+
+/// The fields an official edits on an open case.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct CaseFields {
+    pub number: Option<CaseNumber>,
+    /// The document's own reference, e.g. "PM 2011:125 RI".
+    pub reference: String,
+    pub title: String,
+    /// "sv" or "en": the language its documents are written in.
+    pub language: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub document_date: Option<NaiveDate>,
+    /// Who presents the case, e.g. "borgarrådet Sten Nordin".
+    pub rapporteur: String,
+    pub route: Vec<Stage>,
+    pub proposal: Vec<Point>,
+    /// Ärendet: what the case is about.
+    pub matter: String,
+    /// Beredning: how it was prepared.
+    pub preparation: String,
+    /// The rapporteur's own views.
+    pub views: String,
+    /// Tjänsteutlåtande: the official statement.
+    pub statement: String,
+    pub review_id: Option<i64>,
+    pub membership_ids: Vec<i64>,
+}
+
+impl CaseFields {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::default();
+        e.check("title", crate::validate::name(&self.title));
+        if !matches!(self.language.as_str(), "sv" | "en") {
+            e.add("language", "error-choose");
+        }
+        if self.route.is_empty() {
+            e.add("route", "error-required");
+        }
+        if self.route.iter().any(|s| s.body.trim().is_empty()) {
+            e.add("route", "error-required");
+        }
+        let long = |t: &str| t.chars().count() > crate::validate::MAX_TEXT * 5;
+        for (field, text) in [
+            ("matter", &self.matter),
+            ("preparation", &self.preparation),
+            ("views", &self.views),
+            ("statement", &self.statement),
+        ] {
+            if long(text) {
+                e.add(field, "error-too-long");
+            }
+        }
+        if self.proposal.iter().any(|p| p.text.trim().is_empty()) {
+            e.add("proposal", "error-required");
+        }
+        e.into_result(|| ())
+    }
+}
+
+/// Body names compare without case and surrounding space ("Kommunstyrelsen" = "kommunstyrelsen").
+pub fn same_body(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case() -> Case {
+        Case {
+            route: vec![
+                Stage {
+                    body: "Borgarrådsberedningen".into(),
+                    date: None,
+                },
+                Stage {
+                    body: "Kommunstyrelsen".into(),
+                    date: None,
+                },
+            ],
+            proposal: text::points_from_text("1. Stadens medlemskap i UCLG sägs upp."),
+            ..Case::default()
+        }
+    }
+
+    fn reservation(body: &str) -> Position {
+        Position {
+            seq: 0,
+            body: body.into(),
+            kind: PositionKind::Reservation,
+            persons: vec![Person {
+                name: "Per Bolund".into(),
+                party: Some("MP".into()),
+            }],
+            refers_to: None,
+            points: text::points_from_text("1. Avslå förslaget."),
+            text: "Vi anser att …".into(),
+        }
+    }
+
+    fn decision(body: &str) -> Decision {
+        Decision {
+            body: body.into(),
+            adopted: Adopted::Proposal,
+            decided_on: NaiveDate::from_ymd_opt(2011, 9, 28).unwrap(),
+            votes_for: None,
+            votes_against: None,
+            abstentions: None,
+        }
+    }
+
+    #[test]
+    fn positions_are_numbered_in_order_and_may_refer_back() {
+        let mut c = case();
+        let first = c
+            .admit_position(reservation("borgarrådsberedningen"))
+            .unwrap();
+        assert_eq!(first.seq, 0);
+        c.positions.push(first);
+        let mut second = reservation("Kommunstyrelsen");
+        second.refers_to = Some(0);
+        let second = c.admit_position(second).unwrap();
+        assert_eq!(second.seq, 1);
+        let mut bad = reservation("Kommunstyrelsen");
+        bad.refers_to = Some(7);
+        assert!(
+            c.admit_position(bad)
+                .unwrap_err()
+                .get("refers_to")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn a_position_needs_a_body_of_the_route_a_person_and_content() {
+        let c = case();
+        let mut p = reservation("Kommunfullmäktige");
+        p.persons.clear();
+        p.points.clear();
+        p.text.clear();
+        let e = c.admit_position(p).unwrap_err();
+        assert!(e.get("body").is_some() && e.get("persons").is_some() && e.get("text").is_some());
+        let mut s = reservation("Kommunstyrelsen");
+        s.kind = PositionKind::Statement;
+        assert!(c.admit_position(s).unwrap_err().get("points").is_some());
+    }
+
+    #[test]
+    fn the_deciding_bodys_decision_locks_the_case() {
+        let mut c = case();
+        c.admit_decision(&decision("Borgarrådsberedningen"))
+            .unwrap();
+        c.decisions.push(decision("Borgarrådsberedningen"));
+        assert!(!c.is_locked());
+        assert!(
+            c.admit_decision(&decision("Borgarrådsberedningen"))
+                .unwrap_err()
+                .get("body")
+                .is_some()
+        );
+        c.decisions.push(decision("Kommunstyrelsen"));
+        assert!(c.is_locked());
+        assert_eq!(c.status(), CaseStatus::Decided);
+        assert_eq!(c.decided_points().unwrap().len(), 1);
+        assert!(
+            c.admit_position(reservation("Kommunstyrelsen"))
+                .unwrap_err()
+                .get("case")
+                .is_some()
+        );
+        assert!(
+            c.admit_decision(&decision("Kommunstyrelsen"))
+                .unwrap_err()
+                .get("case")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn a_body_may_adopt_a_reservations_counter_points() {
+        let mut c = case();
+        c.positions.push(reservation("Kommunstyrelsen"));
+        let mut d = decision("Kommunstyrelsen");
+        d.adopted = Adopted::Position(0);
+        c.admit_decision(&d).unwrap();
+        c.decisions.push(d);
+        assert_eq!(c.decided_points().unwrap()[0].text, "Avslå förslaget.");
+        let mut bad = decision("Borgarrådsberedningen");
+        bad.adopted = Adopted::Position(5);
+        let mut open = case();
+        open.positions.push(reservation("Kommunstyrelsen"));
+        assert!(
+            open.admit_decision(&bad)
+                .unwrap_err()
+                .get("adopted")
+                .is_some()
+        );
+    }
+}

@@ -1,0 +1,376 @@
+//! API handlers for decision cases: list and read, create, add positions
+//! and decisions, and parse or import a decision document sent as the body.
+
+use super::auth::ApiUser;
+use super::model::List;
+use super::problem::{ApiJson, Problem};
+use crate::AppState;
+use crate::cases::number_text;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use http::{StatusCode, header};
+use oversyn_core::cases::{
+    CaseFields, CaseNumber, CaseStatus, Decision, Person, Point, Position, PositionKind, Stage,
+};
+use oversyn_store::audit::Actor;
+use oversyn_store::cases::{NewCase, StoredCase};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct CaseOut {
+    pub id: i64,
+    /// As the tenant writes it, e.g. "006-1348/2010"; null without a number.
+    pub number: Option<String>,
+    pub number_parts: Option<CaseNumber>,
+    pub reference: String,
+    pub title: String,
+    pub language: String,
+    pub document_date: Option<String>,
+    pub status: CaseStatus,
+    pub locked: bool,
+    pub rapporteur: String,
+    pub route: Vec<Stage>,
+    pub proposal: Vec<Point>,
+    pub positions: Vec<Position>,
+    pub decisions: Vec<Decision>,
+    pub review_id: Option<i64>,
+    pub membership_ids: Vec<i64>,
+    pub matter: String,
+    pub preparation: String,
+    pub statement: String,
+    pub views: String,
+    /// `ui` or `import`.
+    pub source: String,
+    pub version: i64,
+    pub updated_at: String,
+    /// Where the decision document is: `…?format=pdf|docx|html`.
+    pub document_url: String,
+}
+
+fn out(c: StoredCase, pattern: &str) -> CaseOut {
+    let number = c.fields.number.as_ref().map(|_| number_text(&c, pattern));
+    let f = c.fields;
+    CaseOut {
+        id: c.id,
+        number,
+        number_parts: f.number,
+        reference: f.reference,
+        title: f.title,
+        language: f.language,
+        document_date: f.document_date.map(|d| d.to_string()),
+        locked: c.case.is_locked(),
+        status: c.status,
+        rapporteur: f.rapporteur,
+        route: f.route,
+        proposal: f.proposal,
+        positions: c.case.positions,
+        decisions: c.case.decisions,
+        review_id: f.review_id,
+        membership_ids: f.membership_ids,
+        matter: f.matter,
+        preparation: f.preparation,
+        statement: f.statement,
+        views: f.views,
+        source: c.source,
+        version: c.version,
+        updated_at: c.updated_at,
+        document_url: format!("/cases/{}/document", c.id),
+    }
+}
+
+/// List the tenant's cases, newest first.
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])),
+    responses((status = 200, body = List<CaseOut>), (status = 401, body = Problem)))]
+pub async fn list_cases(
+    State(s): State<AppState>,
+    u: ApiUser,
+) -> Result<Json<List<CaseOut>>, Problem> {
+    let pattern = s.store.case_number_pattern(u.tenant()).await?;
+    let mut data = Vec::new();
+    for c in s.store.cases(u.tenant()).await? {
+        data.push(out(s.store.case(u.tenant(), c.id).await?, &pattern));
+    }
+    Ok(Json(List { data }))
+}
+
+/// One case with its positions and decisions.
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = CaseOut), (status = 404, body = Problem)))]
+pub async fn get_case(
+    State(s): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Json<CaseOut>, Problem> {
+    let pattern = s.store.case_number_pattern(u.tenant()).await?;
+    Ok(Json(out(s.store.case(u.tenant(), id).await?, &pattern)))
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Default)]
+#[serde(default)]
+pub struct CaseIn {
+    /// In the tenant's pattern or any known format, e.g. "KS 2019/0457".
+    pub number: Option<String>,
+    pub reference: String,
+    pub title: String,
+    /// sv (default) or en.
+    pub language: Option<String>,
+    /// YYYY-MM-DD.
+    pub document_date: Option<String>,
+    pub rapporteur: String,
+    /// Bodies in order; the last decides.
+    pub route: Vec<String>,
+    pub proposal: Vec<PointIn>,
+    pub matter: String,
+    pub preparation: String,
+    pub statement: String,
+    pub views: String,
+    pub review_id: Option<i64>,
+    pub membership_ids: Vec<i64>,
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Default)]
+#[serde(default)]
+pub struct PointIn {
+    /// As written, e.g. "1." or "(a)"; numbered in order when left out.
+    pub label: Option<String>,
+    pub text: String,
+}
+
+fn points(ps: &[PointIn]) -> Vec<Point> {
+    ps.iter()
+        .enumerate()
+        .map(|(i, p)| Point {
+            number: i as u32 + 1,
+            label: p.label.clone().unwrap_or_else(|| format!("{}.", i + 1)),
+            text: p.text.trim().to_owned(),
+        })
+        .collect()
+}
+
+fn invalid(field: &str, key: &'static str) -> Problem {
+    let mut e = oversyn_core::FieldErrors::new();
+    e.add(field, key);
+    Problem::invalid(&e)
+}
+
+fn date(field: &str, v: &Option<String>) -> Result<Option<chrono::NaiveDate>, Problem> {
+    match v.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| invalid(field, "error-date")),
+    }
+}
+
+/// Create a case (editors and admins).
+#[utoipa::path(post, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), request_body = CaseIn,
+    responses((status = 201, body = CaseOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn create_case(
+    State(s): State<AppState>,
+    u: ApiUser,
+    ApiJson(c): ApiJson<CaseIn>,
+) -> Result<Response, Problem> {
+    let actor = u.writer()?;
+    let pattern = s.store.case_number_pattern(u.tenant()).await?;
+    let number = match c.number.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(n) => Some(
+            CaseNumber::parse_with(n, &pattern)
+                .or_else(|| CaseNumber::parse_any(n).map(|(n, _)| n))
+                .ok_or_else(|| invalid("number", "error-case-number"))?,
+        ),
+    };
+    let fields = CaseFields {
+        number,
+        reference: c.reference,
+        title: c.title,
+        language: c.language.unwrap_or_else(|| "sv".into()),
+        document_date: date("document_date", &c.document_date)?,
+        rapporteur: c.rapporteur,
+        route: c
+            .route
+            .into_iter()
+            .map(|body| Stage { body, date: None })
+            .collect(),
+        proposal: points(&c.proposal),
+        matter: c.matter,
+        preparation: c.preparation,
+        views: c.views,
+        statement: c.statement,
+        review_id: c.review_id,
+        membership_ids: c.membership_ids,
+    };
+    let id = s
+        .store
+        .create_case(
+            &actor,
+            &NewCase {
+                fields,
+                source: "ui".into(),
+                ..NewCase::default()
+            },
+        )
+        .await?;
+    let body = out(s.store.case(u.tenant(), id).await?, &pattern);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, format!("/api/v1/cases/{id}"))],
+        Json(body),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PositionIn {
+    /// A body on the case's route.
+    pub body: String,
+    pub kind: PositionKind,
+    pub persons: Vec<Person>,
+    /// The `seq` of an earlier position this one refers to.
+    #[serde(default)]
+    pub refers_to: Option<u32>,
+    /// Counter-points (reservations only).
+    #[serde(default)]
+    pub points: Vec<PointIn>,
+    #[serde(default)]
+    pub text: String,
+}
+
+fn position_taker(u: &ApiUser) -> Result<Actor, Problem> {
+    if u.0.role.can_take_position() {
+        Ok(Actor {
+            tenant_id: u.tenant(),
+            user_id: Some(u.0.id),
+            label: u.0.email.clone(),
+        })
+    } else {
+        Err(Problem::new(
+            StatusCode::FORBIDDEN,
+            "Your role may read cases but not add positions.",
+        ))
+    }
+}
+
+fn locked_or(e: oversyn_store::StoreError) -> Problem {
+    match e {
+        oversyn_store::StoreError::Invalid(errors) if errors.get("case").is_some() => Problem::new(
+            StatusCode::CONFLICT,
+            "The case is decided and locked; changes need a new case.",
+        ),
+        e => e.into(),
+    }
+}
+
+/// Add a reservation or special statement to an open case (politicians, editors, admins).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/positions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PositionIn,
+    responses((status = 201, body = Position), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn add_position(
+    State(s): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<i64>,
+    ApiJson(p): ApiJson<PositionIn>,
+) -> Result<Response, Problem> {
+    let actor = position_taker(&u)?;
+    let position = Position {
+        seq: 0,
+        body: p.body,
+        kind: p.kind,
+        persons: p.persons,
+        refers_to: p.refers_to,
+        points: points(&p.points),
+        text: p.text,
+    };
+    let saved = s
+        .store
+        .add_position(&actor, id, position)
+        .await
+        .map_err(locked_or)?;
+    Ok((StatusCode::CREATED, Json(saved)).into_response())
+}
+
+/// Record a body's decision (editors and admins); the deciding body's decision locks the case.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/decisions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body = Decision,
+    responses((status = 201, body = CaseOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn decide(
+    State(s): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<i64>,
+    ApiJson(d): ApiJson<Decision>,
+) -> Result<Response, Problem> {
+    let actor = u.writer()?;
+    s.store
+        .record_decision(&actor, id, &d)
+        .await
+        .map_err(locked_or)?;
+    let pattern = s.store.case_number_pattern(u.tenant()).await?;
+    let body = out(s.store.case(u.tenant(), id).await?, &pattern);
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+async fn parse_body(s: &AppState, u: &ApiUser, body: &Bytes) -> Result<serde_json::Value, Problem> {
+    let orgs = s.store.organisations(u.tenant()).await?;
+    oversyn_import::parse_document(body, &orgs)
+        .map_err(|e| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))
+}
+
+/// Parse a decision document sent as the body (text/plain or application/pdf) into the parse contract.
+#[utoipa::path(post, path = "/api/v1/cases/parse", tag = "cases", security(("bearer" = [])),
+    request_body(content = String, content_type = "text/plain", description = "The document: plain text or PDF bytes"),
+    responses((status = 200, description = "The parse contract: case_number, reference, title, language, date, decision_points, positions, organisations, actions, warnings"), (status = 422, body = Problem)))]
+pub async fn parse(
+    State(s): State<AppState>,
+    u: ApiUser,
+    body: Bytes,
+) -> Result<Json<serde_json::Value>, Problem> {
+    Ok(Json(parse_body(&s, &u, &body).await?))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ImportOut {
+    pub case: CaseOut,
+    pub warnings: Vec<String>,
+}
+
+/// Parse a decision document and store it as a case, all or nothing (editors and admins).
+#[utoipa::path(post, path = "/api/v1/cases/import", tag = "cases", security(("bearer" = [])),
+    request_body(content = String, content_type = "text/plain", description = "The document: plain text or PDF bytes"),
+    responses((status = 201, body = ImportOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn import(
+    State(s): State<AppState>,
+    u: ApiUser,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    let actor = u.writer()?;
+    let parsed = parse_body(&s, &u, &body).await?;
+    let snap = crate::register::model::Snapshot::load(&s.store, u.tenant()).await?;
+    let memberships: Vec<(i64, String)> = snap
+        .memberships
+        .iter()
+        .filter_map(|m| snap.organisation(m.organisation_id).map(|o| (m, o)))
+        .flat_map(|(m, o)| [(m.id, o.label().to_owned()), (m.id, o.name.clone())])
+        .collect();
+    let imported = oversyn_import::to_new_case(&parsed, &memberships);
+    let id = s.store.create_case(&actor, &imported.new).await?;
+    let media = if body.starts_with(b"%PDF") {
+        "application/pdf"
+    } else {
+        "text/plain"
+    };
+    s.store
+        .add_file(&actor, ("case", id), "imported-document", media, &body)
+        .await?;
+    let pattern = s.store.case_number_pattern(u.tenant()).await?;
+    let case = out(s.store.case(u.tenant(), id).await?, &pattern);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, format!("/api/v1/cases/{id}"))],
+        Json(ImportOut {
+            case,
+            warnings: imported.warnings,
+        }),
+    )
+        .into_response())
+}

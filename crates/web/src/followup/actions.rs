@@ -1,0 +1,336 @@
+//! Actions: the list with notice warnings and overdue marks, a form to add
+//! or update one (status, evidence date), and actions made from a decided case.
+
+use super::warnings::with_warnings;
+use crate::AppState;
+use crate::context::{CsrfForm, Signed, Writer};
+use crate::error::PageError;
+use crate::register::save_errors;
+use crate::views::{Chrome, render};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use http::StatusCode;
+use oversyn_core::followup::{ActionKind, ActionStatus};
+use oversyn_core::{Code, FieldErrors};
+use oversyn_store::followup::ActionFields;
+use serde::Deserialize;
+
+pub struct Row {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub organisations: String,
+    pub due: String,
+    pub effective: String,
+    pub status: String,
+    pub overdue: bool,
+    pub warnings: Vec<String>,
+    pub case_id: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "followup/actions.html")]
+struct ListView {
+    c: Chrome,
+    rows: Vec<Row>,
+}
+
+pub async fn rows(state: &AppState, s: &Signed) -> Result<Vec<Row>, PageError> {
+    let today = chrono::Utc::now().date_naive();
+    let d = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    Ok(with_warnings(&state.store, s.tenant(), s.lang.code())
+        .await?
+        .into_iter()
+        .map(|(a, warnings)| Row {
+            id: a.id,
+            kind: a.fields.kind.code().to_owned(),
+            title: a.fields.title.clone(),
+            organisations: a.action.organisations.join(", "),
+            due: d(a.fields.due),
+            effective: d(a.fields.effective),
+            status: a.fields.status.code().to_owned(),
+            overdue: a.action.overdue(today),
+            warnings,
+            case_id: a.fields.case_id,
+        })
+        .collect())
+}
+
+pub async fn list(State(state): State<AppState>, s: Signed) -> Result<Response, PageError> {
+    let rows = rows(&state, &s).await?;
+    render(&ListView {
+        c: Chrome::signed(&s, "actions-title"),
+        rows,
+    })
+}
+
+/// The form as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionInput {
+    pub kind: String,
+    pub title: String,
+    pub owner: String,
+    pub owner_email: String,
+    pub due: String,
+    pub effective: String,
+    pub status: String,
+    pub done_on: String,
+    pub notes: String,
+    pub organisations: Vec<String>,
+    pub version: String,
+    pub case_id: String,
+    pub point: String,
+}
+
+impl ActionInput {
+    fn from_pairs(pairs: Vec<(String, String)>) -> ActionInput {
+        let mut a = ActionInput::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "kind" => a.kind = v,
+                "title" => a.title = v,
+                "owner" => a.owner = v,
+                "owner_email" => a.owner_email = v,
+                "due" => a.due = v,
+                "effective" => a.effective = v,
+                "status" => a.status = v,
+                "done_on" => a.done_on = v,
+                "notes" => a.notes = v,
+                "organisation" => a.organisations.push(v),
+                "version" => a.version = v,
+                "case_id" => a.case_id = v,
+                "point" => a.point = v,
+                _ => {}
+            }
+        }
+        a
+    }
+
+    pub fn has_org(&self, id: &i64) -> bool {
+        self.organisations.contains(&id.to_string())
+    }
+
+    fn parse(&self) -> Result<ActionFields, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let mut date = |field: &str, v: &str| match v.trim() {
+            "" => None,
+            v => {
+                let d = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+                if d.is_none() {
+                    e.add(field, "error-date");
+                }
+                d
+            }
+        };
+        let due = date("due", &self.due);
+        let effective = date("effective", &self.effective);
+        let done_on = date("done_on", &self.done_on);
+        let kind = ActionKind::parse(&self.kind);
+        if kind.is_none() {
+            e.add("kind", "error-choose");
+        }
+        let status = ActionStatus::parse(&self.status);
+        if status.is_none() {
+            e.add("status", "error-choose");
+        }
+        let email = self.owner_email.trim();
+        if !email.is_empty() && oversyn_core::validate::email(email).is_err() {
+            e.add("owner_email", "error-email");
+        }
+        let fields = ActionFields {
+            case_id: self.case_id.parse().ok(),
+            point: self.point.parse().ok(),
+            kind: kind.unwrap_or(ActionKind::Commission),
+            title: self.title.trim().to_owned(),
+            owner: self.owner.trim().to_owned(),
+            owner_email: (!email.is_empty()).then(|| email.to_owned()),
+            due,
+            effective,
+            status: status.unwrap_or(ActionStatus::Planned),
+            done_on,
+            notes: self.notes.trim().to_owned(),
+            organisation_ids: self
+                .organisations
+                .iter()
+                .filter_map(|o| o.parse().ok())
+                .collect(),
+        };
+        if let Err(more) = fields.validate() {
+            e.0.extend(more.0);
+        }
+        e.into_result(|| fields)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "followup/action_form.html")]
+struct FormView {
+    c: Chrome,
+    input: ActionInput,
+    errors: FieldErrors,
+    action: String,
+    organisations: Vec<(i64, String)>,
+    warnings: Vec<String>,
+}
+
+async fn form(
+    state: &AppState,
+    s: &Signed,
+    input: ActionInput,
+    errors: FieldErrors,
+    action: String,
+    warnings: Vec<String>,
+) -> Result<Response, PageError> {
+    let organisations = state
+        .store
+        .organisations(s.tenant())
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.label().to_owned()))
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let title = if action == "/actions" {
+        "action-new"
+    } else {
+        "action-edit"
+    };
+    Ok((
+        status,
+        render(&FormView {
+            c: Chrome::signed(s, title),
+            input,
+            errors,
+            action,
+            organisations,
+            warnings,
+        })?,
+    )
+        .into_response())
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+) -> Result<Response, PageError> {
+    let input = ActionInput {
+        kind: "commission".into(),
+        status: "planned".into(),
+        ..ActionInput::default()
+    };
+    form(
+        &state,
+        &s,
+        input,
+        FieldErrors::new(),
+        "/actions".into(),
+        Vec::new(),
+    )
+    .await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let input = ActionInput::from_pairs(pairs);
+    let fields = match input.parse() {
+        Ok(f) => f,
+        Err(errors) => return form(&state, &s, input, errors, "/actions".into(), Vec::new()).await,
+    };
+    match state.store.create_actions(&s.actor(), &[fields]).await {
+        Ok(ids) => Ok(Redirect::to(&format!("/actions/{}", ids[0])).into_response()),
+        Err(e) => {
+            let errors = save_errors(e)?;
+            form(&state, &s, input, errors, "/actions".into(), Vec::new()).await
+        }
+    }
+}
+
+async fn warnings_of(state: &AppState, s: &Signed, id: i64) -> Result<Vec<String>, PageError> {
+    Ok(with_warnings(&state.store, s.tenant(), s.lang.code())
+        .await?
+        .into_iter()
+        .find(|(a, _)| a.id == id)
+        .map(|(_, w)| w)
+        .unwrap_or_default())
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let a = state.store.action(s.tenant(), id).await?;
+    let d = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let f = &a.fields;
+    let input = ActionInput {
+        kind: f.kind.code().into(),
+        title: f.title.clone(),
+        owner: f.owner.clone(),
+        owner_email: f.owner_email.clone().unwrap_or_default(),
+        due: d(f.due),
+        effective: d(f.effective),
+        status: f.status.code().into(),
+        done_on: d(f.done_on),
+        notes: f.notes.clone(),
+        organisations: f.organisation_ids.iter().map(i64::to_string).collect(),
+        version: a.version.to_string(),
+        case_id: f.case_id.map(|c| c.to_string()).unwrap_or_default(),
+        point: f.point.map(|p| p.to_string()).unwrap_or_default(),
+    };
+    let warnings = warnings_of(&state, &s, id).await?;
+    form(
+        &state,
+        &s,
+        input,
+        FieldErrors::new(),
+        format!("/actions/{id}"),
+        warnings,
+    )
+    .await
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let input = ActionInput::from_pairs(pairs);
+    let action = format!("/actions/{id}");
+    let fields = match input.parse() {
+        Ok(f) => f,
+        Err(errors) => return form(&state, &s, input, errors, action, Vec::new()).await,
+    };
+    let today = chrono::Utc::now().date_naive();
+    match state
+        .store
+        .update_action(&s.actor(), id, &fields, input.version.parse().ok(), today)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/actions").into_response()),
+        Err(e) => {
+            let errors = save_errors(e)?;
+            form(&state, &s, input, errors, action, Vec::new()).await
+        }
+    }
+}
+
+/// Makes the actions a decided case orders (once per case).
+pub async fn from_case(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    crate::followup::derive::store_case_actions(&state.store, &s.actor(), id).await?;
+    Ok(Redirect::to("/actions").into_response())
+}

@@ -1,0 +1,30 @@
+//! Follow-up in the browser: actions with their notice warnings, actions
+//! made from a decided case, events with journeys and their CO₂, the
+//! calendar page and its iCalendar feeds, and the public list of events.
+
+mod actions;
+pub mod calendar;
+pub mod derive;
+mod events;
+pub mod warnings;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+pub fn router() -> Router<crate::AppState> {
+    Router::new()
+        .route("/actions", get(actions::list).post(actions::create))
+        .route("/actions/new", get(actions::new_form))
+        .route(
+            "/actions/{id}",
+            get(actions::edit_form).post(actions::update),
+        )
+        .route("/cases/{id}/actions", post(actions::from_case))
+        .route("/events", get(events::list).post(events::create))
+        .route("/events/new", get(events::new_form))
+        .route("/events/{id}", get(events::page))
+        .route("/events/{id}/journeys", post(events::add_journey))
+        .route("/calendar", get(calendar::page).post(calendar::new_feed))
+        .route("/calendar/feed/{token}", get(calendar::feed))
+        .route("/public/{tenant}/events", get(events::public))
+}

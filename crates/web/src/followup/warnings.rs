@@ -1,0 +1,61 @@
+//! Notice warnings for actions: each organisation's statute rule (notice
+//! period, written form) against the planned end, counted from the day the
+//! decision was taken (or the notice actually went out).
+
+use chrono::NaiveDate;
+use oversyn_core::followup::notice::NoticeRule;
+use oversyn_core::followup::notice_warnings;
+use oversyn_core::register::Organisation;
+use oversyn_store::followup::StoredAction;
+use oversyn_store::{Store, StoreError};
+
+/// The rules the register knows, by organisation label.
+pub fn rules(organisations: &[Organisation]) -> Vec<(String, NoticeRule)> {
+    organisations
+        .iter()
+        .filter_map(|o| {
+            let months = u32::try_from(o.notice_months?).ok()?;
+            Some((
+                o.label().to_owned(),
+                NoticeRule {
+                    written: o.written_notice,
+                    ..NoticeRule::months(months)
+                },
+            ))
+        })
+        .collect()
+}
+
+/// The day notice could go out at the earliest: the case's final decision, else when the action was made.
+pub async fn sent_from(
+    store: &Store,
+    tenant_id: i64,
+    a: &StoredAction,
+) -> Result<NaiveDate, StoreError> {
+    if let Some(case_id) = a.fields.case_id {
+        let c = store.case(tenant_id, case_id).await?;
+        if let Some(d) = c.case.decisions.last() {
+            return Ok(d.decided_on);
+        }
+    }
+    Ok(
+        NaiveDate::parse_from_str(a.created_at.get(..10).unwrap_or(""), "%Y-%m-%d")
+            .unwrap_or_else(|_| chrono::Utc::now().date_naive()),
+    )
+}
+
+/// Every action with its warnings, in `lang`.
+pub async fn with_warnings(
+    store: &Store,
+    tenant_id: i64,
+    lang: &str,
+) -> Result<Vec<(StoredAction, Vec<String>)>, StoreError> {
+    let rules = rules(&store.organisations(tenant_id).await?);
+    let mut out = Vec::new();
+    for a in store.actions(tenant_id).await? {
+        let sent = sent_from(store, tenant_id, &a).await?;
+        let w = notice_warnings(&a.action, &rules, sent, lang);
+        out.push((a, w));
+    }
+    Ok(out)
+}
