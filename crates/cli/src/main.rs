@@ -573,6 +573,14 @@ async fn reminder_schedule(state: oversyn_web::AppState) {
             Ok(_) => {}
             Err(e) => tracing::error!(error = %e, "reminder schedule failed"),
         }
+        let today = chrono::Utc::now().date_naive();
+        match oversyn_web::followup::reminders::send_due(&state, today).await {
+            Ok((sent, failed)) if sent + failed > 0 => {
+                tracing::info!(sent, failed, "action reminders")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "action reminders failed"),
+        }
     }
 }
 

@@ -82,6 +82,37 @@ fn points(ps: &[ContractPoint]) -> Vec<Point> {
         .collect()
 }
 
+/// The words that open a position in the documents we write and in real
+/// ones; such an opening is written again from the persons, so it is not
+/// kept in the text.
+const OPENINGS: &[&str] = &[
+    "anfördes av",
+    "gjordes av",
+    "entered a reservation",
+    "made a special statement",
+];
+
+/// A position's own text: the parser gives the whole position, opening and
+/// counter-points included; the case keeps only the reasons.
+fn own_text(p: &ContractPosition) -> String {
+    let listed: Vec<String> = p
+        .points
+        .iter()
+        .map(|x| format!("{} {}", x.label, x.text))
+        .collect();
+    p.text
+        .lines()
+        .enumerate()
+        .filter(|(i, line)| {
+            let l = line.to_lowercase();
+            !(*i == 0 && OPENINGS.iter().any(|o| l.contains(o)))
+        })
+        .map(|(_, line)| line.trim())
+        .filter(|line| !line.is_empty() && !listed.iter().any(|x| x == line))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// `parsed` is the parser's output as JSON (the parse contract);
 /// `memberships` are the tenant's (id, organisation name or acronym).
 pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) -> ImportedCase {
@@ -142,11 +173,11 @@ pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) ->
                     .iter()
                     .map(|x| format!("{} {}", x.label, x.text))
                     .collect();
-                format!("{}\n\n{}", listed.join("\n\n"), p.text)
+                format!("{}\n\n{}", listed.join("\n\n"), own_text(p))
                     .trim()
                     .to_owned()
             } else {
-                p.text.clone()
+                own_text(p)
             },
         })
         .collect();
@@ -200,5 +231,46 @@ pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) ->
             source: "import".into(),
         },
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_position_keeps_its_reasons_not_its_opening_or_points() {
+        let parsed = json!({
+            "title": "Ärende", "language": "sv",
+            "decision_points": [{"number": 1, "label": "1.", "text": "Medlemskapet sägs upp."}],
+            "positions": [{
+                "kind": "reservation", "body": "kommunstyrelsen",
+                "persons": [{"name": "Per Bolund", "party": "MP"}],
+                "refers_to": null,
+                "points": [{"number": 2, "label": "2.", "text": "Medlemskapet behålls."}],
+                "text": "Reservation anfördes av Per Bolund (MP) enligt följande.\n2. Medlemskapet behålls.\nSkälen är goda."
+            }],
+            "organisations": [{"mention": "ECLG", "canonical": "UCLG"}],
+            "warnings": ["\"ECLG\" read as UCLG"]
+        });
+        let i = to_new_case(&parsed, &[(7, "UCLG".into()), (8, "C40".into())]);
+        let p = &i.new.positions[0];
+        assert_eq!(p.text, "Skälen är goda.");
+        assert_eq!(p.body, "Kommunstyrelsen");
+        assert_eq!(p.points[0].label, "2.");
+        assert_eq!(i.new.fields.membership_ids, [7]);
+        assert_eq!(i.new.fields.route[0].body, "Kommunstyrelsen");
+        assert_eq!(i.warnings, ["\"ECLG\" read as UCLG"]);
+    }
+
+    #[test]
+    fn a_document_without_title_or_known_number_gets_warnings() {
+        let parsed = json!({"case_number": "nr 12", "language": "en", "decision_points": [], "positions": []});
+        let i = to_new_case(&parsed, &[]);
+        assert_eq!(i.new.fields.title, "Imported case");
+        assert_eq!(i.new.fields.route[0].body, "Executive Committee");
+        assert_eq!(i.warnings.len(), 2);
+        assert!(i.new.fields.number.is_none());
     }
 }

@@ -263,13 +263,26 @@ fn refers_to(intro: &str, earlier: &[Position]) -> Option<usize> {
         None
     };
     let parties = persons::parties_in(target);
+    // A body named in several words ("the Mayors Committee") is not a person.
+    let named_body = earlier
+        .iter()
+        .filter_map(|p| p.body.as_ref())
+        .find(|b| tl.contains(&lower(b)))
+        .cloned();
     let names: Vec<String> = persons::extract_from(target)
         .into_iter()
         .map(|p| p.name)
+        .filter(|n| {
+            named_body
+                .as_ref()
+                .is_none_or(|b| !lower(b).contains(&lower(n)))
+        })
         .collect();
-    let body = target
-        .split(|c: char| !c.is_alphanumeric())
-        .find_map(|w| body_name(&capitalise(w)));
+    let body = named_body.or_else(|| {
+        target
+            .split(|c: char| !c.is_alphanumeric())
+            .find_map(|w| body_name(&capitalise(w)))
+    });
     // "med hänvisning till att kostnaden inte är utredd" gives reasons, not a position.
     if kind.is_none() && parties.is_empty() && names.is_empty() && body.is_none() {
         return None;

@@ -397,6 +397,8 @@ struct PageView {
     decision: DecisionInput,
     errors: FieldErrors,
     may_take_position: bool,
+    /// The actions made from this case: (id, title).
+    actions: Vec<(i64, String)>,
 }
 
 async fn page_view(
@@ -447,12 +449,21 @@ async fn page_view(
         .enumerate()
         .map(|(i, d)| (i, d.body.clone()))
         .collect();
+    let actions = state
+        .store
+        .actions(s.tenant())
+        .await?
+        .into_iter()
+        .filter(|a| a.fields.case_id == Some(id))
+        .map(|a| (a.id, a.fields.title))
+        .collect();
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let v = PageView {
+        actions,
         c: Chrome::signed(s, "case-title").titled(&case.fields.title),
         document: fragment(&docs.document),
         number: docs.number,

@@ -6,6 +6,7 @@ mod actions;
 pub mod calendar;
 pub mod derive;
 mod events;
+pub mod reminders;
 pub mod warnings;
 
 use axum::Router;

@@ -2,6 +2,7 @@
 //! persons, seats, bodies, and every record's history.
 
 mod bodies;
+mod dashboard;
 mod history;
 mod memberships;
 pub mod model;

@@ -48,6 +48,7 @@ struct OverviewView {
     bodies: Vec<Body>,
     filter: Filter,
     in_force: usize,
+    dash: super::dashboard::Dashboard,
 }
 
 /// The register overview.
@@ -106,7 +107,9 @@ pub async fn page(
         })
         .collect();
     let in_force = snap.memberships.iter().filter(|m| snap.in_force(m)).count();
+    let dash = super::dashboard::load(&state.store, s.tenant(), &snap, s.lang.code()).await?;
     render(&OverviewView {
+        dash,
         c: Chrome::signed(&s, "register-title"),
         lines,
         indirect,

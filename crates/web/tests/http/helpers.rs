@@ -260,3 +260,94 @@ pub fn version_of(html: &str) -> String {
         .expect("version field");
     html[start..].split('"').next().unwrap().to_owned()
 }
+
+/// A free port on loopback.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A real SMTP server (Python's aiosmtpd) that writes what it receives to a log.
+pub struct SmtpServer {
+    pub port: u16,
+    log: std::path::PathBuf,
+    child: std::process::Child,
+}
+
+impl SmtpServer {
+    /// Starts one, or says why the test is skipped.
+    pub async fn start() -> Option<SmtpServer> {
+        let probe = std::process::Command::new("python3")
+            .args(["-c", "import aiosmtpd"])
+            .status();
+        if !probe.map(|s| s.success()).unwrap_or(false) {
+            eprintln!(
+                "SMTP test SKIPPED: python3 module aiosmtpd is missing (pip install aiosmtpd; .ci/run installs it)"
+            );
+            return None;
+        }
+        let port = free_port();
+        let log = std::env::temp_dir().join(format!("oversyn-smtp-{port}.log"));
+        let out = std::fs::File::create(&log).unwrap();
+        let child = std::process::Command::new("python3")
+            .args([
+                "-u",
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+            ])
+            .stdout(out)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        Some(SmtpServer { port, log, child })
+    }
+
+    /// A mailer that sends to `port` (this server's, or one nobody answers on).
+    pub fn mailer_on(port: u16) -> oversyn_mail::Mailer {
+        oversyn_mail::Mailer::smtp(&oversyn_mail::SmtpConfig {
+            host: "127.0.0.1".into(),
+            port,
+            tls: oversyn_mail::Tls::None,
+            user: None,
+            password: None,
+            from: "Översyn <oversyn@stockholm.example>".into(),
+        })
+        .unwrap()
+    }
+
+    pub fn mailer(&self) -> oversyn_mail::Mailer {
+        SmtpServer::mailer_on(self.port)
+    }
+
+    /// What the server received, once it contains `text` (or after five seconds).
+    pub async fn wait_for(&self, text: &str) -> String {
+        let mut received = String::new();
+        for _ in 0..50 {
+            received = std::fs::read_to_string(&self.log).unwrap_or_default();
+            if received.contains(text) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        received
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}

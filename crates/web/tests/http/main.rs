@@ -4,6 +4,7 @@
 
 mod api;
 mod cases;
+mod followup;
 mod helpers;
 mod pages;
 mod reviews;

@@ -482,59 +482,13 @@ async fn a_closed_review_refuses_answers() {
     .await;
 }
 
-/// A free port on loopback.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 #[tokio::test]
 async fn invitations_go_through_a_real_smtp_server() {
-    let probe = std::process::Command::new("python3")
-        .args(["-c", "import aiosmtpd"])
-        .status();
-    if !probe.map(|s| s.success()).unwrap_or(false) {
-        eprintln!(
-            "SMTP test SKIPPED: python3 module aiosmtpd is missing (pip install aiosmtpd; .ci/run installs it)"
-        );
+    let Some(server) = SmtpServer::start().await else {
         return;
-    }
-    let port = free_port();
-    let log = std::env::temp_dir().join(format!("oversyn-smtp-{port}.log"));
-    let out = std::fs::File::create(&log).unwrap();
-    let mut server = std::process::Command::new("python3")
-        .args([
-            "-u",
-            "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .stdout(out)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    let smtp = |port: u16| {
-        oversyn_mail::Mailer::smtp(&oversyn_mail::SmtpConfig {
-            host: "127.0.0.1".into(),
-            port,
-            tls: oversyn_mail::Tls::None,
-            user: None,
-            password: None,
-            from: "Översyn <oversyn@stockholm.example>".into(),
-        })
-        .unwrap()
     };
+    let smtp = SmtpServer::mailer_on;
+    let port = server.port;
     let unused = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let app = TestApp::spawn_with(ScratchDb::sqlite(), smtp(port), unused.clone()).await;
     let (actor, id, ids) = open_review(&app, &["eurocities"], false).await;
@@ -552,16 +506,8 @@ async fn invitations_go_through_a_real_smtp_server() {
         .post_form(&app.client, &page, &format!("{page}/invite"), &[])
         .await;
     assert!(location.unwrap().contains("sent=1"));
-    let mut received = String::new();
-    for _ in 0..50 {
-        received = std::fs::read_to_string(&log).unwrap_or_default();
-        if received.contains("/respond/") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    server.kill().ok();
-    server.wait().ok();
+    let received = server.wait_for("/respond/").await;
+    drop(server);
     assert!(
         received.contains("fia@stockholm.example"),
         "the SMTP server got the message: {received}"

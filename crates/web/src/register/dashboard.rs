@@ -1,0 +1,90 @@
+//! The follow-up part of the overview: upcoming deadlines, overdue actions,
+//! this year's travel and its CO₂, and memberships due for review.
+
+use super::model::Snapshot;
+use crate::followup::warnings::with_warnings;
+use chrono::{Datelike, NaiveDate};
+use oversyn_core::followup::travel::{Mode, totals};
+use oversyn_store::{Store, StoreError};
+
+/// A membership is due for review when no review has covered it for this many years.
+pub const REVIEW_EVERY_YEARS: i32 = 4;
+
+pub struct Due {
+    pub id: i64,
+    pub title: String,
+    pub date: NaiveDate,
+    pub warning: bool,
+}
+
+#[derive(Default)]
+pub struct Dashboard {
+    pub upcoming: Vec<Due>,
+    pub overdue: Vec<Due>,
+    pub year: i32,
+    pub travel_days: String,
+    pub co2_kg: String,
+    pub journeys: usize,
+    pub due_for_review: Vec<(i64, String)>,
+}
+
+pub async fn load(
+    store: &Store,
+    tenant_id: i64,
+    snap: &Snapshot,
+    lang: &str,
+) -> Result<Dashboard, StoreError> {
+    let today = snap.today;
+    let mut d = Dashboard {
+        year: today.year(),
+        ..Dashboard::default()
+    };
+    for (a, warnings) in with_warnings(store, tenant_id, lang).await? {
+        let Some(date) = a.action.key_date() else {
+            continue;
+        };
+        let due = Due {
+            id: a.id,
+            title: a.fields.title.clone(),
+            date,
+            warning: !warnings.is_empty(),
+        };
+        if a.action.overdue(today) {
+            d.overdue.push(due);
+        } else if a.action.is_open() && date >= today && d.upcoming.len() < 5 {
+            d.upcoming.push(due);
+        }
+    }
+    let legs: Vec<(Mode, u32)> = store
+        .events(tenant_id)
+        .await?
+        .iter()
+        .filter(|e| e.fields.starts_on.year() == today.year())
+        .flat_map(|e| e.journeys.iter().map(|j| (j.mode, j.distance_km)))
+        .collect();
+    let t = totals(&legs);
+    d.journeys = t.journeys;
+    d.travel_days = format!("{:.1}", t.travel_days);
+    d.co2_kg = format!("{:.0}", t.co2_kg);
+    let mut last_review: Vec<(i64, NaiveDate)> = Vec::new();
+    for r in store.reviews(tenant_id).await? {
+        for m in store.review_memberships(r.id).await? {
+            last_review.push((m, r.closes_on));
+        }
+    }
+    let limit = today
+        .with_year(today.year() - REVIEW_EVERY_YEARS)
+        .unwrap_or(today);
+    d.due_for_review = snap
+        .memberships
+        .iter()
+        .filter(|m| snap.in_force(m))
+        .filter(|m| {
+            !last_review
+                .iter()
+                .any(|(id, closed)| *id == m.id && *closed >= limit)
+        })
+        .map(|m| (m.id, snap.org_label(m.organisation_id)))
+        .collect();
+    Ok(d)
+}

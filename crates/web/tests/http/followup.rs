@@ -1,0 +1,334 @@
+//! Follow-up end to end: the demo's actions from the decided case with the
+//! UCLG notice warning, an action marked done ending the memberships, the
+//! calendar feed read back with an iCalendar parser, journeys and their
+//! CO₂, and reminders through a real SMTP server.
+
+use crate::helpers::*;
+use icalendar::{Calendar, CalendarComponent, Component};
+use oversyn_core::Role;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+fn text(v: &Value) -> String {
+    v.to_string().to_lowercase()
+}
+
+#[tokio::test]
+async fn the_decided_demo_case_orders_actions_with_a_notice_warning_for_uclg() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "api@stockholm.example", Role::Viewer)
+            .await;
+        let (status, list) = app.api_get("/api/v1/actions", &token).await;
+        assert_eq!(status, StatusCode::OK);
+        let actions = list["data"].as_array().unwrap().clone();
+        assert_eq!(actions.len(), 3, "{list:#}");
+        let resign = &actions[0];
+        assert_eq!(resign["kind"], "resign_board_seats");
+        assert_eq!(resign["due"], "2011-11-23");
+        let end = actions
+            .iter()
+            .find(|a| a["kind"] == "terminate_membership")
+            .unwrap();
+        assert_eq!(end["effective"], "2012-01-01");
+        let warnings = end["warnings"].as_array().unwrap();
+        assert_eq!(
+            warnings.len(),
+            1,
+            "only UCLG has a known notice rule: {warnings:?}"
+        );
+        let w = warnings[0].as_str().unwrap();
+        assert!(
+            w.starts_with("UCLG") && w.contains("2011-07-01") && w.contains("2012-03-21"),
+            "{w}"
+        );
+        assert!(text(&actions[2]).contains("eurocities"));
+
+        // Marking the notice as given ends the memberships the day before the effective date.
+        app.login_as_demo().await;
+        let id = end["id"].as_i64().unwrap();
+        let (_, form) = app.get(&format!("/actions/{id}")).await;
+        assert!(
+            form.contains("2011-07-01"),
+            "the warning is on the action page"
+        );
+        let version = version_of(&form);
+        let orgs: Vec<String> = end["organisation_ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.to_string())
+            .collect();
+        let mut fields = vec![
+            ("version", version.as_str()),
+            ("kind", "terminate_membership"),
+            ("title", "Uppsägning av Metropolis och UCLG"),
+            ("effective", "2012-01-01"),
+            ("status", "done"),
+            ("done_on", "2011-09-30"),
+            ("case_id", "1"),
+        ];
+        for o in &orgs {
+            fields.push(("organisation", o.as_str()));
+        }
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &format!("/actions/{id}"),
+                &format!("/actions/{id}"),
+                &fields,
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        for slug in ["metropolis", "uclg"] {
+            let m = app
+                .store
+                .membership(t.id, app.membership_id("stockholm", slug).await)
+                .await
+                .unwrap();
+            assert_eq!(
+                m.until,
+                chrono::NaiveDate::from_ymd_opt(2011, 12, 31),
+                "{slug}"
+            );
+        }
+        let eurocities = app
+            .store
+            .membership(t.id, app.membership_id("stockholm", "eurocities").await)
+            .await
+            .unwrap();
+        assert_eq!(eurocities.until, None);
+        // Field errors keep the input: done without a date.
+        let (_, form) = app.get(&format!("/actions/{id}")).await;
+        let version = version_of(&form);
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &format!("/actions/{id}"),
+                &format!("/actions/{id}"),
+                &[
+                    ("version", version.as_str()),
+                    ("kind", "notify"),
+                    ("title", "Meddela UCLG"),
+                    ("status", "done"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("Meddela UCLG"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_calendar_feed_is_secret_and_parses_as_icalendar() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let (status, page) = app.get("/calendar").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("2011-11-23"));
+        let (status, page, _) = app
+            .post_form(&app.client, "/calendar", "/calendar", &[("person_id", "")])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let url = page
+            .split("<code>")
+            .nth(1)
+            .and_then(|s| s.split("</code>").next())
+            .unwrap()
+            .to_owned();
+        assert!(url.contains("/calendar/feed/") && url.len() > 60, "{url}");
+        let r = reqwest::get(&url).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/calendar")
+        );
+        let ics = r.text().await.unwrap();
+        let cal: Calendar = ics.parse().expect("a valid iCalendar document");
+        let events: Vec<_> = cal
+            .components
+            .iter()
+            .filter_map(|c| match c {
+                CalendarComponent::Event(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        assert!(events.len() >= 4);
+        let mut uids: Vec<&str> = events.iter().filter_map(|e| e.get_uid()).collect();
+        uids.sort_unstable();
+        let n = uids.len();
+        uids.dedup();
+        assert_eq!(uids.len(), n, "UIDs are unique");
+        assert!(events.iter().any(|e| {
+            e.get_summary()
+                .is_some_and(|s| s.contains("världskongress"))
+        }));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20111123"));
+        // A guessed token gets nothing, and a viewer may not make feeds.
+        let (status, _) = get_with(
+            &app.new_browser(),
+            &app.url("/calendar/feed/ovs-not-a-token"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let viewer = app
+            .browser_as("stockholm", "viewer@stockholm.example", Role::Viewer)
+            .await;
+        let (status, _, _) = app
+            .post_form(&viewer, "/calendar", "/calendar", &[("person_id", "")])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn journeys_to_an_event_count_their_co2_and_travel_days() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let org = app
+            .store
+            .organisation_by_slug(t.id, "eurocities")
+            .await
+            .unwrap();
+        let (status, body, location) = app
+            .post_form(
+                &app.client,
+                "/events/new",
+                "/events",
+                &[
+                    ("organisation_id", &org.id.to_string()),
+                    ("kind", "congress"),
+                    ("title", "Årsmöte"),
+                    ("starts_on", "2030-11-06"),
+                    ("ends_on", "2030-11-08"),
+                    ("place", "Bryssel"),
+                    ("stream_url", "https://stream.example/agm"),
+                    ("public", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let page = location.unwrap();
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/journeys"),
+                &[
+                    ("traveller", "Eva Ek"),
+                    ("mode", "flight"),
+                    ("from_place", "Stockholm"),
+                    ("to_place", "Bryssel"),
+                    ("distance_km", "1300"),
+                    ("return_trip", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let (_, body) = app.get(&page).await;
+        // 2 × 1,300 km short-haul flight at 97 g/pkm = 252.2 kg; 2 × 1 travel day.
+        assert!(
+            body.contains("<dd>252</dd>") && body.contains("<dd>2.0</dd>"),
+            "{body}"
+        );
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/journeys"),
+                &[
+                    ("traveller", "Eva Ek"),
+                    ("mode", "flight"),
+                    ("from_place", "A"),
+                    ("to_place", "B"),
+                    ("distance_km", "många"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (status, public) =
+            get_with(&app.new_browser(), &app.url("/public/stockholm/events")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(public.contains("Årsmöte") && public.contains("https://stream.example/agm"));
+        let token = app
+            .token_for("stockholm", "api@stockholm.example", Role::Viewer)
+            .await;
+        let (_, events) = app.api_get("/api/v1/events", &token).await;
+        let agm = events["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["title"] == "Årsmöte")
+            .unwrap()
+            .clone();
+        assert!((agm["co2_kg"].as_f64().unwrap() - 252.2).abs() < 1e-9);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn action_reminders_go_through_a_real_smtp_server() {
+    let Some(smtp) = SmtpServer::start().await else {
+        return;
+    };
+    let unused = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let app = TestApp::spawn_with(
+        oversyn_store::testing::ScratchDb::sqlite(),
+        smtp.mailer(),
+        unused,
+    )
+    .await;
+    let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+    let actor = oversyn_store::audit::Actor {
+        tenant_id: t.id,
+        user_id: None,
+        label: "test".into(),
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2030, 3, 1).unwrap();
+    let action = |title: &str, due: chrono::NaiveDate| oversyn_store::followup::ActionFields {
+        case_id: None,
+        point: None,
+        kind: oversyn_core::followup::ActionKind::Notify,
+        title: title.into(),
+        owner: "Eva Ek".into(),
+        owner_email: Some("eva@stockholm.example".into()),
+        due: Some(due),
+        effective: None,
+        status: oversyn_core::followup::ActionStatus::Planned,
+        done_on: None,
+        notes: String::new(),
+        organisation_ids: vec![],
+    };
+    app.store
+        .create_actions(
+            &actor,
+            &[
+                action("Skicka uppsägningsbrevet", today + chrono::Days::new(10)),
+                action("Långt fram", today + chrono::Days::new(60)),
+            ],
+        )
+        .await
+        .unwrap();
+    let state = oversyn_web::AppState::new(
+        app.store.clone(),
+        oversyn_web::Config::default(),
+        smtp.mailer(),
+    );
+    let (sent, failed) = oversyn_web::followup::reminders::send_due(&state, today)
+        .await
+        .unwrap();
+    assert_eq!((sent, failed), (1, 0));
+    let received = smtp.wait_for("Skicka uppsägningsbrevet").await;
+    assert!(received.contains("eva@stockholm.example"), "{received}");
+    assert!(!received.contains("Långt fram"));
+    let again = oversyn_web::followup::reminders::send_due(&state, today)
+        .await
+        .unwrap();
+    assert_eq!(again, (0, 0), "a reminder goes out once");
+}
