@@ -5,6 +5,7 @@
 
 pub mod ics;
 pub mod notice;
+pub mod representation;
 pub mod travel;
 
 use crate::codes::{Code, vocabulary};

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod derive;
 mod events;
 pub mod reminders;
+pub mod representation;
 pub mod warnings;
 
 use axum::Router;
@@ -26,6 +27,10 @@ pub fn router() -> Router<crate::AppState> {
         .route("/events/{id}", get(events::page))
         .route("/events/{id}/journeys", post(events::add_journey))
         .route("/calendar", get(calendar::page).post(calendar::new_feed))
+        .route(
+            "/representation",
+            get(representation::page).post(representation::save_policy),
+        )
         .route("/calendar/feed/{token}", get(calendar::feed))
         .route("/public/{tenant}/events", get(events::public))
 }

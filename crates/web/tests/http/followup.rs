@@ -332,3 +332,73 @@ async fn action_reminders_go_through_a_real_smtp_server() {
         .unwrap();
     assert_eq!(again, (0, 0), "a reminder goes out once");
 }
+
+#[tokio::test]
+async fn representation_counts_seats_and_warns_when_the_opposition_has_none() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let (status, page) = app.get("/representation").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("<svg") && page.contains("Metropolis"));
+        assert!(
+            !page.contains("oppositionen har ingen"),
+            "the policy is off by default"
+        );
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                "/representation",
+                "/representation",
+                &[("policy", "on")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (_, page) = app.get("/representation").await;
+        // The 2011 source does not name the seat holders; give C40 a majority politician.
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let actor = oversyn_store::audit::Actor {
+            tenant_id: t.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        let nordin = app
+            .store
+            .persons(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == "Sten Nordin")
+            .unwrap();
+        assert_eq!(nordin.side, Some(oversyn_core::codes::Side::Majority));
+        let c40 = app.store.organisation_by_slug(t.id, "c40").await.unwrap();
+        let seat = oversyn_core::input::SeatCmd {
+            organisation_id: c40.id,
+            person_id: Some(nordin.id),
+            kind: oversyn_core::codes::SeatKind::BoardSeat,
+            org_body: "Steering Committee".into(),
+            title: None,
+            from: None,
+            until: None,
+            notes: None,
+            version: None,
+        };
+        app.store.create_seat(&actor, &seat).await.unwrap();
+        let (_, page) = app.get("/representation").await;
+        assert!(
+            page.contains("C40: oppositionen har ingen av stadens platser."),
+            "{page}"
+        );
+        assert!(
+            !page.contains("EUROCITIES: oppositionen"),
+            "no politicians there, no warning"
+        );
+        let editor = app
+            .browser_as("stockholm", "editor@stockholm.example", Role::Editor)
+            .await;
+        let (status, _, _) = app
+            .post_form(&editor, "/representation", "/representation", &[])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}

@@ -1,0 +1,129 @@
+//! Representation: the city's current seats by party and by majority or
+//! opposition, per organisation and overall, as a table and a chart, with
+//! the policy warning (when the tenant turns it on) where the opposition
+//! holds no seat.
+
+use crate::AppState;
+use crate::context::{Admin, CsrfForm, Signed};
+use crate::error::PageError;
+use crate::register::model::Snapshot;
+use crate::views::{Chrome, render};
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use oversyn_core::followup::representation::{
+    Representation, SeatHolder, Tally, count, opposition_left_out,
+};
+use oversyn_documents::charts;
+use serde::Deserialize;
+
+pub const POLICY: &str = "policy_opposition_seats";
+
+pub struct Line {
+    pub organisation: String,
+    pub tally: Tally,
+    pub parties: String,
+}
+
+#[derive(Template)]
+#[template(path = "followup/representation.html")]
+struct View {
+    c: Chrome,
+    lines: Vec<Line>,
+    overall: Line,
+    chart: String,
+    policy: bool,
+    warnings: Vec<String>,
+}
+
+fn parties(t: &Tally) -> String {
+    t.by_party
+        .iter()
+        .map(|(p, n)| format!("{p} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Chart labels are drawn into SVG; keep markup characters out of them.
+fn plain(s: &str) -> String {
+    s.replace(['<', '>', '&', '"', '\''], " ")
+}
+
+pub async fn representation(state: &AppState, tenant_id: i64) -> Result<Representation, PageError> {
+    let snap = Snapshot::load(&state.store, tenant_id).await?;
+    let holders: Vec<SeatHolder> = snap
+        .seats
+        .iter()
+        .filter(|s| s.is_current(snap.today))
+        .map(|s| {
+            let person = s.person_id.and_then(|p| snap.person(p));
+            SeatHolder {
+                organisation: snap.org_label(s.organisation_id),
+                party: person.and_then(|p| p.party.clone()),
+                side: person.and_then(|p| p.side),
+            }
+        })
+        .collect();
+    Ok(count(&holders))
+}
+
+pub async fn page(State(state): State<AppState>, s: Signed) -> Result<Response, PageError> {
+    let r = representation(&state, s.tenant()).await?;
+    let policy = state.store.setting(s.tenant(), POLICY).await?.as_deref() == Some("on");
+    let warnings = if policy {
+        opposition_left_out(&r)
+            .into_iter()
+            .map(|o| s.lang.t1("representation-warning", "organisation", &o))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let rows: Vec<(String, usize, usize, usize)> = r
+        .organisations
+        .iter()
+        .map(|(o, t)| (plain(o), t.majority, t.opposition, t.other))
+        .collect();
+    let legend = [
+        s.lang.t("side-majority"),
+        s.lang.t("side-opposition"),
+        s.lang.t("representation-other"),
+    ];
+    let chart = charts::representation(&rows, [&legend[0], &legend[1], &legend[2]]);
+    let lines = r
+        .organisations
+        .iter()
+        .map(|(o, t)| Line {
+            organisation: o.clone(),
+            parties: parties(t),
+            tally: t.clone(),
+        })
+        .collect();
+    render(&View {
+        c: Chrome::signed(&s, "representation-title"),
+        lines,
+        overall: Line {
+            organisation: s.lang.t("representation-overall"),
+            parties: parties(&r.overall),
+            tally: r.overall.clone(),
+        },
+        chart,
+        policy,
+        warnings,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PolicyInput {
+    policy: String,
+}
+
+pub async fn save_policy(
+    State(state): State<AppState>,
+    Admin(s): Admin,
+    CsrfForm(input): CsrfForm<PolicyInput>,
+) -> Result<Response, PageError> {
+    let value = if input.policy.is_empty() { "off" } else { "on" };
+    state.store.set_setting(s.tenant(), POLICY, value).await?;
+    Ok(Redirect::to("/representation").into_response())
+}
