@@ -107,6 +107,8 @@ pub struct Evidence {
     pub goal_fit: Option<f64>,
     /// Travel days per year spent on the membership.
     pub travel_days: f64,
+    /// CO₂ in kilograms per year from recorded journeys; None when none are recorded.
+    pub co2_kg: Option<f64>,
     /// "Yes" answers to "declined working groups for cost/time".
     pub declined_invitations: usize,
     /// Annual membership fee in euro, when known.
@@ -174,6 +176,7 @@ pub(crate) mod testing {
             development_cooperation_focus: false,
             goal_fit: None,
             travel_days: 0.0,
+            co2_kg: None,
             declined_invitations: 0,
             annual_fee_eur: None,
         }

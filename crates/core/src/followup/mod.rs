@@ -4,6 +4,7 @@
 //! calendar they make. Pure: storage and delivery live outside.
 
 pub mod ics;
+pub mod intake;
 pub mod notice;
 pub mod representation;
 pub mod travel;

@@ -4,6 +4,10 @@
 mod actions;
 mod events;
 mod feeds;
+mod intake;
+mod reports;
 
 pub use actions::{ActionFields, StoredAction};
 pub use events::{EventFields, Journey, StoredEvent};
+pub use intake::{IntakeFields, StoredIntake};
+pub use reports::{OutcomeReport, ReportAnswer};

@@ -16,6 +16,7 @@ use oversyn_core::analysis::smaa::probabilities;
 use oversyn_core::analysis::stability::weight_stability;
 use oversyn_core::analysis::{Category, Evidence, benefit_from_answers};
 use oversyn_core::fees::Fee;
+use oversyn_core::followup::travel::{Mode, totals};
 use oversyn_core::review::answers::Answer;
 use oversyn_core::review::questionnaire::QuestionKind;
 use oversyn_core::review::results::by_membership_and_criterion;
@@ -81,6 +82,7 @@ pub async fn analyse(
     let intervals = intervals(&strategy.weights, &weights);
     let ids = store.review_memberships(review.id).await?;
     let questions = store.questions(review.id).await?;
+    let events = store.events(tenant_id).await?;
     let rows = store.answer_rows(tenant_id, review.id).await?;
     let cells = by_membership_and_criterion(&questions, &rows, &ids, &strategy.criteria, 0);
     let snap = Snapshot::load(store, tenant_id).await?;
@@ -134,6 +136,15 @@ pub async fn analyse(
         // vocabularies that does not exist yet; until then fit is unknown
         // rather than guessed from word overlap.
         let goal_fit: Option<f64> = None;
+        // Travel in the year up to the review's closing day, from recorded journeys.
+        let year_from = review.closes_on - chrono::Days::new(365);
+        let legs: Vec<(Mode, u32)> = events
+            .iter()
+            .filter(|e| e.fields.organisation_id == m.organisation_id)
+            .filter(|e| e.fields.starts_on > year_from && e.fields.starts_on <= review.closes_on)
+            .flat_map(|e| e.journeys.iter().map(|j| (j.mode, j.distance_km)))
+            .collect();
+        let travel = (!legs.is_empty()).then(|| totals(&legs));
         evidence.push(Evidence {
             membership_id: m.id,
             organisation: snap.org_label(m.organisation_id),
@@ -159,8 +170,8 @@ pub async fn analyse(
                 .iter()
                 .any(|t| t.contains("development cooperation")),
             goal_fit,
-            // Trips are recorded with follow-up (events and travel); until then no travel is known.
-            travel_days: 0.0,
+            travel_days: travel.map_or(0.0, |t| t.travel_days),
+            co2_kg: travel.map(|t| t.co2_kg),
             declined_invitations: declined,
             annual_fee_eur: match &m.fee {
                 Fee::Amount {
@@ -205,7 +216,7 @@ pub fn to_json(a: &Analysis, lang: &str) -> serde_json::Value {
                 "organisation": e.organisation,
                 "benefit": benefit,
                 "benefit_index": m.outcome.benefit_index.map(|v| (v * 10.0).round() / 10.0),
-                "cost": { "fee": e.annual_fee_eur, "fee_currency": "EUR", "travel_days": e.travel_days, "co2_kg": serde_json::Value::Null, "declined_invitations": e.declined_invitations, "index": m.outcome.cost_index },
+                "cost": { "fee": e.annual_fee_eur, "fee_currency": "EUR", "travel_days": e.travel_days, "co2_kg": e.co2_kg, "declined_invitations": e.declined_invitations, "index": m.outcome.cost_index },
                 "fit": e.goal_fit,
                 "flags": m.outcome.flags,
                 "recommendation": m.outcome.category.code(),

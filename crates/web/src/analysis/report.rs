@@ -174,6 +174,30 @@ pub async fn build(
             .into(),
             _ => (if lang == "en" { "unknown" } else { "okänd" }).into(),
         };
+        // Outcome reports from the organisation's events are evidence too.
+        let mut texts = oversyn_core::review::results::texts(e.membership_id, &rows);
+        if let Some(o) = org {
+            for (event, r) in store.organisation_reports(tenant_id, o.id).await? {
+                let (l, sh, inf) = if lang == "en" {
+                    ("learned", "shared", "influenced")
+                } else {
+                    ("lärde", "delade", "påverkade")
+                };
+                let parts: Vec<String> = [(l, &r.learned), (sh, &r.shared), (inf, &r.influenced)]
+                    .iter()
+                    .filter(|(_, t)| !t.is_empty())
+                    .map(|(k, t)| format!("{k}: {t}"))
+                    .collect();
+                texts.push(format!("{event} ({}): {}", r.traveller, parts.join("; ")));
+            }
+        }
+        if let Some(co2) = e.co2_kg {
+            texts.push(if lang == "en" {
+                format!("Travel in the year before the review: {:.1} travel days, {co2:.0} kg CO₂ (recorded journeys).", e.travel_days)
+            } else {
+                format!("Resor året före översynen: {:.1} resdagar, {co2:.0} kg CO₂ (registrerade resor).", e.travel_days)
+            });
+        }
         sections.push(Section {
             label: e.organisation.clone(),
             name: org
@@ -214,7 +238,7 @@ pub async fn build(
                 .zip(&m.stability)
                 .map(|(c, (l, h))| (c.name(lang).to_owned(), *l, *h))
                 .collect(),
-            texts: oversyn_core::review::results::texts(e.membership_id, &rows),
+            texts,
         });
     }
     sources.sort();

@@ -6,7 +6,9 @@ mod actions;
 pub mod calendar;
 pub mod derive;
 mod events;
+mod intake;
 pub mod reminders;
+mod reports;
 pub mod representation;
 pub mod warnings;
 
@@ -33,4 +35,9 @@ pub fn router() -> Router<crate::AppState> {
         )
         .route("/calendar/feed/{token}", get(calendar::feed))
         .route("/public/{tenant}/events", get(events::public))
+        .route("/events/{id}/reports", post(reports::send_links))
+        .route("/report/{token}", get(reports::form).post(reports::submit))
+        .route("/intake", get(intake::list).post(intake::create))
+        .route("/intake/{id}/accept", post(intake::accept))
+        .route("/intake/{id}/decline", post(intake::decline))
 }

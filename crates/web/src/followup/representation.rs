@@ -73,7 +73,7 @@ pub async fn page(State(state): State<AppState>, s: Signed) -> Result<Response, 
     let warnings = if policy {
         opposition_left_out(&r)
             .into_iter()
-            .map(|o| s.lang.t1("representation-warning", "organisation", &o))
+            .map(|o| s.lang.t1("representation-warning", "organisation", o))
             .collect()
     } else {
         Vec::new()

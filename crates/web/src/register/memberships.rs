@@ -39,6 +39,8 @@ struct PageView {
     end: EndInput,
     end_errors: FieldErrors,
     saved: bool,
+    /// Outcome reports from this organisation's events: (event, report).
+    reports: Vec<(String, oversyn_store::followup::OutcomeReport)>,
 }
 
 async fn form(
@@ -131,12 +133,17 @@ async fn show(
         .into_iter()
         .map(|x| (x.clone(), snap.person_name(x.person_id)))
         .collect();
+    let reports = state
+        .store
+        .organisation_reports(s.tenant(), m.organisation_id)
+        .await?;
     let status = if end_errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let v = PageView {
+        reports,
         c: Chrome::signed(s, "membership-title").titled(&format!(
             "{} – {}",
             org.label(),

@@ -354,6 +354,7 @@ async fn representation_counts_seats_and_warns_when_the_opposition_has_none() {
             .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         let (_, page) = app.get("/representation").await;
+        assert!(page.contains("checked"), "the policy is on");
         // The 2011 source does not name the seat holders; give C40 a majority politician.
         let t = app.store.tenant_by_slug("stockholm").await.unwrap();
         let actor = oversyn_store::audit::Actor {
@@ -399,6 +400,158 @@ async fn representation_counts_seats_and_warns_when_the_opposition_has_none() {
             .post_form(&editor, "/representation", "/representation", &[])
             .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn requests_are_triaged_against_the_strategy_and_accepted_as_cases() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let post = |fields: Vec<(&'static str, &'static str)>| {
+            let app = &app;
+            async move {
+                app.post_form(&app.client, "/intake", "/intake", &fields)
+                    .await
+            }
+        };
+        let (status, _, _) = post(vec![
+            ("title", "Gå med i ICLEI"),
+            ("requester", "Miljöförvaltningen"),
+            ("kind", "join"),
+            ("organisation_name", "ICLEI"),
+            ("score0", "5"),
+            ("score1", "4"),
+            ("score2", "5"),
+            ("score3", "4"),
+        ])
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (status, _, _) = post(vec![
+            ("title", "Vänort i norr"),
+            ("requester", "Staden X"),
+            ("kind", "cooperation"),
+            ("score0", "5"),
+            ("score1", "5"),
+            ("score2", "5"),
+            ("score3", "5"),
+            ("geography_reason", "on"),
+        ])
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (status, body, _) = post(vec![
+            ("title", ""),
+            ("requester", "Någon"),
+            ("kind", "join"),
+        ])
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("value=\"Någon\""), "input kept");
+        let (_, page) = app.get("/intake").await;
+        assert!(
+            page.contains("<strong>Anta</strong>") && page.contains("<strong>Utred</strong>"),
+            "{page}"
+        );
+        assert!(page.contains("strategin väljer samarbeten efter sakfråga"));
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let requests = app.store.intake_requests(t.id).await.unwrap();
+        let iclei = requests
+            .iter()
+            .find(|r| r.fields.title == "Gå med i ICLEI")
+            .unwrap();
+        let (status, _, location) = app
+            .post_form(
+                &app.client,
+                "/intake",
+                &format!("/intake/{}/accept", iclei.id),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(location.unwrap().ends_with("/edit"));
+        let r = app.store.intake_request(t.id, iclei.id).await.unwrap();
+        assert_eq!(r.status, "accepted");
+        let case = app.store.case(t.id, r.case_id.unwrap()).await.unwrap();
+        assert_eq!(
+            case.fields.proposal[0].text,
+            "Staden ansöker om medlemskap i ICLEI."
+        );
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                "/intake",
+                &format!("/intake/{}/accept", iclei.id),
+                &[],
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "accepted once");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn participants_report_after_an_event_and_the_reports_become_evidence() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let event = app.store.events(t.id).await.unwrap().remove(0);
+        let page = format!("/events/{}", event.id);
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/journeys"),
+                &[
+                    ("traveller", "Lena Lund"),
+                    ("mode", "flight"),
+                    ("from_place", "Stockholm"),
+                    ("to_place", "Porto Alegre"),
+                    ("distance_km", "11600"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (status, links, _) = app
+            .post_form(&app.client, &page, &format!("{page}/reports"), &[])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let url = links
+            .split("<code>")
+            .nth(1)
+            .and_then(|s| s.split("</code>").next())
+            .unwrap()
+            .to_owned();
+        let respondent = app.new_browser();
+        let (status, form) = get_with(&respondent, &url).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains("Lena Lund") && form.contains("Metropolis världskongress 2011"));
+        let r = respondent
+            .post(&url)
+            .form(&[
+                ("score0", "4"),
+                ("score2", "2"),
+                ("learned", "Hur Porto Alegre budgeterar med medborgarna."),
+                ("shared", "Stadens klimatarbete."),
+                ("influenced", ""),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.text().await.unwrap().contains("Tack!"));
+        let (_, again) = get_with(&app.new_browser(), &app.url(&format!("{page}/reports"))).await;
+        assert!(
+            !again.contains("Porto Alegre budgeterar"),
+            "a GET does not issue links"
+        );
+        let m = app.membership_id("stockholm", "metropolis").await;
+        let (_, membership) = app.get(&format!("/memberships/{m}")).await;
+        assert!(
+            membership.contains("Hur Porto Alegre budgeterar med medborgarna."),
+            "the report shows on the membership"
+        );
+        let (status, _) = get_with(&app.new_browser(), &app.url("/report/not-a-real-token")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
     })
     .await;
 }
