@@ -6,7 +6,7 @@
 mod files;
 mod settings;
 
-pub use files::StoredFile;
+pub use files::{MAX_FILE, StoredFile};
 pub use settings::CASE_NUMBER_PATTERN;
 
 use crate::audit::{Actor, record};

@@ -639,3 +639,7 @@ report-influenced = What the city influenced
 report-send = Send the report
 report-thanks = Thank you! The report is saved. You can change it with the same link.
 reports-title = Reports after meetings
+action-evidence = Evidence
+action-evidence-none = No evidence yet.
+action-evidence-file = File (e.g. the notice letter)
+action-evidence-add = Keep the file

@@ -639,3 +639,7 @@ report-influenced = Vad staden påverkade
 report-send = Skicka rapporten
 report-thanks = Tack! Rapporten är sparad. Du kan ändra den med samma länk.
 reports-title = Rapporter efter möten
+action-evidence = Underlag
+action-evidence-none = Inget underlag ännu.
+action-evidence-file = Fil (t.ex. uppsägningsbrevet)
+action-evidence-add = Spara underlaget

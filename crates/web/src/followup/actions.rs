@@ -174,6 +174,9 @@ struct FormView {
     action: String,
     organisations: Vec<(i64, String)>,
     warnings: Vec<String>,
+    /// Evidence kept with the action (e.g. the notice letter).
+    files: Vec<oversyn_store::cases::StoredFile>,
+    id: Option<i64>,
 }
 
 async fn form(
@@ -201,6 +204,13 @@ async fn form(
     } else {
         "action-edit"
     };
+    let id: Option<i64> = action
+        .strip_prefix("/actions/")
+        .and_then(|i| i.parse().ok());
+    let files = match id {
+        Some(id) => state.store.files_of(s.tenant(), ("action", id)).await?,
+        None => Vec::new(),
+    };
     Ok((
         status,
         render(&FormView {
@@ -210,6 +220,8 @@ async fn form(
             action,
             organisations,
             warnings,
+            files,
+            id,
         })?,
     )
         .into_response())
@@ -333,4 +345,47 @@ pub async fn from_case(
 ) -> Result<Response, PageError> {
     crate::followup::derive::store_case_actions(&state.store, &s.actor(), id).await?;
     Ok(Redirect::to("/actions").into_response())
+}
+
+/// Keeps a file as evidence with the action (the notice letter, a confirmation).
+pub async fn upload(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, PageError> {
+    state.store.action(s.tenant(), id).await?;
+    let mut csrf = String::new();
+    let mut file: Option<(String, String, Vec<u8>)> = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name() {
+            Some("csrf") => csrf = field.text().await.unwrap_or_default(),
+            Some("file") => {
+                let name = field.file_name().unwrap_or("evidence").to_owned();
+                let media = field
+                    .content_type()
+                    .unwrap_or("application/octet-stream")
+                    .to_owned();
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| PageError::BadRequest)?
+                    .to_vec();
+                file = Some((name, media, bytes));
+            }
+            _ => {}
+        }
+    }
+    if !crate::context::tokens_match(&csrf, &s.session.csrf) {
+        return Err(PageError::CsrfFailed);
+    }
+    let Some((name, media, bytes)) = file.filter(|(_, _, b)| !b.is_empty()) else {
+        return Err(PageError::BadRequest);
+    };
+    let name: String = name.chars().filter(|c| !c.is_control()).take(200).collect();
+    state
+        .store
+        .add_file(&s.actor(), ("action", id), &name, &media, &bytes)
+        .await?;
+    Ok(Redirect::to(&format!("/actions/{id}")).into_response())
 }

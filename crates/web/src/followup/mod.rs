@@ -24,6 +24,12 @@ pub fn router() -> Router<crate::AppState> {
             get(actions::edit_form).post(actions::update),
         )
         .route("/cases/{id}/actions", post(actions::from_case))
+        .route(
+            "/actions/{id}/files",
+            post(actions::upload).layer(axum::extract::DefaultBodyLimit::max(
+                oversyn_store::cases::MAX_FILE + 64 * 1024,
+            )),
+        )
         .route("/events", get(events::list).post(events::create))
         .route("/events/new", get(events::new_form))
         .route("/events/{id}", get(events::page))

@@ -555,3 +555,63 @@ async fn participants_report_after_an_event_and_the_reports_become_evidence() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_notice_letter_is_kept_as_evidence_with_its_action() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let (_, page) = app.get("/actions/2").await;
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", csrf_of(&page))
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(b"Uppsagning av medlemskapet".to_vec())
+                    .file_name("uppsagning.txt"),
+            );
+        let r = app
+            .client
+            .post(app.url("/actions/2/files"))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let (_, page) = app.get("/actions/2").await;
+        let link = page
+            .split("href=\"/files/")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .to_owned();
+        assert!(page.contains("uppsagning.txt"));
+        let r = app
+            .client
+            .get(app.url(&format!("/files/{link}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(
+            r.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment")
+        );
+        assert_eq!(
+            r.bytes().await.unwrap().as_ref(),
+            b"Uppsagning av medlemskapet"
+        );
+        app.store
+            .create_tenant("malmo", "Malmö stad")
+            .await
+            .unwrap();
+        let other = app
+            .browser_as("malmo", "admin@malmo.example", Role::Admin)
+            .await;
+        let (status, _) = get_with(&other, &app.url(&format!("/files/{link}"))).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _) = get_with(&other, &app.url("/actions/2")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
