@@ -96,6 +96,16 @@ enum Command {
         #[arg(short = 'o', long)]
         output: PathBuf,
     },
+    /// Export data: `export popolo --tenant T [-o FILE]`.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Import data: `import popolo --tenant T FILE`.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Write the tenant's calendar (deadlines, end dates, events, review closing days) as iCalendar.
     Calendar {
         #[arg(long)]
@@ -115,6 +125,28 @@ enum Command {
     Review {
         #[command(subcommand)]
         command: ReviewCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// The register as Popolo JSON (organisations, memberships, posts, persons).
+    Popolo {
+        #[arg(long)]
+        tenant: String,
+        /// Write here instead of standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// A Popolo JSON register into an empty tenant; checked whole before anything is written.
+    Popolo {
+        #[arg(long)]
+        tenant: String,
+        file: PathBuf,
     },
 }
 
@@ -456,6 +488,53 @@ async fn main() -> Result<()> {
             println!("Wrote {} ({} bytes).", output.display(), bytes.len());
         }
         Command::Case { command } => cases::run(&store, command).await?,
+        Command::Export {
+            command:
+                ExportCommand::Popolo {
+                    tenant: slug,
+                    output,
+                },
+        } => {
+            let t = tenant(&store, slug).await?;
+            let doc = oversyn_web::opendata::popolo::export_tenant(&store, t.id).await?;
+            let json = serde_json::to_string_pretty(&doc)?;
+            match output {
+                Some(path) => {
+                    std::fs::write(path, &json)
+                        .with_context(|| format!("writing {}", path.display()))?;
+                    eprintln!("Wrote {}.", path.display());
+                }
+                None => print_out(&json)?,
+            }
+        }
+        Command::Import {
+            command: ImportCommand::Popolo { tenant: slug, file },
+        } => {
+            let t = tenant(&store, slug).await?;
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let doc: oversyn_core::opendata::popolo::Document = serde_json::from_str(&text)
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "{}: not a Popolo document of this shape: {e} (line {}, column {})",
+                        file.display(),
+                        e.line(),
+                        e.column()
+                    )
+                })?;
+            let actor = oversyn_store::audit::Actor {
+                tenant_id: t.id,
+                user_id: None,
+                label: "cli".into(),
+            };
+            let n = oversyn_web::opendata::popolo::import_document(&store, &actor, &doc)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            println!(
+                "Imported into `{slug}`: {} organisations, {} bodies, {} persons, {} memberships, {} seats.",
+                n.organisations, n.bodies, n.persons, n.memberships, n.seats
+            );
+        }
         Command::Calendar {
             tenant: slug,
             person,

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod fees;
 pub mod followup;
 pub mod input;
+pub mod opendata;
 pub mod register;
 pub mod review;
 pub mod role;

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod followup;
 pub mod i18n;
+pub mod opendata;
 pub mod register;
 pub mod respond;
 pub mod reviews;

@@ -7,6 +7,7 @@ mod cases;
 mod followup;
 pub(crate) mod model;
 pub mod openapi;
+mod opendata;
 mod problem;
 mod register;
 mod reviews;
@@ -79,6 +80,7 @@ pub fn router() -> Router<crate::AppState> {
         .route("/v1/cases/{id}", get(cases::get_case))
         .route("/v1/cases/{id}/positions", post(cases::add_position))
         .route("/v1/cases/{id}/decisions", post(cases::decide))
+        .route("/v1/popolo", get(opendata::popolo))
         .route("/v1/actions", get(followup::list_actions))
         .route("/v1/events", get(followup::list_events))
         .route("/v1/reviews", get(reviews::list_reviews))

@@ -6,6 +6,7 @@ mod api;
 mod cases;
 mod followup;
 mod helpers;
+mod opendata;
 mod pages;
 mod reviews;
 mod security;

@@ -1,0 +1,4 @@
+//! Open data: the register and the cases in exchange formats (Popolo). Pure:
+//! callers load records and write files.
+
+pub mod popolo;

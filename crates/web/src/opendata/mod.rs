@@ -1,0 +1,3 @@
+//! Open data in and out of the store: Popolo export and import.
+
+pub mod popolo;

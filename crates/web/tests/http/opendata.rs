@@ -1,0 +1,94 @@
+//! Open data: the register as Popolo over the API, and an export imported
+//! into an empty tenant exporting the same document; a broken document
+//! changes nothing.
+
+use crate::helpers::*;
+use oversyn_core::Role;
+use oversyn_core::opendata::popolo::Document;
+use oversyn_store::audit::Actor;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn popolo_round_trips_through_an_empty_tenant() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "api@stockholm.example", Role::Viewer)
+            .await;
+        let (status, doc) = app.api_get("/api/v1/popolo", &token).await;
+        assert_eq!(status, StatusCode::OK);
+        let org_members = doc["memberships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["member"]["@type"] == "Organization")
+            .count();
+        assert!(org_members >= 4, "{doc:#}");
+        assert!(!doc["posts"].as_array().unwrap().is_empty());
+        let metropolis = doc["organizations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == "org:metropolis")
+            .unwrap();
+        assert_eq!(
+            metropolis["parent_id"], "org:uclg",
+            "a section's parent is its organisation"
+        );
+        assert!(
+            !doc.to_string().contains("@stockholm.example"),
+            "no e-mail addresses in open data"
+        );
+
+        let original: Document = serde_json::from_value(doc).unwrap();
+        let copy = app.store.create_tenant("kopia", "Kopia").await.unwrap();
+        let actor = Actor {
+            tenant_id: copy.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        oversyn_web::opendata::popolo::import_document(&app.store, &actor, &original)
+            .await
+            .unwrap();
+        let again = oversyn_web::opendata::popolo::export_tenant(&app.store, copy.id)
+            .await
+            .unwrap();
+        assert_eq!(
+            again.organizations[1..],
+            original.organizations[1..],
+            "all but the city itself"
+        );
+        assert_eq!(again.persons, original.persons);
+        assert_eq!(again.posts, original.posts);
+        assert_eq!(again.memberships, original.memberships);
+        // Importing twice is refused: the tenant is no longer empty.
+        assert!(
+            oversyn_web::opendata::popolo::import_document(&app.store, &actor, &original)
+                .await
+                .is_err()
+        );
+
+        let mut broken = original.clone();
+        broken.posts[0].organization_id = "org:nowhere".into();
+        broken.memberships[0].start_date = Some("01/02/2011".into());
+        let empty = app.store.create_tenant("tom", "Tom").await.unwrap();
+        let actor = Actor {
+            tenant_id: empty.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        let e = oversyn_web::opendata::popolo::import_document(&app.store, &actor, &broken)
+            .await
+            .unwrap_err();
+        let message = e.to_string();
+        assert!(
+            message.contains("org:nowhere") && message.contains("01/02/2011"),
+            "{message}"
+        );
+        assert!(
+            app.store.bodies(empty.id).await.unwrap().is_empty(),
+            "nothing written"
+        );
+        assert!(app.store.persons(empty.id).await.unwrap().is_empty());
+    })
+    .await;
+}
