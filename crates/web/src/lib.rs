@@ -12,6 +12,7 @@ pub mod error;
 pub mod followup;
 pub mod i18n;
 pub mod opendata;
+pub mod public;
 pub mod register;
 pub mod respond;
 pub mod reviews;
@@ -59,6 +60,7 @@ pub fn app(state: AppState) -> Router {
         .merge(reviews::router())
         .merge(cases::router())
         .merge(followup::router())
+        .merge(public::router())
         .merge(respond::router())
         .nest("/api", api::router())
         .layer(axum::middleware::from_fn_with_state(

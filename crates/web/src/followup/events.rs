@@ -370,13 +370,19 @@ pub async fn public(
     Path(tenant): Path<String>,
 ) -> Result<Response, PageError> {
     let t = state.store.tenant_by_slug(&tenant).await?;
+    let shown = state
+        .store
+        .public_kinds(t.id)
+        .await?
+        .iter()
+        .any(|k| k == "events");
     let today = chrono::Utc::now().date_naive();
     let events: Vec<StoredEvent> = state
         .store
         .events(t.id)
         .await?
         .into_iter()
-        .filter(|e| e.fields.public && e.fields.ends_on >= today)
+        .filter(|e| shown && e.fields.public && e.fields.ends_on >= today)
         .collect();
     let labels = labels(&state, t.id).await?;
     render(&PublicView {

@@ -39,6 +39,7 @@ struct PageView {
     end: EndInput,
     end_errors: FieldErrors,
     saved: bool,
+    private: bool,
     /// Outcome reports from this organisation's events: (event, report).
     reports: Vec<(String, oversyn_store::followup::OutcomeReport)>,
 }
@@ -142,7 +143,13 @@ async fn show(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let private = state
+        .store
+        .private_ids(s.tenant(), "membership")
+        .await?
+        .contains(&id);
     let v = PageView {
+        private,
         reports,
         c: Chrome::signed(s, "membership-title").titled(&format!(
             "{} – {}",

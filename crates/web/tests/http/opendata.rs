@@ -92,3 +92,79 @@ async fn popolo_round_trips_through_an_empty_tenant() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_private_membership_never_appears_in_public_output() {
+    on_each_backend(|app| async move {
+        let public = app.new_browser();
+        let outputs = [
+            "/public/stockholm",
+            "/public/stockholm/popolo.json",
+            "/public/stockholm/events",
+            "/public/stockholm/cases/1",
+        ];
+        let read_all = || async {
+            let mut all = String::new();
+            for path in outputs {
+                let (status, body) = get_with(&public, &app.url(path)).await;
+                assert_eq!(status, StatusCode::OK, "{path}");
+                all.push_str(&body);
+            }
+            all
+        };
+        let before = read_all().await;
+        assert!(
+            before.contains("SKR") && before.contains("Sveriges Kommuner och Regioner"),
+            "shown while public"
+        );
+        assert!(before.contains("CC0"), "the licence is shown");
+        app.login_as_demo().await;
+        let id = app.membership_id("stockholm", "skr").await;
+        let page = format!("/memberships/{id}");
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/privacy"),
+                &[("private", "on")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let after = read_all().await;
+        assert!(
+            !after.contains("SKR") && !after.contains("Sveriges Kommuner och Regioner"),
+            "private stays private"
+        );
+        assert!(after.contains("EUROCITIES"));
+        // Fees can be taken off the public pages as a whole.
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                "/settings/public",
+                "/settings/public",
+                &[
+                    ("kind", "organisations"),
+                    ("kind", "memberships"),
+                    ("kind", "cases"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (_, json) = get_with(&public, &app.url("/public/stockholm/popolo.json")).await;
+        assert!(
+            !json.contains("fee_minor") && !json.contains("\"posts\":[{"),
+            "{json}"
+        );
+        let (status, _) = get_with(&public, &app.url("/public/stockholm/events")).await;
+        assert_eq!(status, StatusCode::OK);
+        // A viewer may not change what is public.
+        let viewer = app
+            .browser_as("stockholm", "viewer@stockholm.example", Role::Viewer)
+            .await;
+        let (status, _, _) = app
+            .post_form(&viewer, "/", &format!("{page}/privacy"), &[])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}

@@ -1,0 +1,97 @@
+//! What a tenant keeps off its public pages: whole kinds of data (a
+//! setting) and single records (e.g. one membership marked private).
+
+use crate::audit::{Actor, record};
+use crate::codec::now;
+use crate::{Store, StoreError};
+
+/// The kinds of data public pages and dumps may show, all on by default.
+pub const PUBLIC_KINDS: &[&str] = &[
+    "organisations",
+    "memberships",
+    "fees",
+    "seats",
+    "cases",
+    "events",
+];
+pub const PUBLIC_SETTING: &str = "public_sections";
+
+impl Store {
+    /// The kinds the tenant shows publicly.
+    pub async fn public_kinds(&self, tenant_id: i64) -> Result<Vec<String>, StoreError> {
+        Ok(match self.setting(tenant_id, PUBLIC_SETTING).await? {
+            Some(v) => v
+                .split(',')
+                .map(str::trim)
+                .filter(|k| PUBLIC_KINDS.contains(k))
+                .map(str::to_owned)
+                .collect(),
+            None => PUBLIC_KINDS.iter().map(|k| (*k).to_owned()).collect(),
+        })
+    }
+
+    pub async fn set_public_kinds(
+        &self,
+        tenant_id: i64,
+        kinds: &[String],
+    ) -> Result<(), StoreError> {
+        let kept: Vec<&str> = kinds
+            .iter()
+            .map(String::as_str)
+            .filter(|k| PUBLIC_KINDS.contains(k))
+            .collect();
+        self.set_setting(tenant_id, PUBLIC_SETTING, &kept.join(","))
+            .await
+    }
+
+    /// Ids of the tenant's records of `entity` kept private.
+    pub async fn private_ids(&self, tenant_id: i64, entity: &str) -> Result<Vec<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT entity_id FROM private_records WHERE tenant_id = $1 AND entity = $2 ORDER BY entity_id",
+        )
+        .bind(tenant_id)
+        .bind(entity)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Marks a membership private or public again.
+    pub async fn set_membership_private(
+        &self,
+        actor: &Actor,
+        id: i64,
+        private: bool,
+    ) -> Result<(), StoreError> {
+        self.membership(actor.tenant_id, id).await?;
+        let mut tx = self.write_tx().await?;
+        sqlx::query("DELETE FROM private_records WHERE tenant_id = $1 AND entity = 'membership' AND entity_id = $2")
+            .bind(actor.tenant_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if private {
+            sqlx::query(
+                "INSERT INTO private_records (tenant_id, entity, entity_id, created_by, created_at) VALUES ($1, 'membership', $2, $3, $4)",
+            )
+            .bind(actor.tenant_id)
+            .bind(id)
+            .bind(&actor.label)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        }
+        let what = if private { "private" } else { "public" };
+        record(
+            &mut tx,
+            actor,
+            "membership",
+            id,
+            what,
+            None,
+            Some(&what.to_owned()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

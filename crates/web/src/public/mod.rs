@@ -1,0 +1,334 @@
+//! Public pages per tenant, without login: what the city is a member of,
+//! what it pays, who sits where, what was decided — only the kinds the
+//! tenant shows (all by default) and never a record marked private. The
+//! same filtered register is offered as Popolo JSON under a licence.
+
+use crate::AppState;
+use crate::context::{Admin, CsrfForm, Ui, Writer};
+use crate::error::PageError;
+use crate::register::model::Snapshot;
+use crate::views::{Chrome, render};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use oversyn_core::fees::Fee;
+use oversyn_core::opendata::popolo::{Document, LICENCE, Register, export};
+use oversyn_core::register::{Membership, Seat};
+use oversyn_store::Store;
+use oversyn_store::privacy::PUBLIC_KINDS;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/public/{tenant}", get(overview))
+        .route("/public/{tenant}/popolo.json", get(popolo))
+        .route("/public/{tenant}/cases/{id}", get(case))
+        .route("/settings/public", get(settings).post(save_settings))
+        .route("/memberships/{id}/privacy", post(privacy))
+}
+
+/// The tenant's register as the public may see it.
+pub struct PublicRegister {
+    pub kinds: Vec<String>,
+    pub snap: Snapshot,
+    pub memberships: Vec<Membership>,
+    pub seats: Vec<Seat>,
+}
+
+impl PublicRegister {
+    pub fn shows(&self, kind: &str) -> bool {
+        self.kinds.iter().any(|k| k == kind)
+    }
+}
+
+pub async fn public_register(
+    store: &Store,
+    tenant_id: i64,
+) -> Result<PublicRegister, oversyn_store::StoreError> {
+    let kinds = store.public_kinds(tenant_id).await?;
+    let snap = Snapshot::load(store, tenant_id).await?;
+    let private = store.private_ids(tenant_id, "membership").await?;
+    let shows = |k: &str| kinds.iter().any(|x| x == k);
+    let memberships: Vec<Membership> = if shows("memberships") {
+        snap.memberships
+            .iter()
+            .filter(|m| !private.contains(&m.id))
+            .map(|m| Membership {
+                fee: if shows("fees") {
+                    m.fee.clone()
+                } else {
+                    Fee::Unknown
+                },
+                notes: None,
+                contact_person_id: None,
+                ..m.clone()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // A seat shows only where a public membership does: a private membership's seats stay private too.
+    let seats: Vec<Seat> = if shows("seats") {
+        snap.seats
+            .iter()
+            .filter(|s| {
+                memberships
+                    .iter()
+                    .any(|m| m.organisation_id == s.organisation_id)
+            })
+            .map(|s| Seat {
+                notes: None,
+                ..s.clone()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(PublicRegister {
+        kinds,
+        snap,
+        memberships,
+        seats,
+    })
+}
+
+pub async fn public_popolo(
+    store: &Store,
+    tenant_id: i64,
+) -> Result<Document, oversyn_store::StoreError> {
+    let tenant = store.tenant_by_id(tenant_id).await?;
+    let r = public_register(store, tenant_id).await?;
+    let used: Vec<i64> = r.seats.iter().filter_map(|s| s.person_id).collect();
+    let persons: Vec<_> = r
+        .snap
+        .persons
+        .iter()
+        .filter(|p| used.contains(&p.id))
+        .map(|p| oversyn_core::register::Person {
+            email: None,
+            department: None,
+            ..p.clone()
+        })
+        .collect();
+    let bodies: Vec<_> = r
+        .snap
+        .bodies
+        .iter()
+        .filter(|b| r.memberships.iter().any(|m| m.body_id == b.id))
+        .cloned()
+        .collect();
+    let organisations: Vec<_> = if r.shows("organisations") || r.shows("memberships") {
+        r.snap.organisations.clone()
+    } else {
+        Vec::new()
+    };
+    Ok(export(&Register {
+        tenant_slug: &tenant.slug,
+        tenant_name: &tenant.name,
+        organisations: &organisations,
+        bodies: &bodies,
+        persons: &persons,
+        memberships: &r.memberships,
+        seats: &r.seats,
+        relations: &r.snap.relations,
+    }))
+}
+
+pub struct Line {
+    pub org: String,
+    pub body: String,
+    pub mtype: String,
+    pub since: String,
+    pub until: String,
+    pub fee: String,
+    pub seats: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "public/overview.html")]
+struct OverviewView {
+    c: Chrome,
+    slug: String,
+    city: String,
+    lines: Vec<Line>,
+    cases: Vec<(i64, String, String)>,
+    shows_fees: bool,
+    shows_seats: bool,
+    shows_cases: bool,
+    shows_events: bool,
+    licence: &'static str,
+}
+
+async fn overview(
+    State(state): State<AppState>,
+    ui: Ui,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let t = state.store.tenant_by_slug(&slug).await?;
+    let r = public_register(&state.store, t.id).await?;
+    let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let lang = ui.0.lang;
+    let lines = r
+        .memberships
+        .iter()
+        .map(|m| Line {
+            org: r.snap.org_label(m.organisation_id),
+            body: r.snap.body_name(m.body_id),
+            mtype: lang.t(&format!("mtype-{}", oversyn_core::Code::code(m.mtype))),
+            since: d(m.since),
+            until: d(m.until),
+            fee: match &m.fee {
+                Fee::Amount {
+                    minor,
+                    currency,
+                    year,
+                } => format!(
+                    "{} {currency}{}",
+                    oversyn_core::fees::format_minor(*minor),
+                    year.map(|y| format!(" ({y})")).unwrap_or_default()
+                ),
+                Fee::NoFee => lang.t("fee-none"),
+                Fee::Unknown => "–".into(),
+            },
+            seats: r
+                .seats
+                .iter()
+                .filter(|s| s.organisation_id == m.organisation_id && s.is_current(r.snap.today))
+                .map(|s| {
+                    let who = r
+                        .snap
+                        .person_name(s.person_id)
+                        .unwrap_or_else(|| lang.t("public-seat-vacant"));
+                    format!(
+                        "{}: {who}",
+                        s.title.clone().unwrap_or_else(|| s.org_body.clone())
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let cases = if r.shows("cases") {
+        let pattern = state.store.case_number_pattern(t.id).await?;
+        state
+            .store
+            .cases(t.id)
+            .await?
+            .iter()
+            .filter(|c| c.status == oversyn_core::cases::CaseStatus::Decided)
+            .map(|c| {
+                (
+                    c.id,
+                    crate::cases::number_text(c, &pattern),
+                    c.fields.title.clone(),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    render(&OverviewView {
+        c: Chrome::anonymous(&ui, "public-title", String::new()),
+        slug,
+        city: t.name,
+        lines,
+        cases,
+        shows_fees: r.shows("fees"),
+        shows_seats: r.shows("seats"),
+        shows_cases: r.shows("cases"),
+        shows_events: r.shows("events"),
+        licence: LICENCE,
+    })
+}
+
+async fn popolo(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let t = state.store.tenant_by_slug(&slug).await?;
+    let doc = public_popolo(&state.store, t.id).await?;
+    Ok(axum::Json(doc).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "public/case.html")]
+struct CaseView {
+    c: Chrome,
+    slug: String,
+    city: String,
+    document: String,
+}
+
+async fn case(
+    State(state): State<AppState>,
+    ui: Ui,
+    Path((slug, id)): Path<(String, i64)>,
+) -> Result<Response, PageError> {
+    let t = state.store.tenant_by_slug(&slug).await?;
+    let kinds = state.store.public_kinds(t.id).await?;
+    let c = state.store.case(t.id, id).await?;
+    if !kinds.iter().any(|k| k == "cases") || c.status != oversyn_core::cases::CaseStatus::Decided {
+        return Err(PageError::NotFound);
+    }
+    let docs = crate::cases::CaseDocs::load(&state.store, t.id, id).await?;
+    render(&CaseView {
+        c: Chrome::anonymous(&ui, "public-title", String::new()).titled(&c.fields.title),
+        slug,
+        city: t.name,
+        document: oversyn_documents::blocks::fragment(&docs.document),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "public/settings.html")]
+struct SettingsView {
+    c: Chrome,
+    kinds: Vec<(&'static str, bool)>,
+    slug: String,
+}
+
+async fn settings(State(state): State<AppState>, Admin(s): Admin) -> Result<Response, PageError> {
+    let on = state.store.public_kinds(s.tenant()).await?;
+    let t = state.store.tenant_by_id(s.tenant()).await?;
+    render(&SettingsView {
+        c: Chrome::signed(&s, "public-settings"),
+        kinds: PUBLIC_KINDS
+            .iter()
+            .map(|k| (*k, on.iter().any(|x| x == k)))
+            .collect(),
+        slug: t.slug,
+    })
+}
+
+async fn save_settings(
+    State(state): State<AppState>,
+    Admin(s): Admin,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let kinds: Vec<String> = pairs
+        .into_iter()
+        .filter(|(k, _)| k == "kind")
+        .map(|(_, v)| v)
+        .collect();
+    state.store.set_public_kinds(s.tenant(), &kinds).await?;
+    Ok(Redirect::to("/settings/public").into_response())
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct PrivacyInput {
+    private: String,
+}
+
+async fn privacy(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<PrivacyInput>,
+) -> Result<Response, PageError> {
+    state
+        .store
+        .set_membership_private(&s.actor(), id, !input.private.is_empty())
+        .await?;
+    Ok(Redirect::to(&format!("/memberships/{id}")).into_response())
+}
