@@ -138,6 +138,15 @@ enum ExportCommand {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
     },
+    /// A decided case as Akoma Ntoso XML.
+    Akn {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        case: i64,
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -505,6 +514,27 @@ async fn main() -> Result<()> {
                     eprintln!("Wrote {}.", path.display());
                 }
                 None => print_out(&json)?,
+            }
+        }
+        Command::Export {
+            command:
+                ExportCommand::Akn {
+                    tenant: slug,
+                    case,
+                    output,
+                },
+        } => {
+            let t = tenant(&store, slug).await?;
+            let Some(xml) = oversyn_web::cases::akoma_ntoso(&store, t.id, *case)
+                .await
+                .map_err(describe)?
+            else {
+                bail!("case {case} is not decided yet; Akoma Ntoso is made from a decision")
+            };
+            match output {
+                Some(path) => std::fs::write(path, &xml)
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => print_out(&xml)?,
             }
         }
         Command::Import {

@@ -4,6 +4,7 @@
 //! by the pdf crate) and as DOCX with real Word heading styles. Charts are
 //! SVG drawn with plotters, so the same picture goes into every format.
 
+pub mod akn;
 pub mod blocks;
 pub mod case;
 pub mod charts;

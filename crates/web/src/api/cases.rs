@@ -374,3 +374,24 @@ pub async fn import(
     )
         .into_response())
 }
+
+/// A decided case as Akoma Ntoso 3.0 XML (decision points in the body, reservations as dissenting opinions).
+#[utoipa::path(get, path = "/api/v1/cases/{id}/akn", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/akn+xml", body = String), (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub async fn akn(
+    State(s): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Response, Problem> {
+    match crate::cases::akoma_ntoso(&s.store, u.tenant(), id).await? {
+        Some(xml) => Ok((
+            [(header::CONTENT_TYPE, "application/akn+xml; charset=utf-8")],
+            xml,
+        )
+            .into_response()),
+        None => Err(Problem::new(
+            StatusCode::CONFLICT,
+            "The case is not decided yet; Akoma Ntoso is made from a decision.",
+        )),
+    }
+}

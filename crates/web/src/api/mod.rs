@@ -78,6 +78,7 @@ pub fn router() -> Router<crate::AppState> {
             post(cases::import).layer(DefaultBodyLimit::max(MAX_DOCUMENT)),
         )
         .route("/v1/cases/{id}", get(cases::get_case))
+        .route("/v1/cases/{id}/akn", get(cases::akn))
         .route("/v1/cases/{id}/positions", post(cases::add_position))
         .route("/v1/cases/{id}/decisions", post(cases::decide))
         .route("/v1/popolo", get(opendata::popolo))

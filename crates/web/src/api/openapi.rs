@@ -37,7 +37,7 @@ impl Modify for Bearer {
         r::history,
         rv::list_reviews, rv::results,
         fu::list_actions, fu::list_events, super::opendata::popolo,
-        cs::list_cases, cs::get_case, cs::create_case, cs::add_position, cs::decide, cs::parse, cs::import,
+        cs::list_cases, cs::get_case, cs::create_case, cs::add_position, cs::decide, cs::parse, cs::import, cs::akn,
     ),
     components(schemas(
         Problem, FieldProblem, OrganisationOut, OrgRef, BodyRef, FeeOut, ViaOut, MembershipOut, PersonOut, BodyOut, SeatOut, AuditOut, EndBody,

@@ -47,6 +47,20 @@ impl CaseDocs {
     }
 }
 
+/// The decided case as Akoma Ntoso XML; None while the case is open.
+pub async fn akoma_ntoso(
+    store: &Store,
+    tenant_id: i64,
+    id: i64,
+) -> Result<Option<String>, StoreError> {
+    let c = store.case(tenant_id, id).await?;
+    let tenant = store.tenant_by_id(tenant_id).await?;
+    let pattern = store.case_number_pattern(tenant_id).await?;
+    let number = number_text(&c, &pattern);
+    let v = view(&tenant.name, &number, &c);
+    Ok(oversyn_documents::akn::document(&v, &tenant.slug))
+}
+
 /// Renders a document; PDF through typst, which needs no files here.
 pub fn render(doc: &Doc, format: Format) -> Result<Vec<u8>, String> {
     match format {

@@ -7,7 +7,7 @@ mod form;
 mod import;
 mod page;
 
-pub use documents::{CaseDocs, Format, render as render_document};
+pub use documents::{CaseDocs, Format, akoma_ntoso, render as render_document};
 pub use form::CaseInput;
 
 use crate::AppState;

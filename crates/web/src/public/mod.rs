@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/public/{tenant}", get(overview))
         .route("/public/{tenant}/popolo.json", get(popolo))
         .route("/public/{tenant}/cases/{id}", get(case))
+        .route("/public/{tenant}/cases/{id}/akn.xml", get(case_akn))
         .route("/settings/public", get(settings).post(save_settings))
         .route("/memberships/{id}/privacy", post(privacy))
 }
@@ -277,6 +278,28 @@ async fn case(
         city: t.name,
         document: oversyn_documents::blocks::fragment(&docs.document),
     })
+}
+
+async fn case_akn(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, i64)>,
+) -> Result<Response, PageError> {
+    let t = state.store.tenant_by_slug(&slug).await?;
+    let kinds = state.store.public_kinds(t.id).await?;
+    if !kinds.iter().any(|k| k == "cases") {
+        return Err(PageError::NotFound);
+    }
+    let xml = crate::cases::akoma_ntoso(&state.store, t.id, id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    Ok((
+        [(
+            http::header::CONTENT_TYPE,
+            "application/akn+xml; charset=utf-8",
+        )],
+        xml,
+    )
+        .into_response())
 }
 
 #[derive(Template)]

@@ -168,3 +168,38 @@ async fn a_private_membership_never_appears_in_public_output() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_decided_case_exports_as_akoma_ntoso() {
+    on_each_backend(|app| async move {
+        let token = app.token_for("stockholm", "api@stockholm.example", Role::Viewer).await;
+        let r = reqwest::Client::new().get(app.url("/api/v1/cases/1/akn")).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.headers()["content-type"].to_str().unwrap().starts_with("application/akn+xml"));
+        let xml = r.text().await.unwrap();
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let opinions: Vec<_> = doc.descendants().filter(|n| n.tag_name().name() == "opinion").collect();
+        assert_eq!(opinions.len(), 5);
+        let dissents = opinions.iter().filter(|o| o.attribute("type") == Some("dissenting")).count();
+        assert_eq!(dissents, 3, "MP, MP with reference, V");
+        assert!(opinions[3].attribute("by") == Some("#ann-margarethe-livh"));
+        let paragraphs = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "mainBody")
+            .unwrap()
+            .children()
+            .filter(|n| n.tag_name().name() == "paragraph")
+            .count();
+        assert_eq!(paragraphs, 3);
+        let (status, _, _) = app
+            .api_send(reqwest::Method::POST, "/api/v1/cases", &app.token_for("stockholm", "ed@stockholm.example", Role::Editor).await, &serde_json::json!({"title": "Öppet", "route": ["Kommunstyrelsen"], "proposal": [{"text": "Något."}]}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let r = reqwest::Client::new().get(app.url("/api/v1/cases/2/akn")).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let (status, xml) = get_with(&app.new_browser(), &app.url("/public/stockholm/cases/1/akn.xml")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(xml.contains("opinion"));
+    })
+    .await;
+}

@@ -1,0 +1,317 @@
+//! A decided case as Akoma Ntoso 3.0 XML: the adopted decision points in
+//! the main body, each reservation as `<opinion type="dissenting" by="…">`
+//! (special statements as opinions without dissent), the persons and bodies
+//! in the references. Every text is escaped; the structure is ours alone.
+
+use crate::case::CaseView;
+use oversyn_core::cases::{Person, Point, PositionKind, same_body};
+use std::fmt::Write;
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An `eId`-safe token: lowercase ASCII letters, digits and hyphens.
+fn token(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            'é' => 'e',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let t = out.trim_end_matches('-').to_owned();
+    if t.is_empty() { "x".into() } else { t }
+}
+
+fn person_ref(p: &Person) -> String {
+    format!("#{}", token(&p.name))
+}
+
+fn paragraphs(x: &mut String, prefix: &str, points: &[Point]) {
+    for (i, p) in points.iter().enumerate() {
+        let _ = write!(
+            x,
+            "<paragraph eId=\"{prefix}para_{}\"><num>{}</num><content><p>{}</p></content></paragraph>",
+            i + 1,
+            esc(&p.label),
+            esc(&p.text)
+        );
+    }
+}
+
+/// The XML document, or None when the case is not decided.
+pub fn document(v: &CaseView, tenant_slug: &str) -> Option<String> {
+    let points = v.case.decided_points()?;
+    let body = v.case.deciding_body()?;
+    let decision = v.case.decisions.iter().find(|d| same_body(&d.body, body))?;
+    let lang = if v.fields.language == "en" {
+        "eng"
+    } else {
+        "swe"
+    };
+    let date = decision.decided_on.to_string();
+    let number = if v.number.is_empty() {
+        "utan-nummer".to_owned()
+    } else {
+        token(v.number)
+    };
+    let work = format!(
+        "/akn/se/doc/decision/{}/{date}/{number}",
+        token(tenant_slug)
+    );
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    x.push_str("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">");
+    let _ = write!(
+        x,
+        "<doc name=\"decision\"><meta><identification source=\"#oversyn\">"
+    );
+    let _ = write!(
+        x,
+        "<FRBRWork><FRBRthis value=\"{work}/!main\"/><FRBRuri value=\"{work}\"/><FRBRdate date=\"{date}\" name=\"decision\"/><FRBRauthor href=\"#{}\"/><FRBRcountry value=\"se\"/><FRBRnumber value=\"{}\"/><FRBRname value=\"{}\"/></FRBRWork>",
+        token(body),
+        esc(v.number),
+        esc(&v.fields.reference)
+    );
+    let _ = write!(
+        x,
+        "<FRBRExpression><FRBRthis value=\"{work}/{lang}@/!main\"/><FRBRuri value=\"{work}/{lang}@\"/><FRBRdate date=\"{date}\" name=\"decision\"/><FRBRauthor href=\"#oversyn\"/><FRBRlanguage language=\"{lang}\"/></FRBRExpression>"
+    );
+    let _ = write!(
+        x,
+        "<FRBRManifestation><FRBRthis value=\"{work}/{lang}@/!main.xml\"/><FRBRuri value=\"{work}/{lang}@.akn\"/><FRBRdate date=\"{date}\" name=\"export\"/><FRBRauthor href=\"#oversyn\"/></FRBRManifestation>"
+    );
+    x.push_str("</identification><references source=\"#oversyn\">");
+    let _ = write!(
+        x,
+        "<TLCOrganization eId=\"oversyn\" href=\"/ontology/organization/oversyn\" showAs=\"Översyn\"/>"
+    );
+    for stage in &v.fields.route {
+        let _ = write!(
+            x,
+            "<TLCOrganization eId=\"{}\" href=\"/ontology/organization/{}/{}\" showAs=\"{}\"/>",
+            token(&stage.body),
+            token(tenant_slug),
+            token(&stage.body),
+            esc(&stage.body)
+        );
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for p in v.case.positions.iter().flat_map(|p| &p.persons) {
+        let id = token(&p.name);
+        if seen.contains(&id) {
+            continue;
+        }
+        let _ = write!(
+            x,
+            "<TLCPerson eId=\"{id}\" href=\"/ontology/person/{id}\" showAs=\"{}\"/>",
+            esc(&match &p.party {
+                Some(party) => format!("{} ({party})", p.name),
+                None => p.name.clone(),
+            })
+        );
+        seen.push(id);
+    }
+    x.push_str("</references></meta>");
+    let _ = write!(
+        x,
+        "<preface><p class=\"reference\"><docNumber>{}</docNumber> {}</p><p><docTitle>{}</docTitle></p><p><docAuthority refersTo=\"#{}\">{}</docAuthority> <docDate date=\"{date}\">{date}</docDate></p></preface>",
+        esc(v.number),
+        esc(&v.fields.reference),
+        esc(&v.fields.title),
+        token(body),
+        esc(body)
+    );
+    x.push_str("<mainBody>");
+    paragraphs(&mut x, "", points);
+    for p in &v.case.positions {
+        let by: Vec<String> = p.persons.iter().map(person_ref).collect();
+        let kind = match p.kind {
+            PositionKind::Reservation => "dissenting",
+            PositionKind::Statement => "null",
+        };
+        let what = match (p.kind, v.fields.language.as_str()) {
+            (PositionKind::Reservation, "en") => "Reservation",
+            (PositionKind::Reservation, _) => "Reservation",
+            (PositionKind::Statement, "en") => "Special statement",
+            (PositionKind::Statement, _) => "Särskilt uttalande",
+        };
+        let _ = write!(
+            x,
+            "<opinion eId=\"opinion_{}\" type=\"{kind}\" by=\"{}\"><heading>{} – {}</heading>",
+            p.seq + 1,
+            by.join(" "),
+            esc(what),
+            esc(&p.body)
+        );
+        if let Some(r) = p.refers_to {
+            let _ = write!(
+                x,
+                "<p>{} <ref href=\"#opinion_{}\">#{}</ref></p>",
+                if v.fields.language == "en" {
+                    "With reference to"
+                } else {
+                    "Med hänvisning till"
+                },
+                r + 1,
+                r + 1
+            );
+        }
+        paragraphs(&mut x, &format!("opinion_{}__", p.seq + 1), &p.points);
+        for para in p
+            .text
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let _ = write!(x, "<p>{}</p>", esc(para));
+        }
+        x.push_str("</opinion>");
+    }
+    x.push_str("</mainBody></doc></akomaNtoso>\n");
+    Some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use oversyn_core::cases::text::{persons_from_text, points_from_text};
+    use oversyn_core::cases::{Adopted, Case, CaseFields, Decision, Position, Stage};
+
+    fn decided() -> (CaseFields, Case) {
+        let route: Vec<Stage> = ["Borgarrådsberedningen", "Kommunstyrelsen"]
+            .iter()
+            .map(|b| Stage {
+                body: (*b).into(),
+                date: None,
+            })
+            .collect();
+        let proposal = points_from_text(
+            "1. Stadens medlemskap i UCLG sägs upp från och med den 1 januari 2012.\n2. Stadsledningskontoret får i uppdrag <att> se över & föreslå.",
+        );
+        let reservation = Position {
+            seq: 0,
+            body: "Borgarrådsberedningen".into(),
+            kind: PositionKind::Reservation,
+            persons: persons_from_text("Per Bolund (MP)"),
+            refers_to: None,
+            points: points_from_text("4. Staden behåller sitt medlemskap i UCLG."),
+            text: "Medlemskapet ger kunskap.".into(),
+        };
+        let statement = Position {
+            seq: 1,
+            body: "Kommunstyrelsen".into(),
+            kind: PositionKind::Statement,
+            persons: persons_from_text("Karin Wanngård och Tomas Rudin (båda S)"),
+            refers_to: None,
+            points: vec![],
+            text: "Konferenser bör sändas direkt.".into(),
+        };
+        let decision = Decision {
+            body: "Kommunstyrelsen".into(),
+            adopted: Adopted::Proposal,
+            decided_on: NaiveDate::from_ymd_opt(2011, 9, 21).unwrap(),
+            votes_for: None,
+            votes_against: None,
+            abstentions: None,
+        };
+        let fields = CaseFields {
+            title: "Översyn av stadens engagemang".into(),
+            reference: "PM 2011:125 RI".into(),
+            language: "sv".into(),
+            route: route.clone(),
+            proposal: proposal.clone(),
+            ..CaseFields::default()
+        };
+        let case = Case {
+            route,
+            proposal,
+            positions: vec![reservation, statement],
+            decisions: vec![decision],
+        };
+        (fields, case)
+    }
+
+    #[test]
+    fn a_decided_case_is_well_formed_akoma_ntoso_with_its_dissent() {
+        let (fields, case) = decided();
+        let v = CaseView {
+            city: "Stockholm",
+            number: "006-1348/2010",
+            fields: &fields,
+            case: &case,
+        };
+        let xml = document(&v, "stockholm").expect("decided");
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "akomaNtoso");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://docs.oasis-open.org/legaldocml/ns/akn/3.0")
+        );
+        let find = |name: &'static str| {
+            doc.descendants()
+                .filter(move |n| n.tag_name().name() == name)
+        };
+        let body = find("mainBody").next().unwrap();
+        let points: Vec<_> = body
+            .children()
+            .filter(|n| n.tag_name().name() == "paragraph")
+            .collect();
+        assert_eq!(points.len(), 2);
+        assert!(
+            points[1].descendants().any(|n| n.text()
+                == Some("Stadsledningskontoret får i uppdrag <att> se över & föreslå."))
+        );
+        let opinions: Vec<_> = find("opinion").collect();
+        assert_eq!(opinions.len(), 2);
+        assert_eq!(opinions[0].attribute("type"), Some("dissenting"));
+        assert_eq!(opinions[0].attribute("by"), Some("#per-bolund"));
+        assert_eq!(
+            opinions[1].attribute("by"),
+            Some("#karin-wanngard #tomas-rudin")
+        );
+        let persons: Vec<_> = find("TLCPerson")
+            .filter_map(|n| n.attribute("eId"))
+            .collect();
+        assert!(persons.contains(&"per-bolund"));
+        assert_eq!(
+            find("FRBRdate").next().unwrap().attribute("date"),
+            Some("2011-09-21")
+        );
+        assert!(find("docNumber").next().unwrap().text() == Some("006-1348/2010"));
+    }
+
+    #[test]
+    fn an_open_case_has_no_akoma_ntoso_yet() {
+        let (fields, mut case) = decided();
+        case.decisions.clear();
+        let v = CaseView {
+            city: "Stockholm",
+            number: "",
+            fields: &fields,
+            case: &case,
+        };
+        assert!(document(&v, "stockholm").is_none());
+    }
+}
