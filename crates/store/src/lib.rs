@@ -14,6 +14,7 @@ pub mod cases;
 mod codec;
 pub mod error;
 pub mod followup;
+pub mod oparl;
 pub mod privacy;
 pub mod register;
 pub mod reviews;

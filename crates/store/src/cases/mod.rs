@@ -522,6 +522,12 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        sqlx::query("INSERT INTO tombstones (tenant_id, entity, entity_id, deleted_at) VALUES ($1, 'case', $2, $3)")
+            .bind(actor.tenant_id)
+            .bind(id)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
         record(&mut tx, actor, "case", id, "delete", Some(&c.fields), None).await?;
         tx.commit().await?;
         Ok(())

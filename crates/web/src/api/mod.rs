@@ -6,6 +6,7 @@ mod auth;
 mod cases;
 mod followup;
 pub(crate) mod model;
+mod oparl;
 pub mod openapi;
 mod opendata;
 mod problem;
@@ -82,6 +83,7 @@ pub fn router() -> Router<crate::AppState> {
         .route("/v1/cases/{id}/positions", post(cases::add_position))
         .route("/v1/cases/{id}/decisions", post(cases::decide))
         .route("/v1/popolo", get(opendata::popolo))
+        .route("/v1/oparl/{resource}", get(oparl::list))
         .route("/v1/actions", get(followup::list_actions))
         .route("/v1/events", get(followup::list_events))
         .route("/v1/reviews", get(reviews::list_reviews))

@@ -36,7 +36,7 @@ impl Modify for Bearer {
         r::list_seats, r::get_seat, r::create_seat, r::update_seat, r::end_seat,
         r::history,
         rv::list_reviews, rv::results,
-        fu::list_actions, fu::list_events, super::opendata::popolo,
+        fu::list_actions, fu::list_events, super::opendata::popolo, super::oparl::list,
         cs::list_cases, cs::get_case, cs::create_case, cs::add_position, cs::decide, cs::parse, cs::import, cs::akn,
     ),
     components(schemas(

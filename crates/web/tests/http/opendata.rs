@@ -203,3 +203,123 @@ async fn a_decided_case_exports_as_akoma_ntoso() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn oparl_pages_return_every_object_once_even_while_objects_are_added() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "api@stockholm.example", Role::Editor)
+            .await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let actor = Actor {
+            tenant_id: t.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        let person = |i: usize| oversyn_core::input::PersonCmd {
+            name: format!("Person {i:03}"),
+            kind: oversyn_core::codes::PersonKind::Politician,
+            party: None,
+            side: None,
+            department: None,
+            email: None,
+            version: None,
+        };
+        for i in 0..12 {
+            app.store.create_person(&actor, &person(i)).await.unwrap();
+        }
+        let before = app.store.persons(t.id).await.unwrap().len();
+        let mut seen: Vec<String> = Vec::new();
+        let mut url = "/api/v1/oparl/persons?page_size=5".to_owned();
+        let mut added = 0;
+        loop {
+            let (status, page) = app.api_get(&url, &token).await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            for p in page["data"].as_array().unwrap() {
+                seen.push(p["id"].as_str().unwrap().to_owned());
+                assert!(p["modified"].as_str().is_some());
+            }
+            // Someone adds persons while we page.
+            if added < 3 {
+                app.store
+                    .create_person(&actor, &person(100 + added))
+                    .await
+                    .unwrap();
+                added += 1;
+            }
+            match page["links"]["next"].as_str() {
+                Some(next) => url = next.trim_start_matches(&app.base).to_owned(),
+                None => break,
+            }
+        }
+        let mut unique = seen.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), seen.len(), "no object twice");
+        assert_eq!(
+            seen.len(),
+            before + added,
+            "every object, also those added while paging"
+        );
+
+        // modified_since is carried into the links and brings tombstones.
+        let since = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let editor = app
+            .token_for("stockholm", "ed@stockholm.example", Role::Editor)
+            .await;
+        let (_, made, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                "/api/v1/cases",
+                &editor,
+                &serde_json::json!({"title": "Tillfälligt", "route": ["Kommunstyrelsen"]}),
+            )
+            .await;
+        let id = made["id"].as_i64().unwrap();
+        app.store.delete_case(&actor, id).await.unwrap();
+        let q = format!(
+            "/api/v1/oparl/papers?page_size=1&modified_since={}",
+            since.replace('+', "%2B")
+        );
+        let (status, page) = app.api_get(&q, &token).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let data = page["data"].as_array().unwrap();
+        assert_eq!(data.len(), 1);
+        assert_eq!(data[0]["deleted"], true);
+        let (_, all) = app.api_get("/api/v1/oparl/papers", &token).await;
+        assert!(
+            all["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["deleted"].is_null()),
+            "tombstones only with modified_since"
+        );
+        assert_eq!(
+            all["data"][0]["oversyn:reservations"]
+                .as_array()
+                .unwrap()
+                .len(),
+            3
+        );
+        let (_, orgs) = app
+            .api_get(
+                "/api/v1/oparl/organizations?page_size=2&created_since=2000-01-01",
+                &token,
+            )
+            .await;
+        assert!(
+            orgs["links"]["next"]
+                .as_str()
+                .unwrap()
+                .contains("created_since=2000-01-01")
+        );
+        let (status, problem) = app
+            .api_get("/api/v1/oparl/persons?modified_since=yesterday", &token)
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+        let (status, _) = app.api_get("/api/v1/oparl/castles", &token).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}

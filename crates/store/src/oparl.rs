@@ -1,0 +1,106 @@
+//! What an OParl-style reader needs beyond the records: when each record
+//! was made and last changed, and what was deleted.
+
+use crate::{Store, StoreError};
+use sqlx::Row;
+
+/// (id, created_at, updated_at) of a tenant's rows in one of the register's tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub id: i64,
+    pub created: String,
+    pub modified: String,
+}
+
+/// The tables a stamp can be read from, with how their tenant is found.
+const TABLES: &[(&str, &str)] = &[
+    ("bodies", "tenant_id = $1"),
+    ("persons", "tenant_id = $1"),
+    ("memberships", "tenant_id = $1"),
+    ("organisations", "(tenant_id IS NULL OR tenant_id = $1)"),
+    ("cases", "tenant_id = $1"),
+    ("events", "tenant_id = $1"),
+];
+
+impl Store {
+    pub async fn stamps(&self, tenant_id: i64, table: &str) -> Result<Vec<Stamp>, StoreError> {
+        let Some((name, filter)) = TABLES.iter().find(|(t, _)| *t == table) else {
+            return Err(StoreError::NotFound);
+        };
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id, created_at, updated_at FROM {name} WHERE {filter} ORDER BY id"
+        )))
+        .bind(tenant_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Stamp {
+                    id: r.try_get("id")?,
+                    created: r.try_get("created_at")?,
+                    modified: r.try_get("updated_at")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+
+    /// Deleted records of `entity` since `since` (RFC 3339): (id, deleted_at).
+    pub async fn tombstones(
+        &self,
+        tenant_id: i64,
+        entity: &str,
+        since: &str,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT entity_id, deleted_at FROM tombstones WHERE tenant_id = $1 AND entity = $2 AND deleted_at >= $3 ORDER BY entity_id",
+        )
+        .bind(tenant_id)
+        .bind(entity)
+        .bind(since)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("entity_id")?, r.try_get("deleted_at")?)))
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+}
+
+/// A file's description with its owner, for listings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRow {
+    pub id: i64,
+    pub owner_kind: String,
+    pub owner_id: i64,
+    pub name: String,
+    pub media_type: String,
+    pub size: i64,
+    pub created: String,
+}
+
+impl Store {
+    /// Every file the tenant keeps (descriptions only).
+    pub async fn all_files(&self, tenant_id: i64) -> Result<Vec<FileRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, owner_kind, owner_id, name, media_type, size, created_at FROM files WHERE tenant_id = $1 ORDER BY id",
+        )
+        .bind(tenant_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(FileRow {
+                    id: r.try_get("id")?,
+                    owner_kind: r.try_get("owner_kind")?,
+                    owner_id: r.try_get("owner_id")?,
+                    name: r.try_get("name")?,
+                    media_type: r.try_get("media_type")?,
+                    size: r.try_get("size")?,
+                    created: r.try_get("created_at")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+}
