@@ -21,6 +21,14 @@ use serde_json::{Value, json};
 const SCHEMA: &str = "https://schema.oparl.org/1.1/";
 const MAX_PAGE: usize = 200;
 
+/// Objects (id, JSON), their stamps, the OParl type and any tombstones (id, deleted at).
+type Listing = (
+    Vec<(i64, Value)>,
+    Vec<Stamp>,
+    &'static str,
+    Vec<(i64, String)>,
+);
+
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(default)]
 pub struct Params {
@@ -137,7 +145,7 @@ pub async fn list(
     let store = &s.store;
     let snap = Snapshot::load(store, t).await?;
     let url = |kind: &str, id: i64| format!("{base}/api/v1/{kind}/{id}");
-    let (items, stamps, kind, tombstones): (Vec<(i64, Value)>, Vec<Stamp>, &str, Vec<(i64, String)>) = match resource.as_str() {
+    let (items, stamps, kind, tombstones): Listing = match resource.as_str() {
         "bodies" => (
             snap.bodies.iter().map(|b| (b.id, json!({ "id": url("bodies", b.id), "type": format!("{SCHEMA}Organization"), "name": b.name, "shortName": b.abbreviation, "organizationType": b.kind.code() }))).collect(),
             store.stamps(t, "bodies").await?,
