@@ -138,6 +138,13 @@ enum ExportCommand {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
     },
+    /// Every public dataset with a data card: `export all --tenant T --dir D`.
+    All {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        dir: PathBuf,
+    },
     /// A decided case as Akoma Ntoso XML.
     Akn {
         #[arg(long)]
@@ -515,6 +522,21 @@ async fn main() -> Result<()> {
                 }
                 None => print_out(&json)?,
             }
+        }
+        Command::Export {
+            command: ExportCommand::All { tenant: slug, dir },
+        } => {
+            let t = tenant(&store, slug).await?;
+            let bar = indicatif::ProgressBar::new(oversyn_web::opendata::dump::STEPS);
+            let files =
+                oversyn_web::opendata::dump::export_all(&store, t.id, dir, &|| bar.inc(1)).await?;
+            bar.finish_and_clear();
+            println!(
+                "Wrote {} files to {}: {}",
+                files.len(),
+                dir.display(),
+                files.join(", ")
+            );
         }
         Command::Export {
             command:

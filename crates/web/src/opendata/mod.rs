@@ -1,3 +1,4 @@
 //! Open data in and out of the store: Popolo export and import.
 
+pub mod dump;
 pub mod popolo;
