@@ -145,6 +145,19 @@ enum ExportCommand {
         #[arg(long)]
         dir: PathBuf,
     },
+    /// Organisations, persons or memberships as CSV or XLSX in the importer's columns.
+    Table {
+        #[arg(long)]
+        tenant: String,
+        /// organisations, persons or memberships.
+        #[arg(long)]
+        kind: String,
+        /// csv or xlsx.
+        #[arg(long, default_value = "csv")]
+        format: String,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
     /// A decided case as Akoma Ntoso XML.
     Akn {
         #[arg(long)]
@@ -158,6 +171,18 @@ enum ExportCommand {
 
 #[derive(Subcommand)]
 enum ImportCommand {
+    /// Organisations, persons or memberships from CSV or XLSX; nothing is written unless every row is valid.
+    Table {
+        #[arg(long)]
+        tenant: String,
+        /// organisations, persons or memberships.
+        #[arg(long)]
+        kind: String,
+        file: PathBuf,
+        /// Write the valid rows even when others have errors.
+        #[arg(long)]
+        valid_rows: bool,
+    },
     /// A Popolo JSON register into an empty tenant; checked whole before anything is written.
     Popolo {
         #[arg(long)]
@@ -558,6 +583,67 @@ async fn main() -> Result<()> {
                     .with_context(|| format!("writing {}", path.display()))?,
                 None => print_out(&xml)?,
             }
+        }
+        Command::Export {
+            command:
+                ExportCommand::Table {
+                    tenant: slug,
+                    kind,
+                    format,
+                    output,
+                },
+        } => {
+            let Some(k) = oversyn_core::opendata::table::TableKind::parse(kind) else {
+                bail!("--kind must be organisations, persons or memberships")
+            };
+            let t = tenant(&store, slug).await?;
+            let (header, rows) =
+                oversyn_web::opendata::table::export_table(&store, t.id, k).await?;
+            let bytes = match format.as_str() {
+                "csv" => oversyn_web::opendata::table::to_csv(&header, &rows),
+                "xlsx" => oversyn_web::opendata::table::to_xlsx(kind, &header, &rows)
+                    .map_err(|e| anyhow::anyhow!(e))?,
+                _ => bail!("--format must be csv or xlsx"),
+            };
+            std::fs::write(output, &bytes)
+                .with_context(|| format!("writing {}", output.display()))?;
+            println!("Wrote {} ({} rows).", output.display(), rows.len());
+        }
+        Command::Import {
+            command:
+                ImportCommand::Table {
+                    tenant: slug,
+                    kind,
+                    file,
+                    valid_rows,
+                },
+        } => {
+            let Some(k) = oversyn_core::opendata::table::TableKind::parse(kind) else {
+                bail!("--kind must be organisations, persons or memberships")
+            };
+            let t = tenant(&store, slug).await?;
+            let bytes =
+                std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+            let table = oversyn_import::table::read_table(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let actor = oversyn_store::audit::Actor {
+                tenant_id: t.id,
+                user_id: None,
+                label: "cli".into(),
+            };
+            let out =
+                oversyn_web::opendata::table::import_table(&store, &actor, k, &table, *valid_rows)
+                    .await?;
+            for e in &out.errors {
+                eprintln!("{}: {e}", file.display());
+            }
+            if !out.errors.is_empty() && !*valid_rows {
+                bail!(
+                    "{} problems; nothing was imported (fix them, or use --valid-rows)",
+                    out.errors.len()
+                );
+            }
+            println!("Imported {} {kind} into `{slug}`.", out.written);
         }
         Command::Import {
             command: ImportCommand::Popolo { tenant: slug, file },

@@ -5,6 +5,7 @@
 
 pub mod case;
 pub mod document;
+pub mod table;
 pub mod text;
 
 pub use case::{ImportedCase, to_new_case};

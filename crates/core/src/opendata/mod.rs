@@ -2,3 +2,4 @@
 //! callers load records and write files.
 
 pub mod popolo;
+pub mod table;

@@ -27,6 +27,21 @@ pub fn router() -> Router<AppState> {
         .route("/public/{tenant}/cases/{id}/akn.xml", get(case_akn))
         .route("/settings/public", get(settings).post(save_settings))
         .route("/memberships/{id}/privacy", post(privacy))
+        .route(
+            "/tables",
+            get(crate::opendata::pages::page)
+                .post(crate::opendata::pages::preview)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    oversyn_import::table::MAX_TABLE + 64 * 1024,
+                )),
+        )
+        .route(
+            "/tables/confirm",
+            post(crate::opendata::pages::confirm).layer(axum::extract::DefaultBodyLimit::max(
+                oversyn_import::table::MAX_TABLE * 2,
+            )),
+        )
+        .route("/tables/{file}", get(crate::opendata::pages::download))
 }
 
 /// The tenant's register as the public may see it.

@@ -323,3 +323,134 @@ async fn oparl_pages_return_every_object_once_even_while_objects_are_added() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn register_tables_round_trip_as_csv_and_xlsx_and_broken_files_change_nothing() {
+    use oversyn_core::opendata::table::TableKind;
+    use oversyn_web::opendata::table::{export_table, import_table, to_csv, to_xlsx};
+    on_each_backend(|app| async move {
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let (header, rows) = export_table(&app.store, t.id, TableKind::Memberships).await.unwrap();
+        assert_eq!(rows.len(), 5);
+        let persons = export_table(&app.store, t.id, TableKind::Persons).await.unwrap();
+        for (format, bytes) in [("csv", to_csv(&header, &rows)), ("xlsx", to_xlsx("memberships", &header, &rows).unwrap())] {
+            let copy = app.store.create_tenant(&format!("kopia-{format}"), "Kopia").await.unwrap();
+            let actor = Actor { tenant_id: copy.id, user_id: None, label: "test".into() };
+            for body in ["Kommunstyrelsen", "Kommunfullmäktige"] {
+                let cmd = oversyn_core::input::BodyCmd { name: body.into(), kind: oversyn_core::codes::BodyKind::Council, abbreviation: None, version: None };
+                app.store.create_body(&actor, &cmd).await.unwrap();
+            }
+            let table = oversyn_import::table::read_table(&bytes).unwrap();
+            let out = import_table(&app.store, &actor, TableKind::Memberships, &table, false).await.unwrap();
+            assert!(out.errors.is_empty(), "{format}: {:?}", out.errors);
+            assert_eq!(out.written, 5);
+            let (_, again) = export_table(&app.store, copy.id, TableKind::Memberships).await.unwrap();
+            assert_eq!(again, rows, "{format} round trip");
+            let ptable = oversyn_import::table::read_table(&to_xlsx("persons", &persons.0, &persons.1).unwrap()).unwrap();
+            let out = import_table(&app.store, &actor, TableKind::Persons, &ptable, false).await.unwrap();
+            assert_eq!(out.written, persons.1.len());
+            assert_eq!(export_table(&app.store, copy.id, TableKind::Persons).await.unwrap().1, persons.1);
+        }
+
+        let empty = app.store.create_tenant("tom", "Tom").await.unwrap();
+        let actor = Actor { tenant_id: empty.id, user_id: None, label: "test".into() };
+        let cmd = oversyn_core::input::BodyCmd { name: "Kommunstyrelsen".into(), kind: oversyn_core::codes::BodyKind::ExecutiveBoard, abbreviation: Some("KS".into()), version: None };
+        app.store.create_body(&actor, &cmd).await.unwrap();
+        let bad = "organisation,body,since,fee,currency\nEUROCITIES,KS,2010-01-01,16300,EUR\nNo Such Network,KS,igår,16300,EUR\nC40,Fullmäktige,40909,,\n";
+        let table = oversyn_import::table::read_table(bad.as_bytes()).unwrap();
+        let out = import_table(&app.store, &actor, TableKind::Memberships, &table, false).await.unwrap();
+        let shown: Vec<String> = out.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(out.written, 0);
+        assert!(shown.iter().any(|e| e.starts_with("line 3, column C (since)")), "{shown:?}");
+        assert!(shown.iter().any(|e| e.starts_with("line 4, column B (body)")), "{shown:?}");
+        assert!(app.store.memberships(empty.id).await.unwrap().is_empty(), "nothing half-imported");
+        let out = import_table(&app.store, &actor, TableKind::Memberships, &table, true).await.unwrap();
+        assert_eq!(out.written, 1, "only the valid row when asked");
+        let wrong = oversyn_import::table::read_table(b"namn;parti\nAnna;S\n").unwrap();
+        let out = import_table(&app.store, &actor, TableKind::Persons, &wrong, false).await.unwrap();
+        assert!(out.errors[0].to_string().contains("unknown column"));
+        let dup = oversyn_import::table::read_table(b"name\nICLEI Europe\niclei europe\n").unwrap();
+        let out = import_table(&app.store, &actor, TableKind::Organisations, &dup, false).await.unwrap();
+        assert!(out.errors[0].to_string().contains("appears twice"));
+        let garbage: Vec<u8> = (0..10 * 1024 * 1024).map(|i: u32| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+        assert!(oversyn_import::table::read_table(&garbage).is_err(), "10 MB of garbage is refused");
+        assert!(app.store.persons(empty.id).await.unwrap().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_table_is_previewed_with_its_problems_before_anything_is_saved() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let (_, page) = app.get("/tables").await;
+        let upload = |bytes: &'static [u8]| {
+            reqwest::multipart::Form::new()
+                .text("csrf", csrf_of(&page))
+                .text("kind", "persons")
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(bytes).file_name("personer.csv"),
+                )
+        };
+        let r = app
+            .client
+            .post(app.url("/tables"))
+            .multipart(upload(
+                b"name,kind,email\nLena Lund,politician,inte-en-adress\nOla Ek,politician,\n",
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("line 2, column C (email)"), "{body}");
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let before = app.store.persons(t.id).await.unwrap().len();
+        let r = app
+            .client
+            .post(app.url("/tables"))
+            .multipart(upload(
+                b"name,kind\nLena Lund,politician\nOla Ek,official\n",
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let preview = r.text().await.unwrap();
+        assert_eq!(
+            app.store.persons(t.id).await.unwrap().len(),
+            before,
+            "a preview saves nothing"
+        );
+        let table = preview
+            .split("name=\"table\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .replace("&quot;", "\"")
+            .replace("&#34;", "\"");
+        let r = app
+            .client
+            .post(app.url("/tables/confirm"))
+            .form(&[
+                ("csrf", csrf_of(&preview).as_str()),
+                ("kind", "persons"),
+                ("table", table.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(app.store.persons(t.id).await.unwrap().len(), before + 2);
+        let r = app
+            .client
+            .get(app.url("/tables/memberships.xlsx"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.bytes().await.unwrap().starts_with(b"PK"));
+    })
+    .await;
+}
