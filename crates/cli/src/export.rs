@@ -31,6 +31,7 @@ pub async fn review_csv(
     tenant_id: i64,
     which: &str,
     output: Option<&Path>,
+    xlsx: bool,
 ) -> Result<()> {
     let review = store
         .review(tenant_id, review_id(store, tenant_id, which).await?)
@@ -122,6 +123,34 @@ pub async fn review_csv(
         ])?;
     }
     let codebook = codebook.into_inner()?;
+    if xlsx {
+        let Some(path) = output else {
+            anyhow::bail!("an XLSX workbook needs -o FILE")
+        };
+        let split = |b: &[u8]| {
+            let mut all = oversyn_web::opendata::table::csv_rows(b);
+            let header = if all.is_empty() {
+                Vec::new()
+            } else {
+                all.remove(0)
+            };
+            (header, all)
+        };
+        let (ah, ar) = split(&answers);
+        let (ch, cr) = split(&codebook);
+        let book = oversyn_web::opendata::table::to_xlsx_sheets(&[
+            ("answers", &ah, &ar),
+            ("codebook", &ch, &cr),
+        ])
+        .map_err(|e| anyhow::anyhow!(e))?;
+        std::fs::write(path, book)?;
+        eprintln!(
+            "Wrote {} answers and the codebook to {}.",
+            rows.len(),
+            path.display()
+        );
+        return Ok(());
+    }
     match output {
         Some(path) => {
             std::fs::write(path, &answers)?;

@@ -200,7 +200,7 @@ enum ReviewCommand {
         /// A review id, or `latest`.
         #[arg(long, default_value = "latest")]
         review: String,
-        /// Only `csv` for now.
+        /// csv (answers and a codebook beside them) or xlsx (both as sheets of one workbook).
         #[arg(long, default_value = "csv")]
         format: String,
         /// Write here (and the codebook beside it as FILE.codebook.csv); default: answers to standard output.
@@ -704,11 +704,11 @@ async fn main() -> Result<()> {
                     output,
                 },
         } => {
-            if format != "csv" {
-                bail!("unknown format '{format}': only csv is supported");
+            if format != "csv" && format != "xlsx" {
+                bail!("unknown format '{format}': use csv or xlsx");
             }
             let t = tenant(&store, slug).await?;
-            export::review_csv(&store, t.id, review, output.as_deref()).await?;
+            export::review_csv(&store, t.id, review, output.as_deref(), format == "xlsx").await?;
         }
         Command::Token {
             command:

@@ -101,21 +101,40 @@ pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
 }
 
 pub fn to_xlsx(sheet: &str, header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    to_xlsx_sheets(&[(sheet, header, rows)])
+}
+
+/// A workbook of several sheets, each (name, header, rows); every cell is written as text.
+pub fn to_xlsx_sheets(sheets: &[(&str, &[String], &[Vec<String>])]) -> Result<Vec<u8>, String> {
     let mut book = rust_xlsxwriter::Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name(sheet).map_err(|e| e.to_string())?;
     let bold = rust_xlsxwriter::Format::new().set_bold();
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &bold)
-            .map_err(|e| e.to_string())?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            ws.write_string(r as u32 + 1, c as u16, v)
+    for (name, header, rows) in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(*name).map_err(|e| e.to_string())?;
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)
                 .map_err(|e| e.to_string())?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32 + 1, c as u16, v)
+                    .map_err(|e| e.to_string())?;
+            }
         }
     }
     book.save_to_buffer().map_err(|e| e.to_string())
+}
+
+/// Rows of a CSV document (as written by the exports), header first.
+pub fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+        .records()
+        .filter_map(Result::ok)
+        .map(|r| r.iter().map(str::to_owned).collect())
+        .collect()
 }
 
 /// A valid row: its line, the record, and for a membership (organisation id, body id).
