@@ -104,8 +104,11 @@ pub fn to_xlsx(sheet: &str, header: &[String], rows: &[Vec<String>]) -> Result<V
     to_xlsx_sheets(&[(sheet, header, rows)])
 }
 
+/// A sheet to write: name, header, rows.
+pub type Sheet<'a> = (&'a str, &'a [String], &'a [Vec<String>]);
+
 /// A workbook of several sheets, each (name, header, rows); every cell is written as text.
-pub fn to_xlsx_sheets(sheets: &[(&str, &[String], &[Vec<String>])]) -> Result<Vec<u8>, String> {
+pub fn to_xlsx_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     for (name, header, rows) in sheets {
