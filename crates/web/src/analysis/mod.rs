@@ -5,7 +5,7 @@
 //! the core; this module gathers its inputs. Shared by the page, the API and
 //! `oversyn analyse`.
 
-mod page;
+pub mod page;
 pub mod report;
 
 pub use page::{api, download, page};

@@ -35,7 +35,7 @@ impl Modify for Bearer {
         r::list_bodies, r::get_body, r::create_body, r::update_body,
         r::list_seats, r::get_seat, r::create_seat, r::update_seat, r::end_seat,
         r::history,
-        rv::list_reviews, rv::results,
+        rv::list_reviews, rv::results, crate::analysis::page::api,
         fu::list_actions, fu::list_events, super::opendata::popolo, super::oparl::list,
         cs::list_cases, cs::get_case, cs::create_case, cs::add_position, cs::decide, cs::parse, cs::import, cs::akn,
     ),

@@ -218,6 +218,29 @@ async fn the_openapi_document_describes_the_api() {
             assert!(doc["paths"][path]["get"].is_object(), "{path}");
         }
         assert!(doc["components"]["schemas"]["MembershipOut"].is_object());
+        // Every route the API router registers is in the document, with each of its methods.
+        let router = include_str!("../../src/api/mod.rs");
+        let mut checked = 0;
+        for part in router.split(".route(").skip(1) {
+            let Some(path) = part.split('"').nth(1) else {
+                continue;
+            };
+            if !path.starts_with("/v1/") {
+                continue;
+            }
+            let call = part.split(".route(").next().unwrap_or("");
+            for method in ["get", "post", "put", "delete"] {
+                if call.contains(&format!("{method}(")) || call.contains(&format!(".{method}(")) {
+                    let full = format!("/api{path}");
+                    assert!(
+                        doc["paths"][&full][method].is_object(),
+                        "{method} {full} is not in the OpenAPI document"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 30, "{checked} routes checked");
     })
     .await;
 }
