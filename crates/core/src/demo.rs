@@ -99,6 +99,9 @@ pub const PERSONS: &[DemoPerson] = &[
     politician("hagberg", "Emilia Hagberg", "MP", Side::Opposition),
     politician("nilsson", "Stefan Nilsson", "MP", Side::Opposition),
     politician("livh", "Ann-Margarethe Livh", "V", Side::Opposition),
+    // The source does not name who held the Metropolis board seat; this
+    // stand-in lets the demo show a seat with a holder and says so.
+    politician("ledamot", "Ledamot (illustrativ)", "M", Side::Majority),
 ];
 
 const fn politician(
@@ -188,11 +191,11 @@ pub const SEATS: &[DemoSeat] = &[
     },
     DemoSeat {
         organisation: "metropolis",
-        person: None,
+        person: Some("ledamot"),
         kind: SeatKind::BoardSeat,
         org_body: "Board of Directors",
         title: Some("Styrelseledamot"),
-        notes: "Styrelseposten löper till världskongressen i Porto Alegre 23–26 november 2011 (PM 2011:125 RI).",
+        notes: "Styrelseposten löper till världskongressen i Porto Alegre 23–26 november 2011 (PM 2011:125 RI). Källan anger inte innehavaren; ledamoten här är illustrativ.",
     },
     DemoSeat {
         organisation: "uclg",
