@@ -74,7 +74,7 @@ pub struct LangQuery {
 /// A review's analysis: recommendations, reasons, SMAA probabilities, weight stability.
 #[utoipa::path(get, path = "/api/v1/reviews/{id}/analysis", tag = "reviews", security(("bearer" = [])),
     params(("id" = i64, Path), ("lang" = Option<String>, Query, description = "sv or en (default en): the language of the reasons")),
-    responses((status = 200, description = "{ review, memberships: [{ organisation, benefit, benefit_index, cost, fit, flags, recommendation, reasons, probabilities, weight_stability }] }", example = json!({"review": {"id": 1, "title": "Översyn 2011"}, "memberships": [{"organisation": "UCLG", "recommendation": "terminate", "flags": ["represented_indirectly"], "reasons": ["low influence (median 2 of 5, n = 6)"]}]})),
+    responses((status = 200, description = "{ review, memberships: [{ organisation, benefit, benefit_index, cost, fit, flags, recommendation, reasons, probabilities, weight_stability }] }", body = Object, example = json!({"review": {"id": 1, "title": "Översyn 2011"}, "memberships": [{"organisation": "UCLG", "recommendation": "terminate", "flags": ["represented_indirectly"], "reasons": ["low influence (median 2 of 5, n = 6)"]}]})),
         (status = 404, body = Problem)))]
 pub async fn api(
     State(state): State<AppState>,

@@ -17,9 +17,11 @@ use oversyn_core::cases::{
 use oversyn_store::audit::Actor;
 use oversyn_store::cases::{NewCase, StoredCase};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 1, "number": "006-1348/2010", "number_parts": {"series": "006", "year": 2010, "serial": "1348", "suffix": ""}, "reference": "PM 2011:125 RI", "title": "Översyn av stadens engagemang i internationella organisationer", "language": "sv", "document_date": "2011-09-08", "status": "decided", "locked": true, "rapporteur": "borgarrådet Sten Nordin", "route": [{"body": "Borgarrådsberedningen", "date": null}, {"body": "Kommunstyrelsen", "date": null}], "proposal": [{"number": 2, "label": "2.", "text": "Stadens medlemskap i Metropolis och UCLG sägs upp från och med den 1 januari 2012."}], "positions": [{"seq": 0, "body": "Borgarrådsberedningen", "kind": "reservation", "persons": [{"name": "Per Bolund", "party": "MP"}], "refers_to": null, "points": [], "text": "…"}], "decisions": [{"body": "Kommunstyrelsen", "adopted": {"kind": "proposal"}, "decided_on": "2011-09-21", "votes_for": null, "votes_against": null, "abstentions": null}], "review_id": 1, "membership_ids": [2, 3], "matter": "", "preparation": "", "statement": "", "views": "", "source": "demo", "version": 2, "updated_at": "2026-11-27T09:00:00.000Z", "document_url": "/cases/1/document"}))]
 pub struct CaseOut {
     pub id: i64,
     /// As the tenant writes it, e.g. "006-1348/2010"; null without a number.
@@ -110,6 +112,7 @@ pub async fn get_case(
 
 #[derive(Serialize, Deserialize, ToSchema, Default)]
 #[serde(default)]
+#[schema(example = json!({"title": "Översyn av stadens engagemang", "number": "KS 2026/0457", "reference": "PM 2026:7", "language": "sv", "document_date": "2026-10-05", "rapporteur": "borgarrådet Eva Ek", "route": ["Borgarrådsberedningen", "Kommunstyrelsen"], "proposal": [{"text": "Stadens medlemskap i UCLG sägs upp från och med den 1 januari 2028."}], "membership_ids": [3]}))]
 pub struct CaseIn {
     /// In the tenant's pattern or any known format, e.g. "KS 2019/0457".
     pub number: Option<String>,
@@ -133,6 +136,7 @@ pub struct CaseIn {
 
 #[derive(Serialize, Deserialize, ToSchema, Default)]
 #[serde(default)]
+#[schema(example = json!({"label": "1.", "text": "Stadens medlemskap i UCLG sägs upp från och med den 1 januari 2028."}))]
 pub struct PointIn {
     /// As written, e.g. "1." or "(a)"; numbered in order when left out.
     pub label: Option<String>,
@@ -224,6 +228,7 @@ pub async fn create_case(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(example = json!({"body": "Kommunstyrelsen", "kind": "reservation", "persons": [{"name": "Ann-Margarethe Livh", "party": "V"}], "refers_to": null, "points": [{"text": "Stockholms stad behåller sitt medlemskap i UCLG."}], "text": "Samarbetet bygger på både givande och tagande."}))]
 pub struct PositionIn {
     /// A body on the case's route.
     pub body: String,
@@ -266,7 +271,7 @@ fn locked_or(e: oversyn_store::StoreError) -> Problem {
 
 /// Add a reservation or special statement to an open case (politicians, editors, admins).
 #[utoipa::path(post, path = "/api/v1/cases/{id}/positions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PositionIn,
-    responses((status = 201, body = Position), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Position, example = json!({"seq": 3, "body": "Kommunstyrelsen", "kind": "reservation", "persons": [{"name": "Ann-Margarethe Livh", "party": "V"}], "refers_to": null, "points": [{"number": 1, "label": "1.", "text": "Stockholms stad behåller sitt medlemskap i UCLG."}], "text": "Samarbetet bygger på både givande och tagande."})), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn add_position(
     State(s): State<AppState>,
     u: ApiUser,
@@ -292,7 +297,7 @@ pub async fn add_position(
 }
 
 /// Record a body's decision (editors and admins); the deciding body's decision locks the case.
-#[utoipa::path(post, path = "/api/v1/cases/{id}/decisions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body = Decision,
+#[utoipa::path(post, path = "/api/v1/cases/{id}/decisions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = Decision, example = json!({"body": "Kommunstyrelsen", "adopted": {"kind": "proposal"}, "decided_on": "2011-09-21", "votes_for": 9, "votes_against": 4, "abstentions": 0})),
     responses((status = 201, body = CaseOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn decide(
     State(s): State<AppState>,
@@ -319,7 +324,7 @@ async fn parse_body(s: &AppState, u: &ApiUser, body: &Bytes) -> Result<serde_jso
 /// Parse a decision document sent as the body (text/plain or application/pdf) into the parse contract.
 #[utoipa::path(post, path = "/api/v1/cases/parse", tag = "cases", security(("bearer" = [])),
     request_body(content = String, content_type = "text/plain", description = "The document: plain text or PDF bytes"),
-    responses((status = 200, description = "The parse contract: case_number, reference, title, language, date, decision_points, positions, organisations, actions, warnings"), (status = 422, body = Problem)))]
+    responses((status = 200, description = "The parse contract", body = Object, example = json!({"case_number": "006-1348/2010", "reference": "PM 2011:125 RI", "title": "Översyn av stadens engagemang i internationella organisationer", "language": "sv", "date": "2011-09-08", "decision_points": [{"number": 2, "label": "2.", "text": "Stadens medlemskap i Metropolis och UCLG sägs upp från och med den 1 januari 2012."}], "positions": [{"kind": "reservation", "body": "borgarrådsberedningen", "persons": [{"name": "Per Bolund", "party": "MP"}], "refers_to": null, "points": [], "text": "…"}], "organisations": [{"mention": "ECLG", "canonical": "UCLG"}], "actions": [{"kind": "terminate_membership", "organisations": ["Metropolis", "UCLG"], "effective": "2012-01-01", "deadline": null, "point": 2}], "warnings": ["\"ECLG\" read as UCLG"]})), (status = 422, body = Problem)))]
 pub async fn parse(
     State(s): State<AppState>,
     u: ApiUser,
@@ -329,6 +334,7 @@ pub async fn parse(
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"case": {"id": 7, "title": "Översyn av stadens engagemang i internationella organisationer", "status": "open"}, "warnings": ["\"ECLG\" read as UCLG"]}))]
 pub struct ImportOut {
     pub case: CaseOut,
     pub warnings: Vec<String>,
@@ -377,7 +383,7 @@ pub async fn import(
 
 /// A decided case as Akoma Ntoso 3.0 XML (decision points in the body, reservations as dissenting opinions).
 #[utoipa::path(get, path = "/api/v1/cases/{id}/akn", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)),
-    responses((status = 200, content_type = "application/akn+xml", body = String), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, content_type = "application/akn+xml", body = String, example = json!("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><doc name=\"decision\">…<mainBody><paragraph eId=\"para_1\"><num>1.</num>…</paragraph><opinion eId=\"opinion_1\" type=\"dissenting\" by=\"#per-bolund\">…</opinion></mainBody></doc></akomaNtoso>")), (status = 404, body = Problem), (status = 409, body = Problem)))]
 pub async fn akn(
     State(s): State<AppState>,
     u: ApiUser,

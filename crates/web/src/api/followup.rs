@@ -10,9 +10,11 @@ use axum::extract::State;
 use oversyn_core::followup::travel::{Mode, totals};
 use oversyn_core::followup::{ActionKind, ActionStatus};
 use serde::Serialize;
+use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 2, "kind": "terminate_membership", "title": "Stadens medlemskap i Metropolis och UCLG sägs upp från och med den 1 januari 2012.", "organisations": ["Metropolis", "UCLG"], "organisation_ids": [7, 3], "due": null, "effective": "2012-01-01", "status": "planned", "overdue": false, "done_on": null, "owner": "Stadsledningskontoret", "case_id": 1, "point": 2, "warnings": ["UCLG: written notice must reach the organisation by 2011-07-01 for the membership to end on 2012-01-01; the earliest possible end is 2012-03-21."]}))]
 pub struct ActionOut {
     pub id: i64,
     pub kind: ActionKind,
@@ -67,6 +69,7 @@ pub async fn list_actions(
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 1, "organisation_id": 7, "kind": "congress", "title": "Metropolis världskongress 2011", "starts_on": "2011-11-23", "ends_on": "2011-11-26", "place": "Porto Alegre, Brasilien", "remote": false, "stream_url": null, "journeys": 2, "co2_kg": 2621.6, "travel_days": 5.0}))]
 pub struct EventOut {
     pub id: i64,
     pub organisation_id: i64,

@@ -6,6 +6,7 @@ use oversyn_core::fees::Fee;
 use oversyn_core::register::{Body, Indirect, Membership, Organisation, Person, Seat};
 use oversyn_store::audit::AuditEntry;
 use serde::Serialize;
+use serde_json::json;
 use utoipa::ToSchema;
 
 /// A list response.
@@ -15,6 +16,7 @@ pub struct List<T: ToSchema> {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG", "aliases": ["ECLG"], "kind": "city_network", "headquarters": "Barcelona", "founded": 2004, "website": "https://www.uclg.org", "themes": ["local democracy"], "notice_months": 6, "written_notice": true, "fee_basis": null, "catalogue": true, "version": 1}))]
 pub struct OrganisationOut {
     pub id: i64,
     pub slug: String,
@@ -58,6 +60,7 @@ impl From<&Organisation> for OrganisationOut {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG"}))]
 pub struct OrgRef {
     pub id: i64,
     pub slug: String,
@@ -85,12 +88,14 @@ impl OrgRef {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 2, "name": "Kommunstyrelsen"}))]
 pub struct BodyRef {
     pub id: i64,
     pub name: String,
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"kind": "amount", "amount_minor": 1600000, "currency": "EUR", "year": 2011, "illustrative": true}))]
 pub struct FeeOut {
     /// unknown, none or amount.
     pub kind: String,
@@ -103,6 +108,7 @@ pub struct FeeOut {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"organisation": {"id": 12, "slug": "skr", "name": "Sveriges Kommuner och Regioner", "acronym": "SKR"}, "membership_id": 6}))]
 pub struct ViaOut {
     /// The organisation the tenant is a member of, through which it is represented.
     pub organisation: OrgRef,
@@ -110,6 +116,7 @@ pub struct ViaOut {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 4, "kind": "membership", "direct": true, "organisation": {"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG"}, "body": {"id": 2, "name": "Kommunstyrelsen"}, "membership_type": "full", "status": "active", "since": null, "until": null, "fee": {"kind": "unknown", "amount_minor": null, "currency": null, "year": null, "illustrative": false}, "contact_person_id": null, "notes": null, "via": null, "version": 1}))]
 pub struct MembershipOut {
     /// Null for indirect memberships, which are derived, not stored.
     pub id: Option<i64>,
@@ -191,6 +198,7 @@ impl MembershipOut {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 1, "name": "Sten Nordin", "kind": "politician", "party": "M", "side": "majority", "department": null, "email": null, "version": 1}))]
 pub struct PersonOut {
     pub id: i64,
     pub name: String,
@@ -220,6 +228,7 @@ impl From<&Person> for PersonOut {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 2, "name": "Kommunstyrelsen", "kind": "executive_board", "abbreviation": "KS", "version": 1}))]
 pub struct BodyOut {
     pub id: i64,
     pub name: String,
@@ -242,6 +251,7 @@ impl From<&Body> for BodyOut {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 5, "organisation_id": 7, "person_id": 9, "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": null, "until": "2011-11-23", "notes": null, "version": 2}))]
 pub struct SeatOut {
     pub id: i64,
     pub organisation_id: i64,
@@ -274,6 +284,7 @@ impl From<&Seat> for SeatOut {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 17, "actor": "demo@stockholm.example", "at": "2026-11-27T09:00:00.000Z", "action": "update", "before": {"status": "active"}, "after": {"status": "notice_given"}}))]
 pub struct AuditOut {
     pub id: i64,
     pub actor: String,
@@ -298,6 +309,7 @@ impl From<AuditEntry> for AuditOut {
 
 #[derive(serde::Deserialize, ToSchema, Default)]
 #[serde(default)]
+#[schema(example = json!({"date": "2011-12-31", "version": 3}))]
 pub struct EndBody {
     /// The last day, YYYY-MM-DD.
     pub date: String,

@@ -9,9 +9,11 @@ use oversyn_core::FieldErrors;
 use oversyn_store::StoreError;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"field": "title", "code": "error-required", "message": "Required."}))]
 pub struct FieldProblem {
     pub field: String,
     pub code: String,
@@ -19,6 +21,7 @@ pub struct FieldProblem {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"type": "about:blank", "title": "Unprocessable Entity", "status": 422, "detail": "The input has errors.", "errors": [{"field": "title", "code": "error-required", "message": "Required."}]}))]
 pub struct Problem {
     #[serde(rename = "type")]
     pub kind: String,

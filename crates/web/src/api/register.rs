@@ -14,6 +14,7 @@ use oversyn_core::FieldErrors;
 use oversyn_core::input::{
     BodyInput, EndInput, MembershipInput, OrganisationInput, PersonInput, SeatInput,
 };
+use serde_json::json;
 
 type ApiResult<T> = Result<T, Problem>;
 
@@ -62,7 +63,7 @@ pub async fn get_organisation(
 }
 
 /// Add an organisation of the tenant's own (editors).
-#[utoipa::path(post, path = "/api/v1/organisations", tag = "register", security(("bearer" = [])), request_body = OrganisationInput,
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "register", security(("bearer" = [])), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "fee_basis": "", "version": ""})),
     responses((status = 201, body = OrganisationOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_organisation(
     State(s): State<AppState>,
@@ -81,7 +82,7 @@ pub async fn create_organisation(
 }
 
 /// Edit an organisation: the tenant's own, or (platform admins) a catalogue entry.
-#[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body = OrganisationInput,
+#[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "fee_basis": "", "version": ""})),
     responses((status = 200, body = OrganisationOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_organisation(
     State(s): State<AppState>,
@@ -138,7 +139,7 @@ pub async fn get_membership(
 }
 
 /// Add a membership (editors).
-#[utoipa::path(post, path = "/api/v1/memberships", tag = "register", security(("bearer" = [])), request_body = MembershipInput,
+#[utoipa::path(post, path = "/api/v1/memberships", tag = "register", security(("bearer" = [])), request_body(content = MembershipInput, example = json!({"body_id": "2", "organisation_id": "5", "mtype": "full", "status": "active", "since": "2012-01-01", "until": "", "fee_kind": "amount", "fee_amount": "16 000", "fee_currency": "EUR", "fee_year": "2012", "fee_illustrative": "", "contact_person_id": "", "notes": "", "version": ""})),
     responses((status = 201, body = MembershipOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_membership(
     State(s): State<AppState>,
@@ -158,7 +159,7 @@ pub async fn create_membership(
 }
 
 /// Edit a membership; send `version` to refuse overwriting someone else's change.
-#[utoipa::path(put, path = "/api/v1/memberships/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body = MembershipInput,
+#[utoipa::path(put, path = "/api/v1/memberships/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = MembershipInput, example = json!({"body_id": "2", "organisation_id": "5", "mtype": "full", "status": "active", "since": "2012-01-01", "until": "", "fee_kind": "amount", "fee_amount": "16 000", "fee_currency": "EUR", "fee_year": "2012", "fee_illustrative": "", "contact_person_id": "", "notes": "", "version": ""})),
     responses((status = 200, body = MembershipOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_membership(
     State(s): State<AppState>,
@@ -225,7 +226,7 @@ pub async fn get_person(
 }
 
 /// Add a person (editors).
-#[utoipa::path(post, path = "/api/v1/persons", tag = "register", security(("bearer" = [])), request_body = PersonInput,
+#[utoipa::path(post, path = "/api/v1/persons", tag = "register", security(("bearer" = [])), request_body(content = PersonInput, example = json!({"name": "Karin Wanngård", "kind": "politician", "party": "S", "side": "opposition", "department": "", "email": "", "version": ""})),
     responses((status = 201, body = PersonOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_person(
     State(s): State<AppState>,
@@ -244,7 +245,7 @@ pub async fn create_person(
 }
 
 /// Edit a person.
-#[utoipa::path(put, path = "/api/v1/persons/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PersonInput,
+#[utoipa::path(put, path = "/api/v1/persons/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = PersonInput, example = json!({"name": "Karin Wanngård", "kind": "politician", "party": "S", "side": "opposition", "department": "", "email": "", "version": ""})),
     responses((status = 200, body = PersonOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_person(
     State(s): State<AppState>,
@@ -288,7 +289,7 @@ pub async fn get_body(
 }
 
 /// Add a body (editors).
-#[utoipa::path(post, path = "/api/v1/bodies", tag = "register", security(("bearer" = [])), request_body = BodyInput,
+#[utoipa::path(post, path = "/api/v1/bodies", tag = "register", security(("bearer" = [])), request_body(content = BodyInput, example = json!({"name": "Kommunstyrelsen", "kind": "executive_board", "abbreviation": "KS", "version": ""})),
     responses((status = 201, body = BodyOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_body(
     State(s): State<AppState>,
@@ -307,7 +308,7 @@ pub async fn create_body(
 }
 
 /// Edit a body.
-#[utoipa::path(put, path = "/api/v1/bodies/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body = BodyInput,
+#[utoipa::path(put, path = "/api/v1/bodies/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = BodyInput, example = json!({"name": "Kommunstyrelsen", "kind": "executive_board", "abbreviation": "KS", "version": ""})),
     responses((status = 200, body = BodyOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_body(
     State(s): State<AppState>,
@@ -351,7 +352,7 @@ pub async fn get_seat(
 }
 
 /// Add a seat or participation (editors). The person must be the tenant's.
-#[utoipa::path(post, path = "/api/v1/seats", tag = "register", security(("bearer" = [])), request_body = SeatInput,
+#[utoipa::path(post, path = "/api/v1/seats", tag = "register", security(("bearer" = [])), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "version": ""})),
     responses((status = 201, body = SeatOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_seat(
     State(s): State<AppState>,
@@ -370,7 +371,7 @@ pub async fn create_seat(
 }
 
 /// Edit a seat.
-#[utoipa::path(put, path = "/api/v1/seats/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body = SeatInput,
+#[utoipa::path(put, path = "/api/v1/seats/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "version": ""})),
     responses((status = 200, body = SeatOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_seat(
     State(s): State<AppState>,

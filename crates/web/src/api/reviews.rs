@@ -9,9 +9,11 @@ use crate::reviews::results::compute;
 use axum::Json;
 use axum::extract::{Path, State};
 use serde::Serialize;
+use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 3, "organisation": {"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG"}, "responses": {"respondents": 6, "invited": 6, "opened": 6, "answered": 6}}))]
 pub struct ReviewMembership {
     pub id: i64,
     pub organisation: super::model::OrgRef,
@@ -19,6 +21,7 @@ pub struct ReviewMembership {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 1, "title": "Översyn 2011", "opens_on": "2011-01-17", "closes_on": "2011-02-18", "anonymous": false, "illustrative": true, "strategy_id": 1, "memberships": [], "responses": {"respondents": 24, "invited": 24, "opened": 24, "answered": 24}}))]
 pub struct ReviewOut {
     pub id: i64,
     pub title: String,
@@ -33,6 +36,7 @@ pub struct ReviewOut {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"membership_id": 3, "organisation": {"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG"}, "criterion": "influence", "criterion_name": "Influence", "respondents": 6, "n": 6, "dont_know": 0, "distribution": [1, 3, 2, 0, 0], "median": 2.0, "median_ci": [1.0, 3.0], "mean": 2.17, "mean_ci": [1.4, 2.9], "share_agree": 0.0, "share_agree_ci": [0.0, 0.39], "rwg": 0.72, "suppressed": false}))]
 pub struct ResultOut {
     pub membership_id: i64,
     pub organisation: super::model::OrgRef,
@@ -54,6 +58,7 @@ pub struct ResultOut {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"review_id": 1, "title": "Översyn 2011", "min_group": 3, "results": [{"membership_id": 3, "organisation": {"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG"}, "criterion": "influence", "criterion_name": "Influence", "respondents": 6, "n": 6, "dont_know": 0, "distribution": [1, 3, 2, 0, 0], "median": 2.0, "median_ci": [1.0, 3.0], "mean": 2.17, "mean_ci": [1.4, 2.9], "share_agree": 0.0, "share_agree_ci": [0.0, 0.39], "rwg": 0.72, "suppressed": false}]}))]
 pub struct ResultsOut {
     pub review_id: i64,
     pub title: String,

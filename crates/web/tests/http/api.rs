@@ -241,6 +241,53 @@ async fn the_openapi_document_describes_the_api() {
             }
         }
         assert!(checked > 30, "{checked} routes checked");
+        // Every success response and request body shows an example, inline or on its schema.
+        let schemas = &doc["components"]["schemas"];
+        let has_example = |content: &serde_json::Value| -> bool {
+            if !content["example"].is_null() || !content["examples"].is_null() {
+                return true;
+            }
+            let s = &content["schema"];
+            let r = s["$ref"]
+                .as_str()
+                .or(s["items"]["$ref"].as_str())
+                .map(|r| r.rsplit('/').next().unwrap_or(""));
+            match r {
+                Some(name) if name.starts_with("List_") => {
+                    let items = &schemas[name]["properties"]["data"]["items"];
+                    let item = items["$ref"].as_str().unwrap_or("");
+                    !items["example"].is_null()
+                        || !schemas[item.rsplit('/').next().unwrap_or("")]["example"].is_null()
+                }
+                Some(name) => !schemas[name]["example"].is_null(),
+                None => false,
+            }
+        };
+        let mut missing = Vec::new();
+        for (path, ops) in doc["paths"].as_object().unwrap() {
+            for (method, op) in ops.as_object().unwrap() {
+                for (code, resp) in op["responses"].as_object().unwrap() {
+                    if !code.starts_with('2') {
+                        continue;
+                    }
+                    for (_, content) in resp["content"].as_object().into_iter().flatten() {
+                        if !has_example(content) {
+                            missing.push(format!("{method} {path} {code}"));
+                        }
+                    }
+                }
+                for (_, content) in op["requestBody"]["content"]
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                {
+                    if content["schema"]["type"] != "string" && !has_example(content) {
+                        missing.push(format!("{method} {path} request body"));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no example: {missing:?}");
     })
     .await;
 }
