@@ -17,7 +17,6 @@ use oversyn_core::cases::{
 use oversyn_store::audit::Actor;
 use oversyn_store::cases::{NewCase, StoredCase};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]

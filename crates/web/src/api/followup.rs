@@ -10,7 +10,6 @@ use axum::extract::State;
 use oversyn_core::followup::travel::{Mode, totals};
 use oversyn_core::followup::{ActionKind, ActionStatus};
 use serde::Serialize;
-use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]

@@ -6,7 +6,6 @@ use oversyn_core::fees::Fee;
 use oversyn_core::register::{Body, Indirect, Membership, Organisation, Person, Seat};
 use oversyn_store::audit::AuditEntry;
 use serde::Serialize;
-use serde_json::json;
 use utoipa::ToSchema;
 
 /// A list response.

@@ -5,7 +5,6 @@ use super::problem::Problem;
 use crate::AppState;
 use axum::Json;
 use axum::extract::State;
-use serde_json::json;
 
 /// The tenant's register as a Popolo document (organizations, persons, posts, memberships).
 #[utoipa::path(get, path = "/api/v1/popolo", tag = "open data", security(("bearer" = [])),

@@ -9,7 +9,6 @@ use oversyn_core::FieldErrors;
 use oversyn_store::StoreError;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

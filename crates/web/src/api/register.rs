@@ -14,7 +14,6 @@ use oversyn_core::FieldErrors;
 use oversyn_core::input::{
     BodyInput, EndInput, MembershipInput, OrganisationInput, PersonInput, SeatInput,
 };
-use serde_json::json;
 
 type ApiResult<T> = Result<T, Problem>;
 

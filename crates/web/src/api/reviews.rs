@@ -9,7 +9,6 @@ use crate::reviews::results::compute;
 use axum::Json;
 use axum::extract::{Path, State};
 use serde::Serialize;
-use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
