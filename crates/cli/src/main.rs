@@ -106,6 +106,16 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Write a consistent copy of the SQLite database while it runs (PostgreSQL: use pg_dump, see README).
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace the SQLite database with a backup; stop the server first (PostgreSQL: pg_restore).
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Write the tenant's calendar (deadlines, end dates, events, review closing days) as iCalendar.
     Calendar {
         #[arg(long)]
@@ -353,6 +363,21 @@ async fn main() -> Result<()> {
     {
         return cases::parse(file, *text);
     }
+    if let Command::Restore { from } = &cli.command {
+        let url = database_url(&cli);
+        oversyn_store::backup::restore_sqlite(&url, from)
+            .await
+            .map_err(describe)?;
+        let store = open(&cli).await?;
+        let tenants = store.tenants().await?.len();
+        store.close().await;
+        println!(
+            "Restored {} from {} ({tenants} tenants).",
+            redact(&url),
+            from.display()
+        );
+        return Ok(());
+    }
     let store = open(&cli).await?;
     match &cli.command {
         Command::Serve {
@@ -529,6 +554,16 @@ async fn main() -> Result<()> {
             println!("Wrote {} ({} bytes).", output.display(), bytes.len());
         }
         Command::Case { command } => cases::run(&store, command).await?,
+        Command::Backup { to } => {
+            store.backup_to(to).await.map_err(describe)?;
+            println!(
+                "Backed up {} to {}.",
+                redact(&database_url(&cli)),
+                to.display()
+            );
+        }
+        // Restored above, before the database was opened.
+        Command::Restore { .. } => {}
         Command::Export {
             command:
                 ExportCommand::Popolo {

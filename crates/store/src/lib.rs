@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod cases;
 mod codec;
 pub mod error;
@@ -125,6 +126,11 @@ impl Store {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The pool, for tests that read tables directly (e.g. to compare a restore).
+    pub fn pool_for_tests(&self) -> &AnyPool {
+        &self.pool
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {
