@@ -49,8 +49,13 @@ enum Command {
     },
     /// Apply database migrations and seed the shared catalogue.
     Migrate,
-    /// Load the Stockholm 2011 demo as tenant `stockholm` (safe to run twice).
-    Demo,
+    /// Load the Stockholm 2011 demo as tenant `stockholm` (safe to run twice);
+    /// `--synthetic national` loads 300 synthetic tenants for load tests instead.
+    Demo {
+        /// `national`: 300 tenants × 40 memberships, 20 respondents each, about 300,000 answers.
+        #[arg(long)]
+        synthetic: Option<String>,
+    },
     /// Manage tenants (municipalities and regions).
     Tenant {
         #[command(subcommand)]
@@ -429,7 +434,24 @@ async fn main() -> Result<()> {
             oversyn_web::serve(listener, state, shutdown()).await?;
         }
         Command::Migrate => println!("Database is up to date: {}", redact(&database_url(&cli))),
-        Command::Demo => {
+        Command::Demo {
+            synthetic: Some(kind),
+        } => {
+            if kind != "national" {
+                bail!("unknown synthetic set '{kind}': use national");
+            }
+            let scale = oversyn_store::synthetic::Scale::national();
+            let bar = indicatif::ProgressBar::new(scale.tenants as u64);
+            let loaded = store
+                .load_synthetic(scale, &|n| bar.set_position(n as u64))
+                .await?;
+            bar.finish_and_clear();
+            println!(
+                "Loaded {} synthetic tenants with {} memberships and {} answers (seed {}).",
+                loaded.tenants, loaded.memberships, loaded.answers, scale.seed
+            );
+        }
+        Command::Demo { synthetic: None } => {
             let d = oversyn_web::demo::load(&store).await?;
             println!(
                 "Loaded the Stockholm 2011 demo as tenant `stockholm` ({} records added).",

@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod register;
 pub mod reviews;
 pub mod seed;
+pub mod synthetic;
 pub mod tenants;
 pub mod testing;
 
