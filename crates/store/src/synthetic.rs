@@ -113,7 +113,8 @@ impl Store {
             let mut trng = Rng::new(tenant_seed);
             let mut memberships = Vec::new();
             for org in &pick {
-                let fee = 1_000_00 + (trng.next_u64() % 40_000_00) as i64;
+                // 1,000 to 41,000 euro, in cents.
+                let fee = 100_000 + (trng.next_u64() % 4_000_000) as i64;
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO memberships (tenant_id, body_id, organisation_id, mtype, status, fee_kind, fee_minor, fee_currency, fee_year, fee_illustrative, created_at, updated_at)
                      VALUES ($1, $2, $3, 'full', 'active', 'amount', $4, 'EUR', 2026, 1, $5, $5) RETURNING id",
@@ -195,7 +196,7 @@ impl Store {
                     // One question each, a second one time in four: about 25 answers a membership.
                     let first = (trng.next_u64() % questions.len() as u64) as usize;
                     let mut asked = vec![questions[first]];
-                    if trng.next_u64() % 4 == 0 && questions.len() > 1 {
+                    if trng.next_u64().is_multiple_of(4) && questions.len() > 1 {
                         asked.push(questions[(first + 1) % questions.len()]);
                     }
                     for q in asked {
