@@ -1,0 +1,87 @@
+#!/bin/bash
+# Load benchmark: the register page, a review's results page and the public
+# API list under wrk, against Översyn on SQLite (and PostgreSQL when
+# OVERSYN_BENCH_POSTGRES_URL is set), each beside nginx serving the same
+# page's bytes as a static file in the same run. Prints requests/s, p99
+# and the ratio to nginx. Needs wrk and nginx (Debian packages) and a
+# release build: cargo build --release.
+#
+#   scripts/load.sh [DURATION] [CONNECTIONS]        # default 10s, 64
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10s}
+conns=${2:-64}
+bin=target/release/oversyn
+[ -x "$bin" ] || { echo "build first: cargo build --release"; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
+command -v nginx >/dev/null || { echo "nginx is missing (apt-get install nginx-light)"; exit 1; }
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# One wrk run: prints "requests/s p99-ms".
+bench() {
+  local url=$1; shift
+  wrk -t2 -c"$conns" -d"$duration" --latency "$@" "$url" > "$work/wrk.txt"
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/wrk.txt")
+  echo "$rps $p99"
+}
+
+run_backend() {
+  local name=$1 url=$2
+  local port; port=$(free_port)
+  "$bin" --database-url "$url" demo > "$work/demo.txt"
+  "$bin" --database-url "$url" user add --tenant stockholm --email bench@stockholm.example --role viewer > "$work/user.txt" 2>&1 || true
+  local token; token=$("$bin" --database-url "$url" token create --tenant stockholm --email bench@stockholm.example 2>/dev/null)
+  "$bin" --database-url "$url" serve --addr "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+  local password; password=$(awk '/password/ {print $NF}' "$work/demo.txt")
+  # Sign in once; wrk sends the session cookie.
+  local jar=$work/jar.txt
+  curl -s -c "$jar" "http://127.0.0.1:$port/login" > "$work/login.html"
+  local csrf; csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/login.html" | head -1)
+  curl -s -b "$jar" -c "$jar" -o /dev/null -H "Origin: http://127.0.0.1:$port" \
+    --data-urlencode "csrf=$csrf" --data-urlencode "tenant=stockholm" --data-urlencode "email=demo@stockholm.example" \
+    --data-urlencode "password=$password" --data-urlencode "next=/" "http://127.0.0.1:$port/login"
+  local cookie; cookie=$(awk '$6=="oversyn_session" {print $6"="$7}' "$jar")
+  local review; review=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/reviews" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["id"])')
+  local nport; nport=$(free_port)
+  mkdir -p "$work/www"
+  curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/" > "$work/www/register.html"
+  curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/reviews/$review/results" > "$work/www/results.html"
+  curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/organisations" > "$work/www/organisations.json"
+  cat > "$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server { listen 127.0.0.1:$nport; root $work/www; }
+}
+CONF
+  nginx -c "$work/nginx.conf"
+  sleep 0.5
+  printf "%-10s %-22s %12s %9s %12s %9s %7s\n" "database" "page" "oversyn r/s" "p99 ms" "nginx r/s" "p99 ms" "ratio"
+  for page in "register|/|register.html|cookie" "results|/reviews/$review/results|results.html|cookie" "api list|/api/v1/organisations|organisations.json|token"; do
+    IFS='|' read -r label path file auth <<<"$page"
+    local header
+    if [ "$auth" = cookie ]; then header="Cookie: $cookie"; else header="Authorization: Bearer $token"; fi
+    read -r a_rps a_p99 < <(bench "http://127.0.0.1:$port$path" -H "$header")
+    read -r n_rps n_p99 < <(bench "http://127.0.0.1:$nport/$file")
+    printf "%-10s %-22s %12s %9s %12s %9s %7.2f\n" "$name" "$label" "$a_rps" "$a_p99" "$n_rps" "$n_p99" "$(python3 -c "print($a_rps/$n_rps)")"
+  done
+  local rss; rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+  echo "$name: server peak memory ${rss} kB"
+  kill "$(cat "$work/nginx.pid")"; rm -f "$work/nginx.pid"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+run_backend sqlite "sqlite://$work/bench.db"
+if [ -n "${OVERSYN_BENCH_POSTGRES_URL:-}" ]; then
+  run_backend postgres "$OVERSYN_BENCH_POSTGRES_URL"
+fi
