@@ -97,24 +97,36 @@ fn row(r: &AnyRow) -> Result<StoredAction, sqlx::Error> {
     })
 }
 
+/// Fills in each action's organisations with one query for all of them.
 async fn with_organisations(
     store: &Store,
     mut actions: Vec<StoredAction>,
 ) -> Result<Vec<StoredAction>, StoreError> {
-    for a in &mut actions {
-        let rows = sqlx::query(
-            "SELECT o.id, o.name, o.acronym FROM action_organisations ao JOIN organisations o ON o.id = ao.organisation_id
-             WHERE ao.action_id = $1 ORDER BY o.name",
-        )
-        .bind(a.id)
-        .fetch_all(store.pool())
+    let Some(first) = actions.first() else {
+        return Ok(actions);
+    };
+    let tenant: i64 = sqlx::query_scalar("SELECT tenant_id FROM actions WHERE id = $1")
+        .bind(first.id)
+        .fetch_one(store.pool())
         .await?;
-        for r in rows {
-            a.fields.organisation_ids.push(r.try_get("id")?);
-            let acronym: Option<String> = r.try_get("acronym")?;
-            let name: String = r.try_get("name")?;
-            a.action.organisations.push(acronym.unwrap_or(name));
-        }
+    let rows = sqlx::query(
+        "SELECT ao.action_id, o.id, o.name, o.acronym FROM action_organisations ao
+         JOIN organisations o ON o.id = ao.organisation_id
+         JOIN actions a ON a.id = ao.action_id
+         WHERE a.tenant_id = $1 ORDER BY ao.action_id, o.name",
+    )
+    .bind(tenant)
+    .fetch_all(store.pool())
+    .await?;
+    for r in rows {
+        let action_id: i64 = r.try_get("action_id")?;
+        let Some(a) = actions.iter_mut().find(|a| a.id == action_id) else {
+            continue;
+        };
+        a.fields.organisation_ids.push(r.try_get("id")?);
+        let acronym: Option<String> = r.try_get("acronym")?;
+        let name: String = r.try_get("name")?;
+        a.action.organisations.push(acronym.unwrap_or(name));
     }
     Ok(actions)
 }

@@ -52,8 +52,31 @@ pub async fn with_warnings(
 ) -> Result<Vec<(StoredAction, Vec<String>)>, StoreError> {
     let rules = rules(&store.organisations(tenant_id).await?);
     let mut out = Vec::new();
+    // Many actions come from one case; read each case's decision day once.
+    let mut decided: std::collections::HashMap<i64, Option<NaiveDate>> =
+        std::collections::HashMap::new();
     for a in store.actions(tenant_id).await? {
-        let sent = sent_from(store, tenant_id, &a).await?;
+        let from_case = match a.fields.case_id {
+            Some(c) => match decided.get(&c) {
+                Some(d) => *d,
+                None => {
+                    let d = store
+                        .case(tenant_id, c)
+                        .await?
+                        .case
+                        .decisions
+                        .last()
+                        .map(|d| d.decided_on);
+                    decided.insert(c, d);
+                    d
+                }
+            },
+            None => None,
+        };
+        let sent = match from_case {
+            Some(d) => d,
+            None => sent_from(store, tenant_id, &a).await?,
+        };
         let w = notice_warnings(&a.action, &rules, sent, lang);
         out.push((a, w));
     }
