@@ -19,6 +19,7 @@ pub mod oparl;
 pub mod privacy;
 pub mod register;
 pub mod reviews;
+mod scope;
 pub mod seed;
 pub mod synthetic;
 pub mod tenants;

@@ -12,6 +12,7 @@ pub use settings::CASE_NUMBER_PATTERN;
 use crate::audit::{Actor, record};
 use crate::codec::{code_in, date_in, date_out, now};
 use crate::register::check_version;
+use crate::scope::{Kind, require};
 use crate::{Store, StoreError};
 use oversyn_core::Code;
 use oversyn_core::cases::{
@@ -172,26 +173,10 @@ async fn check_links(
     f: &CaseFields,
 ) -> Result<(), StoreError> {
     for m in &f.membership_ids {
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE tenant_id = $1 AND id = $2")
-                .bind(tenant_id)
-                .bind(m)
-                .fetch_one(&mut **tx)
-                .await?;
-        if n == 0 {
-            return Err(StoreError::invalid("membership_ids", "error-not-found"));
-        }
+        require(tx, tenant_id, Kind::Memberships, *m, "membership_ids").await?;
     }
     if let Some(r) = f.review_id {
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM reviews WHERE tenant_id = $1 AND id = $2")
-                .bind(tenant_id)
-                .bind(r)
-                .fetch_one(&mut **tx)
-                .await?;
-        if n == 0 {
-            return Err(StoreError::invalid("review_id", "error-not-found"));
-        }
+        require(tx, tenant_id, Kind::Reviews, r, "review_id").await?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 use crate::audit::{Actor, record};
 use crate::codec::{code_in, date_in, date_out, now};
 use crate::register::check_version;
+use crate::scope::{Kind, require};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use oversyn_core::Code;
@@ -137,17 +138,7 @@ async fn check_organisations(
     ids: &[i64],
 ) -> Result<(), StoreError> {
     for id in ids {
-        // Catalogue organisations (no tenant) and the tenant's own may be named.
-        let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM organisations WHERE id = $1 AND (tenant_id IS NULL OR tenant_id = $2)",
-        )
-        .bind(id)
-        .bind(tenant_id)
-        .fetch_one(&mut **tx)
-        .await?;
-        if n == 0 {
-            return Err(StoreError::invalid("organisation_ids", "error-not-found"));
-        }
+        require(tx, tenant_id, Kind::Organisations, *id, "organisation_ids").await?;
     }
     Ok(())
 }
@@ -213,16 +204,7 @@ impl Store {
             f.validate().map_err(StoreError::Invalid)?;
             check_organisations(&mut tx, actor.tenant_id, &f.organisation_ids).await?;
             if let Some(c) = f.case_id {
-                let n: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM cases WHERE tenant_id = $1 AND id = $2",
-                )
-                .bind(actor.tenant_id)
-                .bind(c)
-                .fetch_one(&mut *tx)
-                .await?;
-                if n == 0 {
-                    return Err(StoreError::invalid("case_id", "error-not-found"));
-                }
+                require(&mut tx, actor.tenant_id, Kind::Cases, c, "case_id").await?;
             }
             let t = now();
             let id: i64 = sqlx::query_scalar(

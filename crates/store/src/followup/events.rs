@@ -4,6 +4,7 @@
 
 use crate::audit::{Actor, record};
 use crate::codec::{code_in, date_in, date_out, now};
+use crate::scope::{Kind, holds, require};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use oversyn_core::Code;
@@ -129,16 +130,14 @@ impl Store {
     pub async fn create_event(&self, actor: &Actor, f: &EventFields) -> Result<i64, StoreError> {
         f.validate().map_err(StoreError::Invalid)?;
         let mut tx = self.write_tx().await?;
-        let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM organisations WHERE id = $1 AND (tenant_id IS NULL OR tenant_id = $2)",
+        require(
+            &mut tx,
+            actor.tenant_id,
+            Kind::Organisations,
+            f.organisation_id,
+            "organisation_id",
         )
-        .bind(f.organisation_id)
-        .bind(actor.tenant_id)
-        .fetch_one(&mut *tx)
         .await?;
-        if n == 0 {
-            return Err(StoreError::invalid("organisation_id", "error-not-found"));
-        }
         let t = now();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO events (tenant_id, organisation_id, kind, title, starts_on, ends_on, place, remote, stream_url, public, notes, created_at, updated_at)
@@ -179,25 +178,11 @@ impl Store {
         }
         e.into_result(|| ()).map_err(StoreError::Invalid)?;
         let mut tx = self.write_tx().await?;
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE tenant_id = $1 AND id = $2")
-                .bind(actor.tenant_id)
-                .bind(event_id)
-                .fetch_one(&mut *tx)
-                .await?;
-        if n == 0 {
+        if !holds(&mut tx, actor.tenant_id, Kind::Events, event_id).await? {
             return Err(StoreError::NotFound);
         }
         if let Some(p) = j.person_id {
-            let n: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM persons WHERE tenant_id = $1 AND id = $2")
-                    .bind(actor.tenant_id)
-                    .bind(p)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            if n == 0 {
-                return Err(StoreError::invalid("person_id", "error-not-found"));
-            }
+            require(&mut tx, actor.tenant_id, Kind::Persons, p, "person_id").await?;
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO journeys (tenant_id, event_id, person_id, traveller, mode, from_place, to_place, distance_km, created_at)
