@@ -62,3 +62,47 @@ pub(crate) async fn require(
         Err(StoreError::invalid(field, "error-not-found"))
     }
 }
+
+/// The link tables a record's list of ids is written to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Links {
+    CaseMemberships,
+    ActionOrganisations,
+}
+
+impl Links {
+    fn sql(self) -> (&'static str, &'static str) {
+        match self {
+            Links::CaseMemberships => (
+                "DELETE FROM case_memberships WHERE case_id = $1",
+                "INSERT INTO case_memberships (case_id, membership_id) VALUES ($1, $2)",
+            ),
+            Links::ActionOrganisations => (
+                "DELETE FROM action_organisations WHERE action_id = $1",
+                "INSERT INTO action_organisations (action_id, organisation_id) VALUES ($1, $2)",
+            ),
+        }
+    }
+}
+
+/// Replaces the ids linked to `owner` with `ids` (each once).
+pub(crate) async fn replace_links(
+    tx: &mut Transaction<'static, Any>,
+    links: Links,
+    owner: i64,
+    ids: &[i64],
+) -> Result<(), StoreError> {
+    let (delete, insert) = links.sql();
+    sqlx::query(delete).bind(owner).execute(&mut **tx).await?;
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        sqlx::query(insert)
+            .bind(owner)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}

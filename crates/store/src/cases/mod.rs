@@ -12,7 +12,7 @@ pub use settings::CASE_NUMBER_PATTERN;
 use crate::audit::{Actor, record};
 use crate::codec::{code_in, date_in, date_out, now};
 use crate::register::check_version;
-use crate::scope::{Kind, require};
+use crate::scope::{Kind, Links, replace_links, require};
 use crate::{Store, StoreError};
 use oversyn_core::Code;
 use oversyn_core::cases::{
@@ -181,28 +181,6 @@ async fn check_links(
     Ok(())
 }
 
-async fn write_memberships(
-    tx: &mut Transaction<'static, Any>,
-    id: i64,
-    ids: &[i64],
-) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM case_memberships WHERE case_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    let mut ids = ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
-    for m in ids {
-        sqlx::query("INSERT INTO case_memberships (case_id, membership_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(m)
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
-}
-
 async fn insert_position(
     tx: &mut Transaction<'static, Any>,
     actor: &Actor,
@@ -330,7 +308,7 @@ impl Store {
         .bind(&t)
         .fetch_one(&mut *tx)
         .await?;
-        write_memberships(&mut tx, id, &f.membership_ids).await?;
+        replace_links(&mut tx, Links::CaseMemberships, id, &f.membership_ids).await?;
         record(&mut tx, actor, "case", id, "create", None, Some(f)).await?;
         let mut case = Case {
             route: f.route.clone(),
@@ -427,7 +405,7 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::Stale);
         }
-        write_memberships(&mut tx, id, &f.membership_ids).await?;
+        replace_links(&mut tx, Links::CaseMemberships, id, &f.membership_ids).await?;
         record(
             &mut tx,
             actor,

@@ -5,7 +5,7 @@
 use crate::audit::{Actor, record};
 use crate::codec::{code_in, date_in, date_out, now};
 use crate::register::check_version;
-use crate::scope::{Kind, require};
+use crate::scope::{Kind, Links, replace_links, require};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use oversyn_core::Code;
@@ -143,30 +143,6 @@ async fn check_organisations(
     Ok(())
 }
 
-async fn write_organisations(
-    tx: &mut Transaction<'static, Any>,
-    id: i64,
-    ids: &[i64],
-) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM action_organisations WHERE action_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    let mut ids = ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
-    for o in ids {
-        sqlx::query(
-            "INSERT INTO action_organisations (action_id, organisation_id) VALUES ($1, $2)",
-        )
-        .bind(id)
-        .bind(o)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
-
 impl Store {
     pub async fn actions(&self, tenant_id: i64) -> Result<Vec<StoredAction>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -226,7 +202,7 @@ impl Store {
             .bind(&t)
             .fetch_one(&mut *tx)
             .await?;
-            write_organisations(&mut tx, id, &f.organisation_ids).await?;
+            replace_links(&mut tx, Links::ActionOrganisations, id, &f.organisation_ids).await?;
             record(&mut tx, actor, "action", id, "create", None, Some(f)).await?;
             ids.push(id);
         }
@@ -271,7 +247,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::Stale);
         }
-        write_organisations(&mut tx, id, &f.organisation_ids).await?;
+        replace_links(&mut tx, Links::ActionOrganisations, id, &f.organisation_ids).await?;
         record(
             &mut tx,
             actor,
