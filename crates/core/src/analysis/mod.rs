@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod rules;
+pub mod sensitivity;
 pub mod smaa;
 pub mod stability;
 pub mod value;
