@@ -113,7 +113,11 @@ impl Store {
                         conn.execute("PRAGMA journal_mode = WAL").await?;
                         conn.execute("PRAGMA busy_timeout = 10000").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
-                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        // FULL syncs the WAL at every commit, so what the app has
+                        // acknowledged (a respondent's answers) survives a power cut
+                        // or an OS crash too; NORMAL survives only a crash of the
+                        // process and may lose the last commits. Writes are few.
+                        conn.execute("PRAGMA synchronous = FULL").await?;
                     }
                     Ok(())
                 })
