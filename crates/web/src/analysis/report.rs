@@ -278,6 +278,7 @@ pub fn chart(r: &Report) -> String {
         text(&r.lang, "benefit"),
         text(&r.lang, "cost"),
     )
+    .unwrap_or_default()
 }
 
 #[derive(Debug, thiserror::Error)]
