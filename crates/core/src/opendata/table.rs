@@ -178,15 +178,25 @@ pub fn excel_date(s: &str) -> Result<NaiveDate, String> {
 /// An amount as Excel exports it ("16300.0") or as typed ("16 300", "16300,50").
 fn excel_amount(s: &str) -> Result<i64, String> {
     let t = s.trim();
+    let message = |key: &str| {
+        if key == "error-amount-large" {
+            format!("\"{t}\" is too large an amount")
+        } else {
+            format!("\"{t}\" is not an amount")
+        }
+    };
     if let Ok(f) = t.parse::<f64>()
         && t.contains('.')
         && !t.contains(',')
         && f.is_finite()
         && f >= 0.0
     {
-        return Ok((f * 100.0).round() as i64);
+        // Through the typed-amount parser with two decimals, so a float far
+        // beyond its ceiling is refused instead of saturating to i64::MAX
+        // (which would overflow every fee total).
+        return parse_amount(&format!("{f:.2}")).map_err(message);
     }
-    parse_amount(t).map_err(|_| format!("\"{t}\" is not an amount"))
+    parse_amount(t).map_err(message)
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -229,7 +239,8 @@ pub fn check(
         return out;
     }
     let at = |name: &str| names.iter().position(|h| h == name);
-    let mut seen: Vec<String> = Vec::new();
+    // A set, not a list: a 10 MB file of one-letter names is millions of rows.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (n, row) in rows.iter().enumerate() {
         let line = first_line + n;
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -311,10 +322,9 @@ pub fn check(
             TableKind::Organisations => {
                 let name = cell("name").trim().to_owned();
                 let key = name.to_lowercase();
-                if !name.is_empty() && seen.contains(&key) {
+                if !seen.insert(key) && !name.is_empty() {
                     err("name", format!("\"{name}\" appears twice in the file"));
                 }
-                seen.push(key);
                 let founded = match cell("founded").trim() {
                     "" => None,
                     v => match v.trim_end_matches(".0").parse::<i32>() {
@@ -451,6 +461,14 @@ mod tests {
         assert_eq!(excel_amount("16300.0").unwrap(), 1_630_000);
         assert_eq!(excel_amount("16 300").unwrap(), 1_630_000);
         assert_eq!(excel_amount("16300,50").unwrap(), 1_630_050);
+        assert_eq!(
+            excel_amount("99999999999999999999.0"),
+            Err("\"99999999999999999999.0\" is too large an amount".into())
+        );
+        assert_eq!(
+            excel_amount("1e300.5"),
+            Err("\"1e300.5\" is not an amount".into())
+        );
         assert_eq!(column_letter(0), "A");
         assert_eq!(column_letter(26), "AA");
     }
@@ -505,7 +523,68 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_long_table_is_checked_in_linear_time() {
+        // 100,000 names compared pairwise would be five billion comparisons.
+        let rows: Vec<Vec<String>> = (0..100_000).map(|i| vec![format!("Nätverk {i}")]).collect();
+        let started = std::time::Instant::now();
+        let c = check(TableKind::Organisations, &s(&["name"]), &rows, 2);
+        assert_eq!(c.valid().count(), 100_000);
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    }
+
+    /// Cells of the kinds a spreadsheet holds, and some it should not.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{0,12}",
+            "[0-9]{1,25}(\\.[0-9]{0,4})?",
+            "[0-9 ,.]{1,12}",
+            "(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}( [0-9:]{0,8})?",
+            "-?[0-9]{1,7}(\\.[0-9]{1,3})?(e[0-9]{1,3})?",
+            "(full|associate|observer|active|ended|none|ingen|0|NaN|inf|EUR|eur|€)",
+            proptest::collection::vec(any::<char>(), 0..300).prop_map(|v| v.into_iter().collect()),
+        ]
+    }
+
+    fn header() -> impl Strategy<Value = Vec<String>> {
+        let all: Vec<&'static str> = [
+            TableKind::Organisations,
+            TableKind::Persons,
+            TableKind::Memberships,
+        ]
+        .iter()
+        .flat_map(|k| k.columns().iter().copied())
+        .collect();
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::sample::select(all).prop_map(str::to_owned),
+                "\\PC{0,8}"
+            ],
+            0..12,
+        )
+    }
+
     proptest! {
+        #[test]
+        fn any_header_and_cells_give_errors_not_panics(
+            header in header(),
+            cells in proptest::collection::vec(proptest::collection::vec(cell(), 0..12), 0..16),
+            first_line in 0usize..5,
+        ) {
+            for kind in [TableKind::Organisations, TableKind::Persons, TableKind::Memberships] {
+                let c = check(kind, &header, &cells, first_line);
+                prop_assert!(c.rows.len() <= cells.len());
+                for e in &c.errors {
+                    prop_assert!(!e.message.is_empty());
+                }
+                for (_, r) in c.valid() {
+                    if let Record::Membership { fee: Fee::Amount { minor, .. }, .. } = r {
+                        prop_assert!((0..=1_000_000_000_000).contains(minor));
+                    }
+                }
+            }
+        }
+
         #[test]
         fn garbage_gives_errors_not_panics(cells in proptest::collection::vec(proptest::collection::vec("\\PC{0,12}", 0..6), 0..20)) {
             for kind in [TableKind::Organisations, TableKind::Persons, TableKind::Memberships] {
