@@ -18,9 +18,21 @@ pub enum TableError {
     Csv(usize, String),
     #[error("{0}")]
     Text(String),
+    #[error("line {0} has more than {MAX_COLUMNS} columns; a register table has far fewer")]
+    TooWide(usize),
+    #[error("the table has more than {MAX_ROWS} rows; split it into several files")]
+    TooManyRows,
+    #[error("the sheet spans {0}, more than {MAX_CELLS} cells; a register table is much smaller")]
+    TooManyCells(String),
 }
 
 pub const MAX_TABLE: usize = 10 * 1024 * 1024;
+/// Limits that keep a small hostile file from taking the server's memory:
+/// a spreadsheet can name cell XFD1048576 in a few bytes, and a CSV line of
+/// commas is a million empty columns. Real register tables are far inside.
+pub const MAX_COLUMNS: usize = 256;
+pub const MAX_ROWS: usize = 100_000;
+pub const MAX_CELLS: usize = 1_000_000;
 
 /// Header, rows, and the file line of the first row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +57,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, TableError> {
 }
 
 fn xlsx(bytes: &[u8]) -> Result<Table, TableError> {
-    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    use calamine::{Data, DataRef, Reader, Xlsx, open_workbook_from_rs};
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| TableError::Xlsx(e.to_string()))?;
     let name = book
@@ -53,32 +65,68 @@ fn xlsx(bytes: &[u8]) -> Result<Table, TableError> {
         .first()
         .cloned()
         .ok_or_else(|| TableError::Xlsx("it has no sheets".into()))?;
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| TableError::Xlsx(e.to_string()))?;
-    let start_row = range.start().map_or(0, |(r, _)| r as usize);
-    let start_col = range.start().map_or(0, |(_, c)| c as usize);
-    let cell = |d: &Data| match d {
+    let cell = |d: Data| match d {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) => s,
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(dt) => dt.as_f64().to_string(),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s,
         Data::Error(e) => format!("#{e:?}"),
     };
-    let mut rows = range.rows().map(|r| {
-        // Keep the sheet's columns where they are (A is column A even when empty).
-        let mut v = vec![String::new(); start_col];
-        v.extend(r.iter().map(cell));
-        v
-    });
+    // Cells are streamed and placed by hand rather than through calamine's
+    // range, which allocates the whole rectangle a sheet names before we
+    // could look at its size.
+    let mut reader = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| TableError::Xlsx(e.to_string()))?;
+    let mut cells: Vec<(usize, usize, String)> = Vec::new();
+    let (mut top, mut bottom, mut right) = (usize::MAX, 0, 0);
+    while let Some(c) = reader
+        .next_cell()
+        .map_err(|e| TableError::Xlsx(e.to_string()))?
+    {
+        if matches!(c.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (r, col) = c.get_position();
+        let (r, col) = (r as usize, col as usize);
+        let text = cell(Data::from(c.get_value().clone()));
+        top = top.min(r);
+        bottom = bottom.max(r);
+        right = right.max(col);
+        if right >= MAX_COLUMNS {
+            return Err(TableError::TooWide(r + 1));
+        }
+        if bottom - top > MAX_ROWS {
+            return Err(TableError::TooManyRows);
+        }
+        if (bottom - top + 1) * (right + 1) > MAX_CELLS || cells.len() >= MAX_CELLS {
+            return Err(TableError::TooManyCells(format!(
+                "rows {}–{} and columns A–{}",
+                top + 1,
+                bottom + 1,
+                oversyn_core::opendata::table::column_letter(right)
+            )));
+        }
+        cells.push((r, col, text));
+    }
+    if cells.is_empty() {
+        return Err(TableError::Empty);
+    }
+    // Columns keep their letters (A is column A even when empty); a cell
+    // given twice keeps its last value, as Excel would show it.
+    let mut grid = vec![vec![String::new(); right + 1]; bottom - top + 1];
+    for (r, c, text) in cells {
+        grid[r - top][c] = text;
+    }
+    let mut rows = grid.into_iter();
     let header = rows.next().ok_or(TableError::Empty)?;
     Ok(Table {
         header,
         rows: rows.collect(),
-        first_line: start_row + 2,
+        first_line: top + 2,
     })
 }
 
@@ -94,11 +142,23 @@ fn csv_table(text: &str) -> Result<Table, TableError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut all = Vec::new();
+    let mut count = 0;
     for rec in r.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line() as usize);
             TableError::Csv(line, e.to_string())
         })?;
+        let line = rec.position().map_or(all.len() + 1, |p| p.line() as usize);
+        if rec.len() > MAX_COLUMNS {
+            return Err(TableError::TooWide(line));
+        }
+        if all.len() > MAX_ROWS {
+            return Err(TableError::TooManyRows);
+        }
+        count += rec.len();
+        if count > MAX_CELLS {
+            return Err(TableError::TooManyCells(format!("lines 1–{line}")));
+        }
         all.push(rec.iter().map(str::to_owned).collect::<Vec<_>>());
     }
     let mut rows = all.into_iter();
