@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod bootstrap;
+pub mod fit;
 pub mod rules;
 pub mod sensitivity;
 pub mod smaa;
@@ -68,7 +70,7 @@ impl Category {
     }
 
     /// Every category, in the order of [`Category::slot`].
-    pub(crate) const ALL: [Category; 5] = [
+    pub const ALL: [Category; 5] = [
         Category::Deepen,
         Category::Continue,
         Category::Reduce,
@@ -106,6 +108,9 @@ pub struct Evidence {
     pub development_cooperation_focus: bool,
     /// Share 0–1 of the city's goals that the organisation's themes match; None when unknown.
     pub goal_fit: Option<f64>,
+    /// The organisation's themes are all places or regions, none a subject,
+    /// under a strategy that asks to choose by subject (see [`fit`]).
+    pub geography_only: bool,
     /// Travel days per year spent on the membership.
     pub travel_days: f64,
     /// CO₂ in kilograms per year from recorded journeys; None when none are recorded.
@@ -176,6 +181,7 @@ pub(crate) mod testing {
             represented_indirectly_via: None,
             development_cooperation_focus: false,
             goal_fit: None,
+            geography_only: false,
             travel_days: 0.0,
             co2_kg: None,
             declined_invitations: 0,

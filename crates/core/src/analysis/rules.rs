@@ -146,6 +146,7 @@ fn flags(e: &Evidence) -> Vec<String> {
             "development_cooperation_focus",
         ),
         (low_goal_fit(e), "low_goal_fit"),
+        (e.geography_only, "geography_not_subject"),
         (e.travel_days >= HIGH_TRAVEL_DAYS, "high_travel"),
         (e.declined_invitations > 0, "declined_invitations"),
         (max_respondents(e) < MIN_RESPONDENTS, "few_respondents"),
@@ -267,6 +268,14 @@ fn reasons(e: &Evidence, index: Option<f64>) -> Vec<Reason> {
             "low_goal_fit",
             format!("matchar {percent:.0} % av stadens mål"),
             format!("matches {percent:.0}% of the city's goals"),
+        ));
+    }
+
+    if e.geography_only {
+        out.push(reason(
+            "geography_not_subject",
+            "valt efter geografi, inte sakfråga".into(),
+            "chosen by geography, not subject".into(),
         ));
     }
 

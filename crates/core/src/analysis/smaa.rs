@@ -289,26 +289,4 @@ mod tests {
         let map = &probabilities(&evidence, &[], 100, 1)[0];
         assert_eq!(p(map, Category::InsufficientEvidence), 1.0);
     }
-
-    /// Release-mode speed check: `cargo test --release -p oversyn-core smaa -- --ignored`.
-    #[test]
-    #[ignore = "timing; meaningful only in release builds"]
-    fn hundred_memberships_six_criteria_hundred_thousand_draws() {
-        let mut rng = Rng::new(99);
-        let evidence: Vec<Evidence> = (0..100)
-            .map(|id| {
-                let b: Vec<Option<f64>> = (0..6).map(|_| Some(rng.next_f64() * 100.0)).collect();
-                sample(id, &b, 5)
-            })
-            .collect();
-        let intervals = [(0.5, 1.5); 6];
-        let start = std::time::Instant::now();
-        let result = probabilities(&evidence, &intervals, 100_000, 1);
-        let elapsed = start.elapsed();
-        assert_eq!(result.len(), 100);
-        if !cfg!(debug_assertions) {
-            assert!(elapsed.as_secs_f64() < 1.0, "{elapsed:?}");
-        }
-        println!("100 × 6 × 100,000 draws: {elapsed:?}");
-    }
 }

@@ -89,9 +89,12 @@ pub fn default_strategy() -> Strategy {
                 "The engagement lets the city influence decisions and direction.",
             ),
         ],
+        // Which catalogue themes serve each goal is our reading of the 2011
+        // decision (C40 fits "the city's profile as environmental capital";
+        // development cooperation fits neither goal); a city edits the lines.
         goals: vec![
-            "Vision 2030".into(),
-            "Miljöhuvudstad / environmental capital".into(),
+            "Vision 2030: economic development, knowledge society, innovation, mobility, culture, social affairs".into(),
+            "Miljöhuvudstad / environmental capital: environment, climate, energy, sustainability".into(),
         ],
         subject_not_geography: true,
         weights: Weights::Swing {
