@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::{HeaderMap, StatusCode};
-use oversyn_core::review::answers::{self, Answer};
+use oversyn_core::review::form::{self, Action};
 use oversyn_core::review::questionnaire::Question;
 use oversyn_core::review::strategy::Criterion;
 use oversyn_core::{Code, FieldErrors};
@@ -83,7 +83,7 @@ impl FormView {
 }
 
 fn field(m: i64, q: i64) -> String {
-    format!("a_{m}_{q}")
+    form::field_name(m, q)
 }
 
 #[derive(Template)]
@@ -297,40 +297,14 @@ pub async fn submit(
     if !ctx.review.is_open(today) {
         return gone(&ui, StatusCode::GONE, "respond-closed");
     }
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| PageError::BadRequest)?;
-    let action = pairs
-        .iter()
-        .find(|(k, _)| k == "action")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("save")
-        .to_owned();
     let questions = state.store.questions(ctx.review.id).await?;
-    let mut errors = FieldErrors::new();
-    let mut changes: Vec<(i64, i64, Option<Answer>)> = Vec::new();
-    let mut values: HashMap<String, String> = HashMap::new();
-    for (k, v) in &pairs {
-        let Some(rest) = k.strip_prefix("a_") else {
-            continue;
-        };
-        let Some((m, q)) = rest
-            .split_once('_')
-            .and_then(|(m, q)| Some((m.parse::<i64>().ok()?, q.parse::<i64>().ok()?)))
-        else {
-            continue;
-        };
-        let Some(question) = questions.iter().find(|x| x.id == q) else {
-            continue;
-        };
-        if !ctx.respondent.memberships.contains(&m) {
-            continue;
-        }
-        values.insert(k.clone(), v.clone());
-        match answers::parse(question.kind, v) {
-            Ok(a) => changes.push((m, q, a)),
-            Err(key) => errors.add(k, key),
-        }
-    }
+    let form::Decoded {
+        action,
+        changes,
+        values,
+        mut errors,
+    } = form::decode(&body, &questions, &ctx.respondent.memberships)
+        .map_err(|_| PageError::BadRequest)?;
     // Only sent fields change: an unticked radio sends nothing and keeps what
     // was saved; a text field sent empty clears its answer.
     match state.store.save_answers(&ctx, today, &changes).await {
@@ -339,7 +313,7 @@ pub async fn submit(
         Err(StoreError::Invalid(e)) => errors.0.extend(e.0),
         Err(e) => return Err(e.into()),
     }
-    if action == "autosave" {
+    if action == Action::Autosave {
         let status = if errors.is_empty() {
             StatusCode::NO_CONTENT
         } else {
@@ -366,7 +340,7 @@ pub async fn submit(
         )
         .await;
     }
-    let notice = if action == "submit" {
+    let notice = if action == Action::Submit {
         match state.store.submit_ballot(&ctx, today).await {
             Ok(()) => ui.0.lang.t("respond-submitted"),
             Err(StoreError::Conflict(_)) => ui.0.lang.t("respond-other-link"),

@@ -3,6 +3,7 @@
 //! membership and criterion.
 
 pub mod answers;
+pub mod form;
 pub mod questionnaire;
 pub mod reminders;
 pub mod results;

@@ -8,5 +8,6 @@ mod followup;
 mod helpers;
 mod opendata;
 mod pages;
+mod respond_form;
 mod reviews;
 mod security;
