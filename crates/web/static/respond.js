@@ -4,12 +4,15 @@
   var form = document.getElementById('answers');
   if (!form || !window.fetch) return;
   var status = document.getElementById('autosave-status');
+  // Not form.action: the buttons are named "action", which shadows the
+  // property, so it would be a list of buttons instead of the address.
+  var url = form.getAttribute('action') || window.location.pathname + window.location.search;
   function save(field) {
     var data = new URLSearchParams();
     data.append('action', 'autosave');
     if (field.type === 'radio' && !field.checked) return;
     data.append(field.name, field.value);
-    fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin' })
+    fetch(url, { method: 'POST', body: data, credentials: 'same-origin' })
       .then(function (r) { if (status) status.textContent = r.ok ? status.dataset.saved : status.dataset.failed; })
       .catch(function () { if (status) status.textContent = status.dataset.failed; });
   }
