@@ -1,6 +1,8 @@
 //! The report as a standalone HTML page (escaped; for `oversyn report --format html`).
 
-use crate::report::{Report, num};
+use crate::charts::{Figure, Look};
+use crate::figures::Figures;
+use crate::report::{Report, num, text};
 
 pub(crate) fn e(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -19,7 +21,48 @@ fn ul(items: &[String]) -> String {
     )
 }
 
-pub fn page(r: &Report, chart_svg: &str) -> String {
+/// A figure as HTML: the SVG (with its own title and description), the
+/// caption, and the numbers as a table — inside a disclosure on the page
+/// (`folded`), in the open in the report. Text is escaped here; the SVG
+/// comes from plotters, which escapes the labels it writes.
+pub fn figure(f: &Figure, lang: &str, folded: bool) -> String {
+    let picture = f
+        .svg(Look::SCREEN)
+        .unwrap_or_else(|_| format!("<p>{}</p>", e(text(lang, "chart-failed"))));
+    let mut table = format!(
+        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>",
+        e(&f.title)
+    );
+    for h in &f.table.header {
+        table.push_str(&format!("<th scope=\"col\">{}</th>", e(h)));
+    }
+    table.push_str("</tr></thead><tbody>");
+    for row in &f.table.rows {
+        table.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                table.push_str(&format!("<th scope=\"row\">{}</th>", e(cell)));
+            } else {
+                table.push_str(&format!("<td>{}</td>", e(cell)));
+            }
+        }
+        table.push_str("</tr>");
+    }
+    table.push_str("</tbody></table></div>");
+    if folded {
+        table = format!(
+            "<details><summary>{}</summary>{table}</details>",
+            e(text(lang, "table"))
+        );
+    }
+    format!(
+        "<figure class=\"chart\" id=\"{}\">{picture}<figcaption>{}</figcaption>{table}</figure>",
+        e(&f.key),
+        e(&f.title)
+    )
+}
+
+pub fn page(r: &Report, figures: &Figures) -> String {
     let mut h = format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head><body><main>",
         e(&r.lang),
@@ -49,15 +92,18 @@ pub fn page(r: &Report, chart_svg: &str) -> String {
         ));
     }
     h.push_str("</tbody></table>");
-    h.push_str(&format!(
-        "<figure>{chart_svg}<figcaption>{}</figcaption></figure>",
-        e(r.t("chart"))
-    ));
+    for f in &figures.overview {
+        h.push_str(&figure(f, &r.lang, false));
+    }
     h.push_str(&format!(
         "<h2>{}</h2><p>{}</p>",
         e(r.t("method")),
         e(r.t("method-text"))
     ));
+    h.push_str(&format!("<h2>{}</h2>", e(r.t("answers"))));
+    for f in &figures.answers {
+        h.push_str(&figure(f, &r.lang, false));
+    }
     for x in &r.sections {
         h.push_str(&format!(
             "<section><h2>{}</h2><p><strong>{}: {}</strong></p><h3>{}</h3>{}",
@@ -74,6 +120,21 @@ pub fn page(r: &Report, chart_svg: &str) -> String {
         ));
     }
     h.push_str(&format!(
+        "<h2>{}</h2><p>{}</p>",
+        e(r.t("sensitivity")),
+        e(r.t("sensitivity-text"))
+    ));
+    for x in &r.sections {
+        h.push_str(&format!(
+            "<h3>{}</h3>{}",
+            e(&x.label),
+            ul(&x.stability_lines())
+        ));
+    }
+    for f in &figures.sensitivity {
+        h.push_str(&figure(f, &r.lang, false));
+    }
+    h.push_str(&format!(
         "<h2>{}</h2>{}</main></body></html>",
         e(r.t("sources")),
         ul(&r.sources)
@@ -87,7 +148,29 @@ mod tests {
     fn html_escapes_user_text() {
         let mut r = crate::report::sample();
         r.sections[0].reasons = vec!["<script>x</script>".into()];
-        let h = super::page(&r, "<svg></svg>");
-        assert!(h.contains("&lt;script&gt;") && !h.contains("<script>x"));
+        r.sections[1].label = "<script>y</script>".into();
+        let h = super::page(&r, &crate::figures::figures(&r));
+        assert!(h.contains("&lt;script&gt;") && !h.contains("<script>"));
+    }
+
+    #[test]
+    fn the_report_embeds_every_chart_with_its_table() {
+        let r = crate::report::sample();
+        let figures = crate::figures::figures(&r);
+        let h = super::page(&r, &figures);
+        let total = figures.all().count();
+        assert_eq!(h.matches("<svg").count(), total);
+        assert_eq!(h.matches("<figure class=\"chart\"").count(), total);
+        assert_eq!(h.matches("<table><caption>").count(), total);
+        assert!(h.contains("role=\"img\""));
+        assert!(!h.contains("style="), "no inline styles for the CSP");
+        assert!(
+            !h.contains("<details>"),
+            "tables are in the open in the report"
+        );
+        assert!(
+            super::figure(&figures.overview[0], "sv", true)
+                .contains("<details><summary>Siffrorna som tabell</summary>")
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The report's content, independent of format, and its fixed texts in
 //! Swedish and English.
 
+use oversyn_core::analysis::sensitivity::Sweep;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -11,6 +12,10 @@ pub struct ResultRow {
     pub median: String,
     pub median_ci: String,
     pub agree: String,
+    /// Answers 1..=5 at index 0..=4 ("don't know" not among them); zeros when suppressed.
+    pub distribution: [usize; 5],
+    /// Fewer respondents than the review's threshold: nothing but n is shown.
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +35,12 @@ pub struct Section {
     pub probabilities: Vec<(String, f64)>,
     pub stability: Vec<(String, f64, f64)>,
     pub texts: Vec<String>,
+    /// Each criterion's weighted contribution to the benefit index, aligned
+    /// with [`Report::criteria`]; None where there is no evidence.
+    pub contributions: Vec<Option<f64>>,
+    /// SMAA probability of every category, by code, in the order of
+    /// [`oversyn_core::analysis::Category`], zeros included.
+    pub shares: Vec<(String, f64)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -46,6 +57,8 @@ pub struct Report {
     pub answered: usize,
     pub sections: Vec<Section>,
     pub sources: Vec<String>,
+    /// Weight sensitivity per criterion; lines in the order of `sections`.
+    pub sweeps: Vec<Sweep>,
 }
 
 impl Report {
@@ -212,6 +225,84 @@ pub fn text(lang: &str, key: &str) -> &'static str {
         "chart" => "Nytta och kostnad per medlemskap",
         "none" if en => "None recorded.",
         "none" => "Inga registrerade.",
+        "chart-plane-text" if en => {
+            "Each point is a membership: benefit index (0–100) upwards, cost index (0–100) to the right. Memberships at the same point share a label; those without a benefit index are not shown."
+        }
+        "chart-plane-text" => {
+            "Varje punkt är ett medlemskap: nyttoindex (0–100) uppåt, kostnadsindex (0–100) åt höger. Medlemskap på samma punkt delar etikett; de utan nyttoindex visas inte."
+        }
+        "chart-probabilities" if en => "Probability of each recommendation (SMAA)",
+        "chart-probabilities" => "Sannolikhet för varje rekommendation (SMAA)",
+        "chart-probabilities-text" if en => {
+            "Each bar is one membership: the share of draws of the weights within their intervals that give each recommendation."
+        }
+        "chart-probabilities-text" => {
+            "Varje stapel är ett medlemskap: andelen dragningar av vikterna inom sina intervall som ger respektive rekommendation."
+        }
+        "chart-contributions" if en => "Contribution of each criterion to the benefit index",
+        "chart-contributions" => "Kriteriernas bidrag till nyttoindex",
+        "chart-contributions-text" if en => {
+            "Each bar is one membership's benefit index, divided into the weighted contributions of the criteria; the number at its end is the index."
+        }
+        "chart-contributions-text" => {
+            "Varje stapel är ett medlemskaps nyttoindex, uppdelat på kriteriernas viktade bidrag; talet vid stapelns slut är indexet."
+        }
+        "answers" if en => "Answers per criterion",
+        "answers" => "Svar per kriterium",
+        "chart-answers" if en => "Answers on {c}",
+        "chart-answers" => "Svar om {c}",
+        "chart-answers-text" if en => {
+            "Share of answers 1–5 to the questions on {c} per membership: 1–2 left of zero, 4–5 right of it, 3 split across zero. Don't know is not counted; n is given beside each bar, and groups below the review's threshold are not shown."
+        }
+        "chart-answers-text" => {
+            "Andel svar 1–5 på frågorna om {c} per medlemskap: 1–2 till vänster om noll, 4–5 till höger, 3 delat över noll. Vet ej räknas inte; n står vid varje stapel, och grupper under översynens gräns visas inte."
+        }
+        "scale-low" if en => "1 strongly disagree",
+        "scale-low" => "1 instämmer inte alls",
+        "scale-high" if en => "5 strongly agree",
+        "scale-high" => "5 instämmer helt",
+        "too-few" if en => "too few answers to show",
+        "too-few" => "för få svar för att visas",
+        "no-index" if en => "no benefit index",
+        "no-index" => "inget nyttoindex",
+        "chart-sensitivity" if en => "Sensitivity to the weight of {c}",
+        "chart-sensitivity" => "Känslighet för vikten på {c}",
+        "chart-sensitivity-text" if en => {
+            "Each line is one membership's benefit index as the weight of {c} runs from 0 to 100 % (today {w}) and the other weights keep their proportions. Rings mark where the ranking changes, triangles where a recommendation changes."
+        }
+        "chart-sensitivity-text" => {
+            "Varje linje är ett medlemskaps nyttoindex när vikten för {c} går från 0 till 100 % (i dag {w}) och de andra vikterna behåller sina proportioner. Ringar visar var rangordningen ändras, trianglar var en rekommendation ändras."
+        }
+        "sensitivity-charts" if en => "Sensitivity to the weights",
+        "sensitivity-charts" => "Känslighet för vikterna",
+        "sensitivity-charts-text" if en => {
+            "One chart per criterion: how each benefit index moves when that criterion's weight runs from 0 to 100 % and the others keep their proportions."
+        }
+        "sensitivity-charts-text" => {
+            "Ett diagram per kriterium: hur varje nyttoindex rör sig när kriteriets vikt går från 0 till 100 % och de andra behåller sina proportioner."
+        }
+        "weight-of" if en => "Weight of {c}",
+        "weight-of" => "Vikt för {c}",
+        "now" if en => "now {w}",
+        "now" => "nu {w}",
+        "ranking-changes" if en => "ranking changes",
+        "ranking-changes" => "rangordningen ändras",
+        "recommendation-changes" if en => "recommendation changes",
+        "recommendation-changes" => "rekommendationen ändras",
+        "passes" if en => "{a} passes {b}",
+        "passes" => "{a} går förbi {b}",
+        "changes-to" if en => "{m}: {from} becomes {to}",
+        "changes-to" => "{m}: {from} blir {to}",
+        "nothing-changes" if en => "Neither the ranking nor any recommendation changes.",
+        "nothing-changes" => "Varken rangordningen eller någon rekommendation ändras.",
+        "weight" if en => "Weight",
+        "weight" => "Vikt",
+        "event" if en => "What happens",
+        "event" => "Vad som händer",
+        "chart-failed" if en => "The chart could not be drawn; the table below has its numbers.",
+        "chart-failed" => "Diagrammet kunde inte ritas; tabellen nedan har dess siffror.",
+        "table" if en => "The numbers as a table",
+        "table" => "Siffrorna som tabell",
         _ => "",
     }
 }
@@ -265,6 +356,8 @@ pub(crate) fn sample() -> Report {
                     median: "4".into(),
                     median_ci: "3–5".into(),
                     agree: "67 %".into(),
+                    distribution: [0, 1, 3, 5, 3],
+                    suppressed: false,
                 }],
                 benefit_index: Some(80.0 - 20.0 * i as f64),
                 cost_index: 10.0 * i as f64,
@@ -274,8 +367,61 @@ pub(crate) fn sample() -> Report {
                 probabilities: vec![("Fortsätt".into(), 0.7), ("Avsluta".into(), 0.3)],
                 stability: vec![("Påverkan".into(), 0.2, 0.9)],
                 texts: vec!["Långa resor & <dyra> möten".into()],
+                contributions: vec![Some(20.0 - 5.0 * i as f64), Some(60.0 - 15.0 * i as f64)],
+                shares: [
+                    ("deepen", 0.0),
+                    ("continue", 0.7),
+                    ("reduce", 0.0),
+                    ("terminate", 0.3),
+                ]
+                .iter()
+                .map(|(c, p)| (c.to_string(), *p))
+                .collect(),
             })
             .collect(),
         sources: vec!["PM 2011:125 RI".into()],
+        sweeps: sample_sweeps(),
     }
+}
+
+/// Sweeps for the sample: straight lines from 80, 60, 40, 20 at weight 0 to
+/// 20, 40, 60, 80 at weight 1, with one crossover and one category change.
+#[cfg(test)]
+fn sample_sweeps() -> Vec<Sweep> {
+    use oversyn_core::analysis::Category;
+    use oversyn_core::analysis::sensitivity::{CategoryChange, Crossover, Line};
+    let lines: Vec<Line> = (0..4)
+        .map(|i| Line {
+            rest_value: 80.0 - 20.0 * i as f64,
+            rest_weight: 1.0,
+            own: Some(20.0 + 20.0 * i as f64),
+        })
+        .collect();
+    vec![
+        Sweep {
+            criterion: 0,
+            current: 0.25,
+            lines: lines.clone(),
+            crossovers: vec![Crossover {
+                weight: 0.5,
+                index: 50.0,
+                rises: 1,
+                falls: 0,
+            }],
+            changes: vec![CategoryChange {
+                membership: 2,
+                weight: 0.4,
+                index: Some(48.0),
+                from: Category::Terminate,
+                to: Category::Reduce,
+            }],
+        },
+        Sweep {
+            criterion: 1,
+            current: 0.75,
+            lines,
+            crossovers: Vec::new(),
+            changes: Vec::new(),
+        },
+    ]
 }

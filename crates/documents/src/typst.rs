@@ -2,6 +2,8 @@
 //! typst string literal, never as markup, so nothing a user typed can change
 //! the document's structure.
 
+use crate::charts::{Figure, Look};
+use crate::figures::Figures;
 use crate::report::Report;
 use std::fmt::Write;
 
@@ -42,10 +44,28 @@ fn table(columns: usize, header: &[&str], rows: &[Vec<String>]) -> String {
     )
 }
 
-/// The name of the chart file the source refers to.
-pub const CHART: &str = "benefit-cost.svg";
+/// A figure: the chart as an image with its description as alternative
+/// text, the caption, and the numbers as a small table under it.
+fn figure(f: &Figure) -> String {
+    let header: Vec<&str> = f.table.header.iter().map(String::as_str).collect();
+    format!(
+        "#figure(image({}, width: 100%, alt: {}), caption: {})\n#text(size: 8.5pt)[{}]\n",
+        s(&f.file()),
+        s(&f.summary),
+        s(&f.title),
+        table(header.len(), &header, &f.table.rows).trim_end()
+    )
+}
 
-pub fn source(r: &Report) -> String {
+/// The SVG files the source refers to, drawn in the PDF's font.
+pub fn files(figures: &Figures) -> Result<Vec<(String, Vec<u8>)>, String> {
+    figures
+        .all()
+        .map(|f| Ok((f.file(), f.svg(Look::PRINT)?.into_bytes())))
+        .collect()
+}
+
+pub fn source(r: &Report, figures: &Figures) -> String {
     let mut t = String::new();
     let _ = writeln!(t, "#set document(title: {})", s(r.t("title")));
     let _ = writeln!(
@@ -81,12 +101,9 @@ pub fn source(r: &Report) -> String {
     heading(&mut t, 1, r.t("summary"));
     let (h, rows) = r.summary_table();
     t.push_str(&table(h.len(), &h, &rows));
-    let _ = writeln!(
-        t,
-        "#figure(image({}, width: 90%), caption: {})",
-        s(CHART),
-        s(r.t("chart"))
-    );
+    for f in &figures.overview {
+        t.push_str(&figure(f));
+    }
     let _ = writeln!(t, "#pagebreak()");
     heading(&mut t, 1, r.t("method"));
     let _ = writeln!(t, "#{}\n", s(r.t("method-text")));
@@ -97,6 +114,10 @@ pub fn source(r: &Report) -> String {
     t.push_str(&list(&r.questions));
     heading(&mut t, 2, r.t("response"));
     let _ = writeln!(t, "#{}", s(&format!("{} / {}", r.answered, r.respondents)));
+    heading(&mut t, 2, r.t("answers"));
+    for f in &figures.answers {
+        t.push_str(&figure(f));
+    }
     for x in &r.sections {
         let _ = writeln!(t, "#pagebreak()");
         heading(&mut t, 1, &x.name);
@@ -131,6 +152,9 @@ pub fn source(r: &Report) -> String {
         heading(&mut t, 2, &x.label);
         t.push_str(&list(&x.stability_lines()));
     }
+    for f in &figures.sensitivity {
+        t.push_str(&figure(f));
+    }
     heading(&mut t, 1, r.t("sources"));
     t.push_str(&list(&r.sources));
     t
@@ -146,9 +170,21 @@ mod tests {
             s("a \"quoted\" #heading \\ x"),
             "\"a \\\"quoted\\\" #heading \\\\ x\""
         );
-        let src = source(&crate::report::sample());
+        let r = crate::report::sample();
+        let figures = crate::figures::figures(&r);
+        let src = source(&r, &figures);
         assert!(src.contains("#heading(level: 1, \"EUROCITIES (full name)\")"));
         assert!(src.contains("\"Långa resor & <dyra> möten\""));
-        assert!(src.contains(CHART));
+        // Every figure's file is referred to once and exists.
+        let files = files(&figures).unwrap();
+        assert_eq!(files.len(), figures.all().count());
+        for (name, svg) in &files {
+            assert_eq!(
+                src.matches(&format!("image(\"{name}\"")).count(),
+                1,
+                "{name}"
+            );
+            assert!(String::from_utf8_lossy(svg).contains("Libertinus Serif"));
+        }
     }
 }

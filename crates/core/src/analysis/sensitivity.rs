@@ -28,11 +28,11 @@ const PROBE: f64 = 1e-6;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Line {
     /// Σ w_j·b_j over the other criteria with evidence, at t = 0.
-    rest_value: f64,
+    pub rest_value: f64,
     /// Σ w_j over the other criteria with evidence, at t = 0.
-    rest_weight: f64,
+    pub rest_weight: f64,
     /// The swept criterion's benefit, None without evidence.
-    own: Option<f64>,
+    pub own: Option<f64>,
 }
 
 impl Line {

@@ -3,7 +3,7 @@
 //! of each row, and a legend that wraps under the chart.
 
 use super::labels;
-use super::{Drawn, GRID, INK, Look, fail};
+use super::{Drawn, GRID, INK, Look, NORMAL, SMALL, fail};
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
@@ -18,7 +18,7 @@ const TOP: i32 = 14;
 const AXIS: i32 = 30;
 const LEGEND_ROW: i32 = 22;
 const KEY: i32 = 12;
-const TEXT: i32 = 14;
+const TEXT: i32 = NORMAL;
 const MARGIN: i32 = 12;
 
 /// What a bar chart shows around its bars.
@@ -96,7 +96,7 @@ impl Frame<'_> {
             .y_labels(0)
             .x_labels(9)
             .x_label_formatter(self.x_label)
-            .label_style(look.text(13))
+            .label_style(look.text(SMALL))
             .light_line_style(WHITE)
             .bold_line_style(GRID)
             .axis_style(INK)
@@ -150,14 +150,14 @@ pub(crate) fn note<DB: DrawingBackend>(
     root.draw(&Text::new(
         text.to_owned(),
         (x + look.px(8), y),
-        look.anchored(13, HPos::Left),
+        look.anchored(SMALL, HPos::Left),
     ))
     .map_err(fail)
 }
 
 /// Width (at scale 1) the widest of `notes` needs at the right of the bars.
 pub(crate) fn notes_width(notes: &[String]) -> i32 {
-    let em = Look::SCREEN.em(13);
+    let em = Look::SCREEN.em(SMALL);
     notes
         .iter()
         .map(|n| labels::width(n, em))

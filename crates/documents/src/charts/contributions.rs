@@ -3,7 +3,7 @@
 //! and shows which criteria carry it.
 
 use super::bars::{self, Frame};
-use super::{Drawn, Look, fail, series};
+use super::{Drawn, Look, SMALL, fail, series};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -84,7 +84,7 @@ impl Contributions {
                     root.draw(&Text::new(
                         self.empty.clone(),
                         (x + look.px(6), y),
-                        look.anchored(13, HPos::Left),
+                        look.anchored(SMALL, HPos::Left),
                     ))
                     .map_err(fail)?;
                 }

@@ -5,7 +5,7 @@
 //! n is written beside each bar. Suppressed groups show no bar at all.
 
 use super::bars::{self, Frame};
-use super::{Drawn, INK, Look, fail};
+use super::{Drawn, INK, Look, SMALL, fail};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -111,7 +111,7 @@ impl Diverging {
                 root.draw(&Text::new(
                     self.empty.clone(),
                     (x, y),
-                    look.anchored(13, HPos::Center),
+                    look.anchored(SMALL, HPos::Center),
                 ))
                 .map_err(fail)?;
             }

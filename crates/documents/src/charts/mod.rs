@@ -78,6 +78,10 @@ impl Look {
     }
 }
 
+/// Nominal text sizes (rendered at 1/1.24): tick labels and notes, names.
+pub(crate) const SMALL: i32 = 15;
+pub(crate) const NORMAL: i32 = 16;
+
 /// Text and axes: near black, for contrast on white.
 pub(crate) const INK: RGBColor = RGBColor(26, 26, 26);
 /// Grid lines.
@@ -278,10 +282,6 @@ pub(crate) mod testing {
     /// The SVG parsed, or the test fails with the parser's complaint.
     pub(crate) fn parse(svg: &str) -> roxmltree::Document<'_> {
         roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("invalid SVG: {e}\n{svg}"))
-    }
-
-    pub(crate) fn count(doc: &roxmltree::Document, tag: &str) -> usize {
-        doc.descendants().filter(|n| n.has_tag_name(tag)).count()
     }
 
     /// Elements `tag` filled with colour `fill` (e.g. "#0072B2").

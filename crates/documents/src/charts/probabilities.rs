@@ -3,7 +3,7 @@
 //! evidence) when the weights varied within their intervals.
 
 use super::bars::Frame;
-use super::{Drawn, INK, Look, fail};
+use super::{Drawn, INK, Look, SMALL, fail};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -100,7 +100,7 @@ impl Probabilities {
                     root.draw(&Text::new(
                         format!("{w:.0} %"),
                         at,
-                        look.anchored(13, HPos::Center).color(&on(fill)),
+                        look.anchored(SMALL, HPos::Center).color(&on(fill)),
                     ))
                     .map_err(fail)?;
                 }

@@ -6,7 +6,7 @@
 //! right ends, so the chart does not depend on telling colours apart.
 
 use super::labels;
-use super::{Drawn, GRID, INK, Look, fail, series};
+use super::{Drawn, GRID, INK, Look, NORMAL, SMALL, fail, series};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -31,15 +31,18 @@ pub struct Sensitivity {
     pub legend: [String; 2],
 }
 
-const LABEL: i32 = 14;
+const LABEL: i32 = NORMAL;
 const LEGEND: i32 = 26;
 
 impl Sensitivity {
     fn right(&self) -> i32 {
         let em = Look::SCREEN.em(LABEL);
-        self.lines
+        self.same()
             .iter()
-            .map(|(n, _)| labels::width(n, em))
+            .map(|g| {
+                let names: Vec<&str> = g.iter().map(|&i| self.lines[i].0.as_str()).collect();
+                labels::width(&names.join(", "), em)
+            })
             .max()
             .unwrap_or(0)
             .min(200)
@@ -48,6 +51,29 @@ impl Sensitivity {
 
     pub fn size(&self) -> (u32, u32) {
         (640, 400 + LEGEND as u32)
+    }
+
+    /// The lines grouped where they lie on each other all the way.
+    fn same(&self) -> Vec<Vec<usize>> {
+        let equal = |a: &[Option<f64>], b: &[Option<f64>]| {
+            a.len() == b.len()
+                && a.iter().zip(b).all(|(x, y)| match (x, y) {
+                    (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+                    (None, None) => true,
+                    _ => false,
+                })
+        };
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (i, (_, points)) in self.lines.iter().enumerate() {
+            match groups
+                .iter_mut()
+                .find(|g| equal(&self.lines[g[0]].1, points))
+            {
+                Some(g) => g.push(i),
+                None => groups.push(vec![i]),
+            }
+        }
+        groups
     }
 
     /// The runs of defined points of a line, as (weight %, index).
@@ -87,8 +113,9 @@ impl Sensitivity {
             .x_desc(self.x_desc.as_str())
             .y_desc(self.y_desc.as_str())
             .x_label_formatter(&|x| format!("{x:.0} %"))
-            .label_style(look.text(13))
-            .axis_desc_style(look.text(14))
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .label_style(look.text(SMALL))
+            .axis_desc_style(look.text(NORMAL))
             .light_line_style(WHITE)
             .bold_line_style(GRID)
             .axis_style(INK)
@@ -110,22 +137,29 @@ impl Sensitivity {
         root.draw(&Text::new(
             self.now.clone(),
             (x + dx, top + look.px(8)),
-            look.anchored(13, side),
+            look.anchored(SMALL, side),
         ))
         .map_err(fail)?;
+        // Lines that lie on each other get one name ("Metropolis, UCLG") and
+        // the colour of the one drawn last, which is the one seen.
         let mut ends = Vec::new();
-        for (i, (_, points)) in self.lines.iter().enumerate() {
-            let runs = Self::runs(points);
-            for run in &runs {
-                chart
-                    .draw_series(LineSeries::new(
-                        run.iter().copied(),
-                        series(i).stroke_width(look.px(2) as u32),
-                    ))
-                    .map_err(fail)?;
+        for group in self.same() {
+            let mut end = None;
+            for &i in &group {
+                let runs = Self::runs(&self.lines[i].1);
+                for run in &runs {
+                    chart
+                        .draw_series(LineSeries::new(
+                            run.iter().copied(),
+                            series(i).stroke_width(look.px(2) as u32),
+                        ))
+                        .map_err(fail)?;
+                }
+                end = runs.last().and_then(|r| r.last()).copied().or(end);
             }
-            if let Some(last) = runs.last().and_then(|r| r.last()) {
-                ends.push((i, chart.backend_coord(last)));
+            if let (Some(end), Some(&top)) = (end, group.last()) {
+                let names: Vec<&str> = group.iter().map(|&i| self.lines[i].0.as_str()).collect();
+                ends.push((top, names.join(", "), chart.backend_coord(&end)));
             }
         }
         let ring = look.px(5);
@@ -147,10 +181,10 @@ impl Sensitivity {
         // Names at the right ends of the lines, spread so they do not collide.
         let em = look.em(LABEL);
         let (_, ys) = chart.plotting_area().get_pixel_range();
-        let wanted: Vec<i32> = ends.iter().map(|(_, (_, y))| *y).collect();
+        let wanted: Vec<i32> = ends.iter().map(|(_, _, (_, y))| *y).collect();
         let at = labels::spread(&wanted, labels::height(em), ys.start, ys.end);
         let style = look.anchored(LABEL, HPos::Left);
-        for ((i, (x, _)), y) in ends.iter().zip(at) {
+        for ((i, name, (x, _)), y) in ends.iter().zip(at) {
             let key = look.px(10);
             root.draw(&Rectangle::new(
                 [
@@ -161,7 +195,7 @@ impl Sensitivity {
             ))
             .map_err(fail)?;
             root.draw(&Text::new(
-                self.lines[*i].0.clone(),
+                name.clone(),
                 (x + look.px(8) + key, y),
                 style.clone(),
             ))
@@ -173,7 +207,7 @@ impl Sensitivity {
     fn legend<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, look: Look) -> Drawn {
         let (_, h) = self.size();
         let y = look.px(h as i32 - LEGEND / 2);
-        let style = look.anchored(13, HPos::Left);
+        let style = look.anchored(SMALL, HPos::Left);
         let mut x = look.px(70);
         root.draw(&Circle::new(
             (x, y),
@@ -187,7 +221,7 @@ impl Sensitivity {
             style.clone(),
         ))
         .map_err(fail)?;
-        x += look.px(30) + labels::width(&self.legend[0], look.em(13));
+        x += look.px(30) + labels::width(&self.legend[0], look.em(SMALL));
         root.draw(&TriangleMarker::new((x, y), look.px(6), INK.filled()))
             .map_err(fail)?;
         root.draw(&Text::new(
@@ -260,6 +294,17 @@ mod tests {
             assert!(texts.iter().any(|x| x == t), "{t} missing: {texts:?}");
         }
         testing::csp_safe(&svg);
+    }
+
+    #[test]
+    fn lines_on_top_of_each_other_share_a_name() {
+        let mut c = chart();
+        let copy = c.lines[2].1.clone();
+        c.lines.insert(2, ("Metropolis".into(), copy));
+        let svg = Chart::Sensitivity(c).svg(Look::SCREEN).unwrap();
+        let texts = testing::texts(&testing::parse(&svg));
+        assert!(texts.iter().any(|t| t == "Metropolis, UCLG"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t == "UCLG"));
     }
 
     #[test]

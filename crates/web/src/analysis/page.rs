@@ -11,12 +11,24 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use oversyn_core::analysis::Category;
+use oversyn_documents::figures::figures;
+use oversyn_documents::html::figure;
+use oversyn_documents::report::text;
 
 #[derive(Template)]
 #[template(path = "reviews/analysis.html")]
 struct AnalysisView {
     c: Chrome,
     a: Analysis,
+    /// The report's charts as HTML (SVG, caption, table), escaped where they
+    /// are made: beside the summary, per criterion, and for sensitivity.
+    overview: Vec<String>,
+    answers: Vec<String>,
+    sensitivity: Vec<String>,
+    /// Headings and texts of the chart sections, from the report's wording.
+    answers_heading: &'static str,
+    sensitivity_heading: &'static str,
+    sensitivity_text: &'static str,
 }
 
 impl AnalysisView {
@@ -57,12 +69,27 @@ pub async fn page(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let a = analyse(&state.store, s.tenant(), id).await?;
+    let lang = s.lang.code();
+    let report = super::report::assemble(&state.store, s.tenant(), &a, lang).await?;
+    let f = figures(&report);
+    let html = |list: &[oversyn_documents::charts::Figure]| {
+        list.iter().map(|x| figure(x, lang, true)).collect()
+    };
     let c = Chrome::signed(&s, "analysis-title").titled(&format!(
         "{} – {}",
         s.lang.t("analysis-title"),
         a.review.title
     ));
-    render(&AnalysisView { c, a })
+    render(&AnalysisView {
+        c,
+        a,
+        overview: html(&f.overview),
+        answers: html(&f.answers),
+        sensitivity: html(&f.sensitivity),
+        answers_heading: text(lang, "answers"),
+        sensitivity_heading: text(lang, "sensitivity-charts"),
+        sensitivity_text: text(lang, "sensitivity-charts-text"),
+    })
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -1,10 +1,14 @@
 //! Assembles the review report from the analysis, the results and the
 //! register, and renders it as HTML, PDF or DOCX.
 
-use super::analyse;
+use super::{Analysis, analyse};
 use crate::register::model::Snapshot;
 use oversyn_core::Code;
-use oversyn_documents::report::{Report, ResultRow, Section, category, text};
+use oversyn_core::analysis::Category;
+use oversyn_core::analysis::sensitivity::sweeps;
+use oversyn_core::analysis::value::contributions;
+use oversyn_documents::figures::{Figures, figures};
+use oversyn_documents::report::{Report, ResultRow, Section, category};
 use oversyn_store::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +65,17 @@ pub async fn build(
     lang: &str,
 ) -> Result<Report, StoreError> {
     let a = analyse(store, tenant_id, review_id).await?;
+    assemble(store, tenant_id, &a, lang).await
+}
+
+/// The report of an analysis already made (the analysis page has one).
+pub async fn assemble(
+    store: &Store,
+    tenant_id: i64,
+    a: &Analysis,
+    lang: &str,
+) -> Result<Report, StoreError> {
+    let review_id = a.review.id;
     let snap = Snapshot::load(store, tenant_id).await?;
     let tenant = store.tenant_by_id(tenant_id).await?;
     let questions = store.questions(review_id).await?;
@@ -143,6 +158,8 @@ pub async fn build(
                     .share_agree
                     .map(|v| format!("{:.0} %", v * 100.0))
                     .unwrap_or_else(|| "–".into()),
+                distribution: x.summary.distribution,
+                suppressed: x.summary.suppressed,
             })
             .collect();
         let fee = match membership.map(|x| &x.fee) {
@@ -239,6 +256,15 @@ pub async fn build(
                 .map(|(c, (l, h))| (c.name(lang).to_owned(), *l, *h))
                 .collect(),
             texts,
+            contributions: contributions(&e.benefit, &a.weights),
+            shares: Category::DECIDED
+                .into_iter()
+                .chain([Category::InsufficientEvidence])
+                .map(|c| {
+                    let p = m.probabilities.get(&c).copied().unwrap_or(0.0);
+                    (c.code().to_owned(), p)
+                })
+                .collect(),
         });
     }
     sources.sort();
@@ -263,22 +289,14 @@ pub async fn build(
             .count(),
         sections,
         sources,
+        sweeps: sweeps(
+            &a.memberships
+                .iter()
+                .map(|m| m.evidence.clone())
+                .collect::<Vec<_>>(),
+            &a.weights,
+        ),
     })
-}
-
-/// The benefit-versus-cost chart for a report.
-pub fn chart(r: &Report) -> String {
-    let points: Vec<(String, f64, f64)> = r
-        .sections
-        .iter()
-        .filter_map(|s| s.benefit_index.map(|b| (s.label.clone(), b, s.cost_index)))
-        .collect();
-    oversyn_documents::charts::benefit_cost(
-        &points,
-        text(&r.lang, "benefit"),
-        text(&r.lang, "cost"),
-    )
-    .unwrap_or_default()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -298,18 +316,26 @@ pub async fn render(
     format: Format,
 ) -> Result<Vec<u8>, RenderError> {
     let r = build(store, tenant_id, review_id, lang).await?;
-    let svg = chart(&r);
+    let figures: Figures = figures(&r);
     match format {
-        Format::Html => Ok(oversyn_documents::html::page(&r, &svg).into_bytes()),
-        Format::Docx => oversyn_documents::docx::document(&r).map_err(RenderError::Render),
+        Format::Html => Ok(oversyn_documents::html::page(&r, &figures).into_bytes()),
+        Format::Docx => {
+            // Drawing a dozen bitmaps is CPU-bound too.
+            tokio::task::spawn_blocking(move || oversyn_documents::docx::document(&r, &figures))
+                .await
+                .map_err(|e| RenderError::Render(e.to_string()))?
+                .map_err(RenderError::Render)
+        }
         Format::Pdf => {
-            let source = oversyn_documents::typst::source(&r);
+            let source = oversyn_documents::typst::source(&r, &figures);
+            let files = oversyn_documents::typst::files(&figures).map_err(RenderError::Render)?;
             // Typst is CPU-bound; keep it off the async workers.
             tokio::task::spawn_blocking(move || {
-                oversyn_pdf::render(
-                    &source,
-                    &[(oversyn_documents::typst::CHART, svg.as_bytes())],
-                )
+                let files: Vec<(&str, &[u8])> = files
+                    .iter()
+                    .map(|(n, b)| (n.as_str(), b.as_slice()))
+                    .collect();
+                oversyn_pdf::render(&source, &files)
             })
             .await
             .map_err(|e| RenderError::Render(e.to_string()))?

@@ -790,6 +790,86 @@ async fn the_analysis_recommends_what_stockholm_decided() {
     .await;
 }
 
+/// The inline SVG charts of a page, each parsed as XML on its own.
+fn svgs(page: &str) -> Vec<String> {
+    page.match_indices("<svg")
+        .filter_map(|(i, _)| {
+            page[i..]
+                .find("</svg>")
+                .map(|j| page[i..i + j + 6].to_owned())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_analysis_page_shows_the_charts_with_their_tables() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let demo = app
+            .store
+            .reviews(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.illustrative)
+            .unwrap();
+        let (status, page) = app.get(&format!("/reviews/{}/analysis", demo.id)).await;
+        assert_eq!(status, StatusCode::OK);
+        let charts = svgs(&page);
+        // Benefit and cost, probabilities, contributions; answers and
+        // sensitivity for each of the four criteria.
+        assert_eq!(charts.len(), 3 + 4 + 4, "{} charts", charts.len());
+        let mut texts = Vec::new();
+        for svg in &charts {
+            let doc = roxmltree::Document::parse(svg)
+                .unwrap_or_else(|e| panic!("invalid SVG: {e}\n{svg}"));
+            let root = doc.root_element();
+            assert_eq!(root.attribute("role"), Some("img"));
+            let title = doc.descendants().find(|n| n.has_tag_name("title"));
+            let desc = doc.descendants().find(|n| n.has_tag_name("desc"));
+            assert!(
+                title.is_some() && desc.is_some(),
+                "accessible name and description"
+            );
+            texts.extend(
+                doc.descendants()
+                    .filter(|n| n.has_tag_name("text"))
+                    .filter_map(|n| n.text().map(|t| t.trim().to_owned())),
+            );
+        }
+        // Metropolis and UCLG have the same benefit and cost: one label.
+        assert!(texts.iter().any(|t| t == "Metropolis, UCLG"), "{texts:?}");
+        for label in [
+            "EUROCITIES",
+            "C40",
+            "Avsluta",
+            "Fördjupa",
+            "Påverkan",
+            "Nyttoindex",
+        ] {
+            assert!(texts.iter().any(|t| t.contains(label)), "{label} missing");
+        }
+        // Every chart has its numbers as a table and a caption.
+        assert_eq!(
+            page.matches("<figure class=\"chart\"").count(),
+            charts.len()
+        );
+        assert_eq!(page.matches("<details><summary>").count(), charts.len());
+        assert!(
+            page.contains("Svar om Påverkan") && page.contains("Känslighet för vikten på påverkan")
+        );
+        // Nothing the content security policy would block.
+        assert!(!page.contains(" style="), "no inline styles");
+        // In English the charts speak English.
+        let (_, en) = app
+            .get(&format!("/reviews/{}/analysis?lang=en", demo.id))
+            .await;
+        assert!(en.contains("Answers on Influence") && en.contains("Terminate"));
+    })
+    .await;
+}
+
 /// Text of a PDF through poppler's pdftotext, if installed.
 fn pdf_text(pdf: &[u8]) -> Option<(String, usize)> {
     let path = std::env::temp_dir().join(format!("oversyn-report-{}.pdf", std::process::id()));
@@ -854,6 +934,16 @@ async fn the_report_downloads_as_pdf_and_docx() {
                 assert!(text.contains(section), "{section} missing from the PDF");
             }
             assert!(text.contains("företrädd genom SKR"));
+            // The charts are embedded with their captions and tables.
+            for caption in [
+                "Nytta och kostnad per medlemskap",
+                "Sannolikhet för varje rekommendation (SMAA)",
+                "Kriteriernas bidrag till nyttoindex",
+                "Svar om Påverkan",
+                "Känslighet för vikten på påverkan",
+            ] {
+                assert!(text.contains(caption), "{caption} missing from the PDF");
+            }
         }
         None => eprintln!(
             "PDF text check SKIPPED: pdftotext/pdfinfo missing (apt-get install poppler-utils; .ci/run installs it)"
@@ -880,6 +970,45 @@ async fn the_report_downloads_as_pdf_and_docx() {
     );
     assert!(xml.contains("Metropolis") && xml.contains("w:pStyle"));
     assert!(xml.contains("Terminate"));
+    // The charts are PNG images in word/media that the document refers to.
+    let media: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .map(String::from)
+        .collect();
+    assert!(!media.is_empty());
+    let mut rels = String::new();
+    zip.by_name("word/_rels/document.xml.rels")
+        .unwrap()
+        .read_to_string(&mut rels)
+        .unwrap();
+    let embeds: Vec<String> = roxmltree::Document::parse(&xml)
+        .unwrap()
+        .descendants()
+        .filter(|n| n.tag_name().name() == "blip")
+        .filter_map(|n| {
+            n.attributes()
+                .find(|a| a.name() == "embed")
+                .map(|a| a.value().to_owned())
+        })
+        .collect();
+    assert_eq!(embeds.len(), 11, "one picture per chart");
+    let rels = roxmltree::Document::parse(&rels).unwrap();
+    for id in &embeds {
+        let target = rels
+            .descendants()
+            .find(|n| n.attribute("Id") == Some(id.as_str()))
+            .and_then(|n| n.attribute("Target"))
+            .unwrap();
+        assert!(media.contains(&format!("word/{target}")), "{target}");
+        let mut png = Vec::new();
+        zip.by_name(&format!("word/{target}"))
+            .unwrap()
+            .read_to_end(&mut png)
+            .unwrap();
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    }
+    assert!(xml.contains("Probability of each recommendation (SMAA)"));
     let other = app
         .browser_as("stockholm", "v@stockholm.example", Role::Viewer)
         .await;
