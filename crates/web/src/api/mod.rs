@@ -90,4 +90,5 @@ pub fn router() -> Router<crate::AppState> {
         .route("/v1/reviews/{id}/results", get(reviews::results))
         .route("/v1/reviews/{id}/analysis", get(crate::analysis::api))
         .fallback(problem::not_found)
+        .layer(axum::middleware::from_fn(problem::errors_as_problems))
 }
