@@ -11,6 +11,7 @@ pub mod openapi;
 mod opendata;
 mod problem;
 mod register;
+mod responses;
 mod reviews;
 
 pub use auth::ApiUser;

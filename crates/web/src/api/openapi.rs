@@ -5,6 +5,7 @@ use super::followup as fu;
 use super::model::*;
 use super::problem::{FieldProblem, Problem};
 use super::register as r;
+use super::responses::SharedResponses;
 use super::reviews as rv;
 use super::reviews::{ResultOut, ResultsOut, ReviewMembership, ReviewOut};
 use crate::reviews::Progress;
@@ -48,7 +49,7 @@ impl Modify for Bearer {
         oversyn_core::cases::Point, oversyn_core::cases::Person, oversyn_core::cases::Stage, oversyn_core::cases::Position,
         oversyn_core::cases::Decision, oversyn_core::cases::Adopted, oversyn_core::cases::PositionKind, oversyn_core::cases::CaseStatus, oversyn_core::cases::CaseNumber,
     )),
-    modifiers(&Bearer),
+    modifiers(&Bearer, &SharedResponses),
 )]
 pub struct ApiDoc;
 

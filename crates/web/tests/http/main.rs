@@ -3,6 +3,7 @@
 //! PostgreSQL. Laid out by capability; helpers in `helpers.rs`.
 
 mod api;
+mod api_errors;
 mod cases;
 mod followup;
 mod helpers;
