@@ -2,9 +2,11 @@
 //! memberships and questions, respondents, their links and answers, and the
 //! record of messages sent.
 
+mod overrides;
 mod respond;
 mod respondents;
 
+pub use overrides::{MIN_JUSTIFICATION, Override};
 pub use respond::{LinkContext, SavedAnswer};
 pub use respondents::{MailRecord, NewRespondent, Respondent};
 

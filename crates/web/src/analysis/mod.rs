@@ -5,12 +5,15 @@
 //! the core; this module gathers its inputs. Shared by the page, the API and
 //! `oversyn analyse`.
 
+pub mod overrides;
 pub mod page;
 pub mod report;
 
 pub use page::{api, download, page};
 
 use crate::register::model::Snapshot;
+use oversyn_core::analysis::bootstrap::{Ballot, Bootstrap, bootstrap};
+use oversyn_core::analysis::fit::assess;
 use oversyn_core::analysis::rules::{Outcome, recommend};
 use oversyn_core::analysis::smaa::probabilities;
 use oversyn_core::analysis::stability::weight_stability;
@@ -21,7 +24,7 @@ use oversyn_core::review::answers::Answer;
 use oversyn_core::review::questionnaire::QuestionKind;
 use oversyn_core::review::results::by_membership_and_criterion;
 use oversyn_core::review::strategy::{Criterion, Weights};
-use oversyn_store::reviews::Review;
+use oversyn_store::reviews::{Override, Review};
 use oversyn_store::{Store, StoreError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -29,6 +32,8 @@ use std::collections::BTreeMap;
 /// SMAA draws for pages and commands; the seed makes results repeatable.
 pub const DRAWS: usize = 10_000;
 pub const SEED: u64 = 2011;
+/// Resamples of the respondents per membership for the survey uncertainty.
+pub const BOOTSTRAP_DRAWS: usize = 1_000;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysed {
@@ -37,6 +42,22 @@ pub struct Analysed {
     pub probabilities: BTreeMap<Category, f64>,
     /// Per criterion, the weight interval within which this membership's category holds.
     pub stability: Vec<(f64, f64)>,
+    /// The categories again, resampling respondents instead of weights.
+    pub bootstrap: Bootstrap,
+    /// The city's goals the organisation's themes serve (see the strategy's goal lines).
+    pub served_goals: Vec<String>,
+    /// An official's recommendation in place of the analysed one, with its justification.
+    pub overridden: Option<Override>,
+}
+
+impl Analysed {
+    /// The recommendation that stands: the official's where there is one.
+    pub fn final_category(&self) -> Category {
+        self.overridden
+            .as_ref()
+            .and_then(|o| o.category)
+            .unwrap_or(self.outcome.category)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,6 +109,8 @@ pub async fn analyse(
     let snap = Snapshot::load(store, tenant_id).await?;
     let indirect = snap.indirect();
     let mut evidence = Vec::new();
+    let mut served = Vec::new();
+    let mut ballots = Vec::new();
     for m in ids
         .iter()
         .filter_map(|id| snap.memberships.iter().find(|x| x.id == *id))
@@ -132,10 +155,9 @@ pub async fn analyse(
         let themes: Vec<String> = org
             .map(|o| o.themes.iter().map(|t| t.to_lowercase()).collect())
             .unwrap_or_default();
-        // Matching themes to the city's goals needs a mapping between the two
-        // vocabularies that does not exist yet; until then fit is unknown
-        // rather than guessed from word overlap.
-        let goal_fit: Option<f64> = None;
+        let fit = assess(&strategy.goals, &themes);
+        served.push(fit.served.clone());
+        ballots.push(ballots_of(&rows, &questions, &strategy.criteria, m.id));
         // Travel in the year up to the review's closing day, from recorded journeys.
         let year_from = review.closes_on - chrono::Days::new(365);
         let legs: Vec<(Mode, u32)> = events
@@ -169,7 +191,8 @@ pub async fn analyse(
             development_cooperation_focus: themes
                 .iter()
                 .any(|t| t.contains("development cooperation")),
-            goal_fit,
+            goal_fit: fit.share,
+            geography_only: strategy.subject_not_geography && fit.geography_only,
             travel_days: travel.map_or(0.0, |t| t.travel_days),
             co2_kg: travel.map(|t| t.co2_kg),
             declined_invitations: declined,
@@ -182,13 +205,21 @@ pub async fn analyse(
         });
     }
     let probs = probabilities(&evidence, &intervals, DRAWS, SEED);
+    let overrides = store.overrides(tenant_id, review.id).await?;
     let memberships = evidence
         .iter()
         .zip(probs)
-        .map(|(e, p)| Analysed {
+        .zip(ballots.iter().zip(served))
+        .map(|((e, p), (b, served_goals))| Analysed {
             outcome: recommend(e, &weights),
             probabilities: p,
             stability: weight_stability(std::slice::from_ref(e), &weights),
+            bootstrap: bootstrap(e, b, &weights, BOOTSTRAP_DRAWS, SEED),
+            served_goals,
+            overridden: overrides
+                .iter()
+                .find(|o| o.membership_id == e.membership_id)
+                .cloned(),
             evidence: e.clone(),
         })
         .collect();
@@ -199,6 +230,35 @@ pub async fn analyse(
         intervals,
         memberships,
     })
+}
+
+/// Each respondent's scale answers on one membership, per criterion: the
+/// unit the bootstrap resamples.
+fn ballots_of(
+    rows: &[oversyn_core::review::results::AnswerRow],
+    questions: &[oversyn_core::review::questionnaire::Question],
+    criteria: &[Criterion],
+    membership_id: i64,
+) -> Vec<Ballot> {
+    let criterion_of = |question_id: i64| {
+        let q = questions
+            .iter()
+            .find(|q| q.id == question_id && q.kind == QuestionKind::Scale)?;
+        criteria
+            .iter()
+            .position(|c| q.criterion.as_deref() == Some(c.key.as_str()))
+    };
+    let mut by_ballot: BTreeMap<&str, Ballot> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.membership_id == membership_id) {
+        let (Some(c), Answer::Scale(v)) = (criterion_of(r.question_id), &r.answer) else {
+            continue;
+        };
+        by_ballot
+            .entry(r.ballot.as_str())
+            .or_insert_with(|| vec![Vec::new(); criteria.len()])[c]
+            .push(*v);
+    }
+    by_ballot.into_values().collect()
 }
 
 /// The `oversyn analyse --json` document (and the API's).
@@ -223,6 +283,20 @@ pub fn to_json(a: &Analysis, lang: &str) -> serde_json::Value {
                 "reasons": m.outcome.reasons.iter().map(|r| if lang == "en" { r.en.clone() } else { r.sv.clone() }).collect::<Vec<_>>(),
                 "probabilities": probabilities,
                 "weight_stability": stability,
+                "fit_goals": m.served_goals,
+                "override": m.overridden.as_ref().map(|o| serde_json::json!({
+                    "recommendation": o.category.map(Category::code),
+                    "analysed_recommendation": o.analysed_category.code(),
+                    "justification": o.justification,
+                    "by": o.created_by,
+                    "at": o.created_at,
+                })),
+                "final_recommendation": m.final_category().code(),
+                "bootstrap": {
+                    "draws": m.bootstrap.draws,
+                    "probabilities": m.bootstrap.probabilities.iter().map(|(c, p)| (c.code().to_owned(), serde_json::json!(p))).collect::<serde_json::Map<_, _>>(),
+                    "benefit_index_90": m.bootstrap.index_90.map(|(l, h)| [(l * 10.0).round() / 10.0, (h * 10.0).round() / 10.0]),
+                },
             })
         })
         .collect();
@@ -232,6 +306,7 @@ pub fn to_json(a: &Analysis, lang: &str) -> serde_json::Value {
         "weights": a.weights,
         "draws": DRAWS,
         "seed": SEED,
+        "bootstrap_draws": BOOTSTRAP_DRAWS,
         "memberships": memberships,
     })
 }

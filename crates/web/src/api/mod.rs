@@ -9,6 +9,7 @@ pub(crate) mod model;
 mod oparl;
 pub mod openapi;
 mod opendata;
+mod overrides;
 mod problem;
 mod register;
 mod responses;
@@ -89,6 +90,10 @@ pub fn router() -> Router<crate::AppState> {
         .route("/v1/events", get(followup::list_events))
         .route("/v1/reviews", get(reviews::list_reviews))
         .route("/v1/reviews/{id}/results", get(reviews::results))
+        .route(
+            "/v1/reviews/{id}/overrides",
+            get(overrides::history).post(overrides::record),
+        )
         .route("/v1/reviews/{id}/analysis", get(crate::analysis::api))
         .fallback(problem::not_found)
         .layer(axum::middleware::from_fn(problem::errors_as_problems))

@@ -3,6 +3,7 @@
 use super::cases as cs;
 use super::followup as fu;
 use super::model::*;
+use super::overrides as ov;
 use super::problem::{FieldProblem, Problem};
 use super::register as r;
 use super::responses::SharedResponses;
@@ -36,14 +37,14 @@ impl Modify for Bearer {
         r::list_bodies, r::get_body, r::create_body, r::update_body,
         r::list_seats, r::get_seat, r::create_seat, r::update_seat, r::end_seat,
         r::history,
-        rv::list_reviews, rv::results, crate::analysis::page::api,
+        rv::list_reviews, rv::results, crate::analysis::page::api, ov::history, ov::record,
         fu::list_actions, fu::list_events, super::opendata::popolo, super::oparl::list,
         cs::list_cases, cs::get_case, cs::create_case, cs::add_position, cs::decide, cs::parse, cs::import, cs::akn,
     ),
     components(schemas(
         Problem, FieldProblem, OrganisationOut, OrgRef, BodyRef, FeeOut, ViaOut, MembershipOut, PersonOut, BodyOut, SeatOut, AuditOut, EndBody,
         OrganisationInput, MembershipInput, PersonInput, BodyInput, SeatInput,
-        ReviewOut, ReviewMembership, ResultOut, ResultsOut, Progress,
+        ReviewOut, ReviewMembership, ResultOut, ResultsOut, Progress, ov::OverrideOut, ov::OverrideIn,
         fu::ActionOut, fu::EventOut, oversyn_core::followup::ActionKind, oversyn_core::followup::ActionStatus,
         cs::CaseOut, cs::CaseIn, cs::PointIn, cs::PositionIn, cs::ImportOut,
         oversyn_core::cases::Point, oversyn_core::cases::Person, oversyn_core::cases::Stage, oversyn_core::cases::Position,

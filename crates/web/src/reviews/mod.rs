@@ -31,6 +31,10 @@ pub fn router() -> Router<crate::AppState> {
         .route("/reviews/{id}/remind", post(page::remind))
         .route("/reviews/{id}/results", get(results::page))
         .route("/reviews/{id}/analysis", get(crate::analysis::page))
+        .route(
+            "/reviews/{id}/analysis/{membership}/override",
+            get(crate::analysis::overrides::page).post(crate::analysis::overrides::save),
+        )
         .route("/reviews/{id}/report", get(crate::analysis::download))
         .route(
             "/reviews/{id}/questions",
