@@ -485,7 +485,8 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO tombstones (tenant_id, entity, entity_id, deleted_at) VALUES ($1, 'case', $2, $3)")
+        // SQLite hands a deleted row's id to the next case, which may be deleted in turn.
+        sqlx::query("INSERT INTO tombstones (tenant_id, entity, entity_id, deleted_at) VALUES ($1, 'case', $2, $3) ON CONFLICT (tenant_id, entity, entity_id) DO UPDATE SET deleted_at = excluded.deleted_at")
             .bind(actor.tenant_id)
             .bind(id)
             .bind(now())
