@@ -130,6 +130,15 @@ fn xlsx(bytes: &[u8]) -> Result<Table, TableError> {
     })
 }
 
+/// A cell without the `'` our CSV export puts before text that a
+/// spreadsheet would take for a formula (`'=…`, `'+…`, `'-…`, `'@…`).
+fn unmark(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
+}
+
 fn csv_table(text: &str) -> Result<Table, TableError> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = [b';', b'\t', b',']
@@ -159,7 +168,7 @@ fn csv_table(text: &str) -> Result<Table, TableError> {
         if count > MAX_CELLS {
             return Err(TableError::TooManyCells(format!("lines 1–{line}")));
         }
-        all.push(rec.iter().map(str::to_owned).collect::<Vec<_>>());
+        all.push(rec.iter().map(unmark).collect::<Vec<_>>());
     }
     let mut rows = all.into_iter();
     let header = rows.next().ok_or(TableError::Empty)?;
@@ -173,6 +182,12 @@ fn csv_table(text: &str) -> Result<Table, TableError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_exports_formula_mark_is_taken_off() {
+        let t = read_table("name\n'=HYPERLINK(1)\n'Öresund\n".as_bytes()).unwrap();
+        assert_eq!(t.rows, [["=HYPERLINK(1)"], ["'Öresund"]]);
+    }
 
     #[test]
     fn csv_with_semicolons_and_quotes_is_read() {

@@ -39,7 +39,8 @@ fn csv_file(path: &Path, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
     let mut w = csv::Writer::from_path(path).map_err(other)?;
     w.write_record(header).map_err(other)?;
     for r in rows {
-        w.write_record(r).map_err(other)?;
+        w.write_record(r.iter().map(|c| super::table::spreadsheet_text(c)))
+            .map_err(other)?;
     }
     w.flush().map_err(io(path))?;
     Ok(())

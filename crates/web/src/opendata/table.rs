@@ -95,9 +95,40 @@ pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(header);
     for r in rows {
-        let _ = w.write_record(r);
+        let _ = w.write_record(r.iter().map(|c| spreadsheet_text(c)));
     }
     w.into_inner().unwrap_or_default()
+}
+
+/// A CSV cell as a spreadsheet will read it as text. A cell that starts like
+/// a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading `'`,
+/// unless it is a plain number: an organisation named `=HYPERLINK(…)`
+/// must not run when an officer or a journalist opens the export in Excel.
+/// The table import takes the mark off again.
+pub fn spreadsheet_text(cell: &str) -> String {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && !(cell.starts_with(['+', '-']) && cell[1..].trim().parse::<f64>().is_ok());
+    if formula {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_are_written_as_text_and_numbers_as_numbers() {
+        use super::spreadsheet_text as t;
+        assert_eq!(t("=HYPERLINK(\"https://x\")"), "'=HYPERLINK(\"https://x\")");
+        assert_eq!(t("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(t("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+        assert_eq!(t("+46 8 508"), "'+46 8 508");
+        assert_eq!(t("-5"), "-5");
+        assert_eq!(t("16300.50"), "16300.50");
+        assert_eq!(t("EUROCITIES"), "EUROCITIES");
+        assert_eq!(t(""), "");
+    }
 }
 
 pub fn to_xlsx(sheet: &str, header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
