@@ -37,9 +37,9 @@ struct Respondent {
 fn answer_for(i: usize, j: usize, kind: QuestionKind) -> Answer {
     match kind {
         // A text field has no "don't know": "dk" typed there is text.
-        QuestionKind::Scale | QuestionKind::YesNo if (i + j) % 11 == 0 => Answer::DontKnow,
+        QuestionKind::Scale | QuestionKind::YesNo if (i + j).is_multiple_of(11) => Answer::DontKnow,
         QuestionKind::Scale => Answer::Scale(((i * 7 + j) % 5 + 1) as u8),
-        QuestionKind::YesNo => Answer::YesNo((i + j) % 2 == 0),
+        QuestionKind::YesNo => Answer::YesNo((i + j).is_multiple_of(2)),
         QuestionKind::Text => Answer::Text(format!("svar {i}/{j}: åäö & <b>")),
     }
 }

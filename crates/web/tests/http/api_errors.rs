@@ -7,6 +7,15 @@ use oversyn_core::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
+/// A request (method, path, content type, body) and the status it must get.
+type Probe = (
+    Method,
+    &'static str,
+    Option<&'static str>,
+    Vec<u8>,
+    StatusCode,
+);
+
 async fn send(
     app: &TestApp,
     method: Method,
@@ -37,7 +46,7 @@ async fn errors_before_the_handler_are_problem_documents() {
         let token = app
             .token_for("stockholm", "api@stockholm.example", Role::Editor)
             .await;
-        let cases: Vec<(Method, &str, Option<&str>, Vec<u8>, StatusCode)> = vec![
+        let cases: Vec<Probe> = vec![
             (
                 Method::GET,
                 "/api/v1/organisations/abc",
