@@ -69,6 +69,17 @@ impl Lang {
             .try_lookup_with_args(self.id(), key, &args)
             .unwrap_or_else(|| key.to_owned())
     }
+
+    /// The text for `key` with several named arguments.
+    pub fn t_args(self, key: &str, values: &[(&'static str, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = values
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(self.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
 }
 
 #[cfg(test)]

@@ -54,6 +54,10 @@ impl Chrome {
         self.lang.t1(key, name, value)
     }
 
+    pub fn t_args(&self, key: &str, values: &[(&'static str, String)]) -> String {
+        self.lang.t_args(key, values)
+    }
+
     /// The label of a vocabulary code: `label("mtype", "full")` → "Fullvärdigt".
     pub fn label(&self, prefix: &str, code: &str) -> String {
         self.lang.t(&format!("{prefix}-{code}"))

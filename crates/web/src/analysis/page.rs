@@ -61,6 +61,40 @@ impl AnalysisView {
     fn pct(&self, v: &f64) -> String {
         format!("{:.0} %", v * 100.0)
     }
+    /// "Strategic fit: 50 % of the goals (Miljöhuvudstad)", or that it is unknown.
+    fn fit(&self, m: &super::Analysed) -> String {
+        match m.evidence.goal_fit {
+            Some(share) => self.c.t_args(
+                "analysis-fit",
+                &[
+                    ("share", format!("{:.0}", share * 100.0)),
+                    ("goals", m.served_goals.join(", ")),
+                ],
+            ),
+            None => self.c.t("analysis-fit-unknown"),
+        }
+    }
+    /// The bootstrap's shares of the analysed category and its 90 % interval.
+    fn bootstrap(&self, m: &super::Analysed) -> String {
+        let b = &m.bootstrap;
+        let same = b
+            .probabilities
+            .get(&m.outcome.category)
+            .copied()
+            .unwrap_or(0.0);
+        let interval = b
+            .index_90
+            .map(|(lo, hi)| format!("{lo:.0}–{hi:.0}"))
+            .unwrap_or_else(|| "–".into());
+        self.c.t_args(
+            "analysis-bootstrap",
+            &[
+                ("draws", b.draws.to_string()),
+                ("same", format!("{:.0}", same * 100.0)),
+                ("interval", interval),
+            ],
+        )
+    }
 }
 
 pub async fn page(

@@ -131,6 +131,12 @@ async fn an_official_overrides_a_recommendation_with_a_justification() {
         assert_eq!(m["final_recommendation"], "reduce");
         assert_eq!(m["override"]["justification"], why);
         assert_eq!(m["override"]["by"], "official@stockholm.example");
+        // The analysis page shows the recommendation in force, marked, with the justification.
+        let (_, html) = get_with(&editor, &app.url(&format!("/reviews/{id}/analysis"))).await;
+        assert!(html.contains("ändrad av tjänsteman"));
+        assert!(html.contains("Avsluta → Minska"), "analysed → in force");
+        assert!(html.contains("Strategisk passform: 100 % av stadens mål"));
+        assert!(html.contains("omdragningar av de svarande"));
         // Shown escaped on the override page's history.
         let (_, html) = get_with(&editor, &app.url(&page)).await;
         assert!(html.contains("leaving&#62; earlier loses it") && !html.contains("<leaving>"));
