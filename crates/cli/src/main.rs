@@ -547,6 +547,15 @@ async fn main() -> Result<()> {
                     for r in &m.outcome.reasons {
                         println!("      - {}", if lang == "en" { &r.en } else { &r.sv });
                     }
+                    if let Some(o) = &m.overridden {
+                        println!(
+                            "      => {} ({}, {}): {}",
+                            m.final_category().code(),
+                            o.created_by,
+                            o.created_at,
+                            o.justification
+                        );
+                    }
                 }
             }
         }

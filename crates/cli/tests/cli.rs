@@ -137,3 +137,83 @@ fn case_parse_needs_no_database_and_refuses_garbage_with_a_message() {
     assert!(!err.contains("panicked"));
     let _ = std::fs::remove_dir_all(&d);
 }
+
+#[test]
+fn analyse_prints_the_contract_document_and_a_readable_summary() {
+    let d = scratch("analyse");
+    run(&d, &["demo"]);
+    let out = run(
+        &d,
+        &[
+            "analyse",
+            "--tenant",
+            "stockholm",
+            "--review",
+            "latest",
+            "--json",
+        ],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc["review"]["id"].is_i64());
+    let memberships = doc["memberships"].as_array().unwrap();
+    assert_eq!(memberships.len(), 4);
+    for m in memberships {
+        for key in [
+            "organisation",
+            "benefit",
+            "benefit_index",
+            "cost",
+            "fit",
+            "flags",
+            "recommendation",
+            "reasons",
+            "probabilities",
+            "weight_stability",
+            "bootstrap",
+        ] {
+            assert!(m.get(key).is_some(), "{key} missing in {m}");
+        }
+        for key in ["fee", "travel_days", "co2_kg"] {
+            assert!(m["cost"].get(key).is_some(), "cost.{key} missing");
+        }
+        let p = &m["probabilities"];
+        for c in ["continue", "deepen", "reduce", "terminate"] {
+            assert!(p[c].is_f64(), "probabilities.{c}");
+        }
+    }
+    let uclg = memberships
+        .iter()
+        .find(|m| m["organisation"] == "UCLG")
+        .unwrap();
+    assert_eq!(uclg["recommendation"], "terminate");
+    assert!(
+        uclg["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "represented_indirectly")
+    );
+
+    let text = String::from_utf8(
+        run(
+            &d,
+            &[
+                "analyse",
+                "--tenant",
+                "stockholm",
+                "--review",
+                "latest",
+                "--lang",
+                "en",
+            ],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.contains("UCLG")
+            && text.contains("terminate")
+            && text.contains("represented through SKR"),
+        "{text}"
+    );
+}
