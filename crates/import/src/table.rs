@@ -24,6 +24,8 @@ pub enum TableError {
     TooManyRows,
     #[error("the sheet spans {0}, more than {MAX_CELLS} cells; a register table is much smaller")]
     TooManyCells(String),
+    #[error("the workbook unpacks to more than {} MB; a register table is much smaller", MAX_UNPACKED >> 20)]
+    TooLargeUnpacked,
 }
 
 pub const MAX_TABLE: usize = 10 * 1024 * 1024;
@@ -33,6 +35,10 @@ pub const MAX_TABLE: usize = 10 * 1024 * 1024;
 pub const MAX_COLUMNS: usize = 256;
 pub const MAX_ROWS: usize = 100_000;
 pub const MAX_CELLS: usize = 1_000_000;
+/// What an XLSX may unpack to. A few hundred kilobytes of deflate can be
+/// gigabytes of XML, which the reader would hold in memory; the zip reader
+/// stops at each entry's declared size, so the declared sizes bound it.
+pub const MAX_UNPACKED: u64 = 50 * 1024 * 1024;
 
 /// Header, rows, and the file line of the first row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,8 +62,25 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, TableError> {
     csv_table(&text)
 }
 
+/// The sizes the archive declares for its entries, added up.
+fn unpacked_size(bytes: &[u8]) -> Result<u64, TableError> {
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| TableError::Xlsx(e.to_string()))?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| TableError::Xlsx(e.to_string()))?;
+        total = total.saturating_add(entry.size());
+    }
+    Ok(total)
+}
+
 fn xlsx(bytes: &[u8]) -> Result<Table, TableError> {
     use calamine::{Data, DataRef, Reader, Xlsx, open_workbook_from_rs};
+    if unpacked_size(bytes)? > MAX_UNPACKED {
+        return Err(TableError::TooLargeUnpacked);
+    }
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| TableError::Xlsx(e.to_string()))?;
     let name = book

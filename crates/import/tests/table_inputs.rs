@@ -6,7 +6,7 @@
 //! runaway allocation.
 
 use oversyn_core::opendata::table::{TableKind, check};
-use oversyn_import::table::{MAX_CELLS, MAX_COLUMNS, TableError, read_table};
+use oversyn_import::table::{MAX_CELLS, MAX_COLUMNS, MAX_UNPACKED, TableError, read_table};
 use rust_xlsxwriter::Workbook;
 
 /// A small deterministic generator (xorshift64*), so failures repeat.
@@ -207,5 +207,24 @@ fn a_sheet_that_does_not_start_at_a1_keeps_its_lines_and_columns() {
     assert_eq!(
         c.errors[0].to_string(),
         "line 7, column B (name): \"ICLEI\" appears twice in the file"
+    );
+}
+
+#[test]
+fn a_workbook_that_unpacks_to_more_than_the_limit_is_refused_before_it_is_read() {
+    // One cell of 64 MB of "a" (written with Python's zipfile): 65 kB packed.
+    let bomb = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/unpacks-to-64mb.xlsx"),
+    )
+    .unwrap();
+    assert!(bomb.len() < 100 * 1024);
+    assert_eq!(read_table(&bomb), Err(TableError::TooLargeUnpacked));
+    assert_eq!(
+        TableError::TooLargeUnpacked.to_string(),
+        format!(
+            "the workbook unpacks to more than {} MB; a register table is much smaller",
+            MAX_UNPACKED >> 20
+        )
     );
 }
