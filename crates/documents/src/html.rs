@@ -29,10 +29,13 @@ pub fn figure(f: &Figure, lang: &str, folded: bool) -> String {
     let picture = f
         .svg(Look::SCREEN)
         .unwrap_or_else(|_| format!("<p>{}</p>", e(text(lang, "chart-failed"))));
-    let mut table = format!(
-        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>",
-        e(&f.title)
-    );
+    // Folded, the disclosure's summary names the table; open, a caption does.
+    let caption = if folded {
+        String::new()
+    } else {
+        format!("<caption>{}</caption>", e(text(lang, "table")))
+    };
+    let mut table = format!("<div class=\"table-wrap\"><table>{caption}<thead><tr>");
     for h in &f.table.header {
         table.push_str(&format!("<th scope=\"col\">{}</th>", e(h)));
     }

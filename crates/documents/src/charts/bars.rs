@@ -84,7 +84,8 @@ impl Frame<'_> {
         let mut chart = ChartBuilder::on(root)
             .margin_top(look.px(TOP))
             .margin_left(look.px(MARGIN))
-            .margin_right(look.px(MARGIN + self.right))
+            // At least room for half the last tick label ("100 %").
+            .margin_right(look.px(MARGIN + self.right.max(16)))
             .margin_bottom(look.px(8 + legend_h + 8))
             .x_label_area_size(look.px(AXIS))
             .y_label_area_size(look.px(name_width(self.rows)))

@@ -866,6 +866,14 @@ async fn the_analysis_page_shows_the_charts_with_their_tables() {
             .get(&format!("/reviews/{}/analysis?lang=en", demo.id))
             .await;
         assert!(en.contains("Answers on Influence") && en.contains("Terminate"));
+        // A review nobody has answered yet: empty charts, not an error.
+        let (_, id, _) = open_review(&app, &["c40"], false).await;
+        let (status, page) = app.get(&format!("/reviews/{id}/analysis?lang=sv")).await;
+        assert_eq!(status, StatusCode::OK);
+        for svg in svgs(&page) {
+            roxmltree::Document::parse(&svg).unwrap();
+        }
+        assert!(page.contains("för få svar för att visas") && page.contains("inget nyttoindex"));
     })
     .await;
 }
