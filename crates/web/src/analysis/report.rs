@@ -229,19 +229,8 @@ pub async fn assemble(
             results,
             benefit_index: m.outcome.benefit_index,
             cost_index: m.outcome.cost_index,
-            recommendation: category(lang, m.outcome.category.code()).into(),
-            reasons: m
-                .outcome
-                .reasons
-                .iter()
-                .map(|r| {
-                    if lang == "en" {
-                        r.en.clone()
-                    } else {
-                        r.sv.clone()
-                    }
-                })
-                .collect(),
+            recommendation: recommendation_text(m, lang),
+            reasons: reasons_text(m, lang),
             flags: m.outcome.flags.clone(),
             probabilities: m
                 .probabilities
@@ -342,4 +331,80 @@ pub async fn render(
             .map_err(|e| RenderError::Render(e.to_string()))
         }
     }
+}
+
+/// The recommendation in force; when an official changed it, the analysed one beside it.
+fn recommendation_text(m: &super::Analysed, lang: &str) -> String {
+    let in_force = category(lang, m.final_category().code());
+    match &m.overridden {
+        Some(_) if lang == "en" => format!(
+            "{in_force} (changed by an official; the analysis: {})",
+            category(lang, m.outcome.category.code())
+        ),
+        Some(_) => format!(
+            "{in_force} (ändrad av tjänsteman; analysen: {})",
+            category(lang, m.outcome.category.code())
+        ),
+        None => in_force.to_owned(),
+    }
+}
+
+/// The official's justification first, then the analysis' reasons, strategic fit and survey uncertainty.
+fn reasons_text(m: &super::Analysed, lang: &str) -> Vec<String> {
+    let en = lang == "en";
+    let mut out = Vec::new();
+    if let Some(o) = &m.overridden {
+        out.push(if en {
+            format!(
+                "justification ({}, {}): {}",
+                o.created_by, o.created_at, o.justification
+            )
+        } else {
+            format!(
+                "motivering ({}, {}): {}",
+                o.created_by, o.created_at, o.justification
+            )
+        });
+    }
+    out.extend(
+        m.outcome
+            .reasons
+            .iter()
+            .map(|r| if en { r.en.clone() } else { r.sv.clone() }),
+    );
+    if let Some(share) = m.evidence.goal_fit {
+        let percent = (share * 100.0).round();
+        let goals = m.served_goals.join(", ");
+        out.push(match (en, goals.is_empty()) {
+            (true, true) => {
+                format!("strategic fit {percent:.0}% (serves none of the city's goals)")
+            }
+            (true, false) => format!("strategic fit {percent:.0}% (serves {goals})"),
+            (false, true) => {
+                format!("strategisk passform {percent:.0} % (tjänar inget av stadens mål)")
+            }
+            (false, false) => format!("strategisk passform {percent:.0} % (tjänar {goals})"),
+        });
+    }
+    let b = &m.bootstrap;
+    if let Some((lo, hi)) = b.index_90 {
+        let same = b
+            .probabilities
+            .get(&m.outcome.category)
+            .copied()
+            .unwrap_or(0.0)
+            * 100.0;
+        out.push(if en {
+            format!(
+                "survey uncertainty: the same recommendation in {same:.0}% of {} resamples of the respondents; benefit index 90% interval {lo:.0}–{hi:.0}",
+                b.draws
+            )
+        } else {
+            format!(
+                "osäkerhet i enkäten: samma rekommendation i {same:.0} % av {} omdragningar av de svarande; nyttoindex 90 %-intervall {lo:.0}–{hi:.0}",
+                b.draws
+            )
+        });
+    }
+    out
 }

@@ -137,6 +137,14 @@ async fn an_official_overrides_a_recommendation_with_a_justification() {
         assert!(html.contains("Avsluta → Minska"), "analysed → in force");
         assert!(html.contains("Strategisk passform: 100 % av stadens mål"));
         assert!(html.contains("omdragningar av de svarande"));
+        // The report carries the change, the justification, fit and survey uncertainty.
+        let (status, report) =
+            get_with(&editor, &app.url(&format!("/reviews/{id}/report?format=html"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(report.contains("Minska (ändrad av tjänsteman; analysen: Avsluta)"));
+        assert!(report.contains("earlier loses it") && !report.contains("<leaving>"));
+        assert!(report.contains("strategisk passform 100 %"));
+        assert!(report.contains("omdragningar av de svarande"));
         // Shown escaped on the override page's history.
         let (_, html) = get_with(&editor, &app.url(&page)).await;
         assert!(html.contains("leaving&#62; earlier loses it") && !html.contains("<leaving>"));
