@@ -5,6 +5,7 @@ use anyhow::{Result, bail};
 use oversyn_core::Code;
 use oversyn_core::review::answers::Answer;
 use oversyn_store::Store;
+use oversyn_web::opendata::table::spreadsheet_text;
 use std::io::Write;
 use std::path::Path;
 
@@ -71,7 +72,8 @@ pub async fn review_csv(
         let (value, dk) = match &r.answer {
             Answer::Scale(v) => (v.to_string(), "0"),
             Answer::YesNo(b) => (if *b { "yes" } else { "no" }.to_string(), "0"),
-            Answer::Text(t) => (t.clone(), "0"),
+            // A respondent's text must not run as a formula when the file is opened in a spreadsheet.
+            Answer::Text(t) => (spreadsheet_text(t), "0"),
             Answer::DontKnow => (String::new(), "1"),
         };
         let mut rec = vec![review.id.to_string(), r.ballot.clone()];
@@ -80,7 +82,7 @@ pub async fn review_csv(
                 .iter()
                 .find(|(b, _)| *b == r.ballot)
                 .and_then(|(_, id)| respondents.iter().find(|x| x.id == *id))
-                .map(|x| x.name.clone())
+                .map(|x| spreadsheet_text(&x.name))
                 .unwrap_or_default();
             rec.push(who);
         }
@@ -111,7 +113,7 @@ pub async fn review_csv(
                 "1 = instämmer inte alls / strongly disagree … 5 = instämmer helt / strongly agree; dont_know = 1: vet ej / don't know"
             }
             "yes_no" => "yes, no; dont_know = 1",
-            _ => "free text",
+            _ => "free text; text that starts like a formula (=, +, -, @) begins with ' so spreadsheets show it as text",
         };
         codebook.write_record([
             format!("q{}", q.position),
