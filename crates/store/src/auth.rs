@@ -285,6 +285,30 @@ impl Store {
         }
     }
 
+    /// As [`Store::session`], with the moment the session expires, so a
+    /// caller that keeps it in memory can stop honouring it in time.
+    pub async fn session_until(
+        &self,
+        token: &str,
+    ) -> Result<Option<(User, String, chrono::DateTime<Utc>)>, StoreError> {
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS}, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id JOIN tenants t ON t.id = u.tenant_id
+             WHERE s.token_hash = $1 AND s.expires_at > $2"
+        )))
+        .bind(hash_token(token))
+        .bind(now())
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(r) = r else { return Ok(None) };
+        let expires: String = r.try_get("expires_at")?;
+        // An unreadable expiry counts as expired now: the session is used
+        // for this request only.
+        let expires = chrono::DateTime::parse_from_rfc3339(&expires)
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_else(|_| Utc::now());
+        Ok(Some((user(&r)?, r.try_get("csrf_token")?, expires)))
+    }
+
     pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(hash_token(token))

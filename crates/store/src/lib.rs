@@ -200,6 +200,17 @@ impl Store {
         Ok(())
     }
 
+    /// The version of the whole database's contents: triggers on every
+    /// table raise it in the same transaction as any write, from any
+    /// process (migration 0009). Equal versions mean equal data.
+    pub async fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT version FROM data_version WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
     /// Runs one statement as given; for tests and maintenance commands only.
     #[doc(hidden)]
     pub async fn try_raw(&self, statement: &str) -> Result<u64, StoreError> {
