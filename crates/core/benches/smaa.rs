@@ -42,6 +42,7 @@ fn membership(id: i64, rng: &mut Rng) -> (Evidence, Vec<Vec<Vec<u8>>>) {
         goal_fit: Some(0.5),
         geography_only: false,
         travel_days: 4.0,
+        staff_days: 0.0,
         co2_kg: Some(800.0),
         declined_invitations: 0,
         annual_fee_eur: Some(10_000.0),

@@ -39,6 +39,7 @@ fn evidence(id: i64, rng: &mut Rng, k: usize) -> Evidence {
         },
         geography_only: false,
         travel_days: 0.0,
+        staff_days: 0.0,
         co2_kg: None,
         declined_invitations: 0,
         annual_fee_eur: None,

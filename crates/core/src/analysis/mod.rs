@@ -113,6 +113,9 @@ pub struct Evidence {
     pub geography_only: bool,
     /// Travel days per year spent on the membership.
     pub travel_days: f64,
+    /// Working days staff spent at the organisation's events in the year:
+    /// each event's days times its listed participants.
+    pub staff_days: f64,
     /// CO₂ in kilograms per year from recorded journeys; None when none are recorded.
     pub co2_kg: Option<f64>,
     /// "Yes" answers to "declined working groups for cost/time".
@@ -183,6 +186,7 @@ pub(crate) mod testing {
             goal_fit: None,
             geography_only: false,
             travel_days: 0.0,
+            staff_days: 0.0,
             co2_kg: None,
             declined_invitations: 0,
             annual_fee_eur: None,

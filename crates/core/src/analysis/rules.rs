@@ -279,6 +279,15 @@ fn reasons(e: &Evidence, index: Option<f64>) -> Vec<Reason> {
         ));
     }
 
+    if e.staff_days.is_finite() && e.staff_days > 0.0 {
+        let (sv, en) = number(e.staff_days);
+        out.push(reason(
+            "staff_days",
+            format!("{sv} arbetsdagar vid organisationens möten per år"),
+            format!("{en} staff days at the organisation's meetings a year"),
+        ));
+    }
+
     if e.travel_days.is_finite() && e.travel_days > 0.0 {
         let (sv, en) = number(e.travel_days);
         let (sv_unit, en_unit) = if e.travel_days == 1.0 {

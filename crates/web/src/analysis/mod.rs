@@ -167,6 +167,19 @@ pub async fn analyse(
             .flat_map(|e| e.journeys.iter().map(|j| (j.mode, j.distance_km)))
             .collect();
         let travel = (!legs.is_empty()).then(|| totals(&legs));
+        let staff_days: f64 = events
+            .iter()
+            .filter(|e| e.fields.organisation_id == m.organisation_id)
+            .filter(|e| e.fields.starts_on > year_from && e.fields.starts_on <= review.closes_on)
+            .map(|e| {
+                let days = (e.fields.ends_on - e.fields.starts_on).num_days() + 1;
+                let mut people: Vec<&str> =
+                    e.journeys.iter().map(|j| j.traveller.as_str()).collect();
+                people.sort_unstable();
+                people.dedup();
+                (days.max(1) as usize * people.len()) as f64
+            })
+            .sum();
         evidence.push(Evidence {
             membership_id: m.id,
             organisation: snap.org_label(m.organisation_id),
@@ -194,6 +207,7 @@ pub async fn analyse(
             goal_fit: fit.share,
             geography_only: strategy.subject_not_geography && fit.geography_only,
             travel_days: travel.map_or(0.0, |t| t.travel_days),
+            staff_days,
             co2_kg: travel.map(|t| t.co2_kg),
             declined_invitations: declined,
             annual_fee_eur: match &m.fee {
@@ -276,7 +290,7 @@ pub fn to_json(a: &Analysis, lang: &str) -> serde_json::Value {
                 "organisation": e.organisation,
                 "benefit": benefit,
                 "benefit_index": m.outcome.benefit_index.map(|v| (v * 10.0).round() / 10.0),
-                "cost": { "fee": e.annual_fee_eur, "fee_currency": "EUR", "travel_days": e.travel_days, "co2_kg": e.co2_kg, "declined_invitations": e.declined_invitations, "index": m.outcome.cost_index },
+                "cost": { "fee": e.annual_fee_eur, "fee_currency": "EUR", "travel_days": e.travel_days, "staff_days": e.staff_days, "co2_kg": e.co2_kg, "declined_invitations": e.declined_invitations, "index": m.outcome.cost_index },
                 "fit": e.goal_fit,
                 "flags": m.outcome.flags,
                 "recommendation": m.outcome.category.code(),
@@ -307,6 +321,10 @@ pub fn to_json(a: &Analysis, lang: &str) -> serde_json::Value {
         "draws": DRAWS,
         "seed": SEED,
         "bootstrap_draws": BOOTSTRAP_DRAWS,
+        "no_rank_reversal": oversyn_core::analysis::no_rank_reversal(
+            &a.memberships.iter().map(|m| m.evidence.clone()).collect::<Vec<_>>(),
+            &a.weights,
+        ),
         "memberships": memberships,
     })
 }

@@ -40,10 +40,64 @@ async fn fit_and_bootstrap_are_in_the_analysis() {
             .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
             .await;
         let id = demo_review(&app).await;
+        // A three-day meeting with two travellers in the year before the review closes.
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let actor = oversyn_store::audit::Actor {
+            tenant_id: t.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        let review = app.store.review(t.id, id).await.unwrap();
+        let org = app.store.organisation_by_slug(t.id, "c40").await.unwrap();
+        let starts_on = review.closes_on - chrono::Days::new(60);
+        let event = app
+            .store
+            .create_event(
+                &actor,
+                &oversyn_store::followup::EventFields {
+                    organisation_id: org.id,
+                    kind: "meeting".into(),
+                    title: "Steering committee".into(),
+                    starts_on,
+                    ends_on: starts_on + chrono::Days::new(2),
+                    place: "London".into(),
+                    remote: false,
+                    stream_url: None,
+                    public: false,
+                    notes: String::new(),
+                },
+            )
+            .await
+            .unwrap();
+        for traveller in ["Eva Ek", "Per Ek"] {
+            let journey = oversyn_store::followup::Journey {
+                id: 0,
+                person_id: None,
+                traveller: traveller.into(),
+                mode: oversyn_core::followup::travel::Mode::Rail,
+                from_place: "Stockholm".into(),
+                to_place: "London".into(),
+                distance_km: 1900,
+            };
+            app.store
+                .add_journey(&actor, event, &journey)
+                .await
+                .unwrap();
+        }
         let (status, doc) = app
             .api_get(&format!("/api/v1/reviews/{id}/analysis"), &token)
             .await;
         assert_eq!(status, StatusCode::OK);
+        let c40 = membership(&doc, "C40");
+        assert_eq!(c40["cost"]["staff_days"], 6.0, "3 days × 2 people");
+        assert!(c40["cost"]["co2_kg"].as_f64().unwrap() > 0.0);
+        assert!(
+            c40["reasons"].as_array().unwrap().iter().any(|r| r
+                .as_str()
+                .unwrap()
+                .contains("6 staff days")
+                || r.as_str().unwrap().contains("6 arbetsdagar"))
+        );
         // The default goals name the themes that serve them: EUROCITIES
         // serves both, C40 (climate) the environmental capital only, UCLG none.
         assert_eq!(membership(&doc, "EUROCITIES")["fit"], 1.0);
@@ -75,6 +129,7 @@ async fn fit_and_bootstrap_are_in_the_analysis() {
             let point = m["benefit_index"].as_f64().unwrap();
             assert!(lo <= hi && lo - 1.0 <= point && point <= hi + 1.0, "{m}");
         }
+        assert_eq!(doc["no_rank_reversal"], true);
         // The demo's terminate recommendations hold across resamples too.
         assert!(
             uclg["bootstrap"]["probabilities"]["terminate"]
