@@ -58,6 +58,17 @@ pub fn set_cookie(name: &str, value: &str, max_age_secs: Option<i64>, secure: bo
     HeaderValue::from_str(&c).expect("cookie values are URL-safe tokens")
 }
 
+/// The token of an `Authorization: Bearer …` header.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
 fn query_lang(uri: &http::Uri) -> Option<Lang> {
     uri.query()?
         .split('&')
@@ -75,10 +86,36 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         .or_else(|| cookie(headers, LANG_COOKIE).and_then(|v| Lang::parse(&v)))
         .unwrap_or_default();
     let is_api = req.uri().path().starts_with("/api/");
-    let session = match (is_api, cookie(headers, SESSION_COOKIE)) {
-        (false, Some(token)) if !token.is_empty() => match state.store.session(&token).await {
-            Ok(Some((user, csrf))) => Some(Session { user, csrf, token }),
-            Ok(None) => None,
+    let bearer = bearer(headers).map(str::to_owned);
+    let session_token = cookie(headers, SESSION_COOKIE).filter(|t| !is_api && !t.is_empty());
+    // The data version, read after this request arrived, decides whether
+    // what the cache remembers may answer it (see crate::cache). Only
+    // requests with credentials need it.
+    let version = if session_token.is_some() || (is_api && bearer.is_some()) {
+        match state.cache.gate.current(&state.store).await {
+            Ok(v) => Some(v),
+            // The API's extractor then looks the token up and reports.
+            Err(_) if is_api => None,
+            Err(e) => {
+                tracing::error!(error = %e, "reading the data version failed");
+                return crate::views::render_error(
+                    lang,
+                    PageError::Unavailable.status(),
+                    crate::error::ErrorPage(PageError::Unavailable.key()),
+                );
+            }
+        }
+    } else {
+        None
+    };
+    let api_auth = match (version, &bearer, is_api) {
+        // A failed lookup is left to the API's own extractor to report.
+        (Some(v), Some(token), true) => state.cache.token_user(&state.store, token, v).await.ok(),
+        _ => None,
+    };
+    let session = match (session_token, version) {
+        (Some(token), Some(v)) => match state.cache.session(&state.store, &token, v).await {
+            Ok(found) => found,
             Err(e) => {
                 tracing::error!(error = %e, "loading session failed");
                 return crate::views::render_error(
@@ -98,6 +135,12 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         login_csrf,
         path,
     });
+    if let Some(v) = version {
+        req.extensions_mut().insert(crate::cache::DataVersion(v));
+    }
+    if let Some(user) = api_auth {
+        req.extensions_mut().insert(crate::cache::ApiAuth(user));
+    }
     let mut res = next.run(req).await;
     if let Some(l) = chosen {
         res.headers_mut().append(

@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod api;
 pub mod auth;
+pub mod cache;
 pub mod cases;
 pub mod context;
 pub mod demo;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
     pub mailer: oversyn_mail::Mailer,
+    /// Sessions, tokens and pages remembered per data version.
+    pub cache: Arc<cache::Cache>,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             mailer,
+            cache: Arc::default(),
         }
     }
 }
@@ -63,6 +67,10 @@ pub fn app(state: AppState) -> Router {
         .merge(public::router())
         .merge(respond::router())
         .nest("/api", api::router())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::pages,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             context::load,

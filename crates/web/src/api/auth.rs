@@ -54,7 +54,12 @@ impl FromRequestParts<AppState> for ApiUser {
                 "Send a personal API token as `Authorization: Bearer …` (see `oversyn token create`).",
             ));
         };
-        match state.store.token_user(token).await {
+        // The request's middleware has usually looked the token up already.
+        let found = match parts.extensions.get::<crate::cache::ApiAuth>() {
+            Some(crate::cache::ApiAuth(user)) => Ok(user.clone()),
+            None => state.store.token_user(token).await,
+        };
+        match found {
             Ok(Some(u)) => Ok(ApiUser(u)),
             Ok(None) => Err(Problem::new(
                 StatusCode::UNAUTHORIZED,

@@ -66,12 +66,7 @@ pub async fn load(
     d.journeys = t.journeys;
     d.travel_days = format!("{:.1}", t.travel_days);
     d.co2_kg = format!("{:.0}", t.co2_kg);
-    let mut last_review: Vec<(i64, NaiveDate)> = Vec::new();
-    for r in store.reviews(tenant_id).await? {
-        for m in store.review_memberships(r.id).await? {
-            last_review.push((m, r.closes_on));
-        }
-    }
+    let last_review = store.reviewed_memberships(tenant_id).await?;
     let limit = today
         .with_year(today.year() - REVIEW_EVERY_YEARS)
         .unwrap_or(today);

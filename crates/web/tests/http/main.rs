@@ -4,6 +4,7 @@
 
 mod api;
 mod api_errors;
+mod cache;
 mod cases;
 mod followup;
 mod helpers;
