@@ -38,6 +38,7 @@ fn membership(id: i64, rng: &mut Rng) -> (Evidence, Vec<Vec<Vec<u8>>>) {
         criteria_names_sv: keys.clone(),
         criteria_names_en: keys,
         represented_indirectly_via: (id % 7 == 0).then(|| "SKR".to_string()),
+        overlaps_with: Vec::new(),
         development_cooperation_focus: id % 5 == 0,
         goal_fit: Some(0.5),
         geography_only: false,

@@ -32,6 +32,7 @@ fn evidence(id: i64, rng: &mut Rng, k: usize) -> Evidence {
         criteria_names_en: keys.clone(),
         criteria_keys: keys,
         represented_indirectly_via: (pick(4) == 0).then(|| "SKR".to_string()),
+        overlaps_with: Vec::new(),
         development_cooperation_focus: pick(3) == 0,
         goal_fit: match pick(3) {
             0 => None,

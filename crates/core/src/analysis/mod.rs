@@ -104,6 +104,9 @@ pub struct Evidence {
     pub criteria_names_en: Vec<String>,
     /// E.g. Some("SKR") when the city is also in the organisation through a national association.
     pub represented_indirectly_via: Option<String>,
+    /// Organisations the city is also a member of that this one is a section
+    /// of, or that are sections of it: two memberships covering one network.
+    pub overlaps_with: Vec<String>,
     /// The organisation's themes include development cooperation.
     pub development_cooperation_focus: bool,
     /// Share 0–1 of the city's goals that the organisation's themes match; None when unknown.
@@ -182,6 +185,7 @@ pub(crate) mod testing {
             criteria_names_sv: (0..n).map(|i| name(&SV, i)).collect(),
             criteria_names_en: (0..n).map(|i| name(&EN, i)).collect(),
             represented_indirectly_via: None,
+            overlaps_with: Vec::new(),
             development_cooperation_focus: false,
             goal_fit: None,
             geography_only: false,

@@ -141,6 +141,7 @@ fn flags(e: &Evidence) -> Vec<String> {
             e.represented_indirectly_via.is_some(),
             "represented_indirectly",
         ),
+        (!e.overlaps_with.is_empty(), "overlapping_membership"),
         (
             e.development_cooperation_focus,
             "development_cooperation_focus",
@@ -230,6 +231,15 @@ fn reasons(e: &Evidence, index: Option<f64>) -> Vec<Reason> {
             "represented_indirectly",
             format!("företrädd genom {via}"),
             format!("represented through {via}"),
+        ));
+    }
+
+    if !e.overlaps_with.is_empty() {
+        let names = e.overlaps_with.join(", ");
+        out.push(reason(
+            "overlapping_membership",
+            format!("överlappar medlemskapet i {names} (sektion av samma nätverk)"),
+            format!("overlaps the membership of {names} (a section of the same network)"),
         ));
     }
 

@@ -424,6 +424,7 @@ flag-low_goal_fit = weak link to the city's goals
 flag-high_travel = much travel
 flag-declined_invitations = declined working groups
 flag-few_respondents = few respondents
+flag-overlapping_membership = overlaps another membership
 analysis-overridden = changed by an official
 analysis-fit = Strategic fit: { $share } % of the city's goals ({ $goals }).
 analysis-fit-unknown = Strategic fit: unknown (the strategy's goals name no themes).

@@ -424,6 +424,7 @@ flag-low_goal_fit = svag koppling till stadens mål
 flag-high_travel = mycket resor
 flag-declined_invitations = tackat nej till arbetsgrupper
 flag-few_respondents = få svarande
+flag-overlapping_membership = överlappar ett annat medlemskap
 analysis-overridden = ändrad av tjänsteman
 analysis-fit = Strategisk passform: { $share } % av stadens mål ({ $goals }).
 analysis-fit-unknown = Strategisk passform: okänd (strategins mål anger inga teman).

@@ -201,6 +201,7 @@ pub async fn analyse(
                 .iter()
                 .find(|i| i.organisation_id == m.organisation_id)
                 .map(|i| snap.org_label(i.via_organisation_id)),
+            overlaps_with: overlaps(&snap, m.organisation_id),
             development_cooperation_focus: themes
                 .iter()
                 .any(|t| t.contains("development cooperation")),
@@ -244,6 +245,36 @@ pub async fn analyse(
         intervals,
         memberships,
     })
+}
+
+/// Organisations the city is a member of (in force) that `organisation_id`
+/// is a section of, or that are sections of it (Metropolis and UCLG).
+fn overlaps(snap: &Snapshot, organisation_id: i64) -> Vec<String> {
+    use oversyn_core::codes::RelationKind;
+    let member_of = |org: i64| {
+        snap.memberships
+            .iter()
+            .any(|m| m.organisation_id == org && snap.in_force(m))
+    };
+    let mut out: Vec<String> = snap
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::SectionOf)
+        .filter_map(|r| {
+            if r.from_id == organisation_id {
+                Some(r.to_id)
+            } else if r.to_id == organisation_id {
+                Some(r.from_id)
+            } else {
+                None
+            }
+        })
+        .filter(|&other| other != organisation_id && member_of(other))
+        .map(|other| snap.org_label(other))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Each respondent's scale answers on one membership, per criterion: the

@@ -115,6 +115,21 @@ async fn fit_and_bootstrap_are_in_the_analysis() {
                 .iter()
                 .any(|f| f == "low_goal_fit")
         );
+        // Metropolis is UCLG's metropolitan section and the city is in both.
+        for org in ["UCLG", "Metropolis"] {
+            let flags = membership(&doc, org)["flags"].as_array().unwrap().clone();
+            assert!(
+                flags.iter().any(|f| f == "overlapping_membership"),
+                "{org}: {flags:?}"
+            );
+        }
+        assert!(
+            !membership(&doc, "C40")["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f == "overlapping_membership")
+        );
         for m in doc["memberships"].as_array().unwrap() {
             let b = &m["bootstrap"];
             let total: f64 = b["probabilities"]
