@@ -14,7 +14,13 @@ pub struct TestApp {
     pub demo_password: String,
     /// Messages the app sent (an in-memory mailer; SMTP is tested separately).
     pub outbox: std::sync::Arc<std::sync::Mutex<Vec<oversyn_mail::Outgoing>>>,
-    _db: ScratchDb,
+    /// Shared with [`on_each_backend`], which keeps the database until the
+    /// test's future is done: an `async move` block that only touches
+    /// `app.store` captures just that field (disjoint capture), so the rest
+    /// of the app — and with it the scratch directory — would be dropped
+    /// while the test still runs, and the pool's next new connection would
+    /// fail with "unable to open database file".
+    db: std::sync::Arc<ScratchDb>,
 }
 
 /// Runs `test` against a fresh app on every available backend.
@@ -23,18 +29,21 @@ where
     F: Fn(TestApp) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    test(TestApp::spawn(ScratchDb::sqlite()).await).await;
+    let app = TestApp::spawn(ScratchDb::sqlite()).await;
+    let keep = app.db.clone();
+    test(app).await;
+    drop(keep);
     match postgres_url() {
         Some(url) => {
-            test(
-                TestApp::spawn(
-                    ScratchDb::postgres(&url)
-                        .await
-                        .expect("scratch PostgreSQL database"),
-                )
-                .await,
+            let app = TestApp::spawn(
+                ScratchDb::postgres(&url)
+                    .await
+                    .expect("scratch PostgreSQL database"),
             )
-            .await
+            .await;
+            let keep = app.db.clone();
+            test(app).await;
+            drop(keep);
         }
         None => eprintln!("PostgreSQL leg SKIPPED: set OVERSYN_TEST_POSTGRES_URL to run it"),
     }
@@ -76,7 +85,7 @@ impl TestApp {
             client: client(),
             demo_password: demo.password,
             outbox,
-            _db: db,
+            db: std::sync::Arc::new(db),
         }
     }
 
