@@ -7,6 +7,12 @@
 # release build: cargo build --release.
 #
 #   scripts/load.sh [DURATION] [CONNECTIONS]        # default 10s, 64
+#
+# With OVERSYN_BENCH_DATA=national it loads the synthetic national set
+# (`oversyn demo --synthetic national`: 300 tenants, about 300,000 answers)
+# instead of the Stockholm demo, and measures one of its tenants' pages as
+# a new editor of that tenant; the peak memory then is the figure for the
+# goal "under 150 MB with the national data".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10s}
@@ -33,19 +39,28 @@ bench() {
 run_backend() {
   local name=$1 url=$2
   local port; port=$(free_port)
-  "$bin" --database-url "$url" demo > "$work/demo.txt"
-  "$bin" --database-url "$url" user add --tenant stockholm --email bench@stockholm.example --role viewer > "$work/user.txt" 2>&1 || true
-  local token; token=$("$bin" --database-url "$url" token create --tenant stockholm --email bench@stockholm.example 2>/dev/null)
+  local tenant=stockholm login_email=demo@stockholm.example password
+  if [ "${OVERSYN_BENCH_DATA:-demo}" = national ]; then
+    tenant=synthetic-150
+    login_email=bench-editor@$tenant.example
+    "$bin" --database-url "$url" demo --synthetic national > "$work/demo.txt" 2>/dev/null
+    "$bin" --database-url "$url" user add --tenant "$tenant" --email "$login_email" --role editor > "$work/editor.txt" 2>&1
+    password=$(tail -1 "$work/editor.txt")
+  else
+    "$bin" --database-url "$url" demo > "$work/demo.txt"
+    password=$(awk '/password/ {print $NF}' "$work/demo.txt")
+  fi
+  "$bin" --database-url "$url" user add --tenant "$tenant" --email "bench@$tenant.example" --role viewer > "$work/user.txt" 2>&1 || true
+  local token; token=$("$bin" --database-url "$url" token create --tenant "$tenant" --email "bench@$tenant.example" 2>/dev/null)
   "$bin" --database-url "$url" serve --addr "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
   local pid=$!
   for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-  local password; password=$(awk '/password/ {print $NF}' "$work/demo.txt")
   # Sign in once; wrk sends the session cookie.
   local jar=$work/jar.txt
   curl -s -c "$jar" "http://127.0.0.1:$port/login" > "$work/login.html"
   local csrf; csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/login.html" | head -1)
   curl -s -b "$jar" -c "$jar" -o /dev/null -H "Origin: http://127.0.0.1:$port" \
-    --data-urlencode "csrf=$csrf" --data-urlencode "tenant=stockholm" --data-urlencode "email=demo@stockholm.example" \
+    --data-urlencode "csrf=$csrf" --data-urlencode "tenant=$tenant" --data-urlencode "email=$login_email" \
     --data-urlencode "password=$password" --data-urlencode "next=/" "http://127.0.0.1:$port/login"
   local cookie; cookie=$(awk '$6=="oversyn_session" {print $6"="$7}' "$jar")
   local review; review=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/reviews" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["id"])')

@@ -20,7 +20,6 @@
 //!   `Set-Cookie`, and never for visitors without a session or token
 //!   (respondents' links, public pages).
 
-use crate::AppState;
 use crate::context::{Ctx, Session};
 use axum::body::HttpBody as _;
 use axum::body::{Body, Bytes};
@@ -34,6 +33,7 @@ use oversyn_store::{Store, StoreError};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// Pages larger than this are not remembered.
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
@@ -41,6 +41,9 @@ const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 /// Remembered sessions and tokens; beyond it the memo starts afresh.
 const MAX_IDENTITIES: usize = 10_000;
+
+/// The least time between the starts of two data-version queries.
+const MIN_GAP: Duration = Duration::from_millis(1);
 
 /// The data version as it stood after a request arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +54,9 @@ pub struct DataVersion(pub i64);
 /// every write acknowledged before then.
 #[derive(Default)]
 pub struct VersionGate {
-    /// One query at a time; waiters usually find a fresh result when it is their turn.
-    turn: tokio::sync::Mutex<()>,
+    /// One query at a time; waiters usually find a fresh result when it is
+    /// their turn. Holds when the last query began.
+    turn: tokio::sync::Mutex<Option<Instant>>,
     /// Queries begun so far; a query's number is this count after it began.
     started: AtomicU64,
     /// The newest finished query: (its number, the version it read).
@@ -66,10 +70,18 @@ impl VersionGate {
         if let Some(v) = self.finished_after(arrived) {
             return Ok(v);
         }
-        let _turn = self.turn.lock().await;
+        let mut turn = self.turn.lock().await;
         if let Some(v) = self.finished_after(arrived) {
             return Ok(v);
         }
+        // Under load, waiting a moment lets one query answer many requests
+        // (each still gets a query that began after it arrived).
+        if let Some(last) = *turn
+            && last.elapsed() < MIN_GAP
+        {
+            tokio::time::sleep_until((last + MIN_GAP).into()).await;
+        }
+        *turn = Some(Instant::now());
         let number = self.started.fetch_add(1, Ordering::SeqCst) + 1;
         let version = store.data_version().await?;
         *self.latest.lock().unwrap_or_else(|p| p.into_inner()) = (number, version);
@@ -127,11 +139,11 @@ impl Cache {
     pub async fn session(
         &self,
         store: &Store,
-        token: &str,
+        token: &Credential,
         version: i64,
     ) -> Result<Option<Session>, StoreError> {
-        let key = hash_token(token);
-        if let Some(k) = locked(&self.sessions).get(&key)
+        let Credential { token, hash } = token;
+        if let Some(k) = locked(&self.sessions).get(hash)
             && k.version == version
             && k.expires > Utc::now()
         {
@@ -149,7 +161,7 @@ impl Cache {
             sessions.clear();
         }
         sessions.insert(
-            key,
+            hash.clone(),
             KnownSession {
                 version,
                 user: user.clone(),
@@ -168,11 +180,11 @@ impl Cache {
     pub async fn token_user(
         &self,
         store: &Store,
-        token: &str,
+        token: &Credential,
         version: i64,
     ) -> Result<Option<User>, StoreError> {
-        let key = hash_token(token);
-        if let Some(k) = locked(&self.tokens).get(&key)
+        let Credential { token, hash } = token;
+        if let Some(k) = locked(&self.tokens).get(hash)
             && k.version == version
         {
             return Ok(Some(k.user.clone()));
@@ -185,7 +197,7 @@ impl Cache {
             tokens.clear();
         }
         tokens.insert(
-            key,
+            hash.clone(),
             KnownToken {
                 version,
                 user: user.clone(),
@@ -241,24 +253,34 @@ fn cacheable(path: &str) -> bool {
     }
 }
 
+/// A session's or API token's secret with its hash, taken once per request.
+#[derive(Debug, Clone)]
+pub struct Credential {
+    pub token: String,
+    pub hash: String,
+}
+
+impl Credential {
+    pub fn new(token: &str) -> Credential {
+        Credential {
+            token: token.to_owned(),
+            hash: hash_token(token),
+        }
+    }
+}
+
 /// Whom a request is for, as part of a cache key: the hash of its session
-/// or bearer token, never shared between two sessions or tokens.
+/// or bearer token, never shared between two sessions or tokens; only when
+/// [`crate::context::load`] found the session or token valid.
 fn identity(req: &Request) -> Option<String> {
     let ctx = req.extensions().get::<Ctx>()?;
-    if req.uri().path().starts_with("/api/") {
-        let token = req
-            .headers()
-            .get(header::AUTHORIZATION)?
-            .to_str()
-            .ok()?
-            .strip_prefix("Bearer ")?
-            .trim();
-        req.extensions().get::<ApiAuth>()?.0.as_ref()?;
-        Some(format!("t:{}\n{}", hash_token(token), ctx.lang.code()))
+    let cred = req.extensions().get::<Credential>()?;
+    let valid = if req.uri().path().starts_with("/api/") {
+        req.extensions().get::<ApiAuth>()?.0.is_some()
     } else {
-        let s = ctx.session.as_ref()?;
-        Some(format!("s:{}\n{}", hash_token(&s.token), ctx.lang.code()))
-    }
+        ctx.session.as_ref().is_some_and(|s| s.token == cred.token)
+    };
+    valid.then(|| format!("{}\n{}", cred.hash, ctx.lang.code()))
 }
 
 /// What [`crate::context::load`] found for an API request's bearer token
@@ -291,7 +313,7 @@ fn answer(if_none_match: Option<&HeaderValue>, page: &Page) -> Response {
 
 /// Serves remembered pages and remembers new ones; runs inside
 /// [`crate::context::load`], which puts the session and data version in.
-pub async fn pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn pages(State(cache): State<Arc<Cache>>, req: Request, next: Next) -> Response {
     let (Some(DataVersion(version)), Some(who)) = (
         req.extensions().get::<DataVersion>().copied(),
         identity(&req),
@@ -309,7 +331,7 @@ pub async fn pages(State(state): State<AppState>, req: Request, next: Next) -> R
     // The day is part of the key: pages say what is in force today.
     let key = format!("{who}\n{}\n{pq}", Utc::now().date_naive());
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
-    if let Some(page) = state.cache.page(&key, version) {
+    if let Some(page) = cache.page(&key, version) {
         return answer(if_none_match.as_ref(), &page);
     }
     let res = next.run(req).await;
@@ -341,7 +363,7 @@ pub async fn pages(State(state): State<AppState>, req: Request, next: Next) -> R
         body,
     };
     let res = answer(if_none_match.as_ref(), &page);
-    state.cache.keep(key, page);
+    cache.keep(key, page);
     res
 }
 

@@ -86,8 +86,10 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         .or_else(|| cookie(headers, LANG_COOKIE).and_then(|v| Lang::parse(&v)))
         .unwrap_or_default();
     let is_api = req.uri().path().starts_with("/api/");
-    let bearer = bearer(headers).map(str::to_owned);
-    let session_token = cookie(headers, SESSION_COOKIE).filter(|t| !is_api && !t.is_empty());
+    let bearer = bearer(headers).map(crate::cache::Credential::new);
+    let session_token = cookie(headers, SESSION_COOKIE)
+        .filter(|t| !is_api && !t.is_empty())
+        .map(|t| crate::cache::Credential::new(&t));
     // The data version, read after this request arrived, decides whether
     // what the cache remembers may answer it (see crate::cache). Only
     // requests with credentials need it.
@@ -113,8 +115,8 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         (Some(v), Some(token), true) => state.cache.token_user(&state.store, token, v).await.ok(),
         _ => None,
     };
-    let session = match (session_token, version) {
-        (Some(token), Some(v)) => match state.cache.session(&state.store, &token, v).await {
+    let session = match (&session_token, version) {
+        (Some(token), Some(v)) => match state.cache.session(&state.store, token, v).await {
             Ok(found) => found,
             Err(e) => {
                 tracing::error!(error = %e, "loading session failed");
@@ -140,6 +142,9 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     }
     if let Some(user) = api_auth {
         req.extensions_mut().insert(crate::cache::ApiAuth(user));
+    }
+    if let Some(credential) = if is_api { bearer } else { session_token } {
+        req.extensions_mut().insert(credential);
     }
     let mut res = next.run(req).await;
     if let Some(l) = chosen {

@@ -68,7 +68,7 @@ pub fn app(state: AppState) -> Router {
         .merge(respond::router())
         .nest("/api", api::router())
         .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            state.cache.clone(),
             cache::pages,
         ))
         .layer(axum::middleware::from_fn_with_state(
