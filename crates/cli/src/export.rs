@@ -113,7 +113,9 @@ pub async fn review_csv(
                 "1 = instämmer inte alls / strongly disagree … 5 = instämmer helt / strongly agree; dont_know = 1: vet ej / don't know"
             }
             "yes_no" => "yes, no; dont_know = 1",
-            _ => "free text; text that starts like a formula (=, +, -, @) begins with ' so spreadsheets show it as text",
+            _ => {
+                "free text; text that starts like a formula (=, +, -, @) begins with ' so spreadsheets show it as text"
+            }
         };
         codebook.write_record([
             format!("q{}", q.position),
