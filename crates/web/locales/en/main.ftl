@@ -428,6 +428,7 @@ flag-overlapping_membership = overlaps another membership
 analysis-overridden = changed by an official
 analysis-fit = Strategic fit: { $share } % of the city's goals ({ $goals }).
 analysis-fit-unknown = Strategic fit: unknown (the strategy's goals name no themes).
+analysis-fit-none = Strategic fit: 0 %, its themes serve none of the city's goals.
 analysis-bootstrap = Survey uncertainty: in { $draws } resamples of the respondents the same recommendation came out { $same } % of the time; benefit index 90 % interval { $interval }.
 flag-geography_not_subject = chosen by geography
 report-pdf = Report (PDF)

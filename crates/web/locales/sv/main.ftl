@@ -428,6 +428,7 @@ flag-overlapping_membership = överlappar ett annat medlemskap
 analysis-overridden = ändrad av tjänsteman
 analysis-fit = Strategisk passform: { $share } % av stadens mål ({ $goals }).
 analysis-fit-unknown = Strategisk passform: okänd (strategins mål anger inga teman).
+analysis-fit-none = Strategisk passform: 0 %, temana tjänar inget av stadens mål.
 analysis-bootstrap = Osäkerhet i enkäten: i { $draws } omdragningar av de svarande blev rekommendationen densamma { $same } % av gångerna; nyttoindex 90 %-intervall { $interval }.
 flag-geography_not_subject = vald efter geografi
 report-pdf = Rapport (PDF)

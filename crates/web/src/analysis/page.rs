@@ -64,6 +64,7 @@ impl AnalysisView {
     /// "Strategic fit: 50 % of the goals (Miljöhuvudstad)", or that it is unknown.
     fn fit(&self, m: &super::Analysed) -> String {
         match m.evidence.goal_fit {
+            Some(_) if m.served_goals.is_empty() => self.c.t("analysis-fit-none"),
             Some(share) => self.c.t_args(
                 "analysis-fit",
                 &[
