@@ -11,6 +11,12 @@ use std::path::PathBuf;
 mod cases;
 mod export;
 
+// A server answering many small requests on several threads spends a fifth
+// of its time in glibc's malloc, much of it waiting on arena locks;
+// mimalloc keeps per-thread heaps (measured with scripts/load.sh, README).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "oversyn",

@@ -211,6 +211,14 @@ impl Store {
         )
     }
 
+    /// A reader of [`Store::data_version`] on a connection of its own.
+    pub fn version_reader(&self) -> VersionReader {
+        VersionReader {
+            store: self.clone(),
+            conn: None,
+        }
+    }
+
     /// Runs one statement as given; for tests and maintenance commands only.
     #[doc(hidden)]
     pub async fn try_raw(&self, statement: &str) -> Result<u64, StoreError> {
@@ -232,5 +240,36 @@ impl Store {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// Reads the data version on a connection taken out of the pool for good.
+///
+/// Why its own connection: the web layer reads the version for nearly
+/// every request (coalesced, one read at a time). Through the pool each
+/// read would also wait for a free connection and pay the pool's liveness
+/// check, a second round trip; a busy pool would delay every cached page.
+/// A failed read drops the connection; the next read opens a new one.
+pub struct VersionReader {
+    store: Store,
+    conn: Option<sqlx::AnyConnection>,
+}
+
+impl VersionReader {
+    pub async fn read(&mut self) -> Result<i64, StoreError> {
+        let conn = match &mut self.conn {
+            Some(c) => c,
+            None => self.conn.insert(self.store.pool.acquire().await?.detach()),
+        };
+        match sqlx::query_scalar("SELECT version FROM data_version WHERE id = 1")
+            .fetch_one(&mut *conn)
+            .await
+        {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                self.conn = None;
+                Err(e.into())
+            }
+        }
     }
 }

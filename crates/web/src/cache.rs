@@ -23,17 +23,16 @@
 use crate::context::{Ctx, Session};
 use axum::body::HttpBody as _;
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use oversyn_store::auth::{User, hash_token};
-use oversyn_store::{Store, StoreError};
+use oversyn_store::{Store, StoreError, VersionReader};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 /// Pages larger than this are not remembered.
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
@@ -41,9 +40,6 @@ const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 /// Remembered sessions and tokens; beyond it the memo starts afresh.
 const MAX_IDENTITIES: usize = 10_000;
-
-/// The least time between the starts of two data-version queries.
-const MIN_GAP: Duration = Duration::from_millis(1);
 
 /// The data version as it stood after a request arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,9 +50,9 @@ pub struct DataVersion(pub i64);
 /// every write acknowledged before then.
 #[derive(Default)]
 pub struct VersionGate {
-    /// One query at a time; waiters usually find a fresh result when it is
-    /// their turn. Holds when the last query began.
-    turn: tokio::sync::Mutex<Option<Instant>>,
+    /// One query at a time, on a connection of its own (opened at first
+    /// use); waiters usually find a fresh result when it is their turn.
+    reader: tokio::sync::Mutex<Option<VersionReader>>,
     /// Queries begun so far; a query's number is this count after it began.
     started: AtomicU64,
     /// The newest finished query: (its number, the version it read).
@@ -70,20 +66,15 @@ impl VersionGate {
         if let Some(v) = self.finished_after(arrived) {
             return Ok(v);
         }
-        let mut turn = self.turn.lock().await;
+        let mut reader = self.reader.lock().await;
         if let Some(v) = self.finished_after(arrived) {
             return Ok(v);
         }
-        // Under load, waiting a moment lets one query answer many requests
-        // (each still gets a query that began after it arrived).
-        if let Some(last) = *turn
-            && last.elapsed() < MIN_GAP
-        {
-            tokio::time::sleep_until((last + MIN_GAP).into()).await;
-        }
-        *turn = Some(Instant::now());
         let number = self.started.fetch_add(1, Ordering::SeqCst) + 1;
-        let version = store.data_version().await?;
+        let version = reader
+            .get_or_insert_with(|| store.version_reader())
+            .read()
+            .await?;
         *self.latest.lock().unwrap_or_else(|p| p.into_inner()) = (number, version);
         Ok(version)
     }
@@ -271,7 +262,7 @@ impl Credential {
 
 /// Whom a request is for, as part of a cache key: the hash of its session
 /// or bearer token, never shared between two sessions or tokens; only when
-/// [`crate::context::load`] found the session or token valid.
+/// [`crate::context::front`] found the session or token valid.
 fn identity(req: &Request) -> Option<String> {
     let ctx = req.extensions().get::<Ctx>()?;
     let cred = req.extensions().get::<Credential>()?;
@@ -280,10 +271,16 @@ fn identity(req: &Request) -> Option<String> {
     } else {
         ctx.session.as_ref().is_some_and(|s| s.token == cred.token)
     };
-    valid.then(|| format!("{}\n{}", cred.hash, ctx.lang.code()))
+    valid.then(|| {
+        let mut who = String::with_capacity(cred.hash.len() + 4);
+        who.push_str(&cred.hash);
+        who.push('\n');
+        who.push_str(ctx.lang.code());
+        who
+    })
 }
 
-/// What [`crate::context::load`] found for an API request's bearer token
+/// What [`crate::context::front`] found for an API request's bearer token
 /// (`None`: unknown or revoked), so the handler need not look again.
 #[derive(Debug, Clone)]
 pub struct ApiAuth(pub Option<User>);
@@ -311,9 +308,9 @@ fn answer(if_none_match: Option<&HeaderValue>, page: &Page) -> Response {
     r
 }
 
-/// Serves remembered pages and remembers new ones; runs inside
-/// [`crate::context::load`], which puts the session and data version in.
-pub async fn pages(State(cache): State<Arc<Cache>>, req: Request, next: Next) -> Response {
+/// Serves remembered pages and remembers new ones; called by
+/// [`crate::context::front`] once the session and data version are in.
+pub async fn pages(cache: &Cache, req: Request, next: Next) -> Response {
     let (Some(DataVersion(version)), Some(who)) = (
         req.extensions().get::<DataVersion>().copied(),
         identity(&req),
@@ -329,7 +326,12 @@ pub async fn pages(State(cache): State<Arc<Cache>>, req: Request, next: Next) ->
         .map(|p| p.as_str())
         .unwrap_or("/");
     // The day is part of the key: pages say what is in force today.
-    let key = format!("{who}\n{}\n{pq}", Utc::now().date_naive());
+    let day = Utc::now().date_naive().num_days_from_ce();
+    let mut key = who;
+    key.push('\n');
+    key.push_str(itoa::Buffer::new().format(day));
+    key.push('\n');
+    key.push_str(pq);
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
     if let Some(page) = cache.page(&key, version) {
         return answer(if_none_match.as_ref(), &page);

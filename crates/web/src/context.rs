@@ -36,14 +36,27 @@ pub struct Ctx {
 }
 
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
+    let [value] = cookies(headers, [name]);
+    value
+}
+
+/// The values of several cookies in one pass over the `Cookie` headers.
+pub fn cookies<const N: usize>(headers: &HeaderMap, names: [&str; N]) -> [Option<String>; N] {
+    let mut found = [const { None }; N];
+    let pairs = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
+        .filter_map(|kv| kv.trim().split_once('='));
+    for (k, v) in pairs {
+        if let Some(i) = names.iter().position(|n| *n == k)
+            && found[i].is_none()
+        {
+            found[i] = Some(v.to_owned());
+        }
+    }
+    found
 }
 
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, path /, Secure when configured.
@@ -77,17 +90,36 @@ fn query_lang(uri: &http::Uri) -> Option<Lang> {
         .and_then(|(_, v)| Lang::parse(v))
 }
 
+/// The one middleware every request passes: refuses cross-site writes,
+/// loads language and session, answers from the page cache, and sets the
+/// security headers on every response.
+///
+/// Why one function and not a layer each: axum clones the stack of layers
+/// below a route and boxes each layer's future for every request; with four
+/// layers that was a large share of the time of a page served from memory
+/// (scripts/load.sh).
+pub async fn front(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let mut res = match cross_site_refusal(&req) {
+        Some(refused) => refused,
+        None => load(&state, req, next).await,
+    };
+    add_security_headers(res.headers_mut());
+    res
+}
+
 /// Loads language and session into the request; remembers a language
 /// chosen with `?lang=` in a cookie.
-pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+async fn load(state: &AppState, mut req: Request, next: Next) -> Response {
     let headers = req.headers();
+    let [lang_cookie, session_cookie, login_csrf] =
+        cookies(headers, [LANG_COOKIE, SESSION_COOKIE, LOGIN_CSRF_COOKIE]);
     let chosen = query_lang(req.uri());
     let lang = chosen
-        .or_else(|| cookie(headers, LANG_COOKIE).and_then(|v| Lang::parse(&v)))
+        .or_else(|| lang_cookie.and_then(|v| Lang::parse(&v)))
         .unwrap_or_default();
     let is_api = req.uri().path().starts_with("/api/");
     let bearer = bearer(headers).map(crate::cache::Credential::new);
-    let session_token = cookie(headers, SESSION_COOKIE)
+    let session_token = session_cookie
         .filter(|t| !is_api && !t.is_empty())
         .map(|t| crate::cache::Credential::new(&t));
     // The data version, read after this request arrived, decides whether
@@ -129,7 +161,6 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         },
         _ => None,
     };
-    let login_csrf = cookie(headers, LOGIN_CSRF_COOKIE);
     let path = req.uri().path().to_owned();
     req.extensions_mut().insert(Ctx {
         lang,
@@ -146,7 +177,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     if let Some(credential) = if is_api { bearer } else { session_token } {
         req.extensions_mut().insert(credential);
     }
-    let mut res = next.run(req).await;
+    let mut res = crate::cache::pages(&state.cache, req, next).await;
     if let Some(l) = chosen {
         res.headers_mut().append(
             header::SET_COOKIE,
@@ -169,16 +200,16 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
 /// Refuses state-changing requests sent from another site (the browser
 /// says so in `Sec-Fetch-Site` or `Origin`). API calls with a bearer token
 /// carry no ambient credentials and pass. The proxy must forward Host.
-pub async fn guard_cross_site(req: Request, next: Next) -> Response {
+fn cross_site_refusal(req: &Request) -> Option<Response> {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
         || req.headers().contains_key(header::AUTHORIZATION)
     {
-        return next.run(req).await;
+        return None;
     }
     let h = req.headers();
     let fetch_site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
     if fetch_site == Some("cross-site") {
-        return PageError::Forbidden.into_response();
+        return Some(PageError::Forbidden.into_response());
     }
     if let (Some(origin), Some(host)) = (
         h.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
@@ -186,30 +217,30 @@ pub async fn guard_cross_site(req: Request, next: Next) -> Response {
     ) {
         let origin_host = origin.split("://").nth(1).unwrap_or(origin);
         if origin != "null" && origin_host != host {
-            return PageError::Forbidden.into_response();
+            return Some(PageError::Forbidden.into_response());
         }
     }
-    next.run(req).await
+    None
 }
 
-pub async fn security_headers(req: Request, next: Next) -> Response {
-    let mut res = next.run(req).await;
-    let h = res.headers_mut();
+fn add_security_headers(h: &mut HeaderMap) {
     h.insert(
-        "x-content-type-options",
+        header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
-    h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     // Pages show a tenant's records (and once, a new user's password): never cache them.
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     h.insert(
-        "content-security-policy",
+        header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"),
     );
-    res
 }
 
 fn ctx(parts: &Parts) -> Ctx {

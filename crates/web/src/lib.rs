@@ -34,8 +34,13 @@ pub struct Config {
     pub public_url: String,
 }
 
+/// What every handler may use; one `Arc`, because axum clones the state
+/// several times per request and a clone of several `Arc`s showed up as
+/// contended reference counts under load (scripts/load.sh).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub store: Store,
     pub config: Arc<Config>,
     pub mailer: oversyn_mail::Mailer,
@@ -43,14 +48,21 @@ pub struct AppState {
     pub cache: Arc<cache::Cache>,
 }
 
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
 impl AppState {
     pub fn new(store: Store, config: Config, mailer: oversyn_mail::Mailer) -> AppState {
-        AppState {
+        AppState(Arc::new(Shared {
             store,
             config: Arc::new(config),
             mailer,
             cache: Arc::default(),
-        }
+        }))
     }
 }
 
@@ -68,15 +80,9 @@ pub fn app(state: AppState) -> Router {
         .merge(respond::router())
         .nest("/api", api::router())
         .layer(axum::middleware::from_fn_with_state(
-            state.cache.clone(),
-            cache::pages,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            context::load,
+            context::front,
         ))
-        .layer(axum::middleware::from_fn(context::guard_cross_site))
-        .layer(axum::middleware::from_fn(context::security_headers))
         .with_state(state)
 }
 
