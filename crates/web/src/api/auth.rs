@@ -37,6 +37,35 @@ impl ApiUser {
     }
 }
 
+/// An API user whose role may change things. As an extractor it refuses
+/// other roles with 403 before the request's body is read, so a viewer's
+/// malformed write is told it may not write, not what is wrong with it.
+pub struct ApiWriter(pub User);
+
+impl ApiWriter {
+    pub fn tenant(&self) -> i64 {
+        self.0.tenant_id
+    }
+
+    /// The user as the author of a change.
+    pub fn actor(&self) -> Actor {
+        Actor {
+            tenant_id: self.0.tenant_id,
+            user_id: Some(self.0.id),
+            label: self.0.email.clone(),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for ApiWriter {
+    type Rejection = Problem;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let user = ApiUser::from_request_parts(parts, state).await?;
+        user.writer()?;
+        Ok(ApiWriter(user.0))
+    }
+}
+
 impl FromRequestParts<AppState> for ApiUser {
     type Rejection = Problem;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {

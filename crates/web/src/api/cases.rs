@@ -1,7 +1,7 @@
 //! API handlers for decision cases: list and read, create, add positions
 //! and decisions, and parse or import a decision document sent as the body.
 
-use super::auth::ApiUser;
+use super::auth::{ApiUser, ApiWriter};
 use super::model::List;
 use super::problem::{ApiJson, Problem};
 use crate::AppState;
@@ -173,10 +173,10 @@ fn date(field: &str, v: &Option<String>) -> Result<Option<chrono::NaiveDate>, Pr
     responses((status = 201, body = CaseOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_case(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     ApiJson(c): ApiJson<CaseIn>,
 ) -> Result<Response, Problem> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let pattern = s.store.case_number_pattern(u.tenant()).await?;
     let number = match c.number.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -300,11 +300,11 @@ pub async fn add_position(
     responses((status = 201, body = CaseOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn decide(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     Path(id): Path<i64>,
     ApiJson(d): ApiJson<Decision>,
 ) -> Result<Response, Problem> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     s.store
         .record_decision(&actor, id, &d)
         .await
@@ -314,8 +314,8 @@ pub async fn decide(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-async fn parse_body(s: &AppState, u: &ApiUser, body: &Bytes) -> Result<serde_json::Value, Problem> {
-    let orgs = s.store.organisations(u.tenant()).await?;
+async fn parse_body(s: &AppState, tenant: i64, body: &Bytes) -> Result<serde_json::Value, Problem> {
+    let orgs = s.store.organisations(tenant).await?;
     oversyn_import::parse_document(body, &orgs)
         .map_err(|e| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))
 }
@@ -329,7 +329,7 @@ pub async fn parse(
     u: ApiUser,
     body: Bytes,
 ) -> Result<Json<serde_json::Value>, Problem> {
-    Ok(Json(parse_body(&s, &u, &body).await?))
+    Ok(Json(parse_body(&s, u.tenant(), &body).await?))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -345,11 +345,11 @@ pub struct ImportOut {
     responses((status = 201, body = ImportOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn import(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    let actor = u.writer()?;
-    let parsed = parse_body(&s, &u, &body).await?;
+    let actor = u.actor();
+    let parsed = parse_body(&s, u.tenant(), &body).await?;
     let snap = crate::register::model::Snapshot::load(&s.store, u.tenant()).await?;
     let memberships: Vec<(i64, String)> = snap
         .memberships

@@ -1,7 +1,7 @@
 //! API for an official's override of an analysed recommendation: the
 //! history of a review's overrides and recording a new one.
 
-use super::auth::ApiUser;
+use super::auth::{ApiUser, ApiWriter};
 use super::model::List;
 use super::problem::{ApiJson, Problem};
 use crate::AppState;
@@ -75,11 +75,11 @@ pub async fn history(
     responses((status = 201, body = OverrideOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn record(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     Path(id): Path<i64>,
     ApiJson(o): ApiJson<OverrideIn>,
 ) -> Result<Response, Problem> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let chosen = match o.recommendation.as_deref() {
         None => None,
         Some(code) => Some(

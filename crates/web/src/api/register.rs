@@ -1,7 +1,7 @@
 //! API handlers for the register: organisations, memberships (direct and
 //! indirect), persons, bodies, seats, and each record's history.
 
-use super::auth::ApiUser;
+use super::auth::{ApiUser, ApiWriter};
 use super::model::*;
 use super::problem::{ApiJson, Problem};
 use crate::AppState;
@@ -66,10 +66,10 @@ pub async fn get_organisation(
     responses((status = 201, body = OrganisationOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_organisation(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     ApiJson(input): ApiJson<OrganisationInput>,
 ) -> ApiResult<Response> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let o = s
         .store
         .create_organisation(&actor, &input.parse().map_err(invalid)?)
@@ -85,11 +85,11 @@ pub async fn create_organisation(
     responses((status = 200, body = OrganisationOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_organisation(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<OrganisationInput>,
 ) -> ApiResult<Json<OrganisationOut>> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let o = s
         .store
         .update_organisation(
@@ -142,10 +142,10 @@ pub async fn get_membership(
     responses((status = 201, body = MembershipOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_membership(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     ApiJson(input): ApiJson<MembershipInput>,
 ) -> ApiResult<Response> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let m = s
         .store
         .create_membership(&actor, &input.parse().map_err(invalid)?)
@@ -162,11 +162,11 @@ pub async fn create_membership(
     responses((status = 200, body = MembershipOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_membership(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<MembershipInput>,
 ) -> ApiResult<Json<MembershipOut>> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let m = s
         .store
         .update_membership(&actor, id, &input.parse().map_err(invalid)?)
@@ -180,11 +180,11 @@ pub async fn update_membership(
     responses((status = 200, body = MembershipOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn end_membership(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<EndBody>,
 ) -> ApiResult<Json<MembershipOut>> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let m = s.store.membership(u.tenant(), id).await?;
     let (date, version) = end_input(body).parse(m.since).map_err(invalid)?;
     let m = s
@@ -229,10 +229,10 @@ pub async fn get_person(
     responses((status = 201, body = PersonOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_person(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     ApiJson(input): ApiJson<PersonInput>,
 ) -> ApiResult<Response> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let p = s
         .store
         .create_person(&actor, &input.parse().map_err(invalid)?)
@@ -248,11 +248,11 @@ pub async fn create_person(
     responses((status = 200, body = PersonOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_person(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<PersonInput>,
 ) -> ApiResult<Json<PersonOut>> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     Ok(Json(
         (&s.store
             .update_person(&actor, id, &input.parse().map_err(invalid)?)
@@ -292,10 +292,10 @@ pub async fn get_body(
     responses((status = 201, body = BodyOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_body(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     ApiJson(input): ApiJson<BodyInput>,
 ) -> ApiResult<Response> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let b = s
         .store
         .create_body(&actor, &input.parse().map_err(invalid)?)
@@ -311,11 +311,11 @@ pub async fn create_body(
     responses((status = 200, body = BodyOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_body(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<BodyInput>,
 ) -> ApiResult<Json<BodyOut>> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     Ok(Json(
         (&s.store
             .update_body(&actor, id, &input.parse().map_err(invalid)?)
@@ -355,10 +355,10 @@ pub async fn get_seat(
     responses((status = 201, body = SeatOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_seat(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     ApiJson(input): ApiJson<SeatInput>,
 ) -> ApiResult<Response> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let seat = s
         .store
         .create_seat(&actor, &input.parse().map_err(invalid)?)
@@ -374,11 +374,11 @@ pub async fn create_seat(
     responses((status = 200, body = SeatOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_seat(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<SeatInput>,
 ) -> ApiResult<Json<SeatOut>> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     Ok(Json(
         (&s.store
             .update_seat(&actor, id, &input.parse().map_err(invalid)?)
@@ -392,11 +392,11 @@ pub async fn update_seat(
     responses((status = 200, body = SeatOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn end_seat(
     State(s): State<AppState>,
-    u: ApiUser,
+    u: ApiWriter,
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<EndBody>,
 ) -> ApiResult<Json<SeatOut>> {
-    let actor = u.writer()?;
+    let actor = u.actor();
     let seat = s.store.seat(u.tenant(), id).await?;
     let (date, version) = end_input(body).parse(seat.from).map_err(invalid)?;
     Ok(Json(

@@ -151,6 +151,9 @@ async fn every_kind_of_response_carries_the_security_headers() {
         let token = app
             .token_for("stockholm", "headers@stockholm.example", Role::Viewer)
             .await;
+        let editor_token = app
+            .token_for("stockholm", "headers-editor@stockholm.example", Role::Editor)
+            .await;
         let (_, cases) = app.api_get("/api/v1/cases", &token).await;
         let case = cases["data"]
             .as_array()
@@ -232,6 +235,14 @@ async fn every_kind_of_response_carries_the_security_headers() {
                 200,
             ),
             (
+                "a problem: a viewer may not write (before the body is read)",
+                api.post(app.url("/api/v1/persons"))
+                    .bearer_auth(&token)
+                    .header("content-type", "application/json")
+                    .body("{not json"),
+                403,
+            ),
+            (
                 "a problem: no token",
                 api.get(app.url("/api/v1/organisations")),
                 401,
@@ -244,7 +255,7 @@ async fn every_kind_of_response_carries_the_security_headers() {
             (
                 "a problem: too large",
                 api.post(app.url("/api/v1/persons"))
-                    .bearer_auth(&token)
+                    .bearer_auth(&editor_token)
                     .header("content-type", "application/json")
                     .body(big),
                 413,
