@@ -80,8 +80,13 @@ impl Store {
         entity_id: i64,
     ) -> Result<Vec<AuditEntry>, StoreError> {
         let rows = sqlx::query(
+            // A record made after a deletion may get the deleted one's id
+            // (SQLite reuses the highest rowid); what came before the last
+            // deletion is another record's history.
             "SELECT id, actor, at, entity, entity_id, action, before_json, after_json FROM audit_log
-             WHERE tenant_id = $1 AND entity = $2 AND entity_id = $3 ORDER BY id DESC",
+             WHERE tenant_id = $1 AND entity = $2 AND entity_id = $3
+               AND id > COALESCE((SELECT MAX(id) FROM audit_log WHERE tenant_id = $1 AND entity = $2 AND entity_id = $3 AND action = 'delete'), 0)
+             ORDER BY id DESC",
         )
         .bind(tenant_id)
         .bind(entity)

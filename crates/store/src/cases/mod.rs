@@ -283,31 +283,52 @@ impl Store {
         let f = &new.fields;
         let n = f.number.clone().unwrap_or_default();
         let t = now();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO cases (tenant_id, number_series, number_year, number_serial, number_suffix, reference, title, language, document_date, rapporteur, route_json, proposal_json, matter, preparation, views, statement, review_id, source, status, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'open', $19, $19) RETURNING id",
-        )
-        .bind(actor.tenant_id)
-        .bind(&n.series)
-        .bind(f.number.as_ref().map(|n| i64::from(n.year)))
-        .bind(&n.serial)
-        .bind(&n.suffix)
-        .bind(&f.reference)
-        .bind(f.title.trim())
-        .bind(&f.language)
-        .bind(date_out(f.document_date))
-        .bind(&f.rapporteur)
-        .bind(json_out(&f.route))
-        .bind(json_out(&f.proposal))
-        .bind(&f.matter)
-        .bind(&f.preparation)
-        .bind(&f.views)
-        .bind(&f.statement)
-        .bind(f.review_id)
-        .bind(if new.source.is_empty() { "ui" } else { new.source.as_str() })
-        .bind(&t)
-        .fetch_one(&mut *tx)
-        .await?;
+        // SQLite gives a new row the highest id plus one, so a case made
+        // after the newest was deleted would take its id: open-data readers
+        // would see one id both deleted and alive, and the audit log would
+        // mix two cases. There the id is chosen above every id a case ever
+        // had (tombstones stay). PostgreSQL's identity never repeats.
+        macro_rules! insert_case {
+            ($id:literal) => {
+                concat!(
+                    "INSERT INTO cases (id, tenant_id, number_series, number_year, number_serial, number_suffix, reference, title, language, document_date, rapporteur, route_json, proposal_json, matter, preparation, views, statement, review_id, source, status, created_at, updated_at) VALUES (",
+                    $id,
+                    ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'open', $19, $19) RETURNING id"
+                )
+            };
+        }
+        let insert = match self.backend() {
+            crate::Backend::Sqlite => insert_case!(
+                "(SELECT COALESCE(MAX(n), 0) + 1 FROM (SELECT MAX(id) AS n FROM cases UNION ALL SELECT MAX(entity_id) AS n FROM tombstones WHERE entity = 'case') AS ever)"
+            ),
+            crate::Backend::Postgres => insert_case!("DEFAULT"),
+        };
+        let id: i64 = sqlx::query_scalar(insert)
+            .bind(actor.tenant_id)
+            .bind(&n.series)
+            .bind(f.number.as_ref().map(|n| i64::from(n.year)))
+            .bind(&n.serial)
+            .bind(&n.suffix)
+            .bind(&f.reference)
+            .bind(f.title.trim())
+            .bind(&f.language)
+            .bind(date_out(f.document_date))
+            .bind(&f.rapporteur)
+            .bind(json_out(&f.route))
+            .bind(json_out(&f.proposal))
+            .bind(&f.matter)
+            .bind(&f.preparation)
+            .bind(&f.views)
+            .bind(&f.statement)
+            .bind(f.review_id)
+            .bind(if new.source.is_empty() {
+                "ui"
+            } else {
+                new.source.as_str()
+            })
+            .bind(&t)
+            .fetch_one(&mut *tx)
+            .await?;
         replace_links(&mut tx, Links::CaseMemberships, id, &f.membership_ids).await?;
         record(&mut tx, actor, "case", id, "create", None, Some(f)).await?;
         let mut case = Case {
