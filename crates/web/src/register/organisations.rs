@@ -57,6 +57,8 @@ struct PageView {
     may_edit: bool,
     notes: String,
     notes_version: String,
+    /// A refused notes edit: the typed text is in `notes`.
+    errors: FieldErrors,
 }
 
 #[derive(Template)]
@@ -103,6 +105,17 @@ pub async fn page(
     s: Signed,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
+    show(&state, &s, id, None).await
+}
+
+/// The organisation's page; with `refused`, the notes as typed and why
+/// they were not saved (422).
+async fn show(
+    state: &AppState,
+    s: &Signed,
+    id: i64,
+    refused: Option<(NotesInput, FieldErrors)>,
+) -> Result<Response, PageError> {
     let d = state.store.organisation_detail(s.tenant(), id).await?;
     let snap = Snapshot::load(&state.store, s.tenant()).await?;
     let mut relations = Vec::new();
@@ -140,13 +153,24 @@ pub async fn page(
         .collect();
     let may_edit = s.user().role.can_write()
         && (d.organisation.tenant_id.is_some() || s.user().platform_admin);
-    let (notes, notes_version) = d
-        .notes
-        .clone()
-        .map(|(n, v)| (n, v.to_string()))
-        .unwrap_or_default();
-    let c = Chrome::signed(&s, "organisation-title").titled(&d.organisation.name);
-    render(&PageView {
+    let (notes, notes_version, errors) = match refused {
+        Some((input, errors)) => (input.notes, input.version, errors),
+        None => {
+            let (n, v) = d
+                .notes
+                .clone()
+                .map(|(n, v)| (n, v.to_string()))
+                .unwrap_or_default();
+            (n, v, FieldErrors::new())
+        }
+    };
+    let c = Chrome::signed(s, "organisation-title").titled(&d.organisation.name);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut res = render(&PageView {
         c,
         d,
         relations,
@@ -156,7 +180,10 @@ pub async fn page(
         may_edit,
         notes,
         notes_version,
-    })
+        errors,
+    })?;
+    *res.status_mut() = status;
+    Ok(res)
 }
 
 fn form(
@@ -274,9 +301,14 @@ pub async fn notes(
     Path(id): Path<i64>,
     CsrfForm(input): CsrfForm<NotesInput>,
 ) -> Result<Response, PageError> {
-    let notes = oversyn_core::validate::text(&input.notes)
-        .map_err(|_| PageError::BadRequest)?
-        .unwrap_or_default();
+    let notes = match oversyn_core::validate::text(&input.notes) {
+        Ok(n) => n.unwrap_or_default(),
+        Err(key) => {
+            let mut errors = FieldErrors::new();
+            errors.add("notes", key);
+            return show(&state, &s, id, Some((input, errors))).await;
+        }
+    };
     let version = input.version.trim().parse().ok();
     match state
         .store
@@ -284,7 +316,9 @@ pub async fn notes(
         .await
     {
         Ok(()) => Ok(Redirect::to(&format!("/organisations/{id}#notes")).into_response()),
-        Err(oversyn_store::StoreError::Stale) => Err(PageError::BadRequest),
-        Err(e) => Err(e.into()),
+        Err(e) => {
+            let errors = super::save_errors(e)?;
+            show(&state, &s, id, Some((input, errors))).await
+        }
     }
 }

@@ -257,6 +257,82 @@ async fn a_stale_edit_is_refused_and_keeps_the_input() {
 }
 
 #[tokio::test]
+async fn a_stale_or_too_long_note_is_shown_again_with_the_typed_text() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let org = app
+            .store
+            .organisation_by_slug(t.id, "eurocities")
+            .await
+            .unwrap()
+            .id;
+        let page = format!("/organisations/{org}");
+        let action = format!("/organisations/{org}/notes");
+        let (_, body) = app.get(&page).await;
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &action,
+                &[
+                    ("notes", "Första anteckningen"),
+                    ("version", &version_of(&body)),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (_, body) = app.get(&page).await;
+        let old_version = version_of(&body);
+        assert!(!old_version.is_empty(), "saved notes carry a version");
+        let other = app
+            .browser_as("stockholm", "colleague@stockholm.example", Role::Editor)
+            .await;
+        let (status, _, _) = app
+            .post_form(
+                &other,
+                &page,
+                &action,
+                &[("notes", "Kollegans anteckning"), ("version", &old_version)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &action,
+                &[("notes", "Min anteckning"), ("version", &old_version)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("Någon annan har ändrat"), "{body}");
+        assert!(
+            body.contains(">Min anteckning</textarea>"),
+            "the typed note is kept"
+        );
+        let (_, body) = app.get(&page).await;
+        assert!(
+            body.contains("Kollegans anteckning"),
+            "the colleague's note stays"
+        );
+        let long = "x".repeat(10_001);
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &action,
+                &[("notes", &long), ("version", &version_of(&body))],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("aria-describedby=\"notes-error\""), "{body}");
+        assert!(body.contains(&long), "the typed note is kept");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn ending_a_membership_records_notice_and_history() {
     on_each_backend(|app| async move {
         app.login_as_demo().await;

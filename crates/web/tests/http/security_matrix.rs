@@ -130,9 +130,9 @@ fn table() -> Vec<Row> {
         get("/organisations/{own_org}/edit",                              [OK,       OK,       FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         post("/organisations/{own_org}/edit", Body::Form(&[("name", "Eget nätverk"), ("kind", "city_network"), ("version", "0")]),
                                                                           [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
-        // A stale note is refused outright (400), not shown again.
+        // A stale note is shown again with the typed text and why (422).
         post("/organisations/{own_org}/notes", Body::Form(&[("notes", "Anteckning"), ("version", "0")]),
-                                                                          [BAD,      BAD,      FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
+                                                                          [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         get("/organisations/{own_org}/history",                           [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
         post("/memberships", Body::Form(&[("body_id", "{body}"), ("organisation_id", "{own_org}"), ("mtype", "full"), ("status", "active"), ("fee_kind", "unknown")]),
                                                                           [SEE,      SEE,      FORBID,   FORBID,   Login,    Login,    INVALID]),
