@@ -608,6 +608,7 @@ dash-overdue = Overdue
 dash-none = Nothing.
 dash-travel = Travel { $year }
 dash-journeys = journeys
+dash-travel-days = travel days
 dash-due-review = Due for review
 nav-representation = Representation
 representation-title = Representation

@@ -608,6 +608,7 @@ dash-overdue = Försenat
 dash-none = Inget.
 dash-travel = Resor { $year }
 dash-journeys = resor
+dash-travel-days = resdagar
 dash-due-review = Dags för översyn
 nav-representation = Representation
 representation-title = Representation

@@ -64,7 +64,10 @@ pub async fn load(
         .collect();
     let t = totals(&legs);
     d.journeys = t.journeys;
-    d.travel_days = format!("{:.1}", t.travel_days);
+    // Whole days as "3", parts as "2.5": not "0.0" when nobody travelled.
+    d.travel_days = format!("{:.1}", t.travel_days)
+        .trim_end_matches(".0")
+        .to_owned();
     d.co2_kg = format!("{:.0}", t.co2_kg);
     let last_review = store.reviewed_memberships(tenant_id).await?;
     let limit = today
