@@ -358,6 +358,9 @@ pub async fn pages(cache: &Cache, req: Request, next: Next) -> Response {
     let etag = HeaderValue::from_str(&etag).expect("digits and hex are a valid header");
     let mut headers = parts.headers;
     headers.insert(header::ETAG, etag.clone());
+    // Added again on the way out, where they then replace themselves in
+    // place instead of growing a copied map on every hit.
+    crate::context::add_security_headers(&mut headers);
     let page = Page {
         version,
         etag,

@@ -223,7 +223,7 @@ fn cross_site_refusal(req: &Request) -> Option<Response> {
     None
 }
 
-fn add_security_headers(h: &mut HeaderMap) {
+pub(crate) fn add_security_headers(h: &mut HeaderMap) {
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
