@@ -21,6 +21,7 @@
 //!   (respondents' links, public pages).
 
 use crate::context::{Ctx, Session};
+use crate::i18n::Lang;
 use axum::body::HttpBody as _;
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
@@ -263,7 +264,7 @@ impl Credential {
 /// Whom a request is for, as part of a cache key: the hash of its session
 /// or bearer token, never shared between two sessions or tokens; only when
 /// [`crate::context::front`] found the session or token valid.
-fn identity(req: &Request) -> Option<String> {
+fn identity(req: &Request) -> Option<(&str, Lang)> {
     let ctx = req.extensions().get::<Ctx>()?;
     let cred = req.extensions().get::<Credential>()?;
     let valid = if req.uri().path().starts_with("/api/") {
@@ -271,13 +272,61 @@ fn identity(req: &Request) -> Option<String> {
     } else {
         ctx.session.as_ref().is_some_and(|s| s.token == cred.token)
     };
-    valid.then(|| {
-        let mut who = String::with_capacity(cred.hash.len() + 4);
-        who.push_str(&cred.hash);
-        who.push('\n');
-        who.push_str(ctx.lang.code());
-        who
-    })
+    valid.then_some((cred.hash.as_str(), ctx.lang))
+}
+
+/// The key of a remembered page: whose (the credential's hash), in which
+/// language, on which day (pages say what is in force today), and what.
+fn page_key(hash: &str, lang: Lang, req: &Request) -> String {
+    let pq = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or("/");
+    let day = Utc::now().date_naive().num_days_from_ce();
+    let mut key = String::with_capacity(hash.len() + pq.len() + 16);
+    key.push_str(hash);
+    key.push('\n');
+    key.push_str(lang.code());
+    key.push('\n');
+    key.push_str(itoa::Buffer::new().format(day));
+    key.push('\n');
+    key.push_str(pq);
+    key
+}
+
+impl Cache {
+    /// The fast path: a remembered page for a request whose session or
+    /// token this cache already knows to be valid at `version`, answered
+    /// before a session is built for it. `None` sends the request the
+    /// usual way (which remembers the page for next time).
+    pub fn hit(
+        &self,
+        req: &Request,
+        credential: &Credential,
+        is_api: bool,
+        lang: Lang,
+        version: i64,
+    ) -> Option<Response> {
+        if req.method() != Method::GET || !cacheable(req.uri().path()) {
+            return None;
+        }
+        let hash = credential.hash.as_str();
+        let valid = if is_api {
+            locked(&self.tokens)
+                .get(hash)
+                .is_some_and(|k| k.version == version)
+        } else {
+            locked(&self.sessions)
+                .get(hash)
+                .is_some_and(|k| k.version == version && k.expires > Utc::now())
+        };
+        if !valid {
+            return None;
+        }
+        let page = self.page(&page_key(hash, lang, req), version)?;
+        Some(answer(req.headers().get(header::IF_NONE_MATCH), &page))
+    }
 }
 
 /// What [`crate::context::front`] found for an API request's bearer token
@@ -311,7 +360,7 @@ fn answer(if_none_match: Option<&HeaderValue>, page: &Page) -> Response {
 /// Serves remembered pages and remembers new ones; called by
 /// [`crate::context::front`] once the session and data version are in.
 pub async fn pages(cache: &Cache, req: Request, next: Next) -> Response {
-    let (Some(DataVersion(version)), Some(who)) = (
+    let (Some(DataVersion(version)), Some((hash, lang))) = (
         req.extensions().get::<DataVersion>().copied(),
         identity(&req),
     ) else {
@@ -320,18 +369,7 @@ pub async fn pages(cache: &Cache, req: Request, next: Next) -> Response {
     if req.method() != Method::GET || !cacheable(req.uri().path()) {
         return next.run(req).await;
     }
-    let pq = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str())
-        .unwrap_or("/");
-    // The day is part of the key: pages say what is in force today.
-    let day = Utc::now().date_naive().num_days_from_ce();
-    let mut key = who;
-    key.push('\n');
-    key.push_str(itoa::Buffer::new().format(day));
-    key.push('\n');
-    key.push_str(pq);
+    let key = page_key(hash, lang, &req);
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
     if let Some(page) = cache.page(&key, version) {
         return answer(if_none_match.as_ref(), &page);

@@ -142,6 +142,17 @@ async fn load(state: &AppState, mut req: Request, next: Next) -> Response {
     } else {
         None
     };
+    // A page this server remembers for a credential it knows is valid now
+    // needs no session built (a chosen language must also set its cookie).
+    if let (Some(v), None) = (version, chosen) {
+        let credential = if is_api { &bearer } else { &session_token };
+        if let Some(hit) = credential
+            .as_ref()
+            .and_then(|c| state.cache.hit(&req, c, is_api, lang, v))
+        {
+            return hit;
+        }
+    }
     let api_auth = match (version, &bearer, is_api) {
         // A failed lookup is left to the API's own extractor to report.
         (Some(v), Some(token), true) => state.cache.token_user(&state.store, token, v).await.ok(),

@@ -152,7 +152,11 @@ async fn every_kind_of_response_carries_the_security_headers() {
             .token_for("stockholm", "headers@stockholm.example", Role::Viewer)
             .await;
         let editor_token = app
-            .token_for("stockholm", "headers-editor@stockholm.example", Role::Editor)
+            .token_for(
+                "stockholm",
+                "headers-editor@stockholm.example",
+                Role::Editor,
+            )
             .await;
         let (_, cases) = app.api_get("/api/v1/cases", &token).await;
         let case = cases["data"]
