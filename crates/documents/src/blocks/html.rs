@@ -9,15 +9,30 @@ pub fn html(d: &Doc) -> String {
         e(&d.lang),
         e(&d.title)
     );
-    h.push_str(&fragment(d));
+    h.push_str(&fragment_at(d, 1));
     h.push_str("</main></body></html>");
     h
 }
 
-/// The body alone, for showing a document inside an app page.
+/// The body alone, for showing a document inside an app page under the
+/// page's own `h1`: the document's headings start at `h2`.
 pub fn fragment(d: &Doc) -> String {
+    fragment_at(d, 2)
+}
+
+/// The body with the document's title at heading level `top`. A heading
+/// never goes more than one level below the one before it (a document may
+/// have a subheading straight after its title), so screen-reader users
+/// find no gaps in the outline.
+pub fn fragment_at(d: &Doc, top: usize) -> String {
     let mut h = String::new();
     let mut in_list = false;
+    let mut last = top - 1;
+    let mut heading = |nominal: usize, t: &str| {
+        let level = (top - 1 + nominal).min(last + 1).min(6);
+        last = level;
+        format!("<h{level}>{}</h{level}>", e(t))
+    };
     for b in &d.blocks {
         let is_point = matches!(b, Block::Point { .. });
         if in_list && !is_point {
@@ -29,9 +44,9 @@ pub fn fragment(d: &Doc) -> String {
         in_list = is_point;
         h.push_str(&match b {
             Block::Head(t) => format!("<p class=\"doc-head\">{}</p>", e(t)),
-            Block::Title(t) => format!("<h1>{}</h1>", e(t)),
-            Block::Heading(t) => format!("<h2>{}</h2>", e(t)),
-            Block::Subheading(t) => format!("<h3>{}</h3>", e(t)),
+            Block::Title(t) => heading(1, t),
+            Block::Heading(t) => heading(2, t),
+            Block::Subheading(t) => heading(3, t),
             Block::Para(t) => format!("<p>{}</p>", e(t)),
             Block::Lead(t) => format!("<p><strong>{}</strong></p>", e(t)),
             Block::Point { label, text } => format!(
@@ -50,4 +65,36 @@ pub fn fragment(d: &Doc) -> String {
         h.push_str("</ol>");
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn levels(html: &str) -> Vec<u8> {
+        html.match_indices("<h")
+            .filter_map(|(i, _)| html.as_bytes().get(i + 2).copied())
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect()
+    }
+
+    #[test]
+    fn headings_never_skip_a_level() {
+        let d = Doc {
+            lang: "sv".into(),
+            title: "Ärende".into(),
+            running_head: String::new(),
+            blocks: vec![
+                Block::Title("Ärende".into()),
+                Block::Subheading("Reservation".into()),
+                Block::Heading("Beslut".into()),
+                Block::Subheading("Motivering".into()),
+            ],
+        };
+        assert_eq!(levels(&fragment_at(&d, 1)), [1, 2, 2, 3]);
+        // Inside an app page whose own h1 names the case.
+        assert_eq!(levels(&fragment(&d)), [2, 3, 3, 4]);
+        assert_eq!(levels(&html(&d)), [1, 2, 2, 3]);
+    }
 }

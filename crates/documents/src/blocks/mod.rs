@@ -7,7 +7,7 @@ mod html;
 mod typst;
 
 pub use docx::docx;
-pub use html::{fragment, html};
+pub use html::{fragment, fragment_at, html};
 pub use typst::typst;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -291,7 +291,8 @@ async fn case(
         c: Chrome::anonymous(&ui, "public-title", String::new()).titled(&c.fields.title),
         slug,
         city: t.name,
-        document: oversyn_documents::blocks::fragment(&docs.document),
+        // The document's title is this page's h1.
+        document: oversyn_documents::blocks::fragment_at(&docs.document, 1),
     })
 }
 
