@@ -78,8 +78,14 @@ export async function answerOnPhone(t, browser, link) {
     let questions = 0;
     await t.step(p, 'respondent: answers are saved while tapping', async () => {
       questions = await tapAll(p);
-      const status = await p.textContent('#autosave-status');
-      expect(status === (await p.getAttribute('#autosave-status', 'data-saved')), `autosave said: ${status}`);
+      // The message is emptied and set again, so a screen reader reads each save.
+      const said = await p
+        .waitForFunction(() => {
+          const s = document.getElementById('autosave-status');
+          return s.textContent === s.dataset.saved;
+        }, null, { timeout: 5000 })
+        .then(() => true, () => false);
+      expect(said, `autosave said: ${await p.textContent('#autosave-status')}`);
     });
     await t.step(p, 'respondent: a too long answer is refused, the rest kept', async () => {
       questions += await writeAll(p, 'x'.repeat(4001));
