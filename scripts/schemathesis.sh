@@ -24,11 +24,13 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1 (see the comment at the top)"; exit 2 ;;
   esac
 done
-if ! command -v st >/dev/null; then
-  python3 -m pip install --quiet schemathesis
-fi
+python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install --quiet schemathesis
+# Its command from where pip put it: a fresh install may not be on PATH yet
+# (pyenv's shims, a user site).
+st=$(python3 -c 'import os, sysconfig; print(os.path.join(sysconfig.get_path("scripts"), "st"))')
+[ -x "$st" ] || st=$(command -v st)
 if [ $profile = release ]; then cargo build --release -p oversyn; else cargo build -p oversyn; fi
-bin=target/$profile/oversyn
+bin=${CARGO_TARGET_DIR:-target}/$profile/oversyn
 work=$(mktemp -d)
 server=
 scratch_db=
@@ -54,7 +56,7 @@ run_backend() {
   local rc=0
   # One worker: Python 3.11's ast module is not safe across the threads
   # that more workers use, and hypothesis parses lambdas with it.
-  st run "http://127.0.0.1:$port/api/openapi.json" \
+  "$st" run "http://127.0.0.1:$port/api/openapi.json" \
     --header "Authorization: Bearer $token" \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
     --max-examples "$examples" --seed 1 --workers 1 --no-color \
