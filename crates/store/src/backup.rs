@@ -53,6 +53,18 @@ pub async fn restore_sqlite(url: &str, from: &std::path::Path) -> Result<(), Sto
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
+    // Anything but a SQLite file is refused at once: opening it as a
+    // database would only fail after the pool's retries, seconds later.
+    let mut magic = [0u8; 16];
+    let is_sqlite = std::fs::File::open(from)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
+        .is_ok_and(|()| &magic == b"SQLite format 3\0");
+    if !is_sqlite {
+        return Err(StoreError::Config(format!(
+            "{} is not an Översyn backup (not a SQLite database file)",
+            from.display()
+        )));
+    }
     let staging = target.with_extension("restoring");
     std::fs::copy(from, &staging).map_err(io)?;
     // The copy must be one of our databases before it replaces anything.

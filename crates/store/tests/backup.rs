@@ -83,10 +83,26 @@ async fn a_backup_restores_every_table() {
 
     let junk = dir.join("junk.db");
     std::fs::write(&junk, b"not a database").unwrap();
+    let refused = oversyn_store::backup::restore_sqlite(&b, &junk)
+        .await
+        .expect_err("junk is refused");
     assert!(
-        oversyn_store::backup::restore_sqlite(&b, &junk)
-            .await
-            .is_err()
+        refused.to_string().contains("not a SQLite database file"),
+        "{refused}"
+    );
+    // A SQLite file that is not ours is refused too, by its missing tables.
+    let other = dir.join("other.db");
+    let o = Store::connect(&format!("sqlite://{}", other.display()))
+        .await
+        .unwrap();
+    o.try_raw("CREATE TABLE t (x INTEGER)").await.unwrap();
+    o.close().await;
+    let refused = oversyn_store::backup::restore_sqlite(&b, &other)
+        .await
+        .expect_err("a foreign database is refused");
+    assert!(
+        refused.to_string().contains("no tenants table"),
+        "{refused}"
     );
     let still = Store::connect(&b).await.unwrap();
     assert!(
