@@ -98,6 +98,19 @@ struct KnownToken {
     user: User,
 }
 
+// One rule for "still valid", used by the lookups and by the fast path.
+impl KnownSession {
+    fn valid_at(&self, version: i64) -> bool {
+        self.version == version && self.expires > Utc::now()
+    }
+}
+
+impl KnownToken {
+    fn valid_at(&self, version: i64) -> bool {
+        self.version == version
+    }
+}
+
 struct Page {
     version: i64,
     etag: HeaderValue,
@@ -136,8 +149,7 @@ impl Cache {
     ) -> Result<Option<Session>, StoreError> {
         let Credential { token, hash } = token;
         if let Some(k) = locked(&self.sessions).get(hash)
-            && k.version == version
-            && k.expires > Utc::now()
+            && k.valid_at(version)
         {
             return Ok(Some(Session {
                 user: k.user.clone(),
@@ -177,7 +189,7 @@ impl Cache {
     ) -> Result<Option<User>, StoreError> {
         let Credential { token, hash } = token;
         if let Some(k) = locked(&self.tokens).get(hash)
-            && k.version == version
+            && k.valid_at(version)
         {
             return Ok(Some(k.user.clone()));
         }
@@ -315,11 +327,11 @@ impl Cache {
         let valid = if is_api {
             locked(&self.tokens)
                 .get(hash)
-                .is_some_and(|k| k.version == version)
+                .is_some_and(|k| k.valid_at(version))
         } else {
             locked(&self.sessions)
                 .get(hash)
-                .is_some_and(|k| k.version == version && k.expires > Utc::now())
+                .is_some_and(|k| k.valid_at(version))
         };
         if !valid {
             return None;
