@@ -3,7 +3,6 @@
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 use oversyn_store::Store;
-use oversyn_store::audit::Actor;
 use std::path::{Path, PathBuf};
 
 #[derive(Subcommand)]
@@ -54,18 +53,18 @@ pub fn parse(file: &Path, text: bool) -> Result<()> {
     if text {
         let t = oversyn_import::document_text(&bytes)
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-        return crate::print_out(&t);
+        return crate::common::print_out(&t);
     }
     let parsed = oversyn_import::parse_document(&bytes, &[])
         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    crate::print_out(&serde_json::to_string_pretty(&parsed)?)
+    crate::common::print_out(&serde_json::to_string_pretty(&parsed)?)
 }
 
 pub async fn run(store: &Store, command: &CaseCommand) -> Result<()> {
     match command {
         CaseCommand::Parse { file, text } => parse(file, *text),
         CaseCommand::Import { file, tenant } => {
-            let t = crate::tenant(store, tenant).await?;
+            let t = crate::common::tenant(store, tenant).await?;
             let bytes = read(file)?;
             let orgs = store.organisations(t.id).await?;
             let parsed = oversyn_import::parse_document(&bytes, &orgs)
@@ -82,15 +81,11 @@ pub async fn run(store: &Store, command: &CaseCommand) -> Result<()> {
                 })
                 .collect();
             let imported = oversyn_import::to_new_case(&parsed, &memberships);
-            let actor = Actor {
-                tenant_id: t.id,
-                user_id: None,
-                label: "cli".into(),
-            };
+            let actor = crate::common::actor(t.id);
             let id = store
                 .create_case(&actor, &imported.new)
                 .await
-                .map_err(crate::describe)?;
+                .map_err(crate::common::describe)?;
             let name = file
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -116,13 +111,13 @@ pub async fn run(store: &Store, command: &CaseCommand) -> Result<()> {
             Ok(())
         }
         CaseCommand::List { tenant } => {
-            let t = crate::tenant(store, tenant).await?;
+            let t = crate::common::tenant(store, tenant).await?;
             let pattern = store.case_number_pattern(t.id).await?;
             for c in store.cases(t.id).await? {
                 println!(
                     "{}\t{}\t{}\t{}",
                     c.id,
-                    oversyn_web::cases::number_text(&c, &pattern),
+                    oversyn_app::cases::number_text(&c, &pattern),
                     c.status,
                     c.fields.title
                 );
@@ -136,13 +131,13 @@ pub async fn run(store: &Store, command: &CaseCommand) -> Result<()> {
             excerpt,
             output,
         } => {
-            let Some(format) = oversyn_web::cases::Format::parse(format) else {
+            let Some(format) = oversyn_app::Format::parse(format) else {
                 bail!("--format must be html, pdf or docx")
             };
-            let t = crate::tenant(store, tenant).await?;
-            let docs = oversyn_web::cases::CaseDocs::load(store, t.id, *case)
+            let t = crate::common::tenant(store, tenant).await?;
+            let docs = oversyn_app::cases::CaseDocs::load(store, t.id, *case)
                 .await
-                .map_err(crate::describe)?;
+                .map_err(crate::common::describe)?;
             let doc = match excerpt {
                 None => &docs.document,
                 Some(n) => match n.checked_sub(1).and_then(|i| docs.excerpts.get(i)) {
@@ -150,8 +145,8 @@ pub async fn run(store: &Store, command: &CaseCommand) -> Result<()> {
                     None => bail!("the case has {} decisions", docs.excerpts.len()),
                 },
             };
-            let bytes = oversyn_web::cases::render_document(doc, format)
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let bytes =
+                oversyn_app::cases::render(doc, format).map_err(|e| anyhow::anyhow!("{e}"))?;
             std::fs::write(output, &bytes)
                 .with_context(|| format!("writing {}", output.display()))?;
             println!("Wrote {} ({} bytes).", output.display(), bytes.len());

@@ -10,7 +10,6 @@ pub mod codes;
 pub mod demo;
 pub mod fees;
 pub mod followup;
-pub mod input;
 pub mod opendata;
 pub mod register;
 pub mod review;

@@ -7,7 +7,7 @@ use crate::{Store, StoreError};
 use oversyn_core::catalogue::{ENTRIES, LINKS};
 use oversyn_core::demo::{self, DemoFeeKind};
 use oversyn_core::fees::Fee;
-use oversyn_core::input::{BodyCmd, MembershipCmd, PersonCmd, SeatCmd};
+use oversyn_core::register::input::{BodyCmd, MembershipCmd, PersonCmd, SeatCmd};
 use oversyn_core::{Code, Role};
 use sqlx::Row;
 

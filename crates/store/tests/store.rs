@@ -2,7 +2,7 @@
 //! is set) on PostgreSQL: migrations agree, the demo loads idempotently,
 //! tenants stay apart, stale writes are refused and the audit log is append-only.
 
-use oversyn_core::input::{MembershipInput, PersonInput};
+use oversyn_core::register::input::{MembershipInput, PersonInput};
 use oversyn_store::audit::Actor;
 use oversyn_store::testing::{ScratchDb, postgres_url};
 use oversyn_store::{Backend, Store, StoreError};

@@ -275,7 +275,7 @@ impl Credential {
 
 /// Whom a request is for, as part of a cache key: the hash of its session
 /// or bearer token, never shared between two sessions or tokens; only when
-/// [`crate::context::front`] found the session or token valid.
+/// [`crate::middleware::front`] found the session or token valid.
 fn identity(req: &Request) -> Option<(&str, Lang)> {
     let ctx = req.extensions().get::<Ctx>()?;
     let cred = req.extensions().get::<Credential>()?;
@@ -341,7 +341,7 @@ impl Cache {
     }
 }
 
-/// What [`crate::context::front`] found for an API request's bearer token
+/// What [`crate::middleware::front`] found for an API request's bearer token
 /// (`None`: unknown or revoked), so the handler need not look again.
 #[derive(Debug, Clone)]
 pub struct ApiAuth(pub Option<User>);
@@ -370,7 +370,7 @@ fn answer(if_none_match: Option<&HeaderValue>, page: &Page) -> Response {
 }
 
 /// Serves remembered pages and remembers new ones; called by
-/// [`crate::context::front`] once the session and data version are in.
+/// [`crate::middleware::front`] once the session and data version are in.
 pub async fn pages(cache: &Cache, req: Request, next: Next) -> Response {
     let (Some(DataVersion(version)), Some((hash, lang))) = (
         req.extensions().get::<DataVersion>().copied(),
@@ -410,7 +410,7 @@ pub async fn pages(cache: &Cache, req: Request, next: Next) -> Response {
     headers.insert(header::ETAG, etag.clone());
     // Added again on the way out, where they then replace themselves in
     // place instead of growing a copied map on every hit.
-    crate::context::add_security_headers(&mut headers);
+    crate::middleware::add_security_headers(&mut headers);
     let page = Page {
         version,
         etag,

@@ -8,10 +8,10 @@ pub mod auth;
 pub mod cache;
 pub mod cases;
 pub mod context;
-pub mod demo;
 pub mod error;
 pub mod followup;
 pub mod i18n;
+mod middleware;
 pub mod opendata;
 pub mod public;
 pub mod register;
@@ -64,6 +64,15 @@ impl AppState {
             cache: Arc::default(),
         }))
     }
+
+    /// What the use cases that send mail need of the state.
+    pub fn sender(&self) -> oversyn_app::Sender<'_> {
+        oversyn_app::Sender {
+            store: &self.store,
+            mailer: &self.mailer,
+            public_url: &self.config.public_url,
+        }
+    }
 }
 
 /// The whole application as a router, for `serve` and for tests.
@@ -81,7 +90,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", api::router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            context::front,
+            middleware::front,
         ))
         .with_state(state)
 }

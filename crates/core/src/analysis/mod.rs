@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod bootstrap;
+pub mod evidence;
 pub mod fit;
 pub mod rules;
 pub mod sensitivity;

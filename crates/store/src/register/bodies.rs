@@ -5,8 +5,8 @@ use crate::audit::{Actor, record};
 use crate::codec::{code_in, now};
 use crate::{Store, StoreError};
 use oversyn_core::Code;
-use oversyn_core::input::BodyCmd;
 use oversyn_core::register::Body;
+use oversyn_core::register::input::BodyCmd;
 use sqlx::Row;
 
 const COLUMNS: &str = "id, name, kind, abbreviation, version";

@@ -7,7 +7,7 @@ use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use oversyn_core::Code;
 use oversyn_core::fees::Fee;
-use oversyn_core::input::MembershipCmd;
+use oversyn_core::register::input::MembershipCmd;
 use oversyn_core::register::{Membership, status_on_ending};
 use sqlx::Row;
 

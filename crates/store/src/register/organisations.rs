@@ -6,7 +6,7 @@ use crate::audit::{Actor, AuditEntry, record};
 use crate::codec::{code_in, list_in, list_out, now};
 use crate::{Store, StoreError};
 use oversyn_core::Code;
-use oversyn_core::input::OrganisationCmd;
+use oversyn_core::register::input::OrganisationCmd;
 use oversyn_core::register::{Organisation, Relation};
 use serde::Serialize;
 use sqlx::Row;

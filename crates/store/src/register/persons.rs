@@ -5,8 +5,8 @@ use crate::audit::{Actor, record};
 use crate::codec::{code_in, now};
 use crate::{Store, StoreError};
 use oversyn_core::Code;
-use oversyn_core::input::PersonCmd;
 use oversyn_core::register::Person;
+use oversyn_core::register::input::PersonCmd;
 use sqlx::Row;
 
 const COLUMNS: &str = "id, name, kind, party, side, department, email, version";

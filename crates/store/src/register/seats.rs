@@ -6,8 +6,8 @@ use crate::codec::{code_in, date_in, date_out, now};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use oversyn_core::Code;
-use oversyn_core::input::SeatCmd;
 use oversyn_core::register::Seat;
+use oversyn_core::register::input::SeatCmd;
 use sqlx::Row;
 
 const COLUMNS: &str =

@@ -2,7 +2,6 @@
 //! the analysed recommendation and its reasons, the overrides made so far,
 //! and a form for a new one with a required justification.
 
-use super::{Analysed, analyse};
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
@@ -12,6 +11,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
+use oversyn_app::analysis::{Analysed, analyse};
 use oversyn_core::FieldErrors;
 use oversyn_core::analysis::Category;
 use oversyn_store::reviews::Override;

@@ -1,6 +1,5 @@
 //! The analysis page and its API twin.
 
-use super::{Analysis, analyse, to_json};
 use crate::AppState;
 use crate::api::{ApiUser, Problem};
 use crate::context::Signed;
@@ -10,6 +9,8 @@ use askama::Template;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use oversyn_app::analysis::report;
+use oversyn_app::analysis::{Analysed, Analysis, analyse, to_json};
 use oversyn_core::analysis::Category;
 use oversyn_documents::figures::figures;
 use oversyn_documents::html::figure;
@@ -62,7 +63,7 @@ impl AnalysisView {
         format!("{:.0} %", v * 100.0)
     }
     /// "Strategic fit: 50 % of the goals (Miljöhuvudstad)", or that it is unknown.
-    fn fit(&self, m: &super::Analysed) -> String {
+    fn fit(&self, m: &Analysed) -> String {
         match m.evidence.goal_fit {
             Some(_) if m.served_goals.is_empty() => self.c.t("analysis-fit-none"),
             Some(share) => self.c.t_args(
@@ -76,7 +77,7 @@ impl AnalysisView {
         }
     }
     /// The bootstrap's shares of the analysed category and its 90 % interval.
-    fn bootstrap(&self, m: &super::Analysed) -> String {
+    fn bootstrap(&self, m: &Analysed) -> String {
         let b = &m.bootstrap;
         let same = b
             .probabilities
@@ -105,7 +106,7 @@ pub async fn page(
 ) -> Result<Response, PageError> {
     let a = analyse(&state.store, s.tenant(), id).await?;
     let lang = s.lang.code();
-    let report = super::report::assemble(&state.store, s.tenant(), &a, lang).await?;
+    let report = report::assemble(&state.store, s.tenant(), &a, lang).await?;
     let f = figures(&report);
     let html = |list: &[oversyn_documents::charts::Figure]| {
         list.iter().map(|x| figure(x, lang, true)).collect()
@@ -163,15 +164,15 @@ pub async fn download(
     Query(q): Query<ReportQuery>,
 ) -> Result<Response, PageError> {
     use axum::response::IntoResponse;
-    let format = super::report::Format::parse(&q.format).unwrap_or(super::report::Format::Pdf);
+    let format = oversyn_app::Format::parse(&q.format).unwrap_or(oversyn_app::Format::Pdf);
     let lang = if q.lang == "en" || (q.lang.is_empty() && s.lang.code() == "en") {
         "en"
     } else {
         "sv"
     };
-    let bytes = match super::report::render(&state.store, s.tenant(), id, lang, format).await {
+    let bytes = match report::render(&state.store, s.tenant(), id, lang, format).await {
         Ok(b) => b,
-        Err(super::report::RenderError::Store(e)) => return Err(e.into()),
+        Err(report::RenderError::Store(e)) => return Err(e.into()),
         Err(e) => {
             tracing::error!(error = %e, "report rendering failed");
             return Err(PageError::Internal);

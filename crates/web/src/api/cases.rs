@@ -5,12 +5,12 @@ use super::auth::{ApiUser, ApiWriter};
 use super::model::List;
 use super::problem::{ApiJson, Problem};
 use crate::AppState;
-use crate::cases::number_text;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};
+use oversyn_app::cases::number_text;
 use oversyn_core::cases::{
     CaseFields, CaseNumber, CaseStatus, Decision, Person, Point, Position, PositionKind, Stage,
 };
@@ -350,7 +350,7 @@ pub async fn import(
 ) -> Result<Response, Problem> {
     let actor = u.actor();
     let parsed = parse_body(&s, u.tenant(), &body).await?;
-    let snap = crate::register::model::Snapshot::load(&s.store, u.tenant()).await?;
+    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
     let memberships: Vec<(i64, String)> = snap
         .memberships
         .iter()
@@ -388,7 +388,7 @@ pub async fn akn(
     u: ApiUser,
     Path(id): Path<i64>,
 ) -> Result<Response, Problem> {
-    match crate::cases::akoma_ntoso(&s.store, u.tenant(), id).await? {
+    match oversyn_app::cases::akoma_ntoso(&s.store, u.tenant(), id).await? {
         Some(xml) => Ok((
             [(header::CONTENT_TYPE, "application/akn+xml; charset=utf-8")],
             xml,

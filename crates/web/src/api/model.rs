@@ -1,8 +1,8 @@
 //! The API's JSON shapes, built from the core's records.
 
-use crate::register::model::Snapshot;
 use oversyn_core::Code;
 use oversyn_core::fees::Fee;
+use oversyn_core::register::Snapshot;
 use oversyn_core::register::{Body, Indirect, Membership, Organisation, Person, Seat};
 use oversyn_store::audit::AuditEntry;
 use serde::Serialize;

@@ -9,7 +9,6 @@
 use super::auth::ApiUser;
 use super::problem::Problem;
 use crate::AppState;
-use crate::register::model::Snapshot;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use http::StatusCode;
@@ -160,7 +159,7 @@ pub async fn list(
     let t = u.tenant();
     let base = s.config.public_url.trim_end_matches('/').to_owned();
     let store = &s.store;
-    let snap = Snapshot::load(store, t).await?;
+    let snap = oversyn_app::snapshot(store, t).await?;
     let url = |kind: &str, id: i64| format!("{base}/api/v1/{kind}/{id}");
     let (items, stamps, kind, tombstones): Listing = match resource.as_str() {
         "bodies" => (
@@ -199,7 +198,7 @@ pub async fn list(
                 let (reservations, statements): (Vec<_>, Vec<_>) = full.case.positions.iter().partition(|p| p.kind == oversyn_core::cases::PositionKind::Reservation);
                 items.push((c.id, json!({
                     "id": url("cases", c.id), "type": format!("{SCHEMA}Paper"), "name": full.fields.title,
-                    "reference": crate::cases::number_text(&full, &pattern), "date": full.fields.document_date,
+                    "reference": oversyn_app::cases::number_text(&full, &pattern), "date": full.fields.document_date,
                     "paperType": "decision", "oversyn:documentReference": full.fields.reference,
                     "oversyn:status": full.status.code(),
                     "oversyn:decisionPoints": full.case.proposal, "oversyn:reservations": reservations,

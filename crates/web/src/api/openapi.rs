@@ -11,7 +11,9 @@ use super::reviews as rv;
 use super::reviews::{ResultOut, ResultsOut, ReviewMembership, ReviewOut};
 use crate::reviews::Progress;
 use axum::Json;
-use oversyn_core::input::{BodyInput, MembershipInput, OrganisationInput, PersonInput, SeatInput};
+use oversyn_core::register::input::{
+    BodyInput, MembershipInput, OrganisationInput, PersonInput, SeatInput,
+};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 

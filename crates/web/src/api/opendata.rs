@@ -14,6 +14,6 @@ pub async fn popolo(
     u: ApiUser,
 ) -> Result<Json<oversyn_core::opendata::popolo::Document>, Problem> {
     Ok(Json(
-        crate::opendata::popolo::export_tenant(&s.store, u.tenant()).await?,
+        oversyn_app::opendata::popolo::export_tenant(&s.store, u.tenant()).await?,
     ))
 }

@@ -5,13 +5,12 @@ use super::auth::{ApiUser, ApiWriter};
 use super::model::*;
 use super::problem::{ApiJson, Problem};
 use crate::AppState;
-use crate::register::model::Snapshot;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};
 use oversyn_core::FieldErrors;
-use oversyn_core::input::{
+use oversyn_core::register::input::{
     BodyInput, EndInput, MembershipInput, OrganisationInput, PersonInput, SeatInput,
 };
 
@@ -110,7 +109,7 @@ pub async fn list_memberships(
     State(s): State<AppState>,
     u: ApiUser,
 ) -> ApiResult<Json<List<MembershipOut>>> {
-    let snap = Snapshot::load(&s.store, u.tenant()).await?;
+    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
     let mut data: Vec<MembershipOut> = snap
         .memberships
         .iter()
@@ -133,7 +132,7 @@ pub async fn get_membership(
     Path(id): Path<i64>,
 ) -> ApiResult<Json<MembershipOut>> {
     let m = s.store.membership(u.tenant(), id).await?;
-    let snap = Snapshot::load(&s.store, u.tenant()).await?;
+    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
     Ok(Json(MembershipOut::direct(&snap, &m)))
 }
 
@@ -150,7 +149,7 @@ pub async fn create_membership(
         .store
         .create_membership(&actor, &input.parse().map_err(invalid)?)
         .await?;
-    let snap = Snapshot::load(&s.store, u.tenant()).await?;
+    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
     Ok(created(
         format!("/api/v1/memberships/{}", m.id),
         MembershipOut::direct(&snap, &m),
@@ -171,7 +170,7 @@ pub async fn update_membership(
         .store
         .update_membership(&actor, id, &input.parse().map_err(invalid)?)
         .await?;
-    let snap = Snapshot::load(&s.store, u.tenant()).await?;
+    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
     Ok(Json(MembershipOut::direct(&snap, &m)))
 }
 
@@ -191,7 +190,7 @@ pub async fn end_membership(
         .store
         .end_membership(&actor, id, date, chrono::Utc::now().date_naive(), version)
         .await?;
-    let snap = Snapshot::load(&s.store, u.tenant()).await?;
+    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
     Ok(Json(MembershipOut::direct(&snap, &m)))
 }
 

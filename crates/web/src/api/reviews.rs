@@ -73,7 +73,7 @@ pub async fn list_reviews(
     u: ApiUser,
 ) -> Result<Json<List<ReviewOut>>, Problem> {
     let t = u.tenant();
-    let snap = crate::register::model::Snapshot::load(&s.store, t).await?;
+    let snap = oversyn_app::snapshot(&s.store, t).await?;
     let mut data = Vec::new();
     for r in s.store.reviews(t).await? {
         let respondents = s.store.respondents(t, r.id).await?;
@@ -115,7 +115,7 @@ pub async fn results(
     Path(id): Path<i64>,
 ) -> Result<Json<ResultsOut>, Problem> {
     let r = compute(&s, u.tenant(), id).await?;
-    let snap = crate::register::model::Snapshot::load(&s.store, u.tenant()).await?;
+    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
     let results = r
         .cells
         .iter()

@@ -1,73 +1,20 @@
 //! The case document and protocol excerpts as HTML, PDF or DOCX, and
 //! downloads of files kept with a case.
 
-use super::{number_text, view};
 use crate::AppState;
 use crate::context::Signed;
 use crate::error::PageError;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use oversyn_documents::blocks::{Doc, docx, html, typst};
-use oversyn_documents::case::{document as case_document, protocol_excerpt};
-use oversyn_store::{Store, StoreError};
+use oversyn_app::Format;
+use oversyn_app::cases::{CaseDocs, render};
+use oversyn_documents::blocks::Doc;
 use serde::Deserialize;
-
-pub use crate::analysis::report::Format;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct DocQuery {
     pub format: String,
-}
-
-/// The documents of one case, built once and rendered in any format.
-pub struct CaseDocs {
-    pub document: Doc,
-    pub excerpts: Vec<Doc>,
-    pub number: String,
-}
-
-impl CaseDocs {
-    pub async fn load(store: &Store, tenant_id: i64, id: i64) -> Result<CaseDocs, StoreError> {
-        let c = store.case(tenant_id, id).await?;
-        let tenant = store.tenant_by_id(tenant_id).await?;
-        let pattern = store.case_number_pattern(tenant_id).await?;
-        let number = number_text(&c, &pattern);
-        let v = view(&tenant.name, &number, &c);
-        Ok(CaseDocs {
-            document: case_document(&v),
-            excerpts: c
-                .case
-                .decisions
-                .iter()
-                .map(|d| protocol_excerpt(&v, d))
-                .collect(),
-            number: number.clone(),
-        })
-    }
-}
-
-/// The decided case as Akoma Ntoso XML; None while the case is open.
-pub async fn akoma_ntoso(
-    store: &Store,
-    tenant_id: i64,
-    id: i64,
-) -> Result<Option<String>, StoreError> {
-    let c = store.case(tenant_id, id).await?;
-    let tenant = store.tenant_by_id(tenant_id).await?;
-    let pattern = store.case_number_pattern(tenant_id).await?;
-    let number = number_text(&c, &pattern);
-    let v = view(&tenant.name, &number, &c);
-    Ok(oversyn_documents::akn::document(&v, &tenant.slug))
-}
-
-/// Renders a document; PDF through typst, which needs no files here.
-pub fn render(doc: &Doc, format: Format) -> Result<Vec<u8>, String> {
-    match format {
-        Format::Html => Ok(html(doc).into_bytes()),
-        Format::Docx => docx(doc),
-        Format::Pdf => oversyn_pdf::render(&typst(doc), &[]).map_err(|e| e.to_string()),
-    }
 }
 
 fn respond(doc: &Doc, format: Format, name: &str) -> Result<Response, PageError> {

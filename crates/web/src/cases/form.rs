@@ -1,9 +1,8 @@
 //! The case form: what an official types, parsed into the core's fields
 //! (errors per field, the typed input kept), and the draft made from a review.
 
-use crate::analysis::analyse;
-use crate::register::model::Snapshot;
 use chrono::NaiveDate;
+use oversyn_app::analysis::analyse;
 use oversyn_core::FieldErrors;
 use oversyn_core::cases::draft::{Recommended, default_effective, points, statement};
 use oversyn_core::cases::text::{points_from_text, points_to_text};
@@ -182,7 +181,7 @@ pub async fn draft_from_review(
     lang: &str,
 ) -> Result<CaseInput, StoreError> {
     let a = analyse(store, tenant_id, review_id).await?;
-    let snap = Snapshot::load(store, tenant_id).await?;
+    let snap = oversyn_app::snapshot(store, tenant_id).await?;
     let recommended: Vec<Recommended> = a
         .memberships
         .iter()

@@ -5,7 +5,6 @@
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer, tokens_match};
 use crate::error::PageError;
-use crate::register::model::Snapshot;
 use crate::register::save_errors;
 use crate::views::{Chrome, render};
 use askama::Template;
@@ -159,7 +158,7 @@ fn review(
 }
 
 async fn memberships(state: &AppState, tenant_id: i64) -> Result<Vec<(i64, String)>, PageError> {
-    let snap = Snapshot::load(&state.store, tenant_id).await?;
+    let snap = oversyn_app::snapshot(&state.store, tenant_id).await?;
     Ok(snap
         .memberships
         .iter()

@@ -7,15 +7,12 @@ mod form;
 mod import;
 mod page;
 
-pub use documents::{CaseDocs, Format, akoma_ntoso, render as render_document};
 pub use form::CaseInput;
 
 use crate::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
-use oversyn_documents::case::CaseView;
-use oversyn_store::cases::StoredCase;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -39,23 +36,4 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/document", get(documents::document))
         .route("/cases/{id}/excerpt/{n}", get(documents::excerpt))
         .route("/files/{id}", get(documents::file))
-}
-
-/// The case as its documents see it.
-pub fn view<'a>(city: &'a str, number: &'a str, c: &'a StoredCase) -> CaseView<'a> {
-    CaseView {
-        city,
-        number,
-        fields: &c.fields,
-        case: &c.case,
-    }
-}
-
-/// The number as the tenant writes it.
-pub fn number_text(c: &StoredCase, pattern: &str) -> String {
-    c.fields
-        .number
-        .as_ref()
-        .map(|n| n.render(pattern))
-        .unwrap_or_default()
 }

@@ -1,13 +1,10 @@
 //! The case list, the case form, and the case page where positions and
 //! decisions are entered.
 
-use super::documents::CaseDocs;
 use super::form::{CaseInput, draft_from_review};
-use super::number_text;
 use crate::AppState;
 use crate::context::{Admin, CsrfForm, Signed, Writer};
 use crate::error::PageError;
-use crate::register::model::Snapshot;
 use crate::register::save_errors;
 use crate::views::{Chrome, render};
 use askama::Template;
@@ -15,6 +12,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use http::StatusCode;
+use oversyn_app::cases::CaseDocs;
+use oversyn_app::cases::number_text;
 use oversyn_core::cases::text::{persons_from_text, points_from_text};
 use oversyn_core::cases::{Adopted, Decision, Position, PositionKind};
 use oversyn_core::{Code, FieldErrors};
@@ -130,7 +129,7 @@ async fn form(
     errors: FieldErrors,
     action: String,
 ) -> Result<Response, PageError> {
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let memberships = snap
         .memberships
         .iter()
@@ -411,7 +410,7 @@ async fn page_view(
 ) -> Result<Response, PageError> {
     let case = state.store.case(s.tenant(), id).await?;
     let docs = CaseDocs::load(&state.store, s.tenant(), id).await?;
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let review = match case.fields.review_id {
         Some(r) => Some((r, state.store.review(s.tenant(), r).await?.title)),
         None => None,

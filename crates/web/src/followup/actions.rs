@@ -1,7 +1,6 @@
 //! Actions: the list with notice warnings and overdue marks, a form to add
 //! or update one (status, evidence date), and actions made from a decided case.
 
-use super::warnings::with_warnings;
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
@@ -12,6 +11,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use http::StatusCode;
+use oversyn_app::followup::warnings::with_warnings;
 use oversyn_core::followup::{ActionKind, ActionStatus};
 use oversyn_core::{Code, FieldErrors};
 use oversyn_store::followup::ActionFields;
@@ -343,7 +343,7 @@ pub async fn from_case(
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    crate::followup::derive::store_case_actions(&state.store, &s.actor(), id).await?;
+    oversyn_app::followup::derive::store_case_actions(&state.store, &s.actor(), id).await?;
     Ok(Redirect::to("/actions").into_response())
 }
 

@@ -4,13 +4,10 @@
 
 mod actions;
 pub mod calendar;
-pub mod derive;
 mod events;
 mod intake;
-pub mod reminders;
 mod reports;
 pub mod representation;
-pub mod warnings;
 
 use axum::Router;
 use axum::routing::{get, post};

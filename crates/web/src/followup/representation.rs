@@ -6,7 +6,6 @@
 use crate::AppState;
 use crate::context::{Admin, CsrfForm, Signed};
 use crate::error::PageError;
-use crate::register::model::Snapshot;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::State;
@@ -50,7 +49,7 @@ fn plain(s: &str) -> String {
 }
 
 pub async fn representation(state: &AppState, tenant_id: i64) -> Result<Representation, PageError> {
-    let snap = Snapshot::load(&state.store, tenant_id).await?;
+    let snap = oversyn_app::snapshot(&state.store, tenant_id).await?;
     let holders: Vec<SeatHolder> = snap
         .seats
         .iter()

@@ -3,7 +3,6 @@
 //! written, then import all (only when everything is valid) or the valid
 //! rows; and download the register as CSV or XLSX.
 
-use super::table::{check_table, export_table, import_table, to_csv, to_xlsx};
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer, tokens_match};
 use crate::error::PageError;
@@ -11,6 +10,7 @@ use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
+use oversyn_app::opendata::table::{check_table, export_table, import_table, to_csv, to_xlsx};
 use oversyn_core::opendata::table::{TableKind, check};
 use oversyn_import::table::{Table, read_table};
 use serde::Deserialize;

@@ -6,17 +6,15 @@
 use crate::AppState;
 use crate::context::{Admin, CsrfForm, Ui, Writer};
 use crate::error::PageError;
-use crate::register::model::Snapshot;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use oversyn_app::opendata::public::{public_popolo, public_register};
 use oversyn_core::fees::Fee;
-use oversyn_core::opendata::popolo::{Document, LICENCE, Register, export};
-use oversyn_core::register::{Membership, Seat};
-use oversyn_store::Store;
+use oversyn_core::opendata::popolo::LICENCE;
 use oversyn_store::privacy::PUBLIC_KINDS;
 
 pub fn router() -> Router<AppState> {
@@ -42,113 +40,6 @@ pub fn router() -> Router<AppState> {
             )),
         )
         .route("/tables/{file}", get(crate::opendata::pages::download))
-}
-
-/// The tenant's register as the public may see it.
-pub struct PublicRegister {
-    pub kinds: Vec<String>,
-    pub snap: Snapshot,
-    pub memberships: Vec<Membership>,
-    pub seats: Vec<Seat>,
-}
-
-impl PublicRegister {
-    pub fn shows(&self, kind: &str) -> bool {
-        self.kinds.iter().any(|k| k == kind)
-    }
-}
-
-pub async fn public_register(
-    store: &Store,
-    tenant_id: i64,
-) -> Result<PublicRegister, oversyn_store::StoreError> {
-    let kinds = store.public_kinds(tenant_id).await?;
-    let snap = Snapshot::load(store, tenant_id).await?;
-    let private = store.private_ids(tenant_id, "membership").await?;
-    let shows = |k: &str| kinds.iter().any(|x| x == k);
-    let memberships: Vec<Membership> = if shows("memberships") {
-        snap.memberships
-            .iter()
-            .filter(|m| !private.contains(&m.id))
-            .map(|m| Membership {
-                fee: if shows("fees") {
-                    m.fee.clone()
-                } else {
-                    Fee::Unknown
-                },
-                notes: None,
-                contact_person_id: None,
-                ..m.clone()
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    // A seat shows only where a public membership does: a private membership's seats stay private too.
-    let seats: Vec<Seat> = if shows("seats") {
-        snap.seats
-            .iter()
-            .filter(|s| {
-                memberships
-                    .iter()
-                    .any(|m| m.organisation_id == s.organisation_id)
-            })
-            .map(|s| Seat {
-                notes: None,
-                ..s.clone()
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    Ok(PublicRegister {
-        kinds,
-        snap,
-        memberships,
-        seats,
-    })
-}
-
-pub async fn public_popolo(
-    store: &Store,
-    tenant_id: i64,
-) -> Result<Document, oversyn_store::StoreError> {
-    let tenant = store.tenant_by_id(tenant_id).await?;
-    let r = public_register(store, tenant_id).await?;
-    let used: Vec<i64> = r.seats.iter().filter_map(|s| s.person_id).collect();
-    let persons: Vec<_> = r
-        .snap
-        .persons
-        .iter()
-        .filter(|p| used.contains(&p.id))
-        .map(|p| oversyn_core::register::Person {
-            email: None,
-            department: None,
-            ..p.clone()
-        })
-        .collect();
-    let bodies: Vec<_> = r
-        .snap
-        .bodies
-        .iter()
-        .filter(|b| r.memberships.iter().any(|m| m.body_id == b.id))
-        .cloned()
-        .collect();
-    let organisations: Vec<_> = if r.shows("organisations") || r.shows("memberships") {
-        r.snap.organisations.clone()
-    } else {
-        Vec::new()
-    };
-    Ok(export(&Register {
-        tenant_slug: &tenant.slug,
-        tenant_name: &tenant.name,
-        organisations: &organisations,
-        bodies: &bodies,
-        persons: &persons,
-        memberships: &r.memberships,
-        seats: &r.seats,
-        relations: &r.snap.relations,
-    }))
 }
 
 pub struct Line {
@@ -235,7 +126,7 @@ async fn overview(
             .map(|c| {
                 (
                     c.id,
-                    crate::cases::number_text(c, &pattern),
+                    oversyn_app::cases::number_text(c, &pattern),
                     c.fields.title.clone(),
                 )
             })
@@ -286,7 +177,7 @@ async fn case(
     if !kinds.iter().any(|k| k == "cases") || c.status != oversyn_core::cases::CaseStatus::Decided {
         return Err(PageError::NotFound);
     }
-    let docs = crate::cases::CaseDocs::load(&state.store, t.id, id).await?;
+    let docs = oversyn_app::cases::CaseDocs::load(&state.store, t.id, id).await?;
     render(&CaseView {
         c: Chrome::anonymous(&ui, "public-title", String::new()).titled(&c.fields.title),
         slug,
@@ -305,7 +196,7 @@ async fn case_akn(
     if !kinds.iter().any(|k| k == "cases") {
         return Err(PageError::NotFound);
     }
-    let xml = crate::cases::akoma_ntoso(&state.store, t.id, id)
+    let xml = oversyn_app::cases::akoma_ntoso(&state.store, t.id, id)
         .await?
         .ok_or(PageError::NotFound)?;
     Ok((

@@ -9,8 +9,8 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
-use oversyn_core::input::BodyInput;
 use oversyn_core::register::Body;
+use oversyn_core::register::input::BodyInput;
 use oversyn_core::{Code, FieldErrors};
 
 #[derive(Template)]

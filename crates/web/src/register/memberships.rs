@@ -1,6 +1,5 @@
 //! A membership's page, and adding, editing and ending memberships.
 
-use super::model::Snapshot;
 use super::{save, save_errors};
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
@@ -10,7 +9,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
-use oversyn_core::input::{EndInput, MembershipInput};
+use oversyn_core::register::input::{EndInput, MembershipInput};
 use oversyn_core::register::{Body, Membership, Organisation, Person, Seat};
 use oversyn_core::{Code, FieldErrors};
 use serde::Deserialize;
@@ -124,7 +123,7 @@ async fn show(
     saved: bool,
 ) -> Result<Response, PageError> {
     let m = state.store.membership(s.tenant(), id).await?;
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let org = snap
         .organisation(m.organisation_id)
         .cloned()

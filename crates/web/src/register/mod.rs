@@ -2,10 +2,8 @@
 //! persons, seats, bodies, and every record's history.
 
 mod bodies;
-mod dashboard;
 mod history;
 mod memberships;
-pub mod model;
 mod organisations;
 mod overview;
 mod persons;

@@ -2,7 +2,6 @@
 //! (sourced facts, relations, the city's memberships and seats there,
 //! indirect representation, the tenant's notes) and forms.
 
-use super::model::Snapshot;
 use super::save;
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
@@ -13,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use oversyn_core::codes::RelationKind;
-use oversyn_core::input::OrganisationInput;
+use oversyn_core::register::input::OrganisationInput;
 use oversyn_core::register::{Membership, Organisation, Seat};
 use oversyn_core::{Code, FieldErrors};
 use oversyn_store::register::OrganisationDetail;
@@ -75,7 +74,7 @@ pub async fn list(
     s: Signed,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let term = q.q.trim();
     let rows = snap
         .organisations
@@ -117,7 +116,7 @@ async fn show(
     refused: Option<(NotesInput, FieldErrors)>,
 ) -> Result<Response, PageError> {
     let d = state.store.organisation_detail(s.tenant(), id).await?;
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let mut relations = Vec::new();
     for r in &snap.relations {
         let (key, other) = match (r.from_id == id, r.to_id == id, r.kind) {

@@ -1,7 +1,6 @@
 //! The register overview: memberships with status, fees and seats, the
 //! representation the city has indirectly, and fee totals per year.
 
-use super::model::Snapshot;
 use crate::AppState;
 use crate::context::Signed;
 use crate::error::PageError;
@@ -48,7 +47,7 @@ struct OverviewView {
     bodies: Vec<Body>,
     filter: Filter,
     in_force: usize,
-    dash: super::dashboard::Dashboard,
+    dash: oversyn_app::register::dashboard::Dashboard,
 }
 
 /// The register overview.
@@ -57,7 +56,7 @@ pub async fn page(
     s: Signed,
     Query(filter): Query<Filter>,
 ) -> Result<Response, PageError> {
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let body_filter: Option<i64> = filter.body.parse().ok();
     let q = filter.q.trim().to_lowercase();
     let lines: Vec<Line> = snap
@@ -107,7 +106,9 @@ pub async fn page(
         })
         .collect();
     let in_force = snap.memberships.iter().filter(|m| snap.in_force(m)).count();
-    let dash = super::dashboard::load(&state.store, s.tenant(), &snap, s.lang.code()).await?;
+    let dash =
+        oversyn_app::register::dashboard::load(&state.store, s.tenant(), &snap, s.lang.code())
+            .await?;
     render(&OverviewView {
         dash,
         c: Chrome::signed(&s, "register-title"),

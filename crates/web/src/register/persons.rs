@@ -1,6 +1,5 @@
 //! Persons: the list, a person's page with the seats they hold, and forms.
 
-use super::model::Snapshot;
 use super::save;
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
@@ -10,7 +9,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
-use oversyn_core::input::PersonInput;
+use oversyn_core::register::input::PersonInput;
 use oversyn_core::register::{Person, Seat};
 use oversyn_core::{Code, FieldErrors};
 
@@ -39,7 +38,7 @@ struct FormView {
 }
 
 pub async fn list(State(state): State<AppState>, s: Signed) -> Result<Response, PageError> {
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let persons = snap
         .persons
         .iter()
@@ -65,7 +64,7 @@ pub async fn page(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let p = state.store.person(s.tenant(), id).await?;
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let seats = snap
         .seats_of(id)
         .into_iter()

@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use oversyn_core::FieldErrors;
-use oversyn_core::input::{EndInput, SeatInput};
+use oversyn_core::register::input::{EndInput, SeatInput};
 use oversyn_core::register::{Organisation, Person};
 use serde::Deserialize;
 

@@ -3,7 +3,6 @@
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
-use crate::register::model::Snapshot;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::State;
@@ -87,7 +86,7 @@ async fn form(
     input: ReviewInput,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let memberships = snap
         .memberships
         .iter()

@@ -2,7 +2,6 @@
 //! invitations and reminders, the outbox, progress and results.
 
 mod list;
-pub mod mailing;
 mod outbox;
 mod page;
 mod questions;

@@ -66,9 +66,10 @@ pub async fn link(
         return Err(PageError::NotFound);
     }
     let token = state.store.issue_link(s.tenant(), rid).await?;
-    let link = super::mailing::respond_link(&state, &token);
+    let link = oversyn_app::reviews::mailing::respond_link(&state.sender(), &token);
     let city = state.store.tenant_by_id(s.tenant()).await?.name;
-    let organisations = super::mailing::organisation_labels(&state, s.tenant(), &r).await?;
+    let organisations =
+        oversyn_app::reviews::mailing::organisation_labels(&state.sender(), s.tenant(), &r).await?;
     let closes = review.closes_on.to_string();
     let to = r.email.clone().unwrap_or_default();
     let m = invitation(

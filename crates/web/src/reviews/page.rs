@@ -3,16 +3,15 @@
 //! invite and remind.
 
 use super::Progress;
-use super::mailing::{self, Sent};
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
-use crate::register::model::Snapshot;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
+use oversyn_app::reviews::mailing::{self, Sent};
 use oversyn_core::FieldErrors;
 use oversyn_core::register::Person;
 use oversyn_store::reviews::{NewRespondent, Respondent, Review};
@@ -71,7 +70,7 @@ async fn show(
         .await?
         .version;
     let ids = state.store.review_memberships(id).await?;
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let respondents = state.store.respondents(s.tenant(), id).await?;
     let label = |mid: i64| {
         snap.memberships
@@ -267,7 +266,7 @@ pub async fn add_proposed(
 ) -> Result<Response, PageError> {
     state.store.review(s.tenant(), id).await?;
     let ids = state.store.review_memberships(id).await?;
-    let snap = Snapshot::load(&state.store, s.tenant()).await?;
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let existing = state.store.respondents(s.tenant(), id).await?;
     let mut by_person: Vec<(i64, Vec<i64>)> = Vec::new();
     for m in &ids {
@@ -319,7 +318,7 @@ pub async fn invite(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, PageError> {
     let review = state.store.review(s.tenant(), id).await?;
-    let sent = mailing::invite_all(&state, s.tenant(), &review).await?;
+    let sent = mailing::invite_all(&state.sender(), s.tenant(), &review).await?;
     Ok(after_mail(id, sent))
 }
 
@@ -331,7 +330,14 @@ pub async fn remind(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, PageError> {
     let review = state.store.review(s.tenant(), id).await?;
-    let sent = mailing::remind(&state, s.tenant(), &review, chrono::Utc::now(), true).await?;
+    let sent = mailing::remind(
+        &state.sender(),
+        s.tenant(),
+        &review,
+        chrono::Utc::now(),
+        true,
+    )
+    .await?;
     Ok(after_mail(id, sent))
 }
 

@@ -5,7 +5,6 @@
 use crate::AppState;
 use crate::context::Signed;
 use crate::error::PageError;
-use crate::register::model::Snapshot;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -63,7 +62,7 @@ pub async fn compute(
         .await?
         .strategy;
     let ids = state.store.review_memberships(review.id).await?;
-    let snap = Snapshot::load(&state.store, tenant_id).await?;
+    let snap = oversyn_app::snapshot(&state.store, tenant_id).await?;
     let memberships = ids
         .iter()
         .filter_map(|id| snap.memberships.iter().find(|m| m.id == *id))

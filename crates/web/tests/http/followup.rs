@@ -320,14 +320,14 @@ async fn action_reminders_go_through_a_real_smtp_server() {
         oversyn_web::Config::default(),
         smtp.mailer(),
     );
-    let (sent, failed) = oversyn_web::followup::reminders::send_due(&state, today)
+    let (sent, failed) = oversyn_app::followup::reminders::send_due(&state.sender(), today)
         .await
         .unwrap();
     assert_eq!((sent, failed), (1, 0));
     let received = smtp.wait_for("Skicka uppsägningsbrevet").await;
     assert!(received.contains("eva@stockholm.example"), "{received}");
     assert!(!received.contains("Långt fram"));
-    let again = oversyn_web::followup::reminders::send_due(&state, today)
+    let again = oversyn_app::followup::reminders::send_due(&state.sender(), today)
         .await
         .unwrap();
     assert_eq!(again, (0, 0), "a reminder goes out once");
@@ -372,7 +372,7 @@ async fn representation_counts_seats_and_warns_when_the_opposition_has_none() {
             .unwrap();
         assert_eq!(nordin.side, Some(oversyn_core::codes::Side::Majority));
         let c40 = app.store.organisation_by_slug(t.id, "c40").await.unwrap();
-        let seat = oversyn_core::input::SeatCmd {
+        let seat = oversyn_core::register::input::SeatCmd {
             organisation_id: c40.id,
             person_id: Some(nordin.id),
             kind: oversyn_core::codes::SeatKind::BoardSeat,

@@ -70,7 +70,7 @@ impl TestApp {
         outbox: std::sync::Arc<std::sync::Mutex<Vec<oversyn_mail::Outgoing>>>,
     ) -> TestApp {
         let store = db.open().await.expect("database opens");
-        let demo = oversyn_web::demo::load(&store).await.expect("demo loads");
+        let demo = oversyn_app::demo::load(&store).await.expect("demo loads");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let config = oversyn_web::Config {

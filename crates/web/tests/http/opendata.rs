@@ -46,10 +46,10 @@ async fn popolo_round_trips_through_an_empty_tenant() {
             user_id: None,
             label: "test".into(),
         };
-        oversyn_web::opendata::popolo::import_document(&app.store, &actor, &original)
+        oversyn_app::opendata::popolo::import_document(&app.store, &actor, &original)
             .await
             .unwrap();
-        let again = oversyn_web::opendata::popolo::export_tenant(&app.store, copy.id)
+        let again = oversyn_app::opendata::popolo::export_tenant(&app.store, copy.id)
             .await
             .unwrap();
         assert_eq!(
@@ -62,7 +62,7 @@ async fn popolo_round_trips_through_an_empty_tenant() {
         assert_eq!(again.memberships, original.memberships);
         // Importing twice is refused: the tenant is no longer empty.
         assert!(
-            oversyn_web::opendata::popolo::import_document(&app.store, &actor, &original)
+            oversyn_app::opendata::popolo::import_document(&app.store, &actor, &original)
                 .await
                 .is_err()
         );
@@ -76,7 +76,7 @@ async fn popolo_round_trips_through_an_empty_tenant() {
             user_id: None,
             label: "test".into(),
         };
-        let e = oversyn_web::opendata::popolo::import_document(&app.store, &actor, &broken)
+        let e = oversyn_app::opendata::popolo::import_document(&app.store, &actor, &broken)
             .await
             .unwrap_err();
         let message = e.to_string();
@@ -216,7 +216,7 @@ async fn oparl_pages_return_every_object_once_even_while_objects_are_added() {
             user_id: None,
             label: "test".into(),
         };
-        let person = |i: usize| oversyn_core::input::PersonCmd {
+        let person = |i: usize| oversyn_core::register::input::PersonCmd {
             name: format!("Person {i:03}"),
             kind: oversyn_core::codes::PersonKind::Politician,
             party: None,
@@ -326,8 +326,8 @@ async fn oparl_pages_return_every_object_once_even_while_objects_are_added() {
 
 #[tokio::test]
 async fn register_tables_round_trip_as_csv_and_xlsx_and_broken_files_change_nothing() {
+    use oversyn_app::opendata::table::{export_table, import_table, to_csv, to_xlsx};
     use oversyn_core::opendata::table::TableKind;
-    use oversyn_web::opendata::table::{export_table, import_table, to_csv, to_xlsx};
     on_each_backend(|app| async move {
         let t = app.store.tenant_by_slug("stockholm").await.unwrap();
         let (header, rows) = export_table(&app.store, t.id, TableKind::Memberships).await.unwrap();
@@ -337,7 +337,7 @@ async fn register_tables_round_trip_as_csv_and_xlsx_and_broken_files_change_noth
             let copy = app.store.create_tenant(&format!("kopia-{format}"), "Kopia").await.unwrap();
             let actor = Actor { tenant_id: copy.id, user_id: None, label: "test".into() };
             for body in ["Kommunstyrelsen", "Kommunfullmäktige"] {
-                let cmd = oversyn_core::input::BodyCmd { name: body.into(), kind: oversyn_core::codes::BodyKind::Council, abbreviation: None, version: None };
+                let cmd = oversyn_core::register::input::BodyCmd { name: body.into(), kind: oversyn_core::codes::BodyKind::Council, abbreviation: None, version: None };
                 app.store.create_body(&actor, &cmd).await.unwrap();
             }
             let table = oversyn_import::table::read_table(&bytes).unwrap();
@@ -354,7 +354,7 @@ async fn register_tables_round_trip_as_csv_and_xlsx_and_broken_files_change_noth
 
         let empty = app.store.create_tenant("tom", "Tom").await.unwrap();
         let actor = Actor { tenant_id: empty.id, user_id: None, label: "test".into() };
-        let cmd = oversyn_core::input::BodyCmd { name: "Kommunstyrelsen".into(), kind: oversyn_core::codes::BodyKind::ExecutiveBoard, abbreviation: Some("KS".into()), version: None };
+        let cmd = oversyn_core::register::input::BodyCmd { name: "Kommunstyrelsen".into(), kind: oversyn_core::codes::BodyKind::ExecutiveBoard, abbreviation: Some("KS".into()), version: None };
         app.store.create_body(&actor, &cmd).await.unwrap();
         let bad = "organisation,body,since,fee,currency\nEUROCITIES,KS,2010-01-01,16300,EUR\nNo Such Network,KS,igår,16300,EUR\nC40,Fullmäktige,40909,,\n";
         let table = oversyn_import::table::read_table(bad.as_bytes()).unwrap();

@@ -48,7 +48,7 @@ pub fn missing_security_headers(h: &HeaderMap) -> Vec<String> {
 /// A server of our own, for settings the shared helper does not vary.
 async fn serve(db: &ScratchDb, secure_cookies: bool) -> (String, String) {
     let store = db.open().await.expect("database opens");
-    let demo = oversyn_web::demo::load(&store).await.expect("demo loads");
+    let demo = oversyn_app::demo::load(&store).await.expect("demo loads");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let config = oversyn_web::Config {

@@ -2,7 +2,7 @@
 //! the message through the configured mailer, and a record of the outcome
 //! (a refused address is recorded and shown, not lost).
 
-use crate::AppState;
+use crate::Sender;
 use chrono::{DateTime, Utc};
 use oversyn_core::review::reminders::{ReminderPolicy, ReminderState, allowed, due};
 use oversyn_mail::messages::{Invitation, invitation};
@@ -41,7 +41,7 @@ pub fn policy(review: &Review) -> ReminderPolicy {
 
 /// Sends one invitation or reminder to one respondent.
 async fn send_one(
-    state: &AppState,
+    state: &Sender<'_>,
     tenant_id: i64,
     review: &Review,
     r: &Respondent,
@@ -133,15 +133,12 @@ async fn send_one(
 }
 
 /// The address a respondent opens.
-pub fn respond_link(state: &AppState, token: &str) -> String {
-    format!(
-        "{}/respond/{token}",
-        state.config.public_url.trim_end_matches('/')
-    )
+pub fn respond_link(state: &Sender<'_>, token: &str) -> String {
+    format!("{}/respond/{token}", state.public_url.trim_end_matches('/'))
 }
 
 pub async fn organisation_labels(
-    state: &AppState,
+    state: &Sender<'_>,
     tenant_id: i64,
     r: &Respondent,
 ) -> Result<Vec<String>, StoreError> {
@@ -162,7 +159,7 @@ pub async fn organisation_labels(
 
 /// Invites every respondent with an e-mail address who has not been invited.
 pub async fn invite_all(
-    state: &AppState,
+    state: &Sender<'_>,
     tenant_id: i64,
     review: &Review,
 ) -> Result<Sent, StoreError> {
@@ -180,7 +177,7 @@ pub async fn invite_all(
 
 /// Reminds non-respondents now (`force`), or those the schedule says are due.
 pub async fn remind(
-    state: &AppState,
+    state: &Sender<'_>,
     tenant_id: i64,
     review: &Review,
     now: DateTime<Utc>,
@@ -205,7 +202,10 @@ pub async fn remind(
 }
 
 /// The schedule: reminds whoever is due in every open review.
-pub async fn send_due_reminders(state: &AppState, now: DateTime<Utc>) -> Result<Sent, StoreError> {
+pub async fn send_due_reminders(
+    state: &Sender<'_>,
+    now: DateTime<Utc>,
+) -> Result<Sent, StoreError> {
     let mut total = Sent::default();
     for (tenant_id, review) in state.store.open_reviews(now.date_naive()).await? {
         add(

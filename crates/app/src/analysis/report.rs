@@ -2,7 +2,7 @@
 //! register, and renders it as HTML, PDF or DOCX.
 
 use super::{Analysis, analyse};
-use crate::register::model::Snapshot;
+use crate::Format;
 use oversyn_core::Code;
 use oversyn_core::analysis::Category;
 use oversyn_core::analysis::sensitivity::sweeps;
@@ -10,42 +10,6 @@ use oversyn_core::analysis::value::contributions;
 use oversyn_documents::figures::{Figures, figures};
 use oversyn_documents::report::{Report, ResultRow, Section, category};
 use oversyn_store::{Store, StoreError};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Html,
-    Pdf,
-    Docx,
-}
-
-impl Format {
-    pub fn parse(s: &str) -> Option<Format> {
-        match s {
-            "html" => Some(Format::Html),
-            "pdf" => Some(Format::Pdf),
-            "docx" => Some(Format::Docx),
-            _ => None,
-        }
-    }
-
-    pub fn content_type(self) -> &'static str {
-        match self {
-            Format::Html => "text/html; charset=utf-8",
-            Format::Pdf => "application/pdf",
-            Format::Docx => {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            }
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Html => "html",
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
-        }
-    }
-}
 
 fn fmt(v: Option<f64>) -> String {
     v.map(|x| {
@@ -76,7 +40,7 @@ pub async fn assemble(
     lang: &str,
 ) -> Result<Report, StoreError> {
     let review_id = a.review.id;
-    let snap = Snapshot::load(store, tenant_id).await?;
+    let snap = crate::snapshot(store, tenant_id).await?;
     let tenant = store.tenant_by_id(tenant_id).await?;
     let questions = store.questions(review_id).await?;
     let rows = store.answer_rows(tenant_id, review_id).await?;

@@ -1,7 +1,7 @@
 //! E-mail reminders before an action's due day: once per action, to its
 //! owner's address, a set number of days ahead.
 
-use crate::AppState;
+use crate::Sender;
 use chrono::NaiveDate;
 use oversyn_store::StoreError;
 
@@ -9,7 +9,7 @@ use oversyn_store::StoreError;
 pub const DAYS_AHEAD: i64 = 14;
 
 /// Sends the reminders due on `today`; returns (sent, failed).
-pub async fn send_due(state: &AppState, today: NaiveDate) -> Result<(usize, usize), StoreError> {
+pub async fn send_due(state: &Sender<'_>, today: NaiveDate) -> Result<(usize, usize), StoreError> {
     let (mut sent, mut failed) = (0, 0);
     if !state.mailer.sends() {
         return Ok((0, 0));
@@ -34,7 +34,7 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> Result<(usize, usiz
                     a.fields.owner,
                     a.fields.title,
                     a.action.organisations.join(", "),
-                    state.config.public_url.trim_end_matches('/'),
+                    state.public_url.trim_end_matches('/'),
                     a.id,
                     t.name
                 ),

@@ -4,11 +4,10 @@
 //! register — and nothing is written unless every row is valid, or unless
 //! the caller asks for the valid rows only.
 
-use crate::register::model::Snapshot;
 use oversyn_core::Code;
 use oversyn_core::fees::Fee;
-use oversyn_core::input::{MembershipCmd, OrganisationCmd, PersonCmd};
 use oversyn_core::opendata::table::{CellError, Checked, Record, TableKind, check};
+use oversyn_core::register::input::{MembershipCmd, OrganisationCmd, PersonCmd};
 use oversyn_store::audit::Actor;
 use oversyn_store::{Store, StoreError};
 
@@ -18,7 +17,7 @@ pub async fn export_table(
     tenant_id: i64,
     kind: TableKind,
 ) -> Result<(Vec<String>, Vec<Vec<String>>), StoreError> {
-    let snap = Snapshot::load(store, tenant_id).await?;
+    let snap = crate::snapshot(store, tenant_id).await?;
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let o = |v: &Option<String>| v.clone().unwrap_or_default();
     let rows = match kind {
@@ -213,7 +212,7 @@ async fn run(
     write: bool,
 ) -> Result<Outcome, StoreError> {
     let Checked { rows, mut errors } = check(kind, &table.header, &table.rows, table.first_line);
-    let snap = Snapshot::load(store, actor.tenant_id).await?;
+    let snap = crate::snapshot(store, actor.tenant_id).await?;
     let mut resolved: Vec<Resolved> = Vec::new();
     let col = |name: &str| {
         table

@@ -1,14 +1,14 @@
-//! A tenant's register loaded at once, with the lookups pages and the API
-//! need: names of organisations, bodies and persons, indirect memberships,
-//! who holds which seat. A register is dozens to a few hundred rows, so
-//! loading it whole is cheaper than many small queries.
+//! A tenant's register held at once, with the lookups pages, documents and
+//! the analysis need: names of organisations, bodies and persons, indirect
+//! memberships, who holds which seat. A register is dozens to a few hundred
+//! rows, so the application layer loads it whole instead of asking many
+//! small questions; this type only answers from what it was given.
 
-use chrono::NaiveDate;
-use oversyn_core::register::{
+use super::{
     Body, Indirect, Membership, Organisation, Person, Relation, Seat, indirect_memberships,
     is_in_force,
 };
-use oversyn_store::{Store, StoreError};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 pub struct Snapshot {
@@ -18,34 +18,46 @@ pub struct Snapshot {
     pub memberships: Vec<Membership>,
     pub seats: Vec<Seat>,
     pub relations: Vec<Relation>,
+    /// The day "in force" is judged on.
     pub today: NaiveDate,
     org_index: HashMap<i64, usize>,
 }
 
+/// The records a [`Snapshot`] is made of.
+pub struct Records {
+    pub organisations: Vec<Organisation>,
+    pub bodies: Vec<Body>,
+    pub persons: Vec<Person>,
+    pub memberships: Vec<Membership>,
+    pub seats: Vec<Seat>,
+    pub relations: Vec<Relation>,
+}
+
 impl Snapshot {
-    pub async fn load(store: &Store, tenant_id: i64) -> Result<Snapshot, StoreError> {
-        let organisations = store.organisations(tenant_id).await?;
-        let org_index = organisations
+    pub fn new(r: Records, today: NaiveDate) -> Snapshot {
+        let org_index = r
+            .organisations
             .iter()
             .enumerate()
             .map(|(i, o)| (o.id, i))
             .collect();
-        Ok(Snapshot {
-            bodies: store.bodies(tenant_id).await?,
-            persons: store.persons(tenant_id).await?,
-            memberships: store.memberships(tenant_id).await?,
-            seats: store.seats(tenant_id).await?,
-            relations: store.relations(tenant_id).await?,
-            today: chrono::Utc::now().date_naive(),
-            organisations,
+        Snapshot {
+            organisations: r.organisations,
+            bodies: r.bodies,
+            persons: r.persons,
+            memberships: r.memberships,
+            seats: r.seats,
+            relations: r.relations,
+            today,
             org_index,
-        })
+        }
     }
 
     pub fn organisation(&self, id: i64) -> Option<&Organisation> {
         self.org_index.get(&id).map(|&i| &self.organisations[i])
     }
 
+    /// The short name ("UCLG"), or `#id` for an organisation not loaded.
     pub fn org_label(&self, id: i64) -> String {
         self.organisation(id)
             .map(|o| o.label().to_owned())

@@ -3,8 +3,9 @@
 //! the PDF: under 1 s). The demo is loaded once into a scratch SQLite file.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use oversyn_app::Format;
+use oversyn_app::analysis::report::render;
 use oversyn_store::testing::ScratchDb;
-use oversyn_web::analysis::report::{Format, render};
 
 fn bench(c: &mut Criterion) {
     let rt = tokio::runtime::Builder::new_multi_thread()

@@ -3,16 +3,15 @@
 //! changes nothing; then organisations, bodies, persons, memberships and
 //! seats are created in that order.
 
-use crate::register::model::Snapshot;
-use oversyn_core::input::{BodyCmd, MembershipCmd, OrganisationCmd, PersonCmd, SeatCmd};
 use oversyn_core::opendata::popolo::{Document, Register, export, plan};
+use oversyn_core::register::input::{BodyCmd, MembershipCmd, OrganisationCmd, PersonCmd, SeatCmd};
 use oversyn_store::audit::Actor;
 use oversyn_store::{Store, StoreError};
 use std::collections::HashMap;
 
 pub async fn export_tenant(store: &Store, tenant_id: i64) -> Result<Document, StoreError> {
     let tenant = store.tenant_by_id(tenant_id).await?;
-    let snap = Snapshot::load(store, tenant_id).await?;
+    let snap = crate::snapshot(store, tenant_id).await?;
     Ok(export(&Register {
         tenant_slug: &tenant.slug,
         tenant_name: &tenant.name,

@@ -2,10 +2,10 @@
 //! anonymous reviews no respondent column is written at all.
 
 use anyhow::{Result, bail};
+use oversyn_app::opendata::table::spreadsheet_text;
 use oversyn_core::Code;
 use oversyn_core::review::answers::Answer;
 use oversyn_store::Store;
-use oversyn_web::opendata::table::spreadsheet_text;
 use std::io::Write;
 use std::path::Path;
 
@@ -132,7 +132,7 @@ pub async fn review_csv(
             anyhow::bail!("an XLSX workbook needs -o FILE")
         };
         let split = |b: &[u8]| {
-            let mut all = oversyn_web::opendata::table::csv_rows(b);
+            let mut all = oversyn_app::opendata::table::csv_rows(b);
             let header = if all.is_empty() {
                 Vec::new()
             } else {
@@ -142,7 +142,7 @@ pub async fn review_csv(
         };
         let (ah, ar) = split(&answers);
         let (ch, cr) = split(&codebook);
-        let book = oversyn_web::opendata::table::to_xlsx_sheets(&[
+        let book = oversyn_app::opendata::table::to_xlsx_sheets(&[
             ("answers", &ah, &ar),
             ("codebook", &ch, &cr),
         ])

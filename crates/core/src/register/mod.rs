@@ -2,6 +2,11 @@
 //! rules over them: how a membership ends, and which organisations a tenant
 //! reaches indirectly through the organisations it is a member of.
 
+pub mod input;
+pub mod snapshot;
+
+pub use snapshot::{Records, Snapshot};
+
 use crate::codes::*;
 use crate::fees::Fee;
 use chrono::NaiveDate;

@@ -1,10 +1,10 @@
 //! The follow-up part of the overview: upcoming deadlines, overdue actions,
 //! this year's travel and its CO₂, and memberships due for review.
 
-use super::model::Snapshot;
 use crate::followup::warnings::with_warnings;
 use chrono::{Datelike, NaiveDate};
 use oversyn_core::followup::travel::{Mode, totals};
+use oversyn_core::register::Snapshot;
 use oversyn_store::{Store, StoreError};
 
 /// A membership is due for review when no review has covered it for this many years.

@@ -58,9 +58,9 @@ pub async fn export_all(
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let tenant = store.tenant_by_id(tenant_id).await?;
     let mut written = Vec::new();
-    let r = crate::public::public_register(store, tenant_id).await?;
+    let r = super::public::public_register(store, tenant_id).await?;
 
-    let doc = crate::public::public_popolo(store, tenant_id).await?;
+    let doc = super::public::public_popolo(store, tenant_id).await?;
     write(&dir.join("register.popolo.json"), &json(&doc)?)?;
     written.push("register.popolo.json".to_owned());
     progress();

@@ -1,0 +1,184 @@
+//! Analysis of a review: evidence per membership from the answers and the
+//! register, the value model and rules that recommend continue, deepen,
+//! reduce or terminate with written reasons, SMAA probabilities over the
+//! weight intervals, and how far each weight can move. Every rule is in the
+//! core; this module loads its inputs. Shared by the page, the API and
+//! `oversyn analyse`.
+
+pub mod report;
+
+use oversyn_core::analysis::bootstrap::{Bootstrap, bootstrap};
+use oversyn_core::analysis::evidence::{Inputs, Trip, gather, intervals, point_weights};
+use oversyn_core::analysis::rules::{Outcome, recommend};
+use oversyn_core::analysis::smaa::probabilities;
+use oversyn_core::analysis::stability::weight_stability;
+use oversyn_core::analysis::{Category, Evidence};
+use oversyn_core::review::strategy::Criterion;
+use oversyn_store::reviews::{Override, Review};
+use oversyn_store::{Store, StoreError};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// SMAA draws for pages and commands; the seed makes results repeatable.
+pub const DRAWS: usize = 10_000;
+pub const SEED: u64 = 2011;
+/// Resamples of the respondents per membership for the survey uncertainty.
+pub const BOOTSTRAP_DRAWS: usize = 1_000;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysed {
+    pub evidence: Evidence,
+    pub outcome: Outcome,
+    pub probabilities: BTreeMap<Category, f64>,
+    /// Per criterion, the weight interval within which this membership's category holds.
+    pub stability: Vec<(f64, f64)>,
+    /// The categories again, resampling respondents instead of weights.
+    pub bootstrap: Bootstrap,
+    /// The city's goals the organisation's themes serve (see the strategy's goal lines).
+    pub served_goals: Vec<String>,
+    /// An official's recommendation in place of the analysed one, with its justification.
+    pub overridden: Option<Override>,
+}
+
+impl Analysed {
+    /// The recommendation that stands: the official's where there is one.
+    pub fn final_category(&self) -> Category {
+        self.overridden
+            .as_ref()
+            .and_then(|o| o.category)
+            .unwrap_or(self.outcome.category)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub review: Review,
+    pub criteria: Vec<Criterion>,
+    pub weights: Vec<f64>,
+    pub intervals: Vec<(f64, f64)>,
+    pub memberships: Vec<Analysed>,
+}
+
+/// The analysis of a review: its evidence gathered by the core's rules,
+/// then the value model, SMAA, bootstrap and weight stability per membership.
+pub async fn analyse(
+    store: &Store,
+    tenant_id: i64,
+    review_id: i64,
+) -> Result<Analysis, StoreError> {
+    let review = store.review(tenant_id, review_id).await?;
+    let strategy = store
+        .strategy(tenant_id, review.strategy_id)
+        .await?
+        .strategy;
+    let weights = point_weights(&strategy);
+    let intervals = intervals(&strategy.weights, &weights);
+    let ids = store.review_memberships(review.id).await?;
+    let questions = store.questions(review.id).await?;
+    let trips: Vec<Trip> = store
+        .events(tenant_id)
+        .await?
+        .into_iter()
+        .map(|e| Trip {
+            organisation_id: e.fields.organisation_id,
+            starts_on: e.fields.starts_on,
+            ends_on: e.fields.ends_on,
+            journeys: e
+                .journeys
+                .into_iter()
+                .map(|j| (j.traveller, j.mode, j.distance_km))
+                .collect(),
+        })
+        .collect();
+    let rows = store.answer_rows(tenant_id, review.id).await?;
+    let snap = crate::snapshot(store, tenant_id).await?;
+    let gathered = gather(&Inputs {
+        strategy: &strategy,
+        questions: &questions,
+        rows: &rows,
+        membership_ids: &ids,
+        register: &snap,
+        trips: &trips,
+        closes_on: review.closes_on,
+    });
+    let evidence: Vec<Evidence> = gathered.iter().map(|g| g.evidence.clone()).collect();
+    let probs = probabilities(&evidence, &intervals, DRAWS, SEED);
+    let overrides = store.overrides(tenant_id, review.id).await?;
+    let memberships = gathered
+        .into_iter()
+        .zip(probs)
+        .map(|(g, p)| Analysed {
+            outcome: recommend(&g.evidence, &weights),
+            probabilities: p,
+            stability: weight_stability(std::slice::from_ref(&g.evidence), &weights),
+            bootstrap: bootstrap(&g.evidence, &g.ballots, &weights, BOOTSTRAP_DRAWS, SEED),
+            served_goals: g.served_goals,
+            overridden: overrides
+                .iter()
+                .find(|o| o.membership_id == g.evidence.membership_id)
+                .cloned(),
+            evidence: g.evidence,
+        })
+        .collect();
+    Ok(Analysis {
+        review,
+        criteria: strategy.criteria,
+        weights,
+        intervals,
+        memberships,
+    })
+}
+
+/// The `oversyn analyse --json` document (and the API's).
+pub fn to_json(a: &Analysis, lang: &str) -> serde_json::Value {
+    let memberships: Vec<serde_json::Value> = a
+        .memberships
+        .iter()
+        .map(|m| {
+            let e = &m.evidence;
+            let benefit: serde_json::Map<String, serde_json::Value> = e.criteria_keys.iter().zip(&e.benefit).map(|(k, b)| (k.clone(), serde_json::json!(b.map(|v| (v * 10.0).round() / 10.0)))).collect();
+            let stability: serde_json::Map<String, serde_json::Value> = e.criteria_keys.iter().zip(&m.stability).map(|(k, (l, h))| (k.clone(), serde_json::json!([l, h]))).collect();
+            let probabilities: serde_json::Map<String, serde_json::Value> = m.probabilities.iter().map(|(c, p)| (c.code().to_owned(), serde_json::json!(p))).collect();
+            serde_json::json!({
+                "membership_id": e.membership_id,
+                "organisation": e.organisation,
+                "benefit": benefit,
+                "benefit_index": m.outcome.benefit_index.map(|v| (v * 10.0).round() / 10.0),
+                "cost": { "fee": e.annual_fee_eur, "fee_currency": "EUR", "travel_days": e.travel_days, "staff_days": e.staff_days, "co2_kg": e.co2_kg, "declined_invitations": e.declined_invitations, "index": m.outcome.cost_index },
+                "fit": e.goal_fit,
+                "flags": m.outcome.flags,
+                "recommendation": m.outcome.category.code(),
+                "reasons": m.outcome.reasons.iter().map(|r| if lang == "en" { r.en.clone() } else { r.sv.clone() }).collect::<Vec<_>>(),
+                "probabilities": probabilities,
+                "weight_stability": stability,
+                "fit_goals": m.served_goals,
+                "override": m.overridden.as_ref().map(|o| serde_json::json!({
+                    "recommendation": o.category.map(Category::code),
+                    "analysed_recommendation": o.analysed_category.code(),
+                    "justification": o.justification,
+                    "by": o.created_by,
+                    "at": o.created_at,
+                })),
+                "final_recommendation": m.final_category().code(),
+                "bootstrap": {
+                    "draws": m.bootstrap.draws,
+                    "probabilities": m.bootstrap.probabilities.iter().map(|(c, p)| (c.code().to_owned(), serde_json::json!(p))).collect::<serde_json::Map<_, _>>(),
+                    "benefit_index_90": m.bootstrap.index_90.map(|(l, h)| [(l * 10.0).round() / 10.0, (h * 10.0).round() / 10.0]),
+                },
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "review": { "id": a.review.id, "title": a.review.title, "illustrative": a.review.illustrative },
+        "criteria": a.criteria.iter().map(|c| &c.key).collect::<Vec<_>>(),
+        "weights": a.weights,
+        "draws": DRAWS,
+        "seed": SEED,
+        "bootstrap_draws": BOOTSTRAP_DRAWS,
+        "no_rank_reversal": oversyn_core::analysis::no_rank_reversal(
+            &a.memberships.iter().map(|m| m.evidence.clone()).collect::<Vec<_>>(),
+            &a.weights,
+        ),
+        "memberships": memberships,
+    })
+}

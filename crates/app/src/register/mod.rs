@@ -1,0 +1,22 @@
+//! The register as the use cases read it: loaded whole per request, and the
+//! follow-up part of the overview.
+
+pub mod dashboard;
+
+use oversyn_core::register::{Records, Snapshot};
+use oversyn_store::{Store, StoreError};
+
+/// The tenant's register as it stands today.
+pub async fn snapshot(store: &Store, tenant_id: i64) -> Result<Snapshot, StoreError> {
+    Ok(Snapshot::new(
+        Records {
+            organisations: store.organisations(tenant_id).await?,
+            bodies: store.bodies(tenant_id).await?,
+            persons: store.persons(tenant_id).await?,
+            memberships: store.memberships(tenant_id).await?,
+            seats: store.seats(tenant_id).await?,
+            relations: store.relations(tenant_id).await?,
+        },
+        chrono::Utc::now().date_naive(),
+    ))
+}

@@ -1,0 +1,3 @@
+//! Review use cases: invitations and reminders to respondents.
+
+pub mod mailing;

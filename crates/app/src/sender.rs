@@ -1,0 +1,13 @@
+//! What sending a message needs: the store that records it, the mailer that
+//! carries it, and the public address that links in it point at.
+
+use oversyn_mail::Mailer;
+use oversyn_store::Store;
+
+#[derive(Clone, Copy)]
+pub struct Sender<'a> {
+    pub store: &'a Store,
+    pub mailer: &'a Mailer,
+    /// E.g. `https://oversyn.example.se`; respondents' links start with it.
+    pub public_url: &'a str,
+}

@@ -1,0 +1,160 @@
+//! `oversyn demo|tenant|user|token`: the demo and synthetic data, tenants,
+//! users with one-time passwords, and API tokens shown once.
+
+use crate::common::{describe, tenant};
+use anyhow::{Result, bail};
+use clap::Subcommand;
+use oversyn_core::{Code, Role};
+use oversyn_store::{Store, StoreError};
+
+#[derive(Subcommand)]
+pub enum TenantCommand {
+    /// Add a tenant.
+    Add {
+        /// Short name used at login and in commands, e.g. `stockholm`.
+        slug: String,
+        /// Display name, e.g. "Stockholms stad". Defaults to the slug.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List tenants.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a user and print a one-time password.
+    Add {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        email: String,
+        /// admin, editor or viewer.
+        #[arg(long, default_value = "viewer")]
+        role: String,
+        /// May edit the shared catalogue.
+        #[arg(long)]
+        platform_admin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Create a bearer token for a user; it is printed once and stored only as a hash.
+    Create {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        email: String,
+        /// A note on what the token is for.
+        #[arg(long)]
+        label: Option<String>,
+    },
+}
+
+/// `demo`: the Stockholm 2011 demo, or `--synthetic national`.
+pub async fn demo(store: &Store, synthetic: Option<&str>) -> Result<()> {
+    let Some(kind) = synthetic else {
+        let d = oversyn_app::demo::load(store).await?;
+        println!(
+            "Loaded the Stockholm 2011 demo as tenant `stockholm` ({} records added).",
+            d.added
+        );
+        println!(
+            "Demo login: e-mail {}, password {}",
+            d.user_email, d.password
+        );
+        return Ok(());
+    };
+    if kind != "national" {
+        bail!("unknown synthetic set '{kind}': use national");
+    }
+    let scale = oversyn_store::synthetic::Scale::national();
+    let bar = indicatif::ProgressBar::new(scale.tenants as u64);
+    let loaded = store
+        .load_synthetic(scale, &|n| bar.set_position(n as u64))
+        .await?;
+    bar.finish_and_clear();
+    println!(
+        "Loaded {} synthetic tenants with {} memberships and {} answers (seed {}).",
+        loaded.tenants, loaded.memberships, loaded.answers, scale.seed
+    );
+    Ok(())
+}
+
+pub async fn tenants(store: &Store, command: &TenantCommand) -> Result<()> {
+    match command {
+        TenantCommand::Add { slug, name } => {
+            let t = store
+                .create_tenant(slug, name.as_deref().unwrap_or(slug))
+                .await
+                .map_err(describe)?;
+            println!("Added tenant `{}` ({}).", t.slug, t.name);
+        }
+        TenantCommand::List => {
+            for t in store.tenants().await? {
+                println!("{}\t{}", t.slug, t.name);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub async fn users(store: &Store, command: &UserCommand) -> Result<()> {
+    let UserCommand::Add {
+        tenant: slug,
+        email,
+        role,
+        platform_admin,
+    } = command;
+    let Some(role) = Role::parse(role) else {
+        bail!("unknown role '{role}': use admin, editor, politician or viewer")
+    };
+    let t = tenant(store, slug).await?;
+    let (u, password) = store
+        .create_user(t.id, email, role, *platform_admin)
+        .await
+        .map_err(describe)?;
+    let logged = [("email", u.email.clone()), ("role", role.code().to_owned())];
+    store
+        .log_event(
+            &crate::common::actor(t.id),
+            "user",
+            u.id,
+            "create",
+            Some(&logged),
+        )
+        .await?;
+    println!(
+        "Added {} ({}) to `{}`. One-time password (change it at first login):",
+        u.email,
+        role.code(),
+        t.slug
+    );
+    println!("{password}");
+    Ok(())
+}
+
+pub async fn tokens(store: &Store, command: &TokenCommand) -> Result<()> {
+    let TokenCommand::Create {
+        tenant: slug,
+        email,
+        label,
+    } = command;
+    let t = tenant(store, slug).await?;
+    let u = match store.user_by_email(t.id, email).await {
+        Ok(u) => u,
+        Err(StoreError::NotFound) => {
+            bail!("no user {email} in `{slug}` (add one with `oversyn user add`)")
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let token = store.create_api_token(u.id, label.as_deref()).await?;
+    eprintln!(
+        "Token for {} ({}); shown once, send it as `Authorization: Bearer …`:",
+        u.email,
+        u.role.code()
+    );
+    println!("{token}");
+    Ok(())
+}

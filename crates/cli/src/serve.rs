@@ -1,0 +1,177 @@
+//! `oversyn serve`: the web application on a port, with the reminder
+//! schedule beside it, until Ctrl-C or SIGTERM.
+
+use anyhow::{Context, Result, bail};
+use oversyn_store::{Store, redact};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "OVERSYN_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Load the Stockholm 2011 demo and print its login.
+    #[arg(long)]
+    demo: bool,
+    /// Mark cookies Secure (set when served over https).
+    #[arg(long, env = "OVERSYN_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// The public address respondents' links point at. Default: http://ADDR.
+    #[arg(long, env = "OVERSYN_PUBLIC_URL")]
+    public_url: Option<String>,
+    #[command(flatten)]
+    mail: MailArgs,
+}
+
+/// Outgoing mail. Without a host (or a folder) invitations wait in the outbox.
+#[derive(clap::Args)]
+struct MailArgs {
+    #[arg(long, env = "OVERSYN_SMTP_HOST")]
+    smtp_host: Option<String>,
+    #[arg(long, env = "OVERSYN_SMTP_PORT", default_value_t = 587)]
+    smtp_port: u16,
+    /// none, starttls or tls.
+    #[arg(long, env = "OVERSYN_SMTP_TLS", default_value = "starttls")]
+    smtp_tls: String,
+    #[arg(long, env = "OVERSYN_SMTP_USER")]
+    smtp_user: Option<String>,
+    #[arg(long, env = "OVERSYN_SMTP_PASSWORD", hide_env_values = true)]
+    smtp_password: Option<String>,
+    /// Sender address, e.g. "Översyn <international@stad.se>".
+    #[arg(
+        long,
+        env = "OVERSYN_MAIL_FROM",
+        default_value = "Översyn <noreply@localhost>"
+    )]
+    mail_from: String,
+    /// Write messages as .eml files to this folder instead of sending them.
+    #[arg(long, env = "OVERSYN_MAIL_DIR")]
+    mail_dir: Option<PathBuf>,
+}
+
+impl MailArgs {
+    fn mailer(&self) -> Result<oversyn_mail::Mailer> {
+        if let Some(dir) = &self.mail_dir {
+            let from = self
+                .mail_from
+                .parse()
+                .map_err(|_| anyhow::anyhow!("invalid --mail-from {}", self.mail_from))?;
+            return Ok(oversyn_mail::Mailer::Folder {
+                dir: dir.clone(),
+                from,
+            });
+        }
+        let Some(host) = &self.smtp_host else {
+            return Ok(oversyn_mail::Mailer::Outbox);
+        };
+        let Some(tls) = oversyn_mail::Tls::parse(&self.smtp_tls) else {
+            bail!("--smtp-tls must be none, starttls or tls")
+        };
+        let config = oversyn_mail::SmtpConfig {
+            host: host.clone(),
+            port: self.smtp_port,
+            tls,
+            user: self.smtp_user.clone(),
+            password: self.smtp_password.clone(),
+            from: self.mail_from.clone(),
+        };
+        Ok(oversyn_mail::Mailer::smtp(&config)?)
+    }
+}
+
+pub async fn run(store: &Store, database_url: &str, args: &ServeArgs) -> Result<()> {
+    let demo_login = if args.demo {
+        Some(oversyn_app::demo::load(store).await?)
+    } else {
+        None
+    };
+    let mailer = args.mail.mailer()?;
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("binding {}", args.addr))?;
+    let bound = listener.local_addr()?;
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{bound}"));
+    println!(
+        "Översyn is running at http://{bound}/  (database: {})",
+        redact(database_url)
+    );
+    if let Some(d) = demo_login {
+        println!(
+            "Demo login: municipality `{}`, e-mail {}, password {}",
+            oversyn_core::demo::TENANT_SLUG,
+            d.user_email,
+            d.password
+        );
+    }
+    if !mailer.sends() {
+        println!(
+            "No mail server configured: invitations wait in each review's outbox (see --smtp-host)."
+        );
+    }
+    let state = oversyn_web::AppState::new(
+        store.clone(),
+        oversyn_web::Config {
+            secure_cookies: args.secure_cookies,
+            public_url,
+        },
+        mailer,
+    );
+    tokio::spawn(reminder_schedule(
+        store.clone(),
+        state.mailer.clone(),
+        state.config.public_url.clone(),
+    ));
+    oversyn_web::serve(listener, state, shutdown()).await?;
+    Ok(())
+}
+
+/// Sends the reminders that are due, every quarter of an hour.
+async fn reminder_schedule(store: Store, mailer: oversyn_mail::Mailer, public_url: String) {
+    let sender = oversyn_app::Sender {
+        store: &store,
+        mailer: &mailer,
+        public_url: &public_url,
+    };
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+    loop {
+        tick.tick().await;
+        match oversyn_app::reviews::mailing::send_due_reminders(&sender, chrono::Utc::now()).await {
+            Ok(s) if s.sent + s.failed + s.manual > 0 => tracing::info!(
+                sent = s.sent,
+                failed = s.failed,
+                manual = s.manual,
+                "reminders"
+            ),
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "reminder schedule failed"),
+        }
+        let today = chrono::Utc::now().date_naive();
+        match oversyn_app::followup::reminders::send_due(&sender, today).await {
+            Ok((sent, failed)) if sent + failed > 0 => {
+                tracing::info!(sent, failed, "action reminders")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "action reminders failed"),
+        }
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
