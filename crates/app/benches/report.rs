@@ -39,8 +39,14 @@ fn bench(c: &mut Criterion) {
     ] {
         group.bench_function(name, |b| {
             b.iter(|| {
-                rt.block_on(render(&store, tenant, review, "sv", format))
-                    .expect("the report renders")
+                rt.block_on(render(
+                    &store,
+                    tenant,
+                    review,
+                    oversyn_core::Lang::Sv,
+                    format,
+                ))
+                .expect("the report renders")
             })
         });
     }

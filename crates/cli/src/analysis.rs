@@ -5,6 +5,7 @@ use crate::common::{print_out, tenant, write};
 use crate::review_export::{review_csv, review_id};
 use anyhow::{Result, bail};
 use clap::Subcommand;
+use oversyn_core::Lang;
 use oversyn_store::Store;
 use std::path::PathBuf;
 
@@ -65,7 +66,7 @@ pub async fn analyse(store: &Store, args: &AnalyseArgs) -> Result<()> {
     let a = oversyn_app::analysis::analyse(store, t.id, id).await?;
     if args.json {
         return print_out(&serde_json::to_string_pretty(
-            &oversyn_app::analysis::to_json(&a, lang),
+            &oversyn_app::analysis::to_json(&a, Lang::from_code(lang)),
         )?);
     }
     println!("{}", a.review.title);
@@ -110,7 +111,9 @@ pub async fn report(store: &Store, args: &ReportArgs) -> Result<()> {
     let progress = indicatif::ProgressBar::new_spinner()
         .with_message(format!("Writing the report as {}", format.extension()));
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
-    let bytes = oversyn_app::analysis::report::render(store, t.id, id, lang, format).await?;
+    let bytes =
+        oversyn_app::analysis::report::render(store, t.id, id, Lang::from_code(lang), format)
+            .await?;
     progress.finish_and_clear();
     write(&args.output, &bytes)?;
     println!("Wrote {} ({} bytes).", args.output.display(), bytes.len());

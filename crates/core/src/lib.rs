@@ -10,6 +10,7 @@ pub mod codes;
 pub mod demo;
 pub mod fees;
 pub mod followup;
+pub mod lang;
 pub mod opendata;
 pub mod register;
 pub mod review;
@@ -18,5 +19,6 @@ pub mod statistics;
 pub mod validate;
 
 pub use codes::Code;
+pub use lang::Lang;
 pub use role::Role;
 pub use validate::{FieldError, FieldErrors};

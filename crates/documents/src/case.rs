@@ -5,6 +5,7 @@
 //! English; the wording is what the case importer reads back.
 
 use crate::blocks::{Block, Doc};
+use oversyn_core::Lang;
 use oversyn_core::cases::draft::{join_names, long_date};
 use oversyn_core::cases::{
     Adopted, Case, CaseFields, Decision, Person, Position, PositionKind, same_body,
@@ -19,13 +20,9 @@ pub struct CaseView<'a> {
     pub case: &'a Case,
 }
 
-fn en(lang: &str) -> bool {
-    lang == "en"
-}
-
 /// "Emilia Hagberg och Stefan Nilsson (båda MP), Ann-Margarethe Livh (V)":
 /// neighbours of one party share a group suffix, as in real minutes.
-pub fn persons_phrase(persons: &[Person], lang: &str) -> String {
+pub fn persons_phrase(persons: &[Person], lang: Lang) -> String {
     let mut groups: Vec<(Vec<&str>, Option<&str>)> = Vec::new();
     for p in persons {
         match groups.last_mut() {
@@ -35,7 +32,7 @@ pub fn persons_phrase(persons: &[Person], lang: &str) -> String {
             _ => groups.push((vec![&p.name], p.party.as_deref())),
         }
     }
-    let (both, all) = if en(lang) {
+    let (both, all) = if lang.is_en() {
         ("both", "all")
     } else {
         ("båda", "alla")
@@ -99,12 +96,12 @@ fn points(doc: &mut Doc, points: &[oversyn_core::cases::Point]) {
     }
 }
 
-fn position_lead(case: &Case, p: &Position, lang: &str) -> String {
+fn position_lead(case: &Case, p: &Position, lang: Lang) -> String {
     let who = persons_phrase(&p.persons, lang);
     let referred = p
         .refers_to
         .and_then(|r| case.positions.iter().find(|x| x.seq == r));
-    match (p.kind, referred, en(lang)) {
+    match (p.kind, referred, lang.is_en()) {
         (PositionKind::Reservation, Some(r), false) => format!(
             "Reservation anfördes av {who} med hänvisning till reservationen av {} i {}.",
             parties(&r.persons),
@@ -130,8 +127,8 @@ fn position_lead(case: &Case, p: &Position, lang: &str) -> String {
     }
 }
 
-fn decision_line(case: &Case, d: &Decision, lang: &str) -> String {
-    let adopted = match (&d.adopted, en(lang)) {
+fn decision_line(case: &Case, d: &Decision, lang: Lang) -> String {
+    let adopted = match (&d.adopted, lang.is_en()) {
         (Adopted::Proposal, false) => format!("{} beslutade enligt förslaget.", d.body),
         (Adopted::Proposal, true) => format!("The {} adopted the proposal.", d.body),
         (Adopted::Position(n), e) => {
@@ -149,7 +146,7 @@ fn decision_line(case: &Case, d: &Decision, lang: &str) -> String {
         }
     };
     match (d.votes_for, d.votes_against) {
-        (Some(y), Some(n)) if en(lang) => format!(
+        (Some(y), Some(n)) if lang.is_en() => format!(
             "{adopted} Vote: {y} for, {n} against, {} abstaining.",
             d.abstentions.unwrap_or(0)
         ),
@@ -161,7 +158,7 @@ fn decision_line(case: &Case, d: &Decision, lang: &str) -> String {
     }
 }
 
-fn positions_of_body(doc: &mut Doc, case: &Case, body: &str, lang: &str) {
+fn positions_of_body(doc: &mut Doc, case: &Case, body: &str, lang: Lang) {
     for p in case.positions.iter().filter(|p| same_body(&p.body, body)) {
         doc.push(Block::Lead(position_lead(case, p, lang)));
         points(doc, &p.points);
@@ -172,8 +169,8 @@ fn positions_of_body(doc: &mut Doc, case: &Case, body: &str, lang: &str) {
 /// The decision document.
 pub fn document(v: &CaseView) -> Doc {
     let f = v.fields;
-    let lang = f.language.as_str();
-    let e = en(lang);
+    let lang = Lang::from_code(&f.language);
+    let e = lang.is_en();
     let mut doc = Doc::new(lang, &f.title, &head(v));
     let h = head(v);
     if !h.is_empty() {
@@ -256,8 +253,8 @@ pub fn document(v: &CaseView) -> Doc {
 
 /// The protocol excerpt of one body's decision.
 pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
-    let lang = v.fields.language.as_str();
-    let e = en(lang);
+    let lang = Lang::from_code(&v.fields.language);
+    let e = lang.is_en();
     let title = if e {
         "Extract from the minutes"
     } else {
@@ -334,12 +331,12 @@ mod tests {
     fn neighbours_of_one_party_share_a_group_suffix() {
         let p = persons_from_text("Emilia Hagberg (MP), Stefan Nilsson (MP), Ann Livh (V)");
         assert_eq!(
-            persons_phrase(&p, "sv"),
+            persons_phrase(&p, Lang::Sv),
             "Emilia Hagberg och Stefan Nilsson (båda MP) och Ann Livh (V)"
         );
         let s = persons_from_text("Karin Wanngård, Roger Mogert och Tomas Rudin (alla S)");
         assert_eq!(
-            persons_phrase(&s, "en"),
+            persons_phrase(&s, Lang::En),
             "Karin Wanngård, Roger Mogert and Tomas Rudin (all S)"
         );
     }

@@ -30,7 +30,7 @@ fn bullets(doc: Docx, items: &[String]) -> Docx {
     })
 }
 
-fn table(header: &[&str], rows: &[Vec<String>]) -> Table {
+fn table(header: &[impl AsRef<str>], rows: &[Vec<String>]) -> Table {
     let cell = |t: &str, bold: bool| {
         let run = if bold {
             Run::new().add_text(t).bold()
@@ -40,7 +40,7 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> Table {
         TableCell::new().add_paragraph(Paragraph::new().add_run(run))
     };
     let mut all = vec![TableRow::new(
-        header.iter().map(|h| cell(h, true)).collect(),
+        header.iter().map(|h| cell(h.as_ref(), true)).collect(),
     )];
     all.extend(
         rows.iter()
@@ -113,29 +113,29 @@ pub fn document(r: &Report, figures: &Figures) -> Result<Vec<u8>, String> {
             r.city, r.review_title, r.date
         )));
     if r.illustrative {
-        doc = doc.add_paragraph(para(r.t("illustrative")));
+        doc = doc.add_paragraph(para(&r.t("illustrative")));
     }
     let (h, rows) = r.summary_table();
     doc = doc
-        .add_paragraph(heading(1, r.t("summary")))
+        .add_paragraph(heading(1, &r.t("summary")))
         .add_table(table(&h, &rows));
     for f in &figures.overview {
         doc = figure(doc, f)?;
     }
     let (h, rows) = r.criteria_table();
     doc = doc
-        .add_paragraph(heading(1, r.t("method")))
-        .add_paragraph(para(r.t("method-text")))
-        .add_paragraph(heading(2, r.t("criteria")))
+        .add_paragraph(heading(1, &r.t("method")))
+        .add_paragraph(para(&r.t("method-text")))
+        .add_paragraph(heading(2, &r.t("criteria")))
         .add_table(table(&h, &rows));
     doc = bullets(
-        doc.add_paragraph(heading(2, r.t("questions"))),
+        doc.add_paragraph(heading(2, &r.t("questions"))),
         &r.questions,
     );
     doc = doc
-        .add_paragraph(heading(2, r.t("response")))
+        .add_paragraph(heading(2, &r.t("response")))
         .add_paragraph(para(&format!("{} / {}", r.answered, r.respondents)))
-        .add_paragraph(heading(2, r.t("answers")));
+        .add_paragraph(heading(2, &r.t("answers")));
     for f in &figures.answers {
         doc = figure(doc, f)?;
     }
@@ -147,24 +147,24 @@ pub fn document(r: &Report, figures: &Figures) -> Result<Vec<u8>, String> {
                     .bold(),
             ),
         );
-        doc = bullets(doc.add_paragraph(heading(2, r.t("reasons"))), &x.reasons);
-        doc = bullets(doc.add_paragraph(heading(2, r.t("facts"))), &r.facts(x));
-        doc = bullets(doc.add_paragraph(heading(2, r.t("seats"))), &x.seats);
+        doc = bullets(doc.add_paragraph(heading(2, &r.t("reasons"))), &x.reasons);
+        doc = bullets(doc.add_paragraph(heading(2, &r.t("facts"))), &r.facts(x));
+        doc = bullets(doc.add_paragraph(heading(2, &r.t("seats"))), &x.seats);
         let (h, rows) = r.results_table(x);
         doc = doc
-            .add_paragraph(heading(2, r.t("results")))
+            .add_paragraph(heading(2, &r.t("results")))
             .add_table(table(&h, &rows));
         doc = bullets(
-            doc.add_paragraph(heading(2, r.t("probabilities"))),
+            doc.add_paragraph(heading(2, &r.t("probabilities"))),
             &x.probability_lines(),
         );
         if !x.texts.is_empty() {
-            doc = bullets(doc.add_paragraph(heading(2, r.t("comments"))), &x.texts);
+            doc = bullets(doc.add_paragraph(heading(2, &r.t("comments"))), &x.texts);
         }
     }
     doc = doc
-        .add_paragraph(heading(1, r.t("sensitivity")))
-        .add_paragraph(para(r.t("sensitivity-text")));
+        .add_paragraph(heading(1, &r.t("sensitivity")))
+        .add_paragraph(para(&r.t("sensitivity-text")));
     for x in &r.sections {
         doc = bullets(
             doc.add_paragraph(heading(2, &x.label)),
@@ -174,7 +174,7 @@ pub fn document(r: &Report, figures: &Figures) -> Result<Vec<u8>, String> {
     for f in &figures.sensitivity {
         doc = figure(doc, f)?;
     }
-    doc = bullets(doc.add_paragraph(heading(1, r.t("sources"))), &r.sources);
+    doc = bullets(doc.add_paragraph(heading(1, &r.t("sources"))), &r.sources);
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut out).map_err(|e| e.to_string())?;
     Ok(out.into_inner())

@@ -35,12 +35,6 @@ fn pct(v: f64) -> String {
     format!("{:.0} %", v * 100.0)
 }
 
-fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    pairs.iter().fold(template.to_owned(), |s, (k, v)| {
-        s.replace(&format!("{{{k}}}"), v)
-    })
-}
-
 pub fn figures(r: &Report) -> Figures {
     let mut answers = Vec::new();
     for (k, (criterion, _)) in r.criteria.iter().enumerate() {
@@ -70,16 +64,16 @@ fn plane(r: &Report) -> Figure {
     let (header, rows) = r.summary_table();
     Figure {
         key: "chart-plane".into(),
-        title: r.t("chart").into(),
-        summary: r.t("chart-plane-text").into(),
+        title: r.t("chart"),
+        summary: r.t("chart-plane-text"),
         table: Table {
-            header: header.into_iter().map(String::from).collect(),
+            header: header.into_iter().collect(),
             rows,
         },
         chart: Chart::Plane(Plane {
             points,
-            benefit: r.t("benefit").into(),
-            cost: r.t("cost").into(),
+            benefit: r.t("benefit"),
+            cost: r.t("cost"),
         }),
     }
 }
@@ -109,14 +103,14 @@ fn probabilities(r: &Report) -> Figure {
     };
     let categories: Vec<(String, String)> = codes
         .iter()
-        .map(|c| (c.to_string(), category(&r.lang, c).to_owned()))
+        .map(|c| (c.to_string(), category(r.lang, c).to_owned()))
         .collect();
     let mut header = vec![r.t("organisation").to_owned()];
     header.extend(categories.iter().map(|(_, n)| n.clone()));
     Figure {
         key: "chart-probabilities".into(),
-        title: r.t("chart-probabilities").into(),
-        summary: r.t("chart-probabilities-text").into(),
+        title: r.t("chart-probabilities"),
+        summary: r.t("chart-probabilities-text"),
         table: Table {
             header,
             rows: r
@@ -144,11 +138,11 @@ fn contributions(r: &Report) -> Figure {
     let criteria: Vec<String> = r.criteria.iter().map(|(c, _)| c.clone()).collect();
     let mut header = vec![r.t("organisation").to_owned()];
     header.extend(criteria.iter().cloned());
-    header.push(r.t("benefit").into());
+    header.push(r.t("benefit"));
     Figure {
         key: "chart-contributions".into(),
-        title: r.t("chart-contributions").into(),
-        summary: r.t("chart-contributions-text").into(),
+        title: r.t("chart-contributions"),
+        summary: r.t("chart-contributions-text"),
         table: Table {
             header,
             rows: r
@@ -175,7 +169,7 @@ fn contributions(r: &Report) -> Figure {
                 .iter()
                 .map(|s| (s.label.clone(), s.contributions.clone()))
                 .collect(),
-            empty: r.t("no-index").into(),
+            empty: r.t("no-index"),
         }),
     }
 }
@@ -210,14 +204,14 @@ fn diverging(r: &Report, k: usize, criterion: &str) -> Figure {
         .collect();
     let mut header = vec![r.t("organisation").to_owned()];
     header.extend(["1", "2", "3", "4", "5", "n"].map(String::from));
-    header.push(r.t("dont-know").into());
+    header.push(r.t("dont-know"));
     let table = rows
         .iter()
         .map(|x| {
             let mut row = vec![x.label.clone()];
             if x.suppressed {
                 row.extend(std::iter::repeat_n("–".to_owned(), 6));
-                row.push(r.t("too-few").into());
+                row.push(r.t("too-few"));
             } else {
                 row.extend(x.counts.iter().map(|c| c.to_string()));
                 row.push(x.counts.iter().sum::<usize>().to_string());
@@ -228,11 +222,8 @@ fn diverging(r: &Report, k: usize, criterion: &str) -> Figure {
         .collect();
     Figure {
         key: format!("chart-answers-{}", k + 1),
-        title: fill(r.t("chart-answers"), &[("c", criterion)]),
-        summary: fill(
-            r.t("chart-answers-text"),
-            &[("c", &criterion.to_lowercase())],
-        ),
+        title: r.fill("chart-answers", &[("c", criterion)]),
+        summary: r.fill("chart-answers-text", &[("c", &criterion.to_lowercase())]),
         table: Table {
             header,
             rows: table,
@@ -247,7 +238,7 @@ fn diverging(r: &Report, k: usize, criterion: &str) -> Figure {
                 r.t("scale-high").to_owned(),
             ],
             notes,
-            empty: r.t("too-few").into(),
+            empty: r.t("too-few"),
         }),
     }
 }
@@ -261,21 +252,18 @@ fn events(r: &Report, s: &Sweep) -> Vec<(f64, String)> {
         .map(|c| {
             (
                 c.weight,
-                fill(
-                    r.t("passes"),
-                    &[("a", label(c.rises)), ("b", label(c.falls))],
-                ),
+                r.fill("passes", &[("a", label(c.rises)), ("b", label(c.falls))]),
             )
         })
         .chain(s.changes.iter().map(|c| {
             (
                 c.weight,
-                fill(
-                    r.t("changes-to"),
+                r.fill(
+                    "changes-to",
                     &[
                         ("m", label(c.membership)),
-                        ("from", &category(&r.lang, c.from.code()).to_lowercase()),
-                        ("to", &category(&r.lang, c.to.code()).to_lowercase()),
+                        ("from", &category(r.lang, c.from.code()).to_lowercase()),
+                        ("to", &category(r.lang, c.to.code()).to_lowercase()),
                     ],
                 ),
             )
@@ -288,7 +276,7 @@ fn events(r: &Report, s: &Sweep) -> Vec<(f64, String)> {
 fn sensitivity(r: &Report, s: &Sweep, criterion: &str) -> Figure {
     let events = events(r, s);
     let rows = if events.is_empty() {
-        vec![vec!["–".into(), r.t("nothing-changes").into()]]
+        vec![vec!["–".into(), r.t("nothing-changes")]]
     } else {
         events
             .iter()
@@ -298,20 +286,20 @@ fn sensitivity(r: &Report, s: &Sweep, criterion: &str) -> Figure {
     let lower = criterion.to_lowercase();
     Figure {
         key: format!("chart-sensitivity-{}", s.criterion + 1),
-        title: fill(r.t("chart-sensitivity"), &[("c", &lower)]),
-        summary: fill(
-            r.t("chart-sensitivity-text"),
+        title: r.fill("chart-sensitivity", &[("c", &lower)]),
+        summary: r.fill(
+            "chart-sensitivity-text",
             &[("c", &lower), ("w", &pct(s.current))],
         ),
         table: Table {
-            header: vec![r.t("weight").into(), r.t("event").into()],
+            header: vec![r.t("weight"), r.t("event")],
             rows,
         },
         chart: Chart::Sensitivity(Sensitivity {
-            x_desc: fill(r.t("weight-of"), &[("c", &lower)]),
-            y_desc: r.t("benefit").into(),
+            x_desc: r.fill("weight-of", &[("c", &lower)]),
+            y_desc: r.t("benefit"),
             current: s.current,
-            now: fill(r.t("now"), &[("w", &pct(s.current))]),
+            now: r.fill("now", &[("w", &pct(s.current))]),
             lines: r
                 .sections
                 .iter()
@@ -327,10 +315,7 @@ fn sensitivity(r: &Report, s: &Sweep, criterion: &str) -> Figure {
                 .iter()
                 .filter_map(|c| Some((c.weight, c.index?)))
                 .collect(),
-            legend: [
-                r.t("ranking-changes").into(),
-                r.t("recommendation-changes").into(),
-            ],
+            legend: [r.t("ranking-changes"), r.t("recommendation-changes")],
         }),
     }
 }
@@ -388,7 +373,7 @@ mod tests {
     #[test]
     fn english_labels_in_an_english_report() {
         let mut r = crate::report::sample();
-        r.lang = "en".into();
+        r.lang = oversyn_core::Lang::En;
         let f = figures(&r);
         assert_eq!(
             f.overview[1].title,

@@ -3,6 +3,7 @@
 use crate::charts::{Figure, Look};
 use crate::figures::Figures;
 use crate::report::{Report, num, text};
+use oversyn_core::Lang;
 
 pub(crate) fn e(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -25,15 +26,15 @@ fn ul(items: &[String]) -> String {
 /// caption, and the numbers as a table — inside a disclosure on the page
 /// (`folded`), in the open in the report. Text is escaped here; the SVG
 /// comes from plotters, which escapes the labels it writes.
-pub fn figure(f: &Figure, lang: &str, folded: bool) -> String {
+pub fn figure(f: &Figure, lang: Lang, folded: bool) -> String {
     let picture = f
         .svg(Look::SCREEN)
-        .unwrap_or_else(|_| format!("<p>{}</p>", e(text(lang, "chart-failed"))));
+        .unwrap_or_else(|_| format!("<p>{}</p>", e(&text(lang, "chart-failed"))));
     // Folded, the disclosure's summary names the table; open, a caption does.
     let caption = if folded {
         String::new()
     } else {
-        format!("<caption>{}</caption>", e(text(lang, "table")))
+        format!("<caption>{}</caption>", e(&text(lang, "table")))
     };
     let mut table = format!("<div class=\"table-wrap\"><table>{caption}<thead><tr>");
     for h in &f.table.header {
@@ -55,7 +56,7 @@ pub fn figure(f: &Figure, lang: &str, folded: bool) -> String {
     if folded {
         table = format!(
             "<details><summary>{}</summary>{table}</details>",
-            e(text(lang, "table"))
+            e(&text(lang, "table"))
         );
     }
     format!(
@@ -68,12 +69,12 @@ pub fn figure(f: &Figure, lang: &str, folded: bool) -> String {
 pub fn page(r: &Report, figures: &Figures) -> String {
     let mut h = format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head><body><main>",
-        e(&r.lang),
-        e(r.t("title"))
+        e(r.lang.code()),
+        e(&r.t("title"))
     );
     h.push_str(&format!(
         "<h1>{}</h1><p>{} · {} · {}</p>",
-        e(r.t("title")),
+        e(&r.t("title")),
         e(&r.city),
         e(&r.review_title),
         e(&r.date)
@@ -81,10 +82,10 @@ pub fn page(r: &Report, figures: &Figures) -> String {
     if r.illustrative {
         h.push_str(&format!(
             "<p><strong>{}</strong></p>",
-            e(r.t("illustrative"))
+            e(&r.t("illustrative"))
         ));
     }
-    h.push_str(&format!("<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>", e(r.t("summary")), e(r.t("organisation")), e(r.t("recommendation")), e(r.t("benefit")), e(r.t("cost"))));
+    h.push_str(&format!("<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>", e(&r.t("summary")), e(&r.t("organisation")), e(&r.t("recommendation")), e(&r.t("benefit")), e(&r.t("cost"))));
     for x in &r.sections {
         h.push_str(&format!(
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -96,36 +97,36 @@ pub fn page(r: &Report, figures: &Figures) -> String {
     }
     h.push_str("</tbody></table>");
     for f in &figures.overview {
-        h.push_str(&figure(f, &r.lang, false));
+        h.push_str(&figure(f, r.lang, false));
     }
     h.push_str(&format!(
         "<h2>{}</h2><p>{}</p>",
-        e(r.t("method")),
-        e(r.t("method-text"))
+        e(&r.t("method")),
+        e(&r.t("method-text"))
     ));
-    h.push_str(&format!("<h2>{}</h2>", e(r.t("answers"))));
+    h.push_str(&format!("<h2>{}</h2>", e(&r.t("answers"))));
     for f in &figures.answers {
-        h.push_str(&figure(f, &r.lang, false));
+        h.push_str(&figure(f, r.lang, false));
     }
     for x in &r.sections {
         h.push_str(&format!(
             "<section><h2>{}</h2><p><strong>{}: {}</strong></p><h3>{}</h3>{}",
             e(&x.name),
-            e(r.t("recommendation")),
+            e(&r.t("recommendation")),
             e(&x.recommendation),
-            e(r.t("reasons")),
+            e(&r.t("reasons")),
             ul(&x.reasons)
         ));
         h.push_str(&format!(
             "<h3>{}</h3>{}</section>",
-            e(r.t("facts")),
+            e(&r.t("facts")),
             ul(&x.facts)
         ));
     }
     h.push_str(&format!(
         "<h2>{}</h2><p>{}</p>",
-        e(r.t("sensitivity")),
-        e(r.t("sensitivity-text"))
+        e(&r.t("sensitivity")),
+        e(&r.t("sensitivity-text"))
     ));
     for x in &r.sections {
         h.push_str(&format!(
@@ -135,11 +136,11 @@ pub fn page(r: &Report, figures: &Figures) -> String {
         ));
     }
     for f in &figures.sensitivity {
-        h.push_str(&figure(f, &r.lang, false));
+        h.push_str(&figure(f, r.lang, false));
     }
     h.push_str(&format!(
         "<h2>{}</h2>{}</main></body></html>",
-        e(r.t("sources")),
+        e(&r.t("sources")),
         ul(&r.sources)
     ));
     h
@@ -147,6 +148,8 @@ pub fn page(r: &Report, figures: &Figures) -> String {
 
 #[cfg(test)]
 mod tests {
+    use oversyn_core::Lang;
+
     #[test]
     fn html_escapes_user_text() {
         let mut r = crate::report::sample();
@@ -172,7 +175,7 @@ mod tests {
             "tables are in the open in the report"
         );
         assert!(
-            super::figure(&figures.overview[0], "sv", true)
+            super::figure(&figures.overview[0], Lang::Sv, true)
                 .contains("<details><summary>Siffrorna som tabell</summary>")
         );
     }

@@ -33,8 +33,11 @@ fn list(items: &[String]) -> String {
     )
 }
 
-fn table(columns: usize, header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut cells: Vec<String> = header.iter().map(|h| format!("[*#{}*]", s(h))).collect();
+fn table(columns: usize, header: &[impl AsRef<str>], rows: &[Vec<String>]) -> String {
+    let mut cells: Vec<String> = header
+        .iter()
+        .map(|h| format!("[*#{}*]", s(h.as_ref())))
+        .collect();
     for r in rows {
         cells.extend(r.iter().map(|c| s(c)));
     }
@@ -67,7 +70,7 @@ pub fn files(figures: &Figures) -> Result<Vec<(String, Vec<u8>)>, String> {
 
 pub fn source(r: &Report, figures: &Figures) -> String {
     let mut t = String::new();
-    let _ = writeln!(t, "#set document(title: {})", s(r.t("title")));
+    let _ = writeln!(t, "#set document(title: {})", s(&r.t("title")));
     let _ = writeln!(
         t,
         "#set page(paper: \"a4\", margin: 2.5cm, numbering: \"1\", header: align(right, text(size: 9pt, {})))",
@@ -76,14 +79,14 @@ pub fn source(r: &Report, figures: &Figures) -> String {
     let _ = writeln!(
         t,
         "#set text(font: \"Libertinus Serif\", size: 11pt, lang: {})",
-        s(&r.lang)
+        s(r.lang.code())
     );
     let _ = writeln!(t, "#set heading(numbering: \"1.\")");
     let _ = writeln!(t, "#set par(justify: true)");
     let _ = writeln!(
         t,
         "#align(center + horizon)[#text(size: 22pt, weight: \"bold\", {})\n\n#text(size: 14pt, {})\n\n#text(size: 12pt, {})]",
-        s(r.t("title")),
+        s(&r.t("title")),
         s(&r.city),
         s(&format!("{} · {}", r.review_title, r.date))
     );
@@ -91,30 +94,30 @@ pub fn source(r: &Report, figures: &Figures) -> String {
         let _ = writeln!(
             t,
             "#align(center)[#text(fill: rgb(\"#7a4d00\"), {})]",
-            s(r.t("illustrative"))
+            s(&r.t("illustrative"))
         );
     }
     let heading = |t: &mut String, level: u8, text: &str| {
         let _ = writeln!(t, "#heading(level: {level}, {})", s(text));
     };
     let _ = writeln!(t, "#pagebreak()");
-    heading(&mut t, 1, r.t("summary"));
+    heading(&mut t, 1, &r.t("summary"));
     let (h, rows) = r.summary_table();
     t.push_str(&table(h.len(), &h, &rows));
     for f in &figures.overview {
         t.push_str(&figure(f));
     }
     let _ = writeln!(t, "#pagebreak()");
-    heading(&mut t, 1, r.t("method"));
-    let _ = writeln!(t, "#{}\n", s(r.t("method-text")));
-    heading(&mut t, 2, r.t("criteria"));
+    heading(&mut t, 1, &r.t("method"));
+    let _ = writeln!(t, "#{}\n", s(&r.t("method-text")));
+    heading(&mut t, 2, &r.t("criteria"));
     let (h, rows) = r.criteria_table();
     t.push_str(&table(h.len(), &h, &rows));
-    heading(&mut t, 2, r.t("questions"));
+    heading(&mut t, 2, &r.t("questions"));
     t.push_str(&list(&r.questions));
-    heading(&mut t, 2, r.t("response"));
+    heading(&mut t, 2, &r.t("response"));
     let _ = writeln!(t, "#{}", s(&format!("{} / {}", r.answered, r.respondents)));
-    heading(&mut t, 2, r.t("answers"));
+    heading(&mut t, 2, &r.t("answers"));
     for f in &figures.answers {
         t.push_str(&figure(f));
     }
@@ -126,28 +129,28 @@ pub fn source(r: &Report, figures: &Figures) -> String {
             "#text(weight: \"bold\", {})\n",
             s(&format!("{}: {}", r.t("recommendation"), x.recommendation))
         );
-        heading(&mut t, 2, r.t("reasons"));
+        heading(&mut t, 2, &r.t("reasons"));
         t.push_str(&list(&x.reasons));
-        heading(&mut t, 2, r.t("facts"));
+        heading(&mut t, 2, &r.t("facts"));
         t.push_str(&list(&r.facts(x)));
-        heading(&mut t, 2, r.t("seats"));
+        heading(&mut t, 2, &r.t("seats"));
         if x.seats.is_empty() {
-            let _ = writeln!(t, "#{}", s(r.t("none")));
+            let _ = writeln!(t, "#{}", s(&r.t("none")));
         }
         t.push_str(&list(&x.seats));
-        heading(&mut t, 2, r.t("results"));
+        heading(&mut t, 2, &r.t("results"));
         let (h, rows) = r.results_table(x);
         t.push_str(&table(h.len(), &h, &rows));
-        heading(&mut t, 2, r.t("probabilities"));
+        heading(&mut t, 2, &r.t("probabilities"));
         t.push_str(&list(&x.probability_lines()));
         if !x.texts.is_empty() {
-            heading(&mut t, 2, r.t("comments"));
+            heading(&mut t, 2, &r.t("comments"));
             t.push_str(&list(&x.texts));
         }
     }
     let _ = writeln!(t, "#pagebreak()");
-    heading(&mut t, 1, r.t("sensitivity"));
-    let _ = writeln!(t, "#{}\n", s(r.t("sensitivity-text")));
+    heading(&mut t, 1, &r.t("sensitivity"));
+    let _ = writeln!(t, "#{}\n", s(&r.t("sensitivity-text")));
     for x in &r.sections {
         heading(&mut t, 2, &x.label);
         t.push_str(&list(&x.stability_lines()));
@@ -155,7 +158,7 @@ pub fn source(r: &Report, figures: &Figures) -> String {
     for f in &figures.sensitivity {
         t.push_str(&figure(f));
     }
-    heading(&mut t, 1, r.t("sources"));
+    heading(&mut t, 1, &r.t("sources"));
     t.push_str(&list(&r.sources));
     t
 }

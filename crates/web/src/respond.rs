@@ -8,6 +8,7 @@
 use crate::AppState;
 use crate::context::Ui;
 use crate::error::PageError;
+use crate::i18n::Text;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::Router;
@@ -15,6 +16,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::{HeaderMap, StatusCode};
+use oversyn_core::Lang;
 use oversyn_core::review::form::{self, Action};
 use oversyn_core::review::questionnaire::Question;
 use oversyn_core::review::strategy::Criterion;
@@ -78,7 +80,7 @@ impl FormView {
         field(*m, *q)
     }
     fn text(&self, q: &Question) -> String {
-        q.text(self.c.lang.code()).to_owned()
+        q.text(self.c.lang).to_owned()
     }
 }
 
@@ -161,7 +163,7 @@ async fn resolve(
 async fn sections(
     state: &AppState,
     ctx: &LinkContext,
-    lang: &str,
+    lang: Lang,
 ) -> Result<Vec<Section>, StoreError> {
     let questions = state.store.questions(ctx.review.id).await?;
     let criteria: Vec<Criterion> = state
@@ -201,7 +203,7 @@ async fn sections(
             .collect();
         if !general.is_empty() {
             groups.push(Group {
-                title: if lang == "en" {
+                title: if lang == Lang::En {
                     "General".into()
                 } else {
                     "Allmänt".into()
@@ -226,7 +228,7 @@ async fn show(
     errors: FieldErrors,
     notice: Option<String>,
 ) -> Result<Response, PageError> {
-    let lang = ui.0.lang.code();
+    let lang = ui.0.lang;
     let values = match values {
         Some(v) => v,
         None => state

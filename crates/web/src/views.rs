@@ -4,6 +4,7 @@
 use crate::context::{Signed, Ui};
 use crate::error::{ErrorPage, PageError};
 use crate::i18n::Lang;
+use crate::i18n::Text;
 use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::NaiveDate;

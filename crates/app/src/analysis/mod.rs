@@ -5,6 +5,7 @@
 //! core; this module loads its inputs. Shared by the page, the API and
 //! `oversyn analyse`.
 
+use oversyn_core::Lang;
 pub mod report;
 
 use oversyn_core::analysis::bootstrap::{Bootstrap, bootstrap};
@@ -130,7 +131,7 @@ pub async fn analyse(
 }
 
 /// The `oversyn analyse --json` document (and the API's).
-pub fn to_json(a: &Analysis, lang: &str) -> serde_json::Value {
+pub fn to_json(a: &Analysis, lang: Lang) -> serde_json::Value {
     let memberships: Vec<serde_json::Value> = a
         .memberships
         .iter()
@@ -148,7 +149,7 @@ pub fn to_json(a: &Analysis, lang: &str) -> serde_json::Value {
                 "fit": e.goal_fit,
                 "flags": m.outcome.flags,
                 "recommendation": m.outcome.category.code(),
-                "reasons": m.outcome.reasons.iter().map(|r| if lang == "en" { r.en.clone() } else { r.sv.clone() }).collect::<Vec<_>>(),
+                "reasons": m.outcome.reasons.iter().map(|r| if lang.is_en() { r.en.clone() } else { r.sv.clone() }).collect::<Vec<_>>(),
                 "probabilities": probabilities,
                 "weight_stability": stability,
                 "fit_goals": m.served_goals,

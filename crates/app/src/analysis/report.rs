@@ -3,12 +3,13 @@
 
 use super::{Analysis, analyse};
 use crate::Format;
-use oversyn_core::Code;
 use oversyn_core::analysis::Category;
 use oversyn_core::analysis::sensitivity::sweeps;
 use oversyn_core::analysis::value::contributions;
+use oversyn_core::{Code, Lang};
 use oversyn_documents::figures::{Figures, figures};
-use oversyn_documents::report::{Report, ResultRow, Section, category};
+use oversyn_documents::report::{Report, ResultRow, Section, category, text};
+use oversyn_i18n::Text;
 use oversyn_store::{Store, StoreError};
 
 fn fmt(v: Option<f64>) -> String {
@@ -26,7 +27,7 @@ pub async fn build(
     store: &Store,
     tenant_id: i64,
     review_id: i64,
-    lang: &str,
+    lang: Lang,
 ) -> Result<Report, StoreError> {
     let a = analyse(store, tenant_id, review_id).await?;
     assemble(store, tenant_id, &a, lang).await
@@ -37,7 +38,7 @@ pub async fn assemble(
     store: &Store,
     tenant_id: i64,
     a: &Analysis,
-    lang: &str,
+    lang: Lang,
 ) -> Result<Report, StoreError> {
     let review_id = a.review.id;
     let snap = crate::snapshot(store, tenant_id).await?;
@@ -133,13 +134,9 @@ pub async fn assemble(
                 year,
             }) => {
                 let illustrative = if membership.is_some_and(|x| x.fee_illustrative) {
-                    if lang == "en" {
-                        " (illustrative)"
-                    } else {
-                        " (illustrativt)"
-                    }
+                    format!(" ({})", text(lang, "fee-illustrative"))
                 } else {
-                    ""
+                    String::new()
                 };
                 format!(
                     "{} {currency}{}{illustrative}",
@@ -147,37 +144,33 @@ pub async fn assemble(
                     year.map(|y| format!(" ({y})")).unwrap_or_default()
                 )
             }
-            Some(oversyn_core::fees::Fee::NoFee) => (if lang == "en" {
-                "no fee"
-            } else {
-                "ingen avgift"
-            })
-            .into(),
-            _ => (if lang == "en" { "unknown" } else { "okänd" }).into(),
+            Some(oversyn_core::fees::Fee::NoFee) => text(lang, "fee-none"),
+            _ => text(lang, "fee-unknown"),
         };
         // Outcome reports from the organisation's events are evidence too.
         let mut texts = oversyn_core::review::results::texts(e.membership_id, &rows);
         if let Some(o) = org {
             for (event, r) in store.organisation_reports(tenant_id, o.id).await? {
-                let (l, sh, inf) = if lang == "en" {
-                    ("learned", "shared", "influenced")
-                } else {
-                    ("lärde", "delade", "påverkade")
-                };
-                let parts: Vec<String> = [(l, &r.learned), (sh, &r.shared), (inf, &r.influenced)]
-                    .iter()
-                    .filter(|(_, t)| !t.is_empty())
-                    .map(|(k, t)| format!("{k}: {t}"))
-                    .collect();
+                let parts: Vec<String> = [
+                    (text(lang, "outcome-learned"), &r.learned),
+                    (text(lang, "outcome-shared"), &r.shared),
+                    (text(lang, "outcome-influenced"), &r.influenced),
+                ]
+                .iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(k, t)| format!("{k}: {t}"))
+                .collect();
                 texts.push(format!("{event} ({}): {}", r.traveller, parts.join("; ")));
             }
         }
         if let Some(co2) = e.co2_kg {
-            texts.push(if lang == "en" {
-                format!("Travel in the year before the review: {:.1} travel days, {co2:.0} kg CO₂ (recorded journeys).", e.travel_days)
-            } else {
-                format!("Resor året före översynen: {:.1} resdagar, {co2:.0} kg CO₂ (registrerade resor).", e.travel_days)
-            });
+            texts.push(lang.t_args(
+                "review-report-travel",
+                &[
+                    ("days", format!("{:.1}", e.travel_days)),
+                    ("co2", format!("{co2:.0}")),
+                ],
+            ));
         }
         sections.push(Section {
             label: e.organisation.clone(),
@@ -265,7 +258,7 @@ pub async fn render(
     store: &Store,
     tenant_id: i64,
     review_id: i64,
-    lang: &str,
+    lang: Lang,
     format: Format,
 ) -> Result<Vec<u8>, RenderError> {
     let r = build(store, tenant_id, review_id, lang).await?;
@@ -298,56 +291,50 @@ pub async fn render(
 }
 
 /// The recommendation in force; when an official changed it, the analysed one beside it.
-fn recommendation_text(m: &super::Analysed, lang: &str) -> String {
+fn recommendation_text(m: &super::Analysed, lang: Lang) -> String {
     let in_force = category(lang, m.final_category().code());
     match &m.overridden {
-        Some(_) if lang == "en" => format!(
-            "{in_force} (changed by an official; the analysis: {})",
-            category(lang, m.outcome.category.code())
+        Some(_) => lang.t_args(
+            "review-report-recommendation-changed",
+            &[
+                ("final", in_force),
+                ("analysed", category(lang, m.outcome.category.code())),
+            ],
         ),
-        Some(_) => format!(
-            "{in_force} (ändrad av tjänsteman; analysen: {})",
-            category(lang, m.outcome.category.code())
-        ),
-        None => in_force.to_owned(),
+        None => in_force,
     }
 }
 
 /// The official's justification first, then the analysis' reasons, strategic fit and survey uncertainty.
-fn reasons_text(m: &super::Analysed, lang: &str) -> Vec<String> {
-    let en = lang == "en";
+fn reasons_text(m: &super::Analysed, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(o) = &m.overridden {
-        out.push(if en {
-            format!(
-                "justification ({}, {}): {}",
-                o.created_by, o.created_at, o.justification
-            )
-        } else {
-            format!(
-                "motivering ({}, {}): {}",
-                o.created_by, o.created_at, o.justification
-            )
-        });
+        out.push(lang.t_args(
+            "review-report-justification",
+            &[
+                ("by", o.created_by.to_string()),
+                ("at", o.created_at.to_string()),
+                ("text", o.justification.clone()),
+            ],
+        ));
     }
     out.extend(
         m.outcome
             .reasons
             .iter()
-            .map(|r| if en { r.en.clone() } else { r.sv.clone() }),
+            .map(|r| lang.pick(&r.sv, &r.en).clone()),
     );
     if let Some(share) = m.evidence.goal_fit {
         let percent = (share * 100.0).round();
         let goals = m.served_goals.join(", ");
-        out.push(match (en, goals.is_empty()) {
-            (true, true) => {
-                format!("strategic fit {percent:.0}% (serves none of the city's goals)")
-            }
-            (true, false) => format!("strategic fit {percent:.0}% (serves {goals})"),
-            (false, true) => {
-                format!("strategisk passform {percent:.0} % (tjänar inget av stadens mål)")
-            }
-            (false, false) => format!("strategisk passform {percent:.0} % (tjänar {goals})"),
+        let percent = format!("{percent:.0}");
+        out.push(if goals.is_empty() {
+            lang.t1("review-report-fit-none", "percent", percent)
+        } else {
+            lang.t_args(
+                "review-report-fit",
+                &[("percent", percent), ("goals", goals)],
+            )
         });
     }
     let b = &m.bootstrap;
@@ -358,17 +345,15 @@ fn reasons_text(m: &super::Analysed, lang: &str) -> Vec<String> {
             .copied()
             .unwrap_or(0.0)
             * 100.0;
-        out.push(if en {
-            format!(
-                "survey uncertainty: the same recommendation in {same:.0}% of {} resamples of the respondents; benefit index 90% interval {lo:.0}–{hi:.0}",
-                b.draws
-            )
-        } else {
-            format!(
-                "osäkerhet i enkäten: samma rekommendation i {same:.0} % av {} omdragningar av de svarande; nyttoindex 90 %-intervall {lo:.0}–{hi:.0}",
-                b.draws
-            )
-        });
+        out.push(lang.t_args(
+            "review-report-survey-uncertainty",
+            &[
+                ("same", format!("{same:.0}")),
+                ("draws", b.draws.to_string()),
+                ("low", format!("{lo:.0}")),
+                ("high", format!("{hi:.0}")),
+            ],
+        ));
     }
     out
 }

@@ -3,6 +3,7 @@
 //! decision was taken (or the notice actually went out).
 
 use chrono::NaiveDate;
+use oversyn_core::Lang;
 use oversyn_core::followup::notice::NoticeRule;
 use oversyn_core::followup::notice_warnings;
 use oversyn_core::register::Organisation;
@@ -48,7 +49,7 @@ pub async fn sent_from(
 pub async fn with_warnings(
     store: &Store,
     tenant_id: i64,
-    lang: &str,
+    lang: Lang,
 ) -> Result<Vec<(StoredAction, Vec<String>)>, StoreError> {
     let rules = rules(&store.organisations(tenant_id).await?);
     let mut out = Vec::new();

@@ -3,6 +3,7 @@
 
 use crate::followup::warnings::with_warnings;
 use chrono::{Datelike, NaiveDate};
+use oversyn_core::Lang;
 use oversyn_core::followup::travel::{Mode, totals};
 use oversyn_core::register::Snapshot;
 use oversyn_store::{Store, StoreError};
@@ -32,7 +33,7 @@ pub async fn load(
     store: &Store,
     tenant_id: i64,
     snap: &Snapshot,
-    lang: &str,
+    lang: Lang,
 ) -> Result<Dashboard, StoreError> {
     let today = snap.today;
     let mut d = Dashboard {

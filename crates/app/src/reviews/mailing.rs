@@ -4,6 +4,7 @@
 
 use crate::Sender;
 use chrono::{DateTime, Utc};
+use oversyn_core::Lang;
 use oversyn_core::review::reminders::{ReminderPolicy, ReminderState, allowed, due};
 use oversyn_mail::messages::{Invitation, invitation};
 use oversyn_store::StoreError;
@@ -58,7 +59,7 @@ async fn send_one(
         let i = Invitation {
             to: &to,
             name: &r.name,
-            lang: &r.lang,
+            lang: Lang::from_code(&r.lang),
             city: &city,
             review_title: &review.title,
             organisations: &organisations,

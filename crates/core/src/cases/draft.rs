@@ -3,6 +3,7 @@
 //! both before the case goes on.
 
 use super::Point;
+use crate::Lang;
 use crate::analysis::Category;
 use chrono::{Datelike, NaiveDate};
 
@@ -47,14 +48,14 @@ const MONTHS_EN: [&str; 12] = [
 ];
 
 /// "1 januari 2012" / "1 January 2012".
-pub fn long_date(d: NaiveDate, lang: &str) -> String {
-    let months = if lang == "en" { &MONTHS_EN } else { &MONTHS_SV };
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    let months = if lang.is_en() { &MONTHS_EN } else { &MONTHS_SV };
     format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
 }
 
 /// "A, B och C" / "A, B and C".
-pub fn join_names(names: &[&str], lang: &str) -> String {
-    let and = if lang == "en" { " and " } else { " och " };
+pub fn join_names(names: &[&str], lang: Lang) -> String {
+    let and = if lang.is_en() { " and " } else { " och " };
     match names {
         [] => String::new(),
         [one] => (*one).to_owned(),
@@ -71,8 +72,8 @@ fn names(rs: &[Recommended], f: impl Fn(&Recommended) -> bool) -> Vec<&str> {
 
 /// The proposal's points: resign seats where the city leaves, end those
 /// memberships from `effective`, commission deeper engagement, limit reduced ones.
-pub fn points(rs: &[Recommended], effective: NaiveDate, lang: &str) -> Vec<Point> {
-    let en = lang == "en";
+pub fn points(rs: &[Recommended], effective: NaiveDate, lang: Lang) -> Vec<Point> {
+    let en = lang.is_en();
     let leave = names(rs, |r| r.category == Category::Terminate);
     let leave_seats = names(rs, |r| r.category == Category::Terminate && r.has_seats);
     let deepen = names(rs, |r| r.category == Category::Deepen);
@@ -131,8 +132,8 @@ pub fn points(rs: &[Recommended], effective: NaiveDate, lang: &str) -> Vec<Point
 }
 
 /// The official statement: what was reviewed, then one paragraph per membership with its reasons.
-pub fn statement(rs: &[Recommended], review_title: &str, lang: &str) -> String {
-    let en = lang == "en";
+pub fn statement(rs: &[Recommended], review_title: &str, lang: Lang) -> String {
+    let en = lang.is_en();
     let all: Vec<&str> = rs.iter().map(|r| r.organisation.as_str()).collect();
     let mut out = if en {
         format!(
@@ -222,7 +223,7 @@ mod tests {
         let p = points(
             &stockholm(),
             NaiveDate::from_ymd_opt(2012, 1, 1).unwrap(),
-            "sv",
+            Lang::Sv,
         );
         let texts: Vec<_> = p.iter().map(|x| x.text.as_str()).collect();
         assert_eq!(
@@ -238,12 +239,12 @@ mod tests {
 
     #[test]
     fn the_statement_names_every_membership_with_its_reasons() {
-        let s = statement(&stockholm(), "Översyn 2011", "sv");
+        let s = statement(&stockholm(), "Översyn 2011", Lang::Sv);
         assert!(s.contains("EUROCITIES, C40, Metropolis och UCLG"));
         assert!(s.contains(
             "UCLG: stadsledningskontoret rekommenderar att medlemskapet sägs upp. Skäl: låg nytta."
         ));
-        let en = statement(&stockholm(), "Review 2011", "en");
+        let en = statement(&stockholm(), "Review 2011", Lang::En);
         assert!(
             en.contains("C40: the City Executive Office recommends that the membership continues.")
         );
@@ -255,6 +256,6 @@ mod tests {
         assert_eq!(default_effective(d(2011, 9, 8), 6), d(2013, 1, 1));
         assert_eq!(default_effective(d(2011, 6, 1), 6), d(2012, 1, 1));
         assert_eq!(default_effective(d(2011, 7, 1), 6), d(2012, 1, 1));
-        assert_eq!(long_date(d(2012, 1, 1), "en"), "1 January 2012");
+        assert_eq!(long_date(d(2012, 1, 1), Lang::En), "1 January 2012");
     }
 }

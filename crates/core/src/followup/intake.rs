@@ -4,6 +4,7 @@
 //! written out. The strategy's rule — choose by subject, not geography —
 //! sends a request whose reason is geography to investigation at best.
 
+use crate::Lang;
 use crate::codes::{Code, vocabulary};
 use crate::review::strategy::Strategy;
 use serde::{Deserialize, Serialize};
@@ -48,20 +49,20 @@ pub fn triage(strategy: &Strategy, scores: &[Option<u8>], geography_reason: bool
         if s >= 4 {
             reasons_sv.push(format!(
                 "stark på {} ({s} av 5)",
-                c.name("sv").to_lowercase()
+                c.name(Lang::Sv).to_lowercase()
             ));
             reasons_en.push(format!(
                 "strong on {} ({s} of 5)",
-                c.name("en").to_lowercase()
+                c.name(Lang::En).to_lowercase()
             ));
         } else if s <= 2 {
             reasons_sv.push(format!(
                 "svag på {} ({s} av 5)",
-                c.name("sv").to_lowercase()
+                c.name(Lang::Sv).to_lowercase()
             ));
             reasons_en.push(format!(
                 "weak on {} ({s} of 5)",
-                c.name("en").to_lowercase()
+                c.name(Lang::En).to_lowercase()
             ));
         }
     }

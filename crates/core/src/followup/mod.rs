@@ -3,6 +3,7 @@
 //! dates, the notice check against each organisation's statutes, and the
 //! calendar they make. Pure: storage and delivery live outside.
 
+use crate::Lang;
 pub mod ics;
 pub mod intake;
 pub mod notice;
@@ -77,7 +78,7 @@ pub fn notice_warnings(
     a: &Action,
     rules: &[(String, notice::NoticeRule)],
     sent: NaiveDate,
-    lang: &str,
+    lang: Lang,
 ) -> Vec<String> {
     let Some(end) = a
         .effective
@@ -122,7 +123,7 @@ mod tests {
             &ending(&["Metropolis", "UCLG"]),
             &rules,
             d(2011, 9, 21),
-            "sv",
+            Lang::Sv,
         );
         assert_eq!(w.len(), 1);
         assert!(
@@ -134,7 +135,7 @@ mod tests {
         );
         let mut sent_early = ending(&["UCLG"]);
         sent_early.done_on = Some(d(2011, 6, 30));
-        assert!(notice_warnings(&sent_early, &rules, d(2011, 9, 21), "sv").is_empty());
+        assert!(notice_warnings(&sent_early, &rules, d(2011, 9, 21), Lang::Sv).is_empty());
     }
 
     #[test]

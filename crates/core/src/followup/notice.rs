@@ -5,6 +5,7 @@
 //! says by when notice must arrive for a planned end, and the earliest end a
 //! notice sent on a given day can reach.
 
+use crate::Lang;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -112,15 +113,15 @@ pub fn warning(
     rule: &NoticeRule,
     c: &NoticeCheck,
     end: NaiveDate,
-    lang: &str,
+    lang: Lang,
 ) -> Option<String> {
     let earliest = c.earliest_end?;
     let written = match (rule.written, lang) {
-        (true, "en") => "written ",
+        (true, Lang::En) => "written ",
         (true, _) => "skriftlig ",
         _ => "",
     };
-    Some(if lang == "en" {
+    Some(if lang.is_en() {
         format!(
             "{organisation}: {written}notice must reach the organisation by {} for the membership to end on {end}; the earliest possible end is {earliest}.",
             c.notice_by
@@ -149,7 +150,7 @@ mod tests {
         let c = check(&rule, d(2012, 1, 1), d(2011, 9, 21));
         assert_eq!(c.notice_by, d(2011, 7, 1));
         assert_eq!(c.earliest_end, Some(d(2012, 3, 21)));
-        let w = warning("UCLG", &rule, &c, d(2012, 1, 1), "en").unwrap();
+        let w = warning("UCLG", &rule, &c, d(2012, 1, 1), Lang::En).unwrap();
         assert!(
             w.contains("by 2011-07-01") && w.contains("2012-03-21"),
             "{w}"

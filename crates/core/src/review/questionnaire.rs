@@ -2,6 +2,7 @@
 //! criteria, so a review can start in minutes.
 
 use super::strategy::Strategy;
+use crate::Lang;
 use crate::codes::Code;
 use serde::{Deserialize, Serialize};
 
@@ -37,8 +38,8 @@ pub struct Question {
 }
 
 impl Question {
-    pub fn text(&self, lang: &str) -> &str {
-        if lang == "en" {
+    pub fn text(&self, lang: Lang) -> &str {
+        if lang.is_en() {
             &self.text_en
         } else {
             &self.text_sv

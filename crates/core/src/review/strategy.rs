@@ -2,6 +2,7 @@
 //! criteria (by default the four main points of Stockholm's 2008 strategy),
 //! its goals, the rule "choose by subject, not geography", and the weights.
 
+use crate::Lang;
 use crate::statistics::{normalize, rank_order_centroid};
 use serde::{Deserialize, Serialize};
 
@@ -16,8 +17,8 @@ pub struct Criterion {
 }
 
 impl Criterion {
-    pub fn name(&self, lang: &str) -> &str {
-        if lang == "en" {
+    pub fn name(&self, lang: Lang) -> &str {
+        if lang.is_en() {
             &self.name_en
         } else {
             &self.name_sv

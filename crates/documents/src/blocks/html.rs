@@ -6,7 +6,7 @@ use crate::html::e;
 pub fn html(d: &Doc) -> String {
     let mut h = format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head><body><main class=\"document\">",
-        e(&d.lang),
+        e(d.lang.code()),
         e(&d.title)
     );
     h.push_str(&fragment_at(d, 1));
@@ -82,7 +82,7 @@ mod tests {
     #[test]
     fn headings_never_skip_a_level() {
         let d = Doc {
-            lang: "sv".into(),
+            lang: oversyn_core::Lang::Sv,
             title: "Ärende".into(),
             running_head: String::new(),
             blocks: vec![

@@ -2,6 +2,7 @@
 //! signature — written as HTML, typst (for PDF) and DOCX. Case documents are
 //! built from it; the layout of each format lives in its writer only.
 
+use oversyn_core::Lang;
 mod docx;
 mod html;
 mod typst;
@@ -33,8 +34,7 @@ pub enum Block {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doc {
-    /// `sv` or `en`.
-    pub lang: String,
+    pub lang: Lang,
     pub title: String,
     /// Repeated at the top of every page in PDF and DOCX.
     pub running_head: String,
@@ -42,9 +42,9 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new(lang: &str, title: &str, running_head: &str) -> Doc {
+    pub fn new(lang: Lang, title: &str, running_head: &str) -> Doc {
         Doc {
-            lang: lang.to_owned(),
+            lang,
             title: title.to_owned(),
             running_head: running_head.to_owned(),
             blocks: Vec::new(),

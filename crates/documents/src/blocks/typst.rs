@@ -15,7 +15,7 @@ pub fn typst(d: &Doc) -> String {
     let _ = writeln!(
         t,
         "#set text(font: \"Libertinus Serif\", size: 11pt, lang: {})",
-        s(&d.lang)
+        s(d.lang.code())
     );
     // No hyphenation: a document read back by the importer (or by a
     // screen reader) should not meet words broken across lines.

@@ -4,6 +4,8 @@ use crate::AppState;
 use crate::api::{ApiUser, Problem};
 use crate::context::Signed;
 use crate::error::PageError;
+use crate::i18n::Lang;
+use crate::i18n::Text;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::Json;
@@ -27,9 +29,9 @@ struct AnalysisView {
     answers: Vec<String>,
     sensitivity: Vec<String>,
     /// Headings and texts of the chart sections, from the report's wording.
-    answers_heading: &'static str,
-    sensitivity_heading: &'static str,
-    sensitivity_text: &'static str,
+    answers_heading: String,
+    sensitivity_heading: String,
+    sensitivity_text: String,
 }
 
 impl AnalysisView {
@@ -53,7 +55,7 @@ impl AnalysisView {
         self.a
             .criteria
             .get(*i)
-            .map(|c| c.name(self.c.lang.code()).to_owned())
+            .map(|c| c.name(self.c.lang).to_owned())
             .unwrap_or_default()
     }
     fn cost(&self, v: &f64) -> String {
@@ -105,7 +107,7 @@ pub async fn page(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let a = analyse(&state.store, s.tenant(), id).await?;
-    let lang = s.lang.code();
+    let lang = s.lang;
     let report = report::assemble(&state.store, s.tenant(), &a, lang).await?;
     let f = figures(&report);
     let html = |list: &[oversyn_documents::charts::Figure]| {
@@ -146,7 +148,10 @@ pub async fn api(
     Query(q): Query<LangQuery>,
 ) -> Result<Json<serde_json::Value>, Problem> {
     let a = analyse(&state.store, u.tenant(), id).await?;
-    Ok(Json(to_json(&a, q.lang.as_deref().unwrap_or("en"))))
+    Ok(Json(to_json(
+        &a,
+        Lang::parse(q.lang.as_deref().unwrap_or("en")).unwrap_or_default(),
+    )))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -165,10 +170,10 @@ pub async fn download(
 ) -> Result<Response, PageError> {
     use axum::response::IntoResponse;
     let format = oversyn_app::Format::parse(&q.format).unwrap_or(oversyn_app::Format::Pdf);
-    let lang = if q.lang == "en" || (q.lang.is_empty() && s.lang.code() == "en") {
-        "en"
+    let lang = if q.lang == "en" || (q.lang.is_empty() && s.lang.is_en()) {
+        Lang::En
     } else {
-        "sv"
+        Lang::Sv
     };
     let bytes = match report::render(&state.store, s.tenant(), id, lang, format).await {
         Ok(b) => b,

@@ -7,6 +7,7 @@ use crate::AppState;
 use axum::Json;
 use axum::extract::State;
 use oversyn_app::followup::warnings::with_warnings;
+use oversyn_core::Lang;
 use oversyn_core::followup::travel::{Mode, totals};
 use oversyn_core::followup::{ActionKind, ActionStatus};
 use serde::Serialize;
@@ -44,7 +45,7 @@ pub async fn list_actions(
 ) -> Result<Json<List<ActionOut>>, Problem> {
     let today = chrono::Utc::now().date_naive();
     let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
-    let data = with_warnings(&s.store, u.tenant(), "en")
+    let data = with_warnings(&s.store, u.tenant(), Lang::En)
         .await?
         .into_iter()
         .map(|(a, warnings)| ActionOut {

@@ -2,6 +2,7 @@
 //! input was wrong, and the JSON body extractor that turns malformed input
 //! into a 400/415/422 instead of a bare text reply.
 
+use crate::i18n::Text;
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderValue, StatusCode, header};

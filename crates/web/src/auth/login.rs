@@ -5,6 +5,7 @@ use super::safe_next;
 use crate::AppState;
 use crate::context::{CsrfForm, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Signed, Ui, set_cookie};
 use crate::error::PageError;
+use crate::i18n::Text;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Query, State};

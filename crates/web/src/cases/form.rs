@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use oversyn_app::analysis::analyse;
 use oversyn_core::FieldErrors;
+use oversyn_core::Lang;
 use oversyn_core::cases::draft::{Recommended, default_effective, points, statement};
 use oversyn_core::cases::text::{points_from_text, points_to_text};
 use oversyn_core::cases::{CaseFields, CaseNumber, Stage};
@@ -178,7 +179,7 @@ pub async fn draft_from_review(
     store: &Store,
     tenant_id: i64,
     review_id: i64,
-    lang: &str,
+    lang: Lang,
 ) -> Result<CaseInput, StoreError> {
     let a = analyse(store, tenant_id, review_id).await?;
     let snap = oversyn_app::snapshot(store, tenant_id).await?;
@@ -199,7 +200,7 @@ pub async fn draft_from_review(
                     .reasons
                     .iter()
                     .map(|r| {
-                        if lang == "en" {
+                        if lang == Lang::En {
                             r.en.clone()
                         } else {
                             r.sv.clone()
@@ -211,14 +212,14 @@ pub async fn draft_from_review(
         })
         .collect();
     let effective = default_effective(snap.today, 6);
-    let route = if lang == "en" {
+    let route = if lang == Lang::En {
         "Executive Committee\nCity Council"
     } else {
         "Kommunstyrelsen\nKommunfullmäktige"
     };
     Ok(CaseInput {
         title: a.review.title.clone(),
-        language: lang.to_owned(),
+        language: lang.code().to_owned(),
         route: route.to_owned(),
         proposal: points_to_text(&points(&recommended, effective, lang)),
         statement: statement(&recommended, &a.review.title, lang),

@@ -12,6 +12,7 @@ use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use oversyn_core::FieldErrors;
+use oversyn_core::Lang;
 use oversyn_core::cases::text::{points_from_text, points_to_text};
 use oversyn_core::cases::{CaseNumber, Position};
 use oversyn_documents::case::persons_phrase;
@@ -71,7 +72,7 @@ pub async fn form(Writer(s): Writer) -> Result<Response, PageError> {
     page(&s, StatusCode::OK, empty(&s))
 }
 
-fn shown(positions: &[Position], lang: &str) -> Vec<Shown> {
+fn shown(positions: &[Position], lang: Lang) -> Vec<Shown> {
     positions
         .iter()
         .map(|p| Shown {
@@ -147,7 +148,7 @@ fn review(
     };
     let v = ImportView {
         warnings: imported.warnings.clone(),
-        positions: shown(&imported.new.positions, &f.language),
+        positions: shown(&imported.new.positions, Lang::from_code(&f.language)),
         organisations,
         actions: list("actions", "json"),
         input: Some(input),

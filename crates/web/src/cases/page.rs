@@ -5,6 +5,7 @@ use super::form::{CaseInput, draft_from_review};
 use crate::AppState;
 use crate::context::{Admin, CsrfForm, Signed, Writer};
 use crate::error::PageError;
+use crate::i18n::Text;
 use crate::register::save_errors;
 use crate::views::{Chrome, render};
 use askama::Template;
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use http::StatusCode;
 use oversyn_app::cases::CaseDocs;
 use oversyn_app::cases::number_text;
+use oversyn_core::Lang;
 use oversyn_core::cases::text::{persons_from_text, points_from_text};
 use oversyn_core::cases::{Adopted, Decision, Position, PositionKind};
 use oversyn_core::{Code, FieldErrors};
@@ -184,12 +186,12 @@ pub async fn new_form(
     Writer(s): Writer,
     Query(q): Query<NewQuery>,
 ) -> Result<Response, PageError> {
-    let lang = s.lang.code();
+    let lang = s.lang;
     let input = match q.review {
         Some(r) => draft_from_review(&state.store, s.tenant(), r, lang).await?,
         None => CaseInput {
-            language: lang.to_owned(),
-            route: if lang == "en" {
+            language: lang.code().to_owned(),
+            route: if lang == Lang::En {
                 "Executive Committee".into()
             } else {
                 "Kommunstyrelsen".into()
@@ -425,7 +427,7 @@ async fn page_view(
             label: snap.org_label(m.organisation_id),
         })
         .collect();
-    let lang = s.lang.code();
+    let lang = s.lang;
     let positions = case
         .case
         .positions

@@ -40,7 +40,7 @@ struct ListView {
 pub async fn rows(state: &AppState, s: &Signed) -> Result<Vec<Row>, PageError> {
     let today = chrono::Utc::now().date_naive();
     let d = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    Ok(with_warnings(&state.store, s.tenant(), s.lang.code())
+    Ok(with_warnings(&state.store, s.tenant(), s.lang)
         .await?
         .into_iter()
         .map(|(a, warnings)| Row {
@@ -267,7 +267,7 @@ pub async fn create(
 }
 
 async fn warnings_of(state: &AppState, s: &Signed, id: i64) -> Result<Vec<String>, PageError> {
-    Ok(with_warnings(&state.store, s.tenant(), s.lang.code())
+    Ok(with_warnings(&state.store, s.tenant(), s.lang)
         .await?
         .into_iter()
         .find(|(a, _)| a.id == id)

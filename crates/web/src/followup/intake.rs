@@ -79,7 +79,7 @@ async fn list_view(
             r,
         })
         .collect();
-    let lang = s.lang.code();
+    let lang = s.lang;
     let criteria = strategy
         .criteria
         .iter()

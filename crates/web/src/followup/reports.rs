@@ -106,7 +106,7 @@ async fn view(state: &AppState, ui: &Ui, token: &str, done: bool) -> Result<Resp
         label: "report".into(),
     };
     let strategy = state.store.current_strategy(&actor).await?.strategy;
-    let lang = ui.0.lang.code();
+    let lang = ui.0.lang;
     let v = FormView {
         // The form posts with the token as its key, so no session token is needed.
         c: Chrome::anonymous(ui, "report-title", String::new()),

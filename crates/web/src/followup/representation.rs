@@ -6,6 +6,7 @@
 use crate::AppState;
 use crate::context::{Admin, CsrfForm, Signed};
 use crate::error::PageError;
+use crate::i18n::Text;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::State;

@@ -107,8 +107,7 @@ pub async fn page(
         .collect();
     let in_force = snap.memberships.iter().filter(|m| snap.in_force(m)).count();
     let dash =
-        oversyn_app::register::dashboard::load(&state.store, s.tenant(), &snap, s.lang.code())
-            .await?;
+        oversyn_app::register::dashboard::load(&state.store, s.tenant(), &snap, s.lang).await?;
     render(&OverviewView {
         dash,
         c: Chrome::signed(&s, "register-title"),

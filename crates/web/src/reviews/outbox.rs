@@ -9,6 +9,7 @@ use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use oversyn_core::Lang;
 use oversyn_mail::messages::{Invitation, invitation};
 use oversyn_store::reviews::MailRecord;
 use oversyn_store::reviews::{Respondent, Review};
@@ -76,7 +77,7 @@ pub async fn link(
         &Invitation {
             to: &to,
             name: &r.name,
-            lang: &r.lang,
+            lang: Lang::from_code(&r.lang),
             city: &city,
             review_title: &review.title,
             organisations: &organisations,

@@ -6,6 +6,7 @@ use super::Progress;
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
+use crate::i18n::Text;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Path, Query, State};

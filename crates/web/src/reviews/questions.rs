@@ -54,7 +54,7 @@ impl QuestionsView {
             .collect()
     }
     fn criterion_name(&self, c: &Criterion) -> String {
-        c.name(self.c.lang.code()).to_owned()
+        c.name(self.c.lang).to_owned()
     }
 }
 

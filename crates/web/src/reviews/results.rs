@@ -5,6 +5,7 @@
 use crate::AppState;
 use crate::context::Signed;
 use crate::error::PageError;
+use crate::i18n::Text;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -177,7 +178,7 @@ impl ResultsView {
             .find(|x| x.membership_id == *m && x.criterion == c)
     }
     fn criterion_name(&self, c: &Criterion) -> String {
-        c.name(self.c.lang.code()).to_owned()
+        c.name(self.c.lang).to_owned()
     }
     fn label_of(&self, membership_id: &i64) -> String {
         self.r

@@ -1,0 +1,11 @@
+# Invitations and reminders to answer a review; the mail is plain text,
+# and the code puts a blank line between the parts.
+
+mail-reminder-subject = Påminnelse: { $title }
+mail-greeting = Hej { $name },
+mail-opening-invitation = Du är inbjuden att svara på några frågor.
+mail-opening-reminder = Det här är en påminnelse: vi har ännu inte fått dina svar.
+mail-why = { $city } ser över sitt medlemskap i { $organisations } mot stadens internationella strategi. Du är eller har varit aktiv i arbetet, och dina erfarenheter är viktiga.
+mail-answer-here = Svara här (personlig länk, ingen inloggning behövs):
+mail-saved = Svaren sparas medan du fyller i, och du kan ändra dem till och med { $closes }.
+mail-thanks = Tack!
