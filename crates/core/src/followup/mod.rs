@@ -5,6 +5,7 @@
 
 use crate::Lang;
 pub mod ics;
+pub mod input;
 pub mod intake;
 pub mod notice;
 pub mod representation;

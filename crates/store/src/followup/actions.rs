@@ -9,47 +9,11 @@ use crate::scope::{Kind, Links, replace_links, require};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use oversyn_core::Code;
-use oversyn_core::FieldErrors;
+use oversyn_core::followup::input::ActionFields;
 use oversyn_core::followup::{Action, ActionKind, ActionStatus};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
-
-/// What is written for an action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ActionFields {
-    pub case_id: Option<i64>,
-    pub point: Option<u32>,
-    pub kind: ActionKind,
-    pub title: String,
-    pub owner: String,
-    pub owner_email: Option<String>,
-    pub due: Option<NaiveDate>,
-    pub effective: Option<NaiveDate>,
-    pub status: ActionStatus,
-    pub done_on: Option<NaiveDate>,
-    pub notes: String,
-    pub organisation_ids: Vec<i64>,
-}
-
-impl ActionFields {
-    pub fn validate(&self) -> Result<(), FieldErrors> {
-        let mut e = FieldErrors::new();
-        e.check("title", oversyn_core::validate::name(&self.title));
-        if self.organisation_ids.is_empty()
-            && matches!(
-                self.kind,
-                ActionKind::TerminateMembership | ActionKind::ResignBoardSeats | ActionKind::Join
-            )
-        {
-            e.add("organisation_ids", "error-required");
-        }
-        if self.status == ActionStatus::Done && self.done_on.is_none() {
-            e.add("done_on", "error-required");
-        }
-        e.into_result(|| ())
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredAction {

@@ -6,49 +6,12 @@ use crate::audit::{Actor, record};
 use crate::codec::{code_in, date_in, date_out, now};
 use crate::scope::{Kind, holds, require};
 use crate::{Store, StoreError};
-use chrono::NaiveDate;
 use oversyn_core::Code;
-use oversyn_core::FieldErrors;
+use oversyn_core::followup::input::{EventFields, check_journey};
 use oversyn_core::followup::travel::{Mode, Totals, totals};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EventFields {
-    pub organisation_id: i64,
-    /// congress, board_meeting, meeting or conference.
-    pub kind: String,
-    pub title: String,
-    pub starts_on: NaiveDate,
-    pub ends_on: NaiveDate,
-    pub place: String,
-    pub remote: bool,
-    pub stream_url: Option<String>,
-    pub public: bool,
-    pub notes: String,
-}
-
-pub const EVENT_KINDS: &[&str] = &["congress", "board_meeting", "meeting", "conference"];
-
-impl EventFields {
-    pub fn validate(&self) -> Result<(), FieldErrors> {
-        let mut e = FieldErrors::new();
-        e.check("title", oversyn_core::validate::name(&self.title));
-        if !EVENT_KINDS.contains(&self.kind.as_str()) {
-            e.add("kind", "error-choose");
-        }
-        if self.ends_on < self.starts_on {
-            e.add("ends_on", "error-date-order");
-        }
-        if let Some(u) = &self.stream_url
-            && !(u.starts_with("https://") || u.starts_with("http://"))
-        {
-            e.add("stream_url", "error-url");
-        }
-        e.into_result(|| ())
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredEvent {
@@ -169,14 +132,8 @@ impl Store {
         event_id: i64,
         j: &Journey,
     ) -> Result<i64, StoreError> {
-        let mut e = FieldErrors::new();
-        e.check("traveller", oversyn_core::validate::name(&j.traveller));
-        e.check("from_place", oversyn_core::validate::name(&j.from_place));
-        e.check("to_place", oversyn_core::validate::name(&j.to_place));
-        if j.distance_km == 0 || j.distance_km > 40_000 {
-            e.add("distance_km", "error-number");
-        }
-        e.into_result(|| ()).map_err(StoreError::Invalid)?;
+        check_journey(&j.traveller, &j.from_place, &j.to_place, j.distance_km)
+            .map_err(StoreError::Invalid)?;
         let mut tx = self.write_tx().await?;
         if !holds(&mut tx, actor.tenant_id, Kind::Events, event_id).await? {
             return Err(StoreError::NotFound);

@@ -4,36 +4,10 @@ use crate::audit::{Actor, record};
 use crate::codec::{code_in, now};
 use crate::{Store, StoreError};
 use oversyn_core::Code;
-use oversyn_core::FieldErrors;
+use oversyn_core::followup::input::IntakeFields;
 use oversyn_core::followup::intake::Triage;
 use serde::Serialize;
 use sqlx::Row;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct IntakeFields {
-    pub title: String,
-    /// Who asks: a department, another city, a region.
-    pub requester: String,
-    /// `join` (a network) or `cooperation`.
-    pub kind: String,
-    pub organisation_name: String,
-    pub description: String,
-    /// Per criterion of the strategy, 1–5 or not scored.
-    pub scores: Vec<Option<u8>>,
-    pub geography_reason: bool,
-}
-
-impl IntakeFields {
-    pub fn validate(&self) -> Result<(), FieldErrors> {
-        let mut e = FieldErrors::new();
-        e.check("title", oversyn_core::validate::name(&self.title));
-        e.check("requester", oversyn_core::validate::name(&self.requester));
-        if !matches!(self.kind.as_str(), "join" | "cooperation") {
-            e.add("kind", "error-choose");
-        }
-        e.into_result(|| ())
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredIntake {

@@ -12,10 +12,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use http::StatusCode;
 use oversyn_app::followup::warnings::with_warnings;
-use oversyn_core::followup::{ActionKind, ActionStatus};
+use oversyn_core::followup::input::ActionInput;
 use oversyn_core::{Code, FieldErrors};
-use oversyn_store::followup::ActionFields;
-use serde::Deserialize;
 
 pub struct Row {
     pub id: i64,
@@ -64,105 +62,6 @@ pub async fn list(State(state): State<AppState>, s: Signed) -> Result<Response, 
         c: Chrome::signed(&s, "actions-title"),
         rows,
     })
-}
-
-/// The form as typed.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct ActionInput {
-    pub kind: String,
-    pub title: String,
-    pub owner: String,
-    pub owner_email: String,
-    pub due: String,
-    pub effective: String,
-    pub status: String,
-    pub done_on: String,
-    pub notes: String,
-    pub organisations: Vec<String>,
-    pub version: String,
-    pub case_id: String,
-    pub point: String,
-}
-
-impl ActionInput {
-    fn from_pairs(pairs: Vec<(String, String)>) -> ActionInput {
-        let mut a = ActionInput::default();
-        for (k, v) in pairs {
-            match k.as_str() {
-                "kind" => a.kind = v,
-                "title" => a.title = v,
-                "owner" => a.owner = v,
-                "owner_email" => a.owner_email = v,
-                "due" => a.due = v,
-                "effective" => a.effective = v,
-                "status" => a.status = v,
-                "done_on" => a.done_on = v,
-                "notes" => a.notes = v,
-                "organisation" => a.organisations.push(v),
-                "version" => a.version = v,
-                "case_id" => a.case_id = v,
-                "point" => a.point = v,
-                _ => {}
-            }
-        }
-        a
-    }
-
-    pub fn has_org(&self, id: &i64) -> bool {
-        self.organisations.contains(&id.to_string())
-    }
-
-    fn parse(&self) -> Result<ActionFields, FieldErrors> {
-        let mut e = FieldErrors::new();
-        let mut date = |field: &str, v: &str| match v.trim() {
-            "" => None,
-            v => {
-                let d = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
-                if d.is_none() {
-                    e.add(field, "error-date");
-                }
-                d
-            }
-        };
-        let due = date("due", &self.due);
-        let effective = date("effective", &self.effective);
-        let done_on = date("done_on", &self.done_on);
-        let kind = ActionKind::parse(&self.kind);
-        if kind.is_none() {
-            e.add("kind", "error-choose");
-        }
-        let status = ActionStatus::parse(&self.status);
-        if status.is_none() {
-            e.add("status", "error-choose");
-        }
-        let email = self.owner_email.trim();
-        if !email.is_empty() && oversyn_core::validate::email(email).is_err() {
-            e.add("owner_email", "error-email");
-        }
-        let fields = ActionFields {
-            case_id: self.case_id.parse().ok(),
-            point: self.point.parse().ok(),
-            kind: kind.unwrap_or(ActionKind::Commission),
-            title: self.title.trim().to_owned(),
-            owner: self.owner.trim().to_owned(),
-            owner_email: (!email.is_empty()).then(|| email.to_owned()),
-            due,
-            effective,
-            status: status.unwrap_or(ActionStatus::Planned),
-            done_on,
-            notes: self.notes.trim().to_owned(),
-            organisation_ids: self
-                .organisations
-                .iter()
-                .filter_map(|o| o.parse().ok())
-                .collect(),
-        };
-        if let Err(more) = fields.validate() {
-            e.0.extend(more.0);
-        }
-        e.into_result(|| fields)
-    }
 }
 
 #[derive(Template)]

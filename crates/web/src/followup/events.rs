@@ -12,9 +12,10 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use http::StatusCode;
+use oversyn_core::followup::input::EventInput;
 use oversyn_core::followup::travel::{FACTOR_SOURCE, Mode, co2_kg, totals, travel_days};
 use oversyn_core::{Code, FieldErrors};
-use oversyn_store::followup::{EventFields, Journey, StoredEvent};
+use oversyn_store::followup::{Journey, StoredEvent};
 use serde::Deserialize;
 
 pub struct Row {
@@ -87,62 +88,6 @@ pub async fn list(State(state): State<AppState>, s: Signed) -> Result<Response, 
         c: Chrome::signed(&s, "events-title"),
         rows: rows(&events, &labels),
     })
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct EventInput {
-    pub organisation_id: String,
-    pub kind: String,
-    pub title: String,
-    pub starts_on: String,
-    pub ends_on: String,
-    pub place: String,
-    pub remote: String,
-    pub stream_url: String,
-    pub public: String,
-    pub notes: String,
-}
-
-impl EventInput {
-    fn parse(&self) -> Result<EventFields, FieldErrors> {
-        let mut e = FieldErrors::new();
-        let mut date = |field: &str, v: &str| {
-            let d = NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok();
-            if d.is_none() {
-                e.add(field, "error-date");
-            }
-            d
-        };
-        let starts_on = date("starts_on", &self.starts_on);
-        let ends_on = match self.ends_on.trim() {
-            "" => starts_on,
-            v => date("ends_on", v),
-        };
-        let organisation_id = self.organisation_id.parse().ok();
-        if organisation_id.is_none() {
-            e.add("organisation_id", "error-choose");
-        }
-        let stream = self.stream_url.trim();
-        let fields = EventFields {
-            organisation_id: organisation_id.unwrap_or(0),
-            kind: self.kind.clone(),
-            title: self.title.trim().to_owned(),
-            starts_on: starts_on.unwrap_or_default(),
-            ends_on: ends_on.unwrap_or_default(),
-            place: self.place.trim().to_owned(),
-            remote: !self.remote.is_empty(),
-            stream_url: (!stream.is_empty()).then(|| stream.to_owned()),
-            public: !self.public.is_empty(),
-            notes: self.notes.trim().to_owned(),
-        };
-        if e.is_empty()
-            && let Err(more) = fields.validate()
-        {
-            e.0.extend(more.0);
-        }
-        e.into_result(|| fields)
-    }
 }
 
 #[derive(Template)]

@@ -119,31 +119,8 @@ pub async fn create(
     Writer(s): Writer,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
     let strategy = strategy(&state, &s).await?;
-    let scores: Vec<Option<u8>> = (0..strategy.criteria.len())
-        .map(|i| {
-            get(&format!("score{i}"))
-                .parse()
-                .ok()
-                .filter(|v| (1..=5).contains(v))
-        })
-        .collect();
-    let fields = IntakeFields {
-        title: get("title"),
-        requester: get("requester"),
-        kind: get("kind"),
-        organisation_name: get("organisation_name"),
-        description: get("description"),
-        scores,
-        geography_reason: !get("geography_reason").is_empty(),
-    };
+    let fields = IntakeFields::from_pairs(&pairs, strategy.criteria.len());
     let scored = triage(&strategy, &fields.scores, fields.geography_reason);
     match state
         .store
