@@ -6,6 +6,7 @@
 //! the case: a decided matter is changed only by a new case.
 
 pub mod draft;
+pub mod input;
 pub mod number;
 pub mod text;
 

@@ -11,13 +11,12 @@ use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::NaiveDate;
 use http::StatusCode;
 use oversyn_app::cases::CaseDocs;
 use oversyn_app::cases::number_text;
 use oversyn_core::Lang;
-use oversyn_core::cases::text::{persons_from_text, points_from_text};
-use oversyn_core::cases::{Adopted, Decision, Position, PositionKind};
+use oversyn_core::cases::PositionKind;
+use oversyn_core::cases::input::{DecisionInput, PositionInput};
 use oversyn_core::{Code, FieldErrors};
 use oversyn_documents::blocks::fragment;
 use oversyn_documents::case::persons_phrase;
@@ -282,99 +281,6 @@ pub async fn delete(
 ) -> Result<Response, PageError> {
     state.store.delete_case(&s.actor(), id).await?;
     Ok(Redirect::to("/cases").into_response())
-}
-
-/// What the position form holds as typed.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct PositionInput {
-    pub body: String,
-    pub kind: String,
-    pub persons: String,
-    pub refers_to: String,
-    pub points: String,
-    pub text: String,
-}
-
-impl PositionInput {
-    fn parse(&self) -> Result<Position, FieldErrors> {
-        let mut e = FieldErrors::new();
-        let kind = PositionKind::parse(&self.kind);
-        if kind.is_none() {
-            e.add("kind", "error-choose");
-        }
-        let refers_to = match self.refers_to.trim() {
-            "" => None,
-            r => {
-                let n = r.parse().ok();
-                if n.is_none() {
-                    e.add("refers_to", "error-choose");
-                }
-                n
-            }
-        };
-        e.into_result(|| Position {
-            seq: 0,
-            body: self.body.trim().to_owned(),
-            kind: kind.unwrap_or(PositionKind::Reservation),
-            persons: persons_from_text(&self.persons),
-            refers_to,
-            points: points_from_text(&self.points),
-            text: self.text.trim().to_owned(),
-        })
-    }
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct DecisionInput {
-    pub body: String,
-    pub adopted: String,
-    pub decided_on: String,
-    pub votes_for: String,
-    pub votes_against: String,
-    pub abstentions: String,
-}
-
-impl DecisionInput {
-    fn parse(&self) -> Result<Decision, FieldErrors> {
-        let mut e = FieldErrors::new();
-        let adopted = match self.adopted.as_str() {
-            "proposal" => Some(Adopted::Proposal),
-            other => other
-                .strip_prefix("position:")
-                .and_then(|n| n.parse().ok())
-                .map(Adopted::Position),
-        };
-        if adopted.is_none() {
-            e.add("adopted", "error-choose");
-        }
-        let decided_on = NaiveDate::parse_from_str(self.decided_on.trim(), "%Y-%m-%d").ok();
-        if decided_on.is_none() {
-            e.add("decided_on", "error-date");
-        }
-        let mut count = |field: &str, v: &str| match v.trim() {
-            "" => None,
-            v => {
-                let n = v.parse().ok();
-                if n.is_none() {
-                    e.add(field, "error-number");
-                }
-                n
-            }
-        };
-        let votes_for = count("votes_for", &self.votes_for);
-        let votes_against = count("votes_against", &self.votes_against);
-        let abstentions = count("abstentions", &self.abstentions);
-        e.into_result(|| Decision {
-            body: self.body.trim().to_owned(),
-            adopted: adopted.unwrap_or(Adopted::Proposal),
-            decided_on: decided_on.unwrap_or_default(),
-            votes_for,
-            votes_against,
-            abstentions,
-        })
-    }
 }
 
 pub struct PositionChoice {
