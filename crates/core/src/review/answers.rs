@@ -50,6 +50,17 @@ pub fn parse(kind: QuestionKind, raw: &str) -> Result<Option<Answer>, &'static s
 }
 
 impl Answer {
+    /// Whether this answer could have been given to a question of `kind`.
+    /// "Don't know" fits every question: it is how a respondent declines.
+    pub fn fits(&self, kind: QuestionKind) -> bool {
+        match (kind, self) {
+            (_, Answer::DontKnow) => true,
+            (QuestionKind::Scale, Answer::Scale(v)) => (1..=5).contains(v),
+            (QuestionKind::YesNo, Answer::YesNo(_)) | (QuestionKind::Text, Answer::Text(_)) => true,
+            _ => false,
+        }
+    }
+
     /// The value as a form would send it, to show a saved answer again.
     pub fn form_value(&self) -> String {
         match self {
@@ -82,11 +93,33 @@ mod tests {
         assert_eq!(parse(QuestionKind::YesNo, "maybe"), Err("error-choose"));
     }
 
+    #[test]
+    fn answers_fit_their_kind_of_question() {
+        use QuestionKind::*;
+        assert!(Answer::Scale(1).fits(Scale) && Answer::Scale(5).fits(Scale));
+        assert!(!Answer::Scale(0).fits(Scale) && !Answer::Scale(6).fits(Scale));
+        assert!(Answer::YesNo(false).fits(YesNo));
+        assert!(Answer::Text("ja".into()).fits(Text));
+        for kind in [Scale, YesNo, Text] {
+            assert!(Answer::DontKnow.fits(kind));
+        }
+        assert!(!Answer::Scale(3).fits(Text));
+        assert!(!Answer::YesNo(true).fits(Scale));
+        assert!(!Answer::Text("3".into()).fits(Scale));
+    }
+
     proptest! {
         #[test]
         fn accepted_answers_round_trip(kind in prop_oneof![Just(QuestionKind::Scale), Just(QuestionKind::YesNo), Just(QuestionKind::Text)], raw in "\\PC{0,20}") {
             if let Ok(Some(a)) = parse(kind, &raw) {
                 prop_assert_eq!(parse(kind, &a.form_value()), Ok(Some(a)));
+            }
+        }
+
+        #[test]
+        fn parsed_answers_fit_their_question(kind in prop_oneof![Just(QuestionKind::Scale), Just(QuestionKind::YesNo), Just(QuestionKind::Text)], raw in "\\PC{0,20}|[0-9]|dk|yes|no") {
+            if let Ok(Some(a)) = parse(kind, &raw) {
+                prop_assert!(a.fits(kind));
             }
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod form;
+pub mod input;
 pub mod questionnaire;
 pub mod reminders;
 pub mod results;

@@ -9,6 +9,8 @@ mod respondents;
 pub use overrides::{MIN_JUSTIFICATION, Override};
 pub use respond::{LinkContext, SavedAnswer};
 pub use respondents::{MailRecord, NewRespondent, Respondent};
+// Its rules live in core; named here too for the store's callers.
+pub use oversyn_core::review::input::NewReview;
 
 use crate::audit::{Actor, record};
 use crate::codec::{code_in, date_in, date_out, now};
@@ -49,19 +51,6 @@ impl Review {
     pub fn is_open(&self, today: NaiveDate) -> bool {
         today >= self.opens_on && today <= self.closes_on
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewReview {
-    pub title: String,
-    pub opens_on: NaiveDate,
-    pub closes_on: NaiveDate,
-    pub anonymous: bool,
-    pub min_group: i64,
-    pub reminder_max: i64,
-    pub reminder_days: i64,
-    pub illustrative: bool,
-    pub memberships: Vec<i64>,
 }
 
 const REVIEW_COLUMNS: &str = "id, strategy_id, title, opens_on, closes_on, anonymous, min_group, reminder_max, reminder_days, illustrative, version";
@@ -171,10 +160,8 @@ impl Store {
         r: &NewReview,
         questions: &[NewQuestion],
     ) -> Result<Review, StoreError> {
+        let checked = r.check();
         let mut errors = oversyn_core::FieldErrors::new();
-        if r.memberships.is_empty() {
-            errors.add("memberships", "error-no-memberships");
-        }
         for m in &r.memberships {
             if matches!(
                 self.membership(actor.tenant_id, *m).await,
@@ -184,9 +171,9 @@ impl Store {
                 break;
             }
         }
-        if r.closes_on < r.opens_on {
-            errors.add("closes_on", "error-end-before-start");
-        }
+        // An empty list has no unknown membership, so this keeps the
+        // memberships error ahead of the dates, as the form lists them.
+        errors.0.extend(checked.0);
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }

@@ -7,7 +7,7 @@ use crate::auth::hash_token;
 use crate::codec::now;
 use crate::{Store, StoreError};
 use oversyn_core::review::answers::Answer;
-use oversyn_core::review::questionnaire::QuestionKind;
+use oversyn_core::review::input::check_answer;
 use oversyn_core::review::results::AnswerRow;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -146,16 +146,8 @@ impl Store {
             if !ctx.respondent.memberships.contains(m) {
                 return Err(StoreError::invalid("membership", "error-choose"));
             }
-            let fits = match (question.kind, a) {
-                (_, None) | (_, Some(Answer::DontKnow)) => true,
-                (QuestionKind::Scale, Some(Answer::Scale(v))) => (1..=5).contains(v),
-                (QuestionKind::YesNo, Some(Answer::YesNo(_)))
-                | (QuestionKind::Text, Some(Answer::Text(_))) => true,
-                _ => false,
-            };
-            if !fits {
-                return Err(StoreError::invalid("answer", "error-choose"));
-            }
+            check_answer(question.kind, a.as_ref())
+                .map_err(|key| StoreError::invalid("answer", key))?;
         }
         let t = now();
         let mut tx = self.write_tx().await?;

@@ -9,9 +9,9 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use oversyn_core::FieldErrors;
+use oversyn_core::review::input::ReviewInput;
 use oversyn_core::review::questionnaire::{NewQuestion, default_questionnaire};
-use oversyn_core::validate as v;
-use oversyn_store::reviews::{NewReview, Review};
+use oversyn_store::reviews::Review;
 
 #[derive(Template)]
 #[template(path = "reviews/list.html")]
@@ -26,42 +26,6 @@ pub async fn list(State(state): State<AppState>, s: Signed) -> Result<Response, 
         c: Chrome::signed(&s, "reviews-title"),
         reviews,
     })
-}
-
-#[derive(Debug, Default)]
-pub struct ReviewInput {
-    title: String,
-    opens_on: String,
-    closes_on: String,
-    anonymous: String,
-    min_group: String,
-    reminder_max: String,
-    reminder_days: String,
-    /// `default`, or the id of a review whose questions are copied.
-    questions_from: String,
-    memberships: Vec<String>,
-}
-
-impl ReviewInput {
-    /// Reads the posted pairs; `membership` repeats, one per checked box.
-    fn from_pairs(pairs: Vec<(String, String)>) -> ReviewInput {
-        let mut r = ReviewInput::default();
-        for (k, v) in pairs {
-            match k.as_str() {
-                "title" => r.title = v,
-                "opens_on" => r.opens_on = v,
-                "closes_on" => r.closes_on = v,
-                "anonymous" => r.anonymous = v,
-                "min_group" => r.min_group = v,
-                "reminder_max" => r.reminder_max = v,
-                "reminder_days" => r.reminder_days = v,
-                "questions_from" => r.questions_from = v,
-                "membership" => r.memberships.push(v),
-                _ => {}
-            }
-        }
-        r
-    }
 }
 
 #[derive(Template)]
@@ -132,60 +96,13 @@ pub async fn new_form(
     form(&state, &s, input, FieldErrors::new()).await
 }
 
-fn small_number(s: &str, max: i64) -> Result<i64, &'static str> {
-    s.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| (0..=max).contains(n))
-        .ok_or("error-number")
-}
-
-/// Parses a review form (dates, numbers, memberships) into a new review.
-fn parse(input: &ReviewInput) -> Result<NewReview, FieldErrors> {
-    let mut e = FieldErrors::new();
-    let title = e.check("title", v::name(&input.title));
-    let opens = e.check(
-        "opens_on",
-        v::date(&input.opens_on).and_then(|d| d.ok_or("error-required")),
-    );
-    let closes = e.check(
-        "closes_on",
-        v::date(&input.closes_on).and_then(|d| d.ok_or("error-required")),
-    );
-    if let (Some(o), Some(c)) = (opens, closes) {
-        e.check("closes_on", v::period(Some(o), Some(c)));
-    }
-    let min_group = e.check("min_group", small_number(&input.min_group, 50));
-    let reminder_max = e.check("reminder_max", small_number(&input.reminder_max, 10));
-    let reminder_days = e.check("reminder_days", small_number(&input.reminder_days, 90));
-    let memberships: Vec<i64> = input
-        .memberships
-        .iter()
-        .filter_map(|m| m.parse().ok())
-        .collect();
-    if memberships.is_empty() {
-        e.add("memberships", "error-no-memberships");
-    }
-    e.into_result(|| NewReview {
-        title: title.unwrap_or_default(),
-        opens_on: opens.unwrap_or_default(),
-        closes_on: closes.unwrap_or_default(),
-        anonymous: matches!(input.anonymous.as_str(), "on" | "true"),
-        min_group: min_group.unwrap_or(3),
-        reminder_max: reminder_max.unwrap_or(2),
-        reminder_days: reminder_days.unwrap_or(7),
-        illustrative: false,
-        memberships,
-    })
-}
-
 pub async fn create(
     State(state): State<AppState>,
     Writer(s): Writer,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let input = ReviewInput::from_pairs(pairs);
-    let new = match parse(&input) {
+    let new = match input.parse() {
         Ok(n) => n,
         Err(e) => return form(&state, &s, input, e).await,
     };
