@@ -3,6 +3,7 @@
 //! only adds what needs the database: that the organisations, cases and
 //! persons named exist in the tenant.
 
+use super::travel::Mode;
 use super::{ActionKind, ActionStatus};
 use crate::codes::Code;
 use crate::validate::{self as v, FieldErrors};
@@ -243,6 +244,66 @@ impl EventInput {
     }
 }
 
+/// The journey form as typed: one trip, optionally there and back.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct JourneyInput {
+    pub person_id: String,
+    pub traveller: String,
+    pub mode: String,
+    pub from_place: String,
+    pub to_place: String,
+    pub distance_km: String,
+    pub return_trip: String,
+}
+
+/// One leg of a parsed journey; the traveller is named by the caller, who
+/// may have to look up the person chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leg {
+    pub mode: Mode,
+    pub from_place: String,
+    pub to_place: String,
+    pub distance_km: u32,
+}
+
+impl JourneyInput {
+    pub fn person_id(&self) -> Option<i64> {
+        self.person_id.parse().ok()
+    }
+
+    /// The legs to store: the trip, and the way back when it was ticked.
+    /// Names and distance bounds are checked per leg by [`check_journey`].
+    pub fn parse(&self) -> Result<Vec<Leg>, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let mode = Mode::parse(&self.mode);
+        if mode.is_none() {
+            e.add("mode", "error-choose");
+        }
+        let km: Option<u32> = self.distance_km.trim().parse().ok();
+        if km.is_none() {
+            e.add("distance_km", "error-number");
+        }
+        e.into_result(|| {
+            let out = Leg {
+                mode: mode.unwrap_or(Mode::Flight),
+                from_place: self.from_place.clone(),
+                to_place: self.to_place.clone(),
+                distance_km: km.unwrap_or(0),
+            };
+            let mut legs = vec![out.clone()];
+            if !self.return_trip.is_empty() {
+                legs.push(Leg {
+                    from_place: out.to_place.clone(),
+                    to_place: out.from_place.clone(),
+                    ..out
+                });
+            }
+            legs
+        })
+    }
+}
+
 /// The longest single leg accepted: once round the earth.
 pub const MAX_LEG_KM: u32 = 40_000;
 
@@ -473,6 +534,45 @@ mod tests {
         assert_eq!(e.get("distance_km"), Some("error-number"));
         assert!(check_journey("Anna", "A", "B", MAX_LEG_KM).is_ok());
         assert!(check_journey("Anna", "A", "B", MAX_LEG_KM + 1).is_err());
+    }
+
+    #[test]
+    fn a_return_trip_is_two_legs() {
+        let j = JourneyInput {
+            mode: "rail".into(),
+            from_place: "Stockholm".into(),
+            to_place: "Malmö".into(),
+            distance_km: " 610 ".into(),
+            return_trip: "on".into(),
+            ..JourneyInput::default()
+        };
+        let legs = j.parse().unwrap();
+        assert_eq!(legs.len(), 2);
+        assert_eq!(legs[0].mode, Mode::Rail);
+        assert_eq!(legs[0].distance_km, 610);
+        assert_eq!(
+            (legs[1].from_place.as_str(), legs[1].to_place.as_str()),
+            ("Malmö", "Stockholm")
+        );
+        let one_way = JourneyInput {
+            return_trip: String::new(),
+            ..j
+        };
+        assert_eq!(one_way.parse().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn journey_form_errors() {
+        let e = JourneyInput {
+            mode: "rocket".into(),
+            distance_km: "far".into(),
+            ..JourneyInput::default()
+        }
+        .parse()
+        .unwrap_err();
+        assert_eq!(e.get("mode"), Some("error-choose"));
+        assert_eq!(e.get("distance_km"), Some("error-number"));
+        assert_eq!(JourneyInput::default().person_id(), None);
     }
 
     #[test]

@@ -12,11 +12,10 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use http::StatusCode;
-use oversyn_core::followup::input::EventInput;
+use oversyn_core::followup::input::{EventInput, JourneyInput};
 use oversyn_core::followup::travel::{FACTOR_SOURCE, Mode, co2_kg, totals, travel_days};
 use oversyn_core::{Code, FieldErrors};
 use oversyn_store::followup::{Journey, StoredEvent};
-use serde::Deserialize;
 
 pub struct Row {
     pub id: i64,
@@ -163,18 +162,6 @@ pub struct JourneyRow {
     pub travel_days: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct JourneyInput {
-    pub person_id: String,
-    pub traveller: String,
-    pub mode: String,
-    pub from_place: String,
-    pub to_place: String,
-    pub distance_km: String,
-    pub return_trip: String,
-}
-
 #[derive(Template)]
 #[template(path = "followup/event.html")]
 struct PageView {
@@ -255,42 +242,29 @@ pub async fn add_journey(
     Path(id): Path<i64>,
     CsrfForm(input): CsrfForm<JourneyInput>,
 ) -> Result<Response, PageError> {
-    let mut errors = FieldErrors::new();
-    let mode = Mode::parse(&input.mode);
-    if mode.is_none() {
-        errors.add("mode", "error-choose");
-    }
-    let km: Option<u32> = input.distance_km.trim().parse().ok();
-    if km.is_none() {
-        errors.add("distance_km", "error-number");
-    }
-    let person_id: Option<i64> = input.person_id.parse().ok();
+    let parsed = input.parse();
+    let person_id = input.person_id();
     let mut traveller = input.traveller.trim().to_owned();
     if traveller.is_empty()
         && let Some(p) = person_id
     {
         traveller = state.store.person(s.tenant(), p).await?.name;
     }
-    if !errors.is_empty() {
-        return show(&state, &s, id, input, errors).await;
-    }
-    let out = Journey {
-        id: 0,
-        person_id,
-        traveller,
-        mode: mode.unwrap_or(Mode::Flight),
-        from_place: input.from_place.clone(),
-        to_place: input.to_place.clone(),
-        distance_km: km.unwrap_or(0),
+    let legs: Vec<Journey> = match parsed {
+        Ok(legs) => legs
+            .into_iter()
+            .map(|l| Journey {
+                id: 0,
+                person_id,
+                traveller: traveller.clone(),
+                mode: l.mode,
+                from_place: l.from_place,
+                to_place: l.to_place,
+                distance_km: l.distance_km,
+            })
+            .collect(),
+        Err(errors) => return show(&state, &s, id, input, errors).await,
     };
-    let mut legs = vec![out.clone()];
-    if !input.return_trip.is_empty() {
-        legs.push(Journey {
-            from_place: out.to_place.clone(),
-            to_place: out.from_place.clone(),
-            ..out
-        });
-    }
     for leg in &legs {
         if let Err(e) = state.store.add_journey(&s.actor(), id, leg).await {
             let errors = save_errors(e)?;
