@@ -5,4 +5,4 @@
 pub mod overrides;
 pub mod page;
 
-pub use page::{api, download, page};
+pub use page::{download, page};

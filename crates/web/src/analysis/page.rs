@@ -1,18 +1,17 @@
-//! The analysis page and its API twin.
+//! The analysis page and the report downloads; the API's analysis is
+//! `api::analysis`.
 
 use crate::AppState;
-use crate::api::{ApiUser, Problem};
 use crate::context::Signed;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::views::{Chrome, render};
 use askama::Template;
-use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use oversyn_app::analysis::report;
-use oversyn_app::analysis::{Analysed, Analysis, analyse, to_json};
+use oversyn_app::analysis::{Analysed, Analysis, analyse};
 use oversyn_core::analysis::Category;
 use oversyn_documents::figures::figures;
 use oversyn_documents::html::figure;
@@ -128,30 +127,6 @@ pub async fn page(
         sensitivity_heading: text(lang, "sensitivity-charts"),
         sensitivity_text: text(lang, "sensitivity-charts-text"),
     })
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct LangQuery {
-    lang: Option<String>,
-}
-
-/// A review's analysis: recommendations, reasons, SMAA probabilities, weight stability.
-#[utoipa::path(get, path = "/api/v1/reviews/{id}/analysis", tag = "reviews", security(("bearer" = [])),
-    params(("id" = i64, Path), ("lang" = Option<String>, Query, description = "sv or en (default en): the language of the reasons")),
-    responses((status = 200, description = "{ review, memberships: [{ organisation, benefit, benefit_index, cost, fit, flags, recommendation, reasons, probabilities, weight_stability }] }", body = Object, example = json!({"review": {"id": 1, "title": "Översyn 2011"}, "memberships": [{"organisation": "UCLG", "recommendation": "terminate", "flags": ["represented_indirectly"], "reasons": ["low influence (median 2 of 5, n = 6)"]}]})),
-        (status = 404, body = Problem)))]
-pub async fn api(
-    State(state): State<AppState>,
-    u: ApiUser,
-    Path(id): Path<i64>,
-    Query(q): Query<LangQuery>,
-) -> Result<Json<serde_json::Value>, Problem> {
-    let a = analyse(&state.store, u.tenant(), id).await?;
-    Ok(Json(to_json(
-        &a,
-        Lang::parse(q.lang.as_deref().unwrap_or("en")).unwrap_or_default(),
-    )))
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -83,7 +83,7 @@ fn out(c: StoredCase, pattern: &str) -> CaseOut {
 }
 
 /// List the tenant's cases, newest first.
-#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/cases", tag = "cases", security(("bearer" = [])),
     responses((status = 200, body = List<CaseOut>), (status = 401, body = Problem)))]
 pub async fn list_cases(
     State(s): State<AppState>,
@@ -98,7 +98,7 @@ pub async fn list_cases(
 }
 
 /// One case with its positions and decisions.
-#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/cases/{id}", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = CaseOut), (status = 404, body = Problem)))]
 pub async fn get_case(
     State(s): State<AppState>,
@@ -169,7 +169,7 @@ fn date(field: &str, v: &Option<String>) -> Result<Option<chrono::NaiveDate>, Pr
 }
 
 /// Create a case (editors and admins).
-#[utoipa::path(post, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), request_body = CaseIn,
+#[utoipa::path(post, path = "/v1/cases", tag = "cases", security(("bearer" = [])), request_body = CaseIn,
     responses((status = 201, body = CaseOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_case(
     State(s): State<AppState>,
@@ -269,7 +269,7 @@ fn locked_or(e: oversyn_store::StoreError) -> Problem {
 }
 
 /// Add a reservation or special statement to an open case (politicians, editors, admins).
-#[utoipa::path(post, path = "/api/v1/cases/{id}/positions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PositionIn,
+#[utoipa::path(post, path = "/v1/cases/{id}/positions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PositionIn,
     responses((status = 201, body = Position, example = json!({"seq": 3, "body": "Kommunstyrelsen", "kind": "reservation", "persons": [{"name": "Ann-Margarethe Livh", "party": "V"}], "refers_to": null, "points": [{"number": 1, "label": "1.", "text": "Stockholms stad behåller sitt medlemskap i UCLG."}], "text": "Samarbetet bygger på både givande och tagande."})), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn add_position(
     State(s): State<AppState>,
@@ -296,7 +296,7 @@ pub async fn add_position(
 }
 
 /// Record a body's decision (editors and admins); the deciding body's decision locks the case.
-#[utoipa::path(post, path = "/api/v1/cases/{id}/decisions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = Decision, example = json!({"body": "Kommunstyrelsen", "adopted": {"kind": "proposal"}, "decided_on": "2011-09-21", "votes_for": 9, "votes_against": 4, "abstentions": 0})),
+#[utoipa::path(post, path = "/v1/cases/{id}/decisions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = Decision, example = json!({"body": "Kommunstyrelsen", "adopted": {"kind": "proposal"}, "decided_on": "2011-09-21", "votes_for": 9, "votes_against": 4, "abstentions": 0})),
     responses((status = 201, body = CaseOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn decide(
     State(s): State<AppState>,
@@ -321,7 +321,7 @@ async fn parse_body(s: &AppState, tenant: i64, body: &Bytes) -> Result<serde_jso
 }
 
 /// Parse a decision document sent as the body (text/plain or application/pdf) into the parse contract.
-#[utoipa::path(post, path = "/api/v1/cases/parse", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(post, path = "/v1/cases/parse", tag = "cases", security(("bearer" = [])),
     request_body(content = String, content_type = "text/plain", description = "The document: plain text or PDF bytes"),
     responses((status = 200, description = "The parse contract", body = Object, example = json!({"case_number": "006-1348/2010", "reference": "PM 2011:125 RI", "title": "Översyn av stadens engagemang i internationella organisationer", "language": "sv", "date": "2011-09-08", "decision_points": [{"number": 2, "label": "2.", "text": "Stadens medlemskap i Metropolis och UCLG sägs upp från och med den 1 januari 2012."}], "positions": [{"kind": "reservation", "body": "borgarrådsberedningen", "persons": [{"name": "Per Bolund", "party": "MP"}], "refers_to": null, "points": [], "text": "…"}], "organisations": [{"mention": "ECLG", "canonical": "UCLG"}], "actions": [{"kind": "terminate_membership", "organisations": ["Metropolis", "UCLG"], "effective": "2012-01-01", "deadline": null, "point": 2}], "warnings": ["\"ECLG\" read as UCLG"]})), (status = 422, body = Problem)))]
 pub async fn parse(
@@ -340,7 +340,7 @@ pub struct ImportOut {
 }
 
 /// Parse a decision document and store it as a case, all or nothing (editors and admins).
-#[utoipa::path(post, path = "/api/v1/cases/import", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(post, path = "/v1/cases/import", tag = "cases", security(("bearer" = [])),
     request_body(content = String, content_type = "text/plain", description = "The document: plain text or PDF bytes"),
     responses((status = 201, body = ImportOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn import(
@@ -381,7 +381,7 @@ pub async fn import(
 }
 
 /// A decided case as Akoma Ntoso 3.0 XML (decision points in the body, reservations as dissenting opinions).
-#[utoipa::path(get, path = "/api/v1/cases/{id}/akn", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/cases/{id}/akn", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/akn+xml", body = String, example = json!("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><doc name=\"decision\">…<mainBody><paragraph eId=\"para_1\"><num>1.</num>…</paragraph><opinion eId=\"opinion_1\" type=\"dissenting\" by=\"#per-bolund\">…</opinion></mainBody></doc></akomaNtoso>")), (status = 404, body = Problem), (status = 409, body = Problem)))]
 pub async fn akn(
     State(s): State<AppState>,

@@ -37,7 +37,7 @@ pub struct ActionOut {
 }
 
 /// List actions, soonest first, with notice warnings (in Swedish; `?lang=en` is not needed by scripts).
-#[utoipa::path(get, path = "/api/v1/actions", tag = "follow-up", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/actions", tag = "follow-up", security(("bearer" = [])),
     responses((status = 200, body = List<ActionOut>), (status = 401, body = Problem)))]
 pub async fn list_actions(
     State(s): State<AppState>,
@@ -86,7 +86,7 @@ pub struct EventOut {
 }
 
 /// List events (congresses, board meetings) with travel totals.
-#[utoipa::path(get, path = "/api/v1/events", tag = "follow-up", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/events", tag = "follow-up", security(("bearer" = [])),
     responses((status = 200, body = List<EventOut>), (status = 401, body = Problem)))]
 pub async fn list_events(
     State(s): State<AppState>,

@@ -1,7 +1,11 @@
 //! The JSON API under `/api/v1/`: every register entity, read by any
 //! signed-in role, written by editors and admins, authenticated with
 //! personal bearer tokens. Errors are `application/problem+json`.
+//!
+//! One list of routes ([`routes`]) makes both the router and the OpenAPI
+//! document, so an endpoint cannot be served without being described.
 
+mod analysis;
 mod auth;
 mod cases;
 mod followup;
@@ -20,81 +24,67 @@ pub use problem::Problem;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Decision documents may be larger than the default body limit.
 const MAX_DOCUMENT: usize = oversyn_import::text::MAX_BYTES + 64 * 1024;
-use axum::routing::{get, post};
 
+/// Everything under `/api`: the documented routes, the document itself,
+/// and problem+json for what matches none.
 pub fn router() -> Router<crate::AppState> {
-    Router::new()
+    let (documented, _) = routes().split_for_parts();
+    documented
         .route("/openapi.json", get(openapi::document))
-        .route(
-            "/v1/organisations",
-            get(register::list_organisations).post(register::create_organisation),
-        )
-        .route(
-            "/v1/organisations/{id}",
-            get(register::get_organisation).put(register::update_organisation),
-        )
-        .route(
-            "/v1/memberships",
-            get(register::list_memberships).post(register::create_membership),
-        )
-        .route(
-            "/v1/memberships/{id}",
-            get(register::get_membership).put(register::update_membership),
-        )
-        .route("/v1/memberships/{id}/end", post(register::end_membership))
-        .route(
-            "/v1/persons",
-            get(register::list_persons).post(register::create_person),
-        )
-        .route(
-            "/v1/persons/{id}",
-            get(register::get_person).put(register::update_person),
-        )
-        .route(
-            "/v1/bodies",
-            get(register::list_bodies).post(register::create_body),
-        )
-        .route(
-            "/v1/bodies/{id}",
-            get(register::get_body).put(register::update_body),
-        )
-        .route(
-            "/v1/seats",
-            get(register::list_seats).post(register::create_seat),
-        )
-        .route(
-            "/v1/seats/{id}",
-            get(register::get_seat).put(register::update_seat),
-        )
-        .route("/v1/seats/{id}/end", post(register::end_seat))
-        .route("/v1/history/{entity}/{id}", get(register::history))
-        .route("/v1/cases", get(cases::list_cases).post(cases::create_case))
-        .route(
-            "/v1/cases/parse",
-            post(cases::parse).layer(DefaultBodyLimit::max(MAX_DOCUMENT)),
-        )
-        .route(
-            "/v1/cases/import",
-            post(cases::import).layer(DefaultBodyLimit::max(MAX_DOCUMENT)),
-        )
-        .route("/v1/cases/{id}", get(cases::get_case))
-        .route("/v1/cases/{id}/akn", get(cases::akn))
-        .route("/v1/cases/{id}/positions", post(cases::add_position))
-        .route("/v1/cases/{id}/decisions", post(cases::decide))
-        .route("/v1/popolo", get(opendata::popolo))
-        .route("/v1/oparl/{resource}", get(oparl::list))
-        .route("/v1/actions", get(followup::list_actions))
-        .route("/v1/events", get(followup::list_events))
-        .route("/v1/reviews", get(reviews::list_reviews))
-        .route("/v1/reviews/{id}/results", get(reviews::results))
-        .route(
-            "/v1/reviews/{id}/overrides",
-            get(overrides::history).post(overrides::record),
-        )
-        .route("/v1/reviews/{id}/analysis", get(crate::analysis::api))
         .fallback(problem::not_found)
         .layer(axum::middleware::from_fn(problem::errors_as_problems))
+}
+
+/// Every API endpoint with its OpenAPI description; paths are relative to `/api`.
+pub(crate) fn routes() -> OpenApiRouter<crate::AppState> {
+    let documents = OpenApiRouter::new()
+        .routes(routes!(cases::parse))
+        .routes(routes!(cases::import))
+        .layer(DefaultBodyLimit::max(MAX_DOCUMENT));
+    OpenApiRouter::new()
+        .routes(routes!(
+            register::list_organisations,
+            register::create_organisation
+        ))
+        .routes(routes!(
+            register::get_organisation,
+            register::update_organisation
+        ))
+        .routes(routes!(
+            register::list_memberships,
+            register::create_membership
+        ))
+        .routes(routes!(
+            register::get_membership,
+            register::update_membership
+        ))
+        .routes(routes!(register::end_membership))
+        .routes(routes!(register::list_persons, register::create_person))
+        .routes(routes!(register::get_person, register::update_person))
+        .routes(routes!(register::list_bodies, register::create_body))
+        .routes(routes!(register::get_body, register::update_body))
+        .routes(routes!(register::list_seats, register::create_seat))
+        .routes(routes!(register::get_seat, register::update_seat))
+        .routes(routes!(register::end_seat))
+        .routes(routes!(register::history))
+        .routes(routes!(cases::list_cases, cases::create_case))
+        .merge(documents)
+        .routes(routes!(cases::get_case))
+        .routes(routes!(cases::akn))
+        .routes(routes!(cases::add_position))
+        .routes(routes!(cases::decide))
+        .routes(routes!(opendata::popolo))
+        .routes(routes!(oparl::list))
+        .routes(routes!(followup::list_actions))
+        .routes(routes!(followup::list_events))
+        .routes(routes!(reviews::list_reviews))
+        .routes(routes!(reviews::results))
+        .routes(routes!(overrides::history, overrides::record))
+        .routes(routes!(analysis::api))
 }

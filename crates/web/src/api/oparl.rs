@@ -137,7 +137,7 @@ enum OparlResource {
 }
 
 /// A page of one kind of object, OParl style.
-#[utoipa::path(get, path = "/api/v1/oparl/{resource}", tag = "open data", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/oparl/{resource}", tag = "open data", security(("bearer" = [])),
     params(("resource" = inline(OparlResource), Path, description = "bodies, organizations, persons, memberships, papers, meetings or files"), Params),
     responses((status = 200, description = "A page of objects", body = Object, example = json!({"data": [{"id": "https://oversyn.example/api/v1/persons/1", "type": "https://schema.oparl.org/1.1/Person", "name": "Sten Nordin", "oversyn:party": "M", "created": "2026-11-27T09:00:00.000Z", "modified": "2026-11-27T09:00:00.000Z"}], "pagination": {"elementsPerPage": 1}, "links": {"next": "https://oversyn.example/api/v1/oparl/persons?after=1&page_size=1"}})), (status = 400, body = Problem), (status = 404, body = Problem)))]
 pub async fn list(

@@ -56,7 +56,7 @@ pub struct OverrideIn {
 }
 
 /// Every override of the review's recommendations, oldest first; the latest per membership is in force.
-#[utoipa::path(get, path = "/api/v1/reviews/{id}/overrides", tag = "reviews", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/reviews/{id}/overrides", tag = "reviews", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = List<OverrideOut>), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn history(
     State(s): State<AppState>,
@@ -71,7 +71,7 @@ pub async fn history(
 }
 
 /// Override the analysed recommendation for one membership, with a justification (editors and admins).
-#[utoipa::path(post, path = "/api/v1/reviews/{id}/overrides", tag = "reviews", security(("bearer" = [])), params(("id" = i64, Path)), request_body = OverrideIn,
+#[utoipa::path(post, path = "/v1/reviews/{id}/overrides", tag = "reviews", security(("bearer" = [])), params(("id" = i64, Path)), request_body = OverrideIn,
     responses((status = 201, body = OverrideOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn record(
     State(s): State<AppState>,

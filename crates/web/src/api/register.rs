@@ -37,7 +37,7 @@ fn end_input(b: EndBody) -> EndInput {
 }
 
 /// List the organisations the tenant can see: the shared catalogue and its own.
-#[utoipa::path(get, path = "/api/v1/organisations", tag = "register", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/organisations", tag = "register", security(("bearer" = [])),
     responses((status = 200, body = List<OrganisationOut>), (status = 401, body = Problem)))]
 pub async fn list_organisations(
     State(s): State<AppState>,
@@ -50,7 +50,7 @@ pub async fn list_organisations(
 }
 
 /// One organisation.
-#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/organisations/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = OrganisationOut), (status = 404, body = Problem)))]
 pub async fn get_organisation(
     State(s): State<AppState>,
@@ -61,7 +61,7 @@ pub async fn get_organisation(
 }
 
 /// Add an organisation of the tenant's own (editors).
-#[utoipa::path(post, path = "/api/v1/organisations", tag = "register", security(("bearer" = [])), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "fee_basis": "", "version": ""})),
+#[utoipa::path(post, path = "/v1/organisations", tag = "register", security(("bearer" = [])), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "fee_basis": "", "version": ""})),
     responses((status = 201, body = OrganisationOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_organisation(
     State(s): State<AppState>,
@@ -80,7 +80,7 @@ pub async fn create_organisation(
 }
 
 /// Edit an organisation: the tenant's own, or (platform admins) a catalogue entry.
-#[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "fee_basis": "", "version": ""})),
+#[utoipa::path(put, path = "/v1/organisations/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "fee_basis": "", "version": ""})),
     responses((status = 200, body = OrganisationOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_organisation(
     State(s): State<AppState>,
@@ -103,7 +103,7 @@ pub async fn update_organisation(
 
 /// List memberships: the tenant's own (`direct`) and those it has through
 /// organisations it belongs to (`indirect`, with `via`).
-#[utoipa::path(get, path = "/api/v1/memberships", tag = "register", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/memberships", tag = "register", security(("bearer" = [])),
     responses((status = 200, body = List<MembershipOut>), (status = 401, body = Problem)))]
 pub async fn list_memberships(
     State(s): State<AppState>,
@@ -124,7 +124,7 @@ pub async fn list_memberships(
 }
 
 /// One membership.
-#[utoipa::path(get, path = "/api/v1/memberships/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/memberships/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = MembershipOut), (status = 404, body = Problem)))]
 pub async fn get_membership(
     State(s): State<AppState>,
@@ -137,7 +137,7 @@ pub async fn get_membership(
 }
 
 /// Add a membership (editors).
-#[utoipa::path(post, path = "/api/v1/memberships", tag = "register", security(("bearer" = [])), request_body(content = MembershipInput, example = json!({"body_id": "2", "organisation_id": "5", "mtype": "full", "status": "active", "since": "2012-01-01", "until": "", "fee_kind": "amount", "fee_amount": "16 000", "fee_currency": "EUR", "fee_year": "2012", "fee_illustrative": "", "contact_person_id": "", "notes": "", "version": ""})),
+#[utoipa::path(post, path = "/v1/memberships", tag = "register", security(("bearer" = [])), request_body(content = MembershipInput, example = json!({"body_id": "2", "organisation_id": "5", "mtype": "full", "status": "active", "since": "2012-01-01", "until": "", "fee_kind": "amount", "fee_amount": "16 000", "fee_currency": "EUR", "fee_year": "2012", "fee_illustrative": "", "contact_person_id": "", "notes": "", "version": ""})),
     responses((status = 201, body = MembershipOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_membership(
     State(s): State<AppState>,
@@ -157,7 +157,7 @@ pub async fn create_membership(
 }
 
 /// Edit a membership; send `version` to refuse overwriting someone else's change.
-#[utoipa::path(put, path = "/api/v1/memberships/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = MembershipInput, example = json!({"body_id": "2", "organisation_id": "5", "mtype": "full", "status": "active", "since": "2012-01-01", "until": "", "fee_kind": "amount", "fee_amount": "16 000", "fee_currency": "EUR", "fee_year": "2012", "fee_illustrative": "", "contact_person_id": "", "notes": "", "version": ""})),
+#[utoipa::path(put, path = "/v1/memberships/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = MembershipInput, example = json!({"body_id": "2", "organisation_id": "5", "mtype": "full", "status": "active", "since": "2012-01-01", "until": "", "fee_kind": "amount", "fee_amount": "16 000", "fee_currency": "EUR", "fee_year": "2012", "fee_illustrative": "", "contact_person_id": "", "notes": "", "version": ""})),
     responses((status = 200, body = MembershipOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_membership(
     State(s): State<AppState>,
@@ -175,7 +175,7 @@ pub async fn update_membership(
 }
 
 /// End a membership on a date: `ended` if the date has come, else `notice_given`.
-#[utoipa::path(post, path = "/api/v1/memberships/{id}/end", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body = EndBody,
+#[utoipa::path(post, path = "/v1/memberships/{id}/end", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body = EndBody,
     responses((status = 200, body = MembershipOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn end_membership(
     State(s): State<AppState>,
@@ -195,7 +195,7 @@ pub async fn end_membership(
 }
 
 /// List the tenant's persons.
-#[utoipa::path(get, path = "/api/v1/persons", tag = "register", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/persons", tag = "register", security(("bearer" = [])),
     responses((status = 200, body = List<PersonOut>), (status = 401, body = Problem)))]
 pub async fn list_persons(
     State(s): State<AppState>,
@@ -213,7 +213,7 @@ pub async fn list_persons(
 }
 
 /// One person.
-#[utoipa::path(get, path = "/api/v1/persons/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/persons/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = PersonOut), (status = 404, body = Problem)))]
 pub async fn get_person(
     State(s): State<AppState>,
@@ -224,7 +224,7 @@ pub async fn get_person(
 }
 
 /// Add a person (editors).
-#[utoipa::path(post, path = "/api/v1/persons", tag = "register", security(("bearer" = [])), request_body(content = PersonInput, example = json!({"name": "Karin Wanngård", "kind": "politician", "party": "S", "side": "opposition", "department": "", "email": "", "version": ""})),
+#[utoipa::path(post, path = "/v1/persons", tag = "register", security(("bearer" = [])), request_body(content = PersonInput, example = json!({"name": "Karin Wanngård", "kind": "politician", "party": "S", "side": "opposition", "department": "", "email": "", "version": ""})),
     responses((status = 201, body = PersonOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_person(
     State(s): State<AppState>,
@@ -243,7 +243,7 @@ pub async fn create_person(
 }
 
 /// Edit a person.
-#[utoipa::path(put, path = "/api/v1/persons/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = PersonInput, example = json!({"name": "Karin Wanngård", "kind": "politician", "party": "S", "side": "opposition", "department": "", "email": "", "version": ""})),
+#[utoipa::path(put, path = "/v1/persons/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = PersonInput, example = json!({"name": "Karin Wanngård", "kind": "politician", "party": "S", "side": "opposition", "department": "", "email": "", "version": ""})),
     responses((status = 200, body = PersonOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_person(
     State(s): State<AppState>,
@@ -261,7 +261,7 @@ pub async fn update_person(
 }
 
 /// List the tenant's bodies.
-#[utoipa::path(get, path = "/api/v1/bodies", tag = "register", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/bodies", tag = "register", security(("bearer" = [])),
     responses((status = 200, body = List<BodyOut>), (status = 401, body = Problem)))]
 pub async fn list_bodies(State(s): State<AppState>, u: ApiUser) -> ApiResult<Json<List<BodyOut>>> {
     Ok(Json(List {
@@ -276,7 +276,7 @@ pub async fn list_bodies(State(s): State<AppState>, u: ApiUser) -> ApiResult<Jso
 }
 
 /// One body.
-#[utoipa::path(get, path = "/api/v1/bodies/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/bodies/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = BodyOut), (status = 404, body = Problem)))]
 pub async fn get_body(
     State(s): State<AppState>,
@@ -287,7 +287,7 @@ pub async fn get_body(
 }
 
 /// Add a body (editors).
-#[utoipa::path(post, path = "/api/v1/bodies", tag = "register", security(("bearer" = [])), request_body(content = BodyInput, example = json!({"name": "Kommunstyrelsen", "kind": "executive_board", "abbreviation": "KS", "version": ""})),
+#[utoipa::path(post, path = "/v1/bodies", tag = "register", security(("bearer" = [])), request_body(content = BodyInput, example = json!({"name": "Kommunstyrelsen", "kind": "executive_board", "abbreviation": "KS", "version": ""})),
     responses((status = 201, body = BodyOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_body(
     State(s): State<AppState>,
@@ -306,7 +306,7 @@ pub async fn create_body(
 }
 
 /// Edit a body.
-#[utoipa::path(put, path = "/api/v1/bodies/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = BodyInput, example = json!({"name": "Kommunstyrelsen", "kind": "executive_board", "abbreviation": "KS", "version": ""})),
+#[utoipa::path(put, path = "/v1/bodies/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = BodyInput, example = json!({"name": "Kommunstyrelsen", "kind": "executive_board", "abbreviation": "KS", "version": ""})),
     responses((status = 200, body = BodyOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_body(
     State(s): State<AppState>,
@@ -324,7 +324,7 @@ pub async fn update_body(
 }
 
 /// List seats and participation.
-#[utoipa::path(get, path = "/api/v1/seats", tag = "register", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/seats", tag = "register", security(("bearer" = [])),
     responses((status = 200, body = List<SeatOut>), (status = 401, body = Problem)))]
 pub async fn list_seats(State(s): State<AppState>, u: ApiUser) -> ApiResult<Json<List<SeatOut>>> {
     Ok(Json(List {
@@ -339,7 +339,7 @@ pub async fn list_seats(State(s): State<AppState>, u: ApiUser) -> ApiResult<Json
 }
 
 /// One seat.
-#[utoipa::path(get, path = "/api/v1/seats/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/seats/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = SeatOut), (status = 404, body = Problem)))]
 pub async fn get_seat(
     State(s): State<AppState>,
@@ -350,7 +350,7 @@ pub async fn get_seat(
 }
 
 /// Add a seat or participation (editors). The person must be the tenant's.
-#[utoipa::path(post, path = "/api/v1/seats", tag = "register", security(("bearer" = [])), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "version": ""})),
+#[utoipa::path(post, path = "/v1/seats", tag = "register", security(("bearer" = [])), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "version": ""})),
     responses((status = 201, body = SeatOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_seat(
     State(s): State<AppState>,
@@ -369,7 +369,7 @@ pub async fn create_seat(
 }
 
 /// Edit a seat.
-#[utoipa::path(put, path = "/api/v1/seats/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "version": ""})),
+#[utoipa::path(put, path = "/v1/seats/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "version": ""})),
     responses((status = 200, body = SeatOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_seat(
     State(s): State<AppState>,
@@ -387,7 +387,7 @@ pub async fn update_seat(
 }
 
 /// End a seat on a date.
-#[utoipa::path(post, path = "/api/v1/seats/{id}/end", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body = EndBody,
+#[utoipa::path(post, path = "/v1/seats/{id}/end", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body = EndBody,
     responses((status = 200, body = SeatOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn end_seat(
     State(s): State<AppState>,
@@ -404,7 +404,7 @@ pub async fn end_seat(
 }
 
 /// The history of a record: `organisation`, `membership`, `person`, `seat` or `body`.
-#[utoipa::path(get, path = "/api/v1/history/{entity}/{id}", tag = "register", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/history/{entity}/{id}", tag = "register", security(("bearer" = [])),
     params(("entity" = String, Path), ("id" = i64, Path)),
     responses((status = 200, body = List<AuditOut>), (status = 404, body = Problem)))]
 pub async fn history(

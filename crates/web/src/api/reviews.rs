@@ -66,7 +66,7 @@ pub struct ResultsOut {
 }
 
 /// List reviews, each with its memberships and response counts.
-#[utoipa::path(get, path = "/api/v1/reviews", tag = "reviews", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/reviews", tag = "reviews", security(("bearer" = [])),
     responses((status = 200, body = List<ReviewOut>), (status = 401, body = Problem)))]
 pub async fn list_reviews(
     State(s): State<AppState>,
@@ -107,7 +107,7 @@ pub async fn list_reviews(
 }
 
 /// A review's statistics per membership × criterion.
-#[utoipa::path(get, path = "/api/v1/reviews/{id}/results", tag = "reviews", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/reviews/{id}/results", tag = "reviews", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = ResultsOut), (status = 404, body = Problem)))]
 pub async fn results(
     State(s): State<AppState>,

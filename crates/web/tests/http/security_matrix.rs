@@ -924,9 +924,23 @@ fn shape(path: &str) -> String {
     out
 }
 
-/// Every (method, path shape) the routers register, read from their source.
+/// Every (method, path shape) the routers register, read from their source;
+/// the API's documented routes from the document its route list makes.
 fn registered_routes() -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
+    for (path, item) in &oversyn_web::api::openapi::api_doc().paths.paths {
+        for (method, op) in [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("DELETE", &item.delete),
+            ("PATCH", &item.patch),
+        ] {
+            if op.is_some() {
+                out.insert((method.to_owned(), shape(path)));
+            }
+        }
+    }
     for (_, prefix, src) in ROUTERS {
         for (at, _) in src.match_indices(".route(") {
             let args = call_args(src, at + ".route(".len());

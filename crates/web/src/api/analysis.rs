@@ -1,0 +1,32 @@
+//! A review's analysis as JSON: the same document as `oversyn analyse --json`.
+
+use super::{ApiUser, Problem};
+use crate::AppState;
+use crate::i18n::Lang;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use oversyn_app::analysis::{analyse, to_json};
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+/// A review's analysis: recommendations, reasons, SMAA probabilities, weight stability.
+#[utoipa::path(get, path = "/v1/reviews/{id}/analysis", tag = "reviews", security(("bearer" = [])),
+    params(("id" = i64, Path), ("lang" = Option<String>, Query, description = "sv or en (default en): the language of the reasons")),
+    responses((status = 200, description = "{ review, memberships: [{ organisation, benefit, benefit_index, cost, fit, flags, recommendation, reasons, probabilities, weight_stability }] }", body = Object, example = json!({"review": {"id": 1, "title": "Översyn 2011"}, "memberships": [{"organisation": "UCLG", "recommendation": "terminate", "flags": ["represented_indirectly"], "reasons": ["low influence (median 2 of 5, n = 6)"]}]})),
+        (status = 404, body = Problem)))]
+pub async fn api(
+    State(state): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let a = analyse(&state.store, u.tenant(), id).await?;
+    Ok(Json(to_json(
+        &a,
+        Lang::parse(q.lang.as_deref().unwrap_or("en")).unwrap_or_default(),
+    )))
+}
