@@ -3,6 +3,7 @@
 
 use crate::Sender;
 use chrono::NaiveDate;
+use oversyn_i18n::{Lang, Text};
 use oversyn_store::StoreError;
 
 /// How many days before the due day the reminder goes out.
@@ -26,17 +27,30 @@ pub async fn send_due(state: &Sender<'_>, today: NaiveDate) -> Result<(usize, us
             {
                 continue;
             }
+            // Actions have no language of their own; the city's is Swedish.
+            let l = Lang::Sv;
+            let title = a.fields.title.clone();
             let m = oversyn_mail::Outgoing {
                 to: to.to_owned(),
-                subject: format!("Påminnelse: {} (senast {due})", a.fields.title),
+                subject: l.t_args(
+                    "mail-action-subject",
+                    &[("title", title.clone()), ("due", due.to_string())],
+                ),
                 body: format!(
-                    "Hej {},\n\nÅtgärden \"{}\" ({}) ska vara klar senast {due}, om {days_left} dagar.\n\n{}/actions/{}\n\n— Översyn, {}\n",
-                    a.fields.owner,
-                    a.fields.title,
-                    a.action.organisations.join(", "),
+                    "{}\n\n{}\n\n{}/actions/{}\n\n{}\n",
+                    l.t1("mail-greeting", "name", &a.fields.owner),
+                    l.t_args(
+                        "mail-action-due",
+                        &[
+                            ("title", title),
+                            ("organisations", a.action.organisations.join(", ")),
+                            ("due", due.to_string()),
+                            ("days", days_left.to_string()),
+                        ],
+                    ),
                     state.public_url.trim_end_matches('/'),
                     a.id,
-                    t.name
+                    l.t1("mail-action-signature", "city", &t.name),
                 ),
             };
             match state.mailer.send(&m).await {

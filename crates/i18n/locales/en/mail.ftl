@@ -9,3 +9,8 @@ mail-why = { $city } is reviewing its membership in { $organisations } against i
 mail-answer-here = Answer here (personal link, no login needed):
 mail-saved = Your answers are saved as you go, and you can change them until { $closes }.
 mail-thanks = Thank you!
+
+# A reminder to an action's owner before its due day.
+mail-action-subject = Reminder: { $title } (due { $due })
+mail-action-due = The action "{ $title }" ({ $organisations }) is due on { $due }, in { $days } days.
+mail-action-signature = — Översyn, { $city }

@@ -9,3 +9,8 @@ mail-why = { $city } ser över sitt medlemskap i { $organisations } mot stadens 
 mail-answer-here = Svara här (personlig länk, ingen inloggning behövs):
 mail-saved = Svaren sparas medan du fyller i, och du kan ändra dem till och med { $closes }.
 mail-thanks = Tack!
+
+# A reminder to an action's owner before its due day.
+mail-action-subject = Påminnelse: { $title } (senast { $due })
+mail-action-due = Åtgärden "{ $title }" ({ $organisations }) ska vara klar senast { $due }, om { $days } dagar.
+mail-action-signature = — Översyn, { $city }

@@ -326,6 +326,8 @@ async fn action_reminders_go_through_a_real_smtp_server() {
     assert_eq!((sent, failed), (1, 0));
     let received = smtp.wait_for("Skicka uppsägningsbrevet").await;
     assert!(received.contains("eva@stockholm.example"), "{received}");
+    assert!(received.contains("Hej Eva Ek,"), "{received}");
+    assert!(received.contains("2030-03-11, om 10 dagar."), "{received}");
     assert!(!received.contains("Långt fram"));
     let again = oversyn_app::followup::reminders::send_due(&state.sender(), today)
         .await
