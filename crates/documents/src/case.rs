@@ -5,11 +5,11 @@
 //! English; the wording is what the case importer reads back.
 
 use crate::blocks::{Block, Doc};
-use oversyn_core::Lang;
 use oversyn_core::cases::draft::{join_names, long_date};
 use oversyn_core::cases::{
     Adopted, Case, CaseFields, Decision, Person, Position, PositionKind, same_body,
 };
+use oversyn_i18n::{Lang, Text};
 
 /// What a case document is made from.
 pub struct CaseView<'a> {
@@ -32,11 +32,7 @@ pub fn persons_phrase(persons: &[Person], lang: Lang) -> String {
             _ => groups.push((vec![&p.name], p.party.as_deref())),
         }
     }
-    let (both, all) = if lang.is_en() {
-        ("both", "all")
-    } else {
-        ("båda", "alla")
-    };
+    let (both, all) = (lang.t("case-doc-both"), lang.t("case-doc-all"));
     let parts: Vec<String> = groups
         .iter()
         .map(|(names, party)| {
@@ -51,6 +47,14 @@ pub fn persons_phrase(persons: &[Person], lang: Lang) -> String {
         .collect();
     let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
     join_names(&refs, lang)
+}
+
+/// "Stockholm den 8 september 2011" / "Stockholm, 8 September 2011".
+fn place_date(place: &str, date: chrono::NaiveDate, lang: Lang) -> String {
+    lang.t_args(
+        "case-doc-place-date",
+        &[("place", place.to_owned()), ("date", long_date(date, lang))],
+    )
 }
 
 fn parties(persons: &[Person]) -> String {
@@ -101,58 +105,46 @@ fn position_lead(case: &Case, p: &Position, lang: Lang) -> String {
     let referred = p
         .refers_to
         .and_then(|r| case.positions.iter().find(|x| x.seq == r));
-    match (p.kind, referred, lang.is_en()) {
-        (PositionKind::Reservation, Some(r), false) => format!(
-            "Reservation anfördes av {who} med hänvisning till reservationen av {} i {}.",
-            parties(&r.persons),
-            lower_first(&r.body)
+    match (p.kind, referred) {
+        (PositionKind::Reservation, Some(r)) => lang.t_args(
+            "case-doc-reservation-referring",
+            &[
+                ("who", who),
+                ("parties", parties(&r.persons)),
+                ("body", r.body.clone()),
+                ("body_lower", lower_first(&r.body)),
+            ],
         ),
-        (PositionKind::Reservation, Some(r), true) => format!(
-            "{who} entered a reservation with reference to the reservation of {} in the {}.",
-            parties(&r.persons),
-            r.body
-        ),
-        (PositionKind::Reservation, None, false) => {
-            format!("Reservation anfördes av {who} enligt följande.")
-        }
-        (PositionKind::Reservation, None, true) => {
-            format!("{who} entered a reservation as follows.")
-        }
-        (PositionKind::Statement, _, false) => {
-            format!("Särskilt uttalande gjordes av {who} enligt följande.")
-        }
-        (PositionKind::Statement, _, true) => {
-            format!("{who} made a special statement as follows.")
-        }
+        (PositionKind::Reservation, None) => lang.t1("case-doc-reservation", "who", who),
+        (PositionKind::Statement, _) => lang.t1("case-doc-statement", "who", who),
     }
 }
 
 fn decision_line(case: &Case, d: &Decision, lang: Lang) -> String {
-    let adopted = match (&d.adopted, lang.is_en()) {
-        (Adopted::Proposal, false) => format!("{} beslutade enligt förslaget.", d.body),
-        (Adopted::Proposal, true) => format!("The {} adopted the proposal.", d.body),
-        (Adopted::Position(n), e) => {
+    let adopted = match &d.adopted {
+        Adopted::Proposal => lang.t1("case-doc-adopted-proposal", "body", &d.body),
+        Adopted::Position(n) => {
             let who = case
                 .positions
                 .iter()
                 .find(|p| p.seq == *n)
                 .map(|p| persons_phrase(&p.persons, lang))
                 .unwrap_or_default();
-            if e {
-                format!("The {} adopted the counter-proposal of {who}.", d.body)
-            } else {
-                format!("{} beslutade enligt motförslaget från {who}.", d.body)
-            }
+            lang.t_args(
+                "case-doc-adopted-counter",
+                &[("body", d.body.clone()), ("who", who)],
+            )
         }
     };
     match (d.votes_for, d.votes_against) {
-        (Some(y), Some(n)) if lang.is_en() => format!(
-            "{adopted} Vote: {y} for, {n} against, {} abstaining.",
-            d.abstentions.unwrap_or(0)
-        ),
-        (Some(y), Some(n)) => format!(
-            "{adopted} Omröstning: {y} ja, {n} nej, {} avstod.",
-            d.abstentions.unwrap_or(0)
+        (Some(y), Some(n)) => lang.t_args(
+            "case-doc-vote",
+            &[
+                ("adopted", adopted),
+                ("yes", y.to_string()),
+                ("no", n.to_string()),
+                ("abstaining", d.abstentions.unwrap_or(0).to_string()),
+            ],
         ),
         _ => adopted,
     }
@@ -170,7 +162,6 @@ fn positions_of_body(doc: &mut Doc, case: &Case, body: &str, lang: Lang) {
 pub fn document(v: &CaseView) -> Doc {
     let f = v.fields;
     let lang = Lang::from_code(&f.language);
-    let e = lang.is_en();
     let mut doc = Doc::new(lang, &f.title, &head(v));
     let h = head(v);
     if !h.is_empty() {
@@ -179,52 +170,45 @@ pub fn document(v: &CaseView) -> Doc {
     doc.push(Block::Title(f.title.clone()));
     let first = f.route.first().map(|s| s.body.as_str()).unwrap_or("");
     let last = v.case.deciding_body().unwrap_or("");
-    doc.push(Block::Para(match (f.route.len() > 1, e) {
-        (true, false) => format!(
-            "{first} föreslår att {} beslutar följande.",
-            lower_first(last)
-        ),
-        (true, true) => format!("The {first} proposes that the {last} decides as follows."),
-        (false, false) => format!("{last} föreslås besluta följande."),
-        (false, true) => format!("The {last} is asked to decide as follows."),
+    doc.push(Block::Para(if f.route.len() > 1 {
+        lang.t_args(
+            "case-doc-proposes",
+            &[
+                ("first", first.to_owned()),
+                ("last", last.to_owned()),
+                ("last_lower", lower_first(last)),
+            ],
+        )
+    } else {
+        lang.t1("case-doc-asked", "last", last)
     }));
     points(&mut doc, &f.proposal);
     if !f.rapporteur.is_empty() {
-        doc.push(Block::Para(if e {
-            format!("The rapporteur, {}, states the following.", f.rapporteur)
-        } else {
-            format!("Föredragande {} anför följande.", f.rapporteur)
-        }));
+        doc.push(Block::Para(lang.t1(
+            "case-doc-rapporteur",
+            "rapporteur",
+            &f.rapporteur,
+        )));
     }
-    let section = |doc: &mut Doc, sv: &str, english: &str, text: &str| {
+    let section = |doc: &mut Doc, key: &str, text: &str| {
         if !text.trim().is_empty() {
-            doc.push(Block::Heading(if e { english } else { sv }.to_owned()));
+            doc.push(Block::Heading(lang.t(key)));
             doc.paragraphs(text);
         }
     };
-    section(&mut doc, "Ärendet", "The matter", &f.matter);
-    section(&mut doc, "Beredning", "Preparation", &f.preparation);
+    section(&mut doc, "case-doc-matter", &f.matter);
+    section(&mut doc, "case-doc-preparation", &f.preparation);
     if !f.statement.trim().is_empty() {
         if f.preparation.trim().is_empty() {
-            doc.push(Block::Heading(
-                if e { "Preparation" } else { "Beredning" }.into(),
-            ));
+            doc.push(Block::Heading(lang.t("case-doc-preparation")));
         }
-        doc.push(Block::Para(if e {
-            "The official statement reads in the main as follows.".into()
-        } else {
-            "Tjänsteutlåtandet har i huvudsak följande lydelse.".into()
-        }));
+        doc.push(Block::Para(lang.t("case-doc-statement-reads")));
         doc.paragraphs(&f.statement);
     }
-    section(&mut doc, "Mina synpunkter", "My views", &f.views);
+    section(&mut doc, "case-doc-views", &f.views);
     if let Some(date) = f.document_date {
         doc.push(Block::Signature {
-            place_date: if e {
-                format!("{}, {}", v.city, long_date(date, lang))
-            } else {
-                format!("{} den {}", v.city, long_date(date, lang))
-            },
+            place_date: place_date(v.city, date, lang),
             name: signatory(&f.rapporteur),
         });
     }
@@ -254,32 +238,21 @@ pub fn document(v: &CaseView) -> Doc {
 /// The protocol excerpt of one body's decision.
 pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
     let lang = Lang::from_code(&v.fields.language);
-    let e = lang.is_en();
-    let title = if e {
-        "Extract from the minutes"
-    } else {
-        "Protokollsutdrag"
-    };
-    let mut doc = Doc::new(lang, title, &format!("{} – {}", v.city, d.body));
+    let title = lang.t("case-doc-excerpt");
+    let mut doc = Doc::new(lang, &title, &format!("{} – {}", v.city, d.body));
     doc.push(Block::Head(format!(
         "{} · {}",
         d.body,
         long_date(d.decided_on, lang)
     )));
-    doc.push(Block::Title(title.to_owned()));
+    doc.push(Block::Title(title));
     doc.push(Block::Heading(v.fields.title.clone()));
     let h = head(v);
     if !h.is_empty() {
         doc.push(Block::Para(h));
     }
-    doc.push(Block::Subheading(
-        if e { "Decision" } else { "Beslut" }.into(),
-    ));
-    doc.push(Block::Para(if e {
-        format!("The {} decides as follows.", d.body)
-    } else {
-        format!("{} beslutar följande.", d.body)
-    }));
+    doc.push(Block::Subheading(lang.t("case-doc-decision")));
+    doc.push(Block::Para(lang.t1("case-doc-decides", "body", &d.body)));
     points(&mut doc, v.case.adopted_points(d));
     doc.push(Block::Para(decision_line(v.case, d, lang)));
     let here: Vec<&Position> = v
@@ -288,19 +261,15 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
         .iter()
         .filter(|p| same_body(&p.body, &d.body))
         .collect();
-    for (kind, sv, english) in [
-        (PositionKind::Reservation, "Reservationer", "Reservations"),
-        (
-            PositionKind::Statement,
-            "Särskilda uttalanden",
-            "Special statements",
-        ),
+    for (kind, key) in [
+        (PositionKind::Reservation, "case-doc-reservations"),
+        (PositionKind::Statement, "case-doc-statements"),
     ] {
         let of_kind: Vec<&&Position> = here.iter().filter(|p| p.kind == kind).collect();
         if of_kind.is_empty() {
             continue;
         }
-        doc.push(Block::Subheading(if e { english } else { sv }.into()));
+        doc.push(Block::Subheading(lang.t(key)));
         for p in of_kind {
             doc.push(Block::Lead(position_lead(v.case, p, lang)));
             points(&mut doc, &p.points);
@@ -308,16 +277,8 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
         }
     }
     doc.push(Block::Signature {
-        place_date: if e {
-            format!("{}, {}", v.city, long_date(d.decided_on, lang))
-        } else {
-            format!("{} den {}", v.city, long_date(d.decided_on, lang))
-        },
-        name: if e {
-            "Certified correct".into()
-        } else {
-            "Rätt utdraget intygar".into()
-        },
+        place_date: place_date(v.city, d.decided_on, lang),
+        name: lang.t("case-doc-certified"),
     });
     doc
 }
@@ -325,6 +286,7 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oversyn_core::cases::Stage;
     use oversyn_core::cases::text::persons_from_text;
 
     #[test]
@@ -345,5 +307,159 @@ mod tests {
     fn the_signatory_is_the_rapporteurs_name_without_title() {
         assert_eq!(signatory("borgarrådet Sten Nordin"), "STEN NORDIN");
         assert_eq!(signatory(""), "");
+    }
+
+    /// A case decided by two bodies with a reservation by reference and a vote.
+    fn decided(language: &str) -> (CaseFields, Case) {
+        use chrono::NaiveDate;
+        use oversyn_core::cases::text::points_from_text;
+        let route: Vec<Stage> = ["Borgarrådsberedningen", "Kommunstyrelsen"]
+            .iter()
+            .map(|b| Stage {
+                body: (*b).into(),
+                date: None,
+            })
+            .collect();
+        let proposal = points_from_text("1. Stadens medlemskap i UCLG sägs upp.");
+        let position = |seq, body: &str, kind, who: &str, refers_to| Position {
+            seq,
+            body: body.into(),
+            kind,
+            persons: persons_from_text(who),
+            refers_to,
+            points: vec![],
+            text: String::new(),
+        };
+        let decision = |body: &str, day, votes: Option<(u32, u32)>| Decision {
+            body: body.into(),
+            adopted: Adopted::Proposal,
+            decided_on: NaiveDate::from_ymd_opt(2011, 9, day).unwrap(),
+            votes_for: votes.map(|v| v.0),
+            votes_against: votes.map(|v| v.1),
+            abstentions: votes.map(|_| 1),
+        };
+        let fields = CaseFields {
+            title: "Översyn".into(),
+            language: language.into(),
+            rapporteur: "borgarrådet Sten Nordin".into(),
+            matter: "Ärendet i korthet.".into(),
+            statement: "Tjänsteutlåtandet i korthet.".into(),
+            document_date: NaiveDate::from_ymd_opt(2011, 9, 8),
+            route: route.clone(),
+            proposal: proposal.clone(),
+            ..CaseFields::default()
+        };
+        let case = Case {
+            route,
+            proposal,
+            positions: vec![
+                position(
+                    0,
+                    "Borgarrådsberedningen",
+                    PositionKind::Reservation,
+                    "Per Bolund (MP)",
+                    None,
+                ),
+                position(
+                    1,
+                    "Kommunstyrelsen",
+                    PositionKind::Reservation,
+                    "Emilia Hagberg och Stefan Nilsson (båda MP)",
+                    Some(0),
+                ),
+                position(
+                    2,
+                    "Kommunstyrelsen",
+                    PositionKind::Statement,
+                    "Karin Wanngård (S)",
+                    None,
+                ),
+            ],
+            decisions: vec![
+                decision("Borgarrådsberedningen", 14, None),
+                decision("Kommunstyrelsen", 21, Some((7, 5))),
+            ],
+        };
+        (fields, case)
+    }
+
+    fn text_of(doc: &Doc) -> String {
+        crate::blocks::html(doc)
+    }
+
+    #[test]
+    fn the_case_document_reads_as_minutes_in_either_language() {
+        for (lang, expected) in [
+            (
+                "sv",
+                [
+                    "Borgarrådsberedningen föreslår att kommunstyrelsen beslutar följande.",
+                    "Föredragande borgarrådet Sten Nordin anför följande.",
+                    "Tjänsteutlåtandet har i huvudsak följande lydelse.",
+                    "Stockholm den 8 september 2011",
+                    "Reservation anfördes av Emilia Hagberg och Stefan Nilsson (båda MP) med hänvisning till reservationen av (MP) i borgarrådsberedningen.",
+                    "Kommunstyrelsen beslutade enligt förslaget. Omröstning: 7 ja, 5 nej, 1 avstod.",
+                    "Särskilt uttalande gjordes av Karin Wanngård (S) enligt följande.",
+                ],
+            ),
+            (
+                "en",
+                [
+                    "The Borgarrådsberedningen proposes that the Kommunstyrelsen decides as follows.",
+                    "The rapporteur, borgarrådet Sten Nordin, states the following.",
+                    "The official statement reads in the main as follows.",
+                    "Stockholm, 8 September 2011",
+                    "Emilia Hagberg and Stefan Nilsson (both MP) entered a reservation with reference to the reservation of (MP) in the Borgarrådsberedningen.",
+                    "The Kommunstyrelsen adopted the proposal. Vote: 7 for, 5 against, 1 abstaining.",
+                    "Karin Wanngård (S) made a special statement as follows.",
+                ],
+            ),
+        ] {
+            let (fields, case) = decided(lang);
+            let v = CaseView {
+                city: "Stockholm",
+                number: "006-1348/2010",
+                fields: &fields,
+                case: &case,
+            };
+            let html = text_of(&document(&v));
+            for sentence in expected {
+                assert!(html.contains(sentence), "{lang}: {sentence}\n{html}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_protocol_excerpt_is_certified_in_its_language() {
+        for (lang, title, certified, decides) in [
+            (
+                "sv",
+                "Protokollsutdrag",
+                "Rätt utdraget intygar",
+                "Kommunstyrelsen beslutar följande.",
+            ),
+            (
+                "en",
+                "Extract from the minutes",
+                "Certified correct",
+                "The Kommunstyrelsen decides as follows.",
+            ),
+        ] {
+            let (fields, case) = decided(lang);
+            let v = CaseView {
+                city: "Stockholm",
+                number: "006-1348/2010",
+                fields: &fields,
+                case: &case,
+            };
+            let html = text_of(&protocol_excerpt(&v, &case.decisions[1]));
+            for s in [title, certified, decides] {
+                assert!(html.contains(s), "{lang}: {s}\n{html}");
+            }
+            assert!(
+                !html.contains("case-doc-"),
+                "{lang}: a key without text\n{html}"
+            );
+        }
     }
 }

@@ -1,0 +1,26 @@
+# The decision document and protocol excerpts in the municipal layout.
+# Body names come as written ({ $body }) and, mid-sentence in Swedish,
+# with a small first letter ({ $body_lower }).
+
+case-doc-both = both
+case-doc-all = all
+case-doc-reservation-referring = { $who } entered a reservation with reference to the reservation of { $parties } in the { $body }.
+case-doc-reservation = { $who } entered a reservation as follows.
+case-doc-statement = { $who } made a special statement as follows.
+case-doc-adopted-proposal = The { $body } adopted the proposal.
+case-doc-adopted-counter = The { $body } adopted the counter-proposal of { $who }.
+case-doc-vote = { $adopted } Vote: { $yes } for, { $no } against, { $abstaining } abstaining.
+case-doc-proposes = The { $first } proposes that the { $last } decides as follows.
+case-doc-asked = The { $last } is asked to decide as follows.
+case-doc-rapporteur = The rapporteur, { $rapporteur }, states the following.
+case-doc-matter = The matter
+case-doc-preparation = Preparation
+case-doc-statement-reads = The official statement reads in the main as follows.
+case-doc-views = My views
+case-doc-place-date = { $place }, { $date }
+case-doc-excerpt = Extract from the minutes
+case-doc-decision = Decision
+case-doc-decides = The { $body } decides as follows.
+case-doc-reservations = Reservations
+case-doc-statements = Special statements
+case-doc-certified = Certified correct
