@@ -60,13 +60,13 @@ pub enum ReviewCommand {
 }
 
 pub async fn analyse(store: &Store, args: &AnalyseArgs) -> Result<()> {
-    let lang = args.lang.as_str();
+    let lang = Lang::from_code(&args.lang);
     let t = tenant(store, &args.tenant).await?;
     let id = review_id(store, t.id, &args.review).await?;
     let a = oversyn_app::analysis::analyse(store, t.id, id).await?;
     if args.json {
         return print_out(&serde_json::to_string_pretty(
-            &oversyn_app::analysis::to_json(&a, Lang::from_code(lang)),
+            &oversyn_app::analysis::to_json(&a, lang),
         )?);
     }
     println!("{}", a.review.title);
@@ -83,7 +83,7 @@ pub async fn analyse(store: &Store, args: &AnalyseArgs) -> Result<()> {
             index
         );
         for r in &m.outcome.reasons {
-            println!("      - {}", if lang == "en" { &r.en } else { &r.sv });
+            println!("      - {}", lang.pick(&r.sv, &r.en));
         }
         if let Some(o) = &m.overridden {
             println!(
@@ -102,18 +102,15 @@ pub async fn report(store: &Store, args: &ReportArgs) -> Result<()> {
     let Some(format) = oversyn_app::Format::parse(&args.format) else {
         bail!("--format must be html, pdf or docx")
     };
-    let lang = args.lang.as_str();
-    if lang != "sv" && lang != "en" {
+    let Some(lang) = Lang::parse(&args.lang) else {
         bail!("--lang must be sv or en");
-    }
+    };
     let t = tenant(store, &args.tenant).await?;
     let id = review_id(store, t.id, &args.review).await?;
     let progress = indicatif::ProgressBar::new_spinner()
         .with_message(format!("Writing the report as {}", format.extension()));
     progress.enable_steady_tick(std::time::Duration::from_millis(120));
-    let bytes =
-        oversyn_app::analysis::report::render(store, t.id, id, Lang::from_code(lang), format)
-            .await?;
+    let bytes = oversyn_app::analysis::report::render(store, t.id, id, lang, format).await?;
     progress.finish_and_clear();
     write(&args.output, &bytes)?;
     println!("Wrote {} ({} bytes).", args.output.display(), bytes.len());

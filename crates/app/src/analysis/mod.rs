@@ -149,7 +149,7 @@ pub fn to_json(a: &Analysis, lang: Lang) -> serde_json::Value {
                 "fit": e.goal_fit,
                 "flags": m.outcome.flags,
                 "recommendation": m.outcome.category.code(),
-                "reasons": m.outcome.reasons.iter().map(|r| if lang.is_en() { r.en.clone() } else { r.sv.clone() }).collect::<Vec<_>>(),
+                "reasons": m.outcome.reasons.iter().map(|r| lang.pick(&r.sv, &r.en).clone()).collect::<Vec<_>>(),
                 "probabilities": probabilities,
                 "weight_stability": stability,
                 "fit_goals": m.served_goals,

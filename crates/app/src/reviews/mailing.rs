@@ -9,6 +9,7 @@ use oversyn_core::review::reminders::{ReminderPolicy, ReminderState, allowed, du
 use oversyn_mail::messages::{Invitation, invitation};
 use oversyn_store::StoreError;
 use oversyn_store::reviews::{Respondent, Review};
+use std::collections::HashMap;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Sent {
@@ -16,6 +17,14 @@ pub struct Sent {
     pub failed: usize,
     /// Recorded for sending by hand (no mail transport configured).
     pub manual: usize,
+}
+
+impl Sent {
+    fn add(&mut self, other: Sent) {
+        self.sent += other.sent;
+        self.failed += other.failed;
+        self.manual += other.manual;
+    }
 }
 
 fn parse_time(s: &Option<String>) -> Option<DateTime<Utc>> {
@@ -40,9 +49,45 @@ pub fn policy(review: &Review) -> ReminderPolicy {
     }
 }
 
+/// What every message of one mailing shares, read once for all of them
+/// instead of two queries per membership per respondent.
+struct Batch {
+    city: String,
+    /// The organisation's short name per membership id.
+    labels: HashMap<i64, String>,
+}
+
+impl Batch {
+    async fn load(state: &Sender<'_>, tenant_id: i64) -> Result<Batch, StoreError> {
+        let organisations = state.store.organisations(tenant_id).await?;
+        let labels = state
+            .store
+            .memberships(tenant_id)
+            .await?
+            .into_iter()
+            .filter_map(|m| {
+                let o = organisations.iter().find(|o| o.id == m.organisation_id)?;
+                Some((m.id, o.label().to_owned()))
+            })
+            .collect();
+        Ok(Batch {
+            city: state.store.tenant_by_id(tenant_id).await?.name,
+            labels,
+        })
+    }
+
+    fn labels_of(&self, r: &Respondent) -> Vec<String> {
+        r.memberships
+            .iter()
+            .filter_map(|m| self.labels.get(m).cloned())
+            .collect()
+    }
+}
+
 /// Sends one invitation or reminder to one respondent.
 async fn send_one(
     state: &Sender<'_>,
+    batch: &Batch,
     tenant_id: i64,
     review: &Review,
     r: &Respondent,
@@ -52,15 +97,15 @@ async fn send_one(
     let Some(to) = r.email.clone() else {
         return Ok(Sent::default());
     };
-    let city = state.store.tenant_by_id(tenant_id).await?.name;
+    let city = &batch.city;
     let closes_on = review.closes_on.to_string();
-    let organisations = organisation_labels(state, tenant_id, r).await?;
+    let organisations = batch.labels_of(r);
     let text = |link: &str| {
         let i = Invitation {
             to: &to,
             name: &r.name,
             lang: Lang::from_code(&r.lang),
-            city: &city,
+            city,
             review_title: &review.title,
             organisations: &organisations,
             closes_on: &closes_on,
@@ -158,22 +203,36 @@ pub async fn organisation_labels(
     Ok(out)
 }
 
+/// Sends to each respondent of the review that `chosen` picks.
+async fn send_to(
+    state: &Sender<'_>,
+    tenant_id: i64,
+    review: &Review,
+    reminder: bool,
+    chosen: impl Fn(&Respondent) -> bool,
+) -> Result<Sent, StoreError> {
+    let mut total = Sent::default();
+    let respondents = state.store.respondents(tenant_id, review.id).await?;
+    if !respondents.iter().any(&chosen) {
+        return Ok(total);
+    }
+    let batch = Batch::load(state, tenant_id).await?;
+    for r in respondents.iter().filter(|r| chosen(r)) {
+        total.add(send_one(state, &batch, tenant_id, review, r, reminder).await?);
+    }
+    Ok(total)
+}
+
 /// Invites every respondent with an e-mail address who has not been invited.
 pub async fn invite_all(
     state: &Sender<'_>,
     tenant_id: i64,
     review: &Review,
 ) -> Result<Sent, StoreError> {
-    let mut total = Sent::default();
-    for r in state.store.respondents(tenant_id, review.id).await? {
-        if r.invited_at.is_none() && r.email.is_some() {
-            add(
-                &mut total,
-                send_one(state, tenant_id, review, &r, false).await?,
-            );
-        }
-    }
-    Ok(total)
+    send_to(state, tenant_id, review, false, |r| {
+        r.invited_at.is_none() && r.email.is_some()
+    })
+    .await
 }
 
 /// Reminds non-respondents now (`force`), or those the schedule says are due.
@@ -184,22 +243,15 @@ pub async fn remind(
     now: DateTime<Utc>,
     force: bool,
 ) -> Result<Sent, StoreError> {
-    let mut total = Sent::default();
     if !review.is_open(now.date_naive()) || review.illustrative {
-        return Ok(total);
+        return Ok(Sent::default());
     }
     let p = policy(review);
-    for r in state.store.respondents(tenant_id, review.id).await? {
-        let s = reminder_state(&r);
-        let go = if force { allowed(s, p) } else { due(s, p, now) };
-        if go {
-            add(
-                &mut total,
-                send_one(state, tenant_id, review, &r, true).await?,
-            );
-        }
-    }
-    Ok(total)
+    send_to(state, tenant_id, review, true, |r| {
+        let s = reminder_state(r);
+        if force { allowed(s, p) } else { due(s, p, now) }
+    })
+    .await
 }
 
 /// The schedule: reminds whoever is due in every open review.
@@ -209,16 +261,7 @@ pub async fn send_due_reminders(
 ) -> Result<Sent, StoreError> {
     let mut total = Sent::default();
     for (tenant_id, review) in state.store.open_reviews(now.date_naive()).await? {
-        add(
-            &mut total,
-            remind(state, tenant_id, &review, now, false).await?,
-        );
+        total.add(remind(state, tenant_id, &review, now, false).await?);
     }
     Ok(total)
-}
-
-fn add(total: &mut Sent, s: Sent) {
-    total.sent += s.sent;
-    total.failed += s.failed;
-    total.manual += s.manual;
 }

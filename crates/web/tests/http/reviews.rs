@@ -512,7 +512,13 @@ async fn invitations_go_through_a_real_smtp_server() {
         received.contains("fia@stockholm.example"),
         "the SMTP server got the message: {received}"
     );
-    let link = link_in(&received.replace("=\n", ""));
+    let text = received.replace("=\n", "");
+    // The message names the city and the reviewed membership's organisation.
+    assert!(
+        text.contains("Stockholms stad") && text.contains("EUROCITIES"),
+        "{text}"
+    );
+    let link = link_in(&text);
     let (status, form) = get_with(&app.new_browser(), &link).await;
     assert_eq!(
         status,
