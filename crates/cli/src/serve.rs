@@ -20,6 +20,10 @@ pub struct ServeArgs {
     /// The public address respondents' links point at. Default: http://ADDR.
     #[arg(long, env = "OVERSYN_PUBLIC_URL")]
     public_url: Option<String>,
+    /// Remember no pages: render every page afresh (to measure the
+    /// uncached path). Sessions and API tokens are still remembered.
+    #[arg(long, env = "OVERSYN_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new())]
+    no_cache: bool,
     #[command(flatten)]
     mail: MailArgs,
 }
@@ -120,6 +124,9 @@ pub async fn run(store: &Store, database_url: &str, args: &ServeArgs) -> Result<
         },
         mailer,
     );
+    if args.no_cache {
+        state.cache.remember_no_pages();
+    }
     tokio::spawn(reminder_schedule(
         store.clone(),
         state.mailer.clone(),

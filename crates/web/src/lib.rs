@@ -24,6 +24,8 @@ use axum::Router;
 use axum::routing::get;
 use oversyn_store::Store;
 use std::sync::Arc;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 /// Settings the web layer needs beyond the database.
 #[derive(Debug, Clone, Default)]
@@ -92,7 +94,37 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             middleware::front,
         ))
+        // Outside `front`, so that it also compresses the error pages
+        // `front` renders.
+        .layer(compression())
         .with_state(state)
+}
+
+/// Content types that are compressed already (PDF, DOCX and XLSX are zip
+/// files; stored case documents are mostly PDF).
+const COMPRESSED_TYPES: [&str; 4] = [
+    "application/pdf",
+    "application/zip",
+    "application/vnd.openxmlformats",
+    "application/octet-stream",
+];
+
+/// Gzip or brotli by the request's `Accept-Encoding`, with `Vary`; not for
+/// tiny bodies, images, content compressed already, nor answers from the
+/// page cache, which keeps its own compressed forms ([`cache::Encoded`]).
+fn compression() -> CompressionLayer<impl Predicate> {
+    let worth = |_, _, headers: &http::HeaderMap, extensions: &http::Extensions| {
+        let compressed = headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| COMPRESSED_TYPES.iter().any(|c| t.starts_with(c)));
+        !compressed && extensions.get::<cache::Encoded>().is_none()
+    };
+    CompressionLayer::new()
+        .gzip(true)
+        .br(true)
+        .quality(CompressionLevel::Precise(cache::COMPRESS_LEVEL as i32))
+        .compress_when(DefaultPredicate::new().and(worth))
 }
 
 /// Answers 200 when the database answers.

@@ -14,6 +14,8 @@ pub struct TestApp {
     pub demo_password: String,
     /// Messages the app sent (an in-memory mailer; SMTP is tested separately).
     pub outbox: std::sync::Arc<std::sync::Mutex<Vec<oversyn_mail::Outgoing>>>,
+    /// The server's cache, e.g. to switch its pages off as `serve --no-cache` does.
+    pub cache: std::sync::Arc<oversyn_web::cache::Cache>,
     /// Shared with [`on_each_backend`], which keeps the database until the
     /// test's future is done: an `async move` block that only touches
     /// `app.store` captures just that field (disjoint capture), so the rest
@@ -78,6 +80,7 @@ impl TestApp {
             public_url: base.clone(),
         };
         let state = oversyn_web::AppState::new(store.clone(), config, mailer);
+        let cache = state.cache.clone();
         tokio::spawn(oversyn_web::serve(listener, state, std::future::pending()));
         TestApp {
             base,
@@ -85,6 +88,7 @@ impl TestApp {
             client: client(),
             demo_password: demo.password,
             outbox,
+            cache,
             db: std::sync::Arc::new(db),
         }
     }

@@ -6,6 +6,7 @@ mod api;
 mod api_errors;
 mod cache;
 mod cases;
+mod compression;
 mod followup;
 mod helpers;
 mod opendata;
