@@ -11,6 +11,7 @@ pub mod cases;
 pub mod demo;
 pub mod followup;
 pub mod format;
+pub mod jobs;
 pub mod opendata;
 pub mod register;
 pub mod reviews;

@@ -1,5 +1,6 @@
 //! What sending a message needs: the store that records it, the mailer that
-//! carries it, and the public address that links in it point at.
+//! carries it, the public address that links in it point at, and the
+//! instance that claims the work.
 
 use oversyn_mail::Mailer;
 use oversyn_store::Store;
@@ -10,4 +11,6 @@ pub struct Sender<'a> {
     pub mailer: &'a Mailer,
     /// E.g. `https://oversyn.example.se`; respondents' links start with it.
     pub public_url: &'a str,
+    /// This instance, as the holder of the jobs it claims.
+    pub worker: &'a crate::jobs::Worker,
 }

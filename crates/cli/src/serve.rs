@@ -1,5 +1,5 @@
-//! `oversyn serve`: the web application on a port, with the reminder
-//! schedule beside it, until Ctrl-C or SIGTERM.
+//! `oversyn serve`: the web application on a port, with the job queue's
+//! worker and the reminder schedules beside it, until Ctrl-C or SIGTERM.
 
 use anyhow::{Context, Result, bail};
 use oversyn_store::{Store, redact};
@@ -26,6 +26,22 @@ pub struct ServeArgs {
     no_cache: bool,
     #[command(flatten)]
     mail: MailArgs,
+    #[command(flatten)]
+    jobs: JobArgs,
+}
+
+/// Background work: every instance works the job queue; each job is done by one.
+#[derive(clap::Args)]
+struct JobArgs {
+    /// Seconds between looks for due jobs (retries, and work of an instance that stopped).
+    #[arg(long, env = "OVERSYN_JOB_POLL_SECONDS", default_value_t = 5)]
+    job_poll_seconds: u64,
+    /// Minutes between runs of the reminder schedules (also run at start).
+    #[arg(long, env = "OVERSYN_SCHEDULE_MINUTES", default_value_t = 15)]
+    schedule_minutes: u64,
+    /// Seconds before a refused mail is tried again; the wait grows four times with each attempt.
+    #[arg(long, env = "OVERSYN_RETRY_SECONDS", default_value_t = 30)]
+    retry_seconds: i64,
 }
 
 /// Outgoing mail. Without a host (or a folder) invitations wait in the outbox.
@@ -116,53 +132,58 @@ pub async fn run(store: &Store, database_url: &str, args: &ServeArgs) -> Result<
             "No mail server configured: invitations wait in each review's outbox (see --smtp-host)."
         );
     }
-    let state = oversyn_web::AppState::new(
+    let state = oversyn_web::AppState::with_worker(
         store.clone(),
         oversyn_web::Config {
             secure_cookies: args.secure_cookies,
             public_url,
         },
         mailer,
+        oversyn_app::jobs::Worker::new(chrono::Duration::seconds(args.jobs.retry_seconds.max(1))),
     );
     if args.no_cache {
         state.cache.remember_no_pages();
     }
-    tokio::spawn(reminder_schedule(
-        store.clone(),
-        state.mailer.clone(),
-        state.config.public_url.clone(),
+    tokio::spawn(background_work(
+        state.clone(),
+        std::time::Duration::from_secs(args.jobs.job_poll_seconds.max(1)),
+        std::time::Duration::from_secs(args.jobs.schedule_minutes.max(1) * 60),
     ));
     oversyn_web::serve(listener, state, shutdown()).await?;
     Ok(())
 }
 
-/// Sends the reminders that are due, every quarter of an hour.
-async fn reminder_schedule(store: Store, mailer: oversyn_mail::Mailer, public_url: String) {
-    let sender = oversyn_app::Sender {
-        store: &store,
-        mailer: &mailer,
-        public_url: &public_url,
-    };
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+/// Works the job queue every `poll`, and runs the reminder schedules
+/// every `schedule` (at once at start). A database that is away makes a
+/// round fail; the next one resumes, and nothing claimed is lost: a claim
+/// this instance could not finish is taken over when its lease ends.
+async fn background_work(
+    state: oversyn_web::AppState,
+    poll: std::time::Duration,
+    schedule: std::time::Duration,
+) {
+    let sender = state.sender();
+    let mut tick = tokio::time::interval(poll);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut next_schedule = tokio::time::Instant::now();
     loop {
         tick.tick().await;
-        match oversyn_app::reviews::mailing::send_due_reminders(&sender, chrono::Utc::now()).await {
+        let now = chrono::Utc::now();
+        let round = if tokio::time::Instant::now() >= next_schedule {
+            next_schedule += schedule;
+            oversyn_app::jobs::tick(&sender, now).await
+        } else {
+            oversyn_app::jobs::run_due(&sender, now).await
+        };
+        match round {
             Ok(s) if s.sent + s.failed + s.manual > 0 => tracing::info!(
                 sent = s.sent,
                 failed = s.failed,
                 manual = s.manual,
-                "reminders"
+                "background mail"
             ),
             Ok(_) => {}
-            Err(e) => tracing::error!(error = %e, "reminder schedule failed"),
-        }
-        let today = chrono::Utc::now().date_naive();
-        match oversyn_app::followup::reminders::send_due(&sender, today).await {
-            Ok((sent, failed)) if sent + failed > 0 => {
-                tracing::info!(sent, failed, "action reminders")
-            }
-            Ok(_) => {}
-            Err(e) => tracing::error!(error = %e, "action reminders failed"),
+            Err(e) => tracing::error!(error = %e, "background work failed; trying again"),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod codes;
 pub mod demo;
 pub mod fees;
 pub mod followup;
+pub mod jobs;
 pub mod lang;
 pub mod opendata;
 pub mod register;

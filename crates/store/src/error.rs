@@ -25,6 +25,27 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether the database could not be reached (down, restarting, the
+    /// pool exhausted): a passing fault, for a 503 and a retry, not a bug.
+    pub fn is_unavailable(&self) -> bool {
+        let StoreError::Db(e) = self else {
+            return false;
+        };
+        match e {
+            sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => true,
+            // PostgreSQL: connection exceptions (class 08), and a server
+            // shutting down or starting up (57P01-57P03).
+            sqlx::Error::Database(d) => d
+                .code()
+                .is_some_and(|c| c.starts_with("08") || matches!(&*c, "57P01" | "57P02" | "57P03")),
+            _ => false,
+        }
+    }
+
     pub fn invalid(field: &str, key: &'static str) -> StoreError {
         let mut e = FieldErrors::new();
         e.add(field, key);

@@ -15,6 +15,7 @@ pub mod cases;
 mod codec;
 pub mod error;
 pub mod followup;
+pub mod jobs;
 pub mod oparl;
 pub mod privacy;
 pub mod register;

@@ -42,7 +42,8 @@ async fn triggers_on(store: &Store, table: &str) -> i64 {
 async fn every_table_raises_the_data_version() {
     for (_db, store) in backends().await {
         for (table, _) in store.schema().await.unwrap() {
-            if table == "data_version" {
+            // The job queue is never shown on a cached page (migration 0010).
+            if table == "data_version" || table == "jobs" {
                 continue;
             }
             // SQLite: one per insert, update and delete; PostgreSQL: one

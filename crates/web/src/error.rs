@@ -69,6 +69,10 @@ impl From<StoreError> for PageError {
             StoreError::TooManyAttempts => PageError::TooMany,
             StoreError::Conflict(_) => PageError::Conflict,
             StoreError::Invalid(_) | StoreError::Stale => PageError::BadRequest,
+            e if e.is_unavailable() => {
+                tracing::warn!(error = %e, "database unavailable while serving a page");
+                PageError::Unavailable
+            }
             e => {
                 tracing::error!(error = %e, "store failed while serving a page");
                 PageError::Internal

@@ -11,6 +11,7 @@ pub mod context;
 pub mod error;
 pub mod followup;
 pub mod i18n;
+pub mod jobs;
 mod middleware;
 pub mod opendata;
 pub mod public;
@@ -48,6 +49,8 @@ pub struct Shared {
     pub mailer: oversyn_mail::Mailer,
     /// Sessions, tokens and pages remembered per data version.
     pub cache: Arc<cache::Cache>,
+    /// This instance as the holder of the background jobs it claims.
+    pub worker: oversyn_app::jobs::Worker,
 }
 
 impl std::ops::Deref for AppState {
@@ -59,11 +62,22 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     pub fn new(store: Store, config: Config, mailer: oversyn_mail::Mailer) -> AppState {
+        AppState::with_worker(store, config, mailer, oversyn_app::jobs::Worker::default())
+    }
+
+    /// With the background work's retry settings given (`serve` and tests).
+    pub fn with_worker(
+        store: Store,
+        config: Config,
+        mailer: oversyn_mail::Mailer,
+        worker: oversyn_app::jobs::Worker,
+    ) -> AppState {
         AppState(Arc::new(Shared {
             store,
             config: Arc::new(config),
             mailer,
             cache: Arc::default(),
+            worker,
         }))
     }
 
@@ -73,6 +87,7 @@ impl AppState {
             store: &self.store,
             mailer: &self.mailer,
             public_url: &self.config.public_url,
+            worker: &self.worker,
         }
     }
 }
@@ -83,6 +98,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(health))
         .merge(static_files::router())
         .merge(auth::router())
+        .merge(jobs::router())
         .merge(register::router())
         .merge(reviews::router())
         .merge(cases::router())

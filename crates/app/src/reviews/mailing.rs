@@ -1,11 +1,15 @@
 //! Sending invitations and reminders: a new personal link per message,
 //! the message through the configured mailer, and a record of the outcome
-//! (a refused address is recorded and shown, not lost).
+//! (a refused address is recorded and shown, not lost). Each message is a
+//! job (`crate::jobs`), so it is sent once however many instances run, and
+//! retried when the mail server refuses it.
 
 use crate::Sender;
+use crate::jobs::{self, Work};
 use chrono::{DateTime, Utc};
 use oversyn_core::Lang;
 use oversyn_core::review::reminders::{ReminderPolicy, ReminderState, allowed, due};
+use oversyn_mail::MailError;
 use oversyn_mail::messages::{Invitation, invitation};
 use oversyn_store::StoreError;
 use oversyn_store::reviews::{Respondent, Review};
@@ -20,7 +24,7 @@ pub struct Sent {
 }
 
 impl Sent {
-    fn add(&mut self, other: Sent) {
+    pub(crate) fn add(&mut self, other: Sent) {
         self.sent += other.sent;
         self.failed += other.failed;
         self.manual += other.manual;
@@ -51,14 +55,14 @@ pub fn policy(review: &Review) -> ReminderPolicy {
 
 /// What every message of one mailing shares, read once for all of them
 /// instead of two queries per membership per respondent.
-struct Batch {
-    city: String,
+pub(crate) struct Batch {
+    pub(crate) city: String,
     /// The organisation's short name per membership id.
     labels: HashMap<i64, String>,
 }
 
 impl Batch {
-    async fn load(state: &Sender<'_>, tenant_id: i64) -> Result<Batch, StoreError> {
+    pub(crate) async fn load(state: &Sender<'_>, tenant_id: i64) -> Result<Batch, StoreError> {
         let organisations = state.store.organisations(tenant_id).await?;
         let labels = state
             .store
@@ -84,18 +88,19 @@ impl Batch {
     }
 }
 
-/// Sends one invitation or reminder to one respondent.
-async fn send_one(
+/// Sends one invitation or reminder to one respondent now and records
+/// the outcome; a refused message is the inner error, for the job to retry.
+pub(crate) async fn deliver(
     state: &Sender<'_>,
     batch: &Batch,
     tenant_id: i64,
     review: &Review,
     r: &Respondent,
     reminder: bool,
-) -> Result<Sent, StoreError> {
+) -> Result<Result<Sent, MailError>, StoreError> {
     let kind = if reminder { "reminder" } else { "invitation" };
     let Some(to) = r.email.clone() else {
-        return Ok(Sent::default());
+        return Ok(Ok(Sent::default()));
     };
     let city = &batch.city;
     let closes_on = review.closes_on.to_string();
@@ -128,54 +133,38 @@ async fn send_one(
                 None,
             )
             .await?;
-        return Ok(Sent {
+        return Ok(Ok(Sent {
             manual: 1,
             ..Sent::default()
-        });
+        }));
     }
     let token = state.store.issue_link(tenant_id, r.id).await?;
     let message = text(&respond_link(state, &token));
-    match state.mailer.send(&message).await {
-        Ok(()) => {
-            state
-                .store
-                .record_message(
-                    tenant_id,
-                    review.id,
-                    r.id,
-                    kind,
-                    &to,
-                    &message.subject,
-                    "sent",
-                    None,
-                )
-                .await?;
-            Ok(Sent {
-                sent: 1,
-                ..Sent::default()
-            })
-        }
+    let outcome = state.mailer.send(&message).await;
+    let (status, error) = match &outcome {
+        Ok(()) => ("sent", None),
         Err(e) => {
             tracing::warn!(respondent = r.id, error = %e, "message not delivered");
-            state
-                .store
-                .record_message(
-                    tenant_id,
-                    review.id,
-                    r.id,
-                    kind,
-                    &to,
-                    &message.subject,
-                    "failed",
-                    Some(&e.to_string()),
-                )
-                .await?;
-            Ok(Sent {
-                failed: 1,
-                ..Sent::default()
-            })
+            ("failed", Some(e.to_string()))
         }
-    }
+    };
+    state
+        .store
+        .record_message(
+            tenant_id,
+            review.id,
+            r.id,
+            kind,
+            &to,
+            &message.subject,
+            status,
+            error.as_deref(),
+        )
+        .await?;
+    Ok(outcome.map(|()| Sent {
+        sent: 1,
+        ..Sent::default()
+    }))
 }
 
 /// The address a respondent opens.
@@ -203,24 +192,47 @@ pub async fn organisation_labels(
     Ok(out)
 }
 
-/// Sends to each respondent of the review that `chosen` picks.
-async fn send_to(
+/// The work of mailing each respondent of the review that `chosen` picks.
+async fn work_for(
     state: &Sender<'_>,
     tenant_id: i64,
     review: &Review,
     reminder: bool,
     chosen: impl Fn(&Respondent) -> bool,
-) -> Result<Sent, StoreError> {
-    let mut total = Sent::default();
+) -> Result<Vec<Work>, StoreError> {
     let respondents = state.store.respondents(tenant_id, review.id).await?;
-    if !respondents.iter().any(&chosen) {
-        return Ok(total);
+    Ok(respondents
+        .iter()
+        .filter(|r| r.email.is_some() && chosen(r))
+        .map(|r| {
+            if reminder {
+                Work::Reminder {
+                    review_id: review.id,
+                    respondent_id: r.id,
+                    number: r.reminders_sent + 1,
+                }
+            } else {
+                Work::Invitation {
+                    review_id: review.id,
+                    respondent_id: r.id,
+                }
+            }
+        })
+        .collect())
+}
+
+/// Queues the work and does at once what no other instance holds.
+async fn send_now(
+    state: &Sender<'_>,
+    tenant_id: i64,
+    work: &[Work],
+    again: bool,
+) -> Result<Sent, StoreError> {
+    if work.is_empty() {
+        return Ok(Sent::default());
     }
-    let batch = Batch::load(state, tenant_id).await?;
-    for r in respondents.iter().filter(|r| chosen(r)) {
-        total.add(send_one(state, &batch, tenant_id, review, r, reminder).await?);
-    }
-    Ok(total)
+    let ids = jobs::enqueue(state.store, tenant_id, work, again).await?;
+    jobs::run_now(state, &ids).await
 }
 
 /// Invites every respondent with an e-mail address who has not been invited.
@@ -229,10 +241,8 @@ pub async fn invite_all(
     tenant_id: i64,
     review: &Review,
 ) -> Result<Sent, StoreError> {
-    send_to(state, tenant_id, review, false, |r| {
-        r.invited_at.is_none() && r.email.is_some()
-    })
-    .await
+    let work = work_for(state, tenant_id, review, false, |r| r.invited_at.is_none()).await?;
+    send_now(state, tenant_id, &work, true).await
 }
 
 /// Reminds non-respondents now (`force`), or those the schedule says are due.
@@ -243,25 +253,42 @@ pub async fn remind(
     now: DateTime<Utc>,
     force: bool,
 ) -> Result<Sent, StoreError> {
+    let work = reminders_due(state, tenant_id, review, now, force).await?;
+    send_now(state, tenant_id, &work, force).await
+}
+
+async fn reminders_due(
+    state: &Sender<'_>,
+    tenant_id: i64,
+    review: &Review,
+    now: DateTime<Utc>,
+    force: bool,
+) -> Result<Vec<Work>, StoreError> {
     if !review.is_open(now.date_naive()) || review.illustrative {
-        return Ok(Sent::default());
+        return Ok(Vec::new());
     }
     let p = policy(review);
-    send_to(state, tenant_id, review, true, |r| {
+    work_for(state, tenant_id, review, true, |r| {
         let s = reminder_state(r);
         if force { allowed(s, p) } else { due(s, p, now) }
     })
     .await
 }
 
-/// The schedule: reminds whoever is due in every open review.
-pub async fn send_due_reminders(
+/// The schedule: queues a reminder for whoever is due in every open
+/// review (the instances' workers send them). Returns how many were new.
+pub async fn queue_due_reminders(
     state: &Sender<'_>,
     now: DateTime<Utc>,
-) -> Result<Sent, StoreError> {
-    let mut total = Sent::default();
+) -> Result<usize, StoreError> {
+    let mut queued = 0;
     for (tenant_id, review) in state.store.open_reviews(now.date_naive()).await? {
-        total.add(remind(state, tenant_id, &review, now, false).await?);
+        let work = reminders_due(state, tenant_id, &review, now, false).await?;
+        if !work.is_empty() {
+            queued += jobs::enqueue(state.store, tenant_id, &work, false)
+                .await?
+                .len();
+        }
     }
-    Ok(total)
+    Ok(queued)
 }

@@ -695,3 +695,23 @@ tables-upload = Read in a file
 tables-kind = Contents
 tables-file = File (CSV or XLSX)
 tables-check = Check the file
+
+## Background work (admin)
+nav-jobs = Outgoing mail
+jobs-title = Outgoing mail
+jobs-intro = Invitations, reminders and action reminders that wait to be sent, are being retried after the mail server refused them, or were given up. Each is sent once, by one server.
+jobs-failed-count = { $count } messages were given up after repeated attempts. Check the address or the mail server, then try again.
+jobs-none = Nothing waits: every message has been sent.
+jobs-kind = Message
+jobs-status = Status
+jobs-attempts = Attempts
+jobs-next = Next attempt (UTC)
+jobs-error = Last error
+jobs-retry = Try again
+job-kind-invitation = Invitation
+job-kind-reminder = Reminder
+job-kind-action_reminder = Action reminder
+job-status-queued = Waiting
+job-status-running = Being sent
+job-status-done = Sent
+job-status-failed = Given up

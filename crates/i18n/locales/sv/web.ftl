@@ -695,3 +695,23 @@ tables-upload = Läs in en fil
 tables-kind = Innehåll
 tables-file = Fil (CSV eller XLSX)
 tables-check = Kontrollera filen
+
+## Bakgrundsarbete (administratör)
+nav-jobs = Utgående e-post
+jobs-title = Utgående e-post
+jobs-intro = Inbjudningar, påminnelser och påminnelser om åtgärder som väntar på att skickas, skickas igen efter att e-postservern nekat dem, eller har gett upp. Varje meddelande skickas en gång, av en server.
+jobs-failed-count = { $count } meddelanden gav upp efter upprepade försök. Kontrollera adressen eller e-postservern och försök sedan igen.
+jobs-none = Inget väntar: alla meddelanden är skickade.
+jobs-kind = Meddelande
+jobs-status = Status
+jobs-attempts = Försök
+jobs-next = Nästa försök (UTC)
+jobs-error = Senaste fel
+jobs-retry = Försök igen
+job-kind-invitation = Inbjudan
+job-kind-reminder = Påminnelse
+job-kind-action_reminder = Påminnelse om åtgärd
+job-status-queued = Väntar
+job-status-running = Skickas
+job-status-done = Skickat
+job-status-failed = Gav upp

@@ -98,6 +98,13 @@ impl From<StoreError> for Problem {
                 StatusCode::TOO_MANY_REQUESTS,
                 "Too many attempts; wait and try again.",
             ),
+            e if e.is_unavailable() => {
+                tracing::warn!(error = %e, "database unavailable while serving the API");
+                Problem::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "The database cannot be reached at the moment; try again shortly.",
+                )
+            }
             e => {
                 tracing::error!(error = %e, "store failed while serving the API");
                 Problem::new(

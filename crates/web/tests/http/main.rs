@@ -10,6 +10,7 @@ mod compression;
 mod followup;
 mod helpers;
 mod opendata;
+mod outage;
 mod overrides;
 mod pages;
 mod respond_form;

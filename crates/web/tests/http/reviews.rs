@@ -549,6 +549,61 @@ async fn invitations_go_through_a_real_smtp_server() {
     let messages = broken.store.messages(actor.tenant_id, id).await.unwrap();
     assert_eq!(messages[0].status, "failed");
     assert!(messages[0].error.is_some());
+
+    // The refused invitation waits for its next attempt, on the admin's list.
+    let (status, jobs) = broken.get("/admin/jobs").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        jobs.contains("Inbjudan") && jobs.contains("Väntar"),
+        "{jobs}"
+    );
+    assert!(jobs.contains("1 / 6"), "one attempt of six: {jobs}");
+    let job = broken.store.open_jobs(actor.tenant_id, 10).await.unwrap()[0].clone();
+    // Given up at last: the admin sees it and can queue it again.
+    let later = chrono::Utc::now() + chrono::Duration::days(1);
+    broken
+        .store
+        .claim_jobs("test", later, oversyn_core::jobs::LEASE, 1, Some(&[job.id]))
+        .await
+        .unwrap();
+    broken
+        .store
+        .fail_job(
+            job.id,
+            "test",
+            "550 mailbox unavailable",
+            oversyn_core::jobs::AfterFailure::GiveUp,
+        )
+        .await
+        .unwrap();
+    let (_, jobs) = broken.get("/admin/jobs").await;
+    assert!(
+        jobs.contains("Gav upp") && jobs.contains("550 mailbox unavailable"),
+        "{jobs}"
+    );
+    let (status, _, location) = broken
+        .post_form(
+            &broken.client,
+            "/admin/jobs",
+            &format!("/admin/jobs/{}/retry", job.id),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location.as_deref(), Some("/admin/jobs"));
+    // Tried again at once (the server still does not answer): waiting again.
+    let again = broken.store.job(actor.tenant_id, job.id).await.unwrap();
+    assert_eq!(again.status, oversyn_core::jobs::JobStatus::Queued);
+    assert_eq!(again.attempts, 1);
+    assert_eq!(
+        broken
+            .store
+            .messages(actor.tenant_id, id)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[tokio::test]

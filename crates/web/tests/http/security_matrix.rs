@@ -117,6 +117,8 @@ fn table() -> Vec<Row> {
         post("/account", NO_FIELDS,                                       [INVALID,  INVALID,  INVALID,  INVALID,  Login,    Login,    INVALID]),
         get("/admin/users",                                               [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
         post("/admin/users", NO_FIELDS,                                   [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
+        get("/admin/jobs",                                                [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
+        post("/admin/jobs/{fresh_failed_job}/retry", NO_FIELDS,           [SEE,      FORBID,   FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
 
         // The register.
         get("/",                                                          [OK,       OK,       OK,       OK,       Login,    Login,    OK]),
@@ -561,6 +563,29 @@ impl Fixture {
         body["id"].as_i64().unwrap()
     }
 
+    /// A job of Stockholm's that was given up (its payload is no known work).
+    async fn failed_job(&self, app: &TestApp) -> i64 {
+        use oversyn_core::jobs::{AfterFailure, LEASE};
+        let key = format!("matrix:{}", oversyn_store::auth::random_token());
+        let job = oversyn_store::jobs::NewJob {
+            tenant_id: self.actor.tenant_id,
+            kind: "invitation".into(),
+            key,
+            payload: "{}".into(),
+        };
+        let id = app.store.enqueue(&[job], false).await.unwrap()[0];
+        let now = chrono::Utc::now();
+        app.store
+            .claim_jobs("matrix", now, LEASE, 1, Some(&[id]))
+            .await
+            .unwrap();
+        app.store
+            .fail_job(id, "matrix", "refused", AfterFailure::GiveUp)
+            .await
+            .unwrap();
+        id
+    }
+
     async fn intake(&self, app: &TestApp) -> i64 {
         let (status, body, _) = app
             .post_form(
@@ -607,6 +632,7 @@ impl Fixture {
                 "fresh_respondent" => Some(self.respondent(app).await.to_string()),
                 "fresh_case" => Some(self.case(app).await.to_string()),
                 "fresh_intake" => Some(self.intake(app).await.to_string()),
+                "fresh_failed_job" => Some(self.failed_job(app).await.to_string()),
                 "fresh_question" => Some(
                     app.store
                         .add_question(
@@ -844,6 +870,7 @@ const ROUTERS: &[(&str, &str, &str)] = &[
         include_str!("../../src/static_files.rs"),
     ),
     ("auth::router()", "", include_str!("../../src/auth/mod.rs")),
+    ("jobs::router()", "", include_str!("../../src/jobs/mod.rs")),
     (
         "register::router()",
         "",

@@ -1,0 +1,70 @@
+//! The tenant admin's view of background work: mail that waits, is being
+//! retried, or was given up, with a button to queue a given-up one again.
+
+use crate::AppState;
+use crate::context::{Admin, CsrfForm};
+use crate::error::PageError;
+use crate::views::{Chrome, render};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use oversyn_core::jobs::JobStatus;
+use oversyn_store::jobs::Job;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/jobs", get(list))
+        .route("/admin/jobs/{id}/retry", post(retry))
+}
+
+/// A form with nothing but its CSRF token.
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
+/// How many open jobs the page lists.
+const SHOWN: i64 = 500;
+
+#[derive(Template)]
+#[template(path = "jobs/list.html")]
+struct JobsView {
+    c: Chrome,
+    jobs: Vec<Job>,
+    failed: usize,
+}
+
+impl JobsView {
+    fn is_failed(&self, j: &Job) -> bool {
+        j.status == JobStatus::Failed
+    }
+}
+
+async fn list(State(state): State<AppState>, Admin(s): Admin) -> Result<Response, PageError> {
+    let jobs = state.store.open_jobs(s.tenant(), SHOWN).await?;
+    let failed = jobs
+        .iter()
+        .filter(|j| j.status == JobStatus::Failed)
+        .count();
+    render(&JobsView {
+        c: Chrome::signed(&s, "jobs-title"),
+        jobs,
+        failed,
+    })
+}
+
+async fn retry(
+    State(state): State<AppState>,
+    Admin(s): Admin,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, PageError> {
+    state.store.retry_job(s.tenant(), id).await?;
+    state
+        .store
+        .log_event(&s.actor(), "job", id, "retry", None::<&()>)
+        .await?;
+    // Worked now, not at the next poll: the admin sees the outcome at once.
+    oversyn_app::jobs::run_now(&state.sender(), &[id]).await?;
+    Ok(Redirect::to("/admin/jobs").into_response())
+}
