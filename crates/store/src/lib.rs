@@ -201,18 +201,15 @@ impl Store {
         Ok(())
     }
 
-    /// The version of the whole database's contents: triggers on every
-    /// table raise it in the same transaction as any write, from any
-    /// process (migration 0009). Equal versions mean equal data.
-    pub async fn data_version(&self) -> Result<i64, StoreError> {
-        Ok(
-            sqlx::query_scalar("SELECT version FROM data_version WHERE id = 1")
-                .fetch_one(&self.pool)
-                .await?,
-        )
+    /// The version of every scope's contents: triggers on every table
+    /// raise the scope of the row they write (its tenant, or 0 for what
+    /// tenants share) in the same transaction, from any process
+    /// (migration 0011). Equal versions mean equal data in that scope.
+    pub async fn data_versions(&self) -> Result<Versions, StoreError> {
+        Versions::read(self.pool()).await
     }
 
-    /// A reader of [`Store::data_version`] on a connection of its own.
+    /// A reader of [`Store::data_versions`] on a connection of its own.
     pub fn version_reader(&self) -> VersionReader {
         VersionReader {
             store: self.clone(),
@@ -244,9 +241,41 @@ impl Store {
     }
 }
 
-/// Reads the data version on a connection taken out of the pool for good.
+/// The data versions of every scope, as read at one moment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Versions(std::collections::HashMap<i64, i64>);
+
+/// What a tenant's pages depend on: the versions of the shared scope and
+/// of its own. Equal stamps mean the tenant sees equal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    pub shared: i64,
+    pub own: i64,
+}
+
+impl Versions {
+    async fn read<'e, E>(executor: E) -> Result<Versions, StoreError>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT scope, version FROM data_versions")
+            .fetch_all(executor)
+            .await?;
+        Ok(Versions(rows.into_iter().collect()))
+    }
+
+    /// The stamp of tenant `tenant_id`'s data.
+    pub fn stamp(&self, tenant_id: i64) -> Stamp {
+        Stamp {
+            shared: self.0.get(&0).copied().unwrap_or(0),
+            own: self.0.get(&tenant_id).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// Reads the data versions on a connection taken out of the pool for good.
 ///
-/// Why its own connection: the web layer reads the version for nearly
+/// Why its own connection: the web layer reads the versions for nearly
 /// every request (coalesced, one read at a time). Through the pool each
 /// read would also wait for a free connection and pay the pool's liveness
 /// check, a second round trip; a busy pool would delay every cached page.
@@ -257,19 +286,16 @@ pub struct VersionReader {
 }
 
 impl VersionReader {
-    pub async fn read(&mut self) -> Result<i64, StoreError> {
+    pub async fn read(&mut self) -> Result<Versions, StoreError> {
         let conn = match &mut self.conn {
             Some(c) => c,
             None => self.conn.insert(self.store.pool.acquire().await?.detach()),
         };
-        match sqlx::query_scalar("SELECT version FROM data_version WHERE id = 1")
-            .fetch_one(&mut *conn)
-            .await
-        {
+        match Versions::read(&mut *conn).await {
             Ok(v) => Ok(v),
             Err(e) => {
                 self.conn = None;
-                Err(e.into())
+                Err(e)
             }
         }
     }

@@ -1,7 +1,7 @@
-//! The data version the web layer's cache relies on: every table carries
-//! the trigger that raises it, and a write raises it (once per
-//! transaction on PostgreSQL), on SQLite and (when
-//! `OVERSYN_TEST_POSTGRES_URL` is set) on PostgreSQL.
+//! The data versions the web layer's cache relies on: every table carries
+//! the trigger that raises its tenant's version, and a write raises it
+//! (once per transaction on PostgreSQL) and no other tenant's, on SQLite
+//! and (when `OVERSYN_TEST_POSTGRES_URL` is set) on PostgreSQL.
 
 use oversyn_store::testing::{ScratchDb, postgres_url};
 use oversyn_store::{Backend, Store};
@@ -28,7 +28,7 @@ async fn backends() -> Vec<(ScratchDb, Store)> {
 async fn triggers_on(store: &Store, table: &str) -> i64 {
     let sql = match store.backend() {
         Backend::Sqlite => format!(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '{table}' AND sql LIKE '%data_version%'"
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '{table}' AND sql LIKE '%data_versions%'"
         ),
         Backend::Postgres => format!(
             "SELECT COUNT(*) FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_proc p ON p.oid = g.tgfoid
@@ -42,8 +42,8 @@ async fn triggers_on(store: &Store, table: &str) -> i64 {
 async fn every_table_raises_the_data_version() {
     for (_db, store) in backends().await {
         for (table, _) in store.schema().await.unwrap() {
-            // The job queue is never shown on a cached page (migration 0010).
-            if table == "data_version" || table == "jobs" {
+            // Never shown on a cached page (migrations 0010 and 0011).
+            if ["data_versions", "jobs", "login_failures"].contains(&table.as_str()) {
                 continue;
             }
             // SQLite: one per insert, update and delete; PostgreSQL: one
@@ -63,28 +63,68 @@ async fn every_table_raises_the_data_version() {
 }
 
 #[tokio::test]
-async fn a_write_raises_the_version_and_a_read_does_not() {
+async fn a_write_raises_its_tenants_version_and_no_other() {
     for (_db, store) in backends().await {
-        let before = store.data_version().await.unwrap();
-        store.tenants().await.unwrap();
-        assert_eq!(store.data_version().await.unwrap(), before);
-        store
+        let b = store.backend();
+        let stamp = |t: i64| {
+            let store = store.clone();
+            async move { store.data_versions().await.unwrap().stamp(t) }
+        };
+        let goteborg = store
             .create_tenant("goteborg", "Göteborgs stad")
             .await
-            .unwrap();
-        let after = store.data_version().await.unwrap();
-        assert!(after > before, "{:?}", store.backend());
-        store
-            .try_raw("UPDATE tenants SET name = 'Göteborg' WHERE slug = 'goteborg'")
+            .unwrap()
+            .id;
+        let malmo = store.create_tenant("malmo", "Malmö stad").await.unwrap().id;
+        let (g0, m0) = (stamp(goteborg).await, stamp(malmo).await);
+        store.tenants().await.unwrap();
+        assert_eq!(stamp(goteborg).await, g0, "{b:?}: a read changes nothing");
+
+        // A write with a tenant column, and one that finds its tenant
+        // through a parent (a session through its user).
+        let (user, _) = store
+            .create_user(
+                goteborg,
+                "anna@goteborg.example",
+                oversyn_core::Role::Editor,
+                false,
+            )
             .await
             .unwrap();
-        assert!(store.data_version().await.unwrap() > after);
-        // A write that changes no row leaves the data, and the version, alone.
-        let now = store.data_version().await.unwrap();
+        let g1 = stamp(goteborg).await;
+        assert!(g1.own > g0.own, "{b:?}");
+        assert_eq!(stamp(malmo).await, m0, "{b:?}: Malmö's pages stay");
+        store.create_session(user.id).await.unwrap();
+        let g2 = stamp(goteborg).await;
+        assert!(g2.own > g1.own, "{b:?}: a new session is Göteborg's");
+        assert_eq!(g2.shared, g0.shared, "{b:?}: nothing shared changed");
+        assert_eq!(stamp(malmo).await, m0, "{b:?}");
+
+        // The catalogue is everyone's: its version is the shared one.
+        store
+            .try_raw("UPDATE organisations SET name = name || ' ' WHERE tenant_id IS NULL AND slug = 'c40'")
+            .await
+            .unwrap();
+        let m1 = stamp(malmo).await;
+        assert!(m1.shared > m0.shared && m1.own == m0.own, "{b:?}");
+        assert_eq!(stamp(goteborg).await.shared, m1.shared);
+
+        // A renamed tenant changes its own pages.
+        store
+            .try_raw(&format!(
+                "UPDATE tenants SET name = 'Göteborg' WHERE id = {goteborg}"
+            ))
+            .await
+            .unwrap();
+        assert!(stamp(goteborg).await.own > g2.own, "{b:?}");
+        assert_eq!(stamp(malmo).await, m1, "{b:?}");
+
+        // A write that changes no row leaves every version alone.
+        let before = store.data_versions().await.unwrap();
         store
             .try_raw("UPDATE tenants SET name = 'x' WHERE slug = 'nowhere'")
             .await
             .unwrap();
-        assert_eq!(store.data_version().await.unwrap(), now);
+        assert_eq!(store.data_versions().await.unwrap(), before, "{b:?}");
     }
 }

@@ -55,7 +55,7 @@ async fn load(state: &AppState, mut req: Request, next: Next) -> Response {
     let session_token = session_cookie
         .filter(|t| !is_api && !t.is_empty())
         .map(|t| crate::cache::Credential::new(&t));
-    // The data version, read after this request arrived, decides whether
+    // The data versions, read after this request arrived, decide whether
     // what the cache remembers may answer it (see crate::cache). Only
     // requests with credentials need it.
     let version = if session_token.is_some() || (is_api && bearer.is_some()) {
@@ -77,7 +77,7 @@ async fn load(state: &AppState, mut req: Request, next: Next) -> Response {
     };
     // A page this server remembers for a credential it knows is valid now
     // needs no session built (a chosen language must also set its cookie).
-    if let (Some(v), None) = (version, chosen) {
+    if let (Some(v), None) = (&version, chosen) {
         let credential = if is_api { &bearer } else { &session_token };
         if let Some(hit) = credential
             .as_ref()
@@ -86,12 +86,12 @@ async fn load(state: &AppState, mut req: Request, next: Next) -> Response {
             return hit;
         }
     }
-    let api_auth = match (version, &bearer, is_api) {
+    let api_auth = match (&version, &bearer, is_api) {
         // A failed lookup is left to the API's own extractor to report.
         (Some(v), Some(token), true) => state.cache.token_user(&state.store, token, v).await.ok(),
         _ => None,
     };
-    let session = match (&session_token, version) {
+    let session = match (&session_token, &version) {
         (Some(token), Some(v)) => match state.cache.session(&state.store, token, v).await {
             Ok(found) => found,
             Err(e) => {

@@ -271,3 +271,67 @@ async fn a_new_language_is_a_new_page() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn another_tenants_writes_leave_a_tenants_pages_remembered() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
+            .await;
+        app.store
+            .create_tenant("malmo", "Malmö stad")
+            .await
+            .unwrap();
+        let malmo = app
+            .token_for("malmo", "writer@malmo.example", Role::Editor)
+            .await;
+        let client = reqwest::Client::new();
+        let get = |etag: String| {
+            client
+                .get(app.url("/api/v1/persons"))
+                .bearer_auth(&token)
+                .header("if-none-match", etag)
+                .send()
+        };
+        let first = get(String::new()).await.unwrap();
+        let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+        // Malmö writes through the API, as another municipality would.
+        for name in ["Ilmar Reepalu", "Katrin Stjernfeldt Jammeh"] {
+            let (status, _, _) = app
+                .api_send(
+                    reqwest::Method::POST,
+                    "/api/v1/persons",
+                    &malmo,
+                    &json!({"name": name, "kind": "politician"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED);
+        }
+        let same = get(etag.clone()).await.unwrap();
+        assert_eq!(
+            same.status(),
+            StatusCode::NOT_MODIFIED,
+            "Stockholm's remembered list outlives Malmö's writes"
+        );
+        // The catalogue is Stockholm's too: a change there is seen.
+        app.store
+            .try_raw(
+                "UPDATE organisations SET acronym = 'C40' WHERE tenant_id IS NULL AND slug = 'c40'",
+            )
+            .await
+            .unwrap();
+        let after = get(etag.clone()).await.unwrap();
+        assert_eq!(after.status(), StatusCode::OK);
+        assert_ne!(after.headers()["etag"].to_str().unwrap(), etag);
+        // And Stockholm's own write, of course.
+        let etag = after.headers()["etag"].to_str().unwrap().to_owned();
+        app.store
+            .try_raw("UPDATE persons SET name = 'Sten Nordin (M)' WHERE name = 'Sten Nordin'")
+            .await
+            .unwrap();
+        let own = get(etag).await.unwrap();
+        assert_eq!(own.status(), StatusCode::OK);
+        assert!(own.text().await.unwrap().contains("Sten Nordin (M)"));
+    })
+    .await;
+}
