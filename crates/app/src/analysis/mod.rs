@@ -17,7 +17,7 @@ use oversyn_core::analysis::{Category, Evidence};
 use oversyn_core::review::strategy::Criterion;
 use oversyn_store::reviews::{Override, Review};
 use oversyn_store::{Store, StoreError};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// SMAA draws for pages and commands; the seed makes results repeatable.
@@ -26,7 +26,7 @@ pub const SEED: u64 = 2011;
 /// Resamples of the respondents per membership for the survey uncertainty.
 pub const BOOTSTRAP_DRAWS: usize = 1_000;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Analysed {
     pub evidence: Evidence,
     pub outcome: Outcome,
@@ -51,7 +51,7 @@ impl Analysed {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Analysis {
     pub review: Review,
     pub criteria: Vec<Criterion>,
@@ -60,9 +60,43 @@ pub struct Analysis {
     pub memberships: Vec<Analysed>,
 }
 
-/// The analysis of a review: its evidence gathered by the core's rules,
-/// then the value model, SMAA, bootstrap and weight stability per membership.
+/// The analysis of a review, as kept in the database for the tenant's
+/// current data, or computed and kept. Every instance shares what one
+/// computed; a write to the tenant's data (or the catalogue) makes it
+/// compute again.
 pub async fn analyse(
+    store: &Store,
+    tenant_id: i64,
+    review_id: i64,
+) -> Result<Analysis, StoreError> {
+    // Read before the inputs: a write during the computation leaves the
+    // kept result under the older stamp, so it is never served as newer.
+    let stamp = store.data_versions().await?.stamp(tenant_id);
+    let day = chrono::Utc::now().date_naive();
+    if let Some(kept) = store
+        .kept_analysis(tenant_id, review_id, stamp, day)
+        .await?
+        && let Ok(a) = serde_json::from_str::<Analysis>(&kept)
+        && a.review.id == review_id
+    {
+        return Ok(a);
+    }
+    let a = compute(store, tenant_id, review_id).await?;
+    // A result that does not read back (a non-finite number) is not kept.
+    if let Ok(json) = serde_json::to_string(&a)
+        && serde_json::from_str::<Analysis>(&json).is_ok()
+    {
+        store
+            .keep_analysis(tenant_id, review_id, stamp, day, &json)
+            .await?;
+    }
+    Ok(a)
+}
+
+/// The analysis of a review computed now: its evidence gathered by the
+/// core's rules, then the value model, SMAA, bootstrap and weight
+/// stability per membership.
+pub async fn compute(
     store: &Store,
     tenant_id: i64,
     review_id: i64,

@@ -8,14 +8,14 @@ use super::rules::categorise;
 use super::smaa::Rng;
 use super::value::benefit_index;
 use super::{Category, Evidence, benefit_from_answers};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One respondent's answers (1–5) per criterion, aligned with the criteria.
 pub type Ballot = Vec<Vec<u8>>;
 
 /// What the resampling shows for one membership.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bootstrap {
     /// Share of draws giving each category (all five present; sums to 1).
     pub probabilities: BTreeMap<Category, f64>,

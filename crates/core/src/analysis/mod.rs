@@ -85,7 +85,7 @@ impl Category {
 /// The per-criterion vectors are aligned with the strategy's criteria. Every
 /// function in this module tolerates vectors of differing lengths (missing
 /// entries count as "no evidence"), so a half-assembled record never panics.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The membership in the register.
     pub membership_id: i64,

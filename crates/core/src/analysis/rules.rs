@@ -5,7 +5,7 @@
 
 use super::value::{benefit_index, cost_index};
 use super::{Category, Evidence};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Fewest distinct respondents (on the best-answered criterion) for a recommendation.
 pub const MIN_RESPONDENTS: usize = 3;
@@ -26,7 +26,7 @@ const LOW_MEDIAN: f64 = 2.0;
 const HIGH_MEDIAN: f64 = 4.0;
 
 /// One reason behind a recommendation, in both languages.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
     /// Stable code of the kind of reason, e.g. `low_criterion`.
     pub code: String,
@@ -37,7 +37,7 @@ pub struct Reason {
 }
 
 /// The recommendation for one membership with everything behind it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     /// The recommended category.
     pub category: Category,

@@ -29,7 +29,7 @@ pub struct StoredStrategy {
     pub strategy: Strategy,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Review {
     pub id: i64,
     pub strategy_id: i64,
@@ -393,6 +393,55 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
+        Ok(())
+    }
+}
+
+impl crate::Store {
+    /// The analysis kept for a review at `stamp` on `day`, as stored.
+    pub async fn kept_analysis(
+        &self,
+        tenant_id: i64,
+        review_id: i64,
+        stamp: crate::Stamp,
+        day: chrono::NaiveDate,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT result FROM analyses WHERE tenant_id = $1 AND review_id = $2 AND shared_version = $3 AND own_version = $4 AND day = $5",
+        )
+        .bind(tenant_id)
+        .bind(review_id)
+        .bind(stamp.shared)
+        .bind(stamp.own)
+        .bind(day.to_string())
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
+    /// Keeps a review's analysis computed from the data at `stamp` on `day`.
+    pub async fn keep_analysis(
+        &self,
+        tenant_id: i64,
+        review_id: i64,
+        stamp: crate::Stamp,
+        day: chrono::NaiveDate,
+        result: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO analyses (tenant_id, review_id, shared_version, own_version, day, result, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (tenant_id, review_id) DO UPDATE SET shared_version = excluded.shared_version,
+               own_version = excluded.own_version, day = excluded.day, result = excluded.result, created_at = excluded.created_at",
+        )
+        .bind(tenant_id)
+        .bind(review_id)
+        .bind(stamp.shared)
+        .bind(stamp.own)
+        .bind(day.to_string())
+        .bind(result)
+        .bind(crate::codec::now())
+        .execute(self.pool())
+        .await?;
         Ok(())
     }
 }

@@ -12,7 +12,7 @@ use sqlx::Row;
 /// Shortest justification accepted: a reader must learn why, not just that.
 pub const MIN_JUSTIFICATION: usize = 10;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Override {
     pub id: i64,
     pub review_id: i64,
