@@ -4,4 +4,5 @@
 pub mod calendar;
 pub mod derive;
 pub mod reminders;
+pub(crate) mod report_links;
 pub mod warnings;

@@ -26,6 +26,8 @@ pub enum Work {
     },
     /// The e-mail to an action's owner before its due day, found due on `on`.
     ActionReminder { action_id: i64, on: NaiveDate },
+    /// An event participant's link to their short report.
+    ReportLink { report_id: i64 },
 }
 
 impl Work {
@@ -34,6 +36,7 @@ impl Work {
             Work::Invitation { .. } => "invitation",
             Work::Reminder { .. } => "reminder",
             Work::ActionReminder { .. } => "action_reminder",
+            Work::ReportLink { .. } => "report_link",
         }
     }
 
@@ -47,6 +50,7 @@ impl Work {
                 ..
             } => format!("reminder:{respondent_id}:{number}"),
             Work::ActionReminder { action_id, .. } => format!("action-reminder:{action_id}"),
+            Work::ReportLink { report_id } => format!("report-link:{report_id}"),
         }
     }
 
@@ -104,6 +108,12 @@ impl Work {
                     },
                 )
             }
+            Work::ReportLink { report_id } => Ok(
+                match crate::followup::report_links::send_one(state, tenant_id, report_id).await? {
+                    Ok(sent) => Outcome::Done(sent),
+                    Err(e) => failure(e),
+                },
+            ),
         }
     }
 }
@@ -198,6 +208,7 @@ mod tests {
                 action_id: 9,
                 on: NaiveDate::from_ymd_opt(2030, 3, 1).unwrap(),
             },
+            Work::ReportLink { report_id: 4 },
         ] {
             let j = w.job(7);
             let stored = Job {

@@ -651,6 +651,7 @@ report-links = Report links
 report-links-text = Participants with an e-mail address have been sent the link. Give the others their link yourself; it is shown only now.
 report-links-none = Every participant has a link already.
 report-mailed = link sent
+report-retrying = not delivered yet: the mail server refused it, and it is tried again automatically (see Outgoing mail)
 report-title = Report after the meeting
 report-intro = Three minutes: what did the city learn, share and influence?
 report-scores = Benefit per criterion (1 = none, 5 = much)
@@ -699,7 +700,7 @@ tables-check = Check the file
 ## Background work (admin)
 nav-jobs = Outgoing mail
 jobs-title = Outgoing mail
-jobs-intro = Invitations, reminders and action reminders that wait to be sent, are being retried after the mail server refused them, or were given up. Each is sent once, by one server.
+jobs-intro = Invitations, reminders, action reminders and report links that wait to be sent, are being retried after the mail server refused them, or were given up. Each is sent once, by one server.
 jobs-failed-count = { $count } messages were given up after repeated attempts. Check the address or the mail server, then try again.
 jobs-none = Nothing waits: every message has been sent.
 jobs-kind = Message
@@ -711,6 +712,7 @@ jobs-retry = Try again
 job-kind-invitation = Invitation
 job-kind-reminder = Reminder
 job-kind-action_reminder = Action reminder
+job-kind-report_link = Report link after an event
 job-status-queued = Waiting
 job-status-running = Being sent
 job-status-done = Sent

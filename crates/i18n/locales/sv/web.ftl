@@ -651,6 +651,7 @@ report-links = Rapportlänkar
 report-links-text = Deltagare med e-postadress har fått länken. Ge de övriga länken själv; den visas bara nu.
 report-links-none = Alla deltagare har redan fått en länk.
 report-mailed = länken skickad
+report-retrying = inte levererad än: e-postservern nekade, och den skickas igen automatiskt (se Utgående e-post)
 report-title = Rapport efter mötet
 report-intro = Tre minuter: vad lärde sig staden, vad delade den, vad påverkade den?
 report-scores = Nytta per kriterium (1 = ingen, 5 = stor)
@@ -699,7 +700,7 @@ tables-check = Kontrollera filen
 ## Bakgrundsarbete (administratör)
 nav-jobs = Utgående e-post
 jobs-title = Utgående e-post
-jobs-intro = Inbjudningar, påminnelser och påminnelser om åtgärder som väntar på att skickas, skickas igen efter att e-postservern nekat dem, eller har gett upp. Varje meddelande skickas en gång, av en server.
+jobs-intro = Inbjudningar, påminnelser, påminnelser om åtgärder och rapportlänkar som väntar på att skickas, skickas igen efter att e-postservern nekat dem, eller har gett upp. Varje meddelande skickas en gång, av en server.
 jobs-failed-count = { $count } meddelanden gav upp efter upprepade försök. Kontrollera adressen eller e-postservern och försök sedan igen.
 jobs-none = Inget väntar: alla meddelanden är skickade.
 jobs-kind = Meddelande
@@ -711,6 +712,7 @@ jobs-retry = Försök igen
 job-kind-invitation = Inbjudan
 job-kind-reminder = Påminnelse
 job-kind-action_reminder = Påminnelse om åtgärd
+job-kind-report_link = Rapportlänk efter ett evenemang
 job-status-queued = Väntar
 job-status-running = Skickas
 job-status-done = Skickat

@@ -48,12 +48,40 @@ pub struct ReportAnswer {
 }
 
 impl Store {
-    /// A report link for each traveller of the event who has none yet: (traveller, person, token).
+    /// A new link for one participant's report, the old one no longer
+    /// valid; `None` when the report is submitted already (or gone).
+    pub async fn renew_report_link(
+        &self,
+        tenant_id: i64,
+        report_id: i64,
+    ) -> Result<Option<(OutcomeReport, String)>, StoreError> {
+        let token = crate::auth::random_token();
+        let n = sqlx::query(
+            "UPDATE outcome_reports SET token_hash = $1 WHERE tenant_id = $2 AND id = $3 AND submitted_at IS NULL",
+        )
+        .bind(hash(&token))
+        .bind(tenant_id)
+        .bind(report_id)
+        .execute(self.pool())
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Ok(None);
+        }
+        let r = sqlx::query("SELECT * FROM outcome_reports WHERE tenant_id = $1 AND id = $2")
+            .bind(tenant_id)
+            .bind(report_id)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(Some((row(&r)?, token)))
+    }
+
+    /// A report link for each traveller of the event who has none yet: (traveller, person, token, report id).
     pub async fn issue_report_links(
         &self,
         tenant_id: i64,
         event_id: i64,
-    ) -> Result<Vec<(String, Option<i64>, String)>, StoreError> {
+    ) -> Result<Vec<(String, Option<i64>, String, i64)>, StoreError> {
         let event = self.event(tenant_id, event_id).await?;
         let existing = self.event_reports(tenant_id, event_id).await?;
         let mut seen: Vec<&str> = existing.iter().map(|r| r.traveller.as_str()).collect();
@@ -64,8 +92,8 @@ impl Store {
             }
             seen.push(&j.traveller);
             let token = crate::auth::random_token();
-            sqlx::query(
-                "INSERT INTO outcome_reports (tenant_id, event_id, traveller, person_id, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO outcome_reports (tenant_id, event_id, traveller, person_id, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
             .bind(tenant_id)
             .bind(event_id)
@@ -73,9 +101,9 @@ impl Store {
             .bind(j.person_id)
             .bind(hash(&token))
             .bind(now())
-            .execute(self.pool())
+            .fetch_one(self.pool())
             .await?;
-            out.push((j.traveller.clone(), j.person_id, token));
+            out.push((j.traveller.clone(), j.person_id, token, id));
         }
         Ok(out)
     }

@@ -17,6 +17,8 @@ pub struct Link {
     pub traveller: String,
     pub url: String,
     pub mailed: bool,
+    /// The mail server refused it; the job queue tries again.
+    pub retrying: bool,
 }
 
 #[derive(Template)]
@@ -27,43 +29,44 @@ struct LinksView {
     links: Vec<Link>,
 }
 
-/// Issues a link to every participant without one; mails those with an address.
+/// Issues a link to every participant without one; those with an address
+/// get theirs by mail (a job: retried if the mail server refuses it).
 pub async fn send_links(
     State(state): State<AppState>,
     Writer(s): Writer,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let event = state.store.event(s.tenant(), id).await?;
     let persons = state.store.persons(s.tenant()).await?;
     let base = state.config.public_url.trim_end_matches('/');
     let mut links = Vec::new();
-    for (traveller, person, token) in state.store.issue_report_links(s.tenant(), id).await? {
-        let url = format!("{base}/report/{token}");
-        let email = person
+    for (traveller, person, token, report) in state.store.issue_report_links(s.tenant(), id).await?
+    {
+        let has_email = person
             .and_then(|p| persons.iter().find(|x| x.id == p))
-            .and_then(|p| p.email.clone());
+            .is_some_and(|p| p.email.is_some());
         let mut mailed = false;
-        if let Some(to) = email
-            && state.mailer.sends()
-        {
-            let m = oversyn_mail::Outgoing {
-                to,
-                subject: format!(
-                    "Rapport efter {} / Report after {}",
-                    event.fields.title, event.fields.title
-                ),
-                body: format!(
-                    "Hej {traveller},\n\nBerätta på tre minuter vad staden lärde sig, delade och påverkade vid {}:\n{url}\n\nTell us in three minutes what the city learned, shared and influenced at {}:\n{url}\n",
-                    event.fields.title, event.fields.title
-                ),
-            };
-            mailed = state.mailer.send(&m).await.is_ok();
+        if has_email && state.mailer.sends() {
+            // The job sends a link of its own; the one made here is not shown.
+            let work = oversyn_app::jobs::Work::ReportLink { report_id: report };
+            let ids = oversyn_app::jobs::enqueue(&state.store, s.tenant(), &[work], true).await?;
+            let sent = oversyn_app::jobs::run_now(&state.sender(), &ids).await?;
+            mailed = sent.sent == 1;
+            if !mailed {
+                links.push(Link {
+                    traveller,
+                    url: String::new(),
+                    mailed: false,
+                    retrying: true,
+                });
+                continue;
+            }
         }
         links.push(Link {
             traveller,
-            url,
+            url: format!("{base}/report/{token}"),
             mailed,
+            retrying: false,
         });
     }
     render(&LinksView {

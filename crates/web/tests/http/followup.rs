@@ -617,3 +617,74 @@ async fn a_notice_letter_is_kept_as_evidence_with_its_action() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_participant_with_an_address_gets_the_report_link_by_mail() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let event = app.store.events(t.id).await.unwrap().remove(0);
+        let page = format!("/events/{}", event.id);
+        let token = app
+            .token_for("stockholm", "writer@stockholm.example", oversyn_core::Role::Editor)
+            .await;
+        let (status, person, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                "/api/v1/persons",
+                &token,
+                &serde_json::json!({"name": "Eva Ek", "kind": "official", "email": "eva@stockholm.example"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{person}");
+        let person = person["id"].to_string();
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/journeys"),
+                &[
+                    ("person_id", person.as_str()),
+                    ("mode", "rail"),
+                    ("from_place", "Stockholm"),
+                    ("to_place", "Bryssel"),
+                    ("distance_km", "1800"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (status, links, _) = app
+            .post_form(&app.client, &page, &format!("{page}/reports"), &[])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(links.contains("länken skickad"), "{links}");
+        assert!(!links.contains("/report/"), "a mailed link is not shown");
+        let sent = app.outbox.lock().unwrap().clone();
+        let mail = sent.iter().find(|m| m.to == "eva@stockholm.example").expect("mailed");
+        let url = mail
+            .body
+            .lines()
+            .find(|l| l.contains("/report/"))
+            .unwrap()
+            .trim()
+            .to_owned();
+        let (status, form) = get_with(&app.new_browser(), &url).await;
+        assert_eq!(status, StatusCode::OK, "the mailed link opens the form");
+        assert!(form.contains("Eva Ek"));
+        // Sent once, by the job queue, and not again.
+        let (_, again, _) = app
+            .post_form(&app.client, &page, &format!("{page}/reports"), &[])
+            .await;
+        assert!(!again.contains("Eva Ek"), "{again}");
+        assert_eq!(
+            app.outbox
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|m| m.to == "eva@stockholm.example")
+                .count(),
+            1
+        );
+    })
+    .await;
+}
