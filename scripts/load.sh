@@ -1,20 +1,50 @@
 #!/bin/bash
-# Load benchmark: the register page, a review's results page and the public
-# API list under wrk, against Översyn on SQLite (and PostgreSQL when
-# OVERSYN_BENCH_POSTGRES_URL is set), each beside nginx serving the same
-# page's bytes as a static file in the same run. Prints requests/s, p99
-# and the ratio to nginx. Needs wrk and nginx (Debian packages) and a
-# release build: cargo build --release.
+# Load benchmarks against a release build (cargo build --release), each
+# beside nginx where a ratio is asked for. Needs wrk and nginx (Debian
+# packages). SQLite always; PostgreSQL too when OVERSYN_BENCH_POSTGRES_URL
+# is set (a server whose user may create databases: each run uses a fresh
+# one). OVERSYN_BENCH_DATA=national loads the synthetic national set
+# (`oversyn demo --synthetic national`: 300 tenants, about 300,000
+# answers) and measures one of its tenants as a new editor of it.
 #
-#   scripts/load.sh [DURATION] [CONNECTIONS]        # default 10s, 64
+#   scripts/load.sh [DURATION] [CONNECTIONS]        # three cached pages (default 10s, 64)
+#   scripts/load.sh sweep [DURATION] [CONNECTIONS]  # every GET route, cache off and on (2s, 64)
+#   scripts/load.sh mixed [DURATION] [CONNECTIONS]  # tenant A reads while others write 20/s (10s, 64)
+#   scripts/load.sh pair [DURATION] [CONNECTIONS]   # two instances behind nginx, one killed (PostgreSQL only; 15s, 64)
 #
-# With OVERSYN_BENCH_DATA=national it loads the synthetic national set
-# (`oversyn demo --synthetic national`: 300 tenants, about 300,000 answers)
-# instead of the Stockholm demo, and measures one of its tenants' pages as
-# a new editor of that tenant; the peak memory then is the figure for the
-# goal "under 150 MB with the national data".
+# The default run: the register page, a review's results page and the
+# public API list, each beside nginx serving the same page's bytes; prints
+# requests/s, p99, the ratio to nginx and the server's peak memory (the
+# figure for the goal "under 150 MB with the national data").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# A fresh PostgreSQL database on the server OVERSYN_BENCH_POSTGRES_URL names.
+fresh_postgres() {
+  local name="oversyn_bench_$$_$RANDOM"
+  psql "$OVERSYN_BENCH_POSTGRES_URL" -qc "CREATE DATABASE $name" >/dev/null
+  python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p._replace(path="/" + sys.argv[2]).geturl())' "$OVERSYN_BENCH_POSTGRES_URL" "$name"
+}
+
+case "${1:-}" in
+  sweep|mixed)
+    kind=$1
+    d=${2:-$([ "$kind" = sweep ] && echo 2s || echo 10s)}
+    c=${3:-64}
+    scratch=$(mktemp -d)
+    trap 'rm -rf "$scratch"' EXIT
+    python3 "scripts/load/$kind.py" "sqlite://$scratch/bench.db" "$d" "$c" sqlite
+    if [ -n "${OVERSYN_BENCH_POSTGRES_URL:-}" ]; then
+      python3 "scripts/load/$kind.py" "$(fresh_postgres)" "$d" "$c" postgres
+    fi
+    exit 0
+    ;;
+  pair)
+    shift
+    [ -n "${OVERSYN_BENCH_POSTGRES_URL:-}" ] || { echo "pair needs OVERSYN_BENCH_POSTGRES_URL (two instances share one PostgreSQL)"; exit 1; }
+    exec python3 scripts/load/pair.py "$(fresh_postgres)" "${1:-15s}" "${2:-64}"
+    ;;
+esac
 duration=${1:-10s}
 conns=${2:-64}
 bin=target/release/oversyn
