@@ -58,17 +58,17 @@ class Server:
             self.proc.wait()
 
 
-def prepare(url, national):
-    """Loads the data set; returns (tenant slug, editor e-mail, password, API token)."""
+def prepare(url, national, role="editor"):
+    """Loads the data set; returns (tenant slug, the new user's e-mail, password, API token)."""
     if national:
         tenant = "synthetic-150"
         run("--database-url", url, "demo", "--synthetic", "national")
     else:
         tenant = "stockholm"
         run("--database-url", url, "demo")
-    email = f"bench-editor@{tenant}.example"
+    email = f"bench-{role}@{tenant}.example"
     out = subprocess.run(
-        [BIN, "--database-url", url, "user", "add", "--tenant", tenant, "--email", email, "--role", "editor"],
+        [BIN, "--database-url", url, "user", "add", "--tenant", tenant, "--email", email, "--role", role],
         capture_output=True, text=True, check=True,
     )
     password = (out.stdout + out.stderr).strip().splitlines()[-1].split()[-1]
@@ -141,7 +141,7 @@ def page_routes():
 def api_routes(base, token):
     _, doc = get(base, "/api/openapi.json", {"Authorization": f"Bearer {token}"})
     doc = json.loads(doc)
-    return sorted("/api" + p for p, item in doc["paths"].items() if "get" in item)
+    return sorted(p for p, item in doc["paths"].items() if "get" in item)
 
 
 def wrk(url, headers, duration, conns, lua=None, threads=2):

@@ -1,4 +1,4 @@
-"""Route sweep: every GET route a signed-in editor or the API can reach
+"""Route sweep: every GET route a signed-in admin or the API can reach
 (read from the routers' sources and the OpenAPI document), against one
 server with the response cache off and one with it on, each beside nginx
 serving the same bytes as a static file. Prints a table with requests/s,
@@ -67,7 +67,7 @@ def main():
     common.need_tools()
     work = common.workdir()
     national = os.environ.get("OVERSYN_BENCH_DATA") == "national"
-    tenant, email, password, token = common.prepare(url, national)
+    tenant, email, password, token = common.prepare(url, national, role="admin")
     cached = common.Server(url, work, name="cached")
     uncached = common.Server(url, work, "--no-cache", name="uncached")
     www = os.path.join(work, "www")

@@ -16,6 +16,7 @@ mod codec;
 pub mod error;
 pub mod followup;
 pub mod jobs;
+mod memo;
 pub mod oparl;
 pub mod privacy;
 pub mod register;
@@ -69,6 +70,8 @@ pub fn redact(url: &str) -> String {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Loads kept per tenant stamp (see `memo`); shared by the clones.
+    memo: std::sync::Arc<memo::Memo>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -128,7 +131,11 @@ impl Store {
             .map_err(|e| {
                 StoreError::Config(format!("cannot open database {}: {e}", redact(&url)))
             })?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            memo: Default::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {

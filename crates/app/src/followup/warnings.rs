@@ -45,8 +45,28 @@ pub async fn sent_from(
     )
 }
 
-/// Every action with its warnings, in `lang`.
+/// Every action with its warnings, in `lang`; worked out once per state of
+/// the tenant's data and day, and kept (the overview, the action list, the
+/// calendar and the API all show them).
 pub async fn with_warnings(
+    store: &Store,
+    tenant_id: i64,
+    lang: Lang,
+) -> Result<Vec<(StoredAction, Vec<String>)>, StoreError> {
+    let today = chrono::Utc::now().date_naive();
+    let kept = store
+        .remembered(
+            tenant_id,
+            "action warnings",
+            i64::from(lang.is_en()),
+            today,
+            || work_out(store, tenant_id, lang),
+        )
+        .await?;
+    Ok(kept.as_ref().clone())
+}
+
+async fn work_out(
     store: &Store,
     tenant_id: i64,
     lang: Lang,

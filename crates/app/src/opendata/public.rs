@@ -10,7 +10,7 @@ use oversyn_store::Store;
 /// The tenant's register as the public may see it.
 pub struct PublicRegister {
     pub kinds: Vec<String>,
-    pub snap: Snapshot,
+    pub snap: std::sync::Arc<Snapshot>,
     pub memberships: Vec<Membership>,
     pub seats: Vec<Seat>,
 }

@@ -5,18 +5,25 @@ pub mod dashboard;
 
 use oversyn_core::register::{Records, Snapshot};
 use oversyn_store::{Store, StoreError};
+use std::sync::Arc;
 
-/// The tenant's register as it stands today.
-pub async fn snapshot(store: &Store, tenant_id: i64) -> Result<Snapshot, StoreError> {
-    Ok(Snapshot::new(
-        Records {
-            organisations: store.organisations(tenant_id).await?,
-            bodies: store.bodies(tenant_id).await?,
-            persons: store.persons(tenant_id).await?,
-            memberships: store.memberships(tenant_id).await?,
-            seats: store.seats(tenant_id).await?,
-            relations: store.relations(tenant_id).await?,
-        },
-        chrono::Utc::now().date_naive(),
-    ))
+/// The tenant's register as it stands today; loaded once per state of the
+/// tenant's data and kept (see the store's `remembered`).
+pub async fn snapshot(store: &Store, tenant_id: i64) -> Result<Arc<Snapshot>, StoreError> {
+    let today = chrono::Utc::now().date_naive();
+    store
+        .remembered(tenant_id, "snapshot", 0, today, || async move {
+            Ok(Snapshot::new(
+                Records {
+                    organisations: store.organisations(tenant_id).await?,
+                    bodies: store.bodies(tenant_id).await?,
+                    persons: store.persons(tenant_id).await?,
+                    memberships: store.memberships(tenant_id).await?,
+                    seats: store.seats(tenant_id).await?,
+                    relations: store.relations(tenant_id).await?,
+                },
+                today,
+            ))
+        })
+        .await
 }

@@ -147,7 +147,7 @@ pub async fn results(
         .collect();
     Ok(Json(ResultsOut {
         review_id: r.review.id,
-        title: r.review.title,
+        title: r.review.title.clone(),
         min_group: r.review.min_group,
         results,
     }))

@@ -114,7 +114,7 @@ pub async fn page(
         lines,
         indirect,
         totals: fee_totals,
-        bodies: snap.bodies,
+        bodies: snap.bodies.clone(),
         filter,
         in_force,
     })

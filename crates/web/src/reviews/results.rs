@@ -51,7 +51,23 @@ impl ReviewResults {
     }
 }
 
+/// A review's results, computed once per state of the tenant's data and
+/// kept (the intervals take most of a page's time).
 pub async fn compute(
+    state: &AppState,
+    tenant_id: i64,
+    review_id: i64,
+) -> Result<std::sync::Arc<ReviewResults>, StoreError> {
+    let today = chrono::Utc::now().date_naive();
+    state
+        .store
+        .remembered(tenant_id, "review results", review_id, today, || {
+            compute_now(state, tenant_id, review_id)
+        })
+        .await
+}
+
+async fn compute_now(
     state: &AppState,
     tenant_id: i64,
     review_id: i64,
@@ -153,7 +169,7 @@ pub fn pct_ci(v: &Option<(f64, f64)>) -> String {
 #[template(path = "reviews/results.html")]
 struct ResultsView {
     c: Chrome,
-    r: ReviewResults,
+    r: std::sync::Arc<ReviewResults>,
 }
 
 impl ResultsView {

@@ -1,0 +1,91 @@
+//! What the store keeps per tenant stamp: loaded once while the tenant's
+//! data is unchanged, loaded again after a write in the tenant or in the
+//! shared catalogue, kept across another tenant's writes. SQLite, and
+//! PostgreSQL when `OVERSYN_TEST_POSTGRES_URL` is set.
+
+use oversyn_store::Store;
+use oversyn_store::testing::{ScratchDb, postgres_url};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+async fn backends() -> Vec<(ScratchDb, Store)> {
+    let mut out = Vec::new();
+    let db = ScratchDb::sqlite();
+    let s = db.open().await.expect("sqlite opens");
+    out.push((db, s));
+    match postgres_url() {
+        Some(url) => {
+            let db = ScratchDb::postgres(&url).await.expect("postgres scratch");
+            let s = db.open().await.expect("postgres opens");
+            out.push((db, s));
+        }
+        None => eprintln!("PostgreSQL leg SKIPPED: OVERSYN_TEST_POSTGRES_URL is not set"),
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_load_is_kept_until_the_tenants_data_changes() {
+    for (_db, store) in backends().await {
+        let b = store.backend();
+        let a = store
+            .create_tenant("uppsala", "Uppsala kommun")
+            .await
+            .unwrap()
+            .id;
+        let other = store
+            .create_tenant("lund", "Lunds kommun")
+            .await
+            .unwrap()
+            .id;
+        let loads = AtomicUsize::new(0);
+        let day = chrono::Utc::now().date_naive();
+        let names = || async {
+            loads.fetch_add(1, Ordering::SeqCst);
+            Ok(store
+                .persons(a)
+                .await?
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>())
+        };
+        let first = store.remembered(a, "names", 0, day, names).await.unwrap();
+        let again = store.remembered(a, "names", 0, day, names).await.unwrap();
+        assert_eq!(loads.load(Ordering::SeqCst), 1, "{b:?}: kept");
+        assert_eq!(first, again);
+        // Another tenant's write: still kept.
+        store
+            .try_raw(&format!(
+                "UPDATE tenants SET name = 'Lund' WHERE id = {other}"
+            ))
+            .await
+            .unwrap();
+        store.remembered(a, "names", 0, day, names).await.unwrap();
+        assert_eq!(loads.load(Ordering::SeqCst), 1, "{b:?}");
+        // The tenant's own write, from outside this store: loaded again.
+        store
+            .try_raw(&format!(
+                "INSERT INTO persons (tenant_id, name, kind, version, created_at, updated_at) VALUES ({a}, 'Erik Pelling', 'politician', 1, '2026-12-05T00:00:00.000Z', '2026-12-05T00:00:00.000Z')"
+            ))
+            .await
+            .unwrap();
+        let fresh = store.remembered(a, "names", 0, day, names).await.unwrap();
+        assert_eq!(loads.load(Ordering::SeqCst), 2, "{b:?}");
+        assert!(fresh.contains(&"Erik Pelling".to_owned()));
+        // The shared catalogue changes: loaded again.
+        store
+            .try_raw(
+                "UPDATE organisations SET name = name WHERE tenant_id IS NULL AND slug = 'c40'",
+            )
+            .await
+            .unwrap();
+        store.remembered(a, "names", 0, day, names).await.unwrap();
+        assert_eq!(loads.load(Ordering::SeqCst), 3, "{b:?}");
+        // Another day, or another id, is another value.
+        store
+            .remembered(a, "names", 0, day.succ_opt().unwrap(), names)
+            .await
+            .unwrap();
+        store.remembered(a, "names", 1, day, names).await.unwrap();
+        assert_eq!(loads.load(Ordering::SeqCst), 5, "{b:?}");
+    }
+}
