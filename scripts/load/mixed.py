@@ -81,6 +81,8 @@ def bench(name, url, duration, conns, work):
         mix += [(fill(p, known), "Authorization", f"Bearer {token}") for p in API]
         mix = [m for m in mix if m[0]]
         lua = lua_mix(work, mix)
+        # Warm up: the first reads after start load what is then kept.
+        common.wrk(server.base + "/", {}, "3s", conns, lua=lua)
         alone = common.wrk(server.base + "/", {}, duration, conns, lua=lua)
         stop, done, failed = threading.Event(), [], []
         write = writers(url, server.base, stop, done, failed)

@@ -63,6 +63,7 @@ def main():
         mix = [(fill(p, known), "Cookie", cookie) for p in PAGES]
         mix += [(fill(p, known), "Authorization", f"Bearer {token}") for p in API]
         lua = lua_mix(work, [m for m in mix if m[0]])
+        common.wrk(base + "/", {}, "3s", conns, lua=lua)  # warm up both
         one = common.wrk(a.base + "/", {}, duration, conns, lua=lua)
         pair = common.wrk(base + "/", {}, duration, conns, lua=lua)
         print(f"read mix, wrk -c{conns} -d{duration}: one instance {one['rps']:.0f} r/s (p99 {one['p99']:.1f} ms), "

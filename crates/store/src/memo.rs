@@ -15,17 +15,27 @@ use std::sync::{Arc, Mutex};
 /// Kept values in all; beyond it the memo starts afresh (about a tenant's
 /// register each; a national host's busiest tenants fit).
 const MAX_ENTRIES: usize = 512;
+/// Rendered output (figures, documents) kept in all, by its weight.
+const MAX_BYTES: usize = 32 * 1024 * 1024;
 
 type Key = (i64, &'static str, i64);
 
 struct Entry {
     stamp: Stamp,
     day: NaiveDate,
+    /// Bytes, for rendered output; 0 for structured data.
+    weight: usize,
     value: Arc<dyn Any + Send + Sync>,
 }
 
 #[derive(Default)]
-pub(crate) struct Memo(Mutex<HashMap<Key, Entry>>);
+struct Kept {
+    map: HashMap<Key, Entry>,
+    weight: usize,
+}
+
+#[derive(Default)]
+pub(crate) struct Memo(Mutex<Kept>);
 
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -35,17 +45,25 @@ impl std::fmt::Debug for Memo {
 
 impl Memo {
     fn get<T: Any + Send + Sync>(&self, key: &Key, stamp: Stamp, day: NaiveDate) -> Option<Arc<T>> {
-        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let e = map.get(key).filter(|e| e.stamp == stamp && e.day == day)?;
+        let kept = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let e = kept
+            .map
+            .get(key)
+            .filter(|e| e.stamp == stamp && e.day == day)?;
         e.value.clone().downcast::<T>().ok()
     }
 
     fn put(&self, key: Key, entry: Entry) {
-        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        if map.len() >= MAX_ENTRIES && !map.contains_key(&key) {
-            map.clear();
+        let mut kept = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let full = kept.map.len() >= MAX_ENTRIES && !kept.map.contains_key(&key);
+        if full || kept.weight + entry.weight > MAX_BYTES {
+            kept.map.clear();
+            kept.weight = 0;
         }
-        map.insert(key, entry);
+        kept.weight += entry.weight;
+        if let Some(old) = kept.map.insert(key, entry) {
+            kept.weight -= old.weight;
+        }
     }
 }
 
@@ -82,6 +100,27 @@ impl Store {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, StoreError>>,
     {
+        self.remembered_weighed(tenant_id, what, id, day, load, |_| 0)
+            .await
+    }
+
+    /// As [`Store::remembered`], for rendered output that `weigh` says
+    /// the size of; all of it together stays under a budget.
+    pub async fn remembered_weighed<T, E, F, Fut>(
+        &self,
+        tenant_id: i64,
+        what: &'static str,
+        id: i64,
+        day: NaiveDate,
+        load: F,
+        weigh: fn(&T) -> usize,
+    ) -> Result<Arc<T>, E>
+    where
+        T: Any + Send + Sync,
+        E: From<StoreError>,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
         // Read before loading: a write during the load leaves the value
         // under the older stamp, so it is never taken for newer.
         let stamp = self.stamp(tenant_id).await?;
@@ -95,6 +134,7 @@ impl Store {
             Entry {
                 stamp,
                 day,
+                weight: weigh(&value),
                 value: value.clone(),
             },
         );

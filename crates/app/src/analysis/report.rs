@@ -253,6 +253,34 @@ pub enum RenderError {
     Render(String),
 }
 
+/// The report as [`render`] makes it, made once per state of the tenant's
+/// data and day and kept (a PDF takes a fifth of a second).
+pub async fn render_kept(
+    store: &Store,
+    tenant_id: i64,
+    review_id: i64,
+    lang: Lang,
+    format: Format,
+) -> Result<Vec<u8>, RenderError> {
+    let what = match format {
+        Format::Html => "report html",
+        Format::Docx => "report docx",
+        Format::Pdf => "report pdf",
+    };
+    let today = chrono::Utc::now().date_naive();
+    let kept = store
+        .remembered_weighed(
+            tenant_id,
+            what,
+            review_id * 2 + i64::from(lang.is_en()),
+            today,
+            || render(store, tenant_id, review_id, lang, format),
+            Vec::len,
+        )
+        .await?;
+    Ok(kept.as_ref().clone())
+}
+
 /// The report of a review as bytes in the chosen format.
 pub async fn render(
     store: &Store,

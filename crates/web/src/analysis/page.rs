@@ -107,11 +107,32 @@ pub async fn page(
 ) -> Result<Response, PageError> {
     let a = analyse(&state.store, s.tenant(), id).await?;
     let lang = s.lang;
-    let report = report::assemble(&state.store, s.tenant(), &a, lang).await?;
-    let f = figures(&report);
-    let html = |list: &[oversyn_documents::charts::Figure]| {
-        list.iter().map(|x| figure(x, lang, true)).collect()
-    };
+    // The charts take most of the page's time; drawn once per state of the
+    // tenant's data and kept.
+    let today = chrono::Utc::now().date_naive();
+    let drawn = state
+        .store
+        .remembered_weighed(
+            s.tenant(),
+            "analysis charts",
+            id * 2 + i64::from(lang.is_en()),
+            today,
+            || async {
+                let report = report::assemble(&state.store, s.tenant(), &a, lang).await?;
+                let f = figures(&report);
+                let html = |list: &[oversyn_documents::charts::Figure]| -> Vec<String> {
+                    list.iter().map(|x| figure(x, lang, true)).collect()
+                };
+                Ok::<_, oversyn_store::StoreError>([
+                    html(&f.overview),
+                    html(&f.answers),
+                    html(&f.sensitivity),
+                ])
+            },
+            |charts| charts.iter().flatten().map(String::len).sum(),
+        )
+        .await?;
+    let [overview, answers, sensitivity] = drawn.as_ref().clone();
     let c = Chrome::signed(&s, "analysis-title").titled(&format!(
         "{} – {}",
         s.lang.t("analysis-title"),
@@ -120,9 +141,9 @@ pub async fn page(
     render(&AnalysisView {
         c,
         a,
-        overview: html(&f.overview),
-        answers: html(&f.answers),
-        sensitivity: html(&f.sensitivity),
+        overview,
+        answers,
+        sensitivity,
         answers_heading: text(lang, "answers"),
         sensitivity_heading: text(lang, "sensitivity-charts"),
         sensitivity_text: text(lang, "sensitivity-charts-text"),
@@ -150,7 +171,7 @@ pub async fn download(
     } else {
         Lang::Sv
     };
-    let bytes = match report::render(&state.store, s.tenant(), id, lang, format).await {
+    let bytes = match report::render_kept(&state.store, s.tenant(), id, lang, format).await {
         Ok(b) => b,
         Err(report::RenderError::Store(e)) => return Err(e.into()),
         Err(e) => {

@@ -17,23 +17,76 @@ pub struct DocQuery {
     pub format: String,
 }
 
-fn respond(doc: &Doc, format: Format, name: &str) -> Result<Response, PageError> {
-    let bytes = render(doc, format).map_err(|e| {
-        tracing::error!(error = %e, "case document rendering failed");
-        PageError::Internal
-    })?;
+/// Excerpts a case may have, for the key of a kept rendering.
+const MAX_EXCERPTS: usize = 999;
+
+/// The case document (`excerpt` None) or one protocol excerpt, rendered
+/// once per state of the tenant's data and day and kept; rendering (a PDF
+/// especially) runs off the async workers.
+async fn rendered(
+    state: &AppState,
+    tenant_id: i64,
+    id: i64,
+    excerpt: Option<usize>,
+    format: Format,
+) -> Result<std::sync::Arc<Vec<u8>>, PageError> {
+    if excerpt.is_some_and(|n| n >= MAX_EXCERPTS) {
+        return Err(PageError::NotFound);
+    }
+    let what = match (excerpt.is_some(), format) {
+        (false, Format::Pdf) => "case document pdf",
+        (false, Format::Docx) => "case document docx",
+        (false, Format::Html) => "case document html",
+        (true, Format::Pdf) => "case excerpt pdf",
+        (true, Format::Docx) => "case excerpt docx",
+        (true, Format::Html) => "case excerpt html",
+    };
+    let key = id * 1000 + excerpt.map_or(0, |n| n as i64 + 1);
+    let today = chrono::Utc::now().date_naive();
+    state
+        .store
+        .remembered_weighed(
+            tenant_id,
+            what,
+            key,
+            today,
+            || async move {
+                let docs = CaseDocs::load(&state.store, tenant_id, id).await?;
+                let doc: Doc = match excerpt {
+                    None => docs.document,
+                    Some(n) => docs
+                        .excerpts
+                        .into_iter()
+                        .nth(n)
+                        .ok_or(PageError::NotFound)?,
+                };
+                tokio::task::spawn_blocking(move || render(&doc, format))
+                    .await
+                    .map_err(|e| e.to_string())
+                    .and_then(|r| r.map_err(|e| e.to_string()))
+                    .map_err(|e| {
+                        tracing::error!(error = %e, "case document rendering failed");
+                        PageError::Internal
+                    })
+            },
+            Vec::len,
+        )
+        .await
+}
+
+fn respond(bytes: &[u8], format: Format, name: &str) -> Response {
     let disposition = match format {
         Format::Html => "inline".to_owned(),
         _ => format!("attachment; filename=\"{name}.{}\"", format.extension()),
     };
-    Ok((
+    (
         [
             (http::header::CONTENT_TYPE, format.content_type().to_owned()),
             (http::header::CONTENT_DISPOSITION, disposition),
         ],
-        bytes,
+        bytes.to_vec(),
     )
-        .into_response())
+        .into_response()
 }
 
 pub async fn document(
@@ -43,8 +96,8 @@ pub async fn document(
     Query(q): Query<DocQuery>,
 ) -> Result<Response, PageError> {
     let format = Format::parse(&q.format).unwrap_or(Format::Pdf);
-    let docs = CaseDocs::load(&state.store, s.tenant(), id).await?;
-    respond(&docs.document, format, &format!("case-{id}"))
+    let bytes = rendered(&state, s.tenant(), id, None, format).await?;
+    Ok(respond(&bytes, format, &format!("case-{id}")))
 }
 
 pub async fn excerpt(
@@ -54,9 +107,12 @@ pub async fn excerpt(
     Query(q): Query<DocQuery>,
 ) -> Result<Response, PageError> {
     let format = Format::parse(&q.format).unwrap_or(Format::Pdf);
-    let docs = CaseDocs::load(&state.store, s.tenant(), id).await?;
-    let doc = docs.excerpts.get(n).ok_or(PageError::NotFound)?;
-    respond(doc, format, &format!("case-{id}-excerpt-{}", n + 1))
+    let bytes = rendered(&state, s.tenant(), id, Some(n), format).await?;
+    Ok(respond(
+        &bytes,
+        format,
+        &format!("case-{id}-excerpt-{}", n + 1),
+    ))
 }
 
 pub async fn file(
