@@ -204,15 +204,20 @@ impl Store {
             .bind(review_id)
             .fetch_all(self.pool())
             .await?;
-        let links = sqlx::query("SELECT rm.respondent_id, rm.membership_id FROM respondent_memberships rm JOIN respondents r ON r.id = rm.respondent_id WHERE r.review_id = $1")
+        // The tenant too, so the respondents' index serves the join (by
+        // review alone it read every tenant's respondents).
+        let links = sqlx::query("SELECT rm.respondent_id, rm.membership_id FROM respondent_memberships rm JOIN respondents r ON r.id = rm.respondent_id WHERE r.tenant_id = $1 AND r.review_id = $2 ORDER BY rm.respondent_id, rm.membership_id")
+            .bind(tenant_id)
             .bind(review_id)
             .fetch_all(self.pool())
             .await?;
         let mut out: Vec<Respondent> = rows.iter().map(respondent).collect::<Result<_, _>>()?;
+        let at: std::collections::HashMap<i64, usize> =
+            out.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         for l in &links {
             let (rid, mid): (i64, i64) = (l.try_get("respondent_id")?, l.try_get("membership_id")?);
-            if let Some(r) = out.iter_mut().find(|r| r.id == rid) {
-                r.memberships.push(mid);
+            if let Some(&i) = at.get(&rid) {
+                out[i].memberships.push(mid);
             }
         }
         Ok(out)
