@@ -213,7 +213,7 @@ impl Store {
     /// tenants share) in the same transaction, from any process
     /// (migration 0011). Equal versions mean equal data in that scope.
     pub async fn data_versions(&self) -> Result<Versions, StoreError> {
-        Versions::read(self.pool()).await
+        Versions::read(self.pool(), self.backend).await
     }
 
     /// A reader of [`Store::data_versions`] on a connection of its own.
@@ -261,14 +261,38 @@ pub struct Stamp {
 }
 
 impl Versions {
-    async fn read<'e, E>(executor: E) -> Result<Versions, StoreError>
+    /// All scopes in one text value ("scope:version,…"): a row per scope
+    /// through the `Any` driver cost a quarter of a millisecond for a
+    /// national host's 300 tenants, on nearly every request.
+    async fn read<'e, E>(executor: E, backend: Backend) -> Result<Versions, StoreError>
     where
         E: sqlx::Executor<'e, Database = sqlx::Any>,
     {
-        let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT scope, version FROM data_versions")
-            .fetch_all(executor)
-            .await?;
-        Ok(Versions(rows.into_iter().collect()))
+        let sql = match backend {
+            Backend::Sqlite => {
+                "SELECT COALESCE(group_concat(scope || ':' || version, ','), '') FROM data_versions"
+            }
+            Backend::Postgres => {
+                "SELECT COALESCE(string_agg(scope || ':' || version, ','), '') FROM data_versions"
+            }
+        };
+        let all: String = sqlx::query_scalar(sql).fetch_one(executor).await?;
+        Versions::parse(&all)
+    }
+
+    fn parse(all: &str) -> Result<Versions, StoreError> {
+        let bad = || StoreError::Config(format!("unreadable data versions: {all:.80}"));
+        all.split(',')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (scope, version) = p.split_once(':').ok_or_else(bad)?;
+                Ok((
+                    scope.parse().map_err(|_| bad())?,
+                    version.parse().map_err(|_| bad())?,
+                ))
+            })
+            .collect::<Result<_, _>>()
+            .map(Versions)
     }
 
     /// The stamp of tenant `tenant_id`'s data.
@@ -298,12 +322,27 @@ impl VersionReader {
             Some(c) => c,
             None => self.conn.insert(self.store.pool.acquire().await?.detach()),
         };
-        match Versions::read(&mut *conn).await {
+        match Versions::read(&mut *conn, self.store.backend).await {
             Ok(v) => Ok(v),
             Err(e) => {
                 self.conn = None;
                 Err(e)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_read_from_one_text_value() {
+        let v = Versions::parse("0:5,12:7,13:2").unwrap();
+        assert_eq!(v.stamp(12), Stamp { shared: 5, own: 7 });
+        assert_eq!(v.stamp(99), Stamp { shared: 5, own: 0 });
+        assert_eq!(Versions::parse("").unwrap(), Versions::default());
+        assert!(Versions::parse("0:5,x").is_err());
+        assert!(Versions::parse("0:five").is_err());
     }
 }

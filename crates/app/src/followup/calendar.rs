@@ -23,7 +23,9 @@ pub async fn events(
     let tenant = store.tenant_by_id(tenant_id).await?;
     let host = format!("{}.oversyn", tenant.slug);
     let mut out = Vec::new();
-    let persons = store.persons(tenant_id).await?;
+    // The kept snapshot's lists, not a query each.
+    let snap = crate::snapshot(store, tenant_id).await?;
+    let persons = &snap.persons;
     let person_name =
         person_id.and_then(|p| persons.iter().find(|x| x.id == p).map(|x| x.name.clone()));
     for a in store.actions(tenant_id).await? {
@@ -56,7 +58,7 @@ pub async fn events(
             });
         }
     }
-    let organisations = store.organisations(tenant_id).await?;
+    let organisations = &snap.organisations;
     for e in store.events(tenant_id).await? {
         if let Some(name) = &person_name
             && !e.journeys.iter().any(|j| &j.traveller == name)

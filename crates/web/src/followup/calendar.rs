@@ -57,12 +57,11 @@ async fn view(state: &AppState, s: &Signed, feed: Option<String>) -> Result<Resp
             url: path_of(&e.uid),
         })
         .collect();
-    let persons = state
-        .store
-        .persons(s.tenant())
+    let persons = oversyn_app::snapshot(&state.store, s.tenant())
         .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
+        .persons
+        .iter()
+        .map(|p| (p.id, p.name.clone()))
         .collect();
     render(&CalendarView {
         c: Chrome::signed(s, "calendar-title"),

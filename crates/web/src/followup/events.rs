@@ -64,11 +64,12 @@ fn rows(events: &[StoredEvent], labels: &[(i64, String)]) -> Vec<Row> {
 }
 
 async fn labels(state: &AppState, tenant: i64) -> Result<Vec<(i64, String)>, PageError> {
-    Ok(state
-        .store
-        .organisations(tenant)
+    // From the kept snapshot: the organisations' own query reads the
+    // catalogue and the tenant's rows together, slow on a national host.
+    Ok(oversyn_app::snapshot(&state.store, tenant)
         .await?
-        .into_iter()
+        .organisations
+        .iter()
         .map(|o| (o.id, o.label().to_owned()))
         .collect())
 }
