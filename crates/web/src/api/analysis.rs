@@ -3,8 +3,8 @@
 use super::{ApiUser, Problem};
 use crate::AppState;
 use crate::i18n::Lang;
-use axum::Json;
 use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
 use oversyn_app::analysis::{analyse, to_json};
 
 #[derive(serde::Deserialize, Default)]
@@ -23,10 +23,29 @@ pub async fn api(
     u: ApiUser,
     Path(id): Path<i64>,
     Query(q): Query<LangQuery>,
-) -> Result<Json<serde_json::Value>, Problem> {
-    let a = analyse(&state.store, u.tenant(), id).await?;
-    Ok(Json(to_json(
-        &a,
-        Lang::parse(q.lang.as_deref().unwrap_or("en")).unwrap_or_default(),
-    )))
+) -> Result<Response, Problem> {
+    let lang = Lang::parse(q.lang.as_deref().unwrap_or("en")).unwrap_or_default();
+    // The document, not only the analysis, is kept per tenant stamp: for a
+    // national tenant building it took longer than reading the analysis.
+    let today = chrono::Utc::now().date_naive();
+    let json = state
+        .store
+        .remembered_weighed(
+            u.tenant(),
+            "analysis json",
+            id * 2 + i64::from(lang.is_en()),
+            today,
+            || async {
+                let a = analyse(&state.store, u.tenant(), id).await?;
+                serde_json::to_vec(&to_json(&a, lang))
+                    .map_err(|e| oversyn_store::StoreError::Config(e.to_string()))
+            },
+            Vec::len,
+        )
+        .await?;
+    Ok((
+        [(http::header::CONTENT_TYPE, "application/json")],
+        json.as_ref().clone(),
+    )
+        .into_response())
 }
