@@ -18,7 +18,8 @@ const MAX_ENTRIES: usize = 512;
 /// Rendered output (figures, documents) kept in all, by its weight.
 const MAX_BYTES: usize = 32 * 1024 * 1024;
 
-type Key = (i64, &'static str, i64);
+/// Tenant, what, and the id and variant (e.g. a review and a language).
+type Key = (i64, &'static str, i64, i64);
 
 struct Entry {
     stamp: Stamp,
@@ -100,17 +101,18 @@ impl Store {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, StoreError>>,
     {
-        self.remembered_weighed(tenant_id, what, id, day, load, |_| 0)
+        self.remembered_weighed(tenant_id, what, (id, 0), day, load, |_| 0)
             .await
     }
 
     /// As [`Store::remembered`], for rendered output that `weigh` says
-    /// the size of; all of it together stays under a budget.
+    /// the size of; all of it together stays under a budget. `id` is the
+    /// record and a variant of it (a language, an excerpt).
     pub async fn remembered_weighed<T, E, F, Fut>(
         &self,
         tenant_id: i64,
         what: &'static str,
-        id: i64,
+        id: (i64, i64),
         day: NaiveDate,
         load: F,
         weigh: fn(&T) -> usize,
@@ -124,7 +126,7 @@ impl Store {
         // Read before loading: a write during the load leaves the value
         // under the older stamp, so it is never taken for newer.
         let stamp = self.stamp(tenant_id).await?;
-        let key = (tenant_id, what, id);
+        let key = (tenant_id, what, id.0, id.1);
         if let Some(v) = self.memo.get::<T>(&key, stamp, day) {
             return Ok(v);
         }

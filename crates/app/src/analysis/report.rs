@@ -272,7 +272,7 @@ pub async fn render_kept(
         .remembered_weighed(
             tenant_id,
             what,
-            review_id * 2 + i64::from(lang.is_en()),
+            (review_id, i64::from(lang.is_en())),
             today,
             || render(store, tenant_id, review_id, lang, format),
             Vec::len,

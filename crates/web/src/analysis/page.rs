@@ -115,7 +115,7 @@ pub async fn page(
         .remembered_weighed(
             s.tenant(),
             "analysis charts",
-            id * 2 + i64::from(lang.is_en()),
+            (id, i64::from(lang.is_en())),
             today,
             || async {
                 let report = report::assemble(&state.store, s.tenant(), &a, lang).await?;

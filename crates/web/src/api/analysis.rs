@@ -33,7 +33,7 @@ pub async fn api(
         .remembered_weighed(
             u.tenant(),
             "analysis json",
-            id * 2 + i64::from(lang.is_en()),
+            (id, i64::from(lang.is_en())),
             today,
             || async {
                 let a = analyse(&state.store, u.tenant(), id).await?;

@@ -17,7 +17,7 @@ pub struct DocQuery {
     pub format: String,
 }
 
-/// Excerpts a case may have, for the key of a kept rendering.
+/// More excerpts than a protocol has: answered 404 before the case is loaded.
 const MAX_EXCERPTS: usize = 999;
 
 /// The case document (`excerpt` None) or one protocol excerpt, rendered
@@ -41,7 +41,7 @@ async fn rendered(
         (true, Format::Docx) => "case excerpt docx",
         (true, Format::Html) => "case excerpt html",
     };
-    let key = id * 1000 + excerpt.map_or(0, |n| n as i64 + 1);
+    let key = (id, excerpt.map_or(0, |n| n as i64 + 1));
     let today = chrono::Utc::now().date_naive();
     state
         .store

@@ -144,3 +144,34 @@ async fn the_openapi_document_lists_the_shared_errors() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_largest_ids_are_not_found_not_a_crash() {
+    on_each_backend(|app| async move {
+        // Found by schemathesis once the kept renderings were keyed by id:
+        // an id near i64::MAX must be a 404, never a panic.
+        let token = app
+            .token_for("stockholm", "big@stockholm.example", Role::Viewer)
+            .await;
+        for path in [
+            "/api/v1/reviews/9223372036854775806/analysis?lang=",
+            "/api/v1/reviews/9223372036854775807/analysis?lang=sv",
+            "/api/v1/reviews/9223372036854775807/results",
+        ] {
+            let (status, _) = app.api_get(path, &token).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        }
+        app.login_as_demo().await;
+        for path in [
+            "/reviews/9223372036854775807/analysis",
+            "/reviews/9223372036854775807/report?format=html",
+            "/cases/9223372036854775807/document?format=html",
+            "/cases/9223372036854775807/excerpt/18446744073709551615?format=html",
+            "/cases/9223372036854775807/excerpt/1?format=html",
+        ] {
+            let (status, _) = app.get(path).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        }
+    })
+    .await;
+}
