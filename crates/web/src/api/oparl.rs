@@ -30,6 +30,7 @@ type Listing = (
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 pub struct Params {
     /// Objects per page, 1–200 (default 50).
     pub page_size: Option<usize>,

@@ -56,7 +56,7 @@ pub struct OverrideIn {
 }
 
 /// Every override of the review's recommendations, oldest first; the latest per membership is in force.
-#[utoipa::path(get, path = "/v1/reviews/{id}/overrides", tag = "reviews", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(get, path = "/v1/reviews/{id}/overrides", operation_id = "override_history", tag = "reviews", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = List<OverrideOut>), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn history(
     State(s): State<AppState>,

@@ -303,3 +303,43 @@ async fn the_openapi_document_describes_the_api() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_openapi_document_passes_openapi_spec_validator() {
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import openapi_spec_validator"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        eprintln!(
+            "SKIPPED: python3 module openapi_spec_validator is missing (pip install openapi-spec-validator; .ci/run installs it)"
+        );
+        return;
+    }
+    let app = TestApp::spawn(oversyn_store::testing::ScratchDb::sqlite()).await;
+    let (status, doc) = app.get("/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let file = std::env::temp_dir().join(format!("oversyn-openapi-{}.json", free_port()));
+    std::fs::write(&file, doc).unwrap();
+    // The validator's own checks, every error listed (not only the first).
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(
+            "import json, sys\n\
+             from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator\n\
+             spec = json.load(open(sys.argv[1]))\n\
+             v = (OpenAPIV31SpecValidator if spec['openapi'].startswith('3.1') else OpenAPIV30SpecValidator)(spec)\n\
+             errors = [str(e).splitlines()[0] for e in v.iter_errors()]\n\
+             print('\\n'.join(errors))\n\
+             sys.exit(1 if errors else 0)\n",
+        )
+        .arg(&file)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        out.status.success(),
+        "openapi-spec-validator: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
