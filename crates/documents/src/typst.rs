@@ -82,6 +82,9 @@ pub fn source(r: &Report, figures: &Figures) -> String {
         s(r.lang.code())
     );
     let _ = writeln!(t, "#set heading(numbering: \"1.\")");
+    // Hyphenation leaves soft hyphens in the text layer, and a search for
+    // a hyphenated word then misses it.
+    let _ = writeln!(t, "#set text(hyphenate: false)");
     let _ = writeln!(t, "#set par(justify: true)");
     let _ = writeln!(
         t,

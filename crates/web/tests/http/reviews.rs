@@ -1013,6 +1013,8 @@ async fn the_report_downloads_as_pdf_and_docx() {
             ] {
                 assert!(text.contains(caption), "{caption} missing from the PDF");
             }
+            // A soft hyphen in the text layer breaks searching the PDF.
+            assert!(!text.contains('\u{ad}'), "soft hyphens in the PDF's text");
         }
         None => eprintln!(
             "PDF text check SKIPPED: pdftotext/pdfinfo missing (apt-get install poppler-utils; .ci/run installs it)"
