@@ -7,23 +7,7 @@
 use oversyn_app::analysis::{analyse, compute, to_json};
 use oversyn_core::Lang;
 use oversyn_store::Store;
-use oversyn_store::testing::{ScratchDb, postgres_url};
-
-async fn backends() -> Vec<(ScratchDb, Store)> {
-    let mut out = Vec::new();
-    let db = ScratchDb::sqlite();
-    let s = db.open().await.expect("sqlite opens");
-    out.push((db, s));
-    match postgres_url() {
-        Some(url) => {
-            let db = ScratchDb::postgres(&url).await.expect("postgres scratch");
-            let s = db.open().await.expect("postgres opens");
-            out.push((db, s));
-        }
-        None => eprintln!("PostgreSQL leg SKIPPED: OVERSYN_TEST_POSTGRES_URL is not set"),
-    }
-    out
-}
+use oversyn_store::testing::backends;
 
 async fn kept_at(store: &Store, review: i64) -> String {
     let rows = store

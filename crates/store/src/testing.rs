@@ -68,3 +68,24 @@ impl ScratchDb {
         Ok(store)
     }
 }
+
+/// A fresh database on each backend a test can reach: SQLite always,
+/// PostgreSQL when `OVERSYN_TEST_POSTGRES_URL` is set (else it says the
+/// leg is skipped). Keep the `ScratchDb` while its store is used.
+pub async fn backends() -> Vec<(ScratchDb, Store)> {
+    let mut out = Vec::new();
+    let db = ScratchDb::sqlite();
+    let s = db.open().await.expect("sqlite opens");
+    out.push((db, s));
+    match postgres_url() {
+        Some(url) => {
+            let db = ScratchDb::postgres(&url)
+                .await
+                .expect("postgres scratch database");
+            let s = db.open().await.expect("postgres opens");
+            out.push((db, s));
+        }
+        None => eprintln!("PostgreSQL leg SKIPPED: OVERSYN_TEST_POSTGRES_URL is not set"),
+    }
+    out
+}

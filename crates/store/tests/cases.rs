@@ -9,21 +9,8 @@ use oversyn_core::cases::{
 };
 use oversyn_store::audit::Actor;
 use oversyn_store::cases::NewCase;
-use oversyn_store::testing::{ScratchDb, postgres_url};
+use oversyn_store::testing::backends;
 use oversyn_store::{Store, StoreError};
-
-async fn backends() -> Vec<(ScratchDb, Store)> {
-    let mut out = Vec::new();
-    let db = ScratchDb::sqlite();
-    let s = db.open().await.expect("sqlite opens");
-    out.push((db, s));
-    if let Some(url) = postgres_url() {
-        let db = ScratchDb::postgres(&url).await.expect("postgres scratch");
-        let s = db.open().await.expect("postgres opens");
-        out.push((db, s));
-    }
-    out
-}
 
 async fn actor(s: &Store, slug: &str) -> Actor {
     let t = s.create_tenant(slug, slug).await.unwrap();

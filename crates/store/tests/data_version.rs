@@ -3,26 +3,8 @@
 //! (once per transaction on PostgreSQL) and no other tenant's, on SQLite
 //! and (when `OVERSYN_TEST_POSTGRES_URL` is set) on PostgreSQL.
 
-use oversyn_store::testing::{ScratchDb, postgres_url};
+use oversyn_store::testing::backends;
 use oversyn_store::{Backend, Store};
-
-async fn backends() -> Vec<(ScratchDb, Store)> {
-    let mut out = Vec::new();
-    let db = ScratchDb::sqlite();
-    let s = db.open().await.expect("sqlite opens");
-    out.push((db, s));
-    match postgres_url() {
-        Some(url) => {
-            let db = ScratchDb::postgres(&url)
-                .await
-                .expect("postgres scratch database");
-            let s = db.open().await.expect("postgres opens");
-            out.push((db, s));
-        }
-        None => eprintln!("PostgreSQL leg SKIPPED: OVERSYN_TEST_POSTGRES_URL is not set"),
-    }
-    out
-}
 
 /// How many version triggers a table has.
 async fn triggers_on(store: &Store, table: &str) -> i64 {

@@ -8,26 +8,8 @@ use chrono::{Duration, Utc};
 use oversyn_core::jobs::{AfterFailure, JobStatus, LEASE};
 use oversyn_store::Store;
 use oversyn_store::jobs::NewJob;
-use oversyn_store::testing::{ScratchDb, postgres_url};
+use oversyn_store::testing::backends;
 use std::collections::HashSet;
-
-async fn backends() -> Vec<(ScratchDb, Store)> {
-    let mut out = Vec::new();
-    let db = ScratchDb::sqlite();
-    let s = db.open().await.expect("sqlite opens");
-    out.push((db, s));
-    match postgres_url() {
-        Some(url) => {
-            let db = ScratchDb::postgres(&url)
-                .await
-                .expect("postgres scratch database");
-            let s = db.open().await.expect("postgres opens");
-            out.push((db, s));
-        }
-        None => eprintln!("PostgreSQL leg SKIPPED: OVERSYN_TEST_POSTGRES_URL is not set"),
-    }
-    out
-}
 
 fn job(tenant_id: i64, key: &str) -> NewJob {
     NewJob {

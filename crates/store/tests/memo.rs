@@ -3,25 +3,8 @@
 //! shared catalogue, kept across another tenant's writes. SQLite, and
 //! PostgreSQL when `OVERSYN_TEST_POSTGRES_URL` is set.
 
-use oversyn_store::Store;
-use oversyn_store::testing::{ScratchDb, postgres_url};
+use oversyn_store::testing::backends;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-async fn backends() -> Vec<(ScratchDb, Store)> {
-    let mut out = Vec::new();
-    let db = ScratchDb::sqlite();
-    let s = db.open().await.expect("sqlite opens");
-    out.push((db, s));
-    match postgres_url() {
-        Some(url) => {
-            let db = ScratchDb::postgres(&url).await.expect("postgres scratch");
-            let s = db.open().await.expect("postgres opens");
-            out.push((db, s));
-        }
-        None => eprintln!("PostgreSQL leg SKIPPED: OVERSYN_TEST_POSTGRES_URL is not set"),
-    }
-    out
-}
 
 #[tokio::test]
 async fn a_load_is_kept_until_the_tenants_data_changes() {

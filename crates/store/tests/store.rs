@@ -4,26 +4,8 @@
 
 use oversyn_core::register::input::{MembershipInput, PersonInput};
 use oversyn_store::audit::Actor;
-use oversyn_store::testing::{ScratchDb, postgres_url};
+use oversyn_store::testing::backends;
 use oversyn_store::{Backend, Store, StoreError};
-
-async fn backends() -> Vec<(ScratchDb, Store)> {
-    let mut out = Vec::new();
-    let db = ScratchDb::sqlite();
-    let s = db.open().await.expect("sqlite opens");
-    out.push((db, s));
-    match postgres_url() {
-        Some(url) => {
-            let db = ScratchDb::postgres(&url)
-                .await
-                .expect("postgres scratch database");
-            let s = db.open().await.expect("postgres opens");
-            out.push((db, s));
-        }
-        None => eprintln!("PostgreSQL leg SKIPPED: OVERSYN_TEST_POSTGRES_URL is not set"),
-    }
-    out
-}
 
 #[test]
 fn both_backends_carry_the_same_migrations() {
