@@ -20,6 +20,7 @@ const TABLES: &[(&str, &str)] = &[
     ("organisations", "(tenant_id IS NULL OR tenant_id = $1)"),
     ("cases", "tenant_id = $1"),
     ("events", "tenant_id = $1"),
+    ("seats", "tenant_id = $1"),
 ];
 
 impl Store {
@@ -64,6 +65,48 @@ impl Store {
             .map(|r| Ok((r.try_get("entity_id")?, r.try_get("deleted_at")?)))
             .collect::<Result<_, sqlx::Error>>()
             .map_err(Into::into)
+    }
+}
+
+/// A tenant that publishes, with when it was set up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Publisher {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub created: String,
+}
+
+impl Store {
+    /// Tenants whose public pages show anything (a tenant that switched
+    /// every public kind off publishes nothing), by slug.
+    pub async fn publishers(&self) -> Result<Vec<Publisher>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT t.id, t.slug, t.name, t.created_at FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id AND s.key = $1 WHERE s.value IS NULL OR s.value <> '' ORDER BY t.slug",
+        )
+        .bind(crate::privacy::PUBLIC_SETTING)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Publisher {
+                    id: r.try_get("id")?,
+                    slug: r.try_get("slug")?,
+                    name: r.try_get("name")?,
+                    created: r.try_get("created_at")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+
+    /// Every deletion of `entity` in the tenant: (id, deleted at).
+    pub async fn all_tombstones(
+        &self,
+        tenant_id: i64,
+        entity: &str,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        self.tombstones(tenant_id, entity, "").await
     }
 }
 

@@ -13,6 +13,7 @@ pub mod followup;
 pub mod i18n;
 pub mod jobs;
 mod middleware;
+pub mod oparl;
 pub mod opendata;
 pub mod public;
 pub mod register;
@@ -104,6 +105,7 @@ pub fn app(state: AppState) -> Router {
         .merge(cases::router())
         .merge(followup::router())
         .merge(public::router())
+        .merge(oparl::router())
         .merge(respond::router())
         .nest("/api", api::router())
         .layer(axum::middleware::from_fn_with_state(

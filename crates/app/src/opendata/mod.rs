@@ -2,6 +2,7 @@
 //! tables and Popolo in and out, and the dump of every public dataset.
 
 pub mod dump;
+pub mod oparl;
 pub mod popolo;
 pub mod public;
 pub mod table;

@@ -7,6 +7,14 @@ use oversyn_core::opendata::popolo::{Document, Register, export};
 use oversyn_core::register::{Membership, Seat, Snapshot};
 use oversyn_store::Store;
 
+/// Whether the public may read a case (when the tenant publishes cases):
+/// once it is decided, or once it is registered under a case number — a
+/// registered case is an official record. A case without a number is a
+/// draft and stays internal.
+pub fn is_public_case(c: &oversyn_store::cases::StoredCase) -> bool {
+    c.status == oversyn_core::cases::CaseStatus::Decided || c.fields.number.is_some()
+}
+
 /// The tenant's register as the public may see it.
 pub struct PublicRegister {
     pub kinds: Vec<String>,

@@ -14,7 +14,7 @@ mod oparl;
 pub mod openapi;
 mod opendata;
 mod overrides;
-mod problem;
+pub(crate) mod problem;
 mod register;
 mod responses;
 mod reviews;

@@ -13,7 +13,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use oversyn_app::opendata::public::{public_popolo, public_register};
+use oversyn_app::opendata::public::{is_public_case, public_popolo, public_register};
 use oversyn_core::fees::Fee;
 use oversyn_core::opendata::popolo::LICENCE;
 use oversyn_store::privacy::PUBLIC_KINDS;
@@ -60,7 +60,8 @@ struct OverviewView {
     slug: String,
     city: String,
     lines: Vec<Line>,
-    cases: Vec<(i64, String, String)>,
+    /// (id, number, title, not yet decided)
+    cases: Vec<(i64, String, String, bool)>,
     shows_fees: bool,
     shows_seats: bool,
     shows_cases: bool,
@@ -123,12 +124,13 @@ async fn overview(
             .cases(t.id)
             .await?
             .iter()
-            .filter(|c| c.status == oversyn_core::cases::CaseStatus::Decided)
+            .filter(|c| is_public_case(c))
             .map(|c| {
                 (
                     c.id,
                     oversyn_app::cases::number_text(c, &pattern),
                     c.fields.title.clone(),
+                    c.status != oversyn_core::cases::CaseStatus::Decided,
                 )
             })
             .collect()
@@ -175,7 +177,7 @@ async fn case(
     let t = state.store.tenant_by_slug(&slug).await?;
     let kinds = state.store.public_kinds(t.id).await?;
     let c = state.store.case(t.id, id).await?;
-    if !kinds.iter().any(|k| k == "cases") || c.status != oversyn_core::cases::CaseStatus::Decided {
+    if !kinds.iter().any(|k| k == "cases") || !is_public_case(&c) {
         return Err(PageError::NotFound);
     }
     let docs = oversyn_app::cases::CaseDocs::load(&state.store, t.id, id).await?;
@@ -194,7 +196,8 @@ async fn case_akn(
 ) -> Result<Response, PageError> {
     let t = state.store.tenant_by_slug(&slug).await?;
     let kinds = state.store.public_kinds(t.id).await?;
-    if !kinds.iter().any(|k| k == "cases") {
+    // The same rule as the case page: a draft's document is not public.
+    if !kinds.iter().any(|k| k == "cases") || !is_public_case(&state.store.case(t.id, id).await?) {
         return Err(PageError::NotFound);
     }
     let xml = oversyn_app::cases::akoma_ntoso(&state.store, t.id, id)

@@ -9,6 +9,7 @@ mod cases;
 mod compression;
 mod followup;
 mod helpers;
+mod oparl;
 mod opendata;
 mod outage;
 mod overrides;

@@ -264,9 +264,15 @@ fn table() -> Vec<Row> {
         get("/public/{slug}/events",                                      [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
         get("/public/{slug}/popolo.json",                                 [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
         get("/public/{slug}/cases/{decided_case}",                        [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
-        // An undecided case is nobody's public business.
+        // A draft (open, with no case number) is nobody's public business.
         get("/public/{slug}/cases/{case}",                                [NOTFOUND, NOTFOUND, NOTFOUND, NOTFOUND, NOTFOUND, NOTFOUND, NOTFOUND]),
         get("/public/{slug}/cases/{decided_case}/akn.xml",                [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
+        // OParl is public and read-only: the same for everybody.
+        get("/oparl",                                                     [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
+        get("/oparl/bodies",                                              [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
+        get("/oparl/bodies/{slug}",                                       [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
+        get("/oparl/bodies/{slug}/{oparl_kind}",                          [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
+        get("/oparl/bodies/{slug}/{oparl_kind}/{decided_case}",           [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
         get("/settings/public",                                           [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
         post("/settings/public", Body::Form(&[("kind", "organisations"), ("kind", "memberships"), ("kind", "fees"), ("kind", "seats"), ("kind", "cases"), ("kind", "events")]),
                                                                           [SEE,      FORBID,   FORBID,   FORBID,   Login,    Login,    SEE]),
@@ -529,6 +535,7 @@ impl Fixture {
         ids.insert("table_file", "organisations.csv".into());
         ids.insert("history_entity", "membership".into());
         ids.insert("oparl_resource", "bodies".into());
+        ids.insert("oparl_kind", "papers".into());
         Fixture { ids, ..fixture }
     }
 
@@ -890,6 +897,11 @@ const ROUTERS: &[(&str, &str, &str)] = &[
         "followup::router()",
         "",
         include_str!("../../src/followup/mod.rs"),
+    ),
+    (
+        "oparl::router()",
+        "",
+        include_str!("../../src/oparl/mod.rs"),
     ),
     (
         "public::router()",

@@ -1,0 +1,252 @@
+//! The OParl 1.1 server: public and read-only, as OParl is meant to be.
+//! `/oparl` is the System, `/oparl/bodies` lists one Body per tenant that
+//! publishes, and each Body's lists and objects live under it. Every id is
+//! the URL that answers with that object; a deleted case keeps answering
+//! under its id with `deleted: true`. It serves what the tenant's public
+//! pages show and nothing more (see `oversyn_app::opendata::public`).
+//! The older `/api/v1/oparl/*` stays for scripts that hold a token.
+
+use crate::AppState;
+use crate::api::problem::Problem;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use http::{HeaderValue, StatusCode, header};
+use oversyn_app::opendata::oparl::{Published, bodies, published};
+use oversyn_core::opendata::oparl::build;
+use oversyn_core::opendata::oparl::paging::{Filter, Item, Key, select};
+use oversyn_core::opendata::oparl::{Kind, Urls};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+const DEFAULT_PAGE: usize = 50;
+const MAX_PAGE: usize = 200;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/oparl", get(system))
+        .route("/oparl/bodies", get(body_list))
+        .route("/oparl/bodies/{body}", get(body))
+        .route("/oparl/bodies/{body}/{kind}", get(list))
+        .route("/oparl/bodies/{body}/{kind}/{key}", get(object))
+}
+
+/// A list request's parameters, all as text so that a wrong one gets a
+/// problem naming it rather than the framework's plain-text refusal.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Params {
+    page_size: Option<String>,
+    after: Option<String>,
+    created_since: Option<String>,
+    created_until: Option<String>,
+    modified_since: Option<String>,
+    modified_until: Option<String>,
+}
+
+struct Request {
+    filter: Filter,
+    size: usize,
+}
+
+fn bad(detail: impl Into<String>) -> Problem {
+    Problem::new(StatusCode::BAD_REQUEST, detail)
+}
+
+fn not_found(what: &str) -> Problem {
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        format!("No such OParl object: {what}."),
+    )
+}
+
+impl Params {
+    fn read(&self) -> Result<Request, Problem> {
+        let filter = Filter::parse(
+            self.created_since.as_deref(),
+            self.created_until.as_deref(),
+            self.modified_since.as_deref(),
+            self.modified_until.as_deref(),
+        )
+        .map_err(bad)?;
+        let size = match self.page_size.as_deref() {
+            None => DEFAULT_PAGE,
+            Some(s) => s
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| bad(format!("page_size: \"{s}\" is not a whole number from 1 (at most {MAX_PAGE} are served).")))?
+                .min(MAX_PAGE),
+        };
+        Ok(Request { filter, size })
+    }
+
+    /// A page's URL: the same filters and size, after `last` if given.
+    fn link(&self, list: &str, size: usize, last: Option<&str>) -> String {
+        let mut q: Vec<(&str, &str)> = Vec::new();
+        let size = size.to_string();
+        q.push(("page_size", &size));
+        for (k, v) in [
+            ("created_since", &self.created_since),
+            ("created_until", &self.created_until),
+            ("modified_since", &self.modified_since),
+            ("modified_until", &self.modified_until),
+        ] {
+            if let Some(v) = v {
+                q.push((k, v));
+            }
+        }
+        if let Some(last) = last {
+            q.push(("after", last));
+        }
+        format!(
+            "{list}?{}",
+            serde_urlencoded::to_string(q).unwrap_or_default()
+        )
+    }
+}
+
+fn answer(v: &Value) -> Response {
+    let mut r = axum::Json(v).into_response();
+    r.headers_mut().insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    r
+}
+
+fn base(state: &AppState) -> String {
+    state.config.public_url.trim_end_matches('/').to_owned()
+}
+
+async fn system(State(state): State<AppState>) -> Response {
+    answer(&json!(build::system(&base(&state))))
+}
+
+/// One page of `items`, linked to the first and the next; `cursor` names
+/// a key as `links.next` carries it.
+fn page(
+    p: &Params,
+    list: &str,
+    items: &[Item<Value>],
+    after: Option<Key>,
+    cursor: impl Fn(Key) -> String,
+) -> Result<Value, Problem> {
+    let r = p.read()?;
+    let pg = select(items, &r.filter, after, r.size);
+    let mut links = json!({ "first": p.link(list, r.size, None) });
+    if let Some(next) = pg.next {
+        links["next"] = json!(p.link(list, r.size, Some(&cursor(next))));
+    }
+    Ok(json!({
+        "data": pg.items.iter().map(|i| &i.object).collect::<Vec<_>>(),
+        "pagination": { "totalElements": pg.total, "elementsPerPage": r.size },
+        "links": links,
+    }))
+}
+
+async fn body_list(
+    State(state): State<AppState>,
+    Query(p): Query<Params>,
+) -> Result<Response, Problem> {
+    let base = base(&state);
+    let all = bodies(&state.store, &base).await?;
+    // Bodies are keyed by their place in slug order, and a next link names
+    // the last slug seen, so a body added meanwhile is not skipped.
+    let items: Vec<Item<Value>> = all
+        .iter()
+        .zip(0i64..)
+        .map(|((t, b), n)| Item {
+            key: Key::new(n),
+            created: t.created.clone(),
+            modified: t.created.clone(),
+            object: json!(b),
+        })
+        .collect();
+    let after = p.after.as_deref().map(|slug| {
+        let seen = all.iter().filter(|(t, _)| t.slug.as_str() <= slug).count();
+        Key::new(seen as i64 - 1)
+    });
+    let slug_at = |k: Key| {
+        usize::try_from(k.id)
+            .ok()
+            .and_then(|n| all.get(n))
+            .map(|(t, _)| t.slug.clone())
+            .unwrap_or_default()
+    };
+    Ok(answer(&page(
+        &p,
+        &Urls::bodies(&base),
+        &items,
+        after,
+        slug_at,
+    )?))
+}
+
+async fn the_body(state: &AppState, slug: &str) -> Result<std::sync::Arc<Published>, Problem> {
+    published(&state.store, &base(state), slug)
+        .await?
+        .ok_or_else(|| not_found(&format!("body {slug}")))
+}
+
+async fn body(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, Problem> {
+    let b = the_body(&state, &slug).await?;
+    Ok(answer(&json!(b.body)))
+}
+
+fn kind_of(path: &str) -> Result<Kind, Problem> {
+    Kind::from_path(path).ok_or_else(|| {
+        not_found(&format!(
+            "list {path} (a body has organizations, persons, memberships, meetings, papers, files and locations)"
+        ))
+    })
+}
+
+async fn list(
+    State(state): State<AppState>,
+    Path((slug, kind)): Path<(String, String)>,
+    Query(p): Query<Params>,
+) -> Result<Response, Problem> {
+    let kind = kind_of(&kind)?;
+    let b = the_body(&state, &slug).await?;
+    let after = match p.after.as_deref() {
+        None => None,
+        Some(s) => Some(kind.parse(s).ok_or_else(|| {
+            bad(format!(
+                "after: \"{s}\" is not from this list's links.next."
+            ))
+        })?),
+    };
+    let r = p.read()?;
+    let live = b.list(kind);
+    let v = if r.filter.wants_deleted() {
+        let mut all = live.to_vec();
+        all.extend(b.tombstones(kind));
+        page(&p, &b.urls.list(kind), &all, after, |k| kind.segment(k))?
+    } else {
+        page(&p, &b.urls.list(kind), live, after, |k| kind.segment(k))?
+    };
+    Ok(answer(&v))
+}
+
+async fn object(
+    State(state): State<AppState>,
+    Path((slug, kind_path, segment)): Path<(String, String, String)>,
+) -> Result<Response, Problem> {
+    let kind = kind_of(&kind_path)?;
+    let b = the_body(&state, &slug).await?;
+    let missing = || not_found(&format!("{kind_path}/{segment}"));
+    let key = kind.parse(&segment).ok_or_else(missing)?;
+    if let Some(v) = b.find(kind, key) {
+        return Ok(answer(v));
+    }
+    b.tombstones(kind)
+        .into_iter()
+        .find(|i| i.key == key)
+        .map(|i| answer(&i.object))
+        .ok_or_else(missing)
+}
