@@ -56,13 +56,14 @@ pub enum TokenCommand {
 pub async fn demo(store: &Store, synthetic: Option<&str>) -> Result<()> {
     let Some(kind) = synthetic else {
         let d = oversyn_app::demo::load(store).await?;
-        println!(
+        out!(
             "Loaded the Stockholm 2011 demo as tenant `stockholm` ({} records added).",
             d.added
         );
-        println!(
+        out!(
             "Demo login: e-mail {}, password {}",
-            d.user_email, d.password
+            d.user_email,
+            d.password
         );
         return Ok(());
     };
@@ -75,9 +76,12 @@ pub async fn demo(store: &Store, synthetic: Option<&str>) -> Result<()> {
         .load_synthetic(scale, &|n| bar.set_position(n as u64))
         .await?;
     bar.finish_and_clear();
-    println!(
+    out!(
         "Loaded {} synthetic tenants with {} memberships and {} answers (seed {}).",
-        loaded.tenants, loaded.memberships, loaded.answers, scale.seed
+        loaded.tenants,
+        loaded.memberships,
+        loaded.answers,
+        scale.seed
     );
     Ok(())
 }
@@ -89,11 +93,11 @@ pub async fn tenants(store: &Store, command: &TenantCommand) -> Result<()> {
                 .create_tenant(slug, name.as_deref().unwrap_or(slug))
                 .await
                 .map_err(describe)?;
-            println!("Added tenant `{}` ({}).", t.slug, t.name);
+            out!("Added tenant `{}` ({}).", t.slug, t.name);
         }
         TenantCommand::List => {
             for t in store.tenants().await? {
-                println!("{}\t{}", t.slug, t.name);
+                out!("{}\t{}", t.slug, t.name);
             }
         }
     }
@@ -125,13 +129,13 @@ pub async fn users(store: &Store, command: &UserCommand) -> Result<()> {
             Some(&logged),
         )
         .await?;
-    println!(
+    out!(
         "Added {} ({}) to `{}`. One-time password (change it at first login):",
         u.email,
         role.code(),
         t.slug
     );
-    println!("{password}");
+    out!("{password}");
     Ok(())
 }
 
@@ -155,6 +159,6 @@ pub async fn tokens(store: &Store, command: &TokenCommand) -> Result<()> {
         u.email,
         u.role.code()
     );
-    println!("{token}");
+    out!("{token}");
     Ok(())
 }

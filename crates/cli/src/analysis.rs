@@ -69,24 +69,24 @@ pub async fn analyse(store: &Store, args: &AnalyseArgs) -> Result<()> {
             &oversyn_app::analysis::to_json(&a, lang),
         )?);
     }
-    println!("{}", a.review.title);
+    out!("{}", a.review.title);
     for m in &a.memberships {
         let index = m
             .outcome
             .benefit_index
             .map(|v| format!("{v:.0}"))
             .unwrap_or_else(|| "–".into());
-        println!(
+        out!(
             "  {:<14} {:<22} benefit {:>3}",
             m.evidence.organisation,
             m.outcome.category.code(),
             index
         );
         for r in &m.outcome.reasons {
-            println!("      - {}", lang.pick(&r.sv, &r.en));
+            out!("      - {}", lang.pick(&r.sv, &r.en));
         }
         if let Some(o) = &m.overridden {
-            println!(
+            out!(
                 "      => {} ({}, {}): {}",
                 m.final_category().code(),
                 o.created_by,
@@ -113,7 +113,7 @@ pub async fn report(store: &Store, args: &ReportArgs) -> Result<()> {
     let bytes = oversyn_app::analysis::report::render(store, t.id, id, lang, format).await?;
     progress.finish_and_clear();
     write(&args.output, &bytes)?;
-    println!("Wrote {} ({} bytes).", args.output.display(), bytes.len());
+    out!("Wrote {} ({} bytes).", args.output.display(), bytes.len());
     Ok(())
 }
 

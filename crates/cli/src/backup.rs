@@ -8,7 +8,7 @@ use std::path::Path;
 
 pub async fn backup(store: &Store, database_url: &str, to: &Path) -> Result<()> {
     store.backup_to(to).await.map_err(describe)?;
-    println!("Backed up {} to {}.", redact(database_url), to.display());
+    out!("Backed up {} to {}.", redact(database_url), to.display());
     Ok(())
 }
 
@@ -20,7 +20,7 @@ pub async fn restore(database_url: &str, from: &Path) -> Result<()> {
     let store = open(database_url).await?;
     let tenants = store.tenants().await?.len();
     store.close().await;
-    println!(
+    out!(
         "Restored {} from {} ({tenants} tenants).",
         redact(database_url),
         from.display()

@@ -102,7 +102,7 @@ pub async fn run(store: &Store, command: &CaseCommand) -> Result<()> {
                 eprintln!("warning: {w}");
             }
             let f = &imported.new;
-            println!(
+            out!(
                 "Imported case {id}: \"{}\" with {} decision points and {} positions.",
                 f.fields.title,
                 f.fields.proposal.len(),
@@ -114,7 +114,7 @@ pub async fn run(store: &Store, command: &CaseCommand) -> Result<()> {
             let t = crate::common::tenant(store, tenant).await?;
             let pattern = store.case_number_pattern(t.id).await?;
             for c in store.cases(t.id).await? {
-                println!(
+                out!(
                     "{}\t{}\t{}\t{}",
                     c.id,
                     oversyn_app::cases::number_text(&c, &pattern),
@@ -149,7 +149,7 @@ pub async fn run(store: &Store, command: &CaseCommand) -> Result<()> {
                 oversyn_app::cases::render(doc, format).map_err(|e| anyhow::anyhow!("{e}"))?;
             std::fs::write(output, &bytes)
                 .with_context(|| format!("writing {}", output.display()))?;
-            println!("Wrote {} ({} bytes).", output.display(), bytes.len());
+            out!("Wrote {} ({} bytes).", output.display(), bytes.len());
             Ok(())
         }
     }

@@ -7,6 +7,14 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
+/// `println!` for command output: a reader that went away (`| head`)
+/// ends the output quietly instead of a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::common::print_out(&format!($($arg)*))?
+    };
+}
+
 mod admin;
 mod analysis;
 mod backup;
@@ -107,6 +115,14 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> Result<()> {
+    match run().await {
+        // `oversyn … | head`: the reader has all it wanted.
+        Err(e) if common::is_closed_pipe(&e) => Ok(()),
+        r => r,
+    }
+}
+
+async fn run() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -127,9 +143,7 @@ async fn main() -> Result<()> {
     let store = common::open(&url).await?;
     match &cli.command {
         Command::Serve(args) => serve::run(&store, &url, args).await?,
-        Command::Migrate => {
-            println!("Database is up to date: {}", oversyn_store::redact(&url))
-        }
+        Command::Migrate => out!("Database is up to date: {}", oversyn_store::redact(&url)),
         Command::Demo { synthetic } => admin::demo(&store, synthetic.as_deref()).await?,
         Command::Tenant { command } => admin::tenants(&store, command).await?,
         Command::User { command } => admin::users(&store, command).await?,

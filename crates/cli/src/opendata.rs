@@ -113,7 +113,7 @@ pub async fn export(store: &Store, command: &ExportCommand) -> Result<()> {
             let files =
                 oversyn_app::opendata::dump::export_all(store, t.id, dir, &|| bar.inc(1)).await?;
             bar.finish_and_clear();
-            println!(
+            out!(
                 "Wrote {} files to {}: {}",
                 files.len(),
                 dir.display(),
@@ -153,7 +153,7 @@ pub async fn export(store: &Store, command: &ExportCommand) -> Result<()> {
                 _ => bail!("--format must be csv or xlsx"),
             };
             write(output, &bytes)?;
-            println!("Wrote {} ({} rows).", output.display(), rows.len());
+            out!("Wrote {} ({} rows).", output.display(), rows.len());
         }
     }
     Ok(())
@@ -190,7 +190,7 @@ pub async fn import(store: &Store, command: &ImportCommand) -> Result<()> {
                     out.errors.len()
                 );
             }
-            println!("Imported {} {kind} into `{slug}`.", out.written);
+            out!("Imported {} {kind} into `{slug}`.", out.written);
         }
         ImportCommand::Popolo { tenant: slug, file } => {
             let t = tenant(store, slug).await?;
@@ -208,9 +208,13 @@ pub async fn import(store: &Store, command: &ImportCommand) -> Result<()> {
             let n = oversyn_app::opendata::popolo::import_document(store, &actor(t.id), &doc)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            println!(
+            out!(
                 "Imported into `{slug}`: {} organisations, {} bodies, {} persons, {} memberships, {} seats.",
-                n.organisations, n.bodies, n.persons, n.memberships, n.seats
+                n.organisations,
+                n.bodies,
+                n.persons,
+                n.memberships,
+                n.seats
             );
         }
     }
@@ -229,7 +233,7 @@ pub async fn calendar(store: &Store, args: &CalendarArgs) -> Result<()> {
     };
     let ics = oversyn_app::followup::calendar::ics(store, t.id, person_id, "").await?;
     write(&args.output, &ics)?;
-    println!(
+    out!(
         "Wrote {} ({} events).",
         args.output.display(),
         ics.matches("BEGIN:VEVENT").count()

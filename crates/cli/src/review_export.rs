@@ -6,7 +6,6 @@ use oversyn_app::opendata::table::spreadsheet_text;
 use oversyn_core::Code;
 use oversyn_core::review::answers::Answer;
 use oversyn_store::Store;
-use std::io::Write;
 use std::path::Path;
 
 /// Resolves `--review ID|latest` to a review of the tenant.
@@ -168,7 +167,7 @@ pub async fn review_csv(
             );
         }
         None => {
-            std::io::stdout().write_all(&answers)?;
+            crate::common::write_out(&answers)?;
             eprintln!(
                 "{} answers; write with -o FILE to get the codebook beside them.",
                 rows.len()

@@ -115,12 +115,12 @@ pub async fn run(store: &Store, database_url: &str, args: &ServeArgs) -> Result<
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{bound}"));
-    println!(
+    out!(
         "Översyn is running at http://{bound}/  (database: {})",
         redact(database_url)
     );
     if let Some(d) = demo_login {
-        println!(
+        out!(
             "Demo login: municipality `{}`, e-mail {}, password {}",
             oversyn_core::demo::TENANT_SLUG,
             d.user_email,
@@ -128,7 +128,7 @@ pub async fn run(store: &Store, database_url: &str, args: &ServeArgs) -> Result<
         );
     }
     if !mailer.sends() {
-        println!(
+        out!(
             "No mail server configured: invitations wait in each review's outbox (see --smtp-host)."
         );
     }
