@@ -48,8 +48,13 @@ def fill(path, known):
             parts[i] = "1"
         elif name == "membership":
             parts[i] = known.get("memberships")
-        elif name == "resource":
+        elif name == "resource" or name == "kind":
             parts[i] = "organizations"
+        elif name == "body":
+            parts[i] = known.get("slug")
+        elif name == "key" and "bodies" in known:
+            # The OParl id of the tenant's first body among its organizations.
+            parts[i] = "body-" + known["bodies"]
         elif before in known:
             parts[i] = known[before]
         else:
@@ -78,6 +83,7 @@ def main():
         cookie_off = {"Cookie": common.login(uncached.base, tenant, email, password)}
         bearer = {"Authorization": f"Bearer {token}"}
         known = ids(cached.base, token)
+        known["slug"] = tenant
         routes = [r for r in common.page_routes() + common.api_routes(cached.base, token) if not SKIP.search(r)]
         print(f"# Route sweep, {'national data set, tenant ' + tenant if national else 'Stockholm demo'}, "
               f"{common.redact(url)}, wrk -c{conns} -d{duration}; {common.machine()}")
