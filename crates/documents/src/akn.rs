@@ -1,7 +1,13 @@
-//! A decided case as Akoma Ntoso 3.0 XML: the adopted decision points in
-//! the main body, each reservation as `<opinion type="dissenting" by="…">`
-//! (special statements as opinions without dissent), the persons and bodies
-//! in the references. Every text is escaped; the structure is ours alone.
+//! A decided case as Akoma Ntoso 3.0 XML, valid against the OASIS schema
+//! (`akomantoso30.xsd`, LegalDocML Standard 2018; a copy is in
+//! `../shared/standards/akn/` and the tests validate every demo case
+//! against it): the adopted decision points as `paragraph`s of the main
+//! body; each reservation or special statement as an `hcontainer`
+//! (`name="reservation"` / `"statement"`) after them, whose `intro` names
+//! each person in a `<p><opinion type="dissenting|null" by="#person">` of
+//! their own (`opinion` is inline and `by` holds one reference), then its
+//! counter-points and its text (`wrapUp`); every person and body in the
+//! references as TLCPerson / TLCOrganization. Every text is escaped.
 
 use crate::case::CaseView;
 use oversyn_core::cases::{Person, Point, PositionKind, same_body};
@@ -45,6 +51,35 @@ fn token(s: &str) -> String {
 
 fn person_ref(p: &Person) -> String {
     format!("#{}", token(&p.name))
+}
+
+/// A person as the document shows them: "Per Bolund (MP)".
+fn shown(p: &Person) -> String {
+    match &p.party {
+        Some(party) => format!("{} ({party})", p.name),
+        None => p.name.clone(),
+    }
+}
+
+/// The text of a reference to an earlier position: its kind, body and persons.
+fn referred(v: &CaseView, seq: u32) -> String {
+    let en = v.fields.language == "en";
+    match v.case.positions.iter().find(|p| p.seq == seq) {
+        Some(p) => {
+            let what = match (p.kind, en) {
+                (PositionKind::Reservation, _) => "Reservation",
+                (PositionKind::Statement, true) => "Special statement",
+                (PositionKind::Statement, false) => "Särskilt uttalande",
+            };
+            let persons: Vec<String> = p.persons.iter().map(shown).collect();
+            if persons.is_empty() {
+                format!("{what} – {}", p.body)
+            } else {
+                format!("{what} – {}, {}", p.body, persons.join(", "))
+            }
+        }
+        None => format!("#{}", seq + 1),
+    }
 }
 
 fn paragraphs(x: &mut String, prefix: &str, points: &[Point]) {
@@ -105,15 +140,30 @@ pub fn document(v: &CaseView, tenant_slug: &str) -> Option<String> {
         x,
         "<TLCOrganization eId=\"oversyn\" href=\"/ontology/organization/oversyn\" showAs=\"Översyn\"/>"
     );
-    for stage in &v.fields.route {
+    // Every body the document names (the route, the deciding body, the
+    // bodies where positions were taken) and every person who holds a
+    // position, each once.
+    let mut bodies: Vec<&str> = Vec::new();
+    let named = v
+        .fields
+        .route
+        .iter()
+        .map(|s| s.body.as_str())
+        .chain(std::iter::once(body))
+        .chain(v.case.positions.iter().map(|p| p.body.as_str()));
+    for b in named {
+        if bodies.iter().any(|x| token(x) == token(b)) {
+            continue;
+        }
         let _ = write!(
             x,
             "<TLCOrganization eId=\"{}\" href=\"/ontology/organization/{}/{}\" showAs=\"{}\"/>",
-            token(&stage.body),
+            token(b),
             token(tenant_slug),
-            token(&stage.body),
-            esc(&stage.body)
+            token(b),
+            esc(b)
         );
+        bodies.push(b);
     }
     let mut seen: Vec<String> = Vec::new();
     for p in v.case.positions.iter().flat_map(|p| &p.persons) {
@@ -124,10 +174,7 @@ pub fn document(v: &CaseView, tenant_slug: &str) -> Option<String> {
         let _ = write!(
             x,
             "<TLCPerson eId=\"{id}\" href=\"/ontology/person/{id}\" showAs=\"{}\"/>",
-            esc(&match &p.party {
-                Some(party) => format!("{} ({party})", p.name),
-                None => p.name.clone(),
-            })
+            esc(&shown(p))
         );
         seen.push(id);
     }
@@ -143,49 +190,64 @@ pub fn document(v: &CaseView, tenant_slug: &str) -> Option<String> {
     );
     x.push_str("<mainBody>");
     paragraphs(&mut x, "", points);
+    let en = v.fields.language == "en";
     for p in &v.case.positions {
-        let by: Vec<String> = p.persons.iter().map(person_ref).collect();
-        let kind = match p.kind {
-            PositionKind::Reservation => "dissenting",
-            PositionKind::Statement => "null",
+        let (name, kind, what) = match (p.kind, en) {
+            (PositionKind::Reservation, _) => ("reservation", "dissenting", "Reservation"),
+            (PositionKind::Statement, true) => ("statement", "null", "Special statement"),
+            (PositionKind::Statement, false) => ("statement", "null", "Särskilt uttalande"),
         };
-        let what = match (p.kind, v.fields.language.as_str()) {
-            (PositionKind::Reservation, "en") => "Reservation",
-            (PositionKind::Reservation, _) => "Reservation",
-            (PositionKind::Statement, "en") => "Special statement",
-            (PositionKind::Statement, _) => "Särskilt uttalande",
-        };
+        let id = format!("opinion_{}", p.seq + 1);
         let _ = write!(
             x,
-            "<opinion eId=\"opinion_{}\" type=\"{kind}\" by=\"{}\"><heading>{} – {}</heading>",
-            p.seq + 1,
-            by.join(" "),
+            "<hcontainer eId=\"{id}\" name=\"{name}\"><heading>{} – {}</heading>",
             esc(what),
             esc(&p.body)
         );
+        // Who holds the position: one inline `opinion` per person, each
+        // `by` naming one TLCPerson (the schema's agentRef is a single
+        // reference), inside block text as the schema requires.
+        let mut intro = String::new();
+        for (i, person) in p.persons.iter().enumerate() {
+            let _ = write!(
+                intro,
+                "<p><opinion eId=\"{id}__by_{}\" type=\"{kind}\" by=\"{}\">{}</opinion></p>",
+                i + 1,
+                person_ref(person),
+                esc(&shown(person))
+            );
+        }
         if let Some(r) = p.refers_to {
             let _ = write!(
-                x,
-                "<p>{} <ref href=\"#opinion_{}\">#{}</ref></p>",
-                if v.fields.language == "en" {
+                intro,
+                "<p>{} <ref eId=\"{id}__ref_1\" href=\"#opinion_{}\">{}</ref></p>",
+                if en {
                     "With reference to"
                 } else {
                     "Med hänvisning till"
                 },
                 r + 1,
-                r + 1
+                esc(&referred(v, r))
             );
         }
-        paragraphs(&mut x, &format!("opinion_{}__", p.seq + 1), &p.points);
-        for para in p
+        if !intro.is_empty() {
+            let _ = write!(x, "<intro eId=\"{id}__intro\">{intro}</intro>");
+        }
+        paragraphs(&mut x, &format!("{id}__"), &p.points);
+        let texts: Vec<&str> = p
             .text
             .split("\n\n")
             .map(str::trim)
             .filter(|t| !t.is_empty())
-        {
-            let _ = write!(x, "<p>{}</p>", esc(para));
+            .collect();
+        if !texts.is_empty() {
+            let _ = write!(x, "<wrapUp eId=\"{id}__wrapup\">");
+            for t in texts {
+                let _ = write!(x, "<p>{}</p>", esc(t));
+            }
+            x.push_str("</wrapUp>");
         }
-        x.push_str("</opinion>");
+        x.push_str("</hcontainer>");
     }
     x.push_str("</mainBody></doc></akomaNtoso>\n");
     Some(x)
@@ -283,14 +345,32 @@ mod tests {
             points[1].descendants().any(|n| n.text()
                 == Some("Stadsledningskontoret får i uppdrag <att> se över & föreslå."))
         );
+        let positions: Vec<_> = find("hcontainer").collect();
+        assert_eq!(positions.len(), 2);
+        assert_eq!(positions[0].attribute("name"), Some("reservation"));
+        assert_eq!(positions[1].attribute("name"), Some("statement"));
+        // One opinion per person, each inside a <p>, each `by` one reference.
         let opinions: Vec<_> = find("opinion").collect();
-        assert_eq!(opinions.len(), 2);
+        assert_eq!(opinions.len(), 3);
+        assert!(
+            opinions
+                .iter()
+                .all(|o| o.parent().unwrap().tag_name().name() == "p")
+        );
         assert_eq!(opinions[0].attribute("type"), Some("dissenting"));
         assert_eq!(opinions[0].attribute("by"), Some("#per-bolund"));
-        assert_eq!(
-            opinions[1].attribute("by"),
-            Some("#karin-wanngard #tomas-rudin")
+        assert_eq!(opinions[1].attribute("type"), Some("null"));
+        assert_eq!(opinions[1].attribute("by"), Some("#karin-wanngard"));
+        assert_eq!(opinions[2].attribute("by"), Some("#tomas-rudin"));
+        assert!(
+            positions[0]
+                .descendants()
+                .any(|n| n.text() == Some("Staden behåller sitt medlemskap i UCLG."))
         );
+        let organisations: Vec<_> = find("TLCOrganization")
+            .filter_map(|n| n.attribute("eId"))
+            .collect();
+        assert!(organisations.contains(&"kommunstyrelsen"));
         let persons: Vec<_> = find("TLCPerson")
             .filter_map(|n| n.attribute("eId"))
             .collect();

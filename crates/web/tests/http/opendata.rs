@@ -178,11 +178,17 @@ async fn a_decided_case_exports_as_akoma_ntoso() {
         assert!(r.headers()["content-type"].to_str().unwrap().starts_with("application/akn+xml"));
         let xml = r.text().await.unwrap();
         let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        // Each reservation or statement is a container; each person in it an
+        // opinion of their own (the schema's `by` holds one reference).
+        let positions: Vec<_> = doc.descendants().filter(|n| n.tag_name().name() == "hcontainer").collect();
+        assert_eq!(positions.len(), 5);
+        let reservations = positions.iter().filter(|o| o.attribute("name") == Some("reservation")).count();
+        assert_eq!(reservations, 3, "MP, MP with reference, V");
         let opinions: Vec<_> = doc.descendants().filter(|n| n.tag_name().name() == "opinion").collect();
-        assert_eq!(opinions.len(), 5);
+        assert_eq!(opinions.len(), 9);
         let dissents = opinions.iter().filter(|o| o.attribute("type") == Some("dissenting")).count();
-        assert_eq!(dissents, 3, "MP, MP with reference, V");
-        assert!(opinions[3].attribute("by") == Some("#ann-margarethe-livh"));
+        assert_eq!(dissents, 4, "Bolund; Hagberg and Nilsson; Livh");
+        assert!(positions[3].descendants().any(|o| o.attribute("by") == Some("#ann-margarethe-livh")));
         let paragraphs = doc
             .descendants()
             .find(|n| n.tag_name().name() == "mainBody")
