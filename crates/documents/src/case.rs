@@ -163,6 +163,7 @@ pub fn document(v: &CaseView) -> Doc {
     let f = v.fields;
     let lang = Lang::from_code(&f.language);
     let mut doc = Doc::new(lang, &f.title, &head(v));
+    doc.author = v.city.to_owned();
     let h = head(v);
     if !h.is_empty() {
         doc.push(Block::Head(h));
@@ -240,6 +241,7 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
     let lang = Lang::from_code(&v.fields.language);
     let title = lang.t("case-doc-excerpt");
     let mut doc = Doc::new(lang, &title, &format!("{} – {}", v.city, d.body));
+    doc.author = v.city.to_owned();
     doc.push(Block::Head(format!(
         "{} · {}",
         d.body,

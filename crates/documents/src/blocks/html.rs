@@ -85,6 +85,7 @@ mod tests {
             lang: oversyn_core::Lang::Sv,
             title: "Ärende".into(),
             running_head: String::new(),
+            author: String::new(),
             blocks: vec![
                 Block::Title("Ärende".into()),
                 Block::Subheading("Reservation".into()),

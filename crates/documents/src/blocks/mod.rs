@@ -38,6 +38,9 @@ pub struct Doc {
     pub title: String,
     /// Repeated at the top of every page in PDF and DOCX.
     pub running_head: String,
+    /// Who the document is written for (the tenant: the city); the DOCX
+    /// names it as its author.
+    pub author: String,
     pub blocks: Vec<Block>,
 }
 
@@ -47,6 +50,7 @@ impl Doc {
             lang,
             title: title.to_owned(),
             running_head: running_head.to_owned(),
+            author: String::new(),
             blocks: Vec::new(),
         }
     }
