@@ -112,9 +112,16 @@ pub async fn ics(
     let tenant = store.tenant_by_id(tenant_id).await?;
     let all = events(store, tenant_id, person_id, base).await?;
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    // The note an empty calendar holds (RFC 5545 needs one component):
+    // one per feed, stable across fetches.
+    let empty_uid = match person_id {
+        Some(p) => format!("no-dates-person-{p}@{}.oversyn", tenant.slug),
+        None => format!("no-dates@{}.oversyn", tenant.slug),
+    };
     Ok(calendar(
         &format!("Översyn – {}", tenant.name),
         &all,
         &stamp,
+        &empty_uid,
     ))
 }

@@ -52,7 +52,19 @@ fn day(d: NaiveDate) -> String {
 }
 
 /// A calendar; `stamp` is the DTSTAMP (UTC, `YYYYMMDDTHHMMSSZ`).
-pub fn calendar(name: &str, events: &[CalEvent], stamp: &str) -> String {
+///
+/// RFC 5545 §3.6 requires at least one component in a VCALENDAR
+/// (`icalbody = calprops component`, `component = 1*(…)`), so a calendar
+/// with no dates holds one VJOURNAL note (UID `empty_uid`) saying so. Of
+/// the components the RFC offers, a VJOURNAL is the one subscribers do not
+/// see: calendar apps (Google Calendar, Outlook, Apple Calendar) show
+/// VEVENTs and skip journal entries, where a placeholder VEVENT would put
+/// a false appointment in every subscriber's calendar and a VTODO would
+/// appear as a task in apps that take tasks from feeds (Thunderbird,
+/// Apple Reminders); a lone VTIMEZONE is valid too but says nothing,
+/// as none of our events (all-day dates) refers to it. The note still tells
+/// whoever reads the file why it is empty. With events there is no note.
+pub fn calendar(name: &str, events: &[CalEvent], stamp: &str, empty_uid: &str) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -86,6 +98,22 @@ pub fn calendar(name: &str, events: &[CalEvent], stamp: &str) -> String {
         }
         fold("END:VEVENT", &mut out);
     }
+    if events.is_empty() {
+        fold("BEGIN:VJOURNAL", &mut out);
+        fold(&format!("UID:{}", escape(empty_uid)), &mut out);
+        fold(&format!("DTSTAMP:{stamp}"), &mut out);
+        fold("SUMMARY:No dates yet", &mut out);
+        fold(
+            &format!(
+                "DESCRIPTION:{}",
+                escape(
+                    "Deadlines, end dates, events and review closing days appear in this calendar when they are entered in Översyn."
+                )
+            ),
+            &mut out,
+        );
+        fold("END:VJOURNAL", &mut out);
+    }
     fold("END:VCALENDAR", &mut out);
     out
 }
@@ -114,6 +142,7 @@ mod tests {
             "Stockholm",
             &[event("Metropolis världskongress")],
             "20261127T000000Z",
+            "empty@test",
         );
         assert!(c.starts_with("BEGIN:VCALENDAR\r\n"));
         assert!(c.contains("DTSTART;VALUE=DATE:20111123\r\n"));
@@ -121,12 +150,23 @@ mod tests {
         assert!(c.contains("DESCRIPTION:Rad ett\\nRad två\\; med\\, tecken\r\n"));
         assert!(c.contains("LOCATION:Porto Alegre\\, Brasilien"));
         assert!(c.ends_with("END:VCALENDAR\r\n"));
+        assert!(!c.contains("VJOURNAL"), "no note beside events");
+    }
+
+    #[test]
+    fn a_calendar_without_dates_still_holds_a_component() {
+        let c = calendar("Stockholm", &[], "20261127T000000Z", "empty@test");
+        assert!(c.contains("BEGIN:VJOURNAL\r\nUID:empty@test\r\nDTSTAMP:20261127T000000Z\r\n"));
+        assert!(c.ends_with("END:VJOURNAL\r\nEND:VCALENDAR\r\n"));
+        for line in c.split("\r\n") {
+            assert!(line.len() <= 75, "{line}");
+        }
     }
 
     proptest! {
         #[test]
         fn no_line_is_longer_than_75_octets(summary in "\\PC{0,300}") {
-            let c = calendar("x", &[event(&summary)], "20261127T000000Z");
+            let c = calendar("x", &[event(&summary)], "20261127T000000Z", "empty@test");
             for line in c.split("\r\n") {
                 prop_assert!(line.len() <= 75, "{} octets", line.len());
             }
