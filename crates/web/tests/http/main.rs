@@ -14,6 +14,7 @@ mod opendata;
 mod outage;
 mod overrides;
 mod pages;
+mod popolo_schema;
 mod respond_form;
 mod reviews;
 mod security;
