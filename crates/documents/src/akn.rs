@@ -13,21 +13,7 @@ use crate::case::CaseView;
 use oversyn_core::cases::{Person, Point, PositionKind, same_body};
 use std::fmt::Write;
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::xml::escape as esc;
 
 /// An `eId`-safe token: lowercase ASCII letters, digits and hyphens.
 fn token(s: &str) -> String {

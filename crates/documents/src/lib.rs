@@ -17,3 +17,4 @@ pub mod html;
 pub mod ooxml;
 pub mod report;
 pub mod typst;
+pub mod xml;

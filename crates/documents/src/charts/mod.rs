@@ -26,6 +26,7 @@ pub use probabilities::Probabilities;
 pub use representation::Representation;
 pub use sensitivity::Sensitivity;
 
+use crate::xml::escape;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -223,13 +224,6 @@ impl Figure {
     pub fn file(&self) -> String {
         format!("{}.svg", self.key)
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Adds the accessible name and description to the opening tag plotters wrote.
