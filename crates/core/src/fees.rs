@@ -94,6 +94,14 @@ pub fn parse_currency(input: &str) -> Result<String, &'static str> {
     }
 }
 
+/// Minor units as a plain decimal with two places and a point, for data
+/// files: "16300.00", "-0.50".
+pub fn decimal(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let m = minor.unsigned_abs();
+    format!("{sign}{}.{:02}", m / 100, m % 100)
+}
+
 /// Formats minor units with a space as thousands separator, the way both
 /// Swedish and English officials can read it: "16 300" or "16 300.50".
 pub fn format_minor(minor: i64) -> String {
@@ -147,6 +155,14 @@ pub fn totals<'a>(fees: impl IntoIterator<Item = &'a Fee>) -> FeeTotals {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn decimals_have_two_places_and_keep_the_sign() {
+        assert_eq!(decimal(1_630_000), "16300.00");
+        assert_eq!(decimal(1_250_050), "12500.50");
+        assert_eq!(decimal(-50), "-0.50");
+        assert_eq!(decimal(0), "0.00");
+    }
 
     #[test]
     fn amounts_in_both_conventions() {

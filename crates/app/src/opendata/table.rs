@@ -61,7 +61,7 @@ pub async fn export_table(
                         currency,
                         year,
                     } => (
-                        format!("{}.{:02}", minor / 100, minor % 100),
+                        oversyn_core::fees::decimal(*minor),
                         currency.clone(),
                         year.map(|y| y.to_string()).unwrap_or_default(),
                     ),

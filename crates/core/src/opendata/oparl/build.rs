@@ -107,7 +107,7 @@ fn fee(f: &Fee) -> Option<FeeOut> {
             currency,
             year,
         } => Some(FeeOut {
-            amount: format!("{}.{:02}", minor / 100, (minor % 100).abs()),
+            amount: crate::fees::decimal(*minor),
             currency: currency.clone(),
             year: *year,
         }),
