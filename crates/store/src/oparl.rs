@@ -81,12 +81,30 @@ impl Store {
     /// Tenants whose public pages show anything (a tenant that switched
     /// every public kind off publishes nothing), by slug.
     pub async fn publishers(&self) -> Result<Vec<Publisher>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT t.id, t.slug, t.name, t.created_at FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id AND s.key = $1 WHERE s.value IS NULL OR s.value <> '' ORDER BY t.slug",
-        )
-        .bind(crate::privacy::PUBLIC_SETTING)
-        .fetch_all(self.pool())
-        .await?;
+        self.publishers_where("", None).await
+    }
+
+    /// The tenant with `slug`, if it publishes.
+    pub async fn publisher(&self, slug: &str) -> Result<Option<Publisher>, StoreError> {
+        Ok(self
+            .publishers_where("AND t.slug = $2", Some(slug))
+            .await?
+            .pop())
+    }
+
+    async fn publishers_where(
+        &self,
+        filter: &str,
+        slug: Option<&str>,
+    ) -> Result<Vec<Publisher>, StoreError> {
+        let sql = format!(
+            "SELECT t.id, t.slug, t.name, t.created_at FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id AND s.key = $1 WHERE (s.value IS NULL OR s.value <> '') {filter} ORDER BY t.slug"
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(crate::privacy::PUBLIC_SETTING);
+        if let Some(slug) = slug {
+            q = q.bind(slug);
+        }
+        let rows = q.fetch_all(self.pool()).await?;
         rows.iter()
             .map(|r| {
                 Ok(Publisher {

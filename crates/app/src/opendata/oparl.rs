@@ -11,7 +11,7 @@ use oversyn_core::{Code, register};
 use oversyn_store::oparl::{Publisher, Stamp};
 use oversyn_store::{Store, StoreError};
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// Everything one Body publishes, each list in key order.
@@ -66,18 +66,22 @@ fn json<T: serde::Serialize>(v: &T) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
-fn times(stamps: &[Stamp], id: i64) -> Times<'_> {
-    stamps
-        .iter()
-        .find(|s| s.id == id)
-        .map(|s| Times {
-            created: &s.created,
-            modified: &s.modified,
-        })
-        .unwrap_or(Times {
+/// A table's stamps by record id.
+fn by_id(stamps: &[Stamp]) -> HashMap<i64, &Stamp> {
+    stamps.iter().map(|s| (s.id, s)).collect()
+}
+
+fn times<'a>(stamps: &HashMap<i64, &'a Stamp>, id: i64) -> Times<'a> {
+    stamps.get(&id).map_or(
+        Times {
             created: "",
             modified: "",
-        })
+        },
+        |s| Times {
+            created: &s.created,
+            modified: &s.modified,
+        },
+    )
 }
 
 fn item<T: serde::Serialize>(key: Key, t: Times, object: &T) -> Item<Value> {
@@ -137,14 +141,16 @@ async fn load(store: &Store, base: String, p: Publisher) -> Result<Published, St
     let r = public_register(store, t).await?;
     let snap = &r.snap;
     let stamps = |table: &'static str| store.stamps(t, table);
-    let (s_bodies, s_orgs, s_persons, s_seats, s_events, s_cases) = (
+    let raw = [
         stamps("bodies").await?,
         stamps("organisations").await?,
         stamps("persons").await?,
         stamps("seats").await?,
         stamps("events").await?,
         stamps("cases").await?,
-    );
+    ];
+    let [s_bodies, s_orgs, s_persons, s_seats, s_events, s_cases] =
+        raw.each_ref().map(|v| by_id(v));
 
     let events: Vec<_> = if r.shows("events") {
         store

@@ -43,18 +43,12 @@ pub struct Params {
 }
 
 fn valid_time(s: &str) -> bool {
-    chrono::DateTime::parse_from_rfc3339(s).is_ok()
-        || chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    normal(s).is_some()
 }
 
 /// Times as stored (RFC 3339 UTC) compare as text; a bare date compares as its midnight.
-fn normal(s: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(s) {
-        Ok(t) => t
-            .with_timezone(&chrono::Utc)
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        Err(_) => format!("{s}T00:00:00.000Z"),
-    }
+fn normal(s: &str) -> Option<String> {
+    oversyn_core::opendata::oparl::paging::normal(s, false)
 }
 
 fn link(base: &str, resource: &str, p: &Params, after: i64, size: usize) -> String {
@@ -85,8 +79,8 @@ fn page(
     kind: &str,
 ) -> Value {
     let size = p.page_size.unwrap_or(50).clamp(1, MAX_PAGE);
-    let modified = p.modified_since.as_deref().map(normal);
-    let created = p.created_since.as_deref().map(normal);
+    let modified = p.modified_since.as_deref().and_then(normal);
+    let created = p.created_since.as_deref().and_then(normal);
     items.retain(|(id, obj)| {
         let Some(s) = stamps.iter().find(|s| s.id == *id) else {
             return false;
@@ -207,7 +201,7 @@ pub async fn list(
                     "oversyn:route": full.fields.route,
                 })));
             }
-            (items, store.stamps(t, "cases").await?, "Paper", match &p.modified_since { Some(m) => store.tombstones(t, "case", &normal(m)).await?, None => Vec::new() })
+            (items, store.stamps(t, "cases").await?, "Paper", match &p.modified_since { Some(m) => store.tombstones(t, "case", &normal(m).unwrap_or_default()).await?, None => Vec::new() })
         }
         "meetings" => (
             store.events(t).await?.into_iter().map(|e| (e.id, json!({

@@ -128,28 +128,29 @@ async fn system(State(state): State<AppState>) -> Response {
 /// a key as `links.next` carries it.
 fn page(
     p: &Params,
+    r: &Request,
     list: &str,
     items: &[Item<Value>],
     after: Option<Key>,
     cursor: impl Fn(Key) -> String,
-) -> Result<Value, Problem> {
-    let r = p.read()?;
+) -> Value {
     let pg = select(items, &r.filter, after, r.size);
     let mut links = json!({ "first": p.link(list, r.size, None) });
     if let Some(next) = pg.next {
         links["next"] = json!(p.link(list, r.size, Some(&cursor(next))));
     }
-    Ok(json!({
+    json!({
         "data": pg.items.iter().map(|i| &i.object).collect::<Vec<_>>(),
         "pagination": { "totalElements": pg.total, "elementsPerPage": r.size },
         "links": links,
-    }))
+    })
 }
 
 async fn body_list(
     State(state): State<AppState>,
     Query(p): Query<Params>,
 ) -> Result<Response, Problem> {
+    let r = p.read()?;
     let base = base(&state);
     let all = bodies(&state.store, &base).await?;
     // Bodies are keyed by their place in slug order, and a next link names
@@ -177,11 +178,12 @@ async fn body_list(
     };
     Ok(answer(&page(
         &p,
+        &r,
         &Urls::bodies(&base),
         &items,
         after,
         slug_at,
-    )?))
+    )))
 }
 
 async fn the_body(state: &AppState, slug: &str) -> Result<std::sync::Arc<Published>, Problem> {
@@ -212,7 +214,7 @@ async fn list(
     Query(p): Query<Params>,
 ) -> Result<Response, Problem> {
     let kind = kind_of(&kind)?;
-    let b = the_body(&state, &slug).await?;
+    let r = p.read()?;
     let after = match p.after.as_deref() {
         None => None,
         Some(s) => Some(kind.parse(s).ok_or_else(|| {
@@ -221,14 +223,15 @@ async fn list(
             ))
         })?),
     };
-    let r = p.read()?;
+    let b = the_body(&state, &slug).await?;
     let live = b.list(kind);
+    let cursor = |k| kind.segment(k);
     let v = if r.filter.wants_deleted() {
         let mut all = live.to_vec();
         all.extend(b.tombstones(kind));
-        page(&p, &b.urls.list(kind), &all, after, |k| kind.segment(k))?
+        page(&p, &r, &b.urls.list(kind), &all, after, cursor)
     } else {
-        page(&p, &b.urls.list(kind), live, after, |k| kind.segment(k))?
+        page(&p, &r, &b.urls.list(kind), live, after, cursor)
     };
     Ok(answer(&v))
 }
