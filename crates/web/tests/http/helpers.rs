@@ -364,3 +364,36 @@ impl Drop for SmtpServer {
         self.child.wait().ok();
     }
 }
+
+/// Runs `scripts/standards/{script}` (a Python checker built on the
+/// `jsonschema` package) against the standard's own schemas in
+/// `../shared/standards/{standard}` (or `$OVERSYN_STANDARDS_DIR/{standard}`),
+/// in a child process so the server on this runtime keeps answering.
+/// Fails, never skips, when jsonschema is missing; fails with what the
+/// checker printed; returns its JSON summary.
+pub async fn standards_check(script: &str, standard: &str, args: &[String]) -> Value {
+    let have = tokio::process::Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .status()
+        .await
+        .is_ok_and(|s| s.success());
+    assert!(
+        have,
+        "{script} needs Python's jsonschema: python3 -m pip install jsonschema (.ci/run installs it)"
+    );
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scripts/standards")
+        .join(script);
+    let mut cmd = tokio::process::Command::new("python3");
+    cmd.arg("-W").arg("ignore").arg(path).args(args);
+    if let Ok(dir) = std::env::var("OVERSYN_STANDARDS_DIR") {
+        cmd.arg("--schemas").arg(format!("{dir}/{standard}"));
+    }
+    let out = cmd.output().await.expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{script} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the checker's JSON summary")
+}

@@ -14,39 +14,6 @@ use oversyn_store::cases::NewCase;
 use oversyn_store::synthetic::Scale;
 use reqwest::StatusCode;
 use serde_json::Value;
-use std::path::PathBuf;
-
-fn checker() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scripts/standards/oparl_check.py")
-}
-
-/// Runs the crawl (in a child process, so the server on this runtime keeps
-/// answering); fails with what the checker printed.
-async fn crawl(base: &str, deleted: &[String]) -> Value {
-    let have = std::process::Command::new("python3")
-        .args(["-c", "import jsonschema"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        have,
-        "the OParl check needs Python's jsonschema: python3 -m pip install jsonschema (scripts/test installs it)"
-    );
-    let mut cmd = tokio::process::Command::new("python3");
-    cmd.arg("-W")
-        .arg("ignore")
-        .arg(checker())
-        .arg(format!("{base}/oparl"));
-    if let Ok(dir) = std::env::var("OVERSYN_STANDARDS") {
-        cmd.arg("--schemas").arg(format!("{dir}/oparl"));
-    }
-    for d in deleted {
-        cmd.arg("--deleted").arg(d);
-    }
-    let out = cmd.output().await.expect("python3 runs");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "the OParl check failed:\n{err}");
-    serde_json::from_slice(&out.stdout).expect("the checker's summary")
-}
 
 #[tokio::test]
 async fn the_oparl_server_passes_the_standards_schemas_and_shows_only_what_is_public() {
@@ -180,7 +147,16 @@ async fn the_oparl_server_passes_the_standards_schemas_and_shows_only_what_is_pu
 
         let body = format!("{}/oparl/bodies/stockholm", app.base);
         let gone_id = format!("{body}/papers/{gone}");
-        let summary = crawl(&app.base, std::slice::from_ref(&gone_id)).await;
+        let summary = standards_check(
+            "oparl_check.py",
+            "oparl",
+            &[
+                format!("{}/oparl", app.base),
+                "--deleted".into(),
+                gone_id.clone(),
+            ],
+        )
+        .await;
         let objects: Vec<&str> = summary["objects"]
             .as_array()
             .unwrap()

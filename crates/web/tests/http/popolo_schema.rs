@@ -6,18 +6,9 @@
 use crate::helpers::*;
 use oversyn_core::Role;
 use reqwest::StatusCode;
-use std::path::PathBuf;
 
 #[tokio::test]
 async fn popolo_exports_pass_the_popolo_schemas() {
-    let have = std::process::Command::new("python3")
-        .args(["-c", "import jsonschema"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        have,
-        "the Popolo check needs Python's jsonschema: python3 -m pip install jsonschema (.ci/run installs it)"
-    );
     on_each_backend(|app| async move {
         let token = app
             .token_for("stockholm", "popolo@stockholm.example", Role::Viewer)
@@ -41,25 +32,13 @@ async fn popolo_exports_pass_the_popolo_schemas() {
         assert_eq!(status, StatusCode::OK);
         std::fs::write(&api, body.to_string()).unwrap();
 
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../scripts/standards/popolo_check.py");
-        let mut cmd = tokio::process::Command::new("python3");
-        cmd.arg("-W")
-            .arg("ignore")
-            .arg(script)
-            .arg(&public)
-            .arg(&api);
-        if let Ok(d) = std::env::var("OVERSYN_STANDARDS") {
-            cmd.arg("--schemas").arg(format!("{d}/popolo"));
-        }
-        let out = cmd.output().await.expect("python3 runs");
-        assert!(
-            out.status.success(),
-            "Popolo against its schemas:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let summary = standards_check(
+            "popolo_check.py",
+            "popolo",
+            &[public.display().to_string(), api.display().to_string()],
+        )
+        .await;
         let _ = std::fs::remove_dir_all(&dir);
-        let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert!(summary["checked"].as_u64().unwrap() > 30, "{summary}");
     })
     .await;
