@@ -19,6 +19,47 @@ pub enum TenantCommand {
     },
     /// List tenants.
     List,
+    /// Sign in through the tenant's OpenID Connect provider: roles follow
+    /// the provider's groups at every sign-in.
+    Oidc(OidcArgs),
+}
+
+#[derive(clap::Args)]
+pub struct OidcArgs {
+    #[arg(long)]
+    pub tenant: String,
+    /// The provider's issuer, e.g. https://login.microsoftonline.com/TENANT/v2.0
+    #[arg(long, required_unless_present_any = ["show", "remove"])]
+    pub issuer: Option<String>,
+    #[arg(long, required_unless_present_any = ["show", "remove"])]
+    pub client_id: Option<String>,
+    /// A file holding the client secret (read once and stored; never shown).
+    #[arg(long, conflicts_with = "client_secret_env")]
+    pub client_secret_file: Option<std::path::PathBuf>,
+    /// Or: the environment variable every instance reads the secret from.
+    #[arg(long)]
+    pub client_secret_env: Option<String>,
+    /// The ID-token claim that lists the person's groups.
+    #[arg(long, default_value = "groups")]
+    pub role_claim: String,
+    #[arg(long)]
+    pub admin_group: Option<String>,
+    #[arg(long)]
+    pub editor_group: Option<String>,
+    #[arg(long)]
+    pub politician_group: Option<String>,
+    #[arg(long)]
+    pub viewer_group: Option<String>,
+    /// Switch password login off for the tenant (run again without it to
+    /// switch it back on).
+    #[arg(long)]
+    pub no_passwords: bool,
+    /// Print the tenant's settings (never the secret).
+    #[arg(long, conflicts_with = "remove")]
+    pub show: bool,
+    /// Remove the provider: password login only.
+    #[arg(long)]
+    pub remove: bool,
 }
 
 #[derive(Subcommand)]
@@ -100,6 +141,7 @@ pub async fn tenants(store: &Store, command: &TenantCommand) -> Result<()> {
                 out!("{}\t{}", t.slug, t.name);
             }
         }
+        TenantCommand::Oidc(args) => crate::sso::oidc(store, args).await?,
     }
     Ok(())
 }

@@ -23,6 +23,7 @@ mod common;
 mod opendata;
 mod review_export;
 mod serve;
+mod sso;
 
 // A server answering many small requests on several threads spends a fifth
 // of its time in glibc's malloc, much of it waiting on arena locks;

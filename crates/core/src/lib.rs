@@ -23,6 +23,7 @@ pub mod opendata;
 pub mod register;
 pub mod review;
 pub mod role;
+pub mod sso;
 pub mod statistics;
 pub mod validate;
 

@@ -34,11 +34,18 @@ struct LoginView {
     /// Only one tenant: no need to ask.
     single_tenant: bool,
     error: Option<String>,
+    /// The tenant signs in through its identity provider.
+    sso: bool,
+    /// ... and only there: no password form.
+    passwords_off: bool,
+    /// Some tenant has a provider: offer to pick one by its short name.
+    sso_anywhere: bool,
 }
 
 #[derive(Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
+    tenant: Option<String>,
 }
 
 async fn view(
@@ -55,7 +62,15 @@ async fn view(
     } else {
         input.tenant
     };
+    let oidc = match tenant.trim() {
+        "" => None,
+        t => state.store.oidc_by_slug(t).await?,
+    };
+    let sso_anywhere = oidc.is_some() || !state.store.oidc_tenants().await?.is_empty();
     Ok(LoginView {
+        sso: oidc.is_some(),
+        passwords_off: oidc.as_ref().is_some_and(|o| o.passwords_off),
+        sso_anywhere,
         c: Chrome::anonymous(ui, "login-title", csrf),
         tenant,
         email: input.email,
@@ -80,6 +95,7 @@ pub async fn form(
     };
     let input = LoginInput {
         next: q.next.unwrap_or_default(),
+        tenant: q.tenant.unwrap_or_default(),
         ..Default::default()
     };
     let mut res = render(&view(&state, &ui, csrf.clone(), input, None).await?)?;
@@ -110,6 +126,25 @@ pub async fn submit(
             .or(ui.0.login_csrf.clone())
             .unwrap_or_default();
     let lang = ui.0.lang;
+    if state
+        .store
+        .oidc_by_slug(&input.tenant)
+        .await?
+        .is_some_and(|o| o.passwords_off)
+    {
+        let v = view(
+            &state,
+            &ui,
+            csrf,
+            LoginInput {
+                password: String::new(),
+                ..input
+            },
+            Some(lang.t("sso-passwords-off")),
+        )
+        .await?;
+        return Ok((StatusCode::FORBIDDEN, render(&v)?).into_response());
+    }
     let user = match state
         .store
         .verify_login(&input.tenant, &input.email, &input.password)
@@ -171,14 +206,39 @@ pub async fn submit(
 #[derive(Deserialize)]
 pub struct Empty {}
 
-/// Ends the session.
+#[derive(Template)]
+#[template(path = "auth/signed_out.html")]
+struct SignedOut {
+    c: Chrome,
+    provider_logout: String,
+}
+
+/// Ends the session; one that the tenant's identity provider began ends
+/// there too (RP-initiated logout), through a page that forwards to the
+/// provider: a redirect from a form to another site would be blocked by
+/// the pages' `form-action 'self'`.
 pub async fn logout(
     State(state): State<AppState>,
+    ui: Ui,
     s: Signed,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, PageError> {
+    let id_token = state.store.session_id_token(&s.session.token).await?;
     state.store.end_session(&s.session.token).await?;
-    let mut res = Redirect::to("/login").into_response();
+    let provider_logout = match (id_token, state.store.oidc(s.tenant()).await?) {
+        (Some(t), Some(o)) => {
+            let back = format!("{}/login", state.config.public_url.trim_end_matches('/'));
+            super::sso::logout_url(&o, &t, &back).await
+        }
+        _ => None,
+    };
+    let mut res = match provider_logout {
+        Some(url) => render(&SignedOut {
+            c: Chrome::anonymous(&ui, "signed-out-title", String::new()),
+            provider_logout: url,
+        })?,
+        None => Redirect::to("/login").into_response(),
+    };
     res.headers_mut().append(
         header::SET_COOKIE,
         set_cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies),

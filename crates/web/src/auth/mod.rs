@@ -2,6 +2,7 @@
 
 mod account;
 mod login;
+mod sso;
 mod users;
 
 use axum::Router;
@@ -10,6 +11,8 @@ use axum::routing::{get, post};
 pub fn router() -> Router<crate::AppState> {
     Router::new()
         .route("/login", get(login::form).post(login::submit))
+        .route("/login/sso", get(sso::start))
+        .route("/login/sso/callback", get(sso::callback))
         .route("/logout", post(login::logout))
         .route("/account", get(account::form).post(account::submit))
         .route("/admin/users", get(users::list).post(users::add))

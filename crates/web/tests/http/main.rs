@@ -21,3 +21,4 @@ mod security;
 mod security_headers;
 mod security_matrix;
 mod security_xss;
+mod sso;

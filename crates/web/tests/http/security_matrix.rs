@@ -113,6 +113,11 @@ fn table() -> Vec<Row> {
         get("/login",                                                     [SEE,      SEE,      SEE,      SEE,      OK,       OK,       SEE]),
         post("/login", Body::Form(&[("tenant", "stockholm"), ("email", "nobody-{visitor}@stockholm.example"), ("password", "wrong password")]),
                                                                           [UNAUTH,   UNAUTH,   UNAUTH,   UNAUTH,   UNAUTH,   UNAUTH,   UNAUTH]),
+        // Stockholm has no identity provider in this fixture, and a
+        // callback without the browser's sign-in cookie is refused (the
+        // flow itself is in sso.rs).
+        get("/login/sso?tenant=stockholm",                                [NOTFOUND, NOTFOUND, NOTFOUND, NOTFOUND, NOTFOUND, NOTFOUND, NOTFOUND]),
+        get("/login/sso/callback?state=forged&code=forged",               [BAD,      BAD,      BAD,      BAD,      BAD,      BAD,      BAD]),
         get("/account",                                                   [OK,       OK,       OK,       OK,       Login,    Login,    OK]),
         post("/account", NO_FIELDS,                                       [INVALID,  INVALID,  INVALID,  INVALID,  Login,    Login,    INVALID]),
         get("/admin/users",                                               [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
