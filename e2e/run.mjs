@@ -4,7 +4,8 @@
 // PostgreSQL database when OVERSYN_TEST_POSTGRES_URL is set. The story is an
 // official's and a respondent's: sign in, edit the register, open a review
 // and invite, answer on a phone, see the results, download the report,
-// record a reservation on a case; axe-core checks every main page, the
+// record a reservation on a case, sign in through the city's identity
+// provider (oidc-provider from npm) and out again; axe-core checks every main page, the
 // respondent's form and its error and thank-you states (no serious or
 // critical violations). A failing step leaves a screenshot in
 // e2e/screenshots/.
@@ -22,6 +23,7 @@ import { inviteToReview } from './review.mjs';
 import { answerOnPhone } from './respond.mjs';
 import { seeResults } from './results.mjs';
 import { reservationOnPhone } from './cases.mjs';
+import { singleSignOn } from './sso.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -71,6 +73,7 @@ async function runOn(bin, backend) {
     await t.story('a reservation on a case', () => reservationOnPhone(t, browser, page, review));
     await mainPages(t, page);
     await publicPages(t, browser);
+    await t.story('single sign-on', () => singleSignOn(t, bin, browser));
   } finally {
     await browser.close();
     await server.stop();

@@ -96,7 +96,7 @@ export async function startServer(bin, backend) {
         reject(new Error(`the server exited (${code}) before it was ready: ${out}`));
       });
     });
-    return { ...started, stop };
+    return { ...started, stop, databaseUrl: url, dataDir: dir };
   } catch (e) {
     await stop();
     throw e;

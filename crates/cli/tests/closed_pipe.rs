@@ -60,6 +60,7 @@ fn every_command_that_prints_ends_quietly_on_a_closed_pipe() {
         "review export --tenant stockholm --review latest --format csv",
         "--help",
         "tenant --help",
+        "tenant oidc --tenant stockholm --show",
     ]
     .iter()
     .map(|c| c.split(' ').map(str::to_owned).collect())

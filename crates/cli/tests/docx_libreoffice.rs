@@ -36,7 +36,7 @@ fn libreoffice() -> &'static str {
         }
     }
     panic!(
-        "LibreOffice is missing: apt-get install libreoffice-writer-nogui (.ci/run installs it)"
+        "LibreOffice is missing: apt-get install libreoffice-writer-nogui (scripts/test installs it)"
     );
 }
 
@@ -109,7 +109,7 @@ async fn libreoffice_converts_every_docx_with_its_text_intact() {
     let office = libreoffice();
     assert!(
         tool("pdftotext", "-v"),
-        "pdftotext is missing: apt-get install poppler-utils (.ci/run installs it)"
+        "pdftotext is missing: apt-get install poppler-utils (scripts/test installs it)"
     );
     let dir = std::env::temp_dir().join(format!("oversyn-docx-lo-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

@@ -241,7 +241,7 @@ async fn two_instances_send_each_reminder_once(db: ScratchDb) {
 async fn each_due_reminder_is_delivered_once_by_two_instances() {
     if !has_aiosmtpd() {
         eprintln!(
-            "SKIPPED: python3 module aiosmtpd is missing (pip install aiosmtpd; .ci/run installs it)"
+            "SKIPPED: python3 module aiosmtpd is missing (pip install aiosmtpd; scripts/test installs it)"
         );
         return;
     }

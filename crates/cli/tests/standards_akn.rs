@@ -49,7 +49,7 @@ fn xmllint() {
         .is_ok_and(|o| o.status.success());
     assert!(
         ok,
-        "xmllint is missing: apt-get install libxml2-utils (.ci/run installs it)"
+        "xmllint is missing: apt-get install libxml2-utils (scripts/test installs it)"
     );
 }
 

@@ -311,7 +311,7 @@ async fn the_openapi_document_passes_openapi_spec_validator() {
         .status();
     if !probe.is_ok_and(|s| s.success()) {
         eprintln!(
-            "SKIPPED: python3 module openapi_spec_validator is missing (pip install openapi-spec-validator; .ci/run installs it)"
+            "SKIPPED: python3 module openapi_spec_validator is missing (pip install openapi-spec-validator; scripts/test installs it)"
         );
         return;
     }

@@ -298,7 +298,7 @@ impl SmtpServer {
             .status();
         if !probe.map(|s| s.success()).unwrap_or(false) {
             eprintln!(
-                "SMTP test SKIPPED: python3 module aiosmtpd is missing (pip install aiosmtpd; .ci/run installs it)"
+                "SMTP test SKIPPED: python3 module aiosmtpd is missing (pip install aiosmtpd; scripts/test installs it)"
             );
             return None;
         }
@@ -379,7 +379,7 @@ pub async fn standards_check(script: &str, standard: &str, args: &[String]) -> V
         .is_ok_and(|s| s.success());
     assert!(
         have,
-        "{script} needs Python's jsonschema: python3 -m pip install jsonschema (.ci/run installs it)"
+        "{script} needs Python's jsonschema: python3 -m pip install jsonschema (scripts/test installs it)"
     );
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../scripts/standards")

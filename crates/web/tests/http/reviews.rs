@@ -1017,7 +1017,7 @@ async fn the_report_downloads_as_pdf_and_docx() {
             assert!(!text.contains('\u{ad}'), "soft hyphens in the PDF's text");
         }
         None => eprintln!(
-            "PDF text check SKIPPED: pdftotext/pdfinfo missing (apt-get install poppler-utils; .ci/run installs it)"
+            "PDF text check SKIPPED: pdftotext/pdfinfo missing (apt-get install poppler-utils; scripts/test installs it)"
         ),
     }
     let r = app
