@@ -12,7 +12,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::{StatusCode, header};
 use oversyn_store::StoreError;
-use oversyn_store::auth::{SESSION_HOURS, random_token};
+use oversyn_store::auth::random_token;
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -125,25 +125,26 @@ pub async fn submit(
             .map(|s| s.csrf.clone())
             .or(ui.0.login_csrf.clone())
             .unwrap_or_default();
-    let lang = ui.0.lang;
+    // A refusal shows the form again with what was typed, but the password.
+    let refuse = |input: LoginInput, key: &str, status: StatusCode| {
+        let (state, ui, csrf) = (&state, &ui, csrf.clone());
+        let message = ui.0.lang.t(key);
+        async move {
+            let input = LoginInput {
+                password: String::new(),
+                ..input
+            };
+            let v = view(state, ui, csrf, input, Some(message)).await?;
+            Ok::<_, PageError>((status, render(&v)?).into_response())
+        }
+    };
     if state
         .store
         .oidc_by_slug(&input.tenant)
         .await?
         .is_some_and(|o| o.passwords_off)
     {
-        let v = view(
-            &state,
-            &ui,
-            csrf,
-            LoginInput {
-                password: String::new(),
-                ..input
-            },
-            Some(lang.t("sso-passwords-off")),
-        )
-        .await?;
-        return Ok((StatusCode::FORBIDDEN, render(&v)?).into_response());
+        return refuse(input, "sso-passwords-off", StatusCode::FORBIDDEN).await;
     }
     let user = match state
         .store
@@ -151,33 +152,9 @@ pub async fn submit(
         .await
     {
         Ok(Some(u)) => u,
-        Ok(None) => {
-            let v = view(
-                &state,
-                &ui,
-                csrf,
-                LoginInput {
-                    password: String::new(),
-                    ..input
-                },
-                Some(lang.t("login-failed")),
-            )
-            .await?;
-            return Ok((StatusCode::UNAUTHORIZED, render(&v)?).into_response());
-        }
+        Ok(None) => return refuse(input, "login-failed", StatusCode::UNAUTHORIZED).await,
         Err(StoreError::TooManyAttempts) => {
-            let v = view(
-                &state,
-                &ui,
-                csrf,
-                LoginInput {
-                    password: String::new(),
-                    ..input
-                },
-                Some(lang.t("login-too-many")),
-            )
-            .await?;
-            return Ok((StatusCode::TOO_MANY_REQUESTS, render(&v)?).into_response());
+            return refuse(input, "login-too-many", StatusCode::TOO_MANY_REQUESTS).await;
         }
         Err(e) => return Err(e.into()),
     };
@@ -190,17 +167,12 @@ pub async fn submit(
     } else {
         safe_next(&input.next)
     };
-    let mut res = Redirect::to(to).into_response();
-    let secure = state.config.secure_cookies;
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(SESSION_COOKIE, &token, Some(SESSION_HOURS * 3600), secure),
-    );
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(LOGIN_CSRF_COOKIE, "", Some(0), secure),
-    );
-    Ok(res)
+    Ok(super::signed_in(
+        to,
+        &token,
+        LOGIN_CSRF_COOKIE,
+        state.config.secure_cookies,
+    ))
 }
 
 #[derive(Deserialize)]

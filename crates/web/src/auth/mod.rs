@@ -18,6 +18,30 @@ pub fn router() -> Router<crate::AppState> {
         .route("/admin/users", get(users::list).post(users::add))
 }
 
+/// The answer that ends a sign-in: the new session's cookie, the sign-in's
+/// own cookie (`done`) cleared, and the way on.
+pub(crate) fn signed_in(
+    to: &str,
+    token: &str,
+    done: &str,
+    secure: bool,
+) -> axum::response::Response {
+    use crate::context::{SESSION_COOKIE, set_cookie};
+    use axum::response::{IntoResponse, Redirect};
+    let mut res = Redirect::to(to).into_response();
+    let h = res.headers_mut();
+    let hours = oversyn_store::auth::SESSION_HOURS;
+    h.append(
+        http::header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, token, Some(hours * 3600), secure),
+    );
+    h.append(
+        http::header::SET_COOKIE,
+        set_cookie(done, "", Some(0), secure),
+    );
+    res
+}
+
 /// Where to go after signing in: only paths on this site.
 pub(crate) fn safe_next(next: &str) -> &str {
     if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {

@@ -15,7 +15,7 @@ pub use provider::logout_url;
 
 use super::safe_next;
 use crate::AppState;
-use crate::context::{SESSION_COOKIE, Ui, cookie, set_cookie};
+use crate::context::{Ui, cookie, set_cookie};
 use crate::error::PageError;
 use crate::i18n::Text;
 use crate::views::{Chrome, render};
@@ -25,7 +25,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use http::{HeaderMap, StatusCode, header};
 use oversyn_core::sso::{ClaimValue, groups_in_claim};
 use oversyn_store::StoreError;
-use oversyn_store::auth::{SESSION_HOURS, random_token};
+use oversyn_store::auth::random_token;
 use oversyn_store::oidc::{PENDING_MINUTES, PendingLogin, Vouched};
 use provider::ProviderError;
 use serde::Deserialize;
@@ -212,17 +212,12 @@ pub async fn callback(
         .store
         .create_sso_session(user.id, &id.id_token)
         .await?;
-    let secure = state.config.secure_cookies;
-    let mut res = Redirect::to(safe_next(&p.next)).into_response();
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(SESSION_COOKIE, &token, Some(SESSION_HOURS * 3600), secure),
-    );
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(SSO_COOKIE, "", Some(0), secure),
-    );
-    Ok(res)
+    Ok(super::signed_in(
+        safe_next(&p.next),
+        &token,
+        SSO_COOKIE,
+        state.config.secure_cookies,
+    ))
 }
 
 /// The address to tie the account to: `email`, or a `preferred_username`
