@@ -388,6 +388,29 @@ async fn the_answer_counts_once_and_only_in_its_own_browser() {
         // No provider for the tenant.
         let (s, _) = get_with(&client(), &app.url("/login/sso?tenant=nowhere")).await;
         assert_eq!(s, StatusCode::NOT_FOUND);
+
+        // A provider that does not answer: a page that says so, no sign-in
+        // recorded.
+        let tenant_id = stockholm(&app).await;
+        let mut down = app.store.oidc(tenant_id).await.unwrap().unwrap();
+        down.issuer = format!("http://127.0.0.1:{}", crate::helpers::free_port());
+        let actor = Actor {
+            tenant_id,
+            user_id: None,
+            label: "test".into(),
+        };
+        app.store.set_oidc(&actor, &down).await.unwrap();
+        let (s, page) = get_with(&client(), &app.url("/login/sso?tenant=stockholm")).await;
+        assert_eq!(s, StatusCode::BAD_GATEWAY);
+        assert!(page.contains("gick inte att nå"), "{page}");
+        assert_eq!(
+            app.store
+                .count("SELECT COUNT(*) FROM oidc_pending WHERE expires_at > '2000'")
+                .await
+                .unwrap(),
+            0,
+            "every sign-in above was taken, and none is recorded for a provider that did not answer"
+        );
     })
     .await;
 }
