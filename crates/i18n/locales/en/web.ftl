@@ -54,6 +54,15 @@ sso-conflict = The account could not be linked: { $reason }
 signed-out-title = You are signed out of Översyn
 signed-out-provider = Sign out of your organisation's identity provider too, so that the next person at this computer is not signed in as you.
 signed-out-continue = Sign out of the identity provider
+sso-admin-title = Sign-in through the organisation's identity provider
+sso-admin-issuer = Issuer
+sso-admin-client = Client id
+sso-admin-claim = Roles from the claim
+sso-admin-passwords = Password login
+sso-admin-on = on
+sso-admin-off = off
+sso-admin-none = No identity provider is set: everyone signs in with e-mail and password.
+sso-admin-how = Set by whoever runs Översyn, with the command
 
 account-title = My account
 account-first = You logged in with a one-time password. Choose your own password now.

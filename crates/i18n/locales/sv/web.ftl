@@ -54,6 +54,15 @@ sso-conflict = Kontot kunde inte kopplas: { $reason }
 signed-out-title = Du är utloggad från Översyn
 signed-out-provider = Logga ut även från organisationens inloggningstjänst, så att nästa person vid den här datorn inte loggas in som du.
 signed-out-continue = Logga ut från inloggningstjänsten
+sso-admin-title = Inloggning via organisationens inloggningstjänst
+sso-admin-issuer = Utfärdare (issuer)
+sso-admin-client = Klient-id
+sso-admin-claim = Roller från anspråket
+sso-admin-passwords = Inloggning med lösenord
+sso-admin-on = på
+sso-admin-off = avstängd
+sso-admin-none = Ingen inloggningstjänst är inställd: alla loggar in med e-post och lösenord.
+sso-admin-how = Ställs in av den som driftar Översyn, med kommandot
 
 account-title = Mitt konto
 account-first = Du loggade in med ett engångslösenord. Välj ett eget lösenord nu.

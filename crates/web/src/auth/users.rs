@@ -11,6 +11,7 @@ use http::StatusCode;
 use oversyn_core::{Code, FieldErrors, Role};
 use oversyn_store::StoreError;
 use oversyn_store::auth::User;
+use oversyn_store::oidc::OidcSummary;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -22,6 +23,12 @@ struct UsersView {
     email: String,
     role: String,
     created: Option<(String, String)>,
+    /// The tenant's identity provider, without its secret.
+    sso: Option<OidcSummary>,
+}
+
+async fn sso(state: &AppState, tenant: i64) -> Result<Option<OidcSummary>, PageError> {
+    Ok(state.store.oidc(tenant).await?.map(|o| o.summary()))
 }
 
 pub async fn list(State(state): State<AppState>, Admin(s): Admin) -> Result<Response, PageError> {
@@ -33,6 +40,7 @@ pub async fn list(State(state): State<AppState>, Admin(s): Admin) -> Result<Resp
         email: String::new(),
         role: "viewer".into(),
         created: None,
+        sso: sso(&state, s.tenant()).await?,
     })
 }
 
@@ -92,6 +100,7 @@ pub async fn add(
         email: if keep { input.email } else { String::new() },
         role: if keep { input.role } else { "viewer".into() },
         created,
+        sso: sso(&state, s.tenant()).await?,
     };
     Ok((status, render(&v)?).into_response())
 }

@@ -269,8 +269,13 @@ async fn sign_in_makes_the_user_and_the_groups_give_the_role() {
             before + 1,
             "the same user, not a new one"
         );
-        let (s, _) = get_with(&phone, &app.url("/admin/users")).await;
+        let (s, page) = get_with(&phone, &app.url("/admin/users")).await;
         assert_eq!(s, StatusCode::OK);
+        assert!(
+            page.contains(&idp.issuer) && page.contains("oversyn-editors"),
+            "the admin sees the provider: {page}"
+        );
+        assert!(!page.contains(SECRET), "never its secret");
         let (s, _) = get_with(&desk, &app.url("/persons")).await;
         assert_eq!(
             s,
