@@ -83,12 +83,7 @@ fn signatory(rapporteur: &str) -> String {
 }
 
 fn head(v: &CaseView) -> String {
-    match (v.fields.reference.is_empty(), v.number.is_empty()) {
-        (false, false) => format!("{} (Dnr {})", v.fields.reference, v.number),
-        (false, true) => v.fields.reference.clone(),
-        (true, false) => format!("Dnr {}", v.number),
-        (true, true) => String::new(),
-    }
+    oversyn_core::cases::citation(&v.fields.reference, v.number)
 }
 
 fn points(doc: &mut Doc, points: &[oversyn_core::cases::Point]) {

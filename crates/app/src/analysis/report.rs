@@ -62,7 +62,22 @@ pub async fn assemble(
         k,
     );
     let mut sections = Vec::new();
-    let mut sources = vec!["PM 2011:125 RI (Dnr 006-1348/2010)".to_owned()];
+    // The tenant's own decision documents on this review, then the
+    // catalogue facts the sections cite.
+    let pattern = store.case_number_pattern(tenant_id).await?;
+    let mut sources: Vec<String> = store
+        .cases(tenant_id)
+        .await?
+        .iter()
+        .filter(|c| c.fields.review_id == Some(review_id))
+        .map(|c| {
+            oversyn_core::cases::citation(
+                &c.fields.reference,
+                &crate::cases::documents::number_text(c, &pattern),
+            )
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
     for m in &a.memberships {
         let e = &m.evidence;
         let membership = snap.memberships.iter().find(|x| x.id == e.membership_id);

@@ -213,6 +213,18 @@ impl Case {
     }
 }
 
+/// How a case is cited in a document's head or a report's sources: its
+/// own reference and its case number, "PM 2011:125 RI (Dnr 006-1348/2010)",
+/// or whichever of the two it has; empty with neither.
+pub fn citation(reference: &str, number: &str) -> String {
+    match (reference.trim(), number.trim()) {
+        ("", "") => String::new(),
+        (r, "") => r.to_owned(),
+        ("", n) => format!("Dnr {n}"),
+        (r, n) => format!("{r} (Dnr {n})"),
+    }
+}
+
 /// The fields an official edits on an open case.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -410,5 +422,21 @@ mod tests {
                 .get("adopted")
                 .is_some()
         );
+    }
+}
+
+#[cfg(test)]
+mod citation_tests {
+    use super::citation;
+
+    #[test]
+    fn a_case_is_cited_by_what_it_has() {
+        assert_eq!(
+            citation("PM 2011:125 RI", "006-1348/2010"),
+            "PM 2011:125 RI (Dnr 006-1348/2010)"
+        );
+        assert_eq!(citation("KS 2024/117", ""), "KS 2024/117");
+        assert_eq!(citation(" ", "KS 2024/117"), "Dnr KS 2024/117");
+        assert_eq!(citation("", ""), "");
     }
 }
