@@ -200,16 +200,15 @@ impl Store {
         r.as_ref().map(settings).transpose()
     }
 
-    /// Slugs and names of the tenants that sign in with a provider.
-    pub async fn oidc_tenants(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT t.slug, t.name FROM tenant_oidc o JOIN tenants t ON t.id = o.tenant_id ORDER BY t.name",
+    /// Whether any tenant signs in with a provider (the login page then
+    /// offers to pick one).
+    pub async fn any_oidc(&self) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM tenant_oidc LIMIT 1) AS any_provider",
         )
-        .fetch_all(self.pool())
+        .fetch_one(self.pool())
         .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("slug")?, r.try_get("name")?)))
-            .collect()
+        Ok(n > 0)
     }
 
     /// Records a sign-in sent to the provider under its `state`, bound to

@@ -66,7 +66,7 @@ async fn view(
         "" => None,
         t => state.store.oidc_by_slug(t).await?,
     };
-    let sso_anywhere = oidc.is_some() || !state.store.oidc_tenants().await?.is_empty();
+    let sso_anywhere = oidc.is_some() || state.store.any_oidc().await?;
     Ok(LoginView {
         sso: oidc.is_some(),
         passwords_off: oidc.as_ref().is_some_and(|o| o.passwords_off),
