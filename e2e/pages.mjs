@@ -8,7 +8,7 @@ const SIGNED_IN = [
   '/', '/organisations', '/organisations/new', '/persons', '/persons/new', '/bodies', '/bodies/new',
   '/memberships/new', '/seats/new', '/strategy', '/reviews', '/reviews/new', '/cases', '/cases/new',
   '/cases/import', '/actions', '/actions/new', '/events', '/events/new', '/calendar', '/representation',
-  '/intake', '/tables', '/account', '/admin/users', '/settings/public',
+  '/intake', '/tables', '/account', '/admin/users', '/settings/public', '/settings/profile',
   '/?lang=en', '/reviews?lang=en', '/cases?lang=en',
 ];
 

@@ -22,6 +22,44 @@ pub enum TenantCommand {
     /// Sign in through the tenant's OpenID Connect provider: roles follow
     /// the provider's groups at every sign-in.
     Oidc(OidcArgs),
+    /// How the tenant names itself in drafts, case documents, reports and
+    /// mail: its office, place of signature, bodies and strategy. Given
+    /// flags replace those fields; the others keep their value.
+    Profile(ProfileArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ProfileArgs {
+    /// The tenant's slug, e.g. `uppsala`.
+    #[arg(long)]
+    pub tenant: String,
+    /// city, municipality or region ("staden", "kommunen", "regionen").
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// The office that prepares cases, e.g. "Kommunledningskontoret".
+    #[arg(long)]
+    pub office: Option<String>,
+    /// The office's name in English.
+    #[arg(long)]
+    pub office_en: Option<String>,
+    /// Where documents are signed, e.g. "Uppsala".
+    #[arg(long)]
+    pub place: Option<String>,
+    /// The body that holds the memberships, e.g. "Kommunstyrelsen".
+    #[arg(long)]
+    pub body: Option<String>,
+    /// The body's name in English.
+    #[arg(long)]
+    pub body_en: Option<String>,
+    /// The council a membership case goes on to ("" when the body decides alone).
+    #[arg(long)]
+    pub council: Option<String>,
+    /// The council's name in English.
+    #[arg(long)]
+    pub council_en: Option<String>,
+    /// The strategy for international work as the tenant cites it.
+    #[arg(long)]
+    pub strategy_reference: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -142,6 +180,7 @@ pub async fn tenants(store: &Store, command: &TenantCommand) -> Result<()> {
             }
         }
         TenantCommand::Oidc(args) => crate::sso::oidc(store, args).await?,
+        TenantCommand::Profile(args) => profile(store, args).await?,
     }
     Ok(())
 }
@@ -203,4 +242,57 @@ pub async fn tokens(store: &Store, command: &TokenCommand) -> Result<()> {
     );
     out!("{token}");
     Ok(())
+}
+
+/// `tenant profile`: prints the profile as JSON after applying the given
+/// flags; without flags it only prints. Bad values are named and nothing is saved.
+async fn profile(store: &Store, a: &ProfileArgs) -> Result<()> {
+    let t = tenant(store, &a.tenant).await?;
+    let mut input = oversyn_core::profile::ProfileInput::from(&store.profile(t.id).await?);
+    let given = [
+        (&a.kind, &mut input.kind),
+        (&a.office, &mut input.office_sv),
+        (&a.office_en, &mut input.office_en),
+        (&a.place, &mut input.place),
+        (&a.body, &mut input.body_sv),
+        (&a.body_en, &mut input.body_en),
+        (&a.council, &mut input.council_sv),
+        (&a.council_en, &mut input.council_en),
+        (&a.strategy_reference, &mut input.strategy_reference),
+    ];
+    let mut changed = false;
+    for (flag, field) in given {
+        if let Some(v) = flag {
+            *field = v.clone();
+            changed = true;
+        }
+    }
+    let p = match input.parse() {
+        Ok(p) => p,
+        Err(errors) => {
+            let lines: Vec<String> = errors
+                .0
+                .iter()
+                .map(|e| {
+                    format!(
+                        "--{}: {}",
+                        flag_name(&e.field),
+                        e.key.trim_start_matches("error-").replace('-', " ")
+                    )
+                })
+                .collect();
+            bail!("nothing saved:\n{}", lines.join("\n"))
+        }
+    };
+    if changed {
+        store.set_profile(&crate::common::actor(t.id), &p).await?;
+        eprintln!("Saved the profile of `{}`.", t.slug);
+    }
+    out!("{}", serde_json::to_string_pretty(&p)?);
+    Ok(())
+}
+
+/// The flag a profile field is set with.
+fn flag_name(field: &str) -> String {
+    field.strip_suffix("_sv").unwrap_or(field).replace('_', "-")
 }

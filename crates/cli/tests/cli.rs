@@ -213,7 +213,7 @@ fn analyse_prints_the_contract_document_and_a_readable_summary() {
     assert!(
         text.contains("UCLG")
             && text.contains("terminate")
-            && text.contains("represented through SKR"),
+            && text.contains("represented through SKL"),
         "{text}"
     );
 }

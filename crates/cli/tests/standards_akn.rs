@@ -111,6 +111,7 @@ fn corner_case() -> NewCase {
             votes_for: Some(51),
             votes_against: Some(50),
             abstentions: None,
+            date_illustrative: false,
         }],
         source: "ui".into(),
     }

@@ -1,6 +1,8 @@
 //! The shared catalogue of real international organisations and networks,
 //! seeded into every installation. Every fact carries its source and the
-//! date it was true, taken from `shared/reference/organisations.md`.
+//! date it was true, taken from `shared/reference/organisations.md` (ECAD's
+//! from the pages its facts name, found after the 2011 reservation asked
+//! for its evaluation).
 
 use crate::codes::{OrgKind, RelationKind};
 
@@ -13,6 +15,72 @@ pub struct Fact {
     pub source: &'static str,
     /// When the fact was true or published, as precise as the source allows ("2023", "2011-11").
     pub as_of: &'static str,
+}
+
+/// The topics that describe a network itself; any other topic names the
+/// one member city a fact is about ("stockholm").
+pub const NETWORK_TOPICS: [&str; 7] = [
+    "exit",
+    "fees",
+    "founded",
+    "governance",
+    "members",
+    "membership",
+    "relations",
+];
+
+/// Whether a fact belongs in `tenant_slug`'s documents: facts about the
+/// network always, facts about one member city only in that city's.
+pub fn fact_concerns(topic: &str, tenant_slug: &str) -> bool {
+    NETWORK_TOPICS.contains(&topic) || topic == tenant_slug
+}
+
+/// Whether a fact dated `as_of` ("2023", "2011-11", "2014-10-27") was
+/// already true on `date`: a report shows the facts as they stood when its
+/// review closed, not those found later. A fact dated by year or month
+/// counts from the first day of it; an unreadable date counts as unknown.
+pub fn known_on(as_of: &str, date: chrono::NaiveDate) -> bool {
+    let mut parts = as_of.trim().splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(year)), month, day) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let first = chrono::NaiveDate::from_ymd_opt(
+        year as i32,
+        month.flatten().unwrap_or(1),
+        day.flatten().unwrap_or(1),
+    );
+    first.is_some_and(|f| f <= date)
+}
+
+/// A name an organisation had before its present one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormerName {
+    pub slug: &'static str,
+    /// The short name documents used, e.g. "SKL".
+    pub label: &'static str,
+    /// The first year the present name was used.
+    pub until_year: i32,
+    pub source: &'static str,
+}
+
+/// SKR was Sveriges Kommuner och Landsting (SKL) until 2019
+/// (organisations.md). The source gives the year only, so dates in 2019
+/// read the present name.
+pub const FORMER_NAMES: &[FormerName] = &[FormerName {
+    slug: "skr",
+    label: "SKL",
+    until_year: 2019,
+    source: "shared/reference/organisations.md",
+}];
+
+/// The short name an organisation went by on `date`: "SKL" for SKR in 2011.
+pub fn label_on(slug: &str, label: &str, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    FORMER_NAMES
+        .iter()
+        .filter(|f| f.slug == slug && date.year() < f.until_year)
+        .min_by_key(|f| f.until_year)
+        .map_or_else(|| label.to_owned(), |f| f.label.to_owned())
 }
 
 /// A governing body and how often it meets.
@@ -1059,6 +1127,38 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        slug: "ecad",
+        name: "European Cities Against Drugs",
+        acronym: Some("ECAD"),
+        aliases: &[
+            "European Cities Action network for Drug-free societies",
+            "Europeiska städer mot narkotika",
+        ],
+        kind: OrgKind::CityNetwork,
+        headquarters: Some("Stockholm"),
+        founded: Some(1994),
+        website: Some("https://ecad.net"),
+        themes: &["social affairs", "health"],
+        notice_months: None,
+        written_notice: false,
+        fee_basis: None,
+        bodies: &[],
+        facts: &[
+            Fact {
+                topic: "founded",
+                text: "Launched in Stockholm in April 1994 at a mayors' conference called by the City of Stockholm, where the founding cities drafted the Stockholm Resolution.",
+                source: "http://www.ecad.net/conf/Mconf10/Mconf_02.html",
+                as_of: "2003-05-15",
+            },
+            Fact {
+                topic: "members",
+                text: "Some 20 member cities at the launch in 1994, and 260 by May 2003.",
+                source: "http://www.ecad.net/conf/Mconf10/Mconf_02.html",
+                as_of: "2003-05-15",
+            },
+        ],
+    },
+    Entry {
         slug: "metrex",
         name: "METREX",
         acronym: None,
@@ -1240,5 +1340,54 @@ mod tests {
         assert!(LINKS.iter().any(|l| l.from == "metropolis"
             && l.to == "uclg"
             && l.kind == RelationKind::SectionOf));
+    }
+
+    #[test]
+    fn a_fact_is_known_from_its_date_on() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert!(known_on("2011", d(2011, 3, 24)));
+        assert!(known_on("2011-03", d(2011, 3, 24)));
+        assert!(!known_on("2011-04", d(2011, 3, 24)));
+        assert!(known_on("2011-03-24", d(2011, 3, 24)));
+        assert!(!known_on("2018", d(2011, 3, 24)));
+        assert!(!known_on("n.d.", d(2026, 1, 1)));
+        assert!(!known_on("", d(2026, 1, 1)));
+        // Every catalogue date is readable.
+        for e in ENTRIES {
+            for f in e.facts {
+                assert!(known_on(f.as_of, d(2100, 1, 1)), "{}: {}", e.slug, f.as_of);
+            }
+        }
+    }
+
+    #[test]
+    fn skr_was_skl_before_2019() {
+        let d = |y| chrono::NaiveDate::from_ymd_opt(y, 6, 1).unwrap();
+        assert_eq!(label_on("skr", "SKR", d(2011)), "SKL");
+        assert_eq!(label_on("skr", "SKR", d(2018)), "SKL");
+        assert_eq!(label_on("skr", "SKR", d(2019)), "SKR");
+        assert_eq!(label_on("uclg", "UCLG", d(2011)), "UCLG");
+    }
+
+    #[test]
+    fn a_fact_about_one_city_stays_in_that_citys_documents() {
+        assert!(fact_concerns("fees", "uppsala"));
+        assert!(fact_concerns("stockholm", "stockholm"));
+        assert!(!fact_concerns("stockholm", "uppsala"));
+        // Every other topic in the catalogue is a city that the fact's text names.
+        for e in ENTRIES {
+            for f in e
+                .facts
+                .iter()
+                .filter(|f| !NETWORK_TOPICS.contains(&f.topic))
+            {
+                assert!(
+                    f.text.to_lowercase().contains(f.topic),
+                    "{}: topic {} is not a member city named in the fact",
+                    e.slug,
+                    f.topic
+                );
+            }
+        }
     }
 }

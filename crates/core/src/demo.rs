@@ -13,6 +13,39 @@ pub const DEMO_EMAIL: &str = "demo@stockholm.example";
 /// The decision document the demo is drawn from.
 pub const SOURCE: &str = "PM 2011:125 RI (Dnr 006-1348/2010), Stockholms stad, 2011";
 
+/// How Stockholm names itself in its documents. The office, the place
+/// ("Stockholm den 8 september 2011") and the strategy ("mål, inriktning och
+/// riktlinjer för det internationella arbetet", kommunfullmäktige December
+/// 2008, dnr 006-1137/2007) are as the 2011 decision document gives them;
+/// the English names are Stockholm's usual ones.
+pub fn profile() -> crate::profile::Profile {
+    crate::profile::Profile {
+        kind: crate::profile::Kind::City,
+        office_sv: "Stadsledningskontoret".into(),
+        office_en: "City Executive Office".into(),
+        place: "Stockholm".into(),
+        body_sv: "Kommunstyrelsen".into(),
+        body_en: "City Executive Board".into(),
+        council_sv: "Kommunfullmäktige".into(),
+        council_en: "City Council".into(),
+        strategy_reference: "Stadens mål, inriktning och riktlinjer för det internationella arbetet, kommunfullmäktige december 2008 (dnr 006-1137/2007)".into(),
+    }
+}
+
+/// Stockholm's strategy: the default criteria with the city's two goals.
+/// Which catalogue themes serve each goal is our reading of the 2011
+/// decision (C40 fits "the city's profile as environmental capital";
+/// development cooperation fits neither goal).
+pub fn strategy() -> crate::review::strategy::Strategy {
+    crate::review::strategy::Strategy {
+        goals: vec![
+            "Vision 2030: economic development, knowledge society, innovation, mobility, culture, social affairs".into(),
+            "Miljöhuvudstad / environmental capital: environment, climate, energy, sustainability".into(),
+        ],
+        ..crate::review::strategy::default_strategy()
+    }
+}
+
 pub struct DemoBody {
     pub key: &'static str,
     pub name: &'static str,
@@ -157,7 +190,9 @@ pub const MEMBERSHIPS: &[DemoMembership] = &[
         mtype: MembershipType::Full,
         status: MembershipStatus::Active,
         fee: DemoFeeKind::NoFee,
-        notes: "Medlem sedan 2007 som innovationsstad (start.stockholm). C40 tar ingen avgift. \
+        // The categories (megacity, innovator, observer) date from October
+        // 2012 (organisations.md), so a note as of spring 2011 cannot use them.
+        notes: "Medlem sedan 2007 (start.stockholm). C40 tar ingen avgift. \
                 Anknytning genom Clinton Climate Initiative och Norra Djurgårdsstaden (PM 2011:125 RI).",
     },
     DemoMembership {

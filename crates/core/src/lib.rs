@@ -20,6 +20,7 @@ pub mod followup;
 pub mod jobs;
 pub mod lang;
 pub mod opendata;
+pub mod profile;
 pub mod register;
 pub mod review;
 pub mod role;

@@ -176,6 +176,8 @@ fn the_reference_document() {
         ("UCLG", "UCLG"),
         ("C40", "C40"),
         ("ECLG", "UCLG"),
+        // The Left Party's reservation asks for an evaluation of ECAD.
+        ("ECAD", "ECAD"),
     ] {
         assert!(orgs.contains(&pair), "{pair:?} in {orgs:?}");
     }

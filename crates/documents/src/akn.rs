@@ -282,6 +282,7 @@ mod tests {
             votes_for: None,
             votes_against: None,
             abstentions: None,
+            date_illustrative: false,
         };
         let fields = CaseFields {
             title: "Översyn av stadens engagemang".into(),
@@ -304,7 +305,8 @@ mod tests {
     fn a_decided_case_is_well_formed_akoma_ntoso_with_its_dissent() {
         let (fields, case) = decided();
         let v = CaseView {
-            city: "Stockholm",
+            city: "Stockholms stad",
+            place: "Stockholm",
             number: "006-1348/2010",
             fields: &fields,
             case: &case,
@@ -373,7 +375,8 @@ mod tests {
         let (fields, mut case) = decided();
         case.decisions.clear();
         let v = CaseView {
-            city: "Stockholm",
+            city: "Stockholms stad",
+            place: "Stockholm",
             number: "",
             fields: &fields,
             case: &case,

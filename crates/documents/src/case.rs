@@ -13,7 +13,10 @@ use oversyn_i18n::{Lang, Text};
 
 /// What a case document is made from.
 pub struct CaseView<'a> {
+    /// The tenant's name, as the documents' author.
     pub city: &'a str,
+    /// Where the documents are signed ("Stockholm den 8 september 2011").
+    pub place: &'a str,
     /// The case number as the tenant writes it; empty when there is none.
     pub number: &'a str,
     pub fields: &'a CaseFields,
@@ -55,6 +58,16 @@ fn place_date(place: &str, date: chrono::NaiveDate, lang: Lang) -> String {
         "case-doc-place-date",
         &[("place", place.to_owned()), ("date", long_date(date, lang))],
     )
+}
+
+/// A decision's day, marked when it is illustrative (demo data).
+fn decision_day(d: &Decision, lang: Lang) -> String {
+    let day = long_date(d.decided_on, lang);
+    if d.date_illustrative {
+        format!("{day} ({})", lang.t("case-doc-date-illustrative"))
+    } else {
+        day
+    }
 }
 
 fn parties(persons: &[Person]) -> String {
@@ -204,7 +217,7 @@ pub fn document(v: &CaseView) -> Doc {
     section(&mut doc, "case-doc-views", &f.views);
     if let Some(date) = f.document_date {
         doc.push(Block::Signature {
-            place_date: place_date(v.city, date, lang),
+            place_date: place_date(v.place, date, lang),
             name: signatory(&f.rapporteur),
         });
     }
@@ -225,6 +238,13 @@ pub fn document(v: &CaseView) -> Doc {
         doc.push(Block::Subheading(stage.body.clone()));
         if let Some(d) = decision {
             doc.push(Block::Para(decision_line(v.case, d, lang)));
+            if d.date_illustrative {
+                doc.push(Block::Para(lang.t1(
+                    "case-doc-date-illustrative-note",
+                    "date",
+                    long_date(d.decided_on, lang),
+                )));
+            }
         }
         positions_of_body(&mut doc, v.case, &stage.body, lang);
     }
@@ -240,7 +260,7 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
     doc.push(Block::Head(format!(
         "{} · {}",
         d.body,
-        long_date(d.decided_on, lang)
+        decision_day(d, lang)
     )));
     doc.push(Block::Title(title));
     doc.push(Block::Heading(v.fields.title.clone()));
@@ -273,8 +293,12 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
             doc.paragraphs(&p.text);
         }
     }
+    let mut place_day = place_date(v.place, d.decided_on, lang);
+    if d.date_illustrative {
+        place_day = format!("{place_day} ({})", lang.t("case-doc-date-illustrative"));
+    }
     doc.push(Block::Signature {
-        place_date: place_date(v.city, d.decided_on, lang),
+        place_date: place_day,
         name: lang.t("case-doc-certified"),
     });
     doc
@@ -334,6 +358,7 @@ mod tests {
             votes_for: votes.map(|v| v.0),
             votes_against: votes.map(|v| v.1),
             abstentions: votes.map(|_| 1),
+            date_illustrative: false,
         };
         let fields = CaseFields {
             title: "Översyn".into(),
@@ -414,7 +439,8 @@ mod tests {
         ] {
             let (fields, case) = decided(lang);
             let v = CaseView {
-                city: "Stockholm",
+                city: "Stockholms stad",
+                place: "Stockholm",
                 number: "006-1348/2010",
                 fields: &fields,
                 case: &case,
@@ -444,7 +470,8 @@ mod tests {
         ] {
             let (fields, case) = decided(lang);
             let v = CaseView {
-                city: "Stockholm",
+                city: "Stockholms stad",
+                place: "Stockholm",
                 number: "006-1348/2010",
                 fields: &fields,
                 case: &case,
@@ -458,5 +485,38 @@ mod tests {
                 "{lang}: a key without text\n{html}"
             );
         }
+    }
+
+    #[test]
+    fn an_illustrative_decision_day_says_so_wherever_it_is_shown() {
+        let (fields, mut case) = decided("sv");
+        fn v<'a>(fields: &'a CaseFields, case: &'a Case) -> CaseView<'a> {
+            CaseView {
+                city: "Stockholms stad",
+                place: "Stockholm",
+                number: "006-1348/2010",
+                fields,
+                case,
+            }
+        }
+        let plain = text_of(&protocol_excerpt(&v(&fields, &case), &case.decisions[1]));
+        assert!(!plain.contains("illustrativ"), "{plain}");
+        case.decisions[1].date_illustrative = true;
+        let excerpt = text_of(&protocol_excerpt(&v(&fields, &case), &case.decisions[1]));
+        assert!(
+            excerpt.contains("Kommunstyrelsen · 21 september 2011 (illustrativt datum)"),
+            "{excerpt}"
+        );
+        assert!(
+            excerpt.contains("Stockholm den 21 september 2011 (illustrativt datum)"),
+            "{excerpt}"
+        );
+        let doc = text_of(&document(&v(&fields, &case)));
+        assert!(
+            doc.contains(
+                "Sammanträdesdagen 21 september 2011 är illustrativ: källan anger inget datum."
+            ),
+            "{doc}"
+        );
     }
 }

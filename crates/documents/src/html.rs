@@ -117,10 +117,18 @@ pub fn page(r: &Report, figures: &Figures) -> String {
             e(&r.t("reasons")),
             ul(&x.reasons)
         ));
+        // The same facts (held by, fee, catalogue facts) and seats as the
+        // PDF and DOCX give.
+        let seats = if x.seats.is_empty() {
+            format!("<p>{}</p>", e(&r.t("none")))
+        } else {
+            ul(&x.seats)
+        };
         h.push_str(&format!(
-            "<h3>{}</h3>{}</section>",
+            "<h3>{}</h3>{}<h3>{}</h3>{seats}</section>",
             e(&r.t("facts")),
-            ul(&x.facts)
+            ul(&r.facts(x)),
+            e(&r.t("seats")),
         ));
     }
     h.push_str(&format!(
@@ -177,6 +185,24 @@ mod tests {
         assert!(
             super::figure(&figures.overview[0], Lang::Sv, true)
                 .contains("<details><summary>Siffrorna som tabell</summary>")
+        );
+    }
+
+    #[test]
+    fn each_section_shows_its_fee_and_seats_as_the_pdf_does() {
+        let mut r = crate::report::sample();
+        r.sections[0].fee = "16 300 EUR (2011)".into();
+        r.sections[0].seats = vec!["Executive Committee (board seat): Sten Nordin".into()];
+        r.sections[1].seats.clear();
+        let h = super::page(&r, &crate::figures::figures(&r));
+        assert!(h.contains("16 300 EUR (2011)"), "the fee");
+        assert!(
+            h.contains("Executive Committee (board seat): Sten Nordin"),
+            "the seats"
+        );
+        assert!(
+            h.contains("Inga registrerade."),
+            "a section without seats says so"
         );
     }
 }

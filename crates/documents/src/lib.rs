@@ -1,5 +1,5 @@
-//! Generated documents. The review report — "Rapport avseende stadens
-//! engagemang i internationella organisationer" — is assembled once as
+//! Generated documents. The review report — "Rapport avseende
+//! engagemanget i internationella organisationer" — is assembled once as
 //! [`report::Report`] and written as HTML, as typst source (compiled to PDF
 //! by the pdf crate) and as DOCX with real Word heading styles (written by
 //! [`ooxml`] in the OOXML schema's element order). Charts are drawn with

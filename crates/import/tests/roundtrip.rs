@@ -156,7 +156,8 @@ fn our_documents_read_back_from_pdf_and_text_in_both_languages() {
     for lang in ["sv", "en"] {
         let (fields, c) = case(lang);
         let view = CaseView {
-            city: "Stockholm",
+            city: "Stockholms stad",
+            place: "Stockholm",
             number: "006-2040/2026",
             fields: &fields,
             case: &c,

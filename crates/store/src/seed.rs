@@ -130,6 +130,18 @@ impl Store {
             label: "demo".into(),
         };
         let mut added = 0;
+        if !self.has_profile(tenant.id).await? {
+            self.set_profile(&actor, &demo::profile()).await?;
+            added += 1;
+        }
+        let strategies: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM strategies WHERE tenant_id = $1")
+                .bind(tenant.id)
+                .fetch_one(self.pool())
+                .await?;
+        if strategies == 0 {
+            self.save_strategy(&actor, &demo::strategy()).await?;
+        }
 
         let mut bodies = std::collections::HashMap::new();
         let existing = self.bodies(tenant.id).await?;
@@ -378,6 +390,7 @@ impl Store {
                 votes_for: None,
                 votes_against: None,
                 abstentions: None,
+                date_illustrative: true,
             })
             .collect();
         let new = crate::cases::NewCase {

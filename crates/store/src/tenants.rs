@@ -1,8 +1,10 @@
 //! Tenants: the municipalities and regions that share one deployment.
 
+use crate::audit::{self, Actor};
 use crate::codec::now;
 use crate::error::is_unique_violation;
 use crate::{Store, StoreError};
+use oversyn_core::profile::Profile;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -64,5 +66,58 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         Ok(rows.into_iter().map(tenant).collect::<Result<_, _>>()?)
+    }
+}
+
+/// The settings key the tenant's profile is kept under, as JSON.
+const PROFILE: &str = "profile";
+
+impl Store {
+    /// How the tenant names itself in documents: what it saved, or the
+    /// defaults read from its name.
+    pub async fn profile(&self, tenant_id: i64) -> Result<Profile, StoreError> {
+        let saved = self.setting(tenant_id, PROFILE).await?;
+        match saved.and_then(|s| serde_json::from_str(&s).ok()) {
+            Some(p) => Ok(p),
+            None => Ok(Profile::default_for(
+                &self.tenant_by_id(tenant_id).await?.name,
+            )),
+        }
+    }
+
+    /// Whether the tenant has saved a profile of its own.
+    pub async fn has_profile(&self, tenant_id: i64) -> Result<bool, StoreError> {
+        Ok(self.setting(tenant_id, PROFILE).await?.is_some())
+    }
+
+    /// Saves the profile; the audit log keeps the one before and after.
+    pub async fn set_profile(&self, actor: &Actor, p: &Profile) -> Result<(), StoreError> {
+        let before = self.profile(actor.tenant_id).await?;
+        let json = serde_json::to_string(p)
+            .map_err(|e| StoreError::Config(format!("profile does not serialise: {e}")))?;
+        let mut tx = self.write_tx().await?;
+        sqlx::query("DELETE FROM tenant_settings WHERE tenant_id = $1 AND key = $2")
+            .bind(actor.tenant_id)
+            .bind(PROFILE)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO tenant_settings (tenant_id, key, value) VALUES ($1, $2, $3)")
+            .bind(actor.tenant_id)
+            .bind(PROFILE)
+            .bind(&json)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            actor,
+            "profile",
+            actor.tenant_id,
+            "set",
+            Some(&before),
+            Some(p),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -60,6 +60,7 @@ fn decision(body: &str) -> Decision {
         votes_for: Some(9),
         votes_against: Some(4),
         abstentions: None,
+        date_illustrative: false,
     }
 }
 

@@ -19,6 +19,7 @@ pub mod public;
 pub mod register;
 pub mod respond;
 pub mod reviews;
+pub mod settings;
 mod static_files;
 pub mod views;
 
@@ -105,6 +106,7 @@ pub fn app(state: AppState) -> Router {
         .merge(cases::router())
         .merge(followup::router())
         .merge(public::router())
+        .merge(settings::router())
         .merge(oparl::router())
         .merge(respond::router())
         .nest("/api", api::router())

@@ -62,20 +62,23 @@ pub async fn assemble(
         k,
     );
     let mut sections = Vec::new();
-    // The tenant's own decision documents on this review, then the
-    // catalogue facts the sections cite.
+    // The tenant's strategy and own decision documents on this review,
+    // then the catalogue facts the sections cite.
     let pattern = store.case_number_pattern(tenant_id).await?;
-    let mut sources: Vec<String> = store
-        .cases(tenant_id)
-        .await?
-        .iter()
-        .filter(|c| c.fields.review_id == Some(review_id))
-        .map(|c| {
-            oversyn_core::cases::citation(
-                &c.fields.reference,
-                &crate::cases::documents::number_text(c, &pattern),
-            )
-        })
+    let profile = store.profile(tenant_id).await?;
+    let cases = store.cases(tenant_id).await?;
+    let mut sources: Vec<String> = std::iter::once(profile.strategy_reference.clone())
+        .chain(
+            cases
+                .iter()
+                .filter(|c| c.fields.review_id == Some(review_id))
+                .map(|c| {
+                    oversyn_core::cases::citation(
+                        &c.fields.reference,
+                        &crate::cases::documents::number_text(c, &pattern),
+                    )
+                }),
+        )
         .filter(|s| !s.is_empty())
         .collect();
     for m in &a.memberships {
@@ -86,16 +89,23 @@ pub async fn assemble(
             Some(o) => Some(store.organisation_detail(tenant_id, o.id).await?),
             None => None,
         };
+        // A fact about another member city is not this tenant's evidence,
+        // and one found after the review closed was not known then.
+        let concerns = |f: &&oversyn_store::register::OrgFact| {
+            oversyn_core::catalogue::fact_concerns(&f.topic, &tenant.slug)
+                && oversyn_core::catalogue::known_on(&f.as_of, a.review.closes_on)
+        };
         let facts: Vec<String> = detail
             .iter()
             .flat_map(|d| {
                 d.facts
                     .iter()
+                    .filter(concerns)
                     .map(|f| format!("{} ({}; {})", f.text, f.as_of, f.source))
             })
             .collect();
         if let Some(d) = &detail {
-            sources.extend(d.facts.iter().map(|f| f.source.clone()));
+            sources.extend(d.facts.iter().filter(concerns).map(|f| f.source.clone()));
         }
         let seats = membership
             .map(|x| {

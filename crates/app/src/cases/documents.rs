@@ -7,10 +7,12 @@ use oversyn_documents::case::{CaseView, document as case_document, protocol_exce
 use oversyn_store::cases::StoredCase;
 use oversyn_store::{Store, StoreError};
 
-/// The case as its documents see it.
-pub fn view<'a>(city: &'a str, number: &'a str, c: &'a StoredCase) -> CaseView<'a> {
+/// The case as its documents see it: `city` the tenant's name, `place`
+/// where they are signed.
+pub fn view<'a>(city: &'a str, place: &'a str, number: &'a str, c: &'a StoredCase) -> CaseView<'a> {
     CaseView {
         city,
+        place,
         number,
         fields: &c.fields,
         case: &c.case,
@@ -37,9 +39,10 @@ impl CaseDocs {
     pub async fn load(store: &Store, tenant_id: i64, id: i64) -> Result<CaseDocs, StoreError> {
         let c = store.case(tenant_id, id).await?;
         let tenant = store.tenant_by_id(tenant_id).await?;
+        let place = store.profile(tenant_id).await?.place;
         let pattern = store.case_number_pattern(tenant_id).await?;
         let number = number_text(&c, &pattern);
-        let v = view(&tenant.name, &number, &c);
+        let v = view(&tenant.name, &place, &number, &c);
         Ok(CaseDocs {
             document: case_document(&v),
             excerpts: c
@@ -63,7 +66,8 @@ pub async fn akoma_ntoso(
     let tenant = store.tenant_by_id(tenant_id).await?;
     let pattern = store.case_number_pattern(tenant_id).await?;
     let number = number_text(&c, &pattern);
-    let v = view(&tenant.name, &number, &c);
+    let place = store.profile(tenant_id).await?.place;
+    let v = view(&tenant.name, &place, &number, &c);
     Ok(oversyn_documents::akn::document(&v, &tenant.slug))
 }
 

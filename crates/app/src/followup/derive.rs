@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use oversyn_core::Code;
 use oversyn_core::case_parse::{self, point_actions};
-use oversyn_core::followup::{ActionKind, ActionStatus};
+use oversyn_core::fees::{Fee, format_minor};
+use oversyn_core::followup::{ActionKind, ActionStatus, termination};
 use oversyn_store::audit::Actor;
 use oversyn_store::followup::ActionFields;
 use oversyn_store::{Store, StoreError};
@@ -34,12 +35,14 @@ pub async fn case_actions(
         })
         .collect();
     let context: Option<NaiveDate> = c.case.decisions.last().map(|d| d.decided_on);
-    let owner = if c.fields.language == "en" {
-        "City Executive Office"
+    let lang = if c.fields.language == "en" {
+        oversyn_core::Lang::En
     } else {
-        "Stadsledningskontoret"
+        oversyn_core::Lang::Sv
     };
-    Ok(point_actions(&read, &names, context)
+    let profile = store.profile(tenant_id).await?;
+    let owner = profile.office(lang);
+    let ordered: Vec<ActionFields> = point_actions(&read, &names, context)
         .into_iter()
         .map(|a| {
             let text = points
@@ -80,7 +83,60 @@ pub async fn case_actions(
                     .collect(),
             }
         })
-        .collect())
+        .collect();
+    let decided = context.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let memberships = store.memberships(tenant_id).await?;
+    let rules = super::warnings::rules(&organisations);
+    let mut out = Vec::new();
+    for mut a in ordered {
+        let Some(end) = a
+            .effective
+            .filter(|_| a.kind == ActionKind::TerminateMembership)
+        else {
+            out.push(a);
+            continue;
+        };
+        let mut steps = Vec::new();
+        let mut dues = Vec::new();
+        for &org_id in &a.organisation_ids {
+            let Some(o) = organisations.iter().find(|o| o.id == org_id) else {
+                continue;
+            };
+            let rule = rules.iter().find(|(l, _)| l == o.label()).map(|(_, r)| r);
+            for st in termination::steps(o.label(), rule, end, decided, lang) {
+                steps.push(ActionFields {
+                    kind: st.kind,
+                    title: st.title,
+                    due: Some(st.due),
+                    effective: None,
+                    organisation_ids: vec![org_id],
+                    ..a.clone()
+                });
+            }
+            let fee = memberships
+                .iter()
+                .filter(|m| m.organisation_id == org_id && m.until.is_none())
+                .find_map(|m| match &m.fee {
+                    Fee::Amount {
+                        minor, currency, ..
+                    } => Some((*minor, currency.clone())),
+                    _ => None,
+                });
+            if let Some((minor, currency)) = fee {
+                let owed = termination::dues_until(minor, end);
+                let (annual, owed) = (format_minor(minor), format_minor(owed));
+                dues.push(if lang.is_en() {
+                    format!("{}: {owed} {currency} owed for the fee year until {end} (annual fee {annual} {currency}, begun months counted whole).", o.label())
+                } else {
+                    format!("{}: {owed} {currency} att betala för avgiftsåret fram till {end} (årsavgift {annual} {currency}, påbörjad månad räknas hel).", o.label())
+                });
+            }
+        }
+        a.notes = dues.join("\n");
+        out.push(a);
+        out.extend(steps);
+    }
+    Ok(out)
 }
 
 /// Stores the case's actions unless they were made already.

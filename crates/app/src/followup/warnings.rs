@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use oversyn_core::Lang;
 use oversyn_core::followup::notice::NoticeRule;
-use oversyn_core::followup::notice_warnings;
+use oversyn_core::followup::{ActionKind, notice_warnings};
 use oversyn_core::register::Organisation;
 use oversyn_store::followup::StoredAction;
 use oversyn_store::{Store, StoreError};
@@ -72,11 +72,24 @@ async fn work_out(
     lang: Lang,
 ) -> Result<Vec<(StoredAction, Vec<String>)>, StoreError> {
     let rules = rules(&store.organisations(tenant_id).await?);
+    let actions = store.actions(tenant_id).await?;
+    // The notice period counts from the day the letter went out: a done
+    // "send notice" step of the same case gives that day for its organisation.
+    let sent_notices: Vec<(Option<i64>, &str, NaiveDate)> = actions
+        .iter()
+        .filter(|a| a.action.kind == ActionKind::SendNotice)
+        .flat_map(|a| {
+            a.action
+                .organisations
+                .iter()
+                .filter_map(move |o| a.action.done_on.map(|d| (a.fields.case_id, o.as_str(), d)))
+        })
+        .collect();
     let mut out = Vec::new();
     // Many actions come from one case; read each case's decision day once.
-    let mut decided: std::collections::HashMap<i64, Option<NaiveDate>> =
+    let mut decided: std::collections::HashMap<i64, Option<(NaiveDate, bool)>> =
         std::collections::HashMap::new();
-    for a in store.actions(tenant_id).await? {
+    for a in actions.iter().cloned() {
         let from_case = match a.fields.case_id {
             Some(c) => match decided.get(&c) {
                 Some(d) => *d,
@@ -87,7 +100,7 @@ async fn work_out(
                         .case
                         .decisions
                         .last()
-                        .map(|d| d.decided_on);
+                        .map(|d| (d.decided_on, d.date_illustrative));
                     decided.insert(c, d);
                     d
                 }
@@ -95,10 +108,28 @@ async fn work_out(
             None => None,
         };
         let sent = match from_case {
-            Some(d) => d,
+            Some((d, _)) => d,
             None => sent_from(store, tenant_id, &a).await?,
         };
-        let w = notice_warnings(&a.action, &rules, sent, lang);
+        let mut w = Vec::new();
+        let mut from_decision = false;
+        for o in &a.action.organisations {
+            let letter = sent_notices
+                .iter()
+                .filter(|(case, org, _)| *case == a.fields.case_id && org == o)
+                .map(|(_, _, d)| *d)
+                .min();
+            let one = oversyn_core::followup::Action {
+                organisations: vec![o.clone()],
+                ..a.action.clone()
+            };
+            let before = w.len();
+            w.extend(notice_warnings(&one, &rules, letter.unwrap_or(sent), lang));
+            from_decision |= w.len() > before && letter.is_none() && a.action.done_on.is_none();
+        }
+        if from_decision && from_case.is_some_and(|(_, i)| i) {
+            w.push(oversyn_core::followup::illustrative_basis(sent, lang));
+        }
         out.push((a, w));
     }
     Ok(out)

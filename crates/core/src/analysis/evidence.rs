@@ -105,10 +105,14 @@ pub fn gather(i: &Inputs) -> Vec<Gathered> {
             criteria_keys: criteria.iter().map(|c| c.key.clone()).collect(),
             criteria_names_sv: criteria.iter().map(|c| c.name_sv.clone()).collect(),
             criteria_names_en: criteria.iter().map(|c| c.name_en.clone()).collect(),
+            // By the name it had when the review closed: SKL in 2011.
             represented_indirectly_via: indirect
                 .iter()
                 .find(|x| x.organisation_id == m.organisation_id)
-                .map(|x| snap.org_label(x.via_organisation_id)),
+                .map(|x| match snap.organisation(x.via_organisation_id) {
+                    Some(o) => crate::catalogue::label_on(&o.slug, o.label(), i.closes_on),
+                    None => snap.org_label(x.via_organisation_id),
+                }),
             overlaps_with: overlaps(snap, m.organisation_id),
             development_cooperation_focus: themes
                 .iter()

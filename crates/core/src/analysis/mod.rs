@@ -122,7 +122,8 @@ pub struct Evidence {
     pub staff_days: f64,
     /// CO₂ in kilograms per year from recorded journeys; None when none are recorded.
     pub co2_kg: Option<f64>,
-    /// "Yes" answers to "declined working groups for cost/time".
+    /// Respondents who answered yes to "declined working groups for
+    /// cost/time" (a count of people, not of declined invitations).
     pub declined_invitations: usize,
     /// Annual membership fee in euro, when known.
     pub annual_fee_eur: Option<f64>,

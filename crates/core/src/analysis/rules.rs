@@ -312,17 +312,19 @@ fn reasons(e: &Evidence, index: Option<f64>) -> Vec<Reason> {
         ));
     }
 
+    // The count is of respondents who answered yes to "have you declined
+    // working groups or meetings because of cost or time?", not of times.
     match e.declined_invitations {
         0 => {}
         1 => out.push(reason(
             "declined_invitations",
-            "tackat nej till arbetsgrupper 1 gång".into(),
-            "declined working groups once".into(),
+            "1 svarande har tackat nej till arbetsgrupper eller möten av kostnads- eller tidsskäl".into(),
+            "1 respondent has declined working groups or meetings for cost or time".into(),
         )),
         n => out.push(reason(
             "declined_invitations",
-            format!("tackat nej till arbetsgrupper {n} gånger"),
-            format!("declined working groups {n} times"),
+            format!("{n} svarande har tackat nej till arbetsgrupper eller möten av kostnads- eller tidsskäl"),
+            format!("{n} respondents have declined working groups or meetings for cost or time"),
         )),
     }
 
@@ -487,8 +489,8 @@ mod tests {
                 ),
                 ("9 resdagar per år", "9 travel days a year"),
                 (
-                    "tackat nej till arbetsgrupper 3 gånger",
-                    "declined working groups 3 times"
+                    "3 svarande har tackat nej till arbetsgrupper eller möten av kostnads- eller tidsskäl",
+                    "3 respondents have declined working groups or meetings for cost or time"
                 ),
             ]
         );
@@ -501,7 +503,10 @@ mod tests {
         assert!(o.flags.contains(&"high_travel".to_string()));
         let en: Vec<&str> = o.reasons.iter().map(|r| r.en.as_str()).collect();
         assert!(en.contains(&"12.5 travel days a year"), "{en:?}");
-        assert!(en.contains(&"declined working groups once"), "{en:?}");
+        assert!(
+            en.contains(&"1 respondent has declined working groups or meetings for cost or time"),
+            "{en:?}"
+        );
     }
 
     #[test]

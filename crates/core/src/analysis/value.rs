@@ -8,9 +8,9 @@ use super::Evidence;
 
 /// Travel days per year that give the full travel cost of 100.
 const TRAVEL_DAYS_AT_FULL_COST: f64 = 30.0;
-/// Cost added per declined working-group invitation.
+/// Cost added per respondent who has declined working groups for cost or time.
 const COST_PER_DECLINED: f64 = 10.0;
-/// Most the declined invitations can add to the cost index.
+/// Most those respondents can add to the cost index.
 const DECLINED_COST_CAP: f64 = 30.0;
 
 /// A weight usable in the sums: negative or non-finite weights count as 0,

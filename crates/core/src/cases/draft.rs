@@ -5,6 +5,7 @@
 use super::Point;
 use crate::Lang;
 use crate::analysis::Category;
+use crate::profile::{Profile, capitalised};
 use chrono::{Datelike, NaiveDate};
 
 /// What the draft needs to know about one reviewed membership.
@@ -71,9 +72,14 @@ fn names(rs: &[Recommended], f: impl Fn(&Recommended) -> bool) -> Vec<&str> {
 }
 
 /// The proposal's points: resign seats where the city leaves, end those
-/// memberships from `effective`, commission deeper engagement, limit reduced ones.
-pub fn points(rs: &[Recommended], effective: NaiveDate, lang: Lang) -> Vec<Point> {
+/// memberships from `effective`, commission deeper engagement, limit reduced
+/// ones; in the tenant's own words for itself and its office.
+pub fn points(rs: &[Recommended], effective: NaiveDate, lang: Lang, p: &Profile) -> Vec<Point> {
     let en = lang.is_en();
+    let we = capitalised(p.kind.noun(lang));
+    let our = p.kind.genitive(lang);
+    let our_cap = capitalised(our);
+    let office = p.office(lang);
     let leave = names(rs, |r| r.category == Category::Terminate);
     let leave_seats = names(rs, |r| r.category == Category::Terminate && r.has_seats);
     let deepen = names(rs, |r| r.category == Category::Deepen);
@@ -82,29 +88,29 @@ pub fn points(rs: &[Recommended], effective: NaiveDate, lang: Lang) -> Vec<Point
     if !leave_seats.is_empty() {
         let who = join_names(&leave_seats, lang);
         texts.push(if en {
-            format!("The city resigns its board seats in {who}.")
+            format!("{we} resigns its board seats in {who}.")
         } else {
-            format!("Staden avsäger sig styrelseposterna i {who}.")
+            format!("{we} avsäger sig styrelseposterna i {who}.")
         });
     }
     if !leave.is_empty() {
         let who = join_names(&leave, lang);
         let when = long_date(effective, lang);
         texts.push(if en {
-            format!("The city's membership of {who} is terminated with effect from {when}.")
+            format!("{our_cap} membership of {who} is terminated with effect from {when}.")
         } else {
-            format!("Stadens medlemskap i {who} sägs upp från och med den {when}.")
+            format!("{our_cap} medlemskap i {who} sägs upp från och med den {when}.")
         });
     }
     if !reduce.is_empty() {
         let who = join_names(&reduce, lang);
         texts.push(if en {
             format!(
-                "The city's engagement in {who} is limited to the working groups that serve its goals."
+                "{our_cap} engagement in {who} is limited to the working groups that serve its goals."
             )
         } else {
             format!(
-                "Stadens engagemang i {who} begränsas till de arbetsgrupper som tjänar stadens mål."
+                "{our_cap} engagemang i {who} begränsas till de arbetsgrupper som tjänar {our} mål."
             )
         });
     }
@@ -112,11 +118,11 @@ pub fn points(rs: &[Recommended], effective: NaiveDate, lang: Lang) -> Vec<Point
         let who = join_names(&deepen, lang);
         texts.push(if en {
             format!(
-                "The City Executive Office is commissioned to propose a strategic engagement within the membership of {who}."
+                "The {office} is commissioned to propose a strategic engagement within the membership of {who}."
             )
         } else {
             format!(
-                "Stadsledningskontoret får i uppdrag att se över och komma med förslag till strategiskt engagemang inom ramen för medlemskapet i {who}."
+                "{office} får i uppdrag att se över och komma med förslag till strategiskt engagemang inom ramen för medlemskapet i {who}."
             )
         });
     }
@@ -131,18 +137,28 @@ pub fn points(rs: &[Recommended], effective: NaiveDate, lang: Lang) -> Vec<Point
         .collect()
 }
 
-/// The official statement: what was reviewed, then one paragraph per membership with its reasons.
-pub fn statement(rs: &[Recommended], review_title: &str, lang: Lang) -> String {
+/// The official statement: what was reviewed, then one paragraph per
+/// membership with its reasons, signed by the tenant's office and citing
+/// its strategy when it has given the reference.
+pub fn statement(rs: &[Recommended], review_title: &str, lang: Lang, p: &Profile) -> String {
     let en = lang.is_en();
+    let our = p.kind.genitive(lang);
+    let office = p.office(lang);
+    let office_lower = lower_first(office);
     let all: Vec<&str> = rs.iter().map(|r| r.organisation.as_str()).collect();
+    let strategy = if p.strategy_reference.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", p.strategy_reference)
+    };
     let mut out = if en {
         format!(
-            "The review \"{review_title}\" examined the city's engagement in {}. The recommendations follow from the answers of the city's representatives, the costs and the city's goals for international work.",
+            "The review \"{review_title}\" examined {our} engagement in {}. The recommendations follow from the answers of {our} representatives, the costs and {our} goals for international work{strategy}.",
             join_names(&all, lang)
         )
     } else {
         format!(
-            "Översynen \"{review_title}\" har analyserat stadens engagemang i {}. Rekommendationerna bygger på svar från stadens företrädare, kostnaderna och stadens mål för det internationella arbetet.",
+            "Översynen \"{review_title}\" har analyserat {our} engagemang i {}. Rekommendationerna bygger på svar från {our} företrädare, kostnaderna och {our} mål för det internationella arbetet{strategy}.",
             join_names(&all, lang)
         )
     };
@@ -173,17 +189,26 @@ pub fn statement(rs: &[Recommended], review_title: &str, lang: Lang) -> String {
         out.push_str("\n\n");
         out.push_str(&if en {
             format!(
-                "{}: the City Executive Office recommends that {verdict}.{because}",
+                "{}: the {office} recommends that {verdict}.{because}",
                 r.organisation
             )
         } else {
             format!(
-                "{}: stadsledningskontoret rekommenderar att {verdict}.{because}",
+                "{}: {office_lower} rekommenderar att {verdict}.{because}",
                 r.organisation
             )
         });
     }
     out
+}
+
+/// "Kommunledningskontoret" in the middle of a sentence.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// The first 1 January at least `months` months after `today`: a default end date that leaves room for notice.
@@ -224,6 +249,7 @@ mod tests {
             &stockholm(),
             NaiveDate::from_ymd_opt(2012, 1, 1).unwrap(),
             Lang::Sv,
+            &crate::demo::profile(),
         );
         let texts: Vec<_> = p.iter().map(|x| x.text.as_str()).collect();
         assert_eq!(
@@ -239,15 +265,44 @@ mod tests {
 
     #[test]
     fn the_statement_names_every_membership_with_its_reasons() {
-        let s = statement(&stockholm(), "Översyn 2011", Lang::Sv);
+        let p = crate::demo::profile();
+        let s = statement(&stockholm(), "Översyn 2011", Lang::Sv, &p);
         assert!(s.contains("EUROCITIES, C40, Metropolis och UCLG"));
         assert!(s.contains(
             "UCLG: stadsledningskontoret rekommenderar att medlemskapet sägs upp. Skäl: låg nytta."
         ));
-        let en = statement(&stockholm(), "Review 2011", Lang::En);
+        let en = statement(&stockholm(), "Review 2011", Lang::En, &p);
         assert!(
             en.contains("C40: the City Executive Office recommends that the membership continues.")
         );
+    }
+
+    #[test]
+    fn another_tenant_drafts_in_its_own_words() {
+        let mut p = Profile::default_for("Uppsala kommun");
+        p.strategy_reference = "Internationell policy (KF 2019-06-10 § 12)".into();
+        let end = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let texts: Vec<String> = points(&stockholm(), end, Lang::Sv, &p)
+            .into_iter()
+            .map(|x| x.text)
+            .collect();
+        assert_eq!(
+            texts[0],
+            "Kommunen avsäger sig styrelseposterna i Metropolis och UCLG."
+        );
+        assert!(texts[2].starts_with("Kommunledningskontoret får i uppdrag"));
+        let s = statement(&stockholm(), "Översyn 2026", Lang::Sv, &p);
+        assert!(s.contains("kommunens mål för det internationella arbetet (Internationell policy (KF 2019-06-10 § 12))"));
+        assert!(s.contains("UCLG: kommunledningskontoret rekommenderar"));
+        let en = points(&stockholm(), end, Lang::En, &p);
+        assert!(
+            en[1]
+                .text
+                .starts_with("The municipality's membership of Metropolis")
+        );
+        for t in texts.iter().chain([&s]) {
+            assert!(!t.to_lowercase().contains("stad"), "{t}");
+        }
     }
 
     #[test]

@@ -104,6 +104,7 @@ impl DecisionInput {
             votes_for,
             votes_against,
             abstentions,
+            date_illustrative: false,
         })
     }
 }

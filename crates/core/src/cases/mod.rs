@@ -93,6 +93,10 @@ pub struct Decision {
     pub votes_for: Option<u32>,
     pub votes_against: Option<u32>,
     pub abstentions: Option<u32>,
+    /// The date is not from a source (demo data): shown as illustrative
+    /// wherever it appears.
+    #[serde(default)]
+    pub date_illustrative: bool,
 }
 
 /// A case as the rules see it; storage adds ids and versions.
@@ -333,6 +337,7 @@ mod tests {
             votes_for: None,
             votes_against: None,
             abstentions: None,
+            date_illustrative: false,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod input;
 pub mod intake;
 pub mod notice;
 pub mod representation;
+pub mod termination;
 pub mod travel;
 
 use crate::codes::{Code, vocabulary};
@@ -25,6 +26,10 @@ vocabulary!(
         Commission = "commission",
         Notify = "notify",
         Evaluate = "evaluate",
+        // The steps of ending a membership (see `termination`).
+        SendNotice = "send_notice",
+        ConfirmReceipt = "confirm_receipt",
+        CheckStatutes = "check_statutes",
     }
 );
 
@@ -96,6 +101,16 @@ pub fn notice_warnings(
             notice::warning(o, rule, &c, end, lang)
         })
         .collect()
+}
+
+/// Said after notice warnings counted from a decision day that is only
+/// illustrative (demo data), so nobody takes its dates as fact.
+pub fn illustrative_basis(decided: NaiveDate, lang: Lang) -> String {
+    if lang.is_en() {
+        format!("Counted from the decision day {decided}, which is illustrative (demo data).")
+    } else {
+        format!("Räknat från beslutsdagen {decided}, som är illustrativ (demodata).")
+    }
 }
 
 #[cfg(test)]

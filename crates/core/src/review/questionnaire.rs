@@ -78,8 +78,8 @@ pub fn default_questionnaire(strategy: &Strategy) -> Vec<NewQuestion> {
                 out.push(q(
                     k,
                     Scale,
-                    "Medlemskapet stärker Stockholms position internationellt.",
-                    "The membership strengthens Stockholm's international position.",
+                    "Medlemskapet stärker vår position internationellt.",
+                    "The membership strengthens our international position.",
                 ));
                 out.push(q(
                     k,

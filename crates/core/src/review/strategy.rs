@@ -1,5 +1,6 @@
 //! The city's international strategy as the yardstick of a review: its
-//! criteria (by default the four main points of Stockholm's 2008 strategy),
+//! criteria (by default the four main points of Stockholm's 2008 strategy,
+//! which name what most cities' strategies ask of a membership),
 //! its goals, the rule "choose by subject, not geography", and the weights.
 
 use crate::Lang;
@@ -57,7 +58,9 @@ fn criterion(key: &str, sv: &str, en: &str, dsv: &str, den: &str) -> Criterion {
 }
 
 /// The four main points of Stockholm's strategy for international work
-/// (city council, December 2008, Dnr 006-1137/2007), equally weighted.
+/// (city council, December 2008, Dnr 006-1137/2007), equally weighted, with
+/// two goals that name no city; Stockholm's own goals are the demo's
+/// ([`crate::demo::strategy`]).
 pub fn default_strategy() -> Strategy {
     Strategy {
         criteria: vec![
@@ -90,12 +93,11 @@ pub fn default_strategy() -> Strategy {
                 "The engagement lets the city influence decisions and direction.",
             ),
         ],
-        // Which catalogue themes serve each goal is our reading of the 2011
-        // decision (C40 fits "the city's profile as environmental capital";
-        // development cooperation fits neither goal); a city edits the lines.
+        // The themes are those of Stockholm's two goals (see the demo's
+        // strategy) under names any city can keep or edit.
         goals: vec![
-            "Vision 2030: economic development, knowledge society, innovation, mobility, culture, social affairs".into(),
-            "Miljöhuvudstad / environmental capital: environment, climate, energy, sustainability".into(),
+            "Hållbar tillväxt / sustainable growth: economic development, knowledge society, innovation, mobility, culture, social affairs".into(),
+            "Klimat och miljö / climate and environment: environment, climate, energy, sustainability".into(),
         ],
         subject_not_geography: true,
         weights: Weights::Swing {

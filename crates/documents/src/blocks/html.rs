@@ -36,10 +36,12 @@ pub fn fragment_at(d: &Doc, top: usize) -> String {
     for b in &d.blocks {
         let is_point = matches!(b, Block::Point { .. });
         if in_list && !is_point {
-            h.push_str("</ol>");
+            h.push_str("</div>");
         }
+        // The points carry their own labels ("1.", "a)"), so they are not an
+        // <ol>, whose markers would print "1. 1." without a stylesheet.
         if is_point && !in_list {
-            h.push_str("<ol class=\"points\">");
+            h.push_str("<div class=\"points\" role=\"list\">");
         }
         in_list = is_point;
         h.push_str(&match b {
@@ -50,7 +52,7 @@ pub fn fragment_at(d: &Doc, top: usize) -> String {
             Block::Para(t) => format!("<p>{}</p>", e(t)),
             Block::Lead(t) => format!("<p><strong>{}</strong></p>", e(t)),
             Block::Point { label, text } => format!(
-                "<li><span class=\"label\">{}</span> {}</li>",
+                "<p class=\"point\" role=\"listitem\"><span class=\"label\">{}</span> {}</p>",
                 e(label),
                 e(text)
             ),
@@ -62,7 +64,7 @@ pub fn fragment_at(d: &Doc, top: usize) -> String {
         });
     }
     if in_list {
-        h.push_str("</ol>");
+        h.push_str("</div>");
     }
     h
 }
@@ -97,5 +99,30 @@ mod tests {
         // Inside an app page whose own h1 names the case.
         assert_eq!(levels(&fragment(&d)), [2, 3, 3, 4]);
         assert_eq!(levels(&html(&d)), [1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn a_point_shows_its_own_label_once() {
+        let point = |l: &str, t: &str| Block::Point {
+            label: l.into(),
+            text: t.into(),
+        };
+        let d = Doc {
+            lang: oversyn_core::Lang::Sv,
+            title: "Förslag".into(),
+            running_head: String::new(),
+            author: String::new(),
+            blocks: vec![
+                point("1.", "Medlemskapet sägs upp."),
+                point("2.", "Kontoret får i uppdrag."),
+                Block::Para("Slut.".into()),
+            ],
+        };
+        let h = fragment(&d);
+        // A list marker would come on top of the label: no <ol> or <li>.
+        assert!(!h.contains("<ol") && !h.contains("<li"), "{h}");
+        assert_eq!(h.matches("1.").count(), 1);
+        assert!(h.contains(r#"<div class="points" role="list"><p class="point" role="listitem"><span class="label">1.</span> Medlemskapet"#));
+        assert!(h.contains("</p></div><p>Slut.</p>"), "{h}");
     }
 }

@@ -24,3 +24,5 @@ case-doc-decides = The { $body } decides as follows.
 case-doc-reservations = Reservations
 case-doc-statements = Special statements
 case-doc-certified = Certified correct
+case-doc-date-illustrative = illustrative date
+case-doc-date-illustrative-note = The meeting day { $date } is illustrative: the source gives no date.

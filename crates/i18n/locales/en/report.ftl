@@ -1,9 +1,9 @@
 # The review report: headings, table columns, chart titles and texts.
 
-review-report-title = Report on the city's engagement in international organisations
+review-report-title = Report on the engagement in international organisations
 review-report-summary = Summary of recommendations
 review-report-method = Method
-review-report-method-text = The review asked officials and politicians active in each organisation how the membership serves the main points of the city's international strategy. Answers on a five-point scale are turned into a benefit of 0–100 per criterion ("don't know" excluded) and combined with the strategy's weights into a benefit index. Cost and effort are kept separate. Rules turn the results into a recommendation with written reasons; SMAA shows how often each outcome follows when the weights vary within their intervals, and the stability intervals show how far each weight can move before the recommendation changes.
+review-report-method-text = The review asked officials and politicians active in each organisation how the membership serves the main points of the international strategy. Answers on a five-point scale are turned into a benefit of 0–100 per criterion ("don't know" excluded) and combined with the strategy's weights into a benefit index. Cost and effort are kept separate. Rules turn the results into a recommendation with written reasons; SMAA shows how often each outcome follows when the weights vary within their intervals, and the stability intervals show how far each weight can move before the recommendation changes.
 review-report-criteria = Criteria and weights
 review-report-questions = Questions
 review-report-response = Response
@@ -75,6 +75,6 @@ review-report-outcome-influenced = influenced
 review-report-travel = Travel in the year before the review: { $days } travel days, { $co2 } kg CO₂ (recorded journeys).
 review-report-recommendation-changed = { $final } (changed by an official; the analysis: { $analysed })
 review-report-justification = justification ({ $by }, { $at }): { $text }
-review-report-fit-none = strategic fit { $percent }% (serves none of the city's goals)
+review-report-fit-none = strategic fit { $percent }% (serves none of the strategy's goals)
 review-report-fit = strategic fit { $percent }% (serves { $goals })
 review-report-survey-uncertainty = survey uncertainty: the same recommendation in { $same }% of { $draws } resamples of the respondents; benefit index 90% interval { $low }–{ $high }

@@ -24,3 +24,5 @@ case-doc-decides = { $body } beslutar följande.
 case-doc-reservations = Reservationer
 case-doc-statements = Särskilda uttalanden
 case-doc-certified = Rätt utdraget intygar
+case-doc-date-illustrative = illustrativt datum
+case-doc-date-illustrative-note = Sammanträdesdagen { $date } är illustrativ: källan anger inget datum.

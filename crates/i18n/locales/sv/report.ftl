@@ -1,9 +1,9 @@
 # The review report: headings, table columns, chart titles and texts.
 
-review-report-title = Rapport avseende stadens engagemang i internationella organisationer
+review-report-title = Rapport avseende engagemanget i internationella organisationer
 review-report-summary = Sammanfattning av rekommendationerna
 review-report-method = Metod
-review-report-method-text = I översynen fick tjänstepersoner och politiker som är aktiva i respektive organisation svara på hur medlemskapet tjänar huvudpunkterna i stadens internationella strategi. Svar på en femgradig skala räknas om till en nytta 0–100 per kriterium ("vet ej" räknas inte) och vägs samman med strategins vikter till ett nyttoindex. Kostnad och insats redovisas för sig. Regler ger en rekommendation med utskrivna skäl; SMAA visar hur ofta varje utfall följer när vikterna varierar inom sina intervall, och stabilitetsintervallen visar hur långt varje vikt kan flyttas innan rekommendationen ändras.
+review-report-method-text = I översynen fick tjänstepersoner och politiker som är aktiva i respektive organisation svara på hur medlemskapet tjänar huvudpunkterna i den internationella strategin. Svar på en femgradig skala räknas om till en nytta 0–100 per kriterium ("vet ej" räknas inte) och vägs samman med strategins vikter till ett nyttoindex. Kostnad och insats redovisas för sig. Regler ger en rekommendation med utskrivna skäl; SMAA visar hur ofta varje utfall följer när vikterna varierar inom sina intervall, och stabilitetsintervallen visar hur långt varje vikt kan flyttas innan rekommendationen ändras.
 review-report-criteria = Kriterier och vikter
 review-report-questions = Frågor
 review-report-response = Svar
@@ -75,6 +75,6 @@ review-report-outcome-influenced = påverkade
 review-report-travel = Resor året före översynen: { $days } resdagar, { $co2 } kg CO₂ (registrerade resor).
 review-report-recommendation-changed = { $final } (ändrad av tjänsteman; analysen: { $analysed })
 review-report-justification = motivering ({ $by }, { $at }): { $text }
-review-report-fit-none = strategisk passform { $percent } % (tjänar inget av stadens mål)
+review-report-fit-none = strategisk passform { $percent } % (tjänar inget av strategins mål)
 review-report-fit = strategisk passform { $percent } % (tjänar { $goals })
 review-report-survey-uncertainty = osäkerhet i enkäten: samma rekommendation i { $same } % av { $draws } omdragningar av de svarande; nyttoindex 90 %-intervall { $low }–{ $high }

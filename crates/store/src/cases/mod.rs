@@ -126,6 +126,7 @@ fn decision_row(r: &AnyRow) -> Result<Decision, sqlx::Error> {
         votes_for: count(r.try_get("votes_for")?),
         votes_against: count(r.try_get("votes_against")?),
         abstentions: count(r.try_get("abstentions")?),
+        date_illustrative: r.try_get::<i64, _>("date_illustrative")? != 0,
     })
 }
 
@@ -213,8 +214,8 @@ async fn insert_decision(
     d: &Decision,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO case_decisions (case_id, body, adopted, decided_on, votes_for, votes_against, abstentions, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO case_decisions (case_id, body, adopted, decided_on, votes_for, votes_against, abstentions, date_illustrative, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(case_id)
     .bind(&d.body)
@@ -223,6 +224,7 @@ async fn insert_decision(
     .bind(d.votes_for.map(i64::from))
     .bind(d.votes_against.map(i64::from))
     .bind(d.abstentions.map(i64::from))
+    .bind(i64::from(d.date_illustrative))
     .bind(&actor.label)
     .bind(now())
     .execute(&mut **tx)

@@ -66,6 +66,36 @@ impl FromRequestParts<AppState> for ApiWriter {
     }
 }
 
+/// An API user who is the tenant's admin; others get 403 before the body is read.
+pub struct ApiAdmin(pub User);
+
+impl ApiAdmin {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            tenant_id: self.0.tenant_id,
+            user_id: Some(self.0.id),
+            label: self.0.email.clone(),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for ApiAdmin {
+    type Rejection = Problem;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let user = ApiUser::from_request_parts(parts, state).await?;
+        if user.0.role != oversyn_core::Role::Admin {
+            return Err(Problem::new(
+                StatusCode::FORBIDDEN,
+                format!(
+                    "Your role ({}) may not change the tenant's settings; admins may.",
+                    user.0.role.code()
+                ),
+            ));
+        }
+        Ok(ApiAdmin(user.0))
+    }
+}
+
 impl FromRequestParts<AppState> for ApiUser {
     type Rejection = Problem;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {

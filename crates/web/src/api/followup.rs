@@ -14,7 +14,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"id": 2, "kind": "terminate_membership", "title": "Stadens medlemskap i Metropolis och UCLG sägs upp från och med den 1 januari 2012.", "organisations": ["Metropolis", "UCLG"], "organisation_ids": [7, 3], "due": null, "effective": "2012-01-01", "status": "planned", "overdue": false, "done_on": null, "owner": "Stadsledningskontoret", "case_id": 1, "point": 2, "warnings": ["UCLG: written notice must reach the organisation by 2011-07-01 for the membership to end on 2012-01-01; the earliest possible end is 2012-03-21."]}))]
+#[schema(example = json!({"id": 2, "kind": "terminate_membership", "title": "Stadens medlemskap i Metropolis och UCLG sägs upp från och med den 1 januari 2012.", "organisations": ["Metropolis", "UCLG"], "organisation_ids": [7, 3], "due": null, "effective": "2012-01-01", "status": "planned", "overdue": false, "done_on": null, "owner": "Stadsledningskontoret", "case_id": 1, "point": 2, "warnings": ["UCLG: written notice must reach the organisation by 2011-07-01 for the membership to end on 2012-01-01; the earliest possible end is 2012-03-21."], "notes": ""}))]
 pub struct ActionOut {
     pub id: i64,
     pub kind: ActionKind,
@@ -34,6 +34,8 @@ pub struct ActionOut {
     pub point: Option<u32>,
     /// Notice-period problems, e.g. a planned end the statutes do not allow.
     pub warnings: Vec<String>,
+    /// The action's notes; for a membership that ends, the dues owed until the end.
+    pub notes: String,
 }
 
 /// List actions, soonest first, with notice warnings (in Swedish; `?lang=en` is not needed by scripts).
@@ -63,6 +65,7 @@ pub async fn list_actions(
             case_id: a.fields.case_id,
             point: a.fields.point,
             warnings,
+            notes: a.fields.notes.clone(),
         })
         .collect();
     Ok(Json(List { data }))

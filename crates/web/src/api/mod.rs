@@ -15,6 +15,7 @@ pub mod openapi;
 mod opendata;
 mod overrides;
 pub(crate) mod problem;
+mod profile;
 mod register;
 mod responses;
 mod reviews;
@@ -87,4 +88,5 @@ pub(crate) fn routes() -> OpenApiRouter<crate::AppState> {
         .routes(routes!(reviews::results))
         .routes(routes!(overrides::history, overrides::record))
         .routes(routes!(analysis::api))
+        .routes(routes!(profile::get_profile, profile::set_profile))
 }

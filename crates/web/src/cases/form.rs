@@ -212,17 +212,13 @@ pub async fn draft_from_review(
         })
         .collect();
     let effective = default_effective(snap.today, 6);
-    let route = if lang == Lang::En {
-        "Executive Committee\nCity Council"
-    } else {
-        "Kommunstyrelsen\nKommunfullmäktige"
-    };
+    let profile = store.profile(tenant_id).await?;
     Ok(CaseInput {
         title: a.review.title.clone(),
         language: lang.code().to_owned(),
-        route: route.to_owned(),
-        proposal: points_to_text(&points(&recommended, effective, lang)),
-        statement: statement(&recommended, &a.review.title, lang),
+        route: profile.route(lang),
+        proposal: points_to_text(&points(&recommended, effective, lang, &profile)),
+        statement: statement(&recommended, &a.review.title, lang, &profile),
         review_id: review_id.to_string(),
         memberships: a
             .memberships

@@ -14,7 +14,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use oversyn_app::cases::CaseDocs;
 use oversyn_app::cases::number_text;
-use oversyn_core::Lang;
 use oversyn_core::cases::PositionKind;
 use oversyn_core::cases::input::{DecisionInput, PositionInput};
 use oversyn_core::{Code, FieldErrors};
@@ -190,11 +189,7 @@ pub async fn new_form(
         Some(r) => draft_from_review(&state.store, s.tenant(), r, lang).await?,
         None => CaseInput {
             language: lang.code().to_owned(),
-            route: if lang == Lang::En {
-                "Executive Committee".into()
-            } else {
-                "Kommunstyrelsen".into()
-            },
+            route: state.store.profile(s.tenant()).await?.body(lang).to_owned(),
             ..CaseInput::default()
         },
     };

@@ -466,3 +466,49 @@ async fn the_demo_case_reads_like_the_real_one() {
     })
     .await;
 }
+
+/// The demo's two meeting days are invented: the API, the OParl paper, the
+/// case page and the protocol excerpt all say so.
+#[tokio::test]
+async fn the_demos_invented_meeting_days_are_marked_illustrative() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
+            .await;
+        let (_, list) = app.api_get("/api/v1/cases", &token).await;
+        let id = list["data"][0]["id"].as_i64().unwrap();
+        let (status, case) = app.api_get(&format!("/api/v1/cases/{id}"), &token).await;
+        assert_eq!(status, StatusCode::OK);
+        let decisions = case["decisions"].as_array().unwrap();
+        assert_eq!(decisions.len(), 2);
+        assert!(
+            decisions.iter().all(|d| d["date_illustrative"] == true),
+            "{decisions:?}"
+        );
+        let slug = "stockholm";
+        let r = app
+            .client
+            .get(app.url(&format!("/oparl/bodies/{slug}/papers/{id}")))
+            .send()
+            .await
+            .unwrap();
+        let paper: Value = r.json().await.unwrap();
+        assert_eq!(
+            paper["oversyn:decisions"][1]["date_illustrative"], true,
+            "{paper}"
+        );
+        app.login_as_demo().await;
+        let (_, page) = app.get(&format!("/cases/{id}")).await;
+        assert!(
+            page.contains("Sammanträdesdagen 21 september 2011 är illustrativ"),
+            "{page}"
+        );
+        let (status, excerpt) = app.get(&format!("/cases/{id}/excerpt/1?format=html")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            excerpt.contains("21 september 2011 (illustrativt datum)"),
+            "{excerpt}"
+        );
+    })
+    .await;
+}

@@ -22,8 +22,40 @@ async fn the_decided_demo_case_orders_actions_with_a_notice_warning_for_uclg() {
         let (status, list) = app.api_get("/api/v1/actions", &token).await;
         assert_eq!(status, StatusCode::OK);
         let actions = list["data"].as_array().unwrap().clone();
-        assert_eq!(actions.len(), 3, "{list:#}");
-        let resign = &actions[0];
+        let kinds: Vec<&str> = actions
+            .iter()
+            .map(|a| a["kind"].as_str().unwrap())
+            .collect();
+        // Three points, and the steps of ending two memberships: UCLG's
+        // statutes are known (six months' written notice), Metropolis's not.
+        assert_eq!(
+            kinds,
+            [
+                "send_notice",
+                "confirm_receipt",
+                "check_statutes",
+                "resign_board_seats",
+                "terminate_membership",
+                "commission"
+            ],
+            "{list:#}"
+        );
+        let of = |kind: &str| actions.iter().find(|a| a["kind"] == kind).unwrap();
+        assert_eq!(of("send_notice")["due"], "2011-07-01");
+        assert_eq!(
+            of("send_notice")["organisations"],
+            serde_json::json!(["UCLG"])
+        );
+        assert!(
+            text(of("send_notice")).contains("skriftlig uppsägning till uclg senast 2011-07-01")
+        );
+        assert_eq!(of("confirm_receipt")["due"], "2011-07-15");
+        assert_eq!(
+            of("check_statutes")["organisations"],
+            serde_json::json!(["Metropolis"])
+        );
+        assert_eq!(of("check_statutes")["due"], "2011-10-05");
+        let resign = of("resign_board_seats");
         assert_eq!(resign["kind"], "resign_board_seats");
         assert_eq!(resign["due"], "2011-11-23");
         let end = actions
@@ -34,15 +66,21 @@ async fn the_decided_demo_case_orders_actions_with_a_notice_warning_for_uclg() {
         let warnings = end["warnings"].as_array().unwrap();
         assert_eq!(
             warnings.len(),
-            1,
-            "only UCLG has a known notice rule: {warnings:?}"
+            2,
+            "only UCLG has a known notice rule, and its basis is illustrative: {warnings:?}"
         );
         let w = warnings[0].as_str().unwrap();
         assert!(
             w.starts_with("UCLG") && w.contains("2011-07-01") && w.contains("2012-03-21"),
             "{w}"
         );
-        assert!(text(&actions[2]).contains("eurocities"));
+        // The demo's decision day is invented, and so is the end it gives.
+        let basis = warnings[1].as_str().unwrap();
+        assert!(
+            basis.contains("2011-09-21") && basis.contains("illustrativ"),
+            "{basis}"
+        );
+        assert!(text(of("commission")).contains("eurocities"));
 
         // Marking the notice as given ends the memberships the day before the effective date.
         app.login_as_demo().await;
@@ -685,6 +723,95 @@ async fn a_participant_with_an_address_gets_the_report_link_by_mail() {
                 .count(),
             1
         );
+    })
+    .await;
+}
+
+/// The notice period counts from the day the letter went out: once the
+/// "send notice" step for UCLG is done in time, the ending has no warning.
+#[tokio::test]
+async fn a_notice_sent_in_time_clears_the_warning_of_its_ending() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "api@stockholm.example", Role::Viewer)
+            .await;
+        let ending_warnings = |list: &Value| {
+            list["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["kind"] == "terminate_membership")
+                .unwrap()["warnings"]
+                .as_array()
+                .unwrap()
+                .len()
+        };
+        let (_, list) = app.api_get("/api/v1/actions", &token).await;
+        assert_eq!(
+            ending_warnings(&list),
+            2,
+            "UCLG's late notice and its basis"
+        );
+        let send = list["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["kind"] == "send_notice")
+            .unwrap()
+            .clone();
+        let id = send["id"].as_i64().unwrap();
+        app.login_as_demo().await;
+        let (_, form) = app.get(&format!("/actions/{id}")).await;
+        let version = version_of(&form);
+        let uclg = send["organisation_ids"][0].to_string();
+        let title = send["title"].as_str().unwrap().to_owned();
+        let fields = vec![
+            ("version", version.as_str()),
+            ("kind", "send_notice"),
+            ("title", title.as_str()),
+            ("due", "2011-07-01"),
+            ("status", "done"),
+            ("done_on", "2011-06-20"),
+            ("case_id", "1"),
+            ("organisation", uclg.as_str()),
+        ];
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &format!("/actions/{id}"),
+                &format!("/actions/{id}"),
+                &fields,
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let (_, list) = app.api_get("/api/v1/actions", &token).await;
+        assert_eq!(ending_warnings(&list), 0, "{list:#}");
+        // Sent too late, the warning is back, counted from that day.
+        let (_, form) = app.get(&format!("/actions/{id}")).await;
+        let version = version_of(&form);
+        let mut late = fields.clone();
+        late[0] = ("version", version.as_str());
+        late[5] = ("done_on", "2011-08-01");
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &format!("/actions/{id}"),
+                &format!("/actions/{id}"),
+                &late,
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let (_, list) = app.api_get("/api/v1/actions", &token).await;
+        let end = list["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["kind"] == "terminate_membership")
+            .unwrap()
+            .clone();
+        let w = end["warnings"].as_array().unwrap();
+        assert_eq!(w.len(), 1, "no illustrative basis: the sending day is real");
+        assert!(w[0].as_str().unwrap().contains("2012-02-01"), "{w:?}");
     })
     .await;
 }

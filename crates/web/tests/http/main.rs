@@ -15,6 +15,7 @@ mod outage;
 mod overrides;
 mod pages;
 mod popolo_schema;
+mod profile;
 mod respond_form;
 mod reviews;
 mod security;

@@ -281,6 +281,10 @@ fn table() -> Vec<Row> {
         get("/settings/public",                                           [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
         post("/settings/public", Body::Form(&[("kind", "organisations"), ("kind", "memberships"), ("kind", "fees"), ("kind", "seats"), ("kind", "cases"), ("kind", "events")]),
                                                                           [SEE,      FORBID,   FORBID,   FORBID,   Login,    Login,    SEE]),
+        get("/settings/profile",                                          [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
+        // An empty office and place: refused with the form again, nothing saved.
+        post("/settings/profile", Body::Form(&[("kind", "city"), ("office_sv", ""), ("place", "")]),
+                                                                          [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
         get("/tables",                                                    [OK,       OK,       OK,       OK,       Login,    Login,    OK]),
         post("/tables", Body::Multipart(None),                            [BAD,      BAD,      FORBID,   FORBID,   Login,    Login,    BAD]),
         post("/tables/confirm", NO_FIELDS,                                [BAD,      BAD,      FORBID,   FORBID,   Login,    Login,    BAD]),
@@ -342,6 +346,9 @@ fn table() -> Vec<Row> {
         post("/api/v1/reviews/{review}/overrides", Body::Json(r#"{"membership_id": {mem}, "recommendation": "continue", "justification": "Kort"}"#),
                                                                           [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
         get("/api/v1/reviews/{review}/analysis",                          [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   NOTFOUND]),
+        get("/api/v1/profile",                                            [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
+        put("/api/v1/profile", Body::Json(r#"{"kind": "city", "office_sv": "", "office_en": "", "place": "", "body_sv": "", "body_en": ""}"#),
+                                                                          [INVALID,  FORBID,   FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
 
         // Last, because it ends each visitor's session.
         post("/logout", NO_FIELDS,                                        [SEE,      SEE,      SEE,      SEE,      Login,    Login,    SEE]),
@@ -912,6 +919,11 @@ const ROUTERS: &[(&str, &str, &str)] = &[
         "public::router()",
         "",
         include_str!("../../src/public/mod.rs"),
+    ),
+    (
+        "settings::router()",
+        "",
+        include_str!("../../src/settings/mod.rs"),
     ),
     (
         "respond::router()",

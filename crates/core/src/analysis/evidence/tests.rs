@@ -227,9 +227,10 @@ fn representation_overlap_fit_and_geography() {
     let g = gathered(&[], &[], &[10, 11, 12]);
     let by = |label: &str| g.iter().find(|x| x.evidence.organisation == label).unwrap();
     let uclg = by("UCLG");
+    // The review closed in 2011, when SKR was still SKL.
     assert_eq!(
         uclg.evidence.represented_indirectly_via.as_deref(),
-        Some("SKR")
+        Some("SKL")
     );
     assert_eq!(uclg.evidence.overlaps_with, vec!["Metropolis".to_owned()]);
     assert!(uclg.evidence.development_cooperation_focus);
