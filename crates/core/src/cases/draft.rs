@@ -211,6 +211,20 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// The months of notice a drafted end must leave: the longest period of the
+/// organisations the city leaves whose statutes are known; six when none is
+/// (the "check the statutes" step then follows the decision).
+pub const UNKNOWN_NOTICE_MONTHS: u32 = 6;
+
+pub fn notice_months(leaving: &[Option<i32>]) -> u32 {
+    leaving
+        .iter()
+        .flatten()
+        .filter_map(|m| u32::try_from(*m).ok())
+        .max()
+        .unwrap_or(UNKNOWN_NOTICE_MONTHS)
+}
+
 /// The first 1 January at least `months` months after `today`: a default end date that leaves room for notice.
 pub fn default_effective(today: NaiveDate, months: u32) -> NaiveDate {
     let earliest = today
@@ -312,5 +326,13 @@ mod tests {
         assert_eq!(default_effective(d(2011, 6, 1), 6), d(2012, 1, 1));
         assert_eq!(default_effective(d(2011, 7, 1), 6), d(2012, 1, 1));
         assert_eq!(long_date(d(2012, 1, 1), Lang::En), "1 January 2012");
+        // A twelve-month rule moves the drafted end a year further.
+        assert_eq!(notice_months(&[None, Some(12), Some(6)]), 12);
+        assert_eq!(notice_months(&[None]), 6);
+        assert_eq!(notice_months(&[Some(0)]), 0);
+        assert_eq!(
+            default_effective(d(2026, 12, 5), notice_months(&[Some(12)])),
+            d(2028, 1, 1)
+        );
     }
 }

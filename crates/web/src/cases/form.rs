@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use oversyn_app::analysis::analyse;
 use oversyn_core::FieldErrors;
 use oversyn_core::Lang;
-use oversyn_core::cases::draft::{Recommended, default_effective, points, statement};
+use oversyn_core::cases::draft::{
+    Recommended, default_effective, notice_months, points, statement,
+};
 use oversyn_core::cases::text::{points_from_text, points_to_text};
 use oversyn_core::cases::{CaseFields, CaseNumber, Stage};
 use oversyn_store::cases::StoredCase;
@@ -211,7 +213,20 @@ pub async fn draft_from_review(
             }
         })
         .collect();
-    let effective = default_effective(snap.today, 6);
+    let leaving: Vec<Option<i32>> = a
+        .memberships
+        .iter()
+        .filter(|m| m.outcome.category == oversyn_core::analysis::Category::Terminate)
+        .filter_map(|m| {
+            let x = snap
+                .memberships
+                .iter()
+                .find(|x| x.id == m.evidence.membership_id)?;
+            snap.organisation(x.organisation_id)
+                .map(|o| o.notice_months)
+        })
+        .collect();
+    let effective = default_effective(snap.today, notice_months(&leaving));
     let profile = store.profile(tenant_id).await?;
     Ok(CaseInput {
         title: a.review.title.clone(),
