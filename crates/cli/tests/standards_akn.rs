@@ -112,6 +112,10 @@ fn corner_case() -> NewCase {
             votes_against: Some(50),
             abstentions: None,
             date_illustrative: false,
+            paragraph: None,
+            adjusted_on: None,
+            published_on: None,
+            legal_force_on: None,
         }],
         source: "ui".into(),
     }

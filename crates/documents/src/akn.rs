@@ -283,6 +283,10 @@ mod tests {
             votes_against: None,
             abstentions: None,
             date_illustrative: false,
+            paragraph: None,
+            adjusted_on: None,
+            published_on: None,
+            legal_force_on: None,
         };
         let fields = CaseFields {
             title: "Översyn av stadens engagemang".into(),

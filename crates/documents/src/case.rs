@@ -257,8 +257,13 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
     let title = lang.t("case-doc-excerpt");
     let mut doc = Doc::new(lang, &title, &format!("{} – {}", v.city, d.body));
     doc.author = v.city.to_owned();
+    let paragraph = d
+        .paragraph
+        .as_ref()
+        .map(|p| format!(" · {}", lang.t1("case-doc-paragraph", "paragraph", p)))
+        .unwrap_or_default();
     doc.push(Block::Head(format!(
-        "{} · {}",
+        "{} · {}{paragraph}",
         d.body,
         decision_day(d, lang)
     )));
@@ -272,6 +277,22 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
     doc.push(Block::Para(lang.t1("case-doc-decides", "body", &d.body)));
     points(&mut doc, v.case.adopted_points(d));
     doc.push(Block::Para(decision_line(v.case, d, lang)));
+    if let Some(adjusted) = d.adjusted_on {
+        doc.push(Block::Para(lang.t1(
+            "case-doc-minutes",
+            "adjusted",
+            long_date(adjusted, lang),
+        )));
+    }
+    if let (Some(published), Some(force)) = (d.published_on, d.legal_force_on) {
+        doc.push(Block::Para(lang.t_args(
+            "case-doc-posted",
+            &[
+                ("published", long_date(published, lang)),
+                ("force", long_date(force, lang)),
+            ],
+        )));
+    }
     let here: Vec<&Position> = v
         .case
         .positions
@@ -359,6 +380,10 @@ mod tests {
             votes_against: votes.map(|v| v.1),
             abstentions: votes.map(|_| 1),
             date_illustrative: false,
+            paragraph: None,
+            adjusted_on: None,
+            published_on: None,
+            legal_force_on: None,
         };
         let fields = CaseFields {
             title: "Översyn".into(),
@@ -518,5 +543,31 @@ mod tests {
             ),
             "{doc}"
         );
+    }
+
+    #[test]
+    fn the_excerpt_gives_the_paragraph_and_when_the_decision_gains_legal_force() {
+        use chrono::NaiveDate;
+        let (fields, mut case) = decided("sv");
+        let d = &mut case.decisions[1];
+        d.paragraph = Some("12".into());
+        d.adjusted_on = NaiveDate::from_ymd_opt(2011, 9, 28);
+        d.published_on = NaiveDate::from_ymd_opt(2011, 9, 29);
+        *d = d.clone().with_legal_force();
+        let v = CaseView {
+            city: "Stockholms stad",
+            place: "Stockholm",
+            number: "006-1348/2010",
+            fields: &fields,
+            case: &case,
+        };
+        let html = text_of(&protocol_excerpt(&v, &case.decisions[1]));
+        for s in [
+            "Kommunstyrelsen · 21 september 2011 · § 12",
+            "Justerat 28 september 2011.",
+            "Anslaget 29 september 2011; beslutet vinner laga kraft 21 oktober 2011 om det inte överklagas.",
+        ] {
+            assert!(html.contains(s), "{s}\n{html}");
+        }
     }
 }

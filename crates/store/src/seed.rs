@@ -391,6 +391,10 @@ impl Store {
                 votes_against: None,
                 abstentions: None,
                 date_illustrative: true,
+                paragraph: None,
+                adjusted_on: None,
+                published_on: None,
+                legal_force_on: None,
             })
             .collect();
         let new = crate::cases::NewCase {

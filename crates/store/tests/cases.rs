@@ -61,6 +61,10 @@ fn decision(body: &str) -> Decision {
         votes_against: Some(4),
         abstentions: None,
         date_illustrative: false,
+        paragraph: None,
+        adjusted_on: None,
+        published_on: None,
+        legal_force_on: None,
     }
 }
 

@@ -64,6 +64,10 @@ pub struct DecisionInput {
     pub votes_for: String,
     pub votes_against: String,
     pub abstentions: String,
+    /// "12" or "§ 12".
+    pub paragraph: String,
+    pub adjusted_on: String,
+    pub published_on: String,
 }
 
 impl DecisionInput {
@@ -97,7 +101,17 @@ impl DecisionInput {
         let votes_for = count("votes_for", &self.votes_for);
         let votes_against = count("votes_against", &self.votes_against);
         let abstentions = count("abstentions", &self.abstentions);
-        e.into_result(|| Decision {
+        let mut day = |field: &str, v: &str| match crate::validate::date(v) {
+            Ok(d) => d,
+            Err(k) => {
+                e.add(field, k);
+                None
+            }
+        };
+        let adjusted_on = day("adjusted_on", &self.adjusted_on);
+        let published_on = day("published_on", &self.published_on);
+        let paragraph = self.paragraph.trim().trim_start_matches('§').trim();
+        let d = Decision {
             body: self.body.trim().to_owned(),
             adopted: adopted.unwrap_or(Adopted::Proposal),
             decided_on: decided_on.unwrap_or_default(),
@@ -105,7 +119,15 @@ impl DecisionInput {
             votes_against,
             abstentions,
             date_illustrative: false,
-        })
+            paragraph: (!paragraph.is_empty()).then(|| paragraph.to_owned()),
+            adjusted_on,
+            published_on,
+            legal_force_on: None,
+        };
+        if decided_on.is_some() {
+            d.check_days(&mut e);
+        }
+        e.into_result(|| d.with_legal_force())
     }
 }
 
@@ -186,6 +208,51 @@ mod tests {
         assert_eq!(e.get("decided_on"), Some("error-date"));
         assert_eq!(e.get("votes_against"), Some("error-number"));
         assert_eq!(e.get("abstentions"), Some("error-number"));
+    }
+
+    #[test]
+    fn the_minutes_days_come_in_order_and_give_the_legal_force() {
+        let d = DecisionInput {
+            paragraph: " § 112 ".into(),
+            adjusted_on: "2011-11-28".into(),
+            published_on: "2011-11-29".into(),
+            ..decision()
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(d.paragraph.as_deref(), Some("112"));
+        // Three weeks from Tuesday 29 November is Tuesday 20 December.
+        assert_eq!(d.legal_force_on, NaiveDate::from_ymd_opt(2011, 12, 21));
+        for (adjusted, published, field, key) in [
+            (
+                "2011-11-23",
+                "",
+                "adjusted_on",
+                "error-case-adjusted-before-meeting",
+            ),
+            (
+                "",
+                "2011-11-29",
+                "published_on",
+                "error-case-published-unadjusted",
+            ),
+            (
+                "2011-11-28",
+                "2011-11-25",
+                "published_on",
+                "error-case-published-before-adjusted",
+            ),
+            ("28/11/2011", "", "adjusted_on", "error-date"),
+        ] {
+            let e = DecisionInput {
+                adjusted_on: adjusted.into(),
+                published_on: published.into(),
+                ..decision()
+            }
+            .parse()
+            .unwrap_err();
+            assert_eq!(e.get(field), Some(key), "{adjusted} {published}");
+        }
     }
 
     proptest! {

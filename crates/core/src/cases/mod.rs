@@ -7,6 +7,7 @@
 
 pub mod draft;
 pub mod input;
+pub mod legal_force;
 pub mod number;
 pub mod text;
 
@@ -97,6 +98,50 @@ pub struct Decision {
     /// wherever it appears.
     #[serde(default)]
     pub date_illustrative: bool,
+    /// The paragraph of the minutes, e.g. "12" for § 12.
+    #[serde(default)]
+    pub paragraph: Option<String>,
+    /// The day the minutes were approved (justering).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub adjusted_on: Option<NaiveDate>,
+    /// The day the approval was posted on the notice board (anslag).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub published_on: Option<NaiveDate>,
+    /// When the decision gains legal force if nobody appeals: worked out
+    /// from `published_on` (see [`legal_force`]), never taken as input.
+    #[serde(default, skip_deserializing)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date, read_only))]
+    pub legal_force_on: Option<NaiveDate>,
+}
+
+impl Decision {
+    /// The decision with its legal-force day worked out.
+    pub fn with_legal_force(mut self) -> Decision {
+        self.legal_force_on = self.published_on.map(legal_force::legal_force_on);
+        self
+    }
+
+    /// The minutes' days in order: approved on or after the meeting, posted
+    /// on or after the approval (and only once approved).
+    pub fn check_days(&self, e: &mut FieldErrors) {
+        if self.adjusted_on.is_some_and(|a| a < self.decided_on) {
+            e.add("adjusted_on", "error-case-adjusted-before-meeting");
+        }
+        match (self.adjusted_on, self.published_on) {
+            (None, Some(_)) => e.add("published_on", "error-case-published-unadjusted"),
+            (Some(a), Some(p)) if p < a => {
+                e.add("published_on", "error-case-published-before-adjusted")
+            }
+            _ => {}
+        }
+        if self.paragraph.as_deref().is_some_and(|p| {
+            p.is_empty() || p.chars().count() > 20 || p.chars().any(char::is_control)
+        }) {
+            e.add("paragraph", "error-case-paragraph");
+        }
+    }
 }
 
 /// A case as the rules see it; storage adds ids and versions.
@@ -199,6 +244,7 @@ impl Case {
         if self.decisions.iter().any(|x| same_body(&x.body, &d.body)) {
             e.add("body", "error-case-body-decided");
         }
+        d.check_days(&mut e);
         match d.adopted {
             Adopted::Proposal if self.proposal.is_empty() => {
                 e.add("adopted", "error-case-no-points")
@@ -338,6 +384,10 @@ mod tests {
             votes_against: None,
             abstentions: None,
             date_illustrative: false,
+            paragraph: None,
+            adjusted_on: None,
+            published_on: None,
+            legal_force_on: None,
         }
     }
 

@@ -26,3 +26,6 @@ case-doc-statements = Special statements
 case-doc-certified = Certified correct
 case-doc-date-illustrative = illustrative date
 case-doc-date-illustrative-note = The meeting day { $date } is illustrative: the source gives no date.
+case-doc-paragraph = § { $paragraph }
+case-doc-minutes = Minutes approved { $adjusted }.
+case-doc-posted = Posted on the notice board { $published }; the decision gains legal force on { $force } unless appealed.

@@ -26,3 +26,6 @@ case-doc-statements = Särskilda uttalanden
 case-doc-certified = Rätt utdraget intygar
 case-doc-date-illustrative = illustrativt datum
 case-doc-date-illustrative-note = Sammanträdesdagen { $date } är illustrativ: källan anger inget datum.
+case-doc-paragraph = § { $paragraph }
+case-doc-minutes = Justerat { $adjusted }.
+case-doc-posted = Anslaget { $published }; beslutet vinner laga kraft { $force } om det inte överklagas.

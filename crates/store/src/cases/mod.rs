@@ -127,7 +127,12 @@ fn decision_row(r: &AnyRow) -> Result<Decision, sqlx::Error> {
         votes_against: count(r.try_get("votes_against")?),
         abstentions: count(r.try_get("abstentions")?),
         date_illustrative: r.try_get::<i64, _>("date_illustrative")? != 0,
-    })
+        paragraph: r.try_get("paragraph")?,
+        adjusted_on: date_in(r.try_get("adjusted_on")?),
+        published_on: date_in(r.try_get("published_on")?),
+        legal_force_on: None,
+    }
+    .with_legal_force())
 }
 
 /// Loads a whole case inside a transaction (so a check and its write see the same case).
@@ -214,8 +219,8 @@ async fn insert_decision(
     d: &Decision,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO case_decisions (case_id, body, adopted, decided_on, votes_for, votes_against, abstentions, date_illustrative, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "INSERT INTO case_decisions (case_id, body, adopted, decided_on, votes_for, votes_against, abstentions, date_illustrative, paragraph, adjusted_on, published_on, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(case_id)
     .bind(&d.body)
@@ -225,6 +230,9 @@ async fn insert_decision(
     .bind(d.votes_against.map(i64::from))
     .bind(d.abstentions.map(i64::from))
     .bind(i64::from(d.date_illustrative))
+    .bind(d.paragraph.as_deref())
+    .bind(date_out(d.adjusted_on))
+    .bind(date_out(d.published_on))
     .bind(&actor.label)
     .bind(now())
     .execute(&mut **tx)

@@ -512,3 +512,66 @@ async fn the_demos_invented_meeting_days_are_marked_illustrative() {
     })
     .await;
 }
+
+/// The minutes of a decision: paragraph, approval (justering) and notice
+/// (anslag), out-of-order days refused with nothing saved, and the day of
+/// legal force in the API and the protocol excerpt.
+#[tokio::test]
+async fn a_decision_records_its_minutes_and_when_it_gains_legal_force() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let id = create_case(&app, "Medlemskap i Metropolis").await;
+        let token = app
+            .token_for("stockholm", "minutes@stockholm.example", Role::Editor)
+            .await;
+        let page = format!("/cases/{id}");
+        let decide = |adjusted: &'static str, published: &'static str| {
+            vec![
+                ("body", "Kommunstyrelsen"),
+                ("adopted", "proposal"),
+                ("decided_on", "2026-10-20"),
+                ("paragraph", "§ 14"),
+                ("adjusted_on", adjusted),
+                ("published_on", published),
+            ]
+        };
+        let (status, body, _) = app
+            .post_form(&app.client, &page, &format!("{page}/decisions"), &decide("2026-10-22", "2026-10-21"))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains(r#"id="published_on-error""#), "{body}");
+        assert!(body.contains("2026-10-21"), "the input is kept");
+        let (_, case) = app.api_get(&format!("/api/v1/cases/{id}"), &token).await;
+        assert_eq!(case["decisions"], serde_json::json!([]), "nothing saved");
+
+        // The API refuses the same with a problem naming the field.
+        let (status, problem, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                &format!("/api/v1/cases/{id}/decisions"),
+                &token,
+                &json!({"body": "Kommunstyrelsen", "adopted": {"kind": "proposal"}, "decided_on": "2026-10-20",
+                        "adjusted_on": "2026-10-19", "votes_for": null, "votes_against": null, "abstentions": null}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(problem["errors"][0]["field"], "adjusted_on");
+
+        let (status, body, _) = app
+            .post_form(&app.client, &page, &format!("{page}/decisions"), &decide("2026-10-22", "2026-10-23"))
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let (_, case) = app.api_get(&format!("/api/v1/cases/{id}"), &token).await;
+        let d = &case["decisions"][0];
+        assert_eq!(d["paragraph"], "14");
+        assert_eq!(d["adjusted_on"], "2026-10-22");
+        assert_eq!(d["published_on"], "2026-10-23");
+        // Three weeks from Friday 23 October: Friday 13 November is the last day to appeal.
+        assert_eq!(d["legal_force_on"], "2026-11-14");
+        let (status, excerpt) = app.get(&format!("{page}/excerpt/0?format=html")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(excerpt.contains("§ 14"), "{excerpt}");
+        assert!(excerpt.contains("vinner laga kraft 14 november 2026"), "{excerpt}");
+    })
+    .await;
+}
