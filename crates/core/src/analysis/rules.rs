@@ -276,8 +276,8 @@ fn reasons(e: &Evidence, index: Option<f64>) -> Vec<Reason> {
         let percent = (fit.max(0.0) * 100.0).round();
         out.push(reason(
             "low_goal_fit",
-            format!("matchar {percent:.0} % av stadens mål"),
-            format!("matches {percent:.0}% of the city's goals"),
+            format!("matchar {percent:.0} % av strategins mål"),
+            format!("matches {percent:.0}% of the strategy's goals"),
         ));
     }
 
@@ -484,8 +484,8 @@ mod tests {
                     "focus on development cooperation"
                 ),
                 (
-                    "matchar 20 % av stadens mål",
-                    "matches 20% of the city's goals"
+                    "matchar 20 % av strategins mål",
+                    "matches 20% of the strategy's goals"
                 ),
                 ("9 resdagar per år", "9 travel days a year"),
                 (

@@ -84,16 +84,16 @@ pub fn default_questionnaire(strategy: &Strategy) -> Vec<NewQuestion> {
                 out.push(q(
                     k,
                     Scale,
-                    "Staden syns och hörs i organisationens arbete.",
-                    "The city is seen and heard in the organisation's work.",
+                    "Vi syns och hörs i organisationens arbete.",
+                    "We are seen and heard in the organisation's work.",
                 ));
             }
             "operational_development" => {
                 out.push(q(
                     k,
                     Scale,
-                    "Medlemskapet ger kunskap som används i stadens verksamheter.",
-                    "The membership brings knowledge that is used in the city's operations.",
+                    "Medlemskapet ger kunskap som används i våra verksamheter.",
+                    "The membership brings knowledge that is used in our operations.",
                 ));
                 out.push(q(
                     k,
@@ -106,24 +106,24 @@ pub fn default_questionnaire(strategy: &Strategy) -> Vec<NewQuestion> {
                 out.push(q(
                     k,
                     Scale,
-                    "Medlemskapet ger tidig kännedom om frågor som berör staden.",
-                    "The membership gives early knowledge of issues that affect the city.",
+                    "Medlemskapet ger tidig kännedom om frågor som berör oss.",
+                    "The membership gives early knowledge of issues that affect us.",
                 ));
                 out.push(q(
                     k,
                     Scale,
-                    "Informationen från organisationen är relevant för staden.",
-                    "The information from the organisation is relevant to the city.",
+                    "Informationen från organisationen är relevant för oss.",
+                    "The information from the organisation is relevant to us.",
                 ));
             }
             "influence" => {
                 out.push(q(
                     k,
                     Scale,
-                    "Staden kan påverka organisationens inriktning.",
-                    "The city can influence the organisation's direction.",
+                    "Vi kan påverka organisationens inriktning.",
+                    "We can influence the organisation's direction.",
                 ));
-                out.push(q(k, Scale, "Genom organisationen kan staden påverka beslut som berör den, t.ex. i EU.", "Through the organisation the city can influence decisions that affect it, e.g. in the EU."));
+                out.push(q(k, Scale, "Genom organisationen kan vi påverka beslut som berör oss, t.ex. i EU.", "Through the organisation we can influence decisions that affect us, e.g. in the EU."));
             }
             _ => {
                 let (sv, en) = (

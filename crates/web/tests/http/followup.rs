@@ -426,7 +426,7 @@ async fn representation_counts_seats_and_warns_when_the_opposition_has_none() {
         app.store.create_seat(&actor, &seat).await.unwrap();
         let (_, page) = app.get("/representation").await;
         assert!(
-            page.contains("C40: oppositionen har ingen av stadens platser."),
+            page.contains("C40: oppositionen har ingen av våra platser."),
             "{page}"
         );
         assert!(

@@ -205,8 +205,8 @@ async fn an_official_overrides_a_recommendation_with_a_justification() {
         let (_, html) = get_with(&editor, &app.url(&format!("/reviews/{id}/analysis"))).await;
         assert!(html.contains("ändrad av tjänsteman"));
         assert!(html.contains("Avsluta → Minska"), "analysed → in force");
-        assert!(html.contains("Strategisk passform: 100 % av stadens mål"));
-        assert!(html.contains("Strategisk passform: 0 %, temana tjänar inget av stadens mål."));
+        assert!(html.contains("Strategisk passform: 100 % av strategins mål"));
+        assert!(html.contains("Strategisk passform: 0 %, temana tjänar inget av strategins mål."));
         assert!(html.contains("omdragningar av de svarande"));
         // The report carries the change, the justification, fit and survey uncertainty.
         let (status, report) =
