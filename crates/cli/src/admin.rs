@@ -42,6 +42,9 @@ pub struct ProfileArgs {
     /// The office's name in English.
     #[arg(long)]
     pub office_en: Option<String>,
+    /// The office's e-mail: actions from decisions go to it, with their reminders ("" for none).
+    #[arg(long)]
+    pub office_email: Option<String>,
     /// Where documents are signed, e.g. "Uppsala".
     #[arg(long)]
     pub place: Option<String>,
@@ -253,6 +256,7 @@ async fn profile(store: &Store, a: &ProfileArgs) -> Result<()> {
         (&a.kind, &mut input.kind),
         (&a.office, &mut input.office_sv),
         (&a.office_en, &mut input.office_en),
+        (&a.office_email, &mut input.office_email),
         (&a.place, &mut input.place),
         (&a.body, &mut input.body_sv),
         (&a.body_en, &mut input.body_en),

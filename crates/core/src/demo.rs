@@ -23,6 +23,7 @@ pub fn profile() -> crate::profile::Profile {
         kind: crate::profile::Kind::City,
         office_sv: "Stadsledningskontoret".into(),
         office_en: "City Executive Office".into(),
+        office_email: String::new(),
         place: "Stockholm".into(),
         body_sv: "Kommunstyrelsen".into(),
         body_en: "City Executive Board".into(),

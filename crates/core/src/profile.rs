@@ -87,6 +87,10 @@ pub struct Profile {
     /// "Kommunledningskontoret", "Stadskontoret", "Stadsledningskontoret".
     pub office_sv: String,
     pub office_en: String,
+    /// Where the office takes e-mail: the actions a decision orders go to
+    /// it, so their reminders (send notice by …) reach someone; may be empty.
+    #[serde(default)]
+    pub office_email: String,
     /// Where documents are signed: "Malmö", not "Malmö stad".
     pub place: String,
     /// The body that holds the memberships and decides on them.
@@ -113,6 +117,7 @@ impl Profile {
             kind,
             office_sv: "Kommunledningskontoret".into(),
             office_en: "Municipal Executive Office".into(),
+            office_email: String::new(),
             place: place_from_name(tenant_name),
             body_sv: if kind == Kind::Region {
                 "Regionstyrelsen".into()
@@ -215,6 +220,7 @@ pub struct ProfileInput {
     pub kind: String,
     pub office_sv: String,
     pub office_en: String,
+    pub office_email: String,
     pub place: String,
     pub body_sv: String,
     pub body_en: String,
@@ -229,6 +235,7 @@ impl From<&Profile> for ProfileInput {
             kind: p.kind.code().into(),
             office_sv: p.office_sv.clone(),
             office_en: p.office_en.clone(),
+            office_email: p.office_email.clone(),
             place: p.place.clone(),
             body_sv: p.body_sv.clone(),
             body_en: p.body_en.clone(),
@@ -253,6 +260,7 @@ impl ProfileInput {
         };
         let office_sv = e.check("office_sv", validate::name(&self.office_sv));
         let office_en = e.check("office_en", validate::name(&self.office_en));
+        let office_email = e.check("office_email", validate::email(&self.office_email));
         let place = e.check("place", validate::name(&self.place));
         let body_sv = e.check("body_sv", validate::name(&self.body_sv));
         let body_en = e.check("body_en", validate::name(&self.body_en));
@@ -266,6 +274,7 @@ impl ProfileInput {
             kind: kind.unwrap_or_default(),
             office_sv: office_sv.unwrap_or_default(),
             office_en: office_en.unwrap_or_default(),
+            office_email: office_email.flatten().unwrap_or_default(),
             place: place.unwrap_or_default(),
             body_sv: body_sv.unwrap_or_default(),
             body_en: body_en.unwrap_or_default(),
@@ -346,11 +355,13 @@ mod tests {
         input.kind = "village".into();
         input.office_sv = " ".into();
         input.place = "x\u{7}".into();
+        input.office_email = "kansliet".into();
         let e = input.parse().unwrap_err();
         assert_eq!(e.get("kind"), Some("error-choose"));
         assert_eq!(e.get("office_sv"), Some("error-required"));
         assert_eq!(e.get("place"), Some("error-control-characters"));
-        assert_eq!(e.0.len(), 3);
+        assert_eq!(e.get("office_email"), Some("error-email"));
+        assert_eq!(e.0.len(), 4);
     }
 
     proptest! {

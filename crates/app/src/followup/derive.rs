@@ -65,7 +65,8 @@ pub async fn case_actions(
                     .take(oversyn_core::validate::MAX_NAME)
                     .collect(),
                 owner: owner.into(),
-                owner_email: None,
+                owner_email: (!profile.office_email.is_empty())
+                    .then(|| profile.office_email.clone()),
                 due: a.deadline,
                 effective: a.effective,
                 status: ActionStatus::Planned,

@@ -767,6 +767,7 @@ profilekind-municipality = the municipality
 profilekind-region = the region
 profile-office-sv = Office that prepares cases, in Swedish (e.g. Kommunledningskontoret)
 profile-office-en = The office's name in English
+profile-office-email = The office's e-mail: actions from decisions go to it, with their reminders (may be empty)
 profile-place = Place of signature (e.g. Uppsala)
 profile-body-sv = Body that holds the memberships, in Swedish (e.g. Kommunstyrelsen)
 profile-body-en = The body's name in English

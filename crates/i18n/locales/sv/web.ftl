@@ -767,6 +767,7 @@ profilekind-municipality = kommunen
 profilekind-region = regionen
 profile-office-sv = Kansli som bereder (t.ex. Kommunledningskontoret)
 profile-office-en = Kansliets namn på engelska
+profile-office-email = Kansliets e-post: åtgärder från beslut ägs av den och får sina påminnelser dit (kan lämnas tom)
 profile-place = Ort för underskrift (t.ex. Uppsala)
 profile-body-sv = Organ som har medlemskapen (t.ex. Kommunstyrelsen)
 profile-body-en = Organets namn på engelska

@@ -11,13 +11,16 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 #[derive(Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"kind": "municipality", "office_sv": "Kommunledningskontoret", "office_en": "Municipal Executive Office", "place": "Uppsala", "body_sv": "Kommunstyrelsen", "body_en": "Municipal Executive Board", "council_sv": "Kommunfullmäktige", "council_en": "Municipal Council", "strategy_reference": "Internationell policy (KF 2019-06-10 § 112)"}))]
+#[schema(example = json!({"kind": "municipality", "office_sv": "Kommunledningskontoret", "office_en": "Municipal Executive Office", "office_email": "internationellt@uppsala.se", "place": "Uppsala", "body_sv": "Kommunstyrelsen", "body_en": "Municipal Executive Board", "council_sv": "Kommunfullmäktige", "council_en": "Municipal Council", "strategy_reference": "Internationell policy (KF 2019-06-10 § 112)"}))]
 pub struct ProfileJson {
     /// city, municipality or region: how documents refer to the tenant ("staden", "kommunen", "regionen").
     pub kind: String,
     /// The office that prepares cases and carries out decisions.
     pub office_sv: String,
     pub office_en: String,
+    /// Where the office takes e-mail: derived actions go to it, with their reminders; may be empty.
+    #[serde(default)]
+    pub office_email: String,
     /// Where documents are signed ("Uppsala den 8 september 2026").
     pub place: String,
     /// The body that holds the memberships and decides on them.
@@ -40,6 +43,7 @@ impl From<&Profile> for ProfileJson {
             kind: i.kind,
             office_sv: i.office_sv,
             office_en: i.office_en,
+            office_email: i.office_email,
             place: i.place,
             body_sv: i.body_sv,
             body_en: i.body_en,
@@ -72,6 +76,7 @@ pub async fn set_profile(
         kind: p.kind,
         office_sv: p.office_sv,
         office_en: p.office_en,
+        office_email: p.office_email,
         place: p.place,
         body_sv: p.body_sv,
         body_en: p.body_en,

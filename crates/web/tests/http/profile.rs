@@ -42,11 +42,16 @@ fn assert_clean(what: &str, text: &str) {
 const TENANT: &str = "synthetic-001";
 const STRATEGY: &str = "Internationell policy för Ekby kommun (KF 2019-06-10 § 112)";
 
-fn profile_form(office: &'static str, place: &'static str) -> Vec<(&'static str, &'static str)> {
+fn profile_form(
+    office: &'static str,
+    email: &'static str,
+    place: &'static str,
+) -> Vec<(&'static str, &'static str)> {
     vec![
         ("kind", "municipality"),
         ("office_sv", office),
         ("office_en", "Municipal Executive Office"),
+        ("office_email", email),
         ("place", place),
         ("body_sv", "Kommunstyrelsen i Ekby"),
         ("body_en", "Municipal Executive Board"),
@@ -90,11 +95,13 @@ async fn a_second_tenants_documents_name_it_and_nothing_of_stockholm() {
                 &admin,
                 "/settings/profile",
                 "/settings/profile",
-                &profile_form(" ", ""),
+                &profile_form(" ", "kansliet", ""),
             )
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(page.contains(r#"id="office_sv-error""#) && page.contains(r#"id="place-error""#));
+        for field in ["office_sv", "office_email", "place"] {
+            assert!(page.contains(&format!(r#"id="{field}-error""#)), "{field}");
+        }
         assert!(page.contains("Kommunstyrelsen i Ekby"), "the input is kept");
         let token = app.token_for(TENANT, "api@ekby.example", Role::Admin).await;
         let (_, p) = app.api_get("/api/v1/profile", &token).await;
@@ -106,7 +113,11 @@ async fn a_second_tenants_documents_name_it_and_nothing_of_stockholm() {
                 &admin,
                 "/settings/profile",
                 "/settings/profile",
-                &profile_form("Kommunledningskontoret", "Ekby"),
+                &profile_form(
+                    "Kommunledningskontoret",
+                    "internationellt@ekby.example",
+                    "Ekby",
+                ),
             )
             .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
@@ -255,6 +266,13 @@ async fn a_second_tenants_documents_name_it_and_nothing_of_stockholm() {
             .map(|a| a["owner"].as_str().unwrap())
             .collect();
         assert!(!owners.is_empty());
+        // The office's address owns them, so the reminders reach it.
+        for a in app.store.actions(t.id).await.unwrap() {
+            assert_eq!(
+                a.fields.owner_email.as_deref(),
+                Some("internationellt@ekby.example")
+            );
+        }
         assert!(
             owners.iter().all(|o| *o == "Kommunledningskontoret"),
             "{owners:?}"
