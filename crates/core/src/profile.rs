@@ -213,19 +213,28 @@ fn genitive_s(word_s: &str) -> bool {
     consonant && !lower.ends_with("fors") && !lower.ends_with("ums") && !lower.ends_with("ss")
 }
 
-/// What an admin typed into the profile form.
+/// The profile as a form or the API sends it (and as both show it).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"kind": "municipality", "office_sv": "Kommunledningskontoret", "office_en": "Municipal Executive Office", "office_email": "internationellt@uppsala.se", "place": "Uppsala", "body_sv": "Kommunstyrelsen", "body_en": "Municipal Executive Board", "council_sv": "Kommunfullmäktige", "council_en": "Municipal Council", "strategy_reference": "Internationell policy (KF 2019-06-10 § 112)"})))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProfileInput {
+    /// city, municipality or region: how documents refer to the tenant ("staden", "kommunen", "regionen").
     pub kind: String,
+    /// The office that prepares cases and carries out decisions.
     pub office_sv: String,
     pub office_en: String,
+    /// Where the office takes e-mail: derived actions go to it, with their reminders; may be empty.
     pub office_email: String,
+    /// Where documents are signed ("Uppsala den 8 september 2026").
     pub place: String,
+    /// The body that holds the memberships and decides on them.
     pub body_sv: String,
     pub body_en: String,
+    /// The council a membership case goes on to; empty when the body decides alone.
     pub council_sv: String,
     pub council_en: String,
+    /// The strategy for international work as the tenant cites it; may be empty.
     pub strategy_reference: String,
 }
 

@@ -328,6 +328,17 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The 2011 case as Stockholm's documents show it.
+    fn stockholm<'a>(fields: &'a CaseFields, case: &'a Case) -> CaseView<'a> {
+        CaseView {
+            city: "Stockholms stad",
+            place: "Stockholm",
+            number: "006-1348/2010",
+            fields,
+            case,
+        }
+    }
     use oversyn_core::cases::Stage;
     use oversyn_core::cases::text::persons_from_text;
 
@@ -463,13 +474,7 @@ mod tests {
             ),
         ] {
             let (fields, case) = decided(lang);
-            let v = CaseView {
-                city: "Stockholms stad",
-                place: "Stockholm",
-                number: "006-1348/2010",
-                fields: &fields,
-                case: &case,
-            };
+            let v = stockholm(&fields, &case);
             let html = text_of(&document(&v));
             for sentence in expected {
                 assert!(html.contains(sentence), "{lang}: {sentence}\n{html}");
@@ -494,13 +499,7 @@ mod tests {
             ),
         ] {
             let (fields, case) = decided(lang);
-            let v = CaseView {
-                city: "Stockholms stad",
-                place: "Stockholm",
-                number: "006-1348/2010",
-                fields: &fields,
-                case: &case,
-            };
+            let v = stockholm(&fields, &case);
             let html = text_of(&protocol_excerpt(&v, &case.decisions[1]));
             for s in [title, certified, decides] {
                 assert!(html.contains(s), "{lang}: {s}\n{html}");
@@ -515,19 +514,16 @@ mod tests {
     #[test]
     fn an_illustrative_decision_day_says_so_wherever_it_is_shown() {
         let (fields, mut case) = decided("sv");
-        fn v<'a>(fields: &'a CaseFields, case: &'a Case) -> CaseView<'a> {
-            CaseView {
-                city: "Stockholms stad",
-                place: "Stockholm",
-                number: "006-1348/2010",
-                fields,
-                case,
-            }
-        }
-        let plain = text_of(&protocol_excerpt(&v(&fields, &case), &case.decisions[1]));
+        let plain = text_of(&protocol_excerpt(
+            &stockholm(&fields, &case),
+            &case.decisions[1],
+        ));
         assert!(!plain.contains("illustrativ"), "{plain}");
         case.decisions[1].date_illustrative = true;
-        let excerpt = text_of(&protocol_excerpt(&v(&fields, &case), &case.decisions[1]));
+        let excerpt = text_of(&protocol_excerpt(
+            &stockholm(&fields, &case),
+            &case.decisions[1],
+        ));
         assert!(
             excerpt.contains("Kommunstyrelsen · 21 september 2011 (illustrativt datum)"),
             "{excerpt}"
@@ -536,7 +532,7 @@ mod tests {
             excerpt.contains("Stockholm den 21 september 2011 (illustrativt datum)"),
             "{excerpt}"
         );
-        let doc = text_of(&document(&v(&fields, &case)));
+        let doc = text_of(&document(&stockholm(&fields, &case)));
         assert!(
             doc.contains(
                 "Sammanträdesdagen 21 september 2011 är illustrativ: källan anger inget datum."
@@ -554,13 +550,7 @@ mod tests {
         d.adjusted_on = NaiveDate::from_ymd_opt(2011, 9, 28);
         d.published_on = NaiveDate::from_ymd_opt(2011, 9, 29);
         *d = d.clone().with_legal_force();
-        let v = CaseView {
-            city: "Stockholms stad",
-            place: "Stockholm",
-            number: "006-1348/2010",
-            fields: &fields,
-            case: &case,
-        };
+        let v = stockholm(&fields, &case);
         let html = text_of(&protocol_excerpt(&v, &case.decisions[1]));
         for s in [
             "Kommunstyrelsen · 21 september 2011 · § 12",

@@ -96,17 +96,7 @@ impl Store {
         let json = serde_json::to_string(p)
             .map_err(|e| StoreError::Config(format!("profile does not serialise: {e}")))?;
         let mut tx = self.write_tx().await?;
-        sqlx::query("DELETE FROM tenant_settings WHERE tenant_id = $1 AND key = $2")
-            .bind(actor.tenant_id)
-            .bind(PROFILE)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO tenant_settings (tenant_id, key, value) VALUES ($1, $2, $3)")
-            .bind(actor.tenant_id)
-            .bind(PROFILE)
-            .bind(&json)
-            .execute(&mut *tx)
-            .await?;
+        crate::cases::settings::replace_setting(&mut tx, actor.tenant_id, PROFILE, &json).await?;
         audit::record(
             &mut tx,
             actor,

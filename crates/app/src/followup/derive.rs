@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use oversyn_core::Code;
 use oversyn_core::case_parse::{self, point_actions};
-use oversyn_core::fees::{Fee, format_minor};
+use oversyn_core::fees::Fee;
 use oversyn_core::followup::{ActionKind, ActionStatus, termination};
 use oversyn_store::audit::Actor;
 use oversyn_store::followup::ActionFields;
@@ -35,11 +35,7 @@ pub async fn case_actions(
         })
         .collect();
     let context: Option<NaiveDate> = c.case.decisions.last().map(|d| d.decided_on);
-    let lang = if c.fields.language == "en" {
-        oversyn_core::Lang::En
-    } else {
-        oversyn_core::Lang::Sv
-    };
+    let lang = oversyn_core::Lang::from_code(&c.fields.language);
     let profile = store.profile(tenant_id).await?;
     let owner = profile.office(lang);
     let ordered: Vec<ActionFields> = point_actions(&read, &names, context)
@@ -124,13 +120,13 @@ pub async fn case_actions(
                     _ => None,
                 });
             if let Some((minor, currency)) = fee {
-                let owed = termination::dues_until(minor, end);
-                let (annual, owed) = (format_minor(minor), format_minor(owed));
-                dues.push(if lang.is_en() {
-                    format!("{}: {owed} {currency} owed for the fee year until {end} (annual fee {annual} {currency}, begun months counted whole).", o.label())
-                } else {
-                    format!("{}: {owed} {currency} att betala för avgiftsåret fram till {end} (årsavgift {annual} {currency}, påbörjad månad räknas hel).", o.label())
-                });
+                dues.push(termination::dues_note(
+                    o.label(),
+                    minor,
+                    &currency,
+                    end,
+                    lang,
+                ));
             }
         }
         a.notes = dues.join("\n");

@@ -92,6 +92,28 @@ pub fn dues_until(annual_minor: i64, end: NaiveDate) -> i64 {
     annual_minor.max(0) * months / 12
 }
 
+/// "UCLG: 8 150.00 EUR att betala …": what is owed for leaving `organisation`
+/// on `end`, with the annual fee it is counted from.
+pub fn dues_note(
+    organisation: &str,
+    annual_minor: i64,
+    currency: &str,
+    end: NaiveDate,
+    lang: Lang,
+) -> String {
+    let owed = crate::fees::format_minor(dues_until(annual_minor, end));
+    let annual = crate::fees::format_minor(annual_minor);
+    if lang.is_en() {
+        format!(
+            "{organisation}: {owed} {currency} owed for the fee year until {end} (annual fee {annual} {currency}, begun months counted whole)."
+        )
+    } else {
+        format!(
+            "{organisation}: {owed} {currency} att betala för avgiftsåret fram till {end} (årsavgift {annual} {currency}, påbörjad månad räknas hel)."
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

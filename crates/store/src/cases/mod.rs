@@ -4,7 +4,7 @@
 //! change with its audit entry in one transaction.
 
 mod files;
-mod settings;
+pub(crate) mod settings;
 
 pub use files::{MAX_FILE, StoredFile};
 pub use settings::CASE_NUMBER_PATTERN;

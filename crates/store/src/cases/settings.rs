@@ -2,8 +2,30 @@
 
 use crate::{Store, StoreError};
 use oversyn_core::cases::number::{DEFAULT_PATTERN, valid_pattern};
+use sqlx::{Any, Transaction};
 
 pub const CASE_NUMBER_PATTERN: &str = "case_number_pattern";
+
+/// Sets one setting inside a caller's transaction (so an audit entry can go with it).
+pub(crate) async fn replace_setting(
+    tx: &mut Transaction<'static, Any>,
+    tenant_id: i64,
+    key: &str,
+    value: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM tenant_settings WHERE tenant_id = $1 AND key = $2")
+        .bind(tenant_id)
+        .bind(key)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("INSERT INTO tenant_settings (tenant_id, key, value) VALUES ($1, $2, $3)")
+        .bind(tenant_id)
+        .bind(key)
+        .bind(value)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
 
 impl Store {
     pub async fn setting(&self, tenant_id: i64, key: &str) -> Result<Option<String>, StoreError> {
@@ -23,17 +45,7 @@ impl Store {
         value: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
-        sqlx::query("DELETE FROM tenant_settings WHERE tenant_id = $1 AND key = $2")
-            .bind(tenant_id)
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO tenant_settings (tenant_id, key, value) VALUES ($1, $2, $3)")
-            .bind(tenant_id)
-            .bind(key)
-            .bind(value)
-            .execute(&mut *tx)
-            .await?;
+        replace_setting(&mut tx, tenant_id, key, value).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -9,6 +9,15 @@ use oversyn_core::Code;
 use oversyn_store::audit::Actor;
 use oversyn_store::auth::User;
 
+/// A token's user as the author of a change.
+fn actor_of(u: &User) -> Actor {
+    Actor {
+        tenant_id: u.tenant_id,
+        user_id: Some(u.id),
+        label: u.email.clone(),
+    }
+}
+
 /// The user a valid `Authorization: Bearer …` token belongs to.
 pub struct ApiUser(pub User);
 
@@ -20,11 +29,7 @@ impl ApiUser {
     /// The user as the author of a change, if their role may change things.
     pub fn writer(&self) -> Result<Actor, Problem> {
         if self.0.role.can_write() {
-            Ok(Actor {
-                tenant_id: self.0.tenant_id,
-                user_id: Some(self.0.id),
-                label: self.0.email.clone(),
-            })
+            Ok(actor_of(&self.0))
         } else {
             Err(Problem::new(
                 StatusCode::FORBIDDEN,
@@ -49,11 +54,7 @@ impl ApiWriter {
 
     /// The user as the author of a change.
     pub fn actor(&self) -> Actor {
-        Actor {
-            tenant_id: self.0.tenant_id,
-            user_id: Some(self.0.id),
-            label: self.0.email.clone(),
-        }
+        actor_of(&self.0)
     }
 }
 
@@ -71,11 +72,7 @@ pub struct ApiAdmin(pub User);
 
 impl ApiAdmin {
     pub fn actor(&self) -> Actor {
-        Actor {
-            tenant_id: self.0.tenant_id,
-            user_id: Some(self.0.id),
-            label: self.0.email.clone(),
-        }
+        actor_of(&self.0)
     }
 }
 
