@@ -21,6 +21,7 @@ mod backup;
 mod cases;
 mod common;
 mod opendata;
+mod rates;
 mod review_export;
 mod serve;
 mod sso;
@@ -107,6 +108,11 @@ enum Command {
         #[command(subcommand)]
         command: cases::CaseCommand,
     },
+    /// Exchange rates into kronor: `rates import FILE`, `rates list`.
+    Rates {
+        #[command(subcommand)]
+        command: rates::RatesCommand,
+    },
     /// Work with reviews.
     Review {
         #[command(subcommand)]
@@ -156,6 +162,7 @@ async fn run() -> Result<()> {
         Command::Import { command } => opendata::import(&store, command).await?,
         Command::Calendar(args) => opendata::calendar(&store, args).await?,
         Command::Case { command } => cases::run(&store, command).await?,
+        Command::Rates { command } => rates::run(&store, command).await?,
         Command::Backup { to } => backup::backup(&store, &url, to).await?,
         // Restored above, before the database was opened.
         Command::Restore { .. } => {}

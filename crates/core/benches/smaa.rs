@@ -46,7 +46,8 @@ fn membership(id: i64, rng: &mut Rng) -> (Evidence, Vec<Vec<Vec<u8>>>) {
         staff_days: 0.0,
         co2_kg: Some(800.0),
         declined_invitations: 0,
-        annual_fee_eur: Some(10_000.0),
+        annual_fee: Some((10_000.0, "EUR".into())),
+        annual_fee_sek: Some(90_300.0),
     };
     (evidence, ballots)
 }

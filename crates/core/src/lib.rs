@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod lang;
 pub mod opendata;
 pub mod profile;
+pub mod rates;
 pub mod register;
 pub mod review;
 pub mod role;

@@ -43,7 +43,8 @@ fn evidence(id: i64, rng: &mut Rng, k: usize) -> Evidence {
         staff_days: 0.0,
         co2_kg: None,
         declined_invitations: 0,
-        annual_fee_eur: None,
+        annual_fee: None,
+        annual_fee_sek: None,
     }
 }
 

@@ -84,7 +84,11 @@ fn paragraphs(x: &mut String, prefix: &str, points: &[Point]) {
 pub fn document(v: &CaseView, tenant_slug: &str) -> Option<String> {
     let points = v.case.decided_points()?;
     let body = v.case.deciding_body()?;
-    let decision = v.case.decisions.iter().find(|d| same_body(&d.body, body))?;
+    let decision = v
+        .case
+        .decisions
+        .iter()
+        .find(|d| same_body(&d.body, body) && d.kind.settles())?;
     let lang = if v.fields.language == "en" {
         "eng"
     } else {
@@ -282,6 +286,10 @@ mod tests {
             votes_for: None,
             votes_against: None,
             abstentions: None,
+            kind: Default::default(),
+            absent: None,
+            votes: None,
+            roll_call: Vec::new(),
             date_illustrative: false,
             paragraph: None,
             adjusted_on: None,

@@ -5,9 +5,11 @@
 //! English; the wording is what the case importer reads back.
 
 use crate::blocks::{Block, Doc};
+use oversyn_core::Code;
 use oversyn_core::cases::draft::{join_names, long_date};
 use oversyn_core::cases::{
-    Adopted, Case, CaseFields, Decision, Person, Position, PositionKind, same_body,
+    Adopted, Case, CaseFields, Decision, DecisionKind, Person, Position, PositionKind, Vote,
+    same_body,
 };
 use oversyn_i18n::{Lang, Text};
 
@@ -129,33 +131,72 @@ fn position_lead(case: &Case, p: &Position, lang: Lang) -> String {
 }
 
 fn decision_line(case: &Case, d: &Decision, lang: Lang) -> String {
-    let adopted = match &d.adopted {
-        Adopted::Proposal => lang.t1("case-doc-adopted-proposal", "body", &d.body),
-        Adopted::Position(n) => {
-            let who = case
-                .positions
-                .iter()
-                .find(|p| p.seq == *n)
-                .map(|p| persons_phrase(&p.persons, lang))
-                .unwrap_or_default();
-            lang.t_args(
-                "case-doc-adopted-counter",
-                &[("body", d.body.clone()), ("who", who)],
-            )
-        }
+    let counter = |n: u32| {
+        case.positions
+            .iter()
+            .find(|p| p.seq == n)
+            .map(|p| persons_phrase(&p.persons, lang))
+            .unwrap_or_default()
     };
-    match (d.votes_for, d.votes_against) {
+    let body = || ("body", d.body.clone());
+    let said = match (d.kind, &d.adopted) {
+        (DecisionKind::Adopted, Adopted::Proposal) => {
+            lang.t1("case-doc-adopted-proposal", "body", &d.body)
+        }
+        (DecisionKind::Adopted, Adopted::Position(n)) => {
+            lang.t_args("case-doc-adopted-counter", &[body(), ("who", counter(*n))])
+        }
+        (DecisionKind::Recommended, Adopted::Position(n)) => lang.t_args(
+            "case-doc-recommended-counter",
+            &[body(), ("who", counter(*n))],
+        ),
+        (kind, _) => lang.t1(&format!("case-doc-kind-{}", kind.code()), "body", &d.body),
+    };
+    let said = match (d.votes_for, d.votes_against) {
         (Some(y), Some(n)) => lang.t_args(
             "case-doc-vote",
             &[
-                ("adopted", adopted),
+                ("adopted", said),
                 ("yes", y.to_string()),
                 ("no", n.to_string()),
                 ("abstaining", d.abstentions.unwrap_or(0).to_string()),
             ],
         ),
-        _ => adopted,
+        _ => said,
+    };
+    match d.absent {
+        Some(a) if a > 0 => format!("{said} {}", lang.t1("case-doc-absent", "count", a)),
+        _ => said,
     }
+}
+
+/// Each member's vote, grouped: "Ja: Anna Ek (S), …; Nej: …".
+fn roll_call_line(d: &Decision, lang: Lang) -> Option<String> {
+    if d.roll_call.is_empty() {
+        return None;
+    }
+    let groups: Vec<String> = [Vote::For, Vote::Against, Vote::Abstain, Vote::Absent]
+        .into_iter()
+        .filter_map(|v| {
+            let names: Vec<String> = d
+                .roll_call
+                .iter()
+                .filter(|r| r.vote == v)
+                .map(|r| match &r.party {
+                    Some(p) => format!("{} ({p})", r.name),
+                    None => r.name.clone(),
+                })
+                .collect();
+            (!names.is_empty()).then(|| {
+                format!(
+                    "{}: {}",
+                    lang.t(&format!("case-doc-vote-{}", v.code())),
+                    names.join(", ")
+                )
+            })
+        })
+        .collect();
+    Some(lang.t1("case-doc-roll-call", "votes", groups.join("; ")))
 }
 
 fn positions_of_body(doc: &mut Doc, case: &Case, body: &str, lang: Lang) {
@@ -222,22 +263,27 @@ pub fn document(v: &CaseView) -> Doc {
         });
     }
     for stage in &f.route {
-        let decision = v
+        // A body that referred the case back or tabled it decided again later.
+        let decisions: Vec<&Decision> = v
             .case
             .decisions
             .iter()
-            .find(|d| same_body(&d.body, &stage.body));
+            .filter(|d| same_body(&d.body, &stage.body))
+            .collect();
         let has_positions = v
             .case
             .positions
             .iter()
             .any(|p| same_body(&p.body, &stage.body));
-        if decision.is_none() && !has_positions {
+        if decisions.is_empty() && !has_positions {
             continue;
         }
         doc.push(Block::Subheading(stage.body.clone()));
-        if let Some(d) = decision {
+        for d in decisions {
             doc.push(Block::Para(decision_line(v.case, d, lang)));
+            if let Some(r) = roll_call_line(d, lang) {
+                doc.push(Block::Para(r));
+            }
             if d.date_illustrative {
                 doc.push(Block::Para(lang.t1(
                     "case-doc-date-illustrative-note",
@@ -274,9 +320,15 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
         doc.push(Block::Para(h));
     }
     doc.push(Block::Subheading(lang.t("case-doc-decision")));
-    doc.push(Block::Para(lang.t1("case-doc-decides", "body", &d.body)));
-    points(&mut doc, v.case.adopted_points(d));
+    let adopted = v.case.adopted_points(d);
+    if !adopted.is_empty() {
+        doc.push(Block::Para(lang.t1("case-doc-decides", "body", &d.body)));
+        points(&mut doc, adopted);
+    }
     doc.push(Block::Para(decision_line(v.case, d, lang)));
+    if let Some(r) = roll_call_line(d, lang) {
+        doc.push(Block::Para(r));
+    }
     if let Some(adjusted) = d.adjusted_on {
         doc.push(Block::Para(lang.t1(
             "case-doc-minutes",
@@ -390,6 +442,10 @@ mod tests {
             votes_for: votes.map(|v| v.0),
             votes_against: votes.map(|v| v.1),
             abstentions: votes.map(|_| 1),
+            kind: Default::default(),
+            absent: None,
+            votes: None,
+            roll_call: Vec::new(),
             date_illustrative: false,
             paragraph: None,
             adjusted_on: None,

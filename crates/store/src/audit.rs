@@ -97,7 +97,7 @@ impl Store {
     }
 
     /// The history of a register record the tenant may see: `organisation`,
-    /// `membership`, `person`, `seat` or `body`. Not found when the record is
+    /// `membership`, `person`, `seat`, `body` or `invoice`. Not found when the record is
     /// another tenant's, or the kind is unknown.
     pub async fn record_history(
         &self,
@@ -111,6 +111,7 @@ impl Store {
             "person" => self.person(tenant_id, id).await.map(drop)?,
             "seat" => self.seat(tenant_id, id).await.map(drop)?,
             "body" => self.body(tenant_id, id).await.map(drop)?,
+            "invoice" => self.invoice(tenant_id, id).await.map(drop)?,
             _ => return Err(StoreError::NotFound),
         }
         self.history(tenant_id, entity, id).await

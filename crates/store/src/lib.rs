@@ -17,6 +17,7 @@ pub mod error;
 pub mod followup;
 pub mod jobs;
 mod memo;
+pub mod money;
 pub mod oidc;
 pub mod oparl;
 pub mod privacy;

@@ -240,6 +240,8 @@ impl Store {
                 from: None,
                 until: None,
                 notes: Some(s.notes.into()),
+                appointed_by: None,
+                deputy_person_id: None,
                 version: None,
             };
             self.create_seat(&actor, &cmd).await?;
@@ -381,15 +383,26 @@ impl Store {
                 text: p.text.into(),
             })
             .collect();
+        // The source: "Borgarrådsberedningen tillstyrker …"; the last body decides.
+        let last = c::DECISIONS.len().saturating_sub(1);
         let decisions = c::DECISIONS
             .iter()
-            .map(|(body, d)| Decision {
+            .enumerate()
+            .map(|(i, (body, d))| Decision {
                 body: (*body).into(),
+                kind: if i < last {
+                    oversyn_core::cases::DecisionKind::Recommended
+                } else {
+                    oversyn_core::cases::DecisionKind::Adopted
+                },
                 adopted: Adopted::Proposal,
                 decided_on: date(d),
                 votes_for: None,
                 votes_against: None,
                 abstentions: None,
+                absent: None,
+                votes: None,
+                roll_call: Vec::new(),
                 date_illustrative: true,
                 paragraph: None,
                 adjusted_on: None,

@@ -93,6 +93,50 @@ impl Chrome {
         format!("{} {currency}", format_minor(*minor))
     }
 
+    /// Öre as kronor: "144 480 kr".
+    pub fn kronor(&self, ore: &i64) -> String {
+        format!("{} kr", format_minor(*ore))
+    }
+
+    /// An amount in kronor with the rate it was converted at: "≈ 144 480 kr
+    /// (9,03 kr/EUR, 2011; source)". The amount alone for SEK; None when
+    /// its currency has no rate.
+    pub fn in_sek(
+        &self,
+        rates: &oversyn_core::rates::Rates,
+        minor: i64,
+        currency: &str,
+        year: Option<i32>,
+    ) -> Option<String> {
+        if currency == "SEK" {
+            return None;
+        }
+        let rate = rates.for_year(currency, year)?;
+        let ore = oversyn_core::rates::to_sek(minor, rate.micro);
+        Some(self.t_args(
+            "fee-in-sek",
+            &[
+                ("amount", self.kronor(&ore)),
+                ("rate", rate.display(self.lang == Lang::Sv)),
+                ("currency", currency.to_owned()),
+                ("year", rate.year.to_string()),
+                ("source", rate.source.clone()),
+            ],
+        ))
+    }
+
+    /// A fee in kronor, see [`Chrome::in_sek`].
+    pub fn fee_sek(&self, fee: &Fee, rates: &oversyn_core::rates::Rates) -> Option<String> {
+        match fee {
+            Fee::Amount {
+                minor,
+                currency,
+                year,
+            } => self.in_sek(rates, *minor, currency, *year),
+            _ => None,
+        }
+    }
+
     pub fn can_write(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.role.can_write())
     }

@@ -197,7 +197,7 @@ pub fn to_json(a: &Analysis, lang: Lang) -> serde_json::Value {
                 "organisation": e.organisation,
                 "benefit": benefit,
                 "benefit_index": m.outcome.benefit_index.map(|v| (v * 10.0).round() / 10.0),
-                "cost": { "fee": e.annual_fee_eur, "fee_currency": "EUR", "travel_days": e.travel_days, "staff_days": e.staff_days, "co2_kg": e.co2_kg, "declined_invitations": e.declined_invitations, "index": m.outcome.cost_index },
+                "cost": { "fee": e.annual_fee.as_ref().map(|f| f.0), "fee_currency": e.annual_fee.as_ref().map(|f| f.1.clone()), "fee_sek": e.annual_fee_sek, "parts": oversyn_core::analysis::cost_parts(e), "travel_days": e.travel_days, "staff_days": e.staff_days, "co2_kg": e.co2_kg, "declined_invitations": e.declined_invitations, "index": m.outcome.cost_index },
                 "fit": e.goal_fit,
                 "flags": m.outcome.flags,
                 "recommendation": m.outcome.category.code(),

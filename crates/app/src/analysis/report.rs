@@ -163,8 +163,22 @@ pub async fn assemble(
                 } else {
                     String::new()
                 };
+                // In kronor beside it, with the rate's year and source named.
+                let sek = membership
+                    .and_then(|x| snap.rates.fee_in_sek(&x.fee))
+                    .and_then(|(ore, rate)| rate.map(|r| (ore, r)))
+                    .map(|(ore, r)| {
+                        format!(
+                            " ≈ {} kr ({} kr/{currency}, {}; {})",
+                            oversyn_core::fees::format_minor(ore),
+                            r.display(lang == Lang::Sv),
+                            r.year,
+                            r.source
+                        )
+                    })
+                    .unwrap_or_default();
                 format!(
-                    "{} {currency}{}{illustrative}",
+                    "{} {currency}{}{sek}{illustrative}",
                     oversyn_core::fees::format_minor(*minor),
                     year.map(|y| format!(" ({y})")).unwrap_or_default()
                 )

@@ -136,6 +136,8 @@ pub async fn import_document(
             from: s.from,
             until: s.until,
             notes: None,
+            appointed_by: None,
+            deputy_person_id: None,
             version: None,
         };
         store.create_seat(actor, &cmd).await?;

@@ -21,6 +21,8 @@ pub async fn snapshot(store: &Store, tenant_id: i64) -> Result<Arc<Snapshot>, St
                     memberships: store.memberships(tenant_id).await?,
                     seats: store.seats(tenant_id).await?,
                     relations: store.relations(tenant_id).await?,
+                    rates: store.exchange_rates().await?,
+                    terms: store.terms(tenant_id).await?,
                 },
                 today,
             ))

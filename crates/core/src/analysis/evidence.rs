@@ -123,7 +123,19 @@ pub fn gather(i: &Inputs) -> Vec<Gathered> {
             staff_days: trips.iter().map(|t| staff_days(t)).sum(),
             co2_kg: travel.map(|t| t.co2_kg),
             declined_invitations: declined(i, m.id),
-            annual_fee_eur: annual_fee_eur(&m.fee),
+            annual_fee: match &m.fee {
+                Fee::Amount {
+                    minor, currency, ..
+                } => Some((*minor as f64 / 100.0, currency.clone())),
+                _ => None,
+            },
+            annual_fee_sek: match &m.fee {
+                Fee::Amount { .. } => snap
+                    .rates
+                    .fee_in_sek(&m.fee)
+                    .map(|(ore, _)| ore as f64 / 100.0),
+                _ => None,
+            },
         };
         out.push(Gathered {
             evidence,
@@ -173,16 +185,6 @@ fn staff_days(t: &Trip) -> f64 {
     people.sort_unstable();
     people.dedup();
     (days.max(1) as usize * people.len()) as f64
-}
-
-/// The cost model is in euro; a fee in another currency is not converted here.
-fn annual_fee_eur(fee: &Fee) -> Option<f64> {
-    match fee {
-        Fee::Amount {
-            minor, currency, ..
-        } if currency == "EUR" => Some(*minor as f64 / 100.0),
-        _ => None,
-    }
 }
 
 /// The strategy's weights as intervals, normalised so their midpoints sum

@@ -20,7 +20,7 @@ pub mod value;
 pub use rules::{MIN_RESPONDENTS, Outcome, Reason, categorise, recommend};
 pub use smaa::{Rng, probabilities};
 pub use stability::{no_rank_reversal, weight_stability};
-pub use value::{benefit_index, contributions, cost_index};
+pub use value::{CostParts, benefit_index, contributions, cost_index, cost_parts};
 
 /// The recommendation for one membership.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -125,8 +125,11 @@ pub struct Evidence {
     /// Respondents who answered yes to "declined working groups for
     /// cost/time" (a count of people, not of declined invitations).
     pub declined_invitations: usize,
-    /// Annual membership fee in euro, when known.
-    pub annual_fee_eur: Option<f64>,
+    /// Annual membership fee in its own currency (amount, currency), when known.
+    pub annual_fee: Option<(f64, String)>,
+    /// The same fee in kronor at the rate of its year; None when the fee is
+    /// unknown or its currency has no rate.
+    pub annual_fee_sek: Option<f64>,
 }
 
 /// Benefit on 0–100 from 5-point answers: the mean of the valid values
@@ -195,7 +198,8 @@ pub(crate) mod testing {
             staff_days: 0.0,
             co2_kg: None,
             declined_invitations: 0,
-            annual_fee_eur: None,
+            annual_fee: None,
+            annual_fee_sek: None,
         }
     }
 }

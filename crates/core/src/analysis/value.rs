@@ -12,6 +12,10 @@ const TRAVEL_DAYS_AT_FULL_COST: f64 = 30.0;
 const COST_PER_DECLINED: f64 = 10.0;
 /// Most those respondents can add to the cost index.
 const DECLINED_COST_CAP: f64 = 30.0;
+/// Kronor of annual fee that add one point to the cost index.
+pub const FEE_SEK_PER_POINT: f64 = 5_000.0;
+/// Most the fee can add: 250 000 kr a year or more.
+pub const FEE_COST_CAP: f64 = 50.0;
 
 /// A weight usable in the sums: negative or non-finite weights count as 0,
 /// because a bad weight should drop a criterion rather than poison the index.
@@ -110,21 +114,44 @@ pub fn contributions(benefit: &[Option<f64>], weights: &[f64]) -> Vec<Option<f64
         .collect()
 }
 
-/// A 0–100 cost index from travel days (30 days → 100, linear, capped), declined invitations (each +10, cap 30) — kept separate from benefit, never folded into one number.
-///
-/// The two parts are added and the sum capped at 100. Declined invitations
-/// count as cost because they show the membership demands more time or money
-/// than the city is prepared to give. The fee is not included: it is shown
-/// beside the index in its own currency rather than converted to points.
-pub fn cost_index(e: &Evidence) -> f64 {
+/// The parts of the cost index, in points, so a reader sees what each
+/// weighs: travel days (30 days → 100), respondents who declined working
+/// groups (10 each, at most 30), and the annual fee in kronor (one point per
+/// 5 000 kr, at most 50), whatever currency it is paid in.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct CostParts {
+    pub travel: f64,
+    pub declined: f64,
+    pub fee: f64,
+}
+
+pub fn cost_parts(e: &Evidence) -> CostParts {
     let days = if e.travel_days.is_finite() {
         e.travel_days.max(0.0)
     } else {
         0.0
     };
-    let travel = (days / TRAVEL_DAYS_AT_FULL_COST * 100.0).min(100.0);
-    let declined = (e.declined_invitations as f64 * COST_PER_DECLINED).min(DECLINED_COST_CAP);
-    (travel + declined).min(100.0)
+    let fee = e
+        .annual_fee_sek
+        .filter(|f| f.is_finite())
+        .map_or(0.0, |f| (f.max(0.0) / FEE_SEK_PER_POINT).min(FEE_COST_CAP));
+    CostParts {
+        travel: (days / TRAVEL_DAYS_AT_FULL_COST * 100.0).min(100.0),
+        declined: (e.declined_invitations as f64 * COST_PER_DECLINED).min(DECLINED_COST_CAP),
+        fee,
+    }
+}
+
+/// A 0–100 cost index: the sum of the [`CostParts`], capped at 100, kept
+/// separate from benefit, never folded into one number.
+///
+/// Declined invitations count as cost because they show the membership
+/// demands more time or money than we are prepared to give. The fee enters
+/// in kronor, converted at the rate of its year, so a fee in pounds or
+/// dollars weighs as much as the same money in euro.
+pub fn cost_index(e: &Evidence) -> f64 {
+    let p = cost_parts(e);
+    (p.travel + p.declined + p.fee).min(100.0)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! [`Case::admit_decision`](super::Case::admit_decision).
 
 use super::text::{persons_from_text, points_from_text};
-use super::{Adopted, Decision, Position, PositionKind};
+use super::{Adopted, Decision, DecisionKind, Position, PositionKind, votes};
 use crate::codes::Code;
 use crate::validate::FieldErrors;
 use chrono::NaiveDate;
@@ -68,6 +68,12 @@ pub struct DecisionInput {
     pub paragraph: String,
     pub adjusted_on: String,
     pub published_on: String,
+    /// adopted, adopted_with_amendments, rejected, referred_back, tabled,
+    /// recommended or advised_against; empty is adopted.
+    pub kind: String,
+    pub absent: String,
+    /// One member a line: "Anna Ek (S): ja".
+    pub roll_call: String,
 }
 
 impl DecisionInput {
@@ -101,6 +107,18 @@ impl DecisionInput {
         let votes_for = count("votes_for", &self.votes_for);
         let votes_against = count("votes_against", &self.votes_against);
         let abstentions = count("abstentions", &self.abstentions);
+        let absent = count("absent", &self.absent);
+        let kind = match self.kind.trim() {
+            "" => Some(DecisionKind::Adopted),
+            k => DecisionKind::parse(k),
+        };
+        if kind.is_none() {
+            e.add("kind", "error-choose");
+        }
+        let roll_call = votes::roll_call_from_text(&self.roll_call).unwrap_or_else(|_| {
+            e.add("roll_call", "error-case-roll-call");
+            Vec::new()
+        });
         let mut day = |field: &str, v: &str| match crate::validate::date(v) {
             Ok(d) => d,
             Err(k) => {
@@ -111,19 +129,24 @@ impl DecisionInput {
         let adjusted_on = day("adjusted_on", &self.adjusted_on);
         let published_on = day("published_on", &self.published_on);
         let paragraph = self.paragraph.trim().trim_start_matches('§').trim();
-        let d = Decision {
+        let mut d = Decision {
             body: self.body.trim().to_owned(),
+            kind: kind.unwrap_or_default(),
             adopted: adopted.unwrap_or(Adopted::Proposal),
             decided_on: decided_on.unwrap_or_default(),
             votes_for,
             votes_against,
             abstentions,
+            absent,
+            votes: None,
+            roll_call,
             date_illustrative: false,
             paragraph: (!paragraph.is_empty()).then(|| paragraph.to_owned()),
             adjusted_on,
             published_on,
             legal_force_on: None,
         };
+        votes::settle(&mut d, &mut e);
         if decided_on.is_some() {
             d.check_days(&mut e);
         }

@@ -10,12 +10,14 @@ pub mod input;
 pub mod legal_force;
 pub mod number;
 pub mod text;
+pub mod votes;
 
 use crate::codes::{Code, vocabulary};
 use crate::validate::FieldErrors;
 use chrono::NaiveDate;
 pub use number::CaseNumber;
 use serde::{Deserialize, Serialize};
+pub use votes::{DecisionKind, RollCallVote, Vote, Votes};
 
 vocabulary!(
     #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -88,12 +90,25 @@ pub enum Adopted {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     pub body: String,
+    /// Adopted, referred back, tabled, a preparing body's recommendation …
+    #[serde(default)]
+    pub kind: DecisionKind,
     pub adopted: Adopted,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub decided_on: NaiveDate,
     pub votes_for: Option<u32>,
     pub votes_against: Option<u32>,
     pub abstentions: Option<u32>,
+    /// Members absent from the vote.
+    #[serde(default)]
+    pub absent: Option<u32>,
+    /// The totals as one object: `for`, `against`, `abstain`, `absent`. On
+    /// input it may stand instead of the four counts; on output it repeats them.
+    #[serde(default)]
+    pub votes: Option<Votes>,
+    /// Each member's vote, when the minutes list them.
+    #[serde(default)]
+    pub roll_call: Vec<RollCallVote>,
     /// The date is not from a source (demo data): shown as illustrative
     /// wherever it appears.
     #[serde(default)]
@@ -117,10 +132,21 @@ pub struct Decision {
 }
 
 impl Decision {
-    /// The decision with its legal-force day worked out.
+    /// The decision with what is worked out from it filled in: the day it
+    /// gains legal force and the vote totals as one object.
     pub fn with_legal_force(mut self) -> Decision {
         self.legal_force_on = self.published_on.map(legal_force::legal_force_on);
+        self.votes = votes::totals(&self);
         self
+    }
+
+    /// A decision as received: the counts taken from `votes` and the roll
+    /// call where left out, then checked (days, votes, paragraph).
+    pub fn settled(mut self) -> Result<Decision, FieldErrors> {
+        let mut e = FieldErrors::new();
+        votes::settle(&mut self, &mut e);
+        self.check_days(&mut e);
+        e.into_result(|| self.with_legal_force())
     }
 
     /// The minutes' days in order: approved on or after the meeting, posted
@@ -159,10 +185,14 @@ impl Case {
         self.route.last().map(|s| s.body.as_str())
     }
 
+    /// Decided once the deciding body has settled it (a referral back or a
+    /// tabling leaves it open).
     pub fn status(&self) -> CaseStatus {
-        let decided = self
-            .deciding_body()
-            .is_some_and(|b| self.decisions.iter().any(|d| same_body(&d.body, b)));
+        let decided = self.deciding_body().is_some_and(|b| {
+            self.decisions
+                .iter()
+                .any(|d| same_body(&d.body, b) && d.kind.settles())
+        });
         if decided {
             CaseStatus::Decided
         } else {
@@ -178,8 +208,12 @@ impl Case {
         self.route.iter().any(|s| same_body(&s.body, body))
     }
 
-    /// The points a decision made law: the proposal's, or the reservation's it adopted.
+    /// The points a decision made law: the proposal's, or the reservation's
+    /// it adopted; none for a rejection, a referral back or a tabling.
     pub fn adopted_points(&self, d: &Decision) -> &[Point] {
+        if !d.kind.adopts_points() {
+            return &[];
+        }
         match d.adopted {
             Adopted::Proposal => &self.proposal,
             Adopted::Position(seq) => self
@@ -194,7 +228,10 @@ impl Case {
     /// The final decision's points, once decided.
     pub fn decided_points(&self) -> Option<&[Point]> {
         let body = self.deciding_body()?;
-        let d = self.decisions.iter().find(|d| same_body(&d.body, body))?;
+        let d = self
+            .decisions
+            .iter()
+            .find(|d| same_body(&d.body, body) && d.kind.settles())?;
         Some(self.adopted_points(d))
     }
 
@@ -241,10 +278,30 @@ impl Case {
         if !self.has_body(&d.body) {
             e.add("body", "error-case-body-unknown");
         }
-        if self.decisions.iter().any(|x| same_body(&x.body, &d.body)) {
+        // A body that referred the case back or tabled it decides again.
+        if self
+            .decisions
+            .iter()
+            .any(|x| same_body(&x.body, &d.body) && x.kind.settles())
+        {
             e.add("body", "error-case-body-decided");
         }
+        if d.kind.is_recommendation() && self.deciding_body().is_some_and(|b| same_body(b, &d.body))
+        {
+            e.add("kind", "error-case-recommendation-final");
+        }
+        if let Some(earlier) = self
+            .decisions
+            .iter()
+            .filter(|x| same_body(&x.body, &d.body))
+            .map(|x| x.decided_on)
+            .max()
+            && d.decided_on < earlier
+        {
+            e.add("decided_on", "error-case-decided-before-earlier");
+        }
         d.check_days(&mut e);
+        votes::check(d, &mut e);
         match d.adopted {
             Adopted::Proposal if self.proposal.is_empty() => {
                 e.add("adopted", "error-case-no-points")
@@ -378,11 +435,15 @@ mod tests {
     fn decision(body: &str) -> Decision {
         Decision {
             body: body.into(),
+            kind: DecisionKind::Adopted,
             adopted: Adopted::Proposal,
             decided_on: NaiveDate::from_ymd_opt(2011, 9, 28).unwrap(),
             votes_for: None,
             votes_against: None,
             abstentions: None,
+            absent: None,
+            votes: None,
+            roll_call: Vec::new(),
             date_illustrative: false,
             paragraph: None,
             adjusted_on: None,
@@ -456,6 +517,120 @@ mod tests {
                 .get("case")
                 .is_some()
         );
+    }
+
+    #[test]
+    fn a_referral_back_or_tabling_leaves_the_case_open_for_the_same_body() {
+        let mut c = case();
+        let mut back = decision("Kommunstyrelsen");
+        back.kind = DecisionKind::ReferredBack;
+        back.decided_on = NaiveDate::from_ymd_opt(2011, 9, 14).unwrap();
+        c.admit_decision(&back).unwrap();
+        c.decisions.push(back);
+        assert_eq!(c.status(), CaseStatus::Open);
+        assert_eq!(c.decided_points(), None);
+        let mut tabled = decision("Kommunstyrelsen");
+        tabled.kind = DecisionKind::Tabled;
+        tabled.decided_on = NaiveDate::from_ymd_opt(2011, 9, 21).unwrap();
+        c.admit_decision(&tabled).unwrap();
+        c.decisions.push(tabled);
+        // Not before the last time the body took it up.
+        let mut early = decision("Kommunstyrelsen");
+        early.decided_on = NaiveDate::from_ymd_opt(2011, 9, 1).unwrap();
+        assert_eq!(
+            c.admit_decision(&early).unwrap_err().get("decided_on"),
+            Some("error-case-decided-before-earlier")
+        );
+        let fin = decision("Kommunstyrelsen");
+        c.admit_decision(&fin).unwrap();
+        c.decisions.push(fin);
+        assert!(c.is_locked());
+        assert_eq!(c.decided_points().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_recommendation_is_a_preparing_bodys_and_a_rejection_adopts_nothing() {
+        let mut c = case();
+        let mut rec = decision("Kommunstyrelsen");
+        rec.kind = DecisionKind::Recommended;
+        assert_eq!(
+            c.admit_decision(&rec).unwrap_err().get("kind"),
+            Some("error-case-recommendation-final")
+        );
+        rec.body = "Borgarrådsberedningen".into();
+        c.admit_decision(&rec).unwrap();
+        c.decisions.push(rec);
+        let mut no = decision("Kommunstyrelsen");
+        no.kind = DecisionKind::Rejected;
+        c.decisions.push(no);
+        assert!(c.is_locked());
+        assert_eq!(c.decided_points(), Some(&[][..]));
+    }
+
+    #[test]
+    fn votes_and_a_roll_call_must_agree() {
+        let c = case();
+        let mut d = decision("Kommunstyrelsen");
+        d.roll_call = votes::roll_call_from_text(
+            "Sten Nordin (M): ja\nKarin Wanngård (S): nej\nAnn-Margarethe Livh (V): avstår\nPer Bolund (MP): frånvarande",
+        )
+        .unwrap();
+        let settled = d.clone().settled().unwrap();
+        assert_eq!(
+            settled.votes,
+            Some(Votes {
+                for_: Some(1),
+                against: Some(1),
+                abstain: Some(1),
+                absent: Some(1)
+            })
+        );
+        c.admit_decision(&settled).unwrap();
+        // Totals that do not add up to the roll call.
+        let mut wrong = d.clone();
+        wrong.votes_for = Some(3);
+        assert_eq!(
+            wrong.clone().settled().unwrap_err().get("votes_for"),
+            Some("error-case-votes-roll-call")
+        );
+        assert!(
+            c.admit_decision(&wrong)
+                .unwrap_err()
+                .get("votes_for")
+                .is_some()
+        );
+        // The object and the counts saying two things.
+        let mut twice = decision("Kommunstyrelsen");
+        twice.votes_for = Some(9);
+        twice.votes = Some(Votes {
+            for_: Some(8),
+            ..Votes::default()
+        });
+        assert_eq!(
+            twice.settled().unwrap_err().get("votes"),
+            Some("error-case-votes-conflict")
+        );
+        // A member named twice.
+        let mut dup = d;
+        dup.roll_call.push(dup.roll_call[0].clone());
+        assert_eq!(
+            dup.settled().unwrap_err().get("roll_call"),
+            Some("error-case-roll-call-twice")
+        );
+    }
+
+    #[test]
+    fn a_roll_call_is_read_line_by_line() {
+        let r = votes::roll_call_from_text("Anna Ek (S): Ja\n\nBo Berg: no\n").unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].party.as_deref(), Some("S"));
+        assert_eq!(r[1].vote, Vote::Against);
+        assert_eq!(
+            votes::roll_call_from_text("Anna Ek (S): kanske\nBo Berg").unwrap_err(),
+            vec![1, 2]
+        );
+        let text = votes::roll_call_text(&r, true);
+        assert_eq!(votes::roll_call_from_text(&text).unwrap(), r);
     }
 
     #[test]

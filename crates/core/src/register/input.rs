@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 /// Reads a JSON string, number, boolean or null as the text a form would
 /// have sent, so forms and the API share one validation.
-fn loose<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub(crate) fn loose<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Loose {
@@ -369,6 +369,8 @@ input_struct!(SeatInput {
     from,
     until,
     notes,
+    appointed_by,
+    deputy_person_id,
     version
 });
 
@@ -382,6 +384,8 @@ pub struct SeatCmd {
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub notes: Option<String>,
+    pub appointed_by: Option<String>,
+    pub deputy_person_id: Option<i64>,
     pub version: Option<i64>,
 }
 
@@ -399,6 +403,15 @@ impl SeatInput {
             e.check("until", v::period(from, until));
         }
         let notes = e.check("notes", v::text(&self.notes)).flatten();
+        let appointed_by = e
+            .check("appointed_by", v::short(&self.appointed_by))
+            .flatten();
+        let deputy_person_id = e
+            .check("deputy_person_id", optional_id(&self.deputy_person_id))
+            .flatten();
+        if deputy_person_id.is_some() && deputy_person_id == person_id {
+            e.add("deputy_person_id", "error-deputy-self");
+        }
         let version = e.check("version", version(&self.version)).flatten();
         e.into_result(|| SeatCmd {
             organisation_id: organisation_id.unwrap_or_default(),
@@ -409,6 +422,8 @@ impl SeatInput {
             from,
             until,
             notes,
+            appointed_by,
+            deputy_person_id,
             version,
         })
     }
@@ -423,6 +438,11 @@ impl SeatInput {
             from: opt_date(s.from),
             until: opt_date(s.until),
             notes: opt_str(&s.notes),
+            appointed_by: opt_str(&s.appointed_by),
+            deputy_person_id: s
+                .deputy_person_id
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
             version: s.version.to_string(),
         }
     }

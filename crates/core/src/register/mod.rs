@@ -3,7 +3,9 @@
 //! reaches indirectly through the organisations it is a member of.
 
 pub mod input;
+pub mod invoice;
 pub mod snapshot;
+pub mod terms;
 
 pub use snapshot::{Records, Snapshot};
 
@@ -113,6 +115,10 @@ pub struct Seat {
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub notes: Option<String>,
+    /// The decision that appointed the holder, e.g. "KS 2011-03-02 § 7".
+    pub appointed_by: Option<String>,
+    /// The holder's deputy (ersättare), one of the tenant's persons.
+    pub deputy_person_id: Option<i64>,
     pub version: i64,
 }
 

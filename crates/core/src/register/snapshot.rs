@@ -18,6 +18,10 @@ pub struct Snapshot {
     pub memberships: Vec<Membership>,
     pub seats: Vec<Seat>,
     pub relations: Vec<Relation>,
+    /// The exchange rates into kronor: shipped, with imported ones over them.
+    pub rates: crate::rates::Rates,
+    /// Persons' terms of office.
+    pub terms: Vec<super::terms::Term>,
     /// The day "in force" is judged on.
     pub today: NaiveDate,
     org_index: HashMap<i64, usize>,
@@ -31,6 +35,9 @@ pub struct Records {
     pub memberships: Vec<Membership>,
     pub seats: Vec<Seat>,
     pub relations: Vec<Relation>,
+    /// Rates imported over the shipped ones (see [`crate::rates`]).
+    pub rates: Vec<crate::rates::Rate>,
+    pub terms: Vec<super::terms::Term>,
 }
 
 impl Snapshot {
@@ -48,6 +55,8 @@ impl Snapshot {
             memberships: r.memberships,
             seats: r.seats,
             relations: r.relations,
+            rates: crate::rates::Rates::with_imported(r.rates),
+            terms: r.terms,
             today,
             org_index,
         }
@@ -70,6 +79,12 @@ impl Snapshot {
 
     pub fn body_name(&self, id: i64) -> String {
         self.body(id).map(|b| b.name.clone()).unwrap_or_default()
+    }
+
+    /// The side a person held on `day` (see [`super::terms::side_on`]).
+    pub fn side_on(&self, person_id: i64, day: NaiveDate) -> Option<crate::codes::Side> {
+        self.person(person_id)
+            .and_then(|p| super::terms::side_on(p, &self.terms, day))
     }
 
     pub fn person(&self, id: i64) -> Option<&Person> {

@@ -16,7 +16,8 @@ use crate::scope::{Kind, Links, replace_links, require};
 use crate::{Store, StoreError};
 use oversyn_core::Code;
 use oversyn_core::cases::{
-    Adopted, Case, CaseFields, CaseNumber, CaseStatus, Decision, Person, Point, Position, Stage,
+    Adopted, Case, CaseFields, CaseNumber, CaseStatus, Decision, DecisionKind, Person, Point,
+    Position, Stage,
 };
 use serde::Serialize;
 use sqlx::any::AnyRow;
@@ -119,13 +120,18 @@ fn count(v: Option<i64>) -> Option<u32> {
 }
 
 fn decision_row(r: &AnyRow) -> Result<Decision, sqlx::Error> {
+    let roll_call: Option<String> = r.try_get("roll_call")?;
     Ok(Decision {
         body: r.try_get("body")?,
+        kind: DecisionKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or_default(),
         adopted: adopted_in(&r.try_get::<String, _>("adopted")?),
         decided_on: date_in(r.try_get("decided_on")?).unwrap_or_default(),
         votes_for: count(r.try_get("votes_for")?),
         votes_against: count(r.try_get("votes_against")?),
         abstentions: count(r.try_get("abstentions")?),
+        absent: count(r.try_get("absent")?),
+        votes: None,
+        roll_call: roll_call.map(|j| json_in(&j)).unwrap_or_default(),
         date_illustrative: r.try_get::<i64, _>("date_illustrative")? != 0,
         paragraph: r.try_get("paragraph")?,
         adjusted_on: date_in(r.try_get("adjusted_on")?),
@@ -219,8 +225,8 @@ async fn insert_decision(
     d: &Decision,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO case_decisions (case_id, body, adopted, decided_on, votes_for, votes_against, abstentions, date_illustrative, paragraph, adjusted_on, published_on, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        "INSERT INTO case_decisions (case_id, body, adopted, decided_on, votes_for, votes_against, abstentions, date_illustrative, paragraph, adjusted_on, published_on, created_by, created_at, kind, absent, roll_call)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(case_id)
     .bind(&d.body)
@@ -235,6 +241,9 @@ async fn insert_decision(
     .bind(date_out(d.published_on))
     .bind(&actor.label)
     .bind(now())
+    .bind(d.kind.code())
+    .bind(d.absent.map(i64::from))
+    .bind((!d.roll_call.is_empty()).then(|| json_out(&d.roll_call)))
     .execute(&mut **tx)
     .await?;
     record(tx, actor, "case_decision", case_id, "create", None, Some(d)).await

@@ -8,6 +8,7 @@ mod memberships;
 mod organisations;
 mod persons;
 mod seats;
+mod terms;
 
 pub use memberships::MembershipRow;
 pub use organisations::{OrgBody, OrgFact, OrganisationDetail};

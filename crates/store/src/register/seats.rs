@@ -10,8 +10,7 @@ use oversyn_core::register::Seat;
 use oversyn_core::register::input::SeatCmd;
 use sqlx::Row;
 
-const COLUMNS: &str =
-    "id, organisation_id, person_id, kind, org_body, title, from_date, until_date, notes, version";
+const COLUMNS: &str = "id, organisation_id, person_id, kind, org_body, title, from_date, until_date, notes, appointed_by, deputy_person_id, version";
 
 fn seat(r: &sqlx::any::AnyRow) -> Result<Seat, sqlx::Error> {
     Ok(Seat {
@@ -24,6 +23,8 @@ fn seat(r: &sqlx::any::AnyRow) -> Result<Seat, sqlx::Error> {
         from: date_in(r.try_get("from_date")?),
         until: date_in(r.try_get("until_date")?),
         notes: r.try_get("notes")?,
+        appointed_by: r.try_get("appointed_by")?,
+        deputy_person_id: r.try_get("deputy_person_id")?,
         version: r.try_get("version")?,
     })
 }
@@ -39,6 +40,8 @@ fn from_cmd(id: i64, c: &SeatCmd, version: i64) -> Seat {
         from: c.from,
         until: c.until,
         notes: c.notes.clone(),
+        appointed_by: c.appointed_by.clone(),
+        deputy_person_id: c.deputy_person_id,
         version,
     }
 }
@@ -80,6 +83,11 @@ impl Store {
         {
             e.add("person_id", "error-unknown-person");
         }
+        if let Some(p) = c.deputy_person_id
+            && matches!(self.person(tenant_id, p).await, Err(StoreError::NotFound))
+        {
+            e.add("deputy_person_id", "error-unknown-person");
+        }
         if e.is_empty() {
             Ok(())
         } else {
@@ -91,8 +99,8 @@ impl Store {
         self.check_seat_refs(actor.tenant_id, c).await?;
         let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO seats (tenant_id, organisation_id, person_id, kind, org_body, title, from_date, until_date, notes, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+            "INSERT INTO seats (tenant_id, organisation_id, person_id, kind, org_body, title, from_date, until_date, notes, created_at, updated_at, appointed_by, deputy_person_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) RETURNING id",
         )
         .bind(actor.tenant_id)
         .bind(c.organisation_id)
@@ -104,6 +112,8 @@ impl Store {
         .bind(date_out(c.until))
         .bind(&c.notes)
         .bind(now())
+        .bind(&c.appointed_by)
+        .bind(c.deputy_person_id)
         .fetch_one(&mut *tx)
         .await?;
         let after = from_cmd(id, c, 1);
@@ -169,7 +179,8 @@ impl Store {
             .map_err(|k| StoreError::invalid("until", k))?;
         let n = sqlx::query(
             "UPDATE seats SET organisation_id = $1, person_id = $2, kind = $3, org_body = $4, title = $5, from_date = $6,
-             until_date = $7, notes = $8, version = version + 1, updated_at = $9 WHERE tenant_id = $10 AND id = $11 AND version = $12",
+             until_date = $7, notes = $8, version = version + 1, updated_at = $9, appointed_by = $13, deputy_person_id = $14
+             WHERE tenant_id = $10 AND id = $11 AND version = $12",
         )
         .bind(after.organisation_id)
         .bind(after.person_id)
@@ -183,6 +194,8 @@ impl Store {
         .bind(actor.tenant_id)
         .bind(id)
         .bind(before.version)
+        .bind(&after.appointed_by)
+        .bind(after.deputy_person_id)
         .execute(&mut *tx)
         .await?
         .rows_affected();

@@ -295,8 +295,13 @@ pub async fn add_position(
     Ok((StatusCode::CREATED, Json(saved)).into_response())
 }
 
-/// Record a body's decision (editors and admins); the deciding body's decision locks the case.
-#[utoipa::path(post, path = "/v1/cases/{id}/decisions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = Decision, example = json!({"body": "Kommunstyrelsen", "adopted": {"kind": "proposal"}, "decided_on": "2011-09-21", "votes_for": 9, "votes_against": 4, "abstentions": 0})),
+/// Record a body's decision (editors and admins): `kind` adopted (the
+/// default), adopted_with_amendments, rejected, referred_back, tabled, or a
+/// preparing body's recommended / advised_against; votes as the four counts
+/// or as `votes {for, against, abstain, absent}`, and a `roll_call` that must
+/// agree with them. The deciding body's decision locks the case, unless it
+/// referred the case back or tabled it.
+#[utoipa::path(post, path = "/v1/cases/{id}/decisions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = Decision, example = json!({"body": "Kommunstyrelsen", "kind": "adopted", "adopted": {"kind": "proposal"}, "decided_on": "2011-09-21", "votes": {"for": 9, "against": 4, "abstain": 0, "absent": 0}})),
     responses((status = 201, body = CaseOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn decide(
     State(s): State<AppState>,
@@ -305,6 +310,7 @@ pub async fn decide(
     ApiJson(d): ApiJson<Decision>,
 ) -> Result<Response, Problem> {
     let actor = u.actor();
+    let d = d.settled().map_err(|e| Problem::invalid(&e))?;
     s.store
         .record_decision(&actor, id, &d)
         .await

@@ -10,10 +10,12 @@ mod auth;
 mod cases;
 mod followup;
 pub(crate) mod model;
+mod money;
 mod oparl;
 pub mod openapi;
 mod opendata;
 mod overrides;
+mod people;
 pub(crate) mod problem;
 mod profile;
 mod register;
@@ -66,6 +68,14 @@ pub(crate) fn routes() -> OpenApiRouter<crate::AppState> {
             register::update_membership
         ))
         .routes(routes!(register::end_membership))
+        .routes(routes!(money::list_invoices, money::create_invoice))
+        .routes(routes!(
+            money::get_invoice,
+            money::update_invoice,
+            money::delete_invoice
+        ))
+        .routes(routes!(money::list_rates))
+        .routes(routes!(money::fee_totals))
         .routes(routes!(register::list_persons, register::create_person))
         .routes(routes!(register::get_person, register::update_person))
         .routes(routes!(register::list_bodies, register::create_body))
@@ -74,6 +84,9 @@ pub(crate) fn routes() -> OpenApiRouter<crate::AppState> {
         .routes(routes!(register::get_seat, register::update_seat))
         .routes(routes!(register::end_seat))
         .routes(routes!(register::history))
+        .routes(routes!(people::list_terms, people::create_term))
+        .routes(routes!(people::delete_term))
+        .routes(routes!(people::representation))
         .routes(routes!(cases::list_cases, cases::create_case))
         .merge(documents)
         .routes(routes!(cases::get_case))

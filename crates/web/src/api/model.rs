@@ -94,7 +94,7 @@ pub struct BodyRef {
 }
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"kind": "amount", "amount_minor": 1600000, "currency": "EUR", "year": 2011, "illustrative": true}))]
+#[schema(example = json!({"kind": "amount", "amount_minor": 1600000, "currency": "EUR", "year": 2011, "illustrative": true, "sek": 14448000, "rate": {"value": 9.03, "year": 2011, "source": "ECB annual average EUR/SEK (approximate; check against the Riksbank)"}}))]
 pub struct FeeOut {
     /// unknown, none or amount.
     pub kind: String,
@@ -104,6 +104,33 @@ pub struct FeeOut {
     pub year: Option<i32>,
     /// The amount is an illustrative value, not a recorded fact.
     pub illustrative: bool,
+    /// The fee in öre: the amount itself for SEK, 0 for no fee, converted at
+    /// `rate` otherwise; null when the fee is unknown or its currency has no rate.
+    pub sek: Option<i64>,
+    /// The rate the fee was converted at; null for SEK, no fee or no rate.
+    pub rate: Option<RateRef>,
+}
+
+/// An exchange rate as a fee refers to it.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"value": 9.03, "year": 2011, "source": "ECB annual average EUR/SEK (approximate; check against the Riksbank)"}))]
+pub struct RateRef {
+    /// Kronor per unit of the currency.
+    pub value: f64,
+    /// The year whose annual average this is (the fee's year, or the
+    /// nearest year with a rate).
+    pub year: i32,
+    pub source: String,
+}
+
+impl From<&oversyn_core::rates::Rate> for RateRef {
+    fn from(r: &oversyn_core::rates::Rate) -> RateRef {
+        RateRef {
+            value: r.value(),
+            year: r.year,
+            source: r.source.clone(),
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -115,7 +142,7 @@ pub struct ViaOut {
 }
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"id": 4, "kind": "membership", "direct": true, "organisation": {"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG"}, "body": {"id": 2, "name": "Kommunstyrelsen"}, "membership_type": "full", "status": "active", "since": null, "until": null, "fee": {"kind": "unknown", "amount_minor": null, "currency": null, "year": null, "illustrative": false}, "contact_person_id": null, "notes": null, "via": null, "version": 1}))]
+#[schema(example = json!({"id": 4, "kind": "membership", "direct": true, "organisation": {"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG"}, "body": {"id": 2, "name": "Kommunstyrelsen"}, "membership_type": "full", "status": "active", "since": null, "until": null, "fee": {"kind": "unknown", "amount_minor": null, "currency": null, "year": null, "illustrative": false, "sek": null, "rate": null}, "contact_person_id": null, "notes": null, "via": null, "version": 1}))]
 pub struct MembershipOut {
     /// Null for indirect memberships, which are derived, not stored.
     pub id: Option<i64>,
@@ -146,6 +173,7 @@ impl MembershipOut {
                 year,
             } => ("amount", Some(*minor), Some(currency.clone()), *year),
         };
+        let converted = snap.rates.fee_in_sek(&m.fee);
         MembershipOut {
             id: Some(m.id),
             kind: "direct".into(),
@@ -165,6 +193,8 @@ impl MembershipOut {
                 currency,
                 year,
                 illustrative: m.fee_illustrative,
+                sek: converted.map(|(ore, _)| ore),
+                rate: converted.and_then(|(_, r)| r).map(RateRef::from),
             }),
             contact_person_id: m.contact_person_id,
             notes: m.notes.clone(),
@@ -250,7 +280,7 @@ impl From<&Body> for BodyOut {
 }
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"id": 5, "organisation_id": 7, "person_id": 9, "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": null, "until": "2011-11-23", "notes": null, "version": 2}))]
+#[schema(example = json!({"id": 5, "organisation_id": 7, "person_id": 9, "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": null, "until": "2011-11-23", "notes": null, "appointed_by": "KS 2010-12-15 § 9", "deputy_person_id": 11, "version": 2}))]
 pub struct SeatOut {
     pub id: i64,
     pub organisation_id: i64,
@@ -262,6 +292,10 @@ pub struct SeatOut {
     pub from: Option<String>,
     pub until: Option<String>,
     pub notes: Option<String>,
+    /// The decision that appointed the holder.
+    pub appointed_by: Option<String>,
+    /// The holder's deputy (ersättare).
+    pub deputy_person_id: Option<i64>,
     pub version: i64,
 }
 
@@ -277,6 +311,8 @@ impl From<&Seat> for SeatOut {
             from: s.from.map(|d| d.to_string()),
             until: s.until.map(|d| d.to_string()),
             notes: s.notes.clone(),
+            appointed_by: s.appointed_by.clone(),
+            deputy_person_id: s.deputy_person_id,
             version: s.version,
         }
     }

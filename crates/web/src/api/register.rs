@@ -350,7 +350,7 @@ pub async fn get_seat(
 }
 
 /// Add a seat or participation (editors). The person must be the tenant's.
-#[utoipa::path(post, path = "/v1/seats", tag = "register", security(("bearer" = [])), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "version": ""})),
+#[utoipa::path(post, path = "/v1/seats", tag = "register", security(("bearer" = [])), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "appointed_by": "KS 2010-12-15 § 9", "deputy_person_id": "", "version": ""})),
     responses((status = 201, body = SeatOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_seat(
     State(s): State<AppState>,
@@ -369,7 +369,7 @@ pub async fn create_seat(
 }
 
 /// Edit a seat.
-#[utoipa::path(put, path = "/v1/seats/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "version": ""})),
+#[utoipa::path(put, path = "/v1/seats/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = SeatInput, example = json!({"organisation_id": "7", "person_id": "9", "kind": "board_seat", "org_body": "Board of Directors", "title": "Styrelseledamot", "from": "2010-11-01", "until": "2011-11-23", "notes": "", "appointed_by": "KS 2010-12-15 § 9", "deputy_person_id": "", "version": ""})),
     responses((status = 200, body = SeatOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_seat(
     State(s): State<AppState>,

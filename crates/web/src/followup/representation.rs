@@ -34,6 +34,8 @@ struct View {
     chart: String,
     policy: bool,
     warnings: Vec<String>,
+    /// The day shown.
+    on: String,
 }
 
 fn parties(t: &Tally) -> String {
@@ -50,25 +52,48 @@ fn plain(s: &str) -> String {
 }
 
 pub async fn representation(state: &AppState, tenant_id: i64) -> Result<Representation, PageError> {
+    Ok(representation_on(state, tenant_id, chrono::Utc::now().date_naive()).await?)
+}
+
+/// The seats held on `on`, each holder on the side of their term that day.
+pub async fn representation_on(
+    state: &AppState,
+    tenant_id: i64,
+    on: chrono::NaiveDate,
+) -> Result<Representation, oversyn_store::StoreError> {
     let snap = oversyn_app::snapshot(&state.store, tenant_id).await?;
     let holders: Vec<SeatHolder> = snap
         .seats
         .iter()
-        .filter(|s| s.is_current(snap.today))
+        .filter(|s| s.is_current(on))
         .map(|s| {
             let person = s.person_id.and_then(|p| snap.person(p));
             SeatHolder {
                 organisation: snap.org_label(s.organisation_id),
                 party: person.and_then(|p| p.party.clone()),
-                side: person.and_then(|p| p.side),
+                side: s.person_id.and_then(|p| snap.side_on(p, on)),
             }
         })
         .collect();
     Ok(count(&holders))
 }
 
-pub async fn page(State(state): State<AppState>, s: Signed) -> Result<Response, PageError> {
-    let r = representation(&state, s.tenant()).await?;
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct OnQuery {
+    /// YYYY-MM-DD: the seats held that day, on the sides held that day.
+    on: String,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    s: Signed,
+    axum::extract::Query(q): axum::extract::Query<OnQuery>,
+) -> Result<Response, PageError> {
+    // A day that cannot be read shows today, with the typed text kept.
+    let on = chrono::NaiveDate::parse_from_str(q.on.trim(), "%Y-%m-%d")
+        .unwrap_or_else(|_| chrono::Utc::now().date_naive());
+    let r = representation_on(&state, s.tenant(), on).await?;
     let policy = state.store.setting(s.tenant(), POLICY).await?.as_deref() == Some("on");
     let warnings = if policy {
         opposition_left_out(&r)
@@ -109,6 +134,7 @@ pub async fn page(State(state): State<AppState>, s: Signed) -> Result<Response, 
         chart,
         policy,
         warnings,
+        on: on.to_string(),
     })
 }
 

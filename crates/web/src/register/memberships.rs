@@ -41,6 +41,10 @@ struct PageView {
     private: bool,
     /// Outcome reports from this organisation's events: (event, report).
     reports: Vec<(String, oversyn_store::followup::OutcomeReport)>,
+    /// The fee in kronor with its rate, when it is in another currency.
+    fee_sek: Option<String>,
+    /// The membership's invoices, each with its amount in kronor.
+    invoices: Vec<(oversyn_core::register::invoice::Invoice, Option<String>)>,
 }
 
 async fn form(
@@ -147,9 +151,29 @@ async fn show(
         .private_ids(s.tenant(), "membership")
         .await?
         .contains(&id);
+    let invoices = state
+        .store
+        .invoices(s.tenant(), id)
+        .await?
+        .into_iter()
+        .map(|i| {
+            let c = Chrome::signed(s, "membership-title");
+            let sek = c.in_sek(
+                &snap.rates,
+                i.amount_minor,
+                &i.currency,
+                Some(i.budget_year),
+            );
+            (i, sek)
+        })
+        .collect();
+    let chrome = Chrome::signed(s, "membership-title");
+    let fee_sek = chrome.fee_sek(&m.fee, &snap.rates);
     let v = PageView {
         private,
         reports,
+        fee_sek,
+        invoices,
         c: Chrome::signed(s, "membership-title").titled(&format!(
             "{} – {}",
             org.label(),

@@ -3,6 +3,7 @@
 
 mod bodies;
 mod history;
+mod invoices;
 mod memberships;
 mod organisations;
 mod overview;
@@ -35,6 +36,13 @@ pub fn router() -> Router<crate::AppState> {
             get(memberships::edit_form).post(memberships::update),
         )
         .route("/memberships/{id}/end", post(memberships::end))
+        .route("/memberships/{id}/invoices", post(invoices::create))
+        .route("/memberships/{id}/invoices/new", get(invoices::new_form))
+        .route(
+            "/invoices/{id}/edit",
+            get(invoices::edit_form).post(invoices::update),
+        )
+        .route("/invoices/{id}/delete", post(invoices::delete))
         .route("/memberships/{id}/history", get(history::membership))
         .route("/persons", get(persons::list).post(persons::create))
         .route("/persons/new", get(persons::new_form))
@@ -44,6 +52,8 @@ pub fn router() -> Router<crate::AppState> {
             get(persons::edit_form).post(persons::update),
         )
         .route("/persons/{id}/history", get(history::person))
+        .route("/persons/{id}/terms", post(persons::add_term))
+        .route("/terms/{id}/delete", post(persons::delete_term))
         .route("/seats", post(seats::create))
         .route("/seats/new", get(seats::new_form))
         .route(

@@ -44,6 +44,10 @@ struct OverviewView {
     lines: Vec<Line>,
     indirect: Vec<IndirectLine>,
     totals: FeeTotals,
+    /// The same fees in kronor per year.
+    sek: oversyn_core::rates::SekTotals,
+    /// Invoiced per budget year, in kronor.
+    budget: Vec<oversyn_core::register::invoice::BudgetYear>,
     bodies: Vec<Body>,
     filter: Filter,
     in_force: usize,
@@ -85,11 +89,17 @@ pub async fn page(
                 .count(),
         })
         .collect();
-    let fee_totals = totals(
+    let in_force_fees = || {
         lines
             .iter()
             .filter(|l| snap.in_force(&l.m))
-            .map(|l| &l.m.fee),
+            .map(|l| &l.m.fee)
+    };
+    let fee_totals = totals(in_force_fees());
+    let sek = oversyn_core::rates::sek_totals(in_force_fees(), &snap.rates);
+    let budget = oversyn_core::register::invoice::by_budget_year(
+        &state.store.all_invoices(s.tenant()).await?,
+        &snap.rates,
     );
     let indirect = snap
         .indirect()
@@ -114,6 +124,8 @@ pub async fn page(
         lines,
         indirect,
         totals: fee_totals,
+        sek,
+        budget,
         bodies: snap.bodies.clone(),
         filter,
         in_force,

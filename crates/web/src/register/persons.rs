@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use oversyn_core::register::input::PersonInput;
+use oversyn_core::register::terms::{Term, TermInput};
 use oversyn_core::register::{Person, Seat};
 use oversyn_core::{Code, FieldErrors};
 
@@ -26,6 +27,9 @@ struct PageView {
     c: Chrome,
     p: Person,
     seats: Vec<(Seat, String)>,
+    terms: Vec<Term>,
+    term: TermInput,
+    term_errors: FieldErrors,
 }
 
 #[derive(Template)]
@@ -63,6 +67,17 @@ pub async fn page(
     s: Signed,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
+    show(&state, &s, id, TermInput::default(), FieldErrors::new()).await
+}
+
+/// The person's page; with a term form that failed, its input and errors.
+async fn show(
+    state: &AppState,
+    s: &Signed,
+    id: i64,
+    term: TermInput,
+    term_errors: FieldErrors,
+) -> Result<Response, PageError> {
     let p = state.store.person(s.tenant(), id).await?;
     let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let seats = snap
@@ -70,11 +85,57 @@ pub async fn page(
         .into_iter()
         .map(|x| (x.clone(), snap.org_label(x.organisation_id)))
         .collect();
-    render(&PageView {
-        c: Chrome::signed(&s, "person-title").titled(&p.name),
+    let terms = snap
+        .terms
+        .iter()
+        .filter(|t| t.person_id == id)
+        .cloned()
+        .collect();
+    let status = if term_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let v = PageView {
+        c: Chrome::signed(s, "person-title").titled(&p.name),
         p,
         seats,
-    })
+        terms,
+        term,
+        term_errors,
+    };
+    Ok((status, render(&v)?).into_response())
+}
+
+/// Adds a term of office; on a fault the page shows the form again.
+pub async fn add_term(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<TermInput>,
+) -> Result<Response, PageError> {
+    state.store.person(s.tenant(), id).await?;
+    let actor = s.actor();
+    match save(
+        input.parse(),
+        async |c| state.store.create_term(&actor, id, &c).await,
+        |_| format!("/persons/{id}#terms"),
+    )
+    .await?
+    {
+        Ok(done) => Ok(done),
+        Err(errors) => show(&state, &s, id, input, errors).await,
+    }
+}
+
+pub async fn delete_term(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let t = state.store.delete_term(&s.actor(), id).await?;
+    Ok(axum::response::Redirect::to(&format!("/persons/{}#terms", t.person_id)).into_response())
 }
 
 fn form(

@@ -122,9 +122,10 @@ async fn compute_now(
                 .and_then(|r| r.person_id)
                 .and_then(|p| snap.person(p));
             let group = match person {
-                Some(p) if p.kind == oversyn_core::codes::PersonKind::Politician => {
-                    p.side.map(|s| oversyn_core::Code::code(s).to_owned())
-                }
+                // The side held when the review closed, not today's.
+                Some(p) if p.kind == oversyn_core::codes::PersonKind::Politician => snap
+                    .side_on(p.id, review.closes_on)
+                    .map(|s| oversyn_core::Code::code(s).to_owned()),
                 Some(_) => Some("officials".to_owned()),
                 None => None,
             };

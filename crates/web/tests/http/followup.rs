@@ -421,6 +421,8 @@ async fn representation_counts_seats_and_warns_when_the_opposition_has_none() {
             from: None,
             until: None,
             notes: None,
+            appointed_by: None,
+            deputy_person_id: None,
             version: None,
         };
         app.store.create_seat(&actor, &seat).await.unwrap();

@@ -81,6 +81,8 @@ async fn the_oparl_server_passes_the_standards_schemas_and_shows_only_what_is_pu
                         from: "2010-01-01".parse().ok(),
                         until: None,
                         notes: Some("internal note".into()),
+                        appointed_by: None,
+                        deputy_person_id: None,
                         version: None,
                     },
                 )

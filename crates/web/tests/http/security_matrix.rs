@@ -14,6 +14,24 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::collections::{BTreeSet, HashMap};
 
+/// An invoice of Stockholm's on `membership`, paid.
+async fn invoice(store: &oversyn_store::Store, actor: &Actor, membership: i64) -> i64 {
+    let c = oversyn_core::register::invoice::InvoiceInput {
+        invoice_date: "2011-02-15".into(),
+        amount: "16000".into(),
+        currency: "EUR".into(),
+        paid_on: "2011-03-10".into(),
+        ..Default::default()
+    }
+    .parse(None)
+    .unwrap();
+    store
+        .create_invoice(actor, membership, &c)
+        .await
+        .unwrap()
+        .id
+}
+
 /// What one visitor must get from one request.
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Want {
@@ -87,6 +105,15 @@ fn put(path: &'static str, body: Body, want: [Want; 7]) -> Row {
     }
 }
 
+fn delete(path: &'static str, want: [Want; 7]) -> Row {
+    Row {
+        method: "DELETE",
+        path,
+        body: Body::None,
+        want,
+    }
+}
+
 const NO_FIELDS: Body = Body::Form(&[]);
 
 /// The expected status of every route for every visitor.
@@ -153,6 +180,12 @@ fn table() -> Vec<Row> {
         get("/memberships/{mem}/history",                                 [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
         post("/memberships/{mem}/privacy", Body::Form(&[("private", "")]),
                                                                           [SEE,      SEE,      FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
+        get("/memberships/{mem}/invoices/new",                            [OK,       OK,       FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
+        post("/memberships/{mem}/invoices", NO_FIELDS,                    [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
+        get("/invoices/{inv}/edit",                                       [OK,       OK,       FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
+        post("/invoices/{inv}/edit", Body::Form(&[("invoice_date", "2011-02-01"), ("amount", "100"), ("version", "0")]),
+                                                                          [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
+        post("/invoices/{fresh_invoice}/delete", NO_FIELDS,               [SEE,      SEE,      FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         get("/persons",                                                   [OK,       OK,       OK,       OK,       Login,    Login,    OK]),
         post("/persons", NO_FIELDS,                                       [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    INVALID]),
         get("/persons/new",                                               [OK,       OK,       FORBID,   FORBID,   Login,    Login,    OK]),
@@ -161,6 +194,8 @@ fn table() -> Vec<Row> {
         post("/persons/{person}/edit", Body::Form(&[("name", "Namn Namnsson"), ("kind", "official"), ("version", "0")]),
                                                                           [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         get("/persons/{person}/history",                                  [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
+        post("/persons/{person}/terms", NO_FIELDS,                        [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
+        post("/terms/{fresh_term}/delete", NO_FIELDS,                     [SEE,      SEE,      FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         // Malmö may not seat Stockholm's person.
         post("/seats", Body::Form(&[("organisation_id", "{org}"), ("person_id", "{person}"), ("kind", "board_seat"), ("org_body", "Executive Committee")]),
                                                                           [SEE,      SEE,      FORBID,   FORBID,   Login,    Login,    INVALID]),
@@ -305,6 +340,14 @@ fn table() -> Vec<Row> {
                                                                           [CONFLICT, CONFLICT, FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
         post("/api/v1/memberships/{mem}/end", Body::Json(r#"{"date": "2030-01-01", "version": 0}"#),
                                                                           [CONFLICT, CONFLICT, FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        get("/api/v1/memberships/{mem}/invoices",                         [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   NOTFOUND]),
+        post("/api/v1/memberships/{mem}/invoices", Body::Json("{}"),      [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        get("/api/v1/invoices/{inv}",                                     [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   NOTFOUND]),
+        put("/api/v1/invoices/{inv}", Body::Json(r#"{"invoice_date": "2011-02-01", "amount": "100", "version": "0"}"#),
+                                                                          [CONFLICT, CONFLICT, FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        delete("/api/v1/invoices/{fresh_invoice}",                        [Is(204),  Is(204),  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        get("/api/v1/rates",                                              [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
+        get("/api/v1/fees/totals",                                        [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
         get("/api/v1/persons",                                            [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
         post("/api/v1/persons", Body::Json("{}"),                         [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
         get("/api/v1/persons/{person}",                                   [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   NOTFOUND]),
@@ -324,6 +367,10 @@ fn table() -> Vec<Row> {
         post("/api/v1/seats/{seat}/end", Body::Json(r#"{"date": "2030-01-01", "version": 0}"#),
                                                                           [CONFLICT, CONFLICT, FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
         get("/api/v1/history/{history_entity}/{mem}",                     [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   NOTFOUND]),
+        get("/api/v1/persons/{person}/terms",                             [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   NOTFOUND]),
+        post("/api/v1/persons/{person}/terms", Body::Json("{}"),          [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
+        delete("/api/v1/terms/{fresh_term}",                              [Is(204),  Is(204),  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        get("/api/v1/representation?on=2011-09-21",                       [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
         get("/api/v1/cases",                                              [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
         post("/api/v1/cases", Body::Json("{}"),                           [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
         // Parsing stores nothing: any role may read a document into the contract.
@@ -432,6 +479,10 @@ impl Fixture {
         assert_eq!(status, StatusCode::SEE_OTHER);
         let membership = app.membership_id("stockholm", "eurocities").await;
         ids.insert("mem", membership.to_string());
+        ids.insert(
+            "inv",
+            invoice(&app.store, &actor, membership).await.to_string(),
+        );
         ids.insert(
             "person",
             app.store.persons(t.id).await.unwrap()[0].id.to_string(),
@@ -650,6 +701,30 @@ impl Fixture {
                 }
                 "fresh_respondent" => Some(self.respondent(app).await.to_string()),
                 "fresh_case" => Some(self.case(app).await.to_string()),
+                "fresh_term" => Some(
+                    app.store
+                        .create_term(
+                            &self.actor,
+                            self.ids["person"].parse().unwrap(),
+                            &oversyn_core::register::terms::TermInput {
+                                body: format!("Nämnd {}", oversyn_store::auth::random_token()),
+                                role: "ledamot".into(),
+                                from: "2010-11-01".into(),
+                                ..Default::default()
+                            }
+                            .parse()
+                            .unwrap(),
+                        )
+                        .await
+                        .unwrap()
+                        .id
+                        .to_string(),
+                ),
+                "fresh_invoice" => Some(
+                    invoice(&app.store, &self.actor, self.membership)
+                        .await
+                        .to_string(),
+                ),
                 "fresh_intake" => Some(self.intake(app).await.to_string()),
                 "fresh_failed_job" => Some(self.failed_job(app).await.to_string()),
                 "fresh_question" => Some(

@@ -342,6 +342,8 @@ mod tests {
             from: "2010-11-01".parse().ok(),
             until: None,
             notes: Some("internal".into()),
+            appointed_by: None,
+            deputy_person_id: None,
             version: 1,
         }
     }

@@ -1,0 +1,109 @@
+//! Decisions of every kind: a preparing body recommends, the deciding body
+//! refers the case back and decides later with a roll call; votes as one
+//! object; totals that do not add up refused with nothing saved, in the
+//! form (input kept) and the API; the documents say what was decided.
+
+use crate::helpers::*;
+use oversyn_core::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+#[tokio::test]
+async fn a_case_is_recommended_referred_back_and_decided_by_roll_call() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let token = app
+            .token_for("stockholm", "clerk@stockholm.example", Role::Editor)
+            .await;
+        let (status, case, _) = app
+            .api_send(
+                Method::POST,
+                "/api/v1/cases",
+                &token,
+                &json!({"title": "Medlemskap i Metropolis", "language": "sv",
+                        "route": ["Borgarrådsberedningen", "Kommunstyrelsen"],
+                        "proposal": [{"label": "1.", "text": "Medlemskapet i Metropolis sägs upp."}]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{case}");
+        let id = case["id"].as_i64().unwrap();
+        let api = format!("/api/v1/cases/{id}/decisions");
+
+        // Recommending is for a preparing body, never the deciding one.
+        let (status, p, _) = app
+            .api_send(Method::POST, &api, &token, &json!({"body": "Kommunstyrelsen", "kind": "recommended",
+                "adopted": {"kind": "proposal"}, "decided_on": "2026-10-14"}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+        assert_eq!(p["errors"][0]["field"], "kind");
+        // Votes as one object, with members absent.
+        let (status, out, _) = app
+            .api_send(Method::POST, &api, &token, &json!({"body": "Borgarrådsberedningen", "kind": "recommended",
+                "adopted": {"kind": "proposal"}, "decided_on": "2026-10-14",
+                "votes": {"for": 5, "against": 2, "abstain": 0, "absent": 1}}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{out}");
+        let d = &out["decisions"][0];
+        assert_eq!(d["kind"], "recommended");
+        assert_eq!(d["votes"], json!({"for": 5, "against": 2, "abstain": 0, "absent": 1}));
+        assert_eq!((d["votes_for"].clone(), d["absent"].clone()), (json!(5), json!(1)));
+        // A count given twice with two values.
+        let (status, p, _) = app
+            .api_send(Method::POST, &api, &token, &json!({"body": "Kommunstyrelsen", "adopted": {"kind": "proposal"},
+                "decided_on": "2026-10-21", "votes_for": 9, "votes": {"for": 8}}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+        assert_eq!(p["errors"][0]["field"], "votes");
+
+        // Referred back: the case stays open for the same body.
+        let (status, out, _) = app
+            .api_send(Method::POST, &api, &token, &json!({"body": "Kommunstyrelsen", "kind": "referred_back",
+                "adopted": {"kind": "proposal"}, "decided_on": "2026-10-21", "paragraph": "7"}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{out}");
+        assert_eq!((out["status"].clone(), out["locked"].clone()), (json!("open"), json!(false)));
+
+        // In the browser: a roll call that does not match the total.
+        let page = format!("/cases/{id}");
+        let roll = "Sten Nordin (M): ja\nKristina Alvendal (M): ja\nKarin Wanngård (S): nej\nPer Bolund (MP): frånvarande";
+        let (status, body, _) = app
+            .post_form(&app.client, &page, &format!("{page}/decisions"), &[
+                ("body", "Kommunstyrelsen"), ("kind", "adopted"), ("adopted", "proposal"),
+                ("decided_on", "2026-11-04"), ("votes_for", "3"), ("roll_call", roll),
+            ])
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("Summan stämmer inte med namnuppropet"), "{body}");
+        assert!(body.contains("Karin Wanngård (S): nej"), "the roll call is kept: {body}");
+        let (_, case) = app.api_get(&format!("/api/v1/cases/{id}"), &token).await;
+        assert_eq!(case["decisions"].as_array().unwrap().len(), 2, "nothing saved");
+
+        let (status, body, _) = app
+            .post_form(&app.client, &page, &format!("{page}/decisions"), &[
+                ("body", "Kommunstyrelsen"), ("kind", "adopted"), ("adopted", "proposal"),
+                ("decided_on", "2026-11-04"), ("paragraph", "12"), ("roll_call", roll),
+            ])
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let (_, case) = app.api_get(&format!("/api/v1/cases/{id}"), &token).await;
+        assert_eq!((case["status"].clone(), case["locked"].clone()), (json!("decided"), json!(true)));
+        let d = &case["decisions"][2];
+        assert_eq!(d["kind"], "adopted");
+        assert_eq!(d["votes"], json!({"for": 2, "against": 1, "abstain": 0, "absent": 1}));
+        assert_eq!(d["roll_call"][2], json!({"name": "Karin Wanngård", "party": "S", "vote": "against"}));
+
+        // The document tells each step; the excerpt of the referral adopts nothing.
+        let (_, doc) = app.get(&format!("{page}/document?format=html")).await;
+        assert!(doc.contains("Borgarrådsberedningen tillstyrker förslaget"), "{doc}");
+        assert!(doc.contains("Kommunstyrelsen beslutade att återremittera ärendet"), "{doc}");
+        assert!(doc.contains("Kommunstyrelsen beslutade enligt förslaget"), "{doc}");
+        assert!(doc.contains("Frånvarande: Per Bolund (MP)"), "{doc}");
+        let (_, excerpt) = app.get(&format!("{page}/excerpt/1?format=html")).await;
+        assert!(excerpt.contains("återremittera"), "{excerpt}");
+        assert!(!excerpt.contains("sägs upp"), "a referral adopts no point: {excerpt}");
+        let (_, excerpt) = app.get(&format!("{page}/excerpt/2?format=html")).await;
+        assert!(excerpt.contains("sägs upp"), "{excerpt}");
+        assert!(excerpt.contains("Omröstning: 2 ja, 1 nej, 0 avstod"), "{excerpt}");
+    })
+    .await;
+}
