@@ -76,6 +76,7 @@ fn corner_case() -> NewCase {
         refers_to: None,
         points: points_from_text("1. Costs must be reported yearly."),
         text: "First paragraph.\n\nSecond paragraph with <b>markup</b> & an ampersand.".into(),
+        seconded_by: Vec::new(),
     };
     let statement = Position {
         seq: 1,
@@ -85,6 +86,7 @@ fn corner_case() -> NewCase {
         refers_to: None,
         points: vec![],
         text: "A statement \"quoted\" with 'apostrophes'.".into(),
+        seconded_by: Vec::new(),
     };
     let referring = Position {
         seq: 2,
@@ -94,6 +96,27 @@ fn corner_case() -> NewCase {
         refers_to: Some(0),
         points: vec![],
         text: String::new(),
+        seconded_by: Vec::new(),
+    };
+    let motion = Position {
+        seq: 3,
+        body: "City Council".into(),
+        kind: PositionKind::Motion,
+        persons: persons_from_text("Kim Åberg (V)"),
+        refers_to: None,
+        points: points_from_text("1. The membership ends on 1 January 2028 instead."),
+        text: "Moved as an amendment.".into(),
+        seconded_by: persons_from_text("Robin Ek (MP)"),
+    };
+    let note = Position {
+        seq: 4,
+        body: "City Council".into(),
+        kind: PositionKind::Note,
+        persons: persons_from_text("Alex Without-Party"),
+        refers_to: None,
+        points: vec![],
+        text: "Asked that her dissent be recorded.".into(),
+        seconded_by: Vec::new(),
     };
     NewCase {
         fields: CaseFields {
@@ -103,7 +126,7 @@ fn corner_case() -> NewCase {
             proposal,
             ..CaseFields::default()
         },
-        positions: vec![reservation, statement, referring],
+        positions: vec![reservation, statement, referring, motion, note],
         decisions: vec![Decision {
             body: "City Council".into(),
             adopted: Adopted::Proposal,
@@ -176,6 +199,8 @@ fn check_content(xml: &str, case: &oversyn_store::cases::StoredCase) {
         let name = match p.kind {
             PositionKind::Reservation => "reservation",
             PositionKind::Statement => "statement",
+            PositionKind::Motion => "motion",
+            PositionKind::Note => "note",
         };
         assert_eq!(c.attribute("name"), Some(name));
         let here: Vec<_> = opinions
@@ -200,6 +225,9 @@ fn check_content(xml: &str, case: &oversyn_store::cases::StoredCase) {
             );
         }
         let all = text_of(*c);
+        for s in &p.seconded_by {
+            assert!(all.contains(&s.name), "seconder {} lost", s.name);
+        }
         if let Some(r) = p.refers_to {
             let reference = c
                 .descendants()

@@ -56,6 +56,10 @@ fn referred(v: &CaseView, seq: u32) -> String {
                 (PositionKind::Reservation, _) => "Reservation",
                 (PositionKind::Statement, true) => "Special statement",
                 (PositionKind::Statement, false) => "Särskilt uttalande",
+                (PositionKind::Motion, true) => "Motion",
+                (PositionKind::Motion, false) => "Yrkande",
+                (PositionKind::Note, true) => "Note for the minutes",
+                (PositionKind::Note, false) => "Protokollsanteckning",
             };
             let persons: Vec<String> = p.persons.iter().map(shown).collect();
             if persons.is_empty() {
@@ -186,6 +190,10 @@ pub fn document(v: &CaseView, tenant_slug: &str) -> Option<String> {
             (PositionKind::Reservation, _) => ("reservation", "dissenting", "Reservation"),
             (PositionKind::Statement, true) => ("statement", "null", "Special statement"),
             (PositionKind::Statement, false) => ("statement", "null", "Särskilt uttalande"),
+            (PositionKind::Motion, true) => ("motion", "null", "Motion"),
+            (PositionKind::Motion, false) => ("motion", "null", "Yrkande"),
+            (PositionKind::Note, true) => ("note", "null", "Note for the minutes"),
+            (PositionKind::Note, false) => ("note", "null", "Protokollsanteckning"),
         };
         let id = format!("opinion_{}", p.seq + 1);
         let _ = write!(
@@ -218,6 +226,15 @@ pub fn document(v: &CaseView, tenant_slug: &str) -> Option<String> {
                 },
                 r + 1,
                 esc(&referred(v, r))
+            );
+        }
+        if !p.seconded_by.is_empty() {
+            let names: Vec<String> = p.seconded_by.iter().map(shown).collect();
+            let _ = write!(
+                intro,
+                "<p>{}: {}</p>",
+                if en { "Seconded by" } else { "Instämmande" },
+                esc(&names.join(", "))
             );
         }
         if !intro.is_empty() {
@@ -269,6 +286,7 @@ mod tests {
             refers_to: None,
             points: points_from_text("4. Staden behåller sitt medlemskap i UCLG."),
             text: "Medlemskapet ger kunskap.".into(),
+            seconded_by: Vec::new(),
         };
         let statement = Position {
             seq: 1,
@@ -278,6 +296,7 @@ mod tests {
             refers_to: None,
             points: vec![],
             text: "Konferenser bör sändas direkt.".into(),
+            seconded_by: Vec::new(),
         };
         let decision = Decision {
             body: "Kommunstyrelsen".into(),

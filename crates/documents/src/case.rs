@@ -127,6 +127,17 @@ fn position_lead(case: &Case, p: &Position, lang: Lang) -> String {
         ),
         (PositionKind::Reservation, None) => lang.t1("case-doc-reservation", "who", who),
         (PositionKind::Statement, _) => lang.t1("case-doc-statement", "who", who),
+        (PositionKind::Motion, _) if p.seconded_by.is_empty() => {
+            lang.t1("case-doc-motion", "who", who)
+        }
+        (PositionKind::Motion, _) => lang.t_args(
+            "case-doc-motion-seconded",
+            &[
+                ("who", who),
+                ("seconders", persons_phrase(&p.seconded_by, lang)),
+            ],
+        ),
+        (PositionKind::Note, _) => lang.t1("case-doc-note", "who", who),
     }
 }
 
@@ -352,8 +363,10 @@ pub fn protocol_excerpt(v: &CaseView, d: &Decision) -> Doc {
         .filter(|p| same_body(&p.body, &d.body))
         .collect();
     for (kind, key) in [
+        (PositionKind::Motion, "case-doc-motions"),
         (PositionKind::Reservation, "case-doc-reservations"),
         (PositionKind::Statement, "case-doc-statements"),
+        (PositionKind::Note, "case-doc-notes"),
     ] {
         let of_kind: Vec<&&Position> = here.iter().filter(|p| p.kind == kind).collect();
         if of_kind.is_empty() {
@@ -434,6 +447,7 @@ mod tests {
             refers_to,
             points: vec![],
             text: String::new(),
+            seconded_by: Vec::new(),
         };
         let decision = |body: &str, day, votes: Option<(u32, u32)>| Decision {
             body: body.into(),

@@ -179,6 +179,8 @@ pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) ->
             } else {
                 own_text(p)
             },
+            // The parse contract has no seconders yet (issue 18).
+            seconded_by: Vec::new(),
         })
         .collect();
     let number = c.case_number.as_deref().and_then(|n| {

@@ -33,6 +33,7 @@ fn case(lang: &str) -> (CaseFields, Case) {
             refers_to,
             points: points_from_text(points),
             text: text.into(),
+            seconded_by: Vec::new(),
         };
     let mut positions = vec![
         position(

@@ -381,6 +381,7 @@ impl Store {
                 refers_to: p.refers_to,
                 points: points_from_text(p.points),
                 text: p.text.into(),
+                seconded_by: Vec::new(),
             })
             .collect();
         // The source: "Borgarrådsberedningen tillstyrker …"; the last body decides.

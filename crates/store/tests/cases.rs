@@ -49,6 +49,7 @@ fn reservation(body: &str, refers_to: Option<u32>) -> Position {
         refers_to,
         points: points_from_text("1. Avslå förslaget."),
         text: "Skäl.".into(),
+        seconded_by: Vec::new(),
     }
 }
 

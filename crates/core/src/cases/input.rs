@@ -21,6 +21,8 @@ pub struct PositionInput {
     pub refers_to: String,
     pub points: String,
     pub text: String,
+    /// A motion's seconders, as the persons: "Anna Ek (S), Bo Berg (S)".
+    pub seconded_by: String,
 }
 
 impl PositionInput {
@@ -49,6 +51,7 @@ impl PositionInput {
             refers_to,
             points: points_from_text(&self.points),
             text: self.text.trim().to_owned(),
+            seconded_by: persons_from_text(&self.seconded_by),
         })
     }
 }
@@ -168,6 +171,7 @@ mod tests {
             points: "1. Avslå förslaget.".into(),
             refers_to: " 0 ".into(),
             text: "".into(),
+            seconded_by: String::new(),
         }
         .parse()
         .unwrap();

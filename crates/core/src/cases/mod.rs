@@ -22,10 +22,15 @@ pub use votes::{DecisionKind, RollCallVote, Vote, Votes};
 vocabulary!(
     #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     /// A position taken in a body: a reservation dissents from the decision
-    /// (and may carry counter-points); a special statement only adds a view.
+    /// (and may carry counter-points); a special statement only adds a view;
+    /// a motion (yrkande, amendment) proposes points or a change, moved by
+    /// one and seconded by others; a note (protokollsanteckning) is put on
+    /// the record without dissenting.
     PositionKind {
         Reservation = "reservation",
         Statement = "statement",
+        Motion = "motion",
+        Note = "note",
     }
 );
 
@@ -75,6 +80,9 @@ pub struct Position {
     pub refers_to: Option<u32>,
     pub points: Vec<Point>,
     pub text: String,
+    /// Those who seconded a motion (instämde); empty for other kinds.
+    #[serde(default)]
+    pub seconded_by: Vec<Person>,
 }
 
 /// What a body decided: the proposal, or the counter-proposal of a reservation.
@@ -251,8 +259,19 @@ impl Case {
         if p.persons.iter().any(|x| x.name.trim().is_empty()) {
             e.add("persons", "error-case-person-name");
         }
-        if p.kind == PositionKind::Statement && !p.points.is_empty() {
+        if matches!(p.kind, PositionKind::Statement | PositionKind::Note) && !p.points.is_empty() {
             e.add("points", "error-case-statement-points");
+        }
+        if p.kind != PositionKind::Motion && !p.seconded_by.is_empty() {
+            e.add("seconded_by", "error-case-seconded-not-motion");
+        }
+        if p.seconded_by.iter().any(|s| {
+            s.name.trim().is_empty()
+                || p.persons
+                    .iter()
+                    .any(|m| m.name.trim().eq_ignore_ascii_case(s.name.trim()))
+        }) {
+            e.add("seconded_by", "error-case-seconder-mover");
         }
         // A reservation "with reference to" another needs no text of its own.
         if p.text.trim().is_empty() && p.points.is_empty() && p.refers_to.is_none() {
@@ -307,8 +326,11 @@ impl Case {
                 e.add("adopted", "error-case-no-points")
             }
             Adopted::Position(seq) => {
+                // A reservation's counter-points, or a motion's.
                 let ok = self.positions.iter().any(|p| {
-                    p.seq == seq && p.kind == PositionKind::Reservation && !p.points.is_empty()
+                    p.seq == seq
+                        && matches!(p.kind, PositionKind::Reservation | PositionKind::Motion)
+                        && !p.points.is_empty()
                 });
                 if !ok {
                     e.add("adopted", "error-case-adopted-unknown");
@@ -429,7 +451,43 @@ mod tests {
             refers_to: None,
             points: text::points_from_text("1. Avslå förslaget."),
             text: "Vi anser att …".into(),
+            seconded_by: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_motion_is_moved_and_seconded_and_its_points_may_be_adopted() {
+        let mut c = case();
+        let mut m = reservation("Kommunstyrelsen");
+        m.kind = PositionKind::Motion;
+        m.seconded_by = text::persons_from_text("Per Bolund (MP)");
+        assert_eq!(
+            c.admit_position(m.clone()).unwrap_err().get("seconded_by"),
+            Some("error-case-seconder-mover")
+        );
+        m.seconded_by = text::persons_from_text("Ann-Margarethe Livh (V)");
+        let m = c.admit_position(m).unwrap();
+        c.positions.push(m);
+        let mut note = reservation("Kommunstyrelsen");
+        note.kind = PositionKind::Note;
+        assert!(
+            c.admit_position(note.clone())
+                .unwrap_err()
+                .get("points")
+                .is_some()
+        );
+        note.points.clear();
+        note.seconded_by = text::persons_from_text("Ann-Margarethe Livh (V)");
+        assert_eq!(
+            c.admit_position(note).unwrap_err().get("seconded_by"),
+            Some("error-case-seconded-not-motion")
+        );
+        let mut d = decision("Kommunstyrelsen");
+        d.kind = DecisionKind::AdoptedWithAmendments;
+        d.adopted = Adopted::Position(0);
+        c.admit_decision(&d).unwrap();
+        c.decisions.push(d);
+        assert_eq!(c.decided_points().unwrap()[0].text, "Avslå förslaget.");
     }
 
     fn decision(body: &str) -> Decision {

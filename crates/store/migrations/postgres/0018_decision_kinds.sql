@@ -7,3 +7,6 @@ ALTER TABLE case_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'adopted';
 ALTER TABLE case_decisions ADD COLUMN absent BIGINT;
 ALTER TABLE case_decisions ADD COLUMN roll_call TEXT;
 CREATE INDEX case_decisions_case ON case_decisions (case_id);
+
+-- Motions (yrkanden) are seconded by others; who, as JSON like persons_json.
+ALTER TABLE case_positions ADD COLUMN seconded_by_json TEXT;

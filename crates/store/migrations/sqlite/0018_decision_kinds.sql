@@ -36,3 +36,6 @@ CREATE INDEX case_decisions_case ON case_decisions (case_id);
 CREATE TRIGGER case_decisions_version_insert AFTER INSERT ON case_decisions BEGIN INSERT INTO data_versions (scope, version) VALUES (COALESCE((SELECT tenant_id FROM cases WHERE id = NEW.case_id), 0), 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
 CREATE TRIGGER case_decisions_version_update AFTER UPDATE ON case_decisions BEGIN INSERT INTO data_versions (scope, version) VALUES (COALESCE((SELECT tenant_id FROM cases WHERE id = NEW.case_id), 0), 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; UPDATE data_versions SET version = version + 1 WHERE scope = COALESCE((SELECT tenant_id FROM cases WHERE id = OLD.case_id), 0) AND scope <> COALESCE((SELECT tenant_id FROM cases WHERE id = NEW.case_id), 0); END;
 CREATE TRIGGER case_decisions_version_delete AFTER DELETE ON case_decisions BEGIN INSERT INTO data_versions (scope, version) VALUES (COALESCE((SELECT tenant_id FROM cases WHERE id = OLD.case_id), 0), 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+-- Motions (yrkanden) are seconded by others; who, as JSON like persons_json.
+ALTER TABLE case_positions ADD COLUMN seconded_by_json TEXT;

@@ -98,6 +98,10 @@ fn position_row(r: &AnyRow) -> Result<Position, sqlx::Error> {
         persons,
         refers_to: r.try_get::<Option<i64>, _>("refers_to")?.map(|v| v as u32),
         points: json_in(&r.try_get::<String, _>("points_json")?),
+        seconded_by: r
+            .try_get::<Option<String>, _>("seconded_by_json")?
+            .map(|j| json_in(&j))
+            .unwrap_or_default(),
         text: r.try_get("text")?,
     })
 }
@@ -200,8 +204,8 @@ async fn insert_position(
     p: &Position,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO case_positions (case_id, seq, body, kind, persons_json, refers_to, points_json, text, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "INSERT INTO case_positions (case_id, seq, body, kind, persons_json, refers_to, points_json, text, created_by, created_at, seconded_by_json)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(case_id)
     .bind(i64::from(p.seq))
@@ -213,6 +217,7 @@ async fn insert_position(
     .bind(&p.text)
     .bind(&actor.label)
     .bind(now())
+    .bind((!p.seconded_by.is_empty()).then(|| json_out(&p.seconded_by)))
     .execute(&mut **tx)
     .await?;
     record(tx, actor, "case_position", case_id, "create", None, Some(p)).await

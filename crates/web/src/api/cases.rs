@@ -236,11 +236,14 @@ pub struct PositionIn {
     /// The `seq` of an earlier position this one refers to.
     #[serde(default)]
     pub refers_to: Option<u32>,
-    /// Counter-points (reservations only).
+    /// Counter-points (reservations) or the points a motion proposes.
     #[serde(default)]
     pub points: Vec<PointIn>,
     #[serde(default)]
     pub text: String,
+    /// Who seconded a motion (motions only).
+    #[serde(default)]
+    pub seconded_by: Vec<Person>,
 }
 
 fn position_taker(u: &ApiUser) -> Result<Actor, Problem> {
@@ -268,7 +271,9 @@ fn locked_or(e: oversyn_store::StoreError) -> Problem {
     }
 }
 
-/// Add a reservation or special statement to an open case (politicians, editors, admins).
+/// Add a position to an open case (politicians, editors, admins): a
+/// reservation, a special statement, a motion (yrkande, with `seconded_by`)
+/// or a note for the minutes (protokollsanteckning).
 #[utoipa::path(post, path = "/v1/cases/{id}/positions", tag = "cases", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PositionIn,
     responses((status = 201, body = Position, example = json!({"seq": 3, "body": "Kommunstyrelsen", "kind": "reservation", "persons": [{"name": "Ann-Margarethe Livh", "party": "V"}], "refers_to": null, "points": [{"number": 1, "label": "1.", "text": "Stockholms stad behåller sitt medlemskap i UCLG."}], "text": "Samarbetet bygger på både givande och tagande."})), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn add_position(
@@ -286,6 +291,7 @@ pub async fn add_position(
         refers_to: p.refers_to,
         points: points(&p.points),
         text: p.text,
+        seconded_by: p.seconded_by,
     };
     let saved = s
         .store

@@ -190,14 +190,16 @@ pub async fn list(
             let mut items = Vec::new();
             for c in store.cases(t).await? {
                 let full = store.case(t, c.id).await?;
-                let (reservations, statements): (Vec<_>, Vec<_>) = full.case.positions.iter().partition(|p| p.kind == oversyn_core::cases::PositionKind::Reservation);
+                let of = |k: oversyn_core::cases::PositionKind| full.case.positions.iter().filter(|p| p.kind == k).collect::<Vec<_>>();
+                use oversyn_core::cases::PositionKind as K;
+                let (reservations, statements, motions, notes) = (of(K::Reservation), of(K::Statement), of(K::Motion), of(K::Note));
                 items.push((c.id, json!({
                     "id": url("cases", c.id), "type": format!("{SCHEMA}Paper"), "name": full.fields.title,
                     "reference": oversyn_app::cases::number_text(&full, &pattern), "date": full.fields.document_date,
                     "paperType": "decision", "oversyn:documentReference": full.fields.reference,
                     "oversyn:status": full.status.code(),
                     "oversyn:decisionPoints": full.case.proposal, "oversyn:reservations": reservations,
-                    "oversyn:statements": statements, "oversyn:decisions": full.case.decisions,
+                    "oversyn:statements": statements, "oversyn:motions": motions, "oversyn:notes": notes, "oversyn:decisions": full.case.decisions,
                     "oversyn:route": full.fields.route,
                 })));
             }

@@ -341,7 +341,11 @@ async fn page_view(
                 s.lang.t(&format!("position-{}", p.kind.code())),
                 persons_phrase(&p.persons, lang)
             ),
-            reservation_with_points: p.kind == PositionKind::Reservation && !p.points.is_empty(),
+            // A reservation's counter-points, or a motion's, can be adopted.
+            reservation_with_points: matches!(
+                p.kind,
+                PositionKind::Reservation | PositionKind::Motion
+            ) && !p.points.is_empty(),
         })
         .collect();
     let excerpts = case

@@ -107,3 +107,64 @@ async fn a_case_is_recommended_referred_back_and_decided_by_roll_call() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_seconded_motion_is_adopted_with_amendments() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let token = app
+            .token_for("stockholm", "clerk@stockholm.example", Role::Editor)
+            .await;
+        let (status, case, _) = app
+            .api_send(
+                Method::POST,
+                "/api/v1/cases",
+                &token,
+                &json!({"title": "Medlemskap i UCLG", "language": "sv", "route": ["Kommunstyrelsen"],
+                        "proposal": [{"label": "1.", "text": "Medlemskapet i UCLG sägs upp."}]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{case}");
+        let id = case["id"].as_i64().unwrap();
+        let page = format!("/cases/{id}");
+        let motion = |seconder: &'static str| {
+            vec![
+                ("body", "Kommunstyrelsen"),
+                ("kind", "motion"),
+                ("persons", "Ann-Margarethe Livh (V)"),
+                ("seconded_by", seconder),
+                ("points", "1. Medlemskapet i UCLG behålls."),
+                ("text", "Samarbetet bygger på både givande och tagande."),
+            ]
+        };
+        // The mover cannot second her own motion; the form keeps the text.
+        let (status, body, _) = app
+            .post_form(&app.client, &page, &format!("{page}/positions"), &motion("Ann-Margarethe Livh (V)"))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("kan inte vara den som yrkar"), "{body}");
+        assert!(body.contains("Samarbetet bygger på både givande och tagande."), "{body}");
+        let (status, body, _) = app
+            .post_form(&app.client, &page, &format!("{page}/positions"), &motion("Karin Wanngård (S)"))
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let (_, case) = app.api_get(&format!("/api/v1/cases/{id}"), &token).await;
+        let m = &case["positions"][0];
+        assert_eq!(m["kind"], "motion");
+        assert_eq!(m["seconded_by"], json!([{"name": "Karin Wanngård", "party": "S"}]));
+
+        let (status, body, _) = app
+            .post_form(&app.client, &page, &format!("{page}/decisions"), &[
+                ("body", "Kommunstyrelsen"), ("kind", "adopted_with_amendments"), ("adopted", "position:0"),
+                ("decided_on", "2026-11-04"),
+            ])
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+        let (_, doc) = app.get(&format!("{page}/document?format=html")).await;
+        assert!(doc.contains("Yrkande framställdes av Ann-Margarethe Livh (V), med instämmande av Karin Wanngård (S)"), "{doc}");
+        assert!(doc.contains("Kommunstyrelsen beslutade enligt förslaget med ändringar"), "{doc}");
+        let (_, excerpt) = app.get(&format!("{page}/excerpt/0?format=html")).await;
+        assert!(excerpt.contains("Medlemskapet i UCLG behålls."), "the motion's point is adopted: {excerpt}");
+    })
+    .await;
+}

@@ -285,6 +285,8 @@ pub fn paper(u: &Urls, c: &CaseRecord, t: Times) -> Paper {
         decision_points: c.case.proposal.clone(),
         reservations: of(PositionKind::Reservation),
         statements: of(PositionKind::Statement),
+        motions: of(PositionKind::Motion),
+        notes: of(PositionKind::Note),
         decisions: c.case.decisions.clone(),
         created: t.created.to_owned(),
         modified: t.modified.to_owned(),

@@ -380,6 +380,12 @@ pub struct Paper {
     pub reservations: Vec<Position>,
     #[serde(rename = "oversyn:statements")]
     pub statements: Vec<Position>,
+    /// Motions (yrkanden) with their movers and seconders.
+    #[serde(rename = "oversyn:motions")]
+    pub motions: Vec<Position>,
+    /// Notes entered in the minutes (protokollsanteckningar).
+    #[serde(rename = "oversyn:notes")]
+    pub notes: Vec<Position>,
     #[serde(rename = "oversyn:decisions")]
     pub decisions: Vec<Decision>,
     pub created: String,
