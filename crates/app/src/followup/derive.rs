@@ -83,7 +83,7 @@ pub async fn case_actions(
         .collect();
     let decided = context.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let memberships = store.memberships(tenant_id).await?;
-    let rules = super::warnings::rules(&organisations);
+    let rules = super::warnings::rules(&organisations, &store.earlier_rules(tenant_id).await?);
     let mut out = Vec::new();
     for mut a in ordered {
         let Some(end) = a
@@ -99,7 +99,8 @@ pub async fn case_actions(
             let Some(o) = organisations.iter().find(|o| o.id == org_id) else {
                 continue;
             };
-            let rule = rules.iter().find(|(l, _)| l == o.label()).map(|(_, r)| r);
+            // The statutes as they stood on the decision day.
+            let rule = oversyn_core::followup::notice::in_force(&rules, o.label(), decided);
             for st in termination::steps(o.label(), rule, end, decided, lang) {
                 steps.push(ActionFields {
                     kind: st.kind,

@@ -7,24 +7,36 @@ use oversyn_core::Lang;
 use oversyn_core::followup::notice::NoticeRule;
 use oversyn_core::followup::{ActionKind, notice_warnings};
 use oversyn_core::register::Organisation;
+use oversyn_core::register::statutes::EarlierRule;
 use oversyn_store::followup::StoredAction;
 use oversyn_store::{Store, StoreError};
 
-/// The rules the register knows, by organisation label.
-pub fn rules(organisations: &[Organisation]) -> Vec<(String, NoticeRule)> {
-    organisations
-        .iter()
-        .filter_map(|o| {
-            let months = u32::try_from(o.notice_months?).ok()?;
-            Some((
-                o.label().to_owned(),
-                NoticeRule {
-                    written: o.written_notice,
-                    ..NoticeRule::months(months)
-                },
-            ))
-        })
-        .collect()
+/// The rules the register knows, by organisation label: each one's
+/// current rule from the day it took effect, and the rules it replaced.
+pub fn rules(organisations: &[Organisation], earlier: &[EarlierRule]) -> Vec<(String, NoticeRule)> {
+    let current = organisations.iter().filter_map(|o| {
+        let months = u32::try_from(o.notice_months?).ok()?;
+        Some((
+            o.label().to_owned(),
+            NoticeRule {
+                written: o.written_notice,
+                valid_from: o.notice_valid_from,
+                ..NoticeRule::months(months)
+            },
+        ))
+    });
+    let before = earlier.iter().filter_map(|r| {
+        let o = organisations.iter().find(|o| o.id == r.organisation_id)?;
+        Some((
+            o.label().to_owned(),
+            NoticeRule {
+                written: r.written_notice,
+                valid_from: r.valid_from,
+                ..NoticeRule::months(u32::try_from(r.notice_months).ok()?)
+            },
+        ))
+    });
+    current.chain(before).collect()
 }
 
 /// The day notice could go out at the earliest: the case's final decision, else when the action was made.
@@ -71,7 +83,10 @@ async fn work_out(
     tenant_id: i64,
     lang: Lang,
 ) -> Result<Vec<(StoredAction, Vec<String>)>, StoreError> {
-    let rules = rules(&store.organisations(tenant_id).await?);
+    let rules = rules(
+        &store.organisations(tenant_id).await?,
+        &store.earlier_rules(tenant_id).await?,
+    );
     let actions = store.actions(tenant_id).await?;
     // The notice period counts from the day the letter went out: a done
     // "send notice" step of the same case gives that day for its organisation.

@@ -74,6 +74,7 @@ pub async fn import_document(
                     themes: o.themes.clone(),
                     notice_months: o.notice_months,
                     written_notice: o.written_notice,
+                    notice_valid_from: None,
                     fee_basis: o.fee_basis.clone(),
                     version: None,
                 };

@@ -333,6 +333,7 @@ async fn run(
                     themes,
                     notice_months: None,
                     written_notice: false,
+                    notice_valid_from: None,
                     fee_basis: None,
                     version: None,
                 };

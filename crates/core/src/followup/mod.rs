@@ -79,7 +79,9 @@ impl Action {
 
 /// Notice warnings for an action that ends memberships: for each
 /// organisation with a known rule, whether notice sent on `sent` (the
-/// decision day, or when the letter went out) reaches the planned end.
+/// decision day) or on the day the letter went out (the action's `done_on`)
+/// reaches the planned end. The rule is the one in force on the decision
+/// day, when an organisation's statutes changed over time.
 pub fn notice_warnings(
     a: &Action,
     rules: &[(String, notice::NoticeRule)],
@@ -92,11 +94,13 @@ pub fn notice_warnings(
     else {
         return Vec::new();
     };
+    // The statutes as they stood on the decision day decide the rule.
+    let decided = sent;
     let sent = a.done_on.unwrap_or(sent);
     a.organisations
         .iter()
         .filter_map(|o| {
-            let (_, rule) = rules.iter().find(|(name, _)| name == o)?;
+            let rule = notice::in_force(rules, o, decided)?;
             let c = notice::check(rule, end, sent);
             notice::warning(o, rule, &c, end, lang)
         })

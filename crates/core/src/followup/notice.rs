@@ -26,6 +26,23 @@ pub struct NoticeRule {
     /// A membership can only end when a fiscal year ends; the number is the
     /// month (1–12) in which the fiscal year starts, e.g. 1 for calendar years.
     pub fiscal_year_starts: Option<u32>,
+    /// The day the statutes gave this rule; None: as far as known, always.
+    #[serde(default)]
+    pub valid_from: Option<NaiveDate>,
+}
+
+/// The rule of `organisation` in force on `day` among its rules over time:
+/// the one that took effect last on or before that day.
+pub fn in_force<'a>(
+    rules: &'a [(String, NoticeRule)],
+    organisation: &str,
+    day: NaiveDate,
+) -> Option<&'a NoticeRule> {
+    rules
+        .iter()
+        .filter(|(o, r)| o == organisation && r.valid_from.is_none_or(|f| f <= day))
+        .map(|(_, r)| r)
+        .max_by_key(|r| r.valid_from)
 }
 
 impl NoticeRule {
@@ -34,6 +51,7 @@ impl NoticeRule {
             period: Period::Months(n),
             written: true,
             fiscal_year_starts: None,
+            valid_from: None,
         }
     }
 
@@ -163,6 +181,27 @@ mod tests {
     }
 
     #[test]
+    fn the_rule_in_force_on_the_decision_day_applies() {
+        let since = |m: u32, from: Option<NaiveDate>| NoticeRule {
+            valid_from: from,
+            ..NoticeRule::months(m)
+        };
+        let rules = vec![
+            ("UCLG".to_owned(), since(6, None)),
+            ("UCLG".to_owned(), since(3, Some(d(2015, 1, 1)))),
+            ("UCLG".to_owned(), since(12, Some(d(2020, 6, 1)))),
+            ("C40".to_owned(), since(1, Some(d(2012, 1, 1)))),
+        ];
+        let months = |o: &str, day| in_force(&rules, o, day).map(|r| r.period);
+        assert_eq!(months("UCLG", d(2011, 9, 21)), Some(Period::Months(6)));
+        assert_eq!(months("UCLG", d(2015, 1, 1)), Some(Period::Months(3)));
+        assert_eq!(months("UCLG", d(2026, 1, 1)), Some(Period::Months(12)));
+        // Before its only rule took effect, nothing is known.
+        assert_eq!(months("C40", d(2011, 9, 21)), None);
+        assert_eq!(months("Metropolis", d(2011, 9, 21)), None);
+    }
+
+    #[test]
     fn month_ends_and_leap_years_clamp_to_the_last_day() {
         let rule = NoticeRule::months(6);
         assert_eq!(rule.notice_by(d(2012, 8, 31)), d(2012, 2, 29));
@@ -180,6 +219,7 @@ mod tests {
             period: Period::Days(90),
             written: false,
             fiscal_year_starts: None,
+            valid_from: None,
         };
         assert_eq!(rule.notice_by(d(2012, 1, 1)), d(2011, 10, 3));
         assert_eq!(rule.notice_by(d(2024, 3, 30)), d(2023, 12, 31));
@@ -191,6 +231,7 @@ mod tests {
             period: Period::Months(3),
             written: true,
             fiscal_year_starts: Some(1),
+            valid_from: None,
         };
         assert_eq!(rule.earliest_end(d(2011, 9, 21)), d(2012, 1, 1));
         assert_eq!(rule.earliest_end(d(2011, 10, 2)), d(2013, 1, 1));

@@ -451,7 +451,7 @@ impl SeatInput {
 input_struct!(
     /// A tenant's own organisation (not in the shared catalogue), or a
     /// catalogue entry edited by a platform admin.
-    OrganisationInput { name, acronym, aliases, kind, headquarters, founded, website, themes, notice_months, written_notice, fee_basis, version }
+    OrganisationInput { name, acronym, aliases, kind, headquarters, founded, website, themes, notice_months, written_notice, notice_valid_from, fee_basis, version }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -466,6 +466,8 @@ pub struct OrganisationCmd {
     pub themes: Vec<String>,
     pub notice_months: Option<i32>,
     pub written_notice: bool,
+    /// The day the notice rule took effect (a statute change); None: always.
+    pub notice_valid_from: Option<NaiveDate>,
     pub fee_basis: Option<String>,
     pub version: Option<i64>,
 }
@@ -518,6 +520,9 @@ impl OrganisationInput {
                     .ok_or("error-months"),
             )
         };
+        let notice_valid_from = e
+            .check("notice_valid_from", v::date(&self.notice_valid_from))
+            .flatten();
         let fee_basis = e.check("fee_basis", v::text(&self.fee_basis)).flatten();
         let version = e.check("version", version(&self.version)).flatten();
         e.into_result(|| OrganisationCmd {
@@ -531,6 +536,7 @@ impl OrganisationInput {
             themes,
             notice_months,
             written_notice: flag(&self.written_notice),
+            notice_valid_from,
             fee_basis,
             version,
         })
@@ -552,6 +558,7 @@ impl OrganisationInput {
             } else {
                 String::new()
             },
+            notice_valid_from: opt_date(o.notice_valid_from),
             fee_basis: opt_str(&o.fee_basis),
             version: o.version.to_string(),
         }

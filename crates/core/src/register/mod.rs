@@ -5,6 +5,7 @@
 pub mod input;
 pub mod invoice;
 pub mod snapshot;
+pub mod statutes;
 pub mod terms;
 
 pub use snapshot::{Records, Snapshot};
@@ -31,6 +32,8 @@ pub struct Organisation {
     pub themes: Vec<String>,
     pub notice_months: Option<i32>,
     pub written_notice: bool,
+    /// The day the current notice rule took effect; None: as far as known, always.
+    pub notice_valid_from: Option<NaiveDate>,
     pub fee_basis: Option<String>,
     pub version: i64,
 }

@@ -834,3 +834,7 @@ position-note = Note for the minutes
 case-seconded-by = Seconded by (motions only)
 error-case-seconded-not-motion = Only a motion is seconded.
 error-case-seconder-mover = A seconder must be named, and cannot be the mover.
+organisation-notice-valid-from = Notice rule in force from
+organisation-notice-valid-from-hint = When the statutes change the rule, give the day the new rule takes effect: the earlier rule is kept for decisions taken before it. Leave the day as it is to correct a mistyped rule.
+organisation-notice-since = in force from
+error-notice-valid-from-earlier = A new rule cannot take effect before the rule it replaces.

@@ -834,3 +834,7 @@ position-note = Protokollsanteckning
 case-seconded-by = Instämmande (bara yrkanden)
 error-case-seconded-not-motion = Bara ett yrkande kan få instämmanden.
 error-case-seconder-mover = Den som instämmer ska anges och kan inte vara den som yrkar.
+organisation-notice-valid-from = Uppsägningsregeln gäller från
+organisation-notice-valid-from-hint = När stadgarna ändrar regeln anger du dagen då den nya regeln börjar gälla: den tidigare regeln sparas för beslut som fattats före den. Låt dagen stå kvar för att rätta en felskriven regel.
+organisation-notice-since = gäller från
+error-notice-valid-from-earlier = En ny regel kan inte börja gälla före den regel den ersätter.

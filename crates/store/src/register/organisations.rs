@@ -3,16 +3,17 @@
 
 use super::check_version;
 use crate::audit::{Actor, AuditEntry, record};
-use crate::codec::{code_in, list_in, list_out, now};
+use crate::codec::{code_in, date_in, date_out, list_in, list_out, now};
 use crate::{Store, StoreError};
 use oversyn_core::Code;
 use oversyn_core::register::input::OrganisationCmd;
+use oversyn_core::register::statutes::{EarlierRule, replaced};
 use oversyn_core::register::{Organisation, Relation};
 use serde::Serialize;
 use sqlx::Row;
 
 const COLUMNS: &str = "id, tenant_id, slug, name, acronym, aliases, kind, headquarters, founded, website, themes, \
-     notice_months, written_notice, fee_basis, version";
+     notice_months, written_notice, notice_valid_from, fee_basis, version";
 
 /// Rows a tenant may see: the catalogue and its own.
 const VISIBLE: &str = "(tenant_id IS NULL OR tenant_id = $1)";
@@ -36,6 +37,7 @@ fn organisation(r: &sqlx::any::AnyRow) -> Result<Organisation, sqlx::Error> {
             .try_get::<Option<i64>, _>("notice_months")?
             .and_then(|m| i32::try_from(m).ok()),
         written_notice: r.try_get::<i64, _>("written_notice")? != 0,
+        notice_valid_from: date_in(r.try_get("notice_valid_from")?),
         fee_basis: r.try_get("fee_basis")?,
         version: r.try_get("version")?,
     })
@@ -90,6 +92,29 @@ fn slugify(name: &str) -> String {
 }
 
 impl Store {
+    /// The notice rules the tenant's and the catalogue's organisations had
+    /// before their current ones.
+    pub async fn earlier_rules(&self, tenant_id: i64) -> Result<Vec<EarlierRule>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT organisation_id, valid_from, notice_months, written_notice FROM statute_rules
+             WHERE tenant_id = $1 OR tenant_id IS NULL ORDER BY organisation_id, id",
+        )
+        .bind(tenant_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(EarlierRule {
+                    organisation_id: r.try_get("organisation_id")?,
+                    valid_from: date_in(r.try_get("valid_from")?),
+                    notice_months: i32::try_from(r.try_get::<i64, _>("notice_months")?)
+                        .unwrap_or_default(),
+                    written_notice: r.try_get::<i64, _>("written_notice")? != 0,
+                })
+            })
+            .collect()
+    }
+
     pub async fn organisations(&self, tenant_id: i64) -> Result<Vec<Organisation>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} ORDER BY name"
@@ -232,8 +257,8 @@ impl Store {
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO organisations (tenant_id, slug, name, acronym, aliases, kind, headquarters, founded, website, themes,
-             notice_months, written_notice, fee_basis, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+             notice_months, written_notice, fee_basis, created_at, updated_at, notice_valid_from)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id",
         )
         .bind(actor.tenant_id)
         .bind(&slug)
@@ -249,6 +274,7 @@ impl Store {
         .bind(i64::from(c.written_notice))
         .bind(&c.fee_basis)
         .bind(now())
+        .bind(date_out(c.notice_valid_from))
         .fetch_one(&mut *tx)
         .await?;
         let after = from_cmd(id, Some(actor.tenant_id), slug, c, 1);
@@ -292,10 +318,25 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         check_version(c.version, before.version)?;
+        // A dated change of the notice rule keeps the rule it replaces.
+        if let Some(earlier) = replaced(&before, c).map_err(StoreError::Invalid)? {
+            sqlx::query(
+                "INSERT INTO statute_rules (tenant_id, organisation_id, valid_from, notice_months, written_notice, replaced_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(before.tenant_id)
+            .bind(id)
+            .bind(date_out(earlier.valid_from))
+            .bind(i64::from(earlier.notice_months))
+            .bind(i64::from(earlier.written_notice))
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        }
         let n = sqlx::query(
             "UPDATE organisations SET name = $1, acronym = $2, aliases = $3, kind = $4, headquarters = $5, founded = $6,
              website = $7, themes = $8, notice_months = $9, written_notice = $10, fee_basis = $11, version = version + 1,
-             updated_at = $12 WHERE id = $13 AND version = $14",
+             updated_at = $12, notice_valid_from = $15 WHERE id = $13 AND version = $14",
         )
         .bind(&c.name)
         .bind(&c.acronym)
@@ -311,6 +352,7 @@ impl Store {
         .bind(now())
         .bind(id)
         .bind(before.version)
+        .bind(date_out(c.notice_valid_from))
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -433,6 +475,7 @@ fn from_cmd(
         themes: c.themes.clone(),
         notice_months: c.notice_months,
         written_notice: c.written_notice,
+        notice_valid_from: c.notice_valid_from,
         fee_basis: c.fee_basis.clone(),
         version,
     }

@@ -15,7 +15,7 @@ pub struct List<T: ToSchema> {
 }
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG", "aliases": ["ECLG"], "kind": "city_network", "headquarters": "Barcelona", "founded": 2004, "website": "https://www.uclg.org", "themes": ["local democracy"], "notice_months": 6, "written_notice": true, "fee_basis": null, "catalogue": true, "version": 1}))]
+#[schema(example = json!({"id": 3, "slug": "uclg", "name": "United Cities and Local Governments", "acronym": "UCLG", "aliases": ["ECLG"], "kind": "city_network", "headquarters": "Barcelona", "founded": 2004, "website": "https://www.uclg.org", "themes": ["local democracy"], "notice_months": 6, "written_notice": true, "notice_valid_from": null, "fee_basis": null, "catalogue": true, "version": 1}))]
 pub struct OrganisationOut {
     pub id: i64,
     pub slug: String,
@@ -30,6 +30,10 @@ pub struct OrganisationOut {
     pub themes: Vec<String>,
     pub notice_months: Option<i32>,
     pub written_notice: bool,
+    /// The day the current notice rule took effect (YYYY-MM-DD); null: as
+    /// far as known, always. Earlier rules are kept and used for decisions
+    /// taken before it.
+    pub notice_valid_from: Option<String>,
     pub fee_basis: Option<String>,
     /// True for the shared catalogue; false for the tenant's own entries.
     pub catalogue: bool,
@@ -51,6 +55,7 @@ impl From<&Organisation> for OrganisationOut {
             themes: o.themes.clone(),
             notice_months: o.notice_months,
             written_notice: o.written_notice,
+            notice_valid_from: o.notice_valid_from.map(|d| d.to_string()),
             fee_basis: o.fee_basis.clone(),
             catalogue: o.tenant_id.is_none(),
             version: o.version,

@@ -61,7 +61,7 @@ pub async fn get_organisation(
 }
 
 /// Add an organisation of the tenant's own (editors).
-#[utoipa::path(post, path = "/v1/organisations", tag = "register", security(("bearer" = [])), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "fee_basis": "", "version": ""})),
+#[utoipa::path(post, path = "/v1/organisations", tag = "register", security(("bearer" = [])), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "notice_valid_from": "", "fee_basis": "", "version": ""})),
     responses((status = 201, body = OrganisationOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_organisation(
     State(s): State<AppState>,
@@ -80,7 +80,7 @@ pub async fn create_organisation(
 }
 
 /// Edit an organisation: the tenant's own, or (platform admins) a catalogue entry.
-#[utoipa::path(put, path = "/v1/organisations/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "fee_basis": "", "version": ""})),
+#[utoipa::path(put, path = "/v1/organisations/{id}", tag = "register", security(("bearer" = [])), params(("id" = i64, Path)), request_body(content = OrganisationInput, example = json!({"name": "ICLEI – Local Governments for Sustainability", "acronym": "ICLEI", "aliases": "", "kind": "city_network", "headquarters": "Bonn", "founded": "1990", "website": "https://iclei.org", "themes": "climate, sustainability", "notice_months": "", "written_notice": "", "notice_valid_from": "", "fee_basis": "", "version": ""})),
     responses((status = 200, body = OrganisationOut), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_organisation(
     State(s): State<AppState>,

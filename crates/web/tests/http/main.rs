@@ -26,3 +26,4 @@ mod security_headers;
 mod security_matrix;
 mod security_xss;
 mod sso;
+mod statutes;

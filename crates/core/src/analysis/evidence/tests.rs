@@ -30,6 +30,7 @@ fn org(id: i64, acronym: &str, themes: &[&str]) -> Organisation {
         themes: themes.iter().map(|t| (*t).to_owned()).collect(),
         notice_months: None,
         written_notice: false,
+        notice_valid_from: None,
         fee_basis: None,
         version: 1,
     }

@@ -399,6 +399,7 @@ mod tests {
             themes: Vec::new(),
             notice_months: Some(6),
             written_notice: true,
+            notice_valid_from: None,
             fee_basis: None,
             version: 1,
         };
