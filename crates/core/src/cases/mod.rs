@@ -212,6 +212,35 @@ impl Case {
         self.status() == CaseStatus::Decided
     }
 
+    /// The body the case lies with: the first on its route that has not
+    /// settled it (a referral back or a tabling leaves it there); None once
+    /// decided.
+    pub fn pending_body(&self) -> Option<&str> {
+        if self.is_locked() {
+            return None;
+        }
+        self.route
+            .iter()
+            .find(|s| {
+                !self
+                    .decisions
+                    .iter()
+                    .any(|d| same_body(&d.body, &s.body) && d.kind.settles())
+            })
+            .map(|s| s.body.as_str())
+    }
+
+    /// Whether `d` sends the case on to the tenant's `council`: the last
+    /// body of the route recommends (tillstyrker or avstyrker) where the
+    /// tenant's rules name a council that the route does not yet reach.
+    pub fn moves_on(&self, d: &Decision, council: &str) -> bool {
+        let council = council.trim();
+        !council.is_empty()
+            && d.kind.is_recommendation()
+            && self.deciding_body().is_some_and(|b| same_body(b, &d.body))
+            && !self.has_body(council)
+    }
+
     fn has_body(&self, body: &str) -> bool {
         self.route.iter().any(|s| same_body(&s.body, body))
     }
@@ -604,6 +633,35 @@ mod tests {
         c.decisions.push(fin);
         assert!(c.is_locked());
         assert_eq!(c.decided_points().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_recommendation_by_the_last_body_moves_the_case_on_to_the_council() {
+        let mut c = case();
+        let mut rec = decision("Kommunstyrelsen");
+        rec.kind = DecisionKind::Recommended;
+        assert!(!c.moves_on(&rec, ""), "no council: the body decides alone");
+        assert!(c.moves_on(&rec, "Kommunfullmäktige"));
+        assert!(!c.moves_on(&decision("Kommunstyrelsen"), "Kommunfullmäktige"));
+        assert_eq!(c.pending_body(), Some("Borgarrådsberedningen"));
+        c.route.push(Stage {
+            body: "Kommunfullmäktige".into(),
+            date: None,
+        });
+        assert!(
+            !c.moves_on(&rec, "kommunfullmäktige"),
+            "already on the route"
+        );
+        c.admit_decision(&rec).unwrap();
+        let mut prep = decision("Borgarrådsberedningen");
+        prep.kind = DecisionKind::Recommended;
+        c.decisions.push(prep);
+        c.decisions.push(rec);
+        assert_eq!(c.pending_body(), Some("Kommunfullmäktige"));
+        assert_eq!(c.status(), CaseStatus::Open);
+        c.decisions.push(decision("Kommunfullmäktige"));
+        assert_eq!(c.pending_body(), None);
+        assert!(c.is_locked());
     }
 
     #[test]

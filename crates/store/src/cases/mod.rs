@@ -488,8 +488,41 @@ impl Store {
         case_id: i64,
         d: &Decision,
     ) -> Result<CaseStatus, StoreError> {
+        let profile = self.profile(actor.tenant_id).await?;
         let mut tx = self.write_tx().await?;
         let mut c = load(&mut tx, actor.tenant_id, case_id).await?;
+        // The tenant's rules send a recommended case on to its council.
+        let council = profile
+            .council(oversyn_core::Lang::from_code(&c.fields.language))
+            .trim()
+            .to_owned();
+        if c.case.moves_on(d, &council) {
+            let before = c.fields.route.clone();
+            let stage = Stage {
+                body: council,
+                date: None,
+            };
+            c.case.route.push(stage.clone());
+            c.fields.route.push(stage);
+            sqlx::query(
+                "UPDATE cases SET route_json = $1, updated_at = $2, version = version + 1 WHERE id = $3",
+            )
+            .bind(json_out(&c.fields.route))
+            .bind(now())
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?;
+            record(
+                &mut tx,
+                actor,
+                "case",
+                case_id,
+                "move_on",
+                Some(&before),
+                Some(&c.fields.route),
+            )
+            .await?;
+        }
         c.case.admit_decision(d).map_err(StoreError::Invalid)?;
         insert_decision(&mut tx, actor, case_id, d).await?;
         c.case.decisions.push(d.clone());

@@ -32,6 +32,9 @@ pub struct CaseOut {
     pub document_date: Option<String>,
     pub status: CaseStatus,
     pub locked: bool,
+    /// The body the open case lies with: the first on the route that has
+    /// not settled it; null once decided.
+    pub pending_body: Option<String>,
     pub rapporteur: String,
     pub route: Vec<Stage>,
     pub proposal: Vec<Point>,
@@ -63,6 +66,7 @@ fn out(c: StoredCase, pattern: &str) -> CaseOut {
         language: f.language,
         document_date: f.document_date.map(|d| d.to_string()),
         locked: c.case.is_locked(),
+        pending_body: c.case.pending_body().map(str::to_owned),
         status: c.status,
         rapporteur: f.rapporteur,
         route: f.route,

@@ -5,12 +5,24 @@
 
 use crate::helpers::*;
 use oversyn_core::Role;
+use oversyn_store::audit::Actor;
 use reqwest::{Method, StatusCode};
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn a_case_is_recommended_referred_back_and_decided_by_roll_call() {
     on_each_backend(|app| async move {
+        // Here Kommunstyrelsen decides alone: the profile names no council.
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let actor = Actor {
+            tenant_id: t.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        let mut profile = app.store.profile(t.id).await.unwrap();
+        profile.council_sv.clear();
+        profile.council_en.clear();
+        app.store.set_profile(&actor, &profile).await.unwrap();
         app.login_as_demo().await;
         let token = app
             .token_for("stockholm", "clerk@stockholm.example", Role::Editor)
@@ -165,6 +177,50 @@ async fn a_seconded_motion_is_adopted_with_amendments() {
         assert!(doc.contains("Kommunstyrelsen beslutade enligt förslaget med ändringar"), "{doc}");
         let (_, excerpt) = app.get(&format!("{page}/excerpt/0?format=html")).await;
         assert!(excerpt.contains("Medlemskapet i UCLG behålls."), "the motion's point is adopted: {excerpt}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_last_bodys_recommendation_sends_the_case_on_to_the_council() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let token = app
+            .token_for("stockholm", "clerk@stockholm.example", Role::Editor)
+            .await;
+        let (status, case, _) = app
+            .api_send(
+                Method::POST,
+                "/api/v1/cases",
+                &token,
+                &json!({"title": "Medlemskap i ICLEI", "language": "sv", "route": ["Kommunstyrelsen"],
+                        "proposal": [{"label": "1.", "text": "Staden går med i ICLEI."}]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{case}");
+        assert_eq!(case["pending_body"], "Kommunstyrelsen");
+        let id = case["id"].as_i64().unwrap();
+        let api = format!("/api/v1/cases/{id}/decisions");
+        // Stockholm's profile names Kommunfullmäktige: the case moves on.
+        let (status, out, _) = app
+            .api_send(Method::POST, &api, &token, &json!({"body": "Kommunstyrelsen", "kind": "recommended",
+                "adopted": {"kind": "proposal"}, "decided_on": "2026-11-04"}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{out}");
+        let route: Vec<&str> = out["route"].as_array().unwrap().iter().map(|s| s["body"].as_str().unwrap()).collect();
+        assert_eq!(route, ["Kommunstyrelsen", "Kommunfullmäktige"]);
+        assert_eq!((out["status"].clone(), out["pending_body"].clone()), (json!("open"), json!("Kommunfullmäktige")));
+        let (_, page) = app.get(&format!("/cases/{id}")).await;
+        assert!(page.contains("ligger hos Kommunfullmäktige"), "{page}");
+        let (status, out, _) = app
+            .api_send(Method::POST, &api, &token, &json!({"body": "Kommunfullmäktige", "adopted": {"kind": "proposal"},
+                "decided_on": "2026-11-23", "votes": {"for": 61, "against": 40}}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{out}");
+        assert_eq!((out["status"].clone(), out["pending_body"].clone()), (json!("decided"), Value::Null));
+        let (_, doc) = app.get(&format!("/cases/{id}/document?format=html")).await;
+        assert!(doc.contains("Kommunstyrelsen tillstyrker förslaget"), "{doc}");
+        assert!(doc.contains("Kommunfullmäktige beslutade enligt förslaget"), "{doc}");
     })
     .await;
 }
