@@ -13,6 +13,7 @@ pub mod analysis;
 pub mod case_parse;
 pub mod cases;
 pub mod catalogue;
+pub mod catalogue_sv;
 pub mod codes;
 pub mod demo;
 pub mod fees;

@@ -98,10 +98,17 @@ pub async fn assemble(
         let facts: Vec<String> = detail
             .iter()
             .flat_map(|d| {
-                d.facts
-                    .iter()
-                    .filter(concerns)
-                    .map(|f| format!("{} ({}; {})", f.text, f.as_of, f.source))
+                d.facts.iter().filter(concerns).map(|f| {
+                    // In the report's language; a fact not yet worded
+                    // in Swedish says that it is in English.
+                    let (said, in_lang) = oversyn_core::catalogue_sv::fact_text(&f.text, lang);
+                    let mark = if in_lang {
+                        String::new()
+                    } else {
+                        format!(" [{}]", text(lang, "review-report-fact-in-english"))
+                    };
+                    format!("{said}{mark} ({}; {})", f.as_of, f.source)
+                })
             })
             .collect();
         if let Some(d) = &detail {

@@ -78,3 +78,4 @@ review-report-justification = justification ({ $by }, { $at }): { $text }
 review-report-fit-none = strategic fit { $percent }% (serves none of the strategy's goals)
 review-report-fit = strategic fit { $percent }% (serves { $goals })
 review-report-survey-uncertainty = survey uncertainty: the same recommendation in { $same }% of { $draws } resamples of the respondents; benefit index 90% interval { $low }–{ $high }
+review-report-fact-in-english = in English

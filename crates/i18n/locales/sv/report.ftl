@@ -78,3 +78,4 @@ review-report-justification = motivering ({ $by }, { $at }): { $text }
 review-report-fit-none = strategisk passform { $percent } % (tjänar inget av strategins mål)
 review-report-fit = strategisk passform { $percent } % (tjänar { $goals })
 review-report-survey-uncertainty = osäkerhet i enkäten: samma rekommendation i { $same } % av { $draws } omdragningar av de svarande; nyttoindex 90 %-intervall { $low }–{ $high }
+review-report-fact-in-english = på engelska

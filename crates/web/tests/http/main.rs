@@ -19,6 +19,7 @@ mod pages;
 mod people;
 mod popolo_schema;
 mod profile;
+mod report_facts;
 mod respond_form;
 mod reviews;
 mod security;
