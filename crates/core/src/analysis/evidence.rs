@@ -120,7 +120,8 @@ pub fn gather(i: &Inputs) -> Vec<Gathered> {
             goal_fit: fit.share,
             geography_only: i.strategy.subject_not_geography && fit.geography_only,
             travel_days: travel.map_or(0.0, |t| t.travel_days),
-            staff_days: trips.iter().map(|t| staff_days(t)).sum(),
+            // An empty f64 sum is -0.0; a document should say 0.
+            staff_days: trips.iter().map(|t| staff_days(t)).sum::<f64>() + 0.0,
             co2_kg: travel.map(|t| t.co2_kg),
             declined_invitations: declined(i, m.id),
             annual_fee: match &m.fee {

@@ -8,6 +8,7 @@ mod memberships;
 mod organisations;
 mod overview;
 mod persons;
+mod rates;
 mod seats;
 
 use axum::Router;
@@ -43,6 +44,7 @@ pub fn router() -> Router<crate::AppState> {
             get(invoices::edit_form).post(invoices::update),
         )
         .route("/invoices/{id}/delete", post(invoices::delete))
+        .route("/rates", get(rates::page))
         .route("/memberships/{id}/history", get(history::membership))
         .route("/persons", get(persons::list).post(persons::create))
         .route("/persons/new", get(persons::new_form))

@@ -105,6 +105,10 @@ async fn fees_are_read_in_kronor_at_the_rate_of_their_year() {
         let (_, page) = app.get("/").await;
         assert!(page.contains("I kronor"), "{page}");
         assert!(page.contains("154\u{a0}936"), "144 536 + 10 400 kr: {page}");
+        // The rates page shows the imported rate with its source.
+        let (status, rates) = app.get("/rates").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(rates.contains("9,0335") && rates.contains("Sveriges riksbank, årsgenomsnitt 2011"), "{rates}");
     })
     .await;
 }

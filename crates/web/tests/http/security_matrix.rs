@@ -180,6 +180,7 @@ fn table() -> Vec<Row> {
         get("/memberships/{mem}/history",                                 [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
         post("/memberships/{mem}/privacy", Body::Form(&[("private", "")]),
                                                                           [SEE,      SEE,      FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
+        get("/rates",                                                     [OK,       OK,       OK,       OK,       Login,    Login,    OK]),
         get("/memberships/{mem}/invoices/new",                            [OK,       OK,       FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         post("/memberships/{mem}/invoices", NO_FIELDS,                    [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         get("/invoices/{inv}/edit",                                       [OK,       OK,       FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
