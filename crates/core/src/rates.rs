@@ -46,11 +46,15 @@ impl Rate {
 /// are and how they were entered).
 const SHIPPED: &str = include_str!("../data/rates.csv");
 
-/// Every shipped rate. The file is checked by a test, so a fault in it is
-/// caught before release; a row that would not parse is left out here.
-pub fn shipped() -> Vec<Rate> {
-    let (header, rows, first) = split_csv(SHIPPED);
-    check(&header, &rows, first).unwrap_or_default()
+/// Every shipped rate, read once per process (every snapshot starts from
+/// them). The file is checked by a test, so a fault in it is caught before
+/// release; a row that would not parse is left out here.
+pub fn shipped() -> &'static [Rate] {
+    static RATES: std::sync::OnceLock<Vec<Rate>> = std::sync::OnceLock::new();
+    RATES.get_or_init(|| {
+        let (header, rows, first) = split_csv(SHIPPED);
+        check(&header, &rows, first).unwrap_or_default()
+    })
 }
 
 /// A comment-free CSV of four columns, the last of which may hold commas.
@@ -255,7 +259,7 @@ pub struct Rates {
 }
 
 impl Rates {
-    pub fn new(shipped: Vec<Rate>, imported: Vec<Rate>) -> Rates {
+    pub fn new(shipped: impl IntoIterator<Item = Rate>, imported: Vec<Rate>) -> Rates {
         let mut by_currency: BTreeMap<String, BTreeMap<i32, Rate>> = BTreeMap::new();
         for r in shipped.into_iter().chain(imported) {
             by_currency
@@ -268,7 +272,7 @@ impl Rates {
 
     /// The shipped rates with these imported over them.
     pub fn with_imported(imported: Vec<Rate>) -> Rates {
-        Rates::new(shipped(), imported)
+        Rates::new(shipped().iter().cloned(), imported)
     }
 
     /// Every rate, by currency and year.
@@ -291,8 +295,22 @@ impl Rates {
         }
     }
 
-    /// A fee in kronor, with the rate used (None for SEK itself). None when
-    /// the fee is unknown, or no rate for its currency is known.
+    /// An amount of `year` in kronor, with the rate used (None for SEK
+    /// itself); None when its currency has no rate.
+    pub fn in_sek(
+        &self,
+        minor: i64,
+        currency: &str,
+        year: Option<i32>,
+    ) -> Option<(i64, Option<&Rate>)> {
+        if currency == "SEK" {
+            return Some((minor, None));
+        }
+        let rate = self.for_year(currency, year)?;
+        Some((to_sek(minor, rate.micro), Some(rate)))
+    }
+
+    /// A fee in kronor, see [`Rates::in_sek`]; no fee is 0 kr, an unknown fee None.
     pub fn fee_in_sek(&self, fee: &Fee) -> Option<(i64, Option<&Rate>)> {
         match fee {
             Fee::Unknown => None,
@@ -301,13 +319,7 @@ impl Rates {
                 minor,
                 currency,
                 year,
-            } => {
-                if currency == "SEK" {
-                    return Some((*minor, None));
-                }
-                let rate = self.for_year(currency, *year)?;
-                Some((to_sek(*minor, rate.micro), Some(rate)))
-            }
+            } => self.in_sek(*minor, currency, *year),
         }
     }
 }
@@ -392,7 +404,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(shipped().len(), rates.len());
+        assert_eq!(shipped(), &rates[..]);
         // The demo's fee year.
         let eur = Rates::with_imported(vec![]);
         assert_eq!(eur.for_year("EUR", Some(2011)).unwrap().micro, 9_030_000);

@@ -108,11 +108,9 @@ impl Chrome {
         currency: &str,
         year: Option<i32>,
     ) -> Option<String> {
-        if currency == "SEK" {
-            return None;
-        }
-        let rate = rates.for_year(currency, year)?;
-        let ore = oversyn_core::rates::to_sek(minor, rate.micro);
+        // SEK needs no second figure.
+        let (ore, rate) = rates.in_sek(minor, currency, year)?;
+        let rate = rate?;
         Some(self.t_args(
             "fee-in-sek",
             &[

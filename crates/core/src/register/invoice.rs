@@ -147,14 +147,10 @@ pub fn by_budget_year(invoices: &[Invoice], rates: &crate::rates::Rates) -> Vec<
             year: i.budget_year,
             ..Default::default()
         });
-        let ore = if i.currency == "SEK" {
-            Some(i.amount_minor)
-        } else {
-            rates
-                .for_year(&i.currency, Some(i.budget_year))
-                .map(|r| crate::rates::to_sek(i.amount_minor, r.micro))
-        };
-        match ore {
+        match rates
+            .in_sek(i.amount_minor, &i.currency, Some(i.budget_year))
+            .map(|(ore, _)| ore)
+        {
             Some(o) => {
                 y.invoiced = y.invoiced.saturating_add(o);
                 if i.paid_on.is_none() {

@@ -141,11 +141,7 @@ pub struct InvoiceOut {
 }
 
 fn out(i: &Invoice, rates: &oversyn_core::rates::Rates) -> InvoiceOut {
-    let converted = rates.fee_in_sek(&Fee::Amount {
-        minor: i.amount_minor,
-        currency: i.currency.clone(),
-        year: Some(i.budget_year),
-    });
+    let converted = rates.in_sek(i.amount_minor, &i.currency, Some(i.budget_year));
     InvoiceOut {
         id: i.id,
         membership_id: i.membership_id,

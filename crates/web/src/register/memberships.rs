@@ -174,11 +174,7 @@ async fn show(
         reports,
         fee_sek,
         invoices,
-        c: Chrome::signed(s, "membership-title").titled(&format!(
-            "{} – {}",
-            org.label(),
-            snap.body_name(m.body_id)
-        )),
+        c: chrome.titled(&format!("{} – {}", org.label(), snap.body_name(m.body_id))),
         body: snap.body_name(m.body_id),
         contact: snap.person_name(m.contact_person_id),
         end: EndInput {

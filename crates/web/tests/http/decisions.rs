@@ -27,17 +27,9 @@ async fn a_case_is_recommended_referred_back_and_decided_by_roll_call() {
         let token = app
             .token_for("stockholm", "clerk@stockholm.example", Role::Editor)
             .await;
-        let (status, case, _) = app
-            .api_send(
-                Method::POST,
-                "/api/v1/cases",
-                &token,
-                &json!({"title": "Medlemskap i Metropolis", "language": "sv",
-                        "route": ["Borgarrådsberedningen", "Kommunstyrelsen"],
-                        "proposal": [{"label": "1.", "text": "Medlemskapet i Metropolis sägs upp."}]}),
-            )
+        let case = app
+            .api_case(&token, "Medlemskap i Metropolis", &["Borgarrådsberedningen", "Kommunstyrelsen"], "Medlemskapet i Metropolis sägs upp.")
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{case}");
         let id = case["id"].as_i64().unwrap();
         let api = format!("/api/v1/cases/{id}/decisions");
 
@@ -127,16 +119,9 @@ async fn a_seconded_motion_is_adopted_with_amendments() {
         let token = app
             .token_for("stockholm", "clerk@stockholm.example", Role::Editor)
             .await;
-        let (status, case, _) = app
-            .api_send(
-                Method::POST,
-                "/api/v1/cases",
-                &token,
-                &json!({"title": "Medlemskap i UCLG", "language": "sv", "route": ["Kommunstyrelsen"],
-                        "proposal": [{"label": "1.", "text": "Medlemskapet i UCLG sägs upp."}]}),
-            )
+        let case = app
+            .api_case(&token, "Medlemskap i UCLG", &["Kommunstyrelsen"], "Medlemskapet i UCLG sägs upp.")
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{case}");
         let id = case["id"].as_i64().unwrap();
         let page = format!("/cases/{id}");
         let motion = |seconder: &'static str| {
@@ -188,39 +173,64 @@ async fn the_last_bodys_recommendation_sends_the_case_on_to_the_council() {
         let token = app
             .token_for("stockholm", "clerk@stockholm.example", Role::Editor)
             .await;
-        let (status, case, _) = app
-            .api_send(
-                Method::POST,
-                "/api/v1/cases",
+        let case = app
+            .api_case(
                 &token,
-                &json!({"title": "Medlemskap i ICLEI", "language": "sv", "route": ["Kommunstyrelsen"],
-                        "proposal": [{"label": "1.", "text": "Staden går med i ICLEI."}]}),
+                "Medlemskap i ICLEI",
+                &["Kommunstyrelsen"],
+                "Staden går med i ICLEI.",
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{case}");
         assert_eq!(case["pending_body"], "Kommunstyrelsen");
         let id = case["id"].as_i64().unwrap();
         let api = format!("/api/v1/cases/{id}/decisions");
         // Stockholm's profile names Kommunfullmäktige: the case moves on.
         let (status, out, _) = app
-            .api_send(Method::POST, &api, &token, &json!({"body": "Kommunstyrelsen", "kind": "recommended",
-                "adopted": {"kind": "proposal"}, "decided_on": "2026-11-04"}))
+            .api_send(
+                Method::POST,
+                &api,
+                &token,
+                &json!({"body": "Kommunstyrelsen", "kind": "recommended",
+                "adopted": {"kind": "proposal"}, "decided_on": "2026-11-04"}),
+            )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{out}");
-        let route: Vec<&str> = out["route"].as_array().unwrap().iter().map(|s| s["body"].as_str().unwrap()).collect();
+        let route: Vec<&str> = out["route"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["body"].as_str().unwrap())
+            .collect();
         assert_eq!(route, ["Kommunstyrelsen", "Kommunfullmäktige"]);
-        assert_eq!((out["status"].clone(), out["pending_body"].clone()), (json!("open"), json!("Kommunfullmäktige")));
+        assert_eq!(
+            (out["status"].clone(), out["pending_body"].clone()),
+            (json!("open"), json!("Kommunfullmäktige"))
+        );
         let (_, page) = app.get(&format!("/cases/{id}")).await;
         assert!(page.contains("ligger hos Kommunfullmäktige"), "{page}");
         let (status, out, _) = app
-            .api_send(Method::POST, &api, &token, &json!({"body": "Kommunfullmäktige", "adopted": {"kind": "proposal"},
-                "decided_on": "2026-11-23", "votes": {"for": 61, "against": 40}}))
+            .api_send(
+                Method::POST,
+                &api,
+                &token,
+                &json!({"body": "Kommunfullmäktige", "adopted": {"kind": "proposal"},
+                "decided_on": "2026-11-23", "votes": {"for": 61, "against": 40}}),
+            )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{out}");
-        assert_eq!((out["status"].clone(), out["pending_body"].clone()), (json!("decided"), Value::Null));
+        assert_eq!(
+            (out["status"].clone(), out["pending_body"].clone()),
+            (json!("decided"), Value::Null)
+        );
         let (_, doc) = app.get(&format!("/cases/{id}/document?format=html")).await;
-        assert!(doc.contains("Kommunstyrelsen tillstyrker förslaget"), "{doc}");
-        assert!(doc.contains("Kommunfullmäktige beslutade enligt förslaget"), "{doc}");
+        assert!(
+            doc.contains("Kommunstyrelsen tillstyrker förslaget"),
+            "{doc}"
+        );
+        assert!(
+            doc.contains("Kommunfullmäktige beslutade enligt förslaget"),
+            "{doc}"
+        );
     })
     .await;
 }

@@ -234,6 +234,21 @@ impl TestApp {
         (status, r.json().await.unwrap_or(Value::Null), ctype)
     }
 
+    /// A Swedish case made through the API with one proposed point; the case as the API returns it.
+    pub async fn api_case(&self, token: &str, title: &str, route: &[&str], point: &str) -> Value {
+        let (status, case, _) = self
+            .api_send(
+                reqwest::Method::POST,
+                "/api/v1/cases",
+                token,
+                &serde_json::json!({"title": title, "language": "sv", "route": route,
+                        "proposal": [{"label": "1.", "text": point}]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{case}");
+        case
+    }
+
     /// The id of the tenant's first membership in the organisation `slug`.
     pub async fn membership_id(&self, tenant: &str, slug: &str) -> i64 {
         let t = self.store.tenant_by_slug(tenant).await.unwrap();

@@ -10,11 +10,14 @@ use serde_json::{Value, json};
 
 /// A case decided by Kommunstyrelsen on `day`; its id.
 async fn decided_case(app: &TestApp, token: &str, day: &str) -> i64 {
-    let (status, case, _) = app
-        .api_send(Method::POST, "/api/v1/cases", token, &json!({"title": format!("Utträde {day}"), "language": "sv",
-            "route": ["Kommunstyrelsen"], "proposal": [{"label": "1.", "text": "Medlemskapet sägs upp."}]}))
+    let case = app
+        .api_case(
+            token,
+            &format!("Utträde {day}"),
+            &["Kommunstyrelsen"],
+            "Medlemskapet sägs upp.",
+        )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{case}");
     let id = case["id"].as_i64().unwrap();
     let (status, out, _) = app
         .api_send(
