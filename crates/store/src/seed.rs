@@ -61,12 +61,13 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             for f in e.facts {
-                sqlx::query("INSERT INTO organisation_facts (organisation_id, topic, text, source, as_of) VALUES ($1, $2, $3, $4, $5)")
+                sqlx::query("INSERT INTO organisation_facts (organisation_id, topic, text, source, as_of, valid_to) VALUES ($1, $2, $3, $4, $5, $6)")
                     .bind(id)
                     .bind(f.topic)
                     .bind(f.text)
                     .bind(f.source)
                     .bind(f.as_of)
+                    .bind(f.valid_to)
                     .execute(&mut *tx)
                     .await?;
             }

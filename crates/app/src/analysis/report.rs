@@ -90,10 +90,15 @@ pub async fn assemble(
             None => None,
         };
         // A fact about another member city is not this tenant's evidence,
-        // and one found after the review closed was not known then.
+        // and one found after the review closed was not known then, nor
+        // one that a newer fact had replaced by then.
         let concerns = |f: &&oversyn_store::register::OrgFact| {
             oversyn_core::catalogue::fact_concerns(&f.topic, &tenant.slug)
-                && oversyn_core::catalogue::known_on(&f.as_of, a.review.closes_on)
+                && oversyn_core::catalogue::in_force_on(
+                    &f.as_of,
+                    f.valid_to.as_deref(),
+                    a.review.closes_on,
+                )
         };
         let facts: Vec<String> = detail
             .iter()

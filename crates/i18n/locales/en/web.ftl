@@ -162,6 +162,7 @@ organisation-representation = Who represents the city
 organisation-relations = Relations
 organisation-bodies = Governing bodies
 organisation-facts = Facts with sources
+organisation-fact-replaced = replaced by a newer fact
 organisation-notes = Our notes
 orgkind-city_network = City network
 orgkind-national_association = National association of local governments

@@ -162,6 +162,7 @@ organisation-representation = Vem företräder staden
 organisation-relations = Förbindelser
 organisation-bodies = Styrande organ
 organisation-facts = Uppgifter med källor
+organisation-fact-replaced = ersatt av en nyare uppgift
 organisation-notes = Våra anteckningar
 orgkind-city_network = Stadsnätverk
 orgkind-national_association = Nationellt kommunförbund

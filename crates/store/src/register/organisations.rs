@@ -49,6 +49,8 @@ pub struct OrgFact {
     pub text: String,
     pub source: String,
     pub as_of: String,
+    /// When a later fact replaced this one; absent while none has.
+    pub valid_to: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -175,12 +177,12 @@ impl Store {
         id: i64,
     ) -> Result<OrganisationDetail, StoreError> {
         let organisation = self.organisation(tenant_id, id).await?;
-        let facts = sqlx::query("SELECT topic, text, source, as_of FROM organisation_facts WHERE organisation_id = $1 ORDER BY id")
+        let facts = sqlx::query("SELECT topic, text, source, as_of, valid_to FROM organisation_facts WHERE organisation_id = $1 ORDER BY id")
             .bind(id)
             .fetch_all(self.pool())
             .await?
             .iter()
-            .map(|r| Ok(OrgFact { topic: r.try_get("topic")?, text: r.try_get("text")?, source: r.try_get("source")?, as_of: r.try_get("as_of")? }))
+            .map(|r| Ok(OrgFact { topic: r.try_get("topic")?, text: r.try_get("text")?, source: r.try_get("source")?, as_of: r.try_get("as_of")?, valid_to: r.try_get("valid_to")? }))
             .collect::<Result<_, sqlx::Error>>()?;
         let bodies = sqlx::query(
             "SELECT name, cadence FROM organisation_bodies WHERE organisation_id = $1 ORDER BY id",

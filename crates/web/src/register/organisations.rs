@@ -49,6 +49,7 @@ pub struct Rel {
 struct PageView {
     c: Chrome,
     d: OrganisationDetail,
+    facts: Vec<FactView>,
     relations: Vec<Rel>,
     memberships: Vec<(Membership, String)>,
     indirect: Vec<(i64, String)>,
@@ -169,9 +170,11 @@ async fn show(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let facts = fact_views(&d.facts, s.lang);
     let mut res = render(&PageView {
         c,
         d,
+        facts,
         relations,
         memberships,
         indirect,
@@ -320,4 +323,33 @@ pub async fn notes(
             show(&state, &s, id, Some((input, errors))).await
         }
     }
+}
+
+/// A fact as the page shows it: in the reader's language where it has
+/// that wording, with the time it held.
+struct FactView {
+    text: String,
+    in_english: bool,
+    as_of: String,
+    valid_to: Option<String>,
+    source: String,
+}
+
+fn fact_views(
+    facts: &[oversyn_store::register::OrgFact],
+    lang: crate::i18n::Lang,
+) -> Vec<FactView> {
+    facts
+        .iter()
+        .map(|f| {
+            let (text, in_lang) = oversyn_core::catalogue_sv::fact_text(&f.text, lang);
+            FactView {
+                text: text.to_string(),
+                in_english: !in_lang,
+                as_of: f.as_of.clone(),
+                valid_to: f.valid_to.clone(),
+                source: f.source.clone(),
+            }
+        })
+        .collect()
 }
