@@ -209,12 +209,13 @@ pub async fn import(store: &Store, command: &ImportCommand) -> Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             out!(
-                "Imported into `{slug}`: {} organisations, {} bodies, {} persons, {} memberships, {} seats.",
+                "Imported into `{slug}`: {} organisations, {} bodies, {} persons, {} memberships, {} seats, {} terms of office.",
                 n.organisations,
                 n.bodies,
                 n.persons,
                 n.memberships,
-                n.seats
+                n.seats,
+                n.terms
             );
         }
     }

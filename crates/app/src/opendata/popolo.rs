@@ -1,7 +1,7 @@
 //! Popolo export of a tenant's register, and import into a tenant. The
 //! document is checked whole before anything is written, so a broken file
-//! changes nothing; then organisations, bodies, persons, memberships and
-//! seats are created in that order.
+//! changes nothing; then organisations, bodies, persons, memberships,
+//! seats and terms of office are created in that order.
 
 use oversyn_core::opendata::popolo::{Document, Register, export, plan};
 use oversyn_core::register::input::{BodyCmd, MembershipCmd, OrganisationCmd, PersonCmd, SeatCmd};
@@ -21,6 +21,7 @@ pub async fn export_tenant(store: &Store, tenant_id: i64) -> Result<Document, St
         memberships: &snap.memberships,
         seats: &snap.seats,
         relations: &snap.relations,
+        terms: &snap.terms,
     }))
 }
 
@@ -40,6 +41,7 @@ pub struct Imported {
     pub persons: usize,
     pub memberships: usize,
     pub seats: usize,
+    pub terms: usize,
 }
 
 pub async fn import_document(
@@ -143,6 +145,12 @@ pub async fn import_document(
         };
         store.create_seat(actor, &cmd).await?;
         n.seats += 1;
+    }
+    for t in &p.terms {
+        store
+            .create_term(actor, persons[&t.person], &t.term)
+            .await?;
+        n.terms += 1;
     }
     Ok(n)
 }

@@ -119,5 +119,7 @@ pub async fn public_popolo(
         memberships: &r.memberships,
         seats: &r.seats,
         relations: &r.snap.relations,
+        // Only the terms of the persons shown: the export skips the rest.
+        terms: &r.snap.terms,
     }))
 }

@@ -2,7 +2,10 @@
 //! organizations, the networks as organizations (a section's `parent_id` is
 //! the organisation it belongs to), the city's memberships as memberships
 //! whose member is an organization, seats as posts, and the persons holding
-//! them as memberships on behalf of the city. Identifiers are made from
+//! them as memberships on behalf of the city. A politician's terms of office
+//! are memberships of the person in the city's body (or in the city, when
+//! the body is not one of the register's), with role, dates and the side
+//! held in `extras`. Identifiers are made from
 //! content (slugs, names, order), never from database ids, so an export
 //! imported into an empty tenant exports the same document again.
 
@@ -11,12 +14,16 @@ use crate::codes::{
     Side,
 };
 use crate::fees::Fee;
+use crate::register::terms::{Term, TermCmd, admit};
 use crate::register::{Body, Membership, Organisation, Person, Relation, Seat};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const CITY: &str = "city";
+
+/// The `extras` key that marks a membership as a term of office.
+pub const TERM_KEY: &str = "term";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
@@ -137,6 +144,7 @@ pub struct Register<'a> {
     pub memberships: &'a [Membership],
     pub seats: &'a [Seat],
     pub relations: &'a [Relation],
+    pub terms: &'a [Term],
 }
 
 pub const LICENCE: &str =
@@ -417,6 +425,31 @@ pub fn export(r: &Register) -> Document {
             });
         }
     }
+    for t in r.terms {
+        let Some(p) = person_ids.get(&t.person_id) else {
+            continue;
+        };
+        let body = r
+            .bodies
+            .iter()
+            .find(|b| b.name.trim().eq_ignore_ascii_case(t.body.trim()))
+            .and_then(|b| body_ids.get(&b.id));
+        let mut extras = BTreeMap::new();
+        extras.insert(TERM_KEY.into(), "true".into());
+        extras.insert("body".into(), t.body.clone());
+        if let Some(s) = t.side {
+            extras.insert("side".into(), s.code().into());
+        }
+        memberships.push(PopMembership {
+            person_id: Some(p.clone()),
+            organization_id: body.cloned().unwrap_or_else(|| CITY.into()),
+            role: Some(t.role.clone()),
+            start_date: date(Some(t.from)),
+            end_date: date(t.to),
+            extras,
+            ..PopMembership::default()
+        });
+    }
     memberships.sort_by(|a, b| {
         let key = |m: &PopMembership| {
             (
@@ -426,6 +459,7 @@ pub fn export(r: &Register) -> Document {
                 m.organization_id.clone(),
                 m.post_id.clone(),
                 m.start_date.clone(),
+                m.extras.get("body").cloned(),
             )
         };
         key(a).cmp(&key(b))
@@ -455,6 +489,7 @@ pub struct Plan {
     pub persons: Vec<PlannedPerson>,
     pub memberships: Vec<PlannedMembership>,
     pub seats: Vec<PlannedSeat>,
+    pub terms: Vec<PlannedTerm>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -497,6 +532,13 @@ pub struct PlannedMembership {
     pub fee_illustrative: bool,
 }
 
+/// A term of office of a person in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedTerm {
+    pub person: String,
+    pub term: TermCmd,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedSeat {
     pub organisation: String,
@@ -517,6 +559,80 @@ fn parse_date(field: &str, v: &Option<String>, errors: &mut Vec<String>) -> Opti
             None
         }
     }
+}
+
+/// A term membership read and checked: the person is in the document, the
+/// body named, the role and start given, and no overlap with an earlier term.
+/// Gives the term and the person's place in `person_keys`.
+fn plan_term(
+    m: &PopMembership,
+    bodies: &[(String, String, BodyKind, Option<String>)],
+    person_keys: &[&str],
+    planned: &[Term],
+    errors: &mut Vec<String>,
+) -> Option<(PlannedTerm, i64)> {
+    let before = errors.len();
+    let person = m.person_id.clone().unwrap_or_default();
+    let index = person_keys.iter().position(|k| *k == person);
+    if index.is_none() {
+        errors.push(format!(
+            "{}: person \"{person}\" is not in the document",
+            m.id
+        ));
+    }
+    let body = m.extras.get("body").cloned().or_else(|| {
+        bodies
+            .iter()
+            .find(|b| b.0 == m.organization_id)
+            .map(|b| b.1.clone())
+    });
+    let body = body.filter(|b| !b.trim().is_empty());
+    if body.is_none() {
+        errors.push(format!("{}: a term needs the body it is held in", m.id));
+    }
+    let role = m.role.clone().filter(|r| !r.trim().is_empty());
+    if role.is_none() {
+        errors.push(format!("{}: a term needs a role", m.id));
+    }
+    let from = parse_date(&m.id, &m.start_date, errors);
+    if from.is_none() && m.start_date.is_none() {
+        errors.push(format!("{}: a term needs a start_date", m.id));
+    }
+    let to = parse_date(&m.id, &m.end_date, errors);
+    let side = match m.extras.get("side") {
+        None => None,
+        Some(s) => {
+            let side = Side::parse(s);
+            if side.is_none() {
+                errors.push(format!("{}: unknown side \"{s}\"", m.id));
+            }
+            side
+        }
+    };
+    if errors.len() > before {
+        return None;
+    }
+    let (from, body, role) = (from?, body?, role?);
+    if to.is_some_and(|t| t < from) {
+        errors.push(format!("{}: the term ends before it starts", m.id));
+        return None;
+    }
+    let term = TermCmd {
+        body,
+        role,
+        from,
+        to,
+        side,
+    };
+    let index = index? as i64;
+    if admit(planned, index, &term).is_err() {
+        errors.push(format!(
+            "{}: overlaps another term of {person} in {}",
+            m.id, term.body
+        ));
+        return None;
+    }
+    Some((PlannedTerm { person, term }, index))
 }
 
 /// Reads a document into a plan; every problem is reported, nothing is partial.
@@ -602,6 +718,27 @@ pub fn plan(doc: &Document) -> Result<Plan, Vec<String>> {
         });
     }
     let person_keys: Vec<&str> = p.persons.iter().map(|x| x.key.as_str()).collect();
+    let mut terms: Vec<Term> = Vec::new();
+    for m in doc
+        .memberships
+        .iter()
+        .filter(|m| m.extras.contains_key(TERM_KEY))
+    {
+        if let Some((t, person_id)) = plan_term(m, &p.bodies, &person_keys, &terms, &mut errors) {
+            // Checked as the store will: terms in one body may not overlap.
+            terms.push(Term {
+                id: 0,
+                person_id,
+                body: t.term.body.clone(),
+                role: t.term.role.clone(),
+                from: t.term.from,
+                to: t.term.to,
+                side: t.term.side,
+                version: 0,
+            });
+            p.terms.push(t);
+        }
+    }
     for m in &doc.memberships {
         let Some(member) = &m.member else { continue };
         if !body_keys.contains(&member.id.as_str()) {
@@ -709,6 +846,80 @@ mod tests {
         assert_eq!(k[&1], "person:anna-ek");
         assert_eq!(k[&2], "person:anna-ek-2");
         assert_eq!(k[&3], "person:orjan-aberg");
+    }
+
+    #[test]
+    fn a_term_needs_its_person_body_role_and_start() {
+        let term = |id: &str, person: &str, body: Option<&str>, start: Option<&str>, side: &str| {
+            let mut extras = BTreeMap::from([(TERM_KEY.to_string(), "true".to_string())]);
+            if let Some(b) = body {
+                extras.insert("body".into(), b.into());
+            }
+            if !side.is_empty() {
+                extras.insert("side".into(), side.into());
+            }
+            PopMembership {
+                id: id.into(),
+                person_id: Some(person.into()),
+                organization_id: CITY.into(),
+                role: Some("ledamot".into()),
+                start_date: start.map(str::to_owned),
+                extras,
+                ..PopMembership::default()
+            }
+        };
+        let mut doc = Document {
+            meta: Meta {
+                generator: "x".into(),
+                tenant: "t".into(),
+                licence: String::new(),
+            },
+            organizations: vec![],
+            persons: vec![PopPerson {
+                id: "person:a".into(),
+                name: "A".into(),
+                extras: BTreeMap::new(),
+            }],
+            posts: vec![],
+            memberships: vec![
+                term(
+                    "m:1",
+                    "person:a",
+                    Some("Kommunstyrelsen"),
+                    Some("2010-01-01"),
+                    "majority",
+                ),
+                term("m:2", "person:b", Some("KS"), Some("2010-01-01"), ""),
+                term("m:3", "person:a", None, Some("2010-01-01"), ""),
+                term("m:4", "person:a", Some("KS"), None, ""),
+                term("m:5", "person:a", Some("KS"), Some("2010-01-01"), "left"),
+                term(
+                    "m:6",
+                    "person:a",
+                    Some("kommunstyrelsen"),
+                    Some("2012-01-01"),
+                    "",
+                ),
+            ],
+        };
+        let errors = plan(&doc).unwrap_err();
+        for (id, says) in [
+            ("m:2", "is not in the document"),
+            ("m:3", "body"),
+            ("m:4", "start_date"),
+            ("m:5", "unknown side"),
+            ("m:6", "overlaps"),
+        ] {
+            assert!(
+                errors.iter().any(|e| e.starts_with(id) && e.contains(says)),
+                "{id}: {errors:?}"
+            );
+        }
+        assert_eq!(errors.len(), 5, "{errors:?}");
+        doc.memberships.truncate(1);
+        let p = plan(&doc).unwrap();
+        assert_eq!(p.terms.len(), 1);
+        assert_eq!(p.terms[0].term.side, Some(Side::Majority));
     }
 
     #[test]

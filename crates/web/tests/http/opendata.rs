@@ -14,8 +14,59 @@ async fn popolo_round_trips_through_an_empty_tenant() {
         let token = app
             .token_for("stockholm", "api@stockholm.example", Role::Viewer)
             .await;
+        // Terms of office: one in a body of the register, one in a body
+        // that is not (held in the city itself).
+        let editor = app
+            .token_for("stockholm", "terms@stockholm.example", Role::Editor)
+            .await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let wanngard = app
+            .store
+            .persons(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == "Karin Wanngård")
+            .unwrap()
+            .id;
+        for (body, role, from, to, side) in [
+            ("Kommunstyrelsen", "borgarråd", "2010-11-01", Some("2014-10-14"), "opposition"),
+            ("Kommunstyrelsen", "borgarråd", "2014-10-15", None, "majority"),
+            ("Socialnämnden", "ordförande", "2015-01-01", Some("2018-12-31"), ""),
+        ] {
+            let (status, out, _) = app
+                .api_send(
+                    reqwest::Method::POST,
+                    &format!("/api/v1/persons/{wanngard}/terms"),
+                    &editor,
+                    &serde_json::json!({"body": body, "role": role, "from": from, "to": to, "side": side}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{out}");
+        }
         let (status, doc) = app.api_get("/api/v1/popolo", &token).await;
         assert_eq!(status, StatusCode::OK);
+        let terms: Vec<&serde_json::Value> = doc["memberships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["extras"]["term"] == "true")
+            .collect();
+        assert_eq!(terms.len(), 3, "{doc:#}");
+        let ks = terms
+            .iter()
+            .find(|m| m["start_date"] == "2010-11-01")
+            .unwrap();
+        assert_eq!(ks["person_id"], "person:karin-wanngard");
+        assert_eq!(ks["organization_id"], "body:kommunstyrelsen");
+        assert_eq!(ks["role"], "borgarråd");
+        assert_eq!(ks["end_date"], "2014-10-14");
+        assert_eq!(ks["extras"]["side"], "opposition");
+        let sn = terms
+            .iter()
+            .find(|m| m["extras"]["body"] == "Socialnämnden")
+            .unwrap();
+        assert_eq!(sn["organization_id"], "city", "a body outside the register");
         let org_members = doc["memberships"]
             .as_array()
             .unwrap()
@@ -67,9 +118,21 @@ async fn popolo_round_trips_through_an_empty_tenant() {
                 .is_err()
         );
 
+        assert_eq!(app.store.terms(copy.id).await.unwrap().len(), 3);
+
         let mut broken = original.clone();
         broken.posts[0].organization_id = "org:nowhere".into();
         broken.memberships[0].start_date = Some("01/02/2011".into());
+        // A term that overlaps another in the same body.
+        let mut overlap = broken
+            .memberships
+            .iter()
+            .find(|m| m.start_date.as_deref() == Some("2014-10-15"))
+            .unwrap()
+            .clone();
+        overlap.id = "membership:overlap".into();
+        overlap.start_date = Some("2016-01-01".into());
+        broken.memberships.push(overlap);
         let empty = app.store.create_tenant("tom", "Tom").await.unwrap();
         let actor = Actor {
             tenant_id: empty.id,
@@ -81,7 +144,9 @@ async fn popolo_round_trips_through_an_empty_tenant() {
             .unwrap_err();
         let message = e.to_string();
         assert!(
-            message.contains("org:nowhere") && message.contains("01/02/2011"),
+            message.contains("org:nowhere")
+                && message.contains("01/02/2011")
+                && message.contains("membership:overlap: overlaps another term"),
             "{message}"
         );
         assert!(

@@ -19,6 +19,21 @@ async fn popolo_exports_pass_the_popolo_schemas() {
             oversyn_store::auth::random_token()
         ));
         std::fs::create_dir_all(&dir).unwrap();
+        // A term of office, so the validator sees one.
+        let editor = app
+            .token_for("stockholm", "terms@stockholm.example", Role::Editor)
+            .await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let person = app.store.persons(t.id).await.unwrap()[0].id;
+        let (status, out, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                &format!("/api/v1/persons/{person}/terms"),
+                &editor,
+                &serde_json::json!({"body": "Kommunstyrelsen", "role": "ledamot", "from": "2010-11-01", "side": "majority"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{out}");
         let public = dir.join("public.json");
         let (status, body) = get_with(
             &app.new_browser(),
@@ -30,6 +45,14 @@ async fn popolo_exports_pass_the_popolo_schemas() {
         let api = dir.join("api.json");
         let (status, body) = app.api_get("/api/v1/popolo", &token).await;
         assert_eq!(status, StatusCode::OK);
+        assert!(
+            body["memberships"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["extras"]["term"] == "true"),
+            "the term is in the document the validator reads"
+        );
         std::fs::write(&api, body.to_string()).unwrap();
 
         let summary = standards_check(
