@@ -104,6 +104,13 @@ pub fn decimal(minor: i64) -> String {
 
 /// Formats minor units with a space as thousands separator, the way both
 /// Swedish and English officials can read it: "16 300" or "16 300.50".
+/// An amount in minor units rounded to whole units, half away from zero:
+/// a converted figure is an approximation, so it is shown without öre.
+pub fn round_to_whole(minor: i64) -> i64 {
+    let half = if minor < 0 { -50 } else { 50 };
+    (minor + half) / 100 * 100
+}
+
 pub fn format_minor(minor: i64) -> String {
     let whole = minor / 100;
     let frac = minor % 100;
@@ -155,6 +162,15 @@ pub fn totals<'a>(fees: impl IntoIterator<Item = &'a Fee>) -> FeeTotals {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn converted_amounts_round_to_whole_units() {
+        assert_eq!(round_to_whole(14_447_680), 14_447_700);
+        assert_eq!(round_to_whole(14_447_649), 14_447_600);
+        assert_eq!(round_to_whole(50), 100);
+        assert_eq!(round_to_whole(-150), -200);
+        assert_eq!(round_to_whole(0), 0);
+    }
 
     #[test]
     fn decimals_have_two_places_and_keep_the_sign() {

@@ -93,13 +93,13 @@ impl Chrome {
         format!("{} {currency}", format_minor(*minor))
     }
 
-    /// Öre as kronor: "144 480 kr".
+    /// Öre as kronor: "144 477 kr".
     pub fn kronor(&self, ore: &i64) -> String {
         format!("{} kr", format_minor(*ore))
     }
 
-    /// An amount in kronor with the rate it was converted at: "≈ 144 480 kr
-    /// (9,03 kr/EUR, 2011; source)". The amount alone for SEK; None when
+    /// An amount in kronor with the rate it was converted at: "≈ 144 477 kr
+    /// (9,0298 kr/EUR, 2011; source)". The amount alone for SEK; None when
     /// its currency has no rate.
     pub fn in_sek(
         &self,
@@ -111,10 +111,11 @@ impl Chrome {
         // SEK needs no second figure.
         let (ore, rate) = rates.in_sek(minor, currency, year)?;
         let rate = rate?;
+        let whole = oversyn_core::fees::round_to_whole(ore);
         Some(self.t_args(
             "fee-in-sek",
             &[
-                ("amount", self.kronor(&ore)),
+                ("amount", self.kronor(&whole)),
                 ("rate", rate.display(self.lang == Lang::Sv)),
                 ("currency", currency.to_owned()),
                 ("year", rate.year.to_string()),

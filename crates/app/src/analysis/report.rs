@@ -182,7 +182,9 @@ pub async fn assemble(
                     .map(|(ore, r)| {
                         format!(
                             " ≈ {} kr ({} kr/{currency}, {}; {})",
-                            oversyn_core::fees::format_minor(ore),
+                            oversyn_core::fees::format_minor(oversyn_core::fees::round_to_whole(
+                                ore
+                            )),
                             r.display(lang == Lang::Sv),
                             r.year,
                             r.source

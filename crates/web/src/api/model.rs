@@ -99,7 +99,7 @@ pub struct BodyRef {
 }
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"kind": "amount", "amount_minor": 1600000, "currency": "EUR", "year": 2011, "illustrative": true, "sek": 14448000, "rate": {"value": 9.03, "year": 2011, "source": "ECB annual average EUR/SEK (approximate; check against the Riksbank)"}}))]
+#[schema(example = json!({"kind": "amount", "amount_minor": 1600000, "currency": "EUR", "year": 2011, "illustrative": true, "sek": 14447680, "rate": {"value": 9.0298, "year": 2011, "source": "ECB euro reference rates: mean of 257 days; EUR/SEK (not the Riksbank's fixing)"}}))]
 pub struct FeeOut {
     /// unknown, none or amount.
     pub kind: String,
@@ -118,7 +118,7 @@ pub struct FeeOut {
 
 /// An exchange rate as a fee refers to it.
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"value": 9.03, "year": 2011, "source": "ECB annual average EUR/SEK (approximate; check against the Riksbank)"}))]
+#[schema(example = json!({"value": 9.0298, "year": 2011, "source": "ECB euro reference rates: mean of 257 days; EUR/SEK (not the Riksbank's fixing)"}))]
 pub struct RateRef {
     /// Kronor per unit of the currency.
     pub value: f64,

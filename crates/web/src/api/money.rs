@@ -18,7 +18,7 @@ type ApiResult<T> = Result<T, Problem>;
 
 /// One annual average rate into kronor.
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"currency": "EUR", "year": 2011, "value": 9.03, "source": "ECB annual average EUR/SEK (approximate; check against the Riksbank)"}))]
+#[schema(example = json!({"currency": "EUR", "year": 2011, "value": 9.0298, "source": "ECB euro reference rates: mean of 257 days; EUR/SEK (not the Riksbank's fixing)"}))]
 pub struct RateOut {
     pub currency: String,
     pub year: i32,
@@ -48,7 +48,7 @@ pub async fn list_rates(State(s): State<AppState>, u: ApiUser) -> ApiResult<Json
 }
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"year": 2011, "sek": 14448000}))]
+#[schema(example = json!({"year": 2011, "sek": 14447680}))]
 pub struct YearTotal {
     pub year: i32,
     /// Öre.
@@ -56,7 +56,7 @@ pub struct YearTotal {
 }
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"year": 2011, "invoiced_sek": 14448000, "unpaid_sek": 0, "unconverted": 0}))]
+#[schema(example = json!({"year": 2011, "invoiced_sek": 14447680, "unpaid_sek": 0, "unconverted": 0}))]
 pub struct BudgetYearOut {
     pub year: i32,
     /// Öre invoiced for the budget year.
@@ -68,7 +68,7 @@ pub struct BudgetYearOut {
 }
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"fees_by_year": [{"year": 2011, "sek": 14448000}], "unconverted": {}, "unknown": 2, "without_year": 0, "budget_years": []}))]
+#[schema(example = json!({"fees_by_year": [{"year": 2011, "sek": 14447680}], "unconverted": {}, "unknown": 2, "without_year": 0, "budget_years": []}))]
 pub struct FeeTotalsOut {
     /// The annual fees of memberships in force, per fee year, in öre.
     pub fees_by_year: Vec<YearTotal>,
@@ -121,7 +121,7 @@ pub async fn fee_totals(State(s): State<AppState>, u: ApiUser) -> ApiResult<Json
 
 /// An invoice with its amount in kronor.
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"id": 1, "membership_id": 4, "invoice_date": "2011-02-15", "budget_year": 2011, "amount_minor": 1600000, "currency": "EUR", "paid": true, "paid_on": "2011-03-10", "reference": "EC-2011-118", "sek": 14448000, "rate": {"value": 9.03, "year": 2011, "source": "ECB annual average EUR/SEK (approximate; check against the Riksbank)"}, "version": 1}))]
+#[schema(example = json!({"id": 1, "membership_id": 4, "invoice_date": "2011-02-15", "budget_year": 2011, "amount_minor": 1600000, "currency": "EUR", "paid": true, "paid_on": "2011-03-10", "reference": "EC-2011-118", "sek": 14447680, "rate": {"value": 9.0298, "year": 2011, "source": "ECB euro reference rates: mean of 257 days; EUR/SEK (not the Riksbank's fixing)"}, "version": 1}))]
 pub struct InvoiceOut {
     pub id: i64,
     pub membership_id: i64,

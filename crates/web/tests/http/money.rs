@@ -31,9 +31,9 @@ async fn fees_are_read_in_kronor_at_the_rate_of_their_year() {
             .api_get(&format!("/api/v1/memberships/{eurocities}"), &token)
             .await;
         assert_eq!(status, StatusCode::OK, "{m}");
-        // 16 000 EUR (illustrative) at the shipped 2011 rate of 9.03.
-        assert_eq!(m["fee"]["sek"], json!(14_448_000), "{m}");
-        assert_eq!(m["fee"]["rate"]["value"], json!(9.03));
+        // 16 000 EUR (illustrative) at the shipped 2011 rate of 9.0298.
+        assert_eq!(m["fee"]["sek"], json!(14_447_680), "{m}");
+        assert_eq!(m["fee"]["rate"]["value"], json!(9.0298));
         assert_eq!(m["fee"]["rate"]["year"], json!(2011));
         assert!(m["fee"]["rate"]["source"].as_str().unwrap().contains("ECB"));
         // C40 takes no fee: 0 kr and no rate; Metropolis's is unknown.
@@ -61,7 +61,7 @@ async fn fees_are_read_in_kronor_at_the_rate_of_their_year() {
             )
             .await;
         assert_eq!(status, StatusCode::OK, "{put}");
-        assert_eq!(put["fee"]["sek"], json!(1_040_000), "1 000 GBP at 10.40: {put}");
+        assert_eq!(put["fee"]["sek"], json!(1_040_700), "1 000 GBP at 10.4070: {put}");
         let (_, totals) = app.api_get("/api/v1/fees/totals", &token).await;
         let y2011 = totals["fees_by_year"]
             .as_array()
@@ -70,7 +70,7 @@ async fn fees_are_read_in_kronor_at_the_rate_of_their_year() {
             .find(|y| y["year"] == json!(2011))
             .unwrap()
             .clone();
-        assert_eq!(y2011["sek"], json!(14_448_000 + 1_040_000), "{totals}");
+        assert_eq!(y2011["sek"], json!(14_447_680 + 1_040_700), "{totals}");
 
         // The Riksbank's own figure, imported, replaces the shipped one on
         // the next request (every tenant's pages depend on it).
@@ -104,7 +104,7 @@ async fn fees_are_read_in_kronor_at_the_rate_of_their_year() {
         app.login_as_demo().await;
         let (_, page) = app.get("/").await;
         assert!(page.contains("I kronor"), "{page}");
-        assert!(page.contains("154\u{a0}936"), "144 536 + 10 400 kr: {page}");
+        assert!(page.contains("154\u{a0}943"), "144 536 + 10 407 kr: {page}");
         // The rates page shows the imported rate with its source.
         let (status, rates) = app.get("/rates").await;
         assert_eq!(status, StatusCode::OK);
@@ -142,10 +142,10 @@ async fn a_fee_in_any_currency_weighs_in_the_cost() {
         let cost = &eurocities["cost"];
         assert_eq!(cost["fee"], json!(16_000.0), "{cost}");
         assert_eq!(cost["fee_currency"], json!("EUR"));
-        assert_eq!(cost["fee_sek"], json!(144_480.0));
-        // One point per 5 000 kr: 28.896 of the index.
+        assert_eq!(cost["fee_sek"], json!(144_476.8));
+        // One point per 5 000 kr: 28.89536 of the index.
         let fee_part = cost["parts"]["fee"].as_f64().unwrap();
-        assert!((fee_part - 28.896).abs() < 1e-9, "{cost}");
+        assert!((fee_part - 28.89536).abs() < 1e-9, "{cost}");
         let sum = cost["parts"]["travel"].as_f64().unwrap()
             + cost["parts"]["declined"].as_f64().unwrap()
             + fee_part;
@@ -190,13 +190,13 @@ async fn invoices_through_the_api_refuse_bad_input_and_save_nothing() {
         assert_eq!(status, StatusCode::CREATED, "{inv}");
         assert_eq!(
             (inv["currency"].clone(), inv["budget_year"].clone(), inv["paid"].clone(), inv["sek"].clone()),
-            (json!("EUR"), json!(2011), json!(false), json!(14_448_000))
+            (json!("EUR"), json!(2011), json!(false), json!(14_447_680))
         );
         let id = inv["id"].as_i64().unwrap();
         let (_, totals) = app.api_get("/api/v1/fees/totals", &token).await;
         assert_eq!(
             totals["budget_years"],
-            json!([{"year": 2011, "invoiced_sek": 14_448_000, "unpaid_sek": 14_448_000, "unconverted": 0}])
+            json!([{"year": 2011, "invoiced_sek": 14_447_680, "unpaid_sek": 14_447_680, "unconverted": 0}])
         );
 
         // Paid, with the version it was read at; a stale version is refused.
@@ -291,7 +291,7 @@ async fn the_invoice_form_keeps_what_was_typed_and_names_the_fault() {
         );
         let (_, page) = app.get(&format!("/memberships/{m}")).await;
         assert!(page.contains("Obetald"), "{page}");
-        assert!(page.contains("144\u{a0}480 kr"), "{page}");
+        assert!(page.contains("144\u{a0}477 kr"), "{page}");
         assert!(page.contains("Fakturerat") || page.contains("Fakturor"));
     })
     .await;
