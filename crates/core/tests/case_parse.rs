@@ -73,6 +73,14 @@ fn the_reference_document() {
     let case = read(&text);
     assert_eq!(case.case_number.as_deref(), Some("006-1348/2010"));
     assert_eq!(case.reference.as_deref(), Some("PM 2011:125 RI"));
+    // "Borgarrådsberedningen tillstyrker …": a preparing body's word.
+    assert_eq!(
+        case.decision.kind,
+        oversyn_core::cases::votes::DecisionKind::Recommended
+    );
+    assert_eq!(case.decision.votes, Default::default());
+    assert!(case.decision.roll_call.is_empty());
+    assert_eq!(case.paragraph, None);
     assert_eq!(
         case.title.as_deref(),
         Some("Översyn av stadens engagemang i internationella organisationer")
@@ -306,9 +314,9 @@ fn a_protocol_with_reservations_statements_and_notes() {
         "Kommundirektören får i uppdrag att senast den 31 mars 2020 redovisa en översyn av kommunens övriga internationella medlemskap."
     );
 
-    // The attendance list makes no positions.
+    // The attendance list makes no positions; the motion under "Yrkanden" is one.
     let p = &case.positions;
-    assert_eq!(p.len(), 4, "{p:#?}");
+    assert_eq!(p.len(), 5, "{p:#?}");
     assert_eq!(p[0].kind, PositionKind::Reservation);
     assert_eq!(persons(&p[0]), [("Anna Andersson", Some("V"))]);
     assert_eq!(
@@ -318,8 +326,15 @@ fn a_protocol_with_reservations_statements_and_notes() {
     assert_eq!(p[2].kind, PositionKind::Statement);
     assert_eq!(persons(&p[2]), [("Omar Said", Some("MP"))]);
     assert!(p[2].text.contains("Climate Alliance"));
-    assert_eq!(p[3].kind, PositionKind::Statement);
+    assert_eq!(p[3].kind, PositionKind::Note);
     assert_eq!(persons(&p[3]), [("Per Dahl", Some("M"))]);
+    assert_eq!(p[4].kind, PositionKind::Motion);
+    assert_eq!(persons(&p[4]), [("Anna Andersson", Some("V"))]);
+    assert_eq!(p[4].points.len(), 2, "{:#?}", p[4]);
+    assert_eq!(
+        case.decision.kind,
+        oversyn_core::cases::votes::DecisionKind::Adopted
+    );
     assert!(
         p.iter()
             .all(|x| x.body.as_deref() == Some("kommunstyrelsen"))

@@ -2,7 +2,11 @@
 //! to store. The contract's JSON field names are read, not the parser's Rust
 //! types, so this follows the same promise other tools rely on.
 
-use oversyn_core::cases::{CaseFields, CaseNumber, Person, Point, Position, PositionKind, Stage};
+use oversyn_core::cases::votes::{DecisionKind, RollCallVote, Votes};
+use oversyn_core::cases::{
+    Adopted, Case, CaseFields, CaseNumber, Decision, Person, Point, Position, PositionKind, Stage,
+};
+use oversyn_core::codes::Code;
 use oversyn_store::cases::NewCase;
 use serde::Deserialize;
 
@@ -14,6 +18,9 @@ struct Contract {
     title: Option<String>,
     language: Option<String>,
     date: Option<chrono::NaiveDate>,
+    paragraph: Option<String>,
+    rapporteur: Option<String>,
+    decision: ContractDecision,
     decision_points: Vec<ContractPoint>,
     positions: Vec<ContractPosition>,
     organisations: Vec<ContractOrg>,
@@ -21,6 +28,14 @@ struct Contract {
     /// Not in the contract's minimum; used when the parser names them.
     proposing_body: Option<String>,
     deciding_body: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+struct ContractDecision {
+    kind: String,
+    votes: Votes,
+    roll_call: Vec<RollCallVote>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -40,6 +55,7 @@ struct ContractPosition {
     refers_to: Option<u32>,
     points: Vec<ContractPoint>,
     text: String,
+    seconded_by: Vec<Person>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -116,7 +132,7 @@ fn own_text(p: &ContractPosition) -> String {
 /// `parsed` is the parser's output as JSON (the parse contract);
 /// `memberships` are the tenant's (id, organisation name or acronym).
 pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) -> ImportedCase {
-    let c: Contract = serde_json::from_value(parsed.clone()).unwrap_or_default();
+    let mut c: Contract = serde_json::from_value(parsed.clone()).unwrap_or_default();
     let mut warnings = c.warnings.clone();
     let lang = match c.language.as_deref() {
         Some("en") => "en",
@@ -144,6 +160,7 @@ pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) ->
         }
     }
     let last = route.last().cloned().unwrap_or_else(|| default_body.into());
+    let (cd, paragraph, day) = (std::mem::take(&mut c.decision), c.paragraph.take(), c.date);
     let positions = c
         .positions
         .iter()
@@ -154,20 +171,16 @@ pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) ->
                 .as_deref()
                 .map(capitalised)
                 .unwrap_or_else(|| last.clone()),
-            kind: if p.kind == "statement" {
-                PositionKind::Statement
-            } else {
-                PositionKind::Reservation
-            },
+            kind: PositionKind::parse(&p.kind).unwrap_or(PositionKind::Reservation),
             persons: p.persons.clone(),
             refers_to: p.refers_to,
-            // A statement has no counter-points; any numbered lines stay in its text.
-            points: if p.kind == "statement" {
+            // A statement or note has no counter-points; any numbered lines stay in its text.
+            points: if without_points(&p.kind) {
                 Vec::new()
             } else {
                 points(&p.points)
             },
-            text: if p.kind == "statement" && !p.points.is_empty() {
+            text: if without_points(&p.kind) && !p.points.is_empty() {
                 let listed: Vec<String> = p
                     .points
                     .iter()
@@ -179,8 +192,11 @@ pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) ->
             } else {
                 own_text(p)
             },
-            // The parse contract has no seconders yet (issue 18).
-            seconded_by: Vec::new(),
+            seconded_by: if p.kind == "motion" {
+                p.seconded_by.clone()
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     let number = c.case_number.as_deref().and_then(|n| {
@@ -217,6 +233,7 @@ pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) ->
         title,
         language: lang.into(),
         document_date: c.date,
+        rapporteur: c.rapporteur.unwrap_or_default(),
         route: route
             .into_iter()
             .map(|body| Stage { body, date: None })
@@ -225,15 +242,96 @@ pub fn to_new_case(parsed: &serde_json::Value, memberships: &[(i64, String)]) ->
         membership_ids,
         ..CaseFields::default()
     };
+    let draft = Case {
+        route: fields.route.clone(),
+        proposal: fields.proposal.clone(),
+        positions: Vec::new(),
+        decisions: Vec::new(),
+    };
+    let decisions: Vec<Decision> = decision(&cd, paragraph, day, &last, &draft, &mut warnings)
+        .into_iter()
+        .collect();
     ImportedCase {
         new: NewCase {
             fields,
             positions,
-            decisions: Vec::new(),
+            decisions,
             source: "import".into(),
         },
         warnings,
     }
+}
+
+fn without_points(kind: &str) -> bool {
+    matches!(kind, "statement" | "note")
+}
+
+/// The decision a protocol item records: taken by the last body of the
+/// route on the meeting day, of the kind and with the vote the document
+/// gives. Only minutes record one (a § item with a date); a proposal or an
+/// official's report has not been decided yet. A roll call that does not
+/// add up to the totals is left out with a warning, so that the case is
+/// still imported and the reader can enter the vote by hand.
+fn decision(
+    cd: &ContractDecision,
+    paragraph: Option<String>,
+    day: Option<chrono::NaiveDate>,
+    body: &str,
+    draft: &Case,
+    warnings: &mut Vec<String>,
+) -> Option<Decision> {
+    let (Some(paragraph), Some(day)) = (paragraph, day) else {
+        return None;
+    };
+    let kind = DecisionKind::parse(&cd.kind).unwrap_or_default();
+    let mut d = Decision {
+        body: body.to_owned(),
+        kind,
+        adopted: Adopted::Proposal,
+        decided_on: day,
+        votes_for: None,
+        votes_against: None,
+        abstentions: None,
+        absent: None,
+        votes: Some(cd.votes).filter(|v| *v != Votes::default()),
+        roll_call: cd.roll_call.clone(),
+        date_illustrative: false,
+        paragraph: Some(paragraph),
+        adjusted_on: None,
+        published_on: None,
+        legal_force_on: None,
+    };
+    // Checked as the store will check it.
+    let adds_up = |d: &Decision| {
+        let mut e = oversyn_core::FieldErrors::new();
+        let mut trial = d.clone();
+        oversyn_core::cases::votes::settle(&mut trial, &mut e);
+        oversyn_core::cases::votes::check(&trial, &mut e);
+        e.is_empty()
+    };
+    if !adds_up(&d) && !d.roll_call.is_empty() {
+        warnings.push(format!(
+            "the roll call ({} members) does not match the vote totals; it was left out: check the vote",
+            d.roll_call.len()
+        ));
+        d.roll_call.clear();
+    }
+    if !adds_up(&d) {
+        warnings.push("the vote totals could not be read consistently; enter them by hand".into());
+        d.votes = None;
+    }
+    // As the store will admit it: e.g. a recommendation by the only body
+    // named, or an adoption with no points read, is left for the reader.
+    if let Err(e) = draft.admit_decision(&d) {
+        let why: Vec<&str> = e.0.iter().map(|x| x.key).collect();
+        warnings.push(format!(
+            "the document records a decision ({}) that could not be kept as read ({}); record it by hand",
+            d.kind.code(),
+            why.join(", ")
+        ));
+        return None;
+    }
+    Some(d)
 }
 
 #[cfg(test)]
@@ -264,6 +362,69 @@ mod tests {
         assert_eq!(i.new.fields.membership_ids, [7]);
         assert_eq!(i.new.fields.route[0].body, "Kommunstyrelsen");
         assert_eq!(i.warnings, ["\"ECLG\" read as UCLG"]);
+    }
+
+    #[test]
+    fn a_protocol_item_brings_its_decision_vote_motions_and_notes() {
+        let parsed = json!({
+            "title": "Medlemskap i ICLEI", "language": "sv", "date": "2019-10-16", "paragraph": "12",
+            "rapporteur": "Anna Ek, kommunstyrelsens ordförande",
+            "decision": {"kind": "referred_back", "votes": {"for": 34, "against": 15, "abstain": null, "absent": null},
+                         "roll_call": [{"name": "Anna Ek", "party": "S", "vote": "for"}, {"name": "Bo Ek", "party": "M", "vote": "against"}]},
+            "decision_points": [{"number": 1, "label": "1.", "text": "Ärendet återremitteras."}],
+            "positions": [
+                {"kind": "motion", "body": "kommunstyrelsen", "persons": [{"name": "Anna Ek", "party": "V"}],
+                 "seconded_by": [{"name": "Per Ek", "party": "MP"}], "points": [], "text": "Anna Ek (V) yrkar återremiss."},
+                {"kind": "note", "body": "kommunstyrelsen", "persons": [{"name": "Per Dahl", "party": "M"}],
+                 "points": [{"number": 1, "label": "1.", "text": "Något."}], "text": "Per Dahl (M) lämnar en protokollsanteckning."}
+            ]
+        });
+        let i = to_new_case(&parsed, &[]);
+        assert_eq!(
+            i.new.fields.rapporteur,
+            "Anna Ek, kommunstyrelsens ordförande"
+        );
+        let d = &i.new.decisions[0];
+        assert_eq!(d.body, "Kommunstyrelsen");
+        assert_eq!(d.kind, DecisionKind::ReferredBack);
+        assert_eq!(d.paragraph.as_deref(), Some("12"));
+        assert_eq!(
+            d.decided_on,
+            chrono::NaiveDate::from_ymd_opt(2019, 10, 16).unwrap()
+        );
+        assert_eq!(d.votes.unwrap().for_, Some(34));
+        // Two names cannot make 34 and 15: the roll call is left out, the totals kept.
+        assert!(d.roll_call.is_empty());
+        assert!(
+            i.warnings.iter().any(|w| w.contains("roll call")),
+            "{:?}",
+            i.warnings
+        );
+        let kinds: Vec<PositionKind> = i.new.positions.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [PositionKind::Motion, PositionKind::Note]);
+        assert_eq!(i.new.positions[0].seconded_by[0].name, "Per Ek");
+        assert!(
+            i.new.positions[1].points.is_empty(),
+            "a note has no counter-points"
+        );
+
+        // A recommendation by the only body named cannot be its final word:
+        // left for the reader, with a warning, and the case still imports.
+        let mut rec = parsed.clone();
+        rec["decision"]["kind"] = json!("recommended");
+        let i = to_new_case(&rec, &[]);
+        assert!(i.new.decisions.is_empty());
+        assert!(
+            i.warnings
+                .iter()
+                .any(|w| w.contains("error-case-recommendation-final")),
+            "{:?}",
+            i.warnings
+        );
+
+        // A proposal (no § item) has not been decided yet.
+        let proposal = json!({"title": "Förslag", "language": "sv", "date": "2019-10-16", "decision_points": []});
+        assert!(to_new_case(&proposal, &[]).new.decisions.is_empty());
     }
 
     #[test]

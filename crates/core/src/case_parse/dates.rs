@@ -1,7 +1,8 @@
-//! Dates written in Swedish and English running text: "den 8 september
-//! 2011", "23-26 november 2011" (the first day of a range), "1 January
-//! 2012", "November 23, 2011", "2019-10-16", "8.9.2011", and the turn of a
-//! year, "vid årsskiftet 2011/2012".
+//! Dates written in Swedish, Danish, Norwegian and English running text:
+//! "den 8 september 2011", "23-26 november 2011" (the first day of a
+//! range), "1 January 2012", "3rd November 2011", "November 23, 2011",
+//! "13. marts 2007", "2019-10-16", "8.9.2011", "13.09.2007", and the turn
+//! of a year, "vid årsskiftet 2011/2012".
 
 use super::words::{Word, lower, words};
 use chrono::{Datelike, NaiveDate};
@@ -36,18 +37,19 @@ impl Found {
 
 pub(crate) fn month(word: &str) -> Option<u32> {
     let m = match lower(word).as_str() {
-        "januari" | "january" | "jan" => 1,
-        "februari" | "february" | "feb" => 2,
-        "mars" | "march" | "mar" => 3,
+        // Swedish, English, Danish and Norwegian.
+        "januari" | "january" | "januar" | "jan" => 1,
+        "februari" | "february" | "februar" | "feb" => 2,
+        "mars" | "march" | "marts" | "mar" => 3,
         "april" | "apr" => 4,
-        "maj" | "may" => 5,
+        "maj" | "may" | "mai" => 5,
         "juni" | "june" | "jun" => 6,
         "juli" | "july" | "jul" => 7,
         "augusti" | "august" | "aug" => 8,
         "september" | "sep" | "sept" => 9,
         "oktober" | "october" | "okt" | "oct" => 10,
         "november" | "nov" => 11,
-        "december" | "dec" => 12,
+        "december" | "desember" | "dec" | "des" => 12,
         _ => return None,
     };
     Some(m)

@@ -363,6 +363,13 @@ fn labelled_title(line: &str) -> Option<String> {
 
 /// Labels that put a meeting or decision date on a line.
 const DATE_LABELS: &[&str] = &[
+    "mødedato",
+    "mødedag",
+    "møtedato",
+    "møtedag",
+    "dato",
+    "kokouspäivä",
+    "päivämäärä",
     "sammanträdesdatum",
     "sammanträdesdag",
     "sammanträde",
@@ -442,27 +449,171 @@ fn signing_date(paras: &[Para]) -> Option<NaiveDate> {
     None
 }
 
-const SWEDISH: &[&str] = &[
-    "och", "att", "som", "för", "det", "med", "av", "är", "den", "på", "till", "ska", "har",
-    "inte", "i", "om", "staden",
-];
-const ENGLISH: &[&str] = &[
-    "the", "and", "of", "to", "that", "is", "for", "with", "be", "by", "on", "was", "in", "it",
-    "city", "council",
+/// Words that mark a language: common ones, and those that tell close
+/// neighbours apart (Danish "af", "ikke", "efter" against Norwegian "av",
+/// "ikke", "etter"; nynorsk "ikkje", "frå", "eit").
+const MARKERS: &[(&str, &[&str])] = &[
+    (
+        "sv",
+        &[
+            "och", "att", "som", "för", "det", "med", "är", "den", "på", "till", "ska", "har",
+            "inte", "om", "staden", "kommunen", "beslutar", "också", "eller", "enligt", "samt",
+            "från", "mot", "efter", "vid",
+        ],
+    ),
+    (
+        "da",
+        &[
+            "og",
+            "af",
+            "ikke",
+            "efter",
+            "mellem",
+            "nogle",
+            "hvad",
+            "være",
+            "blev",
+            "udvalget",
+            "byrådet",
+            "kommunen",
+            "skal",
+            "til",
+            "fra",
+            "også",
+            "imod",
+            "forslag",
+            "sagen",
+            "stemmer",
+            "beslutning",
+            "hvor",
+            "deres",
+            "været",
+            "kan",
+        ],
+    ),
+    (
+        "nb",
+        &[
+            "og",
+            "av",
+            "ikke",
+            "etter",
+            "mellom",
+            "noen",
+            "hva",
+            "være",
+            "ble",
+            "utvalget",
+            "bystyret",
+            "kommunestyret",
+            "skal",
+            "til",
+            "fra",
+            "også",
+            "imot",
+            "forslag",
+            "saken",
+            "vedtak",
+            "hvor",
+            "deres",
+            "vært",
+            "kan",
+        ],
+    ),
+    (
+        "nn",
+        &[
+            "og",
+            "av",
+            "ikkje",
+            "etter",
+            "mellom",
+            "nokon",
+            "kva",
+            "vere",
+            "vart",
+            "frå",
+            "eit",
+            "ein",
+            "dei",
+            "berre",
+            "òg",
+            "kommunestyret",
+            "vedtak",
+            "saka",
+            "korleis",
+            "heile",
+        ],
+    ),
+    (
+        "fi",
+        &[
+            "ja",
+            "on",
+            "että",
+            "ei",
+            "tai",
+            "sekä",
+            "kaupungin",
+            "kaupunki",
+            "kaupunginhallitus",
+            "päätös",
+            "päättää",
+            "jäsen",
+            "jäsenyys",
+            "vuonna",
+            "ovat",
+            "myös",
+            "kuin",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "that", "is", "for", "with", "be", "by", "on", "was", "in",
+            "it", "city", "council", "resolved", "which",
+        ],
+    ),
+    // Known only to say that the parser does not know them.
+    (
+        "de",
+        &[
+            "und", "der", "die", "das", "ist", "nicht", "mit", "für", "den", "zu", "von",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "et", "le", "la", "les", "des", "est", "pour", "une", "du", "au", "que",
+        ],
+    ),
 ];
 
-fn language(paras: &[Para]) -> String {
-    let mut sv = 0usize;
-    let mut en = 0usize;
+/// The languages the parser reads; another is reported with a warning.
+pub(crate) const KNOWN_LANGUAGES: &[&str] = &["sv", "da", "nb", "nn", "fi", "en"];
+
+/// The language the document is written in, by the marker words it uses
+/// most; Swedish when nothing tells.
+pub(crate) fn language(paras: &[Para]) -> String {
+    let mut scores = vec![0usize; MARKERS.len()];
     let mut seen = 0usize;
     'outer: for para in paras {
         for w in words(prefix(&para.text, 4000)) {
             let l = lower(w.text);
-            if SWEDISH.contains(&l.as_str()) || l.contains(['å', 'ä', 'ö']) {
-                sv += 1;
+            for (k, (_, markers)) in MARKERS.iter().enumerate() {
+                if markers.contains(&l.as_str()) {
+                    scores[k] += 2;
+                }
             }
-            if ENGLISH.contains(&l.as_str()) {
-                en += 1;
+            // Letters no other language here uses.
+            if l.contains(['ä', 'ö']) {
+                scores[0] += 1;
+                scores[4] += 1;
+            }
+            if l.contains(['æ', 'ø']) {
+                scores[1] += 1;
+                scores[2] += 1;
+                scores[3] += 1;
             }
             seen += 1;
             if seen > 20_000 {
@@ -470,7 +621,15 @@ fn language(paras: &[Para]) -> String {
             }
         }
     }
-    if en > sv { "en" } else { "sv" }.to_string()
+    let best = scores
+        .iter()
+        .enumerate()
+        // The first of equal scores: Swedish before its neighbours.
+        .fold(
+            (0, 0),
+            |(bk, bs), (k, s)| if *s > bs { (k, *s) } else { (bk, bs) },
+        );
+    MARKERS[best.0].0.to_string()
 }
 
 #[cfg(test)]

@@ -13,7 +13,9 @@
 
 mod actions;
 mod dates;
+mod decision;
 mod heading;
+mod meta;
 mod orgs;
 mod paragraphs;
 mod persons;
@@ -24,6 +26,7 @@ mod text;
 mod words;
 
 use chrono::NaiveDate;
+pub use decision::ParsedDecision;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -62,10 +65,23 @@ pub struct ParsedCase {
     /// The document's own reference, e.g. "PM 2011:125 RI".
     pub reference: Option<String>,
     pub title: Option<String>,
-    /// "sv" or "en".
+    /// The language the document is written in: sv (Finland-Swedish too),
+    /// da, nb, nn, fi or en; another (de, fr) comes with a warning.
     pub language: String,
     /// The meeting date, or else the date the proposal was signed.
     pub date: Option<NaiveDate>,
+    /// The item's § number as written, e.g. "63".
+    #[serde(default)]
+    pub paragraph: Option<String>,
+    /// Who presented the item (föredragande, saksbehandler, report author).
+    #[serde(default)]
+    pub rapporteur: Option<String>,
+    /// The titles of the item's attachments (Bilaga, Bilag, Vedlegg, Appendix).
+    #[serde(default)]
+    pub attachments: Vec<String>,
+    /// What kind of decision was made, and the vote.
+    #[serde(default)]
+    pub decision: ParsedDecision,
     /// The adopted decision's points, or the main proposal's.
     pub decision_points: Vec<Point>,
     pub positions: Vec<Position>,
@@ -92,11 +108,15 @@ pub struct Point {
 pub enum PositionKind {
     /// A dissent, possibly with counter-points.
     Reservation,
-    /// A special statement or a note to the minutes: a view, no dissent.
+    /// A special statement (särskilt yttrande): a view, no dissent.
     Statement,
+    /// A motion (yrkande, amendment) put to the body.
+    Motion,
+    /// A note to the minutes (protokollsanteckning, protokolbemærkning).
+    Note,
 }
 
-/// A reservation or statement made by members of a body.
+/// A reservation, statement, motion or note made by members of a body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     pub kind: PositionKind,
@@ -206,8 +226,15 @@ pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
         return Err(ParseError::new(ParseErrorKind::NotADecision));
     }
     let positions = positions::build(&paras, &blocks, &lists);
+    let decision = decision::read(&paras, &points::in_positions(&paras, &blocks));
 
     let mut warnings = Vec::new();
+    if !heading::KNOWN_LANGUAGES.contains(&head.language.as_str()) {
+        warnings.push(format!(
+            "the document seems to be written in a language the parser does not know ({}); it was read as far as it could be",
+            head.language
+        ));
+    }
     let whole: Vec<&str> = paras.iter().map(|p| p.full_text.as_str()).collect();
     let organisations = matcher.mentions(&whole.join("\n"), &mut warnings);
     let actions = actions::read(&decision_points, &mut matcher, head.date);
@@ -223,6 +250,10 @@ pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
         title: head.title,
         language: head.language,
         date: head.date,
+        paragraph: meta::paragraph(&lines),
+        rapporteur: meta::rapporteur(&lines),
+        attachments: meta::attachments(&lines, &paras),
+        decision,
         decision_points,
         positions,
         organisations,

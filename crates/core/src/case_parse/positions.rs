@@ -24,7 +24,7 @@ pub(crate) struct Block {
     pub(crate) last: usize,
 }
 
-use PositionKind::{Reservation, Statement};
+use PositionKind::{Motion, Note, Reservation, Statement};
 
 /// Openings that introduce a position by themselves.
 const OPENINGS: &[(&str, PositionKind)] = &[
@@ -44,7 +44,15 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("särskilt yttrande", Statement),
     ("särskilda yttranden", Statement),
     ("särskilt protokollsuttalande", Statement),
-    ("protokollsanteckning*", Statement),
+    ("protokollsanteckning*", Note),
+    ("protokolbemærkning*", Note),
+    ("protokoltilførsel*", Note),
+    ("protokolltilførsel*", Note),
+    ("yrkande från", Motion),
+    ("yrkande av", Motion),
+    ("amendment moved by", Motion),
+    ("dissens*", Reservation),
+    ("mindretalsudtalelse*", Reservation),
     ("ersättaryttrande*", Statement),
     ("special statement*", Statement),
     ("statement for the record", Statement),
@@ -72,8 +80,24 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("särskilda yttrande*", Statement),
     ("särskilt uttalande", Statement),
     ("särskilda uttalande*", Statement),
-    ("protokollsanteckning*", Statement),
-    ("till protokollet", Statement),
+    ("protokollsanteckning*", Note),
+    ("till protokollet", Note),
+    ("protokolbemærkning*", Note),
+    ("til protokollen", Note),
+    ("protokolltilførsel*", Note),
+    ("til protokollet", Note),
+    ("yrkar", Motion),
+    ("yrkade", Motion),
+    ("moved as an amendment", Motion),
+    ("moved an amendment", Motion),
+    ("moved the following amendment", Motion),
+    ("stillede ændringsforslag", Motion),
+    ("stillede forslag", Motion),
+    ("fremsatte ændringsforslag", Motion),
+    ("fremmet forslag", Motion),
+    ("fremmet endringsforslag", Motion),
+    ("dissens*", Reservation),
+    ("tog forbehold", Reservation),
     ("ersättaryttrande", Statement),
     ("special statement", Statement),
     ("statement for the record", Statement),
@@ -85,11 +109,16 @@ const PHRASES: &[(&str, PositionKind)] = &[
 /// Every opening and phrase contains one of these.
 const STEMS: &[&str] = &[
     "reserv",
-    "dissent",
+    "dissen",
     "särskil",
-    "protokoll",
+    "protokol",
     "ersättaryttrande",
     "statement",
+    "yrka",
+    "amendment",
+    "forslag",
+    "forbehold",
+    "mindretal",
 ];
 
 /// How a paragraph may begin when members are named after the phrase.
@@ -197,6 +226,8 @@ pub(crate) fn blocks(paras: &[Para]) -> Vec<Block> {
                 match h {
                     Heading::Body(b) => body = Some(b.clone()),
                     Heading::Position(k) => pending = Some(*k),
+                    // "Yrkanden": each member's paragraph is a motion.
+                    Heading::Motions => pending = Some(Motion),
                     _ => {}
                 }
             }
@@ -254,11 +285,18 @@ fn refers_to(intro: &str, earlier: &[Position]) -> Option<usize> {
     let tl = lower(target);
     let kind = if ["reservation", "dissent"].iter().any(|w| tl.contains(w)) {
         Some(Reservation)
-    } else if ["uttalande", "yttrande", "statement", "protokollsanteckning"]
+    } else if ["uttalande", "yttrande", "statement"]
         .iter()
         .any(|w| tl.contains(w))
     {
         Some(Statement)
+    } else if ["protokollsanteckning", "protokolbemærkning"]
+        .iter()
+        .any(|w| tl.contains(w))
+    {
+        Some(Note)
+    } else if ["yrkande", "amendment"].iter().any(|w| tl.contains(w)) {
+        Some(Motion)
     } else {
         None
     };
@@ -371,7 +409,21 @@ mod tests {
         );
         assert_eq!(
             intro_kind("Cilla Berg (C) lämnar följande protokollsanteckning:"),
-            Some((Statement, true))
+            Some((Note, true))
+        );
+        assert_eq!(
+            intro_kind("Anna Andersson (V) yrkar att kommunstyrelsen beslutar följande:"),
+            Some((Motion, true))
+        );
+        assert_eq!(
+            intro_kind(
+                "Councillor Jane Smith (Green) moved as an amendment that the membership be kept."
+            ),
+            Some((Motion, false))
+        );
+        assert_eq!(
+            intro_kind("Pia Holm (EL) afgav følgende protokolbemærkning:"),
+            Some((Note, true))
         );
         assert_eq!(
             intro_kind(

@@ -32,8 +32,12 @@ const POSITION_HEADINGS: &[(&str, PositionKind)] = &[
     ("särskilda yttranden", PositionKind::Statement),
     ("särskilt uttalande", PositionKind::Statement),
     ("särskilda uttalanden", PositionKind::Statement),
-    ("protokollsanteckning", PositionKind::Statement),
-    ("protokollsanteckningar", PositionKind::Statement),
+    ("protokollsanteckning", PositionKind::Note),
+    ("protokollsanteckningar", PositionKind::Note),
+    ("protokolbemærkning", PositionKind::Note),
+    ("protokolbemærkninger", PositionKind::Note),
+    ("protokolltilførsel", PositionKind::Note),
+    ("dissens", PositionKind::Reservation),
     ("ersättaryttrande", PositionKind::Statement),
     ("ersättaryttranden", PositionKind::Statement),
     ("statement", PositionKind::Statement),
@@ -140,6 +144,14 @@ const SWEDISH_BODY_ENDINGS: &[&str] = &[
     "utskott",
     "delegationen",
     "presidiet",
+    // Danish and Norwegian: "Byrådet", "Kommunalbestyrelsen" (above),
+    // "Økonomiudvalget", "Bystyret", "Kommunestyret", "Formannskapet".
+    "byrådet",
+    "regionsrådet",
+    "udvalget",
+    "utvalget",
+    "styret",
+    "formannskapet",
 ];
 
 const ENGLISH_BODY_ENDINGS: &[&str] = &["Committee", "Council", "Board", "Cabinet", "Assembly"];
@@ -194,6 +206,18 @@ const BODY_VERBS: &[&str] = &[
     "recommends",
     "endorsed",
     "endorses",
+    "besluttede",
+    "besluttet",
+    "beslutter",
+    "vedtog",
+    "vedtok",
+    "vedtar",
+    "indstiller",
+    "innstiller",
+    "tiltræder",
+    "godkendte",
+    "godkjente",
+    "approved",
 ];
 
 /// The body a sentence starts with when it reports what the body did:
@@ -290,7 +314,7 @@ mod tests {
         );
         assert_eq!(
             plain("Protokollsanteckning"),
-            Some(Heading::Position(PositionKind::Statement))
+            Some(Heading::Position(PositionKind::Note))
         );
         assert_eq!(plain("Beslut"), Some(Heading::Decision));
         assert_eq!(plain("Regionstyrelsens beslut"), Some(Heading::Decision));

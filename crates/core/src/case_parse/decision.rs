@@ -1,0 +1,610 @@
+//! What kind of decision a document records and how the body voted:
+//! "Kommunfullmäktige beslutade att återremittera ärendet", "… bordlade
+//! stadsfullmäktige ärendet", "Borgarrådsberedningen tillstyrker …",
+//! "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15", "On a division,
+//! there voted for the amendment 3, for the recommendations 9", and roll
+//! calls of one member a line ("Anna Ek (S) Ja").
+//!
+//! Only sentences outside the members' positions are read, and a sentence
+//! that reports a motion ("yrkar återremiss", "moved that the matter be
+//! deferred") says what someone asked for, not what was decided.
+
+use super::paragraphs::{Para, ParaKind};
+use super::sections::{Heading, body_at_start};
+use super::words::{find_any, lower, words};
+use crate::cases::votes::{DecisionKind, RollCallVote, Vote, Votes};
+use serde::{Deserialize, Serialize};
+
+/// What was decided, as the document records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ParsedDecision {
+    pub kind: DecisionKind,
+    /// The totals the document states; unknown counts are null.
+    pub votes: Votes,
+    /// Each member's vote, when the document lists them.
+    pub roll_call: Vec<RollCallVote>,
+}
+
+const REFERRED_BACK: &[&str] = &[
+    "återremitter*",
+    "återremiss",
+    "sendes tilbage*",
+    "sendt tilbage*",
+    "tilbagesend*",
+    "sendes tilbake*",
+    "sendt tilbake*",
+    "tilbakesend*",
+    "referred back",
+    "refer back",
+    "refer the matter back",
+    "refer the report back",
+    "palautet*",
+    "palautti*",
+];
+
+const TABLED: &[&str] = &[
+    "bordlägg*",
+    "bordlade",
+    "bordlades",
+    "bordlagt*",
+    "bordlægge*",
+    "bordlagde",
+    "udsat*",
+    "udsætte*",
+    "udskudt*",
+    "utsatt*",
+    "utsette*",
+    "deferred",
+    "defer consideration",
+    "adjourned consideration",
+    "pöydälle",
+];
+
+const REJECTED: &[&str] = &[
+    "avslår",
+    "avslog",
+    "avslås",
+    "avslogs",
+    "avslå",
+    "forkast*",
+    "afvist*",
+    "afviser",
+    "avvis*",
+    "avslått",
+    "rejected",
+    "rejects",
+    "not approved",
+    "hylkä*",
+];
+
+const ADVISED_AGAINST: &[&str] = &["avstyrker", "avstyrkte", "fraråder", "advises against"];
+
+const RECOMMENDED: &[&str] = &[
+    "tillstyrk*",
+    "föreslå*",
+    "föreslog",
+    "foreslå*",
+    "indstill*",
+    "innstill*",
+    "tilrår",
+    "recommend*",
+];
+
+/// Verbs of a body deciding for itself.
+const DECIDED: &[&str] = &[
+    "beslutar",
+    "beslutade",
+    "beslöt",
+    "besluttede",
+    "besluttet",
+    "beslutter",
+    "vedtog",
+    "vedtok",
+    "vedtar",
+    "decided",
+    "resolved",
+    "agreed",
+    "approved",
+];
+
+const AMENDED: &[&str] = &[
+    "med ändring*",
+    "med den ändring*",
+    "med följande ändring*",
+    "med de ändringar*",
+    "med tillägg*",
+    "med ændring*",
+    "med den ændring*",
+    "med følgende ændring*",
+    "med endring*",
+    "med følgende endring*",
+    "as amended",
+    "subject to the amendment*",
+    "with the amendment*",
+    "amendment was carried",
+    "amendment was agreed",
+];
+
+/// Words of a sentence that reports a motion rather than a decision.
+const MOTION_WORDS: &[&str] = &[
+    "yrka",
+    "yrkar",
+    "yrkade",
+    "yrkande",
+    "yrkanden",
+    "yrkandet",
+    "moved",
+    "moves",
+    "proposed",
+    "fremsatte",
+    "foreslog",
+    "ændringsforslag",
+    "endringsforslag",
+    "motion",
+];
+
+/// Reads the decision from the paragraphs outside the positions
+/// (`in_position[i]` is true for a paragraph inside one).
+pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> ParsedDecision {
+    let mut sentences: Vec<String> = Vec::new();
+    let mut section = Heading::Other;
+    for (i, p) in paras.iter().enumerate() {
+        if let ParaKind::Heading(h) = &p.kind {
+            section = h.clone();
+            continue;
+        }
+        if in_position.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        // What a proposal section says is what someone proposed.
+        if section == Heading::Proposal {
+            continue;
+        }
+        sentences.extend(split_sentences(&p.full_text));
+    }
+    let votes = votes_in(&sentences);
+    let roll_call = roll_call(paras);
+    let votes = if votes == Votes::default() && !roll_call.is_empty() {
+        count(&roll_call)
+    } else {
+        votes
+    };
+    ParsedDecision {
+        kind: kind(&sentences),
+        votes,
+        roll_call,
+    }
+}
+
+fn split_sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        current.push(*c);
+        let next = chars.get(i + 1).copied();
+        let after = chars.get(i + 2).copied();
+        if matches!(c, '.' | '!' | '?')
+            && next.is_none_or(char::is_whitespace)
+            && after.is_none_or(|a| a.is_uppercase() || a.is_ascii_digit())
+        {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn reports_motion(lowered: &str) -> bool {
+    words(lowered).any(|w| {
+        MOTION_WORDS.contains(&w.text)
+            || w.text.starts_with("yrkand")
+            || w.text.ends_with("yrkandet")
+            || w.text.ends_with("yrkande")
+    })
+}
+
+/// The kind, read from the sentences in order of how much each says:
+/// a case referred back or tabled was not decided on its merits, however
+/// the rest of the minutes read.
+fn kind(sentences: &[String]) -> DecisionKind {
+    let lowered: Vec<String> = sentences
+        .iter()
+        .map(|s| lower(s))
+        .filter(|s| !reports_motion(s))
+        .collect();
+    let any = |phrases: &[&str]| lowered.iter().any(|s| find_any(s, phrases).is_some());
+    if any(REFERRED_BACK) {
+        return DecisionKind::ReferredBack;
+    }
+    if any(TABLED) {
+        return DecisionKind::Tabled;
+    }
+    // What bodies say of themselves: "Borgarrådsberedningen tillstyrker …",
+    // "Kommunstyrelsen beslutar …".
+    let said: Vec<String> = sentences
+        .iter()
+        .filter(|s| body_at_start(s).is_some())
+        .map(|s| lower(s))
+        .filter(|s| !reports_motion(s))
+        .collect();
+    let by_body = |phrases: &[&str]| said.iter().any(|s| find_any(s, phrases).is_some());
+    let decides = said
+        .iter()
+        .any(|s| find_any(s, DECIDED).is_some() && find_any(s, RECOMMENDED).is_none());
+    if by_body(ADVISED_AGAINST) {
+        return DecisionKind::AdvisedAgainst;
+    }
+    let rejected = lowered.iter().any(|s| {
+        find_any(s, REJECTED).is_some() && !s.contains("yrkand") && !s.contains("amendment")
+    });
+    if rejected {
+        return DecisionKind::Rejected;
+    }
+    // A body that recommends and nowhere decides for itself.
+    if by_body(RECOMMENDED) && !decides {
+        return DecisionKind::Recommended;
+    }
+    if any(AMENDED) {
+        return DecisionKind::AdoptedWithAmendments;
+    }
+    DecisionKind::Adopted
+}
+
+/// A whole number written in digits.
+fn number(w: &str) -> Option<u32> {
+    (!w.is_empty() && w.len() <= 5 && w.chars().all(|c| c.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+const VOTE_NOUNS: &[&str] = &[
+    "röster", "röst", "stemmer", "stemme", "votes", "vote", "ääntä",
+];
+const AGAINST_LINKS: &[&str] = &["mot", "emot", "imod", "imot", "to", "against", "vastaan"];
+const FOR_WORDS: &[&str] = &[
+    "ja",
+    "ja-röster",
+    "jaröster",
+    "yes",
+    "for",
+    "för",
+    "in favour",
+    "in favor",
+    "ayes",
+];
+const AGAINST_WORDS: &[&str] = &[
+    "nej",
+    "nej-röster",
+    "nejröster",
+    "nei",
+    "no",
+    "noes",
+    "against",
+    "imod",
+    "imot",
+    "emot",
+    "mot",
+];
+const ABSTAIN_WORDS: &[&str] = &[
+    "avstår",
+    "avstod",
+    "avstod från att rösta",
+    "nedlagda",
+    "blanka",
+    "blank",
+    "blanke",
+    "undlod",
+    "undlod at stemme",
+    "stemte blankt",
+    "abstentions",
+    "abstention",
+    "abstained",
+    "abstain",
+];
+const ABSENT_WORDS: &[&str] = &["frånvarande", "fraværende", "absent", "poissa"];
+
+/// The totals stated in the sentences: "med 34 stemmer imod 15", "by 9
+/// votes to 3 with 2 abstentions", "34 ja-röster och 15 nej-röster", "Ja 34,
+/// Nej 15, Avstår 2", "there voted for the amendment 3, for the
+/// recommendations 9" (the majority carried the decision).
+fn votes_in(sentences: &[String]) -> Votes {
+    let mut v = Votes::default();
+    for s in sentences {
+        let l = lower(s);
+        let ws: Vec<&str> = words(&l).map(|w| w.text).collect();
+        // "34 stemmer imod 15", "9 votes to 3"
+        for i in 0..ws.len() {
+            if let Some(a) = number(ws[i])
+                && ws.get(i + 1).is_some_and(|w| VOTE_NOUNS.contains(w))
+                && ws.get(i + 2).is_some_and(|w| AGAINST_LINKS.contains(w))
+                && let Some(b) = ws.get(i + 3).and_then(|w| number(w))
+            {
+                v.for_ = v.for_.or(Some(a));
+                v.against = v.against.or(Some(b));
+            }
+        }
+        // "there voted for the amendment 3, for the recommendations 9"
+        if l.contains("on a division") || l.contains("there voted for") {
+            let counts: Vec<u32> = l
+                .split("for ")
+                .skip(1)
+                .filter_map(|part| {
+                    part.split([',', ';', '.'])
+                        .next()
+                        .and_then(|p| p.split_whitespace().last())
+                        .and_then(number)
+                })
+                .collect();
+            if counts.len() == 2 && v.for_.is_none() {
+                v.for_ = counts.iter().max().copied();
+                v.against = counts.iter().min().copied();
+            }
+        }
+        // Labelled counts: "34 ja-röster", "ja 34", "2 avstod", "Frånvarande: 4".
+        // "Ja 41, Nej 20" puts each label before its count; "34 ja-röster
+        // mot 15 nej-röster" after it. The first label shows which.
+        let is_label = |w: &str| {
+            [FOR_WORDS, AGAINST_WORDS, ABSTAIN_WORDS, ABSENT_WORDS]
+                .iter()
+                .any(|ls| ls.contains(&w))
+        };
+        let label_first = ws
+            .iter()
+            .position(|w| is_label(w))
+            .is_some_and(|k| ws.get(k + 1).is_some_and(|n| number(n).is_some()));
+        labelled(&l, &ws, FOR_WORDS, label_first, &mut v.for_);
+        labelled(&l, &ws, AGAINST_WORDS, label_first, &mut v.against);
+        labelled(&l, &ws, ABSTAIN_WORDS, label_first, &mut v.abstain);
+        labelled(&l, &ws, ABSENT_WORDS, label_first, &mut v.absent);
+    }
+    v
+}
+
+/// A count next to one of `labels`, in a sentence that is about votes.
+fn labelled(l: &str, ws: &[&str], labels: &[&str], label_first: bool, slot: &mut Option<u32>) {
+    if slot.is_some() {
+        return;
+    }
+    let about_votes = VOTE_NOUNS.iter().any(|n| l.contains(n))
+        || l.contains("omröstning")
+        || l.contains("votering")
+        || l.contains("afstemning")
+        || l.contains("avstemning")
+        || l.contains("division")
+        || l.contains("ja-röster")
+        || l.contains("nej-röster");
+    if !about_votes {
+        return;
+    }
+    for (i, w) in ws.iter().enumerate() {
+        let Some(n) = number(w) else { continue };
+        // The label right after the number ("2 avstod"), or right before it ("nej 15").
+        let after = ws.get(i + 1).copied().unwrap_or("");
+        let before = i
+            .checked_sub(1)
+            .and_then(|k| ws.get(k))
+            .copied()
+            .unwrap_or("");
+        let single = |x: &str| labels.iter().any(|lab| !lab.contains(' ') && *lab == x);
+        // "34 stemmer imod 15" is read above; here "imod" after a number would misread it.
+        let after_is_vote_noun = VOTE_NOUNS.contains(&after);
+        let labelled_after = !label_first && single(after) && !after_is_vote_noun;
+        let labelled_before = label_first && single(before) && !VOTE_NOUNS.contains(&before);
+        if labelled_after || labelled_before {
+            if AGAINST_LINKS.contains(&after) && ws.get(i + 2).is_some_and(|x| number(x).is_some())
+            {
+                continue;
+            }
+            *slot = Some(n);
+            return;
+        }
+        // "10 var frånvarande", "4 were absent"
+        if matches!(after, "var" | "är" | "were" | "was" | "er" | "olivat")
+            && ws.get(i + 2).is_some_and(|x| single(x))
+        {
+            *slot = Some(n);
+            return;
+        }
+        // "med 34 röster för" / "15 röster emot"
+        if after_is_vote_noun
+            && ws.get(i + 2).is_some_and(|x| single(x))
+            && ws.get(i + 3).is_none_or(|x| number(x).is_none())
+        {
+            *slot = Some(n);
+            return;
+        }
+    }
+}
+
+fn vote_word(w: &str) -> Option<Vote> {
+    match w {
+        "ja" | "yes" | "for" | "för" | "aye" => Some(Vote::For),
+        "nej" | "nei" | "no" | "against" | "imod" | "imot" | "emot" => Some(Vote::Against),
+        "avstår" | "avstod" | "undlod" | "blank" | "blankt" | "abstain" | "abstained"
+        | "abstention" => Some(Vote::Abstain),
+        "frånvarande" | "fraværende" | "absent" => Some(Vote::Absent),
+        _ => None,
+    }
+}
+
+/// A roll call: at least two lines that each hold a member's name, maybe
+/// the party in brackets or as a short upper-case word, and end with a
+/// vote: "Anna Ek (S) Ja", "Bo Ek M nej", "Sam Smith (Lab): for".
+fn roll_call(paras: &[Para]) -> Vec<RollCallVote> {
+    let mut out = Vec::new();
+    for p in paras {
+        for line in p.full_text.split('\n') {
+            if let Some(r) = roll_call_line(line) {
+                out.push(r);
+            }
+        }
+    }
+    if out.len() >= 2 { out } else { Vec::new() }
+}
+
+fn roll_call_line(line: &str) -> Option<RollCallVote> {
+    let t = line.trim().trim_end_matches('.');
+    let (rest, last) = t.rsplit_once(|c: char| c.is_whitespace() || c == ':')?;
+    let vote = vote_word(&lower(last.trim()))?;
+    let rest = rest.trim().trim_end_matches(':').trim();
+    let (name, party) =
+        if let Some((n, p)) = rest.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+            (n.trim(), Some(p.trim().to_owned()))
+        } else if let Some((n, p)) = rest.rsplit_once(' ')
+            && (1..=4).contains(&p.chars().count())
+            && p.chars().all(|c| c.is_uppercase())
+        {
+            (n.trim(), Some(p.to_owned()))
+        } else {
+            (rest, None)
+        };
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let looks_like_name = (2..=4).contains(&parts.len())
+        && parts.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        });
+    looks_like_name.then(|| RollCallVote {
+        name: name.to_owned(),
+        party: party.filter(|p| !p.is_empty()),
+        vote,
+    })
+}
+
+fn count(roll: &[RollCallVote]) -> Votes {
+    let n = |v: Vote| Some(roll.iter().filter(|r| r.vote == v).count() as u32);
+    Votes {
+        for_: n(Vote::For),
+        against: n(Vote::Against),
+        abstain: n(Vote::Abstain),
+        absent: n(Vote::Absent),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(t: &str) -> Vec<String> {
+        split_sentences(t)
+    }
+
+    #[test]
+    fn kinds_of_decision() {
+        let k = |t: &str| kind(&sentences(t));
+        assert_eq!(
+            k("Stadsfullmäktige beslutade återremittera ärendet till stadsstyrelsen."),
+            DecisionKind::ReferredBack
+        );
+        assert_eq!(
+            k("På förslag av ordföranden bordlade stadsfullmäktige ärendet."),
+            DecisionKind::Tabled
+        );
+        assert_eq!(
+            k(
+                "Anna Ek (V) yrkar återremiss. Kommunfullmäktige beslutar att ärendet ska avgöras i dag. Kommunfullmäktige beslutar att godkänna avtalet."
+            ),
+            DecisionKind::Adopted,
+            "a motion to refer back that lost"
+        );
+        assert_eq!(
+            k("Borgarrådsberedningen tillstyrker föredragande borgarrådets förslag."),
+            DecisionKind::Recommended
+        );
+        assert_eq!(
+            k("Kommunstyrelsen avstyrker motionen."),
+            DecisionKind::AdvisedAgainst
+        );
+        assert_eq!(
+            k("Stadsledningskontoret föreslår att kommunstyrelsen beslutar att gå med."),
+            DecisionKind::Adopted,
+            "an office proposes; it is no body's recommendation"
+        );
+        assert_eq!(
+            k("Kommunfullmäktige avslår motionen."),
+            DecisionKind::Rejected
+        );
+        assert_eq!(
+            k("Kommunfullmäktige bifaller förslaget och avslår Anna Eks yrkande."),
+            DecisionKind::Adopted
+        );
+        assert_eq!(
+            k("Kommunstyrelsen beslutar enligt förslaget med den ändringen att punkt 2 stryks."),
+            DecisionKind::AdoptedWithAmendments
+        );
+        assert_eq!(
+            k("The matter was referred back to the Director for further information."),
+            DecisionKind::ReferredBack
+        );
+        assert_eq!(
+            k("Byrådet besluttede, at sagen sendes tilbage til udvalget."),
+            DecisionKind::ReferredBack
+        );
+        assert_eq!(
+            k("Kommunstyrelsen beslutar att gå med i ICLEI."),
+            DecisionKind::Adopted
+        );
+        assert_eq!(
+            k("Kommunstyrelsen beslutar att föreslå kommunfullmäktige att gå med i ICLEI."),
+            DecisionKind::Recommended
+        );
+        assert_eq!(
+            k(
+                "Arbetsutskottet föreslår att kommunstyrelsen beslutar så. Kommunstyrelsen beslutar enligt arbetsutskottets förslag."
+            ),
+            DecisionKind::Adopted,
+            "the body decided what its committee proposed"
+        );
+    }
+
+    #[test]
+    fn vote_totals_in_several_languages() {
+        let v = |t: &str| votes_in(&sentences(t));
+        let got = v("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.");
+        assert_eq!((got.for_, got.against), (Some(34), Some(15)));
+        let got = v("The recommendations were carried by 9 votes to 3, with 2 abstentions.");
+        assert_eq!(
+            (got.for_, got.against, got.abstain),
+            (Some(9), Some(3), Some(2))
+        );
+        let got = v("On a division, there voted for the amendment 3, for the recommendations 9.");
+        assert_eq!((got.for_, got.against), (Some(9), Some(3)));
+        let got = v(
+            "Omröstningen utföll med 34 ja-röster mot 15 nej-röster; 2 avstod och 10 var frånvarande.",
+        );
+        assert_eq!(
+            (got.for_, got.against, got.abstain, got.absent),
+            (Some(34), Some(15), Some(2), Some(10))
+        );
+        let got = v("Votering: Ja 41, Nej 20, Avstår 0.");
+        assert_eq!(
+            (got.for_, got.against, got.abstain),
+            (Some(41), Some(20), Some(0))
+        );
+        assert_eq!(
+            v("Kommunen har 34 ledamöter och 15 ersättare."),
+            Votes::default()
+        );
+    }
+
+    #[test]
+    fn roll_calls_read_line_by_line() {
+        let r = roll_call_line("Anna Ek (S) Ja").unwrap();
+        assert_eq!(
+            (r.name.as_str(), r.party.as_deref(), r.vote),
+            ("Anna Ek", Some("S"), Vote::For)
+        );
+        let r = roll_call_line("Bo Ek M nej").unwrap();
+        assert_eq!(
+            (r.name.as_str(), r.party.as_deref(), r.vote),
+            ("Bo Ek", Some("M"), Vote::Against)
+        );
+        let r = roll_call_line("Sam Smith (Lab): abstain").unwrap();
+        assert_eq!(r.vote, Vote::Abstain);
+        assert!(roll_call_line("Kommunfullmäktige beslutar ja").is_none());
+        assert!(roll_call_line("Det blev nej").is_none());
+    }
+}

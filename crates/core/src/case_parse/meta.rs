@@ -1,0 +1,206 @@
+//! What a protocol item says about itself besides its decision: its
+//! paragraph number (§), who presented it (föredragande, saksbehandler,
+//! report author) and the titles of its attachments (Bilaga, Bilag,
+//! Vedlegg, Appendix).
+
+use super::paragraphs::{Para, ParaKind};
+use super::sections::Heading;
+use super::text::Line;
+use super::words::lower;
+
+/// How far into the document the item's own head may reach, in lines.
+const HEAD_LINES: usize = 60;
+
+/// The § number of the item: "§ 63", "§63 Dnr …", "Paragraf 45".
+pub(crate) fn paragraph(lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| !l.furniture)
+        .take(HEAD_LINES)
+        .find_map(|l| paragraph_in(&l.text))
+}
+
+fn paragraph_in(line: &str) -> Option<String> {
+    let t = line.trim();
+    let rest = if let Some(r) = t.strip_prefix('§') {
+        // "§§ 12–14" names several items, none of them this one.
+        if r.starts_with('§') {
+            return None;
+        }
+        r
+    } else {
+        let l = lower(t);
+        ["paragraf ", "pykälä "]
+            .iter()
+            .find(|p| l.starts_with(*p))
+            .and_then(|p| t.get(p.len()..))?
+    };
+    let number: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    (!number.is_empty() && number.len() <= 4).then_some(number)
+}
+
+const RAPPORTEUR_LABELS: &[&str] = &[
+    "föredragande borgarråd",
+    "föredragande",
+    "föredragare",
+    "handläggare",
+    "sagsbehandler",
+    "saksbehandler",
+    "saksordfører",
+    "esittelijä",
+    "rapporteur",
+    "report author",
+    "report of",
+    "lead officer",
+    "contact officer",
+    "report by",
+];
+
+/// Who presented the item: "Föredragande: Anna Ek", "Saksbehandler: Kari
+/// Nordmann", "Report author: Sam Smith, Head of Policy".
+pub(crate) fn rapporteur(lines: &[Line]) -> Option<String> {
+    lines.iter().take(HEAD_LINES * 4).find_map(|l| {
+        let t = l.text.trim();
+        let low = lower(t);
+        RAPPORTEUR_LABELS.iter().find_map(|label| {
+            let rest = low.strip_prefix(label)?;
+            // "Föredragande borgarrådet Anna Ek anför följande." is a sentence, not a label.
+            if !rest.starts_with([':', ' ', '\t']) {
+                return None;
+            }
+            let value = t
+                .get(label.len()..)?
+                .trim_start_matches([':', ' ', '\t'])
+                .trim();
+            let value = value.trim_end_matches(['.', ',', ';']).trim();
+            let letters = value.chars().filter(|c| c.is_alphabetic()).count();
+            let sentence = value.split_whitespace().count() > 10;
+            (letters >= 3 && !sentence && value.chars().next().is_some_and(char::is_uppercase))
+                .then(|| value.to_string())
+        })
+    })
+}
+
+const ATTACHMENT_WORDS: &[&str] = &[
+    "bilaga",
+    "bilagor",
+    "bilag",
+    "bilagsförteckning",
+    "vedlegg",
+    "vedlegg:",
+    "liite",
+    "liitteet",
+    "appendix",
+    "appendices",
+    "annex",
+    "annexes",
+    "attachment",
+    "attachments",
+];
+
+fn attachment_word(w: &str) -> bool {
+    ATTACHMENT_WORDS.contains(&w.trim_end_matches(':'))
+}
+
+/// "Bilaga 1 Avsiktsförklaring", "Bilag 2: Vedtægter", "Appendix A –
+/// Membership terms": the title after the word and its number or letter.
+fn attachment_title(line: &str) -> Option<String> {
+    let t = line.trim();
+    let mut words = t.split_whitespace();
+    let first = lower(words.next()?);
+    if !attachment_word(&first) {
+        return None;
+    }
+    let mut rest = t.get(t.find(char::is_whitespace)?..)?.trim_start();
+    // The attachment's number or letter: "1", "2:", "A", "1.".
+    if let Some(tag) = rest.split_whitespace().next()
+        && tag.trim_end_matches([':', '.', ')']).chars().count() <= 3
+        && tag
+            .trim_end_matches([':', '.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
+        rest = rest.get(tag.len()..)?.trim_start();
+    }
+    let title = rest
+        .trim_start_matches([':', '–', '-', '—', ' '])
+        .trim()
+        .trim_end_matches(['.', ';'])
+        .trim();
+    (title.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| title.to_string())
+}
+
+/// The titles of the item's attachments, each once, in order: from lines
+/// that name one, and from the list under a "Bilagor" heading.
+pub(crate) fn attachments(lines: &[Line], paras: &[Para]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |t: String| {
+        if !out.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
+            out.push(t);
+        }
+    };
+    for l in lines.iter().filter(|l| !l.furniture) {
+        if let Some(t) = attachment_title(&l.text) {
+            push(t);
+        }
+    }
+    let mut listing = false;
+    for p in paras {
+        match &p.kind {
+            ParaKind::Heading(h) => {
+                listing = *h == Heading::Other
+                    && lower(&p.text)
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(attachment_word);
+            }
+            ParaKind::Item(_) if listing => {
+                let t = p.text.trim().trim_end_matches(['.', ';']).trim();
+                if t.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                    push(t.to_string());
+                }
+            }
+            ParaKind::Text | ParaKind::Item(_) => listing = false,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_numbers() {
+        assert_eq!(paragraph_in("§ 63 Dnr KS 2019/0457").as_deref(), Some("63"));
+        assert_eq!(
+            paragraph_in("§12 Medlemskap i ICLEI").as_deref(),
+            Some("12")
+        );
+        assert_eq!(paragraph_in("Paragraf 45").as_deref(), Some("45"));
+        assert_eq!(paragraph_in("§§ 12–14"), None);
+        assert_eq!(paragraph_in("Enligt 5 § kommunallagen"), None);
+    }
+
+    #[test]
+    fn attachment_titles() {
+        assert_eq!(
+            attachment_title("Bilaga 1 Avsiktsförklaring").as_deref(),
+            Some("Avsiktsförklaring")
+        );
+        assert_eq!(
+            attachment_title("Bilag 2: Vedtægter for netværket").as_deref(),
+            Some("Vedtægter for netværket")
+        );
+        assert_eq!(
+            attachment_title("Appendix A – Membership terms").as_deref(),
+            Some("Membership terms")
+        );
+        assert_eq!(attachment_title("Bilaga 1"), None);
+        assert_eq!(attachment_title("Bilagan visar kostnaderna."), None);
+    }
+}

@@ -1,0 +1,179 @@
+//! The parser on real published decision documents nobody here wrote
+//! (`tests/fixtures/corpus`, each with its source address and the facts
+//! read in it). Every expected fact is scored; the score is printed, and
+//! the test fails if it drops below what the parser reached when the
+//! corpus was last scored, so that a change which reads these documents
+//! worse does not land unnoticed. The goal is 95 %.
+
+use oversyn_core::case_parse::{ParsedCase, catalogue_names, parse};
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// The share of facts read right when the corpus was last scored, rounded
+/// down; raise it when the parser gets better.
+const FLOOR: f64 = 0.33;
+
+fn corpus() -> Vec<(String, String, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".expect.json") else {
+            continue;
+        };
+        let expect: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let text = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).unwrap();
+        out.push((stem.to_string(), text, expect));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// One expected fact and whether the parser read it.
+struct Fact {
+    what: String,
+    ok: bool,
+}
+
+fn score(case: Option<&ParsedCase>, expect: &Value) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let mut check = |what: String, ok: bool| facts.push(Fact { what, ok });
+    let got = |f: &dyn Fn(&ParsedCase) -> Option<String>| case.and_then(f);
+    for (key, read) in [
+        (
+            "language",
+            &(|c: &ParsedCase| Some(c.language.clone())) as &dyn Fn(&ParsedCase) -> Option<String>,
+        ),
+        ("case_number", &|c: &ParsedCase| c.case_number.clone()),
+        ("title", &|c: &ParsedCase| c.title.clone()),
+        ("date", &|c: &ParsedCase| c.date.map(|d| d.to_string())),
+        ("paragraph", &|c: &ParsedCase| c.paragraph.clone()),
+        ("decision_kind", &|c: &ParsedCase| {
+            Some(
+                serde_json::to_value(c.decision.kind)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+            )
+        }),
+    ] {
+        if let Some(want) = expect.get(key).and_then(Value::as_str) {
+            let have = got(read);
+            check(
+                format!("{key}: want {want:?}, got {have:?}"),
+                have.is_some_and(|h| squash(&h) == squash(want)),
+            );
+        }
+    }
+    if let Some(votes) = expect.get("votes").and_then(Value::as_object) {
+        for (k, want) in votes {
+            let have = case.and_then(|c| {
+                let v = serde_json::to_value(c.decision.votes).unwrap();
+                v.get(k).and_then(Value::as_u64)
+            });
+            check(
+                format!("votes.{k}: want {want}, got {have:?}"),
+                have == want.as_u64(),
+            );
+        }
+    }
+    for want in expect
+        .get("decision_points")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let want = squash(want.as_str().unwrap_or(""));
+        let ok = case.is_some_and(|c| {
+            c.decision_points.iter().any(|p| {
+                let have = squash(&p.text);
+                !have.is_empty() && (have.contains(&want) || want.contains(&have))
+            })
+        });
+        check(format!("decision point {want:?}"), ok);
+    }
+    for want in expect
+        .get("positions")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let kind = want["kind"].as_str().unwrap_or("");
+        let names: Vec<String> = want["persons"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(|p| squash(p.split('(').next().unwrap_or(p)))
+            .collect();
+        let ok = case.is_some_and(|c| {
+            c.positions.iter().any(|p| {
+                let text = squash(&p.text);
+                let same_kind = serde_json::to_value(p.kind).unwrap().as_str() == Some(kind);
+                same_kind && names.iter().any(|n| text.contains(n))
+            })
+        });
+        check(format!("{kind} by {names:?}"), ok);
+    }
+    for want in expect
+        .get("organisations")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let want = squash(want.as_str().unwrap_or(""));
+        let ok = case.is_some_and(|c| {
+            c.organisations
+                .iter()
+                .any(|o| squash(&o.mention) == want || squash(&o.canonical) == want)
+        });
+        check(format!("organisation {want:?}"), ok);
+    }
+    if let Some(items) = expect.get("items").and_then(Value::as_u64) {
+        // One case per § item is `--all`'s; the single parse reads one.
+        check(format!("{items} items"), items == 1);
+    }
+    facts
+}
+
+#[test]
+fn the_corpus_of_real_documents_is_read_and_scored() {
+    let docs = corpus();
+    assert!(docs.len() >= 10, "the corpus is in tests/fixtures/corpus");
+    let (mut right, mut all) = (0usize, 0usize);
+    for (name, text, expect) in &docs {
+        assert!(
+            expect["source"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("http")),
+            "{name}: every document names its source"
+        );
+        let parsed = parse(text, &catalogue_names());
+        let facts = score(parsed.as_ref().ok(), expect);
+        let ok = facts.iter().filter(|f| f.ok).count();
+        println!("{name}: {ok}/{}", facts.len());
+        for f in facts.iter().filter(|f| !f.ok) {
+            println!("    missed {}", f.what);
+        }
+        right += ok;
+        all += facts.len();
+    }
+    let share = right as f64 / all as f64;
+    println!("corpus score: {right}/{all} = {:.1} %", share * 100.0);
+    assert!(
+        share >= FLOOR,
+        "the corpus score fell to {:.1} % (floor {:.1} %)",
+        share * 100.0,
+        FLOOR * 100.0
+    );
+}
