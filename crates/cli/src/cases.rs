@@ -13,6 +13,11 @@ pub enum CaseCommand {
         /// Print the document's text as read (from PDF: as extracted) instead of the JSON.
         #[arg(long)]
         text: bool,
+        /// A protocol with several items (§ 63 … § 67): print a JSON array
+        /// with one case per item. Without it, the item about an
+        /// international organisation is read and the others are named in a warning.
+        #[arg(long)]
+        all: bool,
     },
     /// Read a decision document and store it as a case (all or nothing).
     Import {
@@ -48,21 +53,25 @@ fn read(file: &Path) -> Result<Vec<u8>> {
 }
 
 /// `case parse`: against the shared catalogue only, so it runs without a database.
-pub fn parse(file: &Path, text: bool) -> Result<()> {
+pub fn parse(file: &Path, text: bool, all: bool) -> Result<()> {
     let bytes = read(file)?;
     if text {
         let t = oversyn_import::document_text(&bytes)
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
         return crate::common::print_out(&t);
     }
-    let parsed = oversyn_import::parse_document(&bytes, &[])
-        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let parsed = if all {
+        oversyn_import::parse_document_all(&bytes, &[])
+    } else {
+        oversyn_import::parse_document(&bytes, &[])
+    }
+    .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     crate::common::print_out(&serde_json::to_string_pretty(&parsed)?)
 }
 
 pub async fn run(store: &Store, command: &CaseCommand) -> Result<()> {
     match command {
-        CaseCommand::Parse { file, text } => parse(file, *text),
+        CaseCommand::Parse { file, text, all } => parse(file, *text, *all),
         CaseCommand::Import { file, tenant } => {
             let t = crate::common::tenant(store, tenant).await?;
             let bytes = read(file)?;

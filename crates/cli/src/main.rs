@@ -142,8 +142,8 @@ async fn run() -> Result<()> {
     // These two must not open (and so migrate) the database first.
     match &cli.command {
         Command::Case {
-            command: cases::CaseCommand::Parse { file, text },
-        } => return cases::parse(file, *text),
+            command: cases::CaseCommand::Parse { file, text, all },
+        } => return cases::parse(file, *text, *all),
         Command::Restore { from } => return backup::restore(&url, from).await,
         _ => {}
     }

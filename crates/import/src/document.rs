@@ -2,7 +2,7 @@
 //! against the organisations the tenant knows (the catalogue's and its own).
 
 use crate::text::{ReadError, document_text};
-use oversyn_core::case_parse::{OrgName, ParseError, catalogue_names, parse};
+use oversyn_core::case_parse::{OrgName, ParseError, catalogue_names, parse, parse_all};
 use oversyn_core::register::Organisation;
 
 #[derive(Debug, thiserror::Error)]
@@ -47,4 +47,15 @@ pub fn parse_document(
     let text = document_text(bytes)?;
     let parsed = parse(&text, &org_names(organisations))?;
     Ok(serde_json::to_value(&parsed).unwrap_or(serde_json::Value::Null))
+}
+
+/// Reads a protocol and parses each of its items (§ 63 … § 67) as a case;
+/// the result is a JSON array of parse contracts.
+pub fn parse_document_all(
+    bytes: &[u8],
+    organisations: &[Organisation],
+) -> Result<serde_json::Value, DocumentError> {
+    let text = document_text(bytes)?;
+    let cases = parse_all(&text, &org_names(organisations))?;
+    Ok(serde_json::to_value(&cases).unwrap_or(serde_json::Value::Null))
 }

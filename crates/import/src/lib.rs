@@ -9,5 +9,5 @@ pub mod table;
 pub mod text;
 
 pub use case::{ImportedCase, to_new_case};
-pub use document::{DocumentError, org_names, parse_document};
+pub use document::{DocumentError, org_names, parse_document, parse_document_all};
 pub use text::{ReadError, document_text};

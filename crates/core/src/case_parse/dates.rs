@@ -1,7 +1,8 @@
 //! Dates written in Swedish, Danish, Norwegian and English running text:
 //! "den 8 september 2011", "23-26 november 2011" (the first day of a
 //! range), "1 January 2012", "3rd November 2011", "November 23, 2011",
-//! "13. marts 2007", "2019-10-16", "8.9.2011", "13.09.2007", and the turn
+//! "13. marts 2007", "2019-10-16", "8.9.2011", "13.09.2007", "20/03/2019"
+//! (day first, as British minutes write it), "24-09-2019", and the turn
 //! of a year, "vid årsskiftet 2011/2012".
 
 use super::words::{Word, lower, words};
@@ -121,11 +122,12 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<(Found, usize)> {
     {
         return Some((found(w.start, dw.end, Some(y), m, d), i + 3));
     }
-    // 8.9.2011
+    // 8.9.2011, and as British and Danish minutes write it: 20/03/2019, 24-09-2019
     if let Some(d) = number(w.text, 2)
         && let (Some(mw), Some(yw)) = (ws.get(i + 1), ws.get(i + 2))
-        && gap(text, w, mw) == "."
-        && gap(text, mw, yw) == "."
+        && let sep = gap(text, w, mw)
+        && matches!(sep, "." | "/" | "-")
+        && gap(text, mw, yw) == sep
         && let (Some(m), Some(y)) = (number(mw.text, 2), year(yw.text))
         && valid(Some(y), m, d)
     {

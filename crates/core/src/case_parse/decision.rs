@@ -92,6 +92,8 @@ const RECOMMENDED: &[&str] = &[
 
 /// Verbs of a body deciding for itself.
 const DECIDED: &[&str] = &[
+    "päätti",
+    "hyväksyi",
     "beslutar",
     "beslutade",
     "beslöt",
@@ -123,6 +125,8 @@ const AMENDED: &[&str] = &[
     "with the amendment*",
     "amendment was carried",
     "amendment was agreed",
+    "muutetun",
+    "muutettuna",
 ];
 
 /// Words of a sentence that reports a motion rather than a decision.
@@ -147,33 +151,69 @@ const MOTION_WORDS: &[&str] = &[
 /// (`in_position[i]` is true for a paragraph inside one).
 pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> ParsedDecision {
     let mut sentences: Vec<String> = Vec::new();
+    let mut proposed: Vec<String> = Vec::new();
+    // Votes are often reported right after a motion, inside its paragraphs.
+    let mut all: Vec<String> = Vec::new();
     let mut section = Heading::Other;
     for (i, p) in paras.iter().enumerate() {
         if let ParaKind::Heading(h) = &p.kind {
             section = h.clone();
             continue;
         }
+        let said = split_sentences(&p.full_text);
+        all.extend(said.iter().cloned());
         if in_position.get(i).copied().unwrap_or(false) {
             continue;
         }
         // What a proposal section says is what someone proposed.
         if section == Heading::Proposal {
-            continue;
+            proposed.extend(said);
+        } else {
+            sentences.extend(said);
         }
-        sentences.extend(split_sentences(&p.full_text));
     }
-    let votes = votes_in(&sentences);
+    let votes = votes_in(&all);
     let roll_call = roll_call(paras);
     let votes = if votes == Votes::default() && !roll_call.is_empty() {
         count(&roll_call)
     } else {
         votes
     };
+    // A preparing body's own minutes may hold nothing but its proposal
+    // ("Arbetsutskottets förslag: Arbetsutskottet föreslår …").
+    let kind = match kind(&sentences) {
+        DecisionKind::Adopted if !decides(&sentences) && recommends(&proposed) => {
+            DecisionKind::Recommended
+        }
+        k => k,
+    };
     ParsedDecision {
-        kind: kind(&sentences),
+        kind,
         votes,
         roll_call,
     }
+}
+
+/// What bodies say of themselves: "Kommunstyrelsen beslutar …".
+fn said_by_bodies(sentences: &[String]) -> Vec<String> {
+    sentences
+        .iter()
+        .filter(|s| body_at_start(s).is_some())
+        .map(|s| lower(s))
+        .filter(|s| !reports_motion(s))
+        .collect()
+}
+
+fn decides(sentences: &[String]) -> bool {
+    said_by_bodies(sentences)
+        .iter()
+        .any(|s| find_any(s, DECIDED).is_some() && find_any(s, RECOMMENDED).is_none())
+}
+
+fn recommends(sentences: &[String]) -> bool {
+    said_by_bodies(sentences)
+        .iter()
+        .any(|s| find_any(s, RECOMMENDED).is_some())
 }
 
 fn split_sentences(text: &str) -> Vec<String> {
@@ -222,18 +262,9 @@ fn kind(sentences: &[String]) -> DecisionKind {
     if any(TABLED) {
         return DecisionKind::Tabled;
     }
-    // What bodies say of themselves: "Borgarrådsberedningen tillstyrker …",
-    // "Kommunstyrelsen beslutar …".
-    let said: Vec<String> = sentences
-        .iter()
-        .filter(|s| body_at_start(s).is_some())
-        .map(|s| lower(s))
-        .filter(|s| !reports_motion(s))
-        .collect();
+    let said = said_by_bodies(sentences);
     let by_body = |phrases: &[&str]| said.iter().any(|s| find_any(s, phrases).is_some());
-    let decides = said
-        .iter()
-        .any(|s| find_any(s, DECIDED).is_some() && find_any(s, RECOMMENDED).is_none());
+    let decides = decides(sentences);
     if by_body(ADVISED_AGAINST) {
         return DecisionKind::AdvisedAgainst;
     }
@@ -265,6 +296,7 @@ const VOTE_NOUNS: &[&str] = &[
 ];
 const AGAINST_LINKS: &[&str] = &["mot", "emot", "imod", "imot", "to", "against", "vastaan"];
 const FOR_WORDS: &[&str] = &[
+    "jaa",
     "ja",
     "ja-röster",
     "jaröster",
@@ -276,6 +308,7 @@ const FOR_WORDS: &[&str] = &[
     "ayes",
 ];
 const AGAINST_WORDS: &[&str] = &[
+    "ei",
     "nej",
     "nej-röster",
     "nejröster",
@@ -289,6 +322,8 @@ const AGAINST_WORDS: &[&str] = &[
     "mot",
 ];
 const ABSTAIN_WORDS: &[&str] = &[
+    "tyhjä",
+    "tyhjää",
     "avstår",
     "avstod",
     "avstod från att rösta",
@@ -306,6 +341,14 @@ const ABSTAIN_WORDS: &[&str] = &[
 ];
 const ABSENT_WORDS: &[&str] = &["frånvarande", "fraværende", "absent", "poissa"];
 
+/// Compound labels read as a label and a noun: "34 ja-röster", "Jaa-äänet: 5".
+fn plain_labels(l: &str) -> String {
+    l.replace("jaa-äänet", "jaa")
+        .replace("ei-äänet", "ei")
+        .replace("ja-röster", "ja röster")
+        .replace("nej-röster", "nej röster")
+}
+
 /// The totals stated in the sentences: "med 34 stemmer imod 15", "by 9
 /// votes to 3 with 2 abstentions", "34 ja-röster och 15 nej-röster", "Ja 34,
 /// Nej 15, Avstår 2", "there voted for the amendment 3, for the
@@ -313,17 +356,25 @@ const ABSENT_WORDS: &[&str] = &["frånvarande", "fraværende", "absent", "poissa
 fn votes_in(sentences: &[String]) -> Votes {
     let mut v = Votes::default();
     for s in sentences {
-        let l = lower(s);
+        let l = plain_labels(&lower(s));
         let ws: Vec<&str> = words(&l).map(|w| w.text).collect();
-        // "34 stemmer imod 15", "9 votes to 3"
+        // "34 stemmer imod 15", "9 votes to 3"; "forkastet med 43 stemmer
+        // imod 8" counts the votes against first.
+        let lost = find_any(&l, REJECTED).is_some()
+            || l.contains("not carried")
+            || l.contains("was lost")
+            || l.contains("faldt")
+            || l.contains("föll");
         for i in 0..ws.len() {
             if let Some(a) = number(ws[i])
                 && ws.get(i + 1).is_some_and(|w| VOTE_NOUNS.contains(w))
                 && ws.get(i + 2).is_some_and(|w| AGAINST_LINKS.contains(w))
                 && let Some(b) = ws.get(i + 3).and_then(|w| number(w))
+                && v.for_.is_none()
             {
-                v.for_ = v.for_.or(Some(a));
-                v.against = v.against.or(Some(b));
+                let (yes, no) = if lost { (b, a) } else { (a, b) };
+                v.for_ = Some(yes);
+                v.against = Some(no);
             }
         }
         // "there voted for the amendment 3, for the recommendations 9"
@@ -374,8 +425,10 @@ fn labelled(l: &str, ws: &[&str], labels: &[&str], label_first: bool, slot: &mut
         || l.contains("afstemning")
         || l.contains("avstemning")
         || l.contains("division")
-        || l.contains("ja-röster")
-        || l.contains("nej-röster");
+        || l.contains("äänestys")
+        || l.contains("äänin")
+        // A line of a vote table: "Jaa-äänet: 5", "Tyhjä: 4", "Poissa: 1".
+        || (l.split_whitespace().count() <= 3 && l.contains(':'));
     if !about_votes {
         return;
     }

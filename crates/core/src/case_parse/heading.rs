@@ -24,7 +24,8 @@ const HEAD_LINES: usize = 40;
 pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
     // A date labelled in the letterhead, then where the proposal was
     // signed, then a meeting date further down.
-    let date = meeting_date(lines, 15)
+    let date = labelled_meeting_date(lines)
+        .or_else(|| meeting_date(lines, 15))
         .or_else(|| signing_date(paras))
         .or_else(|| meeting_date(lines, HEAD_LINES * 2));
     Head {
@@ -49,6 +50,12 @@ fn head_lines(lines: &[Line]) -> impl Iterator<Item = &Line> {
 }
 
 const NUMBER_KEYS: &[&str] = &[
+    "sagsnr",
+    "sag nr",
+    "saknr",
+    "sak",
+    "j.nr",
+    "journalnr",
     "dnr",
     "diarienummer",
     "diarienr",
@@ -134,8 +141,29 @@ fn number_shaped(t: &str) -> bool {
         && dates::find(t).is_empty()
 }
 
-/// A case number standing without a "Dnr" near the top: "KS 2019/0457", "KS/2017:214".
+/// A case number standing without a "Dnr" near the top: "KS 2019/0457",
+/// "KS/2017:214", "HEL 2015-012404", "BR 366/07". One with a series in
+/// front is taken before a bare one, which may be a page counter
+/// ("Protokoll 10/2016").
 fn loose_case_number(lines: &[Line]) -> Option<String> {
+    for line in lines.iter().take(HEAD_LINES) {
+        let tokens: Vec<&str> = line.text.split_whitespace().collect();
+        for w in tokens.windows(2) {
+            let number = w[1].trim_end_matches(['.', ',', ';', ')']);
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            if series_part(w[0])
+                && w[0].chars().count() >= 2
+                && digits >= 4
+                && number.contains(['/', '-'])
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-'))
+                && dates::find(number).is_empty()
+            {
+                return Some(format!("{} {number}", w[0]));
+            }
+        }
+    }
     for line in lines.iter().take(15) {
         let tokens: Vec<&str> = line.text.split_whitespace().collect();
         for (k, t) in tokens.iter().enumerate() {
@@ -211,6 +239,9 @@ fn reference_in(line: &str) -> Option<String> {
 
 /// Words that name the kind of document or its sender rather than its subject.
 const LETTERHEAD: &[&str] = &[
+    "issue - meetings",
+    "decision details",
+    "sammanträdes-",
     "protokoll",
     "protokollsutdrag",
     "sammanträdesprotokoll",
@@ -278,11 +309,19 @@ fn is_meta(text: &str) -> bool {
 /// The subject line: an explicit "Ärende:"/"Subject:"/"§ 12 …" line, or the
 /// first line of the head that is not a number, date, letterhead or body.
 fn title(lines: &[Line]) -> Option<String> {
-    let head: Vec<&Line> = lines
+    let mut head: Vec<&Line> = lines
         .iter()
         .filter(|l| !is_page_number(&l.text))
         .take(HEAD_LINES)
         .collect();
+    // In a protocol the item's own heading follows its § line; what comes
+    // before is the protocol's letterhead.
+    if let Some(at) = head
+        .iter()
+        .position(|l| l.text.trim_start().starts_with('§') && labelled_title(&l.text).is_none())
+    {
+        head.drain(..=at);
+    }
     for line in &head {
         if let Some(t) = labelled_title(&line.text) {
             return Some(t);
@@ -304,6 +343,7 @@ fn title(lines: &[Line]) -> Option<String> {
         // A title broken over two lines.
         if let Some(next) = head.get(k + 1)
             && next.blanks_before <= 1
+            && squash(&next.text) != squash(t)
             && !title.ends_with(['.', ':'])
             && continues_title(&next.text)
             && title.len() + next.text.len() < 200
@@ -322,7 +362,12 @@ fn continues_title(next: &str) -> bool {
         || body_at_start(next).is_some()
         || classify(next, &|_| false).is_some()
         || is_meta(next);
-    !structural && !next.trim_end().ends_with(['.', ':']) && next.len() < 100
+    // "Decision Maker: Cabinet" is a field of a form, not more of the title;
+    // a heading repeated on the next line is the same heading.
+    let field = next
+        .split_once(": ")
+        .is_some_and(|(label, _)| label.split_whitespace().count() <= 4);
+    !structural && !field && !next.trim_end().ends_with(['.', ':']) && next.len() < 100
 }
 
 fn labelled_title(line: &str) -> Option<String> {
@@ -367,7 +412,9 @@ const DATE_LABELS: &[&str] = &[
     "mødedag",
     "møtedato",
     "møtedag",
-    "dato",
+    "i møte",
+    "decided at meeting",
+    "date of decision",
     "kokouspäivä",
     "päivämäärä",
     "sammanträdesdatum",
@@ -387,6 +434,8 @@ const DATE_LABELS: &[&str] = &[
 
 /// Dates that are not the meeting's: when the minutes were checked or posted.
 const OTHER_DATES: &[&str] = &[
+    "publication date",
+    "effective from",
     "justering",
     "anslag",
     "anslagen",
@@ -394,6 +443,28 @@ const OTHER_DATES: &[&str] = &[
     "published",
     "posted",
 ];
+
+/// Labels that name the meeting's own date, wherever in the head they stand
+/// ("Date of decision: 19/11/2019" below a report that cites other meetings).
+const MEETING_DATE_LABELS: &[&str] = &[
+    "date of decision",
+    "decided at meeting",
+    "sammanträdesdatum",
+    "beslutsdatum",
+    "mødedato",
+    "møtedato",
+];
+
+fn labelled_meeting_date(lines: &[Line]) -> Option<NaiveDate> {
+    lines.iter().take(HEAD_LINES * 2).find_map(|line| {
+        let l = lower(&line.text);
+        MEETING_DATE_LABELS
+            .iter()
+            .any(|w| find_phrase(&l, w).is_some())
+            .then(|| dates::find(&line.text).first().and_then(|f| f.date(None)))
+            .flatten()
+    })
+}
 
 fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
     for (k, line) in lines.iter().take(reach).enumerate() {

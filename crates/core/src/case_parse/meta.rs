@@ -22,6 +22,32 @@ pub(crate) fn paragraph(lines: &[Line]) -> Option<String> {
 
 fn paragraph_in(line: &str) -> Option<String> {
     let t = line.trim();
+    let l = lower(t);
+    // Helsinki's "33. / 638 §", "Ärende 5. / 97 §": the § after the number.
+    if let Some(before) = t.strip_suffix('§')
+        && let Some((_, n)) = before.trim_end().rsplit_once("/ ")
+        && !n.is_empty()
+        && n.len() <= 4
+        && n.chars().all(|c| c.is_ascii_digit())
+    {
+        return Some(n.to_string());
+    }
+    // An item numbered as Danish and British minutes do: "Nr. 20 BR 366/07",
+    // "Sag nr. 129", "Meeting: 20/03/2019 - Council (Item 78)".
+    if let Some(label) = super::items::item_label(t)
+        && !label.starts_with('§')
+    {
+        return label.split_whitespace().last().map(str::to_string);
+    }
+    if let Some(at) = l.find("(item ") {
+        let n: String = l[at + 6..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        if !n.is_empty() {
+            return Some(n);
+        }
+    }
     let rest = if let Some(r) = t.strip_prefix('§') {
         // "§§ 12–14" names several items, none of them this one.
         if r.starts_with('§') {
@@ -35,12 +61,21 @@ fn paragraph_in(line: &str) -> Option<String> {
             .find(|p| l.starts_with(*p))
             .and_then(|p| t.get(p.len()..))?
     };
-    let number: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    (!number.is_empty() && number.len() <= 4).then_some(number)
+    let rest = rest.trim_start();
+    let number: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if number.is_empty() || number.len() > 4 {
+        return None;
+    }
+    // "§ 4/2014": numbered within the year.
+    let year: String = rest[number.len()..]
+        .strip_prefix('/')
+        .map(|r| r.chars().take_while(|c| c.is_ascii_digit()).collect())
+        .unwrap_or_default();
+    Some(if year.len() == 4 {
+        format!("{number}/{year}")
+    } else {
+        number
+    })
 }
 
 const RAPPORTEUR_LABELS: &[&str] = &[
@@ -182,6 +217,20 @@ mod tests {
             Some("12")
         );
         assert_eq!(paragraph_in("Paragraf 45").as_deref(), Some("45"));
+        assert_eq!(
+            paragraph_in("§ 4/2014 Dnr 2013/0743 KS-1").as_deref(),
+            Some("4/2014")
+        );
+        assert_eq!(paragraph_in("33. / 638 §").as_deref(), Some("638"));
+        assert_eq!(paragraph_in("Kuntalaki 136 §"), None);
+        assert_eq!(
+            paragraph_in("Nr. 20  BR 366/07. Medlemsforslag").as_deref(),
+            Some("20")
+        );
+        assert_eq!(
+            paragraph_in("Meeting: 20/03/2019 - Council (Item 78)").as_deref(),
+            Some("78")
+        );
         assert_eq!(paragraph_in("§§ 12–14"), None);
         assert_eq!(paragraph_in("Enligt 5 § kommunallagen"), None);
     }

@@ -15,6 +15,7 @@ mod actions;
 mod dates;
 mod decision;
 mod heading;
+mod items;
 mod meta;
 mod orgs;
 mod paragraphs;
@@ -211,8 +212,64 @@ impl std::error::Error for ParseError {}
 
 /// Reads a decision document's plain text. `orgs` are the organisations to
 /// recognise, usually [`catalogue_names`] plus the installation's register.
+/// Of a protocol with several items (§ 63 … § 67) it reads the item about
+/// an international organisation, or else the first with a decision, and
+/// a warning names the others; [`parse_all`] reads each.
 pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
     text::check(text)?;
+    let mut cases = items_of(text, orgs);
+    let decided = |c: &ParsedCase| !c.decision_points.is_empty() || !c.positions.is_empty();
+    if !cases.iter().any(|(_, c)| decided(c)) {
+        return parse_one(text, orgs, false);
+    }
+    let pick = cases
+        .iter()
+        .position(|(_, c)| !c.organisations.is_empty() && decided(c))
+        .or_else(|| cases.iter().position(|(_, c)| decided(c)))
+        .unwrap_or(0);
+    let others: Vec<String> = cases
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != pick)
+        .map(|(_, (label, _))| label.clone())
+        .collect();
+    let (label, mut case) = cases.swap_remove(pick);
+    let about = case
+        .organisations
+        .first()
+        .map(|o| format!(", the one about {}", o.canonical))
+        .unwrap_or_default();
+    case.warnings.push(format!(
+        "the protocol has {} items; this is {label}{about}; the others ({}) are read with --all",
+        others.len() + 1,
+        others.join(", ")
+    ));
+    Ok(case)
+}
+
+/// Every item of a protocol as a case of its own, in order; a document of
+/// one item gives one case. An item in which nothing was decided (a
+/// question answered, nothing reported) is kept with a warning.
+pub fn parse_all(text: &str, orgs: &[OrgName]) -> Result<Vec<ParsedCase>, ParseError> {
+    text::check(text)?;
+    let cases = items_of(text, orgs);
+    if cases.is_empty() {
+        return parse_one(text, orgs, false).map(|c| vec![c]);
+    }
+    Ok(cases.into_iter().map(|(_, c)| c).collect())
+}
+
+/// Each item read as a case, with its label; empty for a document of one item.
+fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
+    items::split(text)
+        .into_iter()
+        .filter_map(|(label, item)| parse_one(&item, orgs, true).ok().map(|c| (label, c)))
+        .collect()
+}
+
+/// One document or item; `lenient` keeps an item with no decision instead
+/// of refusing it as no decision document.
+fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, ParseError> {
     let mut matcher = orgs::Matcher::new(orgs);
     let lines = text::clean(text, &|w| matcher.is_name_word(w));
     let paras = paragraphs::build(&lines, &|s| matcher.is_name(s));
@@ -222,7 +279,7 @@ pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
     let looks_like_case =
         head.case_number.is_some() || head.reference.is_some() || !blocks.is_empty();
     let decision_points = points::decision(&paras, &lists, &blocks, looks_like_case);
-    if decision_points.is_empty() && blocks.is_empty() {
+    if decision_points.is_empty() && blocks.is_empty() && !lenient {
         return Err(ParseError::new(ParseErrorKind::NotADecision));
     }
     let positions = positions::build(&paras, &blocks, &lists);

@@ -258,6 +258,9 @@ fn point(label: &Label, value: u32, text: &str) -> Point {
 }
 
 const PROPOSAL_WORDS: &[&str] = &[
+    "foreslå*",
+    "indstill*",
+    "innstill*",
     "föreslår",
     "föreslå",
     "föreslås",
@@ -375,6 +378,17 @@ fn context(paras: &[Para], first: usize) -> (Option<&str>, Option<&Heading>) {
 }
 
 const SENTENCE_DECISIONS: &[&str] = &[
+    // Danish, Norwegian, Finnish, English.
+    "besluttede at",
+    "beslutter at",
+    "blev tiltrådt",
+    "blev godkendt",
+    "fattet følgende vedtak",
+    "ble vedtatt",
+    "vedtok",
+    "deferred this item",
+    "deferred the item",
+    "päätti",
     "beslutar att",
     "beslöt att",
     "beslutade att",

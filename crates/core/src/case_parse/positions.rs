@@ -49,6 +49,10 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("protokoltilførsel*", Note),
     ("protokolltilførsel*", Note),
     ("yrkande från", Motion),
+    ("amendment on behalf of", Motion),
+    ("deemed motion", Motion),
+    ("motion on behalf of", Motion),
+    ("vastaehdotus", Motion),
     ("yrkande av", Motion),
     ("amendment moved by", Motion),
     ("dissens*", Reservation),
@@ -87,6 +91,10 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("protokolltilførsel*", Note),
     ("til protokollet", Note),
     ("yrkar", Motion),
+    ("ændringsforslag*", Motion),
+    ("endringsforslag*", Motion),
+    ("jätti eriävän mielipiteen", Reservation),
+    ("eriävä mielipide", Reservation),
     ("yrkade", Motion),
     ("moved as an amendment", Motion),
     ("moved an amendment", Motion),
@@ -119,6 +127,9 @@ const STEMS: &[&str] = &[
     "forslag",
     "forbehold",
     "mindretal",
+    "motion",
+    "eriäv",
+    "vastaehdotus",
 ];
 
 /// How a paragraph may begin when members are named after the phrase.

@@ -49,6 +49,10 @@ const POSITION_HEADINGS: &[(&str, PositionKind)] = &[
 ];
 
 const DECISION_HEADINGS: &[&str] = &[
+    // Danish, Norwegian, Finnish.
+    "beslutning",
+    "vedtak",
+    "päätös",
     "beslut",
     "beslutet",
     "kommunstyrelsens beslut",
@@ -63,6 +67,11 @@ const DECISION_HEADINGS: &[&str] = &[
 ];
 
 const PROPOSAL_HEADINGS: &[&str] = &[
+    "indstilling",
+    "innstilling",
+    "forslag til vedtak",
+    "forslag til beslutning",
+    "päätösehdotus",
     "förslag till beslut",
     "beslutsförslag",
     "förslag",
@@ -76,6 +85,11 @@ const PROPOSAL_HEADINGS: &[&str] = &[
 ];
 
 const MOTION_HEADINGS: &[&str] = &[
+    "vastaehdotus",
+    "vastaehdotukset",
+    "äänestys",
+    "ændringsforslag",
+    "endringsforslag",
     "yrkande",
     "yrkanden",
     "propositionsordning",
@@ -89,6 +103,12 @@ const MOTION_HEADINGS: &[&str] = &[
 ];
 
 const OTHER_HEADINGS: &[&str] = &[
+    "sagens kerne",
+    "saksgang",
+    "behandling",
+    "käsittely",
+    "reasons for the decision",
+    "decision details",
     "ärendet",
     "ärendebeskrivning",
     "ärende",
@@ -136,6 +156,12 @@ const OTHER_HEADINGS: &[&str] = &[
 /// Endings of Swedish body names: "Kommunstyrelsen", "Borgarrådsberedningen",
 /// "Kommunstyrelsens arbetsutskott". Offices ("-kontoret") are not bodies.
 const SWEDISH_BODY_ENDINGS: &[&str] = &[
+    // Finnish: "Kaupunginhallitus", "Kaupunginvaltuusto".
+    "hallitus",
+    "valtuusto",
+    "lautakunta",
+    "fylkestinget",
+    "fylkesrådet",
     "beredningen",
     "styrelsen",
     "fullmäktige",
@@ -193,6 +219,12 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
 }
 
 const BODY_VERBS: &[&str] = &[
+    "fattet",
+    "fattede",
+    "deferred",
+    "päätti",
+    "päättää",
+    "hyväksyi",
     "tillstyrker",
     "föreslår",
     "beslutar",
@@ -224,12 +256,29 @@ const BODY_VERBS: &[&str] = &[
 /// "Borgarrådsberedningen tillstyrker …", "The Executive Committee decided …".
 pub(crate) fn body_at_start(text: &str) -> Option<String> {
     let t = text.trim_start();
+    // A minute's number in front: "10/2003 The Cabinet deferred …".
+    let t = match t.split_once(char::is_whitespace) {
+        Some((n, rest))
+            if n.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.')) =>
+        {
+            rest.trim_start()
+        }
+        _ => t,
+    };
     let t = t.strip_prefix("The ").unwrap_or(t);
     let words: Vec<&str> = t.split_whitespace().take(6).collect();
     for n in 1..words.len().min(5) {
         let verb = lower(words[n].trim_end_matches([',', ':', '.']));
         if BODY_VERBS.contains(&verb.as_str()) {
-            return body_name(&words[..n].join(" "));
+            // "Bystyret har fattet …", "The Council has decided …".
+            let auxiliary = ["har", "has", "have", "hade", "had", "blev", "ble"];
+            let end = if n > 1 && auxiliary.contains(&lower(words[n - 1]).as_str()) {
+                n - 1
+            } else {
+                n
+            };
+            return body_name(&words[..end].join(" "));
         }
     }
     None
@@ -249,8 +298,10 @@ pub(crate) fn classify(line: &str, is_org: &dyn Fn(&str) -> bool) -> Option<Head
         return Some(Heading::Position(*kind));
     }
     let words = l.split_whitespace().count();
-    // "Regionstyrelsens beslut", "Arbetsutskottets förslag".
-    if DECISION_HEADINGS.contains(&l.as_str()) || (words == 2 && l.ends_with("s beslut")) {
+    // "Regionstyrelsens beslut", "Fylkestingets vedtak", "Arbetsutskottets förslag".
+    if DECISION_HEADINGS.contains(&l.as_str())
+        || (words == 2 && (l.ends_with("s beslut") || l.ends_with("s vedtak")))
+    {
         return Some(Heading::Decision);
     }
     if PROPOSAL_HEADINGS.contains(&l.as_str()) || (words == 2 && l.ends_with("s förslag")) {

@@ -1,0 +1,129 @@
+//! Protocols with several items (§ 63 … § 67, "Sag nr. 129", "Item 78"):
+//! where each item starts, so that each is read as a case of its own with
+//! the protocol's head (the body, the meeting date) in front of it.
+
+use super::words::lower;
+
+/// An item's start: its label as written ("§ 63", "Sag nr. 129") and the
+/// byte offset of its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ItemStart {
+    pub(crate) label: String,
+    pub(crate) at: usize,
+}
+
+/// The label of a line that starts an item, if it does.
+pub(crate) fn item_label(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    let l = lower(t);
+    let (prefix_len, keep) = if let Some(rest) = t.strip_prefix('§') {
+        if rest.starts_with('§') {
+            return None;
+        }
+        (t.len() - rest.len(), "§ ")
+    } else {
+        let prefixes = [
+            ("sag nr.", "Sag nr. "),
+            ("sag nr", "Sag nr. "),
+            ("nr.", "Nr. "),
+            ("punkt", "Punkt "),
+            ("item", "Item "),
+            ("minute", "Minute "),
+            ("sak", "Sak "),
+            ("ärende", "Ärende "),
+        ];
+        let (p, keep) = prefixes.iter().find(|(p, _)| l.starts_with(p))?;
+        (p.len(), *keep)
+    };
+    let rest = t.get(prefix_len..)?.trim_start();
+    let number: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if number.is_empty() || number.len() > 4 {
+        return None;
+    }
+    // "§ 5 kommunallagen …" is running text; an item's line goes on with
+    // its title, its case number or nothing.
+    let after = rest.get(number.len()..).unwrap_or("");
+    let after = after.trim_start_matches(['.', ':', ')', ' ', '\t', '/']);
+    let after_number = after
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit());
+    after_number.then(|| format!("{keep}{number}"))
+}
+
+/// Every item start, in order; fewer than two means the text is one item.
+pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
+    let mut out: Vec<ItemStart> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(label) = item_label(line) {
+            // A label repeated by a running head or a second heading line
+            // is the same item.
+            if out.last().is_none_or(|s| s.label != label) {
+                out.push(ItemStart { label, at });
+            }
+        }
+        at += line.len();
+    }
+    // Items of one kind: "§" items are not split by a stray "Nr." line.
+    if let Some(first) = out.first() {
+        let kind: String = first.label.chars().take(2).collect();
+        out.retain(|s| s.label.starts_with(&kind));
+    }
+    if out.len() < 2 { Vec::new() } else { out }
+}
+
+/// The protocol's head and each item's text, the head in front of each.
+pub(crate) fn split(text: &str) -> Vec<(String, String)> {
+    let s = starts(text);
+    let Some(first) = s.first() else {
+        return Vec::new();
+    };
+    let head = text.get(..first.at).unwrap_or("");
+    s.iter()
+        .enumerate()
+        .map(|(i, start)| {
+            let end = s.get(i + 1).map_or(text.len(), |n| n.at);
+            let body = text.get(start.at..end).unwrap_or("");
+            (start.label.clone(), format!("{head}{body}"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_lines() {
+        assert_eq!(item_label("§ 63 Dnr KS 2019/0457").as_deref(), Some("§ 63"));
+        assert_eq!(
+            item_label("§63 Medlemskap i ICLEI").as_deref(),
+            Some("§ 63")
+        );
+        assert_eq!(item_label("§ 64").as_deref(), Some("§ 64"));
+        assert_eq!(item_label("Sag nr. 129").as_deref(), Some("Sag nr. 129"));
+        assert_eq!(
+            item_label("Nr. 20  BR 366/07. Medlemsforslag").as_deref(),
+            Some("Nr. 20")
+        );
+        assert_eq!(item_label("§§ 12–14"), None);
+        assert_eq!(item_label("§ 5 kommunallagen gäller."), None);
+        assert_eq!(item_label("Itemised costs"), None);
+    }
+
+    #[test]
+    fn a_protocol_splits_into_items_with_its_head() {
+        let text = "Kommunfullmäktige\nSammanträdesdatum 2011-06-16\n\n§ 63 Avsägelser\nKommunfullmäktige godkänner avsägelserna.\n\n§ 64 Medlemskap i ICLEI\nKommunfullmäktige beslutar att gå med i ICLEI.\n";
+        let items = split(text);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].0, "§ 63");
+        assert!(
+            items[1]
+                .1
+                .starts_with("Kommunfullmäktige\nSammanträdesdatum 2011-06-16")
+        );
+        assert!(items[1].1.contains("ICLEI") && !items[1].1.contains("Avsägelser"));
+        assert!(split("§ 12 Ett ärende\nBeslut\n1. Något.\n").is_empty());
+    }
+}
