@@ -355,26 +355,38 @@ fn plain_labels(l: &str) -> String {
 /// recommendations 9" (the majority carried the decision).
 fn votes_in(sentences: &[String]) -> Votes {
     let mut v = Votes::default();
+    let mut on_motions = Votes::default();
     for s in sentences {
         let l = plain_labels(&lower(s));
         let ws: Vec<&str> = words(&l).map(|w| w.text).collect();
         // "34 stemmer imod 15", "9 votes to 3"; "forkastet med 43 stemmer
         // imod 8" counts the votes against first.
-        let lost = find_any(&l, REJECTED).is_some()
-            || l.contains("not carried")
-            || l.contains("was lost")
-            || l.contains("faldt")
-            || l.contains("föll");
-        for i in 0..ws.len() {
-            if let Some(a) = number(ws[i])
-                && ws.get(i + 1).is_some_and(|w| VOTE_NOUNS.contains(w))
-                && ws.get(i + 2).is_some_and(|w| AGAINST_LINKS.contains(w))
-                && let Some(b) = ws.get(i + 3).and_then(|w| number(w))
-                && v.for_.is_none()
-            {
-                let (yes, no) = if lost { (b, a) } else { (a, b) };
-                v.for_ = Some(yes);
-                v.against = Some(no);
+        // Clause by clause: "Amendment NOT CARRIED by 28 votes to 24;
+        // deemed motion CARRIED by 28 votes to 24". A motion's or an
+        // amendment's vote counts only when nothing else was voted on.
+        for clause in l.split(';') {
+            let lost = find_any(clause, REJECTED).is_some()
+                || clause.contains("not carried")
+                || clause.contains("was lost")
+                || clause.contains("faldt")
+                || clause.contains("föll");
+            let on_motion = ["amendment", "ændringsforslag", "endringsforslag", "yrkande"]
+                .iter()
+                .any(|w| clause.contains(w));
+            let cw: Vec<&str> = words(clause).map(|w| w.text).collect();
+            for i in 0..cw.len() {
+                if let Some(a) = number(cw[i])
+                    && cw.get(i + 1).is_some_and(|w| VOTE_NOUNS.contains(w))
+                    && cw.get(i + 2).is_some_and(|w| AGAINST_LINKS.contains(w))
+                    && let Some(b) = cw.get(i + 3).and_then(|w| number(w))
+                {
+                    let (yes, no) = if lost { (b, a) } else { (a, b) };
+                    let slot = if on_motion { &mut on_motions } else { &mut v };
+                    if slot.for_.is_none() {
+                        slot.for_ = Some(yes);
+                        slot.against = Some(no);
+                    }
+                }
             }
         }
         // "there voted for the amendment 3, for the recommendations 9"
@@ -410,6 +422,10 @@ fn votes_in(sentences: &[String]) -> Votes {
         labelled(&l, &ws, AGAINST_WORDS, label_first, &mut v.against);
         labelled(&l, &ws, ABSTAIN_WORDS, label_first, &mut v.abstain);
         labelled(&l, &ws, ABSENT_WORDS, label_first, &mut v.absent);
+    }
+    if v.for_.is_none() && v.against.is_none() {
+        v.for_ = on_motions.for_;
+        v.against = on_motions.against;
     }
     v
 }

@@ -8,7 +8,7 @@
 
 use super::persons::starts_with_person;
 use super::points::{Family, Label, introduces, parse_label};
-use super::positions::starts_like_intro;
+use super::positions::{intro_kind, starts_like_intro};
 use super::sections::{Heading, classify};
 use super::text::Line;
 use super::words::lower;
@@ -154,7 +154,14 @@ fn breaks_before(
         return false;
     }
     let upper = starts_sentence(&line.text);
-    let ended = ends_sentence(prev);
+    // A line in brackets ends what it follows: "(Sagen udsattes i mødet den 23. februar)".
+    let bracketed = prev.trim_start().starts_with('(') && prev.trim_end().ends_with(')');
+    let ended = ends_sentence(prev) || bracketed;
+    // "Winnie Berndtson (løsgænger) stillede følgende ændringsforslag:" opens
+    // a position however the line before it ended.
+    if starts_with_person(&line.text) && intro_kind(&line.text).is_some() {
+        return true;
+    }
     // "Anna Ek (V) reserverar sig …" after a finished sentence: the next member's position.
     if ended && starts_with_person(&line.text) {
         return true;

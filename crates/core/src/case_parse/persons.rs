@@ -23,6 +23,13 @@ pub(crate) const REFERENCE_PHRASES: &[&str] = &[
 const QUANTIFIERS: &[&str] = &["båda", "bägge", "alla", "samtliga", "both", "all"];
 
 const ENGLISH_PARTIES: &[&str] = &[
+    // Members outside any party: Danish, Norwegian, Swedish, English.
+    "løsgænger",
+    "uden for partierne",
+    "uavhengig",
+    "partiløs",
+    "politisk vilde",
+    "independent",
     "green",
     "greens",
     "green party",

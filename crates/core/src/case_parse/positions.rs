@@ -437,6 +437,10 @@ mod tests {
             Some((Note, true))
         );
         assert_eq!(
+            intro_kind("Winnie Berndtson (løsgænger) stillede følgende ændringsforslag:"),
+            Some((Motion, true))
+        );
+        assert_eq!(
             intro_kind(
                 "Councillor Jane Smith (Green) asked that her dissent be recorded, for the following reasons:"
             ),
