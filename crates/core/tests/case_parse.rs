@@ -152,9 +152,11 @@ fn the_reference_document() {
     let refers: Vec<Option<usize>> = p.iter().map(|x| x.refers_to).collect();
     assert_eq!(refers, [None, None, Some(0), None, None]);
 
-    // The counter-proposals keep their own numbering.
+    // The counter-proposals keep their own numbering; "6. I övrigt anförs
+    // följande:" introduces the reasons and proposes nothing.
     let numbers: Vec<u32> = p[0].points.iter().map(|x| x.number).collect();
-    assert_eq!(numbers, [4, 5, 6]);
+    assert_eq!(numbers, [4, 5]);
+    assert!(p[0].text.contains("6. I övrigt anförs följande:"));
     assert_eq!(
         p[0].points[0].text,
         "Staden behåller sitt medlemskap i Metropolis och UCLG och fortsätter också sitt styrelsearbete i dessa"
@@ -252,7 +254,8 @@ fn a_proposal_in_pm_style() {
         persons(&p[0]),
         [("Johan Sand", Some("S")), ("Sara Holm", Some("S"))]
     );
-    assert_eq!(p[0].points.len(), 3);
+    // "3. Därutöver anförs följande:" introduces reasons, not a counter-point.
+    assert_eq!(p[0].points.len(), 2);
     assert_eq!(
         persons(&p[1]),
         [

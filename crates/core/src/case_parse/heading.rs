@@ -729,8 +729,43 @@ mod tests {
             case_number_in("Case no. EC 2020/15").as_deref(),
             Some("EC 2020/15")
         );
+        for n in [
+            "SN-2014-1974",
+            "FR/23/041",
+            "HEL 2015-012404",
+            "BR 366/07",
+            "2013/0743 KS-1",
+        ] {
+            assert_eq!(
+                case_number_in(&format!("Dnr {n}")).as_deref(),
+                Some(n),
+                "{n}"
+            );
+        }
         assert_eq!(case_number_in("Dnr: 123"), None);
         assert_eq!(case_number_in("dnr"), None);
+    }
+
+    #[test]
+    fn case_numbers_without_a_label() {
+        let line = |t: &str| Line {
+            text: t.into(),
+            blanks_before: 0,
+            after_break: false,
+            furniture: false,
+        };
+        let lines = [
+            line("Helsingfors stad"),
+            line("Protokoll"),
+            line("10/2016"),
+            line("HEL 2015-012404"),
+        ];
+        assert_eq!(
+            loose_case_number(&lines).as_deref(),
+            Some("HEL 2015-012404")
+        );
+        let lines = [line("Nr. 20 BR 366/07. Medlemsforslag")];
+        assert_eq!(loose_case_number(&lines).as_deref(), Some("BR 366/07"));
     }
 
     #[test]

@@ -244,6 +244,19 @@ pub(crate) fn blocks(paras: &[Para]) -> Vec<Block> {
             }
             ParaKind::Item(_) => match open.as_mut() {
                 Some((b, more)) if *more || b.last + 1 == i => b.last = i,
+                // Grounds numbered from the start under a "Reservation"
+                // heading: "1. Vi Sverigedemokrater reserverar oss …".
+                None if pending.is_some() && !says_none(&para.text) => {
+                    open = Some((
+                        Block {
+                            kind: pending.unwrap_or(Reservation),
+                            body: body.clone(),
+                            first: i,
+                            last: i,
+                        },
+                        true,
+                    ));
+                }
                 _ => close(&mut open, &mut out),
             },
             ParaKind::Text => {
@@ -384,6 +397,14 @@ pub(crate) fn build(paras: &[Para], blocks: &[Block], lists: &[List]) -> Vec<Pos
         while let Some(l) = lists.get(next_list).filter(|l| l.last <= b.last) {
             points.extend(l.points.iter().cloned());
             next_list += 1;
+        }
+        // "6. I övrigt anförs följande:" numbers the reasons that follow; it
+        // proposes nothing, so it is no counter-point.
+        while points
+            .last()
+            .is_some_and(|p| p.text.trim_end().ends_with(':') && points.len() > 1)
+        {
+            points.pop();
         }
         let refers = refers_to(&first.text, &out);
         out.push(Position {

@@ -92,3 +92,24 @@ fn actions_of_points_decided_in_the_application() {
     assert_eq!(actions[0].deadline, NaiveDate::from_ymd_opt(2012, 6, 30));
     assert_eq!(actions[0].point, 2);
 }
+
+#[test]
+fn numbered_grounds_stay_inside_their_reservation() {
+    let text = "Kommunfullmäktige\nSammanträdesdatum 2019-10-16\n\n§ 12 Dnr KS 2019/0457\nMedlemskap i ICLEI\n\nBeslut\nKommunfullmäktige beslutar\n1. Kommunen ansöker om medlemskap i ICLEI.\n2. Kommunstyrelsen underrättas.\n\nReservation\n1. Vi Sverigedemokrater reserverar oss mot beslutet.\n2. Medlemskapet kostar mer än det ger.\n3. Kommunen bör i stället samarbeta i Norden.\n";
+    let case = parse_sv(text);
+    let points: Vec<&str> = case
+        .decision_points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "Kommunen ansöker om medlemskap i ICLEI.",
+            "Kommunstyrelsen underrättas."
+        ]
+    );
+    assert_eq!(case.positions.len(), 1, "{:#?}", case.positions);
+    assert_eq!(case.positions[0].kind, PositionKind::Reservation);
+    assert!(case.positions[0].text.contains("kostar mer än det ger"));
+}
