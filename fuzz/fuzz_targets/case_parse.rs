@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use oversyn_core::case_parse::{OrgName, catalogue_names, parse};
+use oversyn_core::case_parse::{OrgName, catalogue_names, parse, parse_all};
 use std::sync::OnceLock;
 
 fn orgs() -> &'static [OrgName] {
@@ -18,6 +18,17 @@ fuzz_target!(|data: &[u8]| {
         for p in &case.positions {
             if let Some(r) = p.refers_to {
                 assert!(r < case.positions.len());
+            }
+        }
+    }
+    // One case per item of a protocol: each as sound as a single one.
+    if let Ok(cases) = parse_all(&text, orgs()) {
+        assert!(!cases.is_empty());
+        for case in &cases {
+            for p in &case.positions {
+                if let Some(r) = p.refers_to {
+                    assert!(r < case.positions.len());
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 //! The case parser never panics and stays fast, whatever it is given.
 
-use oversyn_core::case_parse::{OrgName, catalogue_names, parse};
+use oversyn_core::case_parse::{OrgName, catalogue_names, parse, parse_all};
 use proptest::prelude::*;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -82,6 +82,30 @@ const PIECES: &[&str] = &[
     "with reference to the dissent of ",
     "organisatio-",
     "ner",
+    "§ 63 ",
+    "§64 Medlemskap\n",
+    "Sag nr. 129\n",
+    "Nr. 20 BR 366/07. ",
+    "33. / 638 §\n",
+    "med 34 stemmer imod 15",
+    "forkastet ",
+    "by 9 votes to 3",
+    "NOT CARRIED ",
+    "Ja 41, Nej 20, Avstår 0.",
+    "Jaa-äänet: 5\n",
+    "Anna Ek (S) Ja\n",
+    "yrkar ",
+    "stillede følgende ændringsforslag:",
+    "protokolbemærkning",
+    "(løsgænger)",
+    "Vastaehdotus:",
+    "Bilaga 1 ",
+    "Föredragande: ",
+    "återremitteras ",
+    "bordlade ",
+    "tillstyrker ",
+    "20/03/2019",
+    "13.09.2007",
     "ÅÄÖ",
     "İ",
     "\u{ad}",
@@ -110,6 +134,25 @@ proptest! {
     #[test]
     fn random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..4000)) {
         let _ = parse(&String::from_utf8_lossy(&bytes), orgs());
+    }
+
+    #[test]
+    fn protocols_of_several_items(text in pieced()) {
+        if let Ok(cases) = parse_all(&text, orgs()) {
+            prop_assert!(!cases.is_empty());
+            for case in &cases {
+                for p in &case.positions {
+                    if let Some(r) = p.refers_to {
+                        prop_assert!(r < case.positions.len());
+                    }
+                }
+                // Totals counted from a roll call match it.
+                let roll = &case.decision.roll_call;
+                if !roll.is_empty() && case.decision.votes.for_.is_some() {
+                    prop_assert!(case.decision.votes.for_.unwrap() <= 10_000);
+                }
+            }
+        }
     }
 
     #[test]
@@ -150,6 +193,7 @@ proptest! {
 fn in_time(label: &str, text: &str) {
     let start = Instant::now();
     let _ = parse(text, orgs());
+    let _ = parse_all(text, orgs());
     let took = start.elapsed();
     // Generous for an unoptimised build on a slow machine; a quadratic path would take minutes.
     let limit = Duration::from_secs(20);
@@ -176,6 +220,22 @@ fn large_and_repetitive_inputs_parse_in_time() {
         ),
     );
     in_time("hyphens", &grow("organisatio-\n"));
+    in_time(
+        "many items",
+        &grow("§ 1 Ärende\nBeslut\n1. Staden går med i ICLEI.\n"),
+    );
+    in_time(
+        "a long head before many items",
+        &format!(
+            "{}{}",
+            grow("Kommunfullmäktige "),
+            "§ 1 A\nBeslut\n1. x.\n".repeat(900)
+        ),
+    );
+    in_time(
+        "vote phrases",
+        &grow("med 34 stemmer imod 15; Ja 41, Nej 20. "),
+    );
     in_time("brackets", &grow("(((((("));
     in_time("page furniture", &grow("Sida 2 (3)\nKS/2017:214\n\u{c}"));
     in_time(

@@ -9,6 +9,7 @@
 //! that reports a motion ("yrkar återremiss", "moved that the matter be
 //! deferred") says what someone asked for, not what was decided.
 
+use super::Confidence;
 use super::paragraphs::{Para, ParaKind};
 use super::sections::{Heading, body_at_start};
 use super::words::{find_any, lower, words};
@@ -147,9 +148,16 @@ const MOTION_WORDS: &[&str] = &[
     "motion",
 ];
 
+/// The decision read, with how sure the parser is of its kind and vote.
+pub(crate) struct Read {
+    pub(crate) decision: ParsedDecision,
+    pub(crate) kind_confidence: Confidence,
+    pub(crate) votes_confidence: Confidence,
+}
+
 /// Reads the decision from the paragraphs outside the positions
 /// (`in_position[i]` is true for a paragraph inside one).
-pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> ParsedDecision {
+pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     let mut sentences: Vec<String> = Vec::new();
     let mut proposed: Vec<String> = Vec::new();
     // Votes are often reported right after a motion, inside its paragraphs.
@@ -179,6 +187,7 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> ParsedDecision {
     } else {
         votes
     };
+    // Totals counted from the roll call are the roll call's own.
     // A preparing body's own minutes may hold nothing but its proposal
     // ("Arbetsutskottets förslag: Arbetsutskottet föreslår …").
     let kind = match kind(&sentences) {
@@ -187,10 +196,30 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> ParsedDecision {
         }
         k => k,
     };
-    ParsedDecision {
-        kind,
-        votes,
-        roll_call,
+    // A kind named in the text is sure; "adopted" because nothing else was
+    // found is sure only where a body says it decided.
+    let kind_confidence = if kind != DecisionKind::Adopted || decides(&sentences) {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    };
+    // Totals stated once agree with themselves; a roll call that adds up to
+    // the totals confirms them.
+    let votes_confidence = if !roll_call.is_empty() && count(&roll_call) == votes {
+        Confidence::High
+    } else if roll_call.is_empty() {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    };
+    Read {
+        decision: ParsedDecision {
+            kind,
+            votes,
+            roll_call,
+        },
+        kind_confidence,
+        votes_confidence,
     }
 }
 

@@ -1,5 +1,6 @@
 //! The document's head: case number, reference, title, date and language.
 
+use super::Confidence;
 use super::paragraphs::{Para, ParaKind};
 use super::points::parse_label;
 use super::positions::starts_like_intro;
@@ -8,6 +9,7 @@ use super::text::{Line, is_page_number};
 use super::words::{find_phrase, lower, prefix, squash, words};
 use super::{dates, persons};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Head {
@@ -16,26 +18,53 @@ pub(crate) struct Head {
     pub(crate) title: Option<String>,
     pub(crate) date: Option<NaiveDate>,
     pub(crate) language: String,
+    /// How each of case_number, title, date and language was found.
+    pub(crate) confidence: BTreeMap<String, Confidence>,
 }
 
 /// How far into the document its head may reach, in lines.
 const HEAD_LINES: usize = 40;
 
 pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
-    // A date labelled in the letterhead, then where the proposal was
-    // signed, then a meeting date further down.
-    let date = labelled_meeting_date(lines)
-        .or_else(|| meeting_date(lines, 15))
-        .or_else(|| signing_date(paras))
-        .or_else(|| meeting_date(lines, HEAD_LINES * 2));
+    use Confidence::{High, Low, Medium};
+    // A date labelled as the meeting's, then one in the letterhead, then
+    // where the proposal was signed, then a meeting date further down.
+    let (date, date_sure) = labelled_meeting_date(lines)
+        .map(|d| (Some(d), High))
+        .or_else(|| meeting_date(lines, 15).map(|d| (Some(d), Medium)))
+        .or_else(|| signing_date(paras).map(|d| (Some(d), Medium)))
+        .or_else(|| meeting_date(lines, HEAD_LINES * 2).map(|d| (Some(d), Low)))
+        .unwrap_or((None, Low));
+    let (case_number, number_sure) = head_lines(lines)
+        .find_map(|l| case_number_in(&l.text))
+        .map(|n| (Some(n), High))
+        .or_else(|| loose_case_number(lines).map(|n| (Some(n), Medium)))
+        .unwrap_or((None, Low));
+    let labelled = lines
+        .iter()
+        .filter(|l| !is_page_number(&l.text))
+        .take(HEAD_LINES)
+        .find_map(|l| labelled_title(&l.text));
+    let title = title(lines);
+    let title_sure = match (&title, &labelled) {
+        (Some(t), Some(l)) if t == l => High,
+        (Some(_), _) => Medium,
+        (None, _) => Low,
+    };
+    let (language, language_sure) = language(paras);
+    let confidence = BTreeMap::from([
+        ("case_number".to_string(), number_sure),
+        ("title".to_string(), title_sure),
+        ("date".to_string(), date_sure),
+        ("language".to_string(), language_sure),
+    ]);
     Head {
-        case_number: head_lines(lines)
-            .find_map(|l| case_number_in(&l.text))
-            .or_else(|| loose_case_number(lines)),
+        case_number,
         reference: head_lines(lines).find_map(|l| reference_in(&l.text)),
-        title: title(lines),
+        title,
         date,
-        language: language(paras),
+        language,
+        confidence,
     }
 }
 
@@ -664,8 +693,8 @@ const MARKERS: &[(&str, &[&str])] = &[
 pub(crate) const KNOWN_LANGUAGES: &[&str] = &["sv", "da", "nb", "nn", "fi", "en"];
 
 /// The language the document is written in, by the marker words it uses
-/// most; Swedish when nothing tells.
-pub(crate) fn language(paras: &[Para]) -> String {
+/// most (Swedish when nothing tells), and how clearly it stood out.
+pub(crate) fn language(paras: &[Para]) -> (String, Confidence) {
     let mut scores = vec![0usize; MARKERS.len()];
     let mut seen = 0usize;
     'outer: for para in paras {
@@ -700,7 +729,22 @@ pub(crate) fn language(paras: &[Para]) -> String {
             (0, 0),
             |(bk, bs), (k, s)| if *s > bs { (k, *s) } else { (bk, bs) },
         );
-    MARKERS[best.0].0.to_string()
+    let second = scores
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != best.0)
+        .map(|(_, s)| *s)
+        .max()
+        .unwrap_or(0);
+    let code = MARKERS[best.0].0;
+    let sure = if !KNOWN_LANGUAGES.contains(&code) || best.1 <= second {
+        Confidence::Low
+    } else if best.1 >= 2 * second && best.1 >= 20 {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    };
+    (code.to_string(), sure)
 }
 
 #[cfg(test)]

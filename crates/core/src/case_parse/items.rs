@@ -70,8 +70,19 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         let kind: String = first.label.chars().take(2).collect();
         out.retain(|s| s.label.starts_with(&kind));
     }
-    if out.len() < 2 { Vec::new() } else { out }
+    // No protocol has thousands of items; a text that seems to is read whole.
+    if out.len() < 2 || out.len() > MAX_ITEMS {
+        Vec::new()
+    } else {
+        out
+    }
 }
+
+const MAX_ITEMS: usize = 1000;
+
+/// The protocol's head goes in front of every item, so only its letterhead
+/// is taken: a long text before the first item would be copied into each.
+const MAX_HEAD: usize = 4000;
 
 /// The protocol's head and each item's text, the head in front of each.
 pub(crate) fn split(text: &str) -> Vec<(String, String)> {
@@ -79,7 +90,7 @@ pub(crate) fn split(text: &str) -> Vec<(String, String)> {
     let Some(first) = s.first() else {
         return Vec::new();
     };
-    let head = text.get(..first.at).unwrap_or("");
+    let head = super::words::prefix(text.get(..first.at).unwrap_or(""), MAX_HEAD);
     s.iter()
         .enumerate()
         .map(|(i, start)| {

@@ -58,6 +58,17 @@ pub fn catalogue_names() -> Vec<OrgName> {
         .collect()
 }
 
+/// How sure the parser is of a field: found where such documents state it
+/// (high), inferred from where it usually stands (medium), or guessed or
+/// missing (low). The review step shows the least sure first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
 /// A case as read from a decision document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParsedCase {
@@ -85,6 +96,10 @@ pub struct ParsedCase {
     pub decision: ParsedDecision,
     /// The adopted decision's points, or the main proposal's.
     pub decision_points: Vec<Point>,
+    /// How sure the parser is of each field it reads: case_number, title,
+    /// date, language, paragraph, decision_kind, votes, decision_points.
+    #[serde(default)]
+    pub confidence: std::collections::BTreeMap<String, Confidence>,
     pub positions: Vec<Position>,
     /// Each distinct mention once, in order of first appearance.
     pub organisations: Vec<OrgMention>,
@@ -278,7 +293,7 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
     let lists = points::lists(&paras);
     let looks_like_case =
         head.case_number.is_some() || head.reference.is_some() || !blocks.is_empty();
-    let decision_points = points::decision(&paras, &lists, &blocks, looks_like_case);
+    let (decision_points, points_sure) = points::decision(&paras, &lists, &blocks, looks_like_case);
     if decision_points.is_empty() && blocks.is_empty() && !lenient {
         return Err(ParseError::new(ParseErrorKind::NotADecision));
     }
@@ -301,13 +316,30 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
     if head.case_number.is_none() {
         warnings.push("no case number found".to_string());
     }
+    let paragraph = meta::paragraph(&lines);
+    let mut confidence = head.confidence.clone();
+    confidence.insert(
+        "paragraph".into(),
+        if paragraph.is_some() {
+            Confidence::High
+        } else {
+            Confidence::Low
+        },
+    );
+    confidence.insert("decision_kind".into(), decision.kind_confidence);
+    if decision.decision.votes != Default::default() {
+        confidence.insert("votes".into(), decision.votes_confidence);
+    }
+    confidence.insert("decision_points".into(), points_sure);
+    let decision = decision.decision;
     Ok(ParsedCase {
+        confidence,
         case_number: head.case_number,
         reference: head.reference,
         title: head.title,
         language: head.language,
         date: head.date,
-        paragraph: meta::paragraph(&lines),
+        paragraph,
         rapporteur: meta::rapporteur(&lines),
         attachments: meta::attachments(&lines, &paras),
         decision,

@@ -1,11 +1,11 @@
 //! Numbered, lettered and bulleted points, grouped into lists, and the choice
 //! of which list is the case's decision.
 
-use super::Point;
 use super::paragraphs::{Para, ParaKind};
 use super::positions::Block;
 use super::sections::{Heading, body_at_start};
 use super::words::{find_any, lower};
+use super::{Confidence, Point};
 
 /// How a list's points are marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -407,7 +407,7 @@ pub(crate) fn decision(
     lists: &[List],
     blocks: &[Block],
     looks_like_case: bool,
-) -> Vec<Point> {
+) -> (Vec<Point>, Confidence) {
     let inside = in_positions(paras, blocks);
     let mut best: Option<(u8, &List)> = None;
     for list in lists
@@ -420,17 +420,25 @@ pub(crate) fn decision(
             best = Some((s, list));
         }
     }
+    // A list under "Beslut" or after "beslutar att" is sure; a proposal's
+    // list or a decision in one sentence is likely; a list without an
+    // introduction in a case is a guess.
     if let Some((s, list)) = best
         && s >= 2
     {
-        return list.points.clone();
+        let sure = if s >= 3 {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        return (list.points.clone(), sure);
     }
     if let Some(p) = sentence_decision(paras, &inside, looks_like_case) {
-        return vec![p];
+        return (vec![p], Confidence::Medium);
     }
     match best {
-        Some((_, list)) if looks_like_case => list.points.clone(),
-        _ => Vec::new(),
+        Some((_, list)) if looks_like_case => (list.points.clone(), Confidence::Low),
+        _ => (Vec::new(), Confidence::Low),
     }
 }
 

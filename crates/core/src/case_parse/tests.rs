@@ -113,3 +113,30 @@ fn numbered_grounds_stay_inside_their_reservation() {
     assert_eq!(case.positions[0].kind, PositionKind::Reservation);
     assert!(case.positions[0].text.contains("kostar mer än det ger"));
 }
+
+#[test]
+fn each_field_says_how_sure_the_parser_is() {
+    let sure = |text: &str| parse_sv(text).confidence;
+    let protocol = sure(
+        "Kommunstyrelsen\nSammanträdesdatum 2019-10-16\n\n§ 12 Dnr KS 2019/0457\nMedlemskap i ICLEI\n\nBeslut\nKommunstyrelsen beslutar\n1. Kommunen ansöker om medlemskap i ICLEI från och med den 1 januari 2020.\n2. Kommunstyrelsen underrättas om utfallet.\n",
+    );
+    for field in [
+        "case_number",
+        "date",
+        "paragraph",
+        "decision_points",
+        "decision_kind",
+    ] {
+        assert_eq!(protocol[field], Confidence::High, "{field}: {protocol:?}");
+    }
+    // A bare list with no introduction, no date and no § is a guess.
+    let bare =
+        sure("Dnr KS 2019/0457\n\n1. Kommunen går med i ICLEI.\n2. Kommunstyrelsen underrättas.\n");
+    assert_eq!(bare["decision_points"], Confidence::Low, "{bare:?}");
+    assert_eq!(bare["date"], Confidence::Low);
+    assert_eq!(bare["paragraph"], Confidence::Low);
+    assert_eq!(bare["case_number"], Confidence::High);
+    let json =
+        serde_json::to_value(parse_sv("Dnr 1/2020\nBeslut\n1. Staden går med i C40.\n")).unwrap();
+    assert!(json["confidence"]["decision_points"].is_string(), "{json}");
+}

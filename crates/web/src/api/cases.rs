@@ -348,6 +348,22 @@ pub async fn parse(
     Ok(Json(parse_body(&s, u.tenant(), &body).await?))
 }
 
+/// Parse a protocol of several items (§ 63 … § 67) into one parse contract per
+/// item; a document of one item gives an array of one.
+#[utoipa::path(post, path = "/v1/cases/parse-all", tag = "cases", security(("bearer" = [])),
+    request_body(content = String, content_type = "text/plain", description = "The protocol: plain text or PDF bytes"),
+    responses((status = 200, description = "One parse contract per item", body = [Object], example = json!([{"paragraph": "63", "title": "Anmälan av motioner", "decision": {"kind": "adopted", "votes": {"for": null, "against": null, "abstain": null, "absent": null}, "roll_call": []}, "decision_points": [{"number": 1, "label": "-", "text": "Motionerna lämnas över till kommunstyrelsen för beredning."}]}])), (status = 422, body = Problem)))]
+pub async fn parse_all(
+    State(s): State<AppState>,
+    u: ApiUser,
+    body: Bytes,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let orgs = s.store.organisations(u.tenant()).await?;
+    let cases = oversyn_import::parse_document_all(&body, &orgs)
+        .map_err(|e| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    Ok(Json(cases))
+}
+
 #[derive(Serialize, ToSchema)]
 #[schema(example = json!({"case": {"id": 7, "title": "Översyn av stadens engagemang i internationella organisationer", "status": "open"}, "warnings": ["\"ECLG\" read as UCLG"]}))]
 pub struct ImportOut {

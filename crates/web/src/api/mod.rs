@@ -48,6 +48,7 @@ pub fn router() -> Router<crate::AppState> {
 pub(crate) fn routes() -> OpenApiRouter<crate::AppState> {
     let documents = OpenApiRouter::new()
         .routes(routes!(cases::parse))
+        .routes(routes!(cases::parse_all))
         .routes(routes!(cases::import))
         .layer(DefaultBodyLimit::max(MAX_DOCUMENT));
     OpenApiRouter::new()

@@ -48,6 +48,99 @@ struct ImportView {
     positions: Vec<Shown>,
     organisations: Vec<String>,
     actions: Vec<String>,
+    /// The fields the parser is least sure of, least sure first.
+    unsure: Vec<Unsure>,
+    /// The editable fields, least sure first.
+    order: Vec<String>,
+}
+
+/// A field read with less than full confidence, as the review step lists it.
+pub struct Unsure {
+    /// The field's name in the contract, for its label.
+    pub field: String,
+    pub value: String,
+    /// `low` or `medium`.
+    pub confidence: String,
+}
+
+/// The contract's confidence for `field`: 0 low, 1 medium, 2 high or unsaid.
+fn sureness(parsed: &serde_json::Value, field: &str) -> u8 {
+    match parsed["confidence"][field].as_str() {
+        Some("low") => 0,
+        Some("medium") => 1,
+        _ => 2,
+    }
+}
+
+/// What the review step says the parser read for `field`.
+fn shown_value(parsed: &serde_json::Value, field: &str) -> String {
+    let v = match field {
+        "decision_kind" => &parsed["decision"]["kind"],
+        "votes" => &parsed["decision"]["votes"],
+        "decision_points" => {
+            return parsed["decision_points"]
+                .as_array()
+                .map_or(0, Vec::len)
+                .to_string();
+        }
+        f => &parsed[f],
+    };
+    match v {
+        serde_json::Value::Null => "–".into(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .filter(|(_, n)| !n.is_null())
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// The fields the parser was not sure of, least sure first; and the
+/// editable fields in the same order (title, number, reference, points).
+fn uncertain(parsed: &serde_json::Value) -> (Vec<Unsure>, Vec<String>) {
+    const FIELDS: [&str; 8] = [
+        "title",
+        "case_number",
+        "date",
+        "decision_points",
+        "decision_kind",
+        "votes",
+        "paragraph",
+        "language",
+    ];
+    let mut unsure: Vec<(u8, usize, Unsure)> = FIELDS
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| sureness(parsed, f) < 2)
+        .map(|(i, f)| {
+            let s = sureness(parsed, f);
+            let unsure = Unsure {
+                field: (*f).to_string(),
+                value: shown_value(parsed, f),
+                confidence: if s == 0 { "low" } else { "medium" }.into(),
+            };
+            (s, i, unsure)
+        })
+        .collect();
+    unsure.sort_by_key(|(s, i, _)| (*s, *i));
+    let mut order: Vec<(u8, usize, String)> = [
+        ("title", "title"),
+        ("number", "case_number"),
+        ("reference", "reference"),
+        ("proposal", "decision_points"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (input, field))| (sureness(parsed, field), i, (*input).to_string()))
+    .collect();
+    order.sort_by_key(|(s, i, _)| (*s, *i));
+    (
+        unsure.into_iter().map(|(_, _, u)| u).collect(),
+        order.into_iter().map(|(_, _, f)| f).collect(),
+    )
 }
 
 fn page(s: &Signed, status: StatusCode, v: ImportView) -> Result<Response, PageError> {
@@ -65,6 +158,8 @@ fn empty(s: &Signed) -> ImportView {
         positions: Vec::new(),
         organisations: Vec::new(),
         actions: Vec::new(),
+        unsure: Vec::new(),
+        order: Vec::new(),
     }
 }
 
@@ -146,7 +241,10 @@ fn review(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let (unsure, order) = uncertain(&parsed);
     let v = ImportView {
+        unsure,
+        order,
         warnings: imported.warnings.clone(),
         positions: shown(&imported.new.positions, Lang::from_code(&f.language)),
         organisations,

@@ -399,6 +399,27 @@ async fn the_case_api_parses_imports_and_keeps_tenants_apart() {
             }
             let r = send("/api/v1/cases/parse", b"\x00\x01\x02\x03garbage\x00\x00".to_vec(), &token).await.unwrap();
             assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            // A protocol of three items: one contract per item, in order,
+            // each with its § and what it decided.
+            let protocol = "Kommunfullmäktige\nSammanträdesdatum 2011-06-16\n\n§ 63 Anmälan av motioner\nKommunfullmäktiges beslut\n- Motionerna lämnas över till kommunstyrelsen för beredning.\n\n§ 64 Medlemskap i ICLEI\nKommunfullmäktige beslutade att återremittera ärendet till kommunstyrelsen.\n\n§ 65 Anmälan av frågor\nInga frågor anmäldes.\n";
+            let r = send("/api/v1/cases/parse-all", protocol.as_bytes().to_vec(), &token).await.unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            let all: Value = r.json().await.unwrap();
+            let items: Vec<(&str, &str)> = all
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| (c["paragraph"].as_str().unwrap(), c["decision"]["kind"].as_str().unwrap()))
+                .collect();
+            assert_eq!(items, [("63", "adopted"), ("64", "referred_back"), ("65", "adopted")]);
+            assert_eq!(all[0]["date"], "2011-06-16", "each item has the protocol's date");
+            // Without parse-all, the item about an organisation, the others named.
+            let r = send("/api/v1/cases/parse", protocol.as_bytes().to_vec(), &token).await.unwrap();
+            let one: Value = r.json().await.unwrap();
+            assert_eq!(one["paragraph"], "64", "{one}");
+            assert!(one["warnings"].to_string().contains("§ 63, § 65"), "{one}");
+            let r = send("/api/v1/cases/parse-all", b"\x00\x01\x02garbage\x00".to_vec(), &token).await.unwrap();
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
             let viewer = app.token_for("stockholm", "viewer@stockholm.example", Role::Viewer).await;
             let r = send("/api/v1/cases/import", text.clone(), &viewer).await.unwrap();
             assert_eq!(r.status(), StatusCode::FORBIDDEN);
@@ -572,6 +593,44 @@ async fn a_decision_records_its_minutes_and_when_it_gains_legal_force() {
         assert_eq!(status, StatusCode::OK);
         assert!(excerpt.contains("§ 14"), "{excerpt}");
         assert!(excerpt.contains("vinner laga kraft 14 november 2026"), "{excerpt}");
+    })
+    .await;
+}
+
+/// The review step lists the fields the parser is least sure of first, and
+/// puts the least sure editable field at the top of the form.
+#[tokio::test]
+async fn the_review_step_shows_the_least_sure_fields_first() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let (_, form) = app.get("/cases/import").await;
+        let csrf = csrf_of(&form);
+        // A bare list with no introduction: the points are a guess; the
+        // title and number are labelled and sure.
+        let text = "§ 12 Medlemskap i ICLEI\nDnr KS 2019/0457\nSammanträdesdatum 2019-10-16\n\n1. Kommunen går med i ICLEI.\n2. Kommunstyrelsen underrättas.\n";
+        let r = app
+            .client
+            .post(app.url("/cases/import"))
+            .multipart(
+                reqwest::multipart::Form::new().text("csrf", csrf).part(
+                    "file",
+                    reqwest::multipart::Part::bytes(text.as_bytes().to_vec()).file_name("p.txt"),
+                ),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("Minst säkra först"), "{page}");
+        let unsure = page.split("id=\"unsure-title\"").nth(1).unwrap();
+        let unsure = unsure.split("</section>").next().unwrap();
+        assert!(unsure.contains("Beslutspunkter"), "{unsure}");
+        assert!(unsure.contains("osäkert"), "{unsure}");
+        assert!(!unsure.contains("Diarienummer"), "a labelled number is sure: {unsure}");
+        let at = |name: &str| page.find(&format!("name=\"{name}\"")).unwrap();
+        assert!(at("proposal") < at("title"), "the unsure points come first");
+        assert!(at("title") < at("number"));
     })
     .await;
 }

@@ -376,6 +376,7 @@ fn table() -> Vec<Row> {
         post("/api/v1/cases", Body::Json("{}"),                           [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
         // Parsing stores nothing: any role may read a document into the contract.
         post("/api/v1/cases/parse", Body::Json("{}"),                     [INVALID,  INVALID,  INVALID,  INVALID,  UNAUTH,   UNAUTH,   INVALID]),
+        post("/api/v1/cases/parse-all", Body::Json("{}"),                 [INVALID,  INVALID,  INVALID,  INVALID,  UNAUTH,   UNAUTH,   INVALID]),
         post("/api/v1/cases/import", Body::Json("{}"),                    [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
         get("/api/v1/cases/{case}",                                       [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   NOTFOUND]),
         get("/api/v1/cases/{decided_case}/akn",                           [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   NOTFOUND]),
