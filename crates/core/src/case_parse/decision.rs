@@ -158,47 +158,54 @@ pub(crate) struct Read {
 /// Reads the decision from the paragraphs outside the positions
 /// (`in_position[i]` is true for a paragraph inside one).
 pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
-    let mut sentences: Vec<String> = Vec::new();
-    let mut proposed: Vec<String> = Vec::new();
+    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut proposed: Vec<Sentence> = Vec::new();
     // Votes are often reported right after a motion, inside its paragraphs.
-    let mut all: Vec<String> = Vec::new();
+    let mut counted: Vec<String> = Vec::new();
     let mut section = Heading::Other;
     for (i, p) in paras.iter().enumerate() {
         if let ParaKind::Heading(h) = &p.kind {
             section = h.clone();
             continue;
         }
-        let said = split_sentences(&p.full_text);
-        all.extend(said.iter().cloned());
-        if in_position.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        // What a proposal section says is what someone proposed.
-        if section == Heading::Proposal {
-            proposed.extend(said);
-        } else {
-            sentences.extend(said);
+        let inside = in_position.get(i).copied().unwrap_or(false);
+        for s in split_sentences(&p.full_text) {
+            // Only a sentence with a figure and a word of voting can state a vote.
+            static VOTING: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
+            if s.bytes().any(|b| b.is_ascii_digit())
+                && has_word_starting(s, VOTING.get_or_init(|| sorted(VOTE_STEMS)))
+            {
+                counted.push(s.to_string());
+            }
+            if inside || !may_say_what_was_decided(s) {
+                continue;
+            }
+            // What a proposal section says is what someone proposed.
+            if section == Heading::Proposal {
+                proposed.push(Sentence::new(s));
+            } else {
+                sentences.push(Sentence::new(s));
+            }
         }
     }
-    let votes = votes_in(&all);
+    let votes = votes_in(&counted);
     let roll_call = roll_call(paras);
     let votes = if votes == Votes::default() && !roll_call.is_empty() {
+        // Totals counted from the roll call are the roll call's own.
         count(&roll_call)
     } else {
         votes
     };
-    // Totals counted from the roll call are the roll call's own.
+    let decides = decides(&sentences);
     // A preparing body's own minutes may hold nothing but its proposal
     // ("Arbetsutskottets förslag: Arbetsutskottet föreslår …").
-    let kind = match kind(&sentences) {
-        DecisionKind::Adopted if !decides(&sentences) && recommends(&proposed) => {
-            DecisionKind::Recommended
-        }
+    let kind = match kind(&sentences, decides) {
+        DecisionKind::Adopted if !decides && recommends(&proposed) => DecisionKind::Recommended,
         k => k,
     };
     // A kind named in the text is sure; "adopted" because nothing else was
     // found is sure only where a body says it decided.
-    let kind_confidence = if kind != DecisionKind::Adopted || decides(&sentences) {
+    let kind_confidence = if kind != DecisionKind::Adopted || decides {
         Confidence::High
     } else {
         Confidence::Medium
@@ -223,45 +230,208 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     }
 }
 
-/// What bodies say of themselves: "Kommunstyrelsen beslutar …".
-fn said_by_bodies(sentences: &[String]) -> Vec<String> {
-    sentences
-        .iter()
-        .filter(|s| body_at_start(s).is_some())
-        .map(|s| lower(s))
-        .filter(|s| !reports_motion(s))
-        .collect()
+/// A sentence that may say what was decided, lowercased once, with whether
+/// a body is its subject and whether it reports a motion.
+struct Sentence {
+    lower: String,
+    by_body: bool,
+    motion: bool,
 }
 
-fn decides(sentences: &[String]) -> bool {
-    said_by_bodies(sentences)
+impl Sentence {
+    fn new(s: &str) -> Sentence {
+        let lower = lower(s);
+        Sentence {
+            by_body: body_at_start(s).is_some(),
+            motion: reports_motion(&lower),
+            lower,
+        }
+    }
+}
+
+/// Beginnings of the words that name a kind of decision or a body's
+/// decision; a sentence without any says nothing of what was decided, and
+/// most sentences of a document are such. Keeps the parser linear and fast.
+const KIND_STEMS: &[&str] = &[
+    "återremi",
+    "tilbage",
+    "tilbake",
+    "referred",
+    "refer",
+    "palaut",
+    "bordl",
+    "udsat",
+    "udsæt",
+    "udskud",
+    "utsatt",
+    "utsett",
+    "defer",
+    "adjourn",
+    "pöydä",
+    "avsl",
+    "forkast",
+    "afvis",
+    "avvis",
+    "reject",
+    "approved",
+    "hylkä",
+    "avstyrk",
+    "fråråd",
+    "advises",
+    "tillstyrk",
+    "föresl",
+    "foresl",
+    "indstil",
+    "innstil",
+    "tilrår",
+    "recommend",
+    "ändring",
+    "tillägg",
+    "ændring",
+    "endring",
+    "amend",
+    "muutet",
+    "beslut",
+    "beslöt",
+    "vedt",
+    "decided",
+    "resolved",
+    "agreed",
+    "päätt",
+    "hyväks",
+];
+
+fn may_say_what_was_decided(s: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
+    has_word_starting(s, SORTED.get_or_init(|| sorted(KIND_STEMS)))
+}
+
+fn sorted(stems: &[&'static str]) -> Vec<&'static str> {
+    let mut v = stems.to_vec();
+    v.sort_unstable();
+    v
+}
+
+/// Whether a word of `s` begins with one of `stems` (lowercase, sorted),
+/// compared without allocating: this runs over every word of a document,
+/// so only the stems that share the word's first letter are tried.
+fn has_word_starting(s: &str, stems: &[&str]) -> bool {
+    let shortest = stems.iter().map(|s| s.len()).min().unwrap_or(0);
+    s.split_whitespace().any(|token| {
+        let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if word.len() < shortest {
+            return false;
+        }
+        let mut buf = [0u8; 4];
+        let key: &str = match word.as_bytes()[0] {
+            b if b.is_ascii() => {
+                buf[0] = b.to_ascii_lowercase();
+                std::str::from_utf8(&buf[..1]).unwrap_or("")
+            }
+            _ => match word.chars().next().and_then(|c| c.to_lowercase().next()) {
+                Some(c) => c.encode_utf8(&mut buf),
+                None => return false,
+            },
+        };
+        let from = stems.partition_point(|stem| *stem < key);
+        stems[from..]
+            .iter()
+            .take_while(|stem| stem.starts_with(key))
+            .any(|stem| {
+                if stem.is_ascii() {
+                    word.len() >= stem.len()
+                        && word.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+                } else {
+                    let mut lowered = word.chars().flat_map(char::to_lowercase);
+                    stem.chars().all(|c| lowered.next() == Some(c))
+                }
+            })
+    })
+}
+
+/// Beginnings of the words a sentence stating a vote uses.
+const VOTE_STEMS: &[&str] = &[
+    "röst",
+    "stemme",
+    "vote",
+    "ääni",
+    "äänet",
+    "äänin",
+    "ja",
+    "nej",
+    "nei",
+    "jaa",
+    "ei",
+    "for",
+    "för",
+    "against",
+    "imod",
+    "imot",
+    "emot",
+    "mot",
+    "division",
+    "omröstning",
+    "votering",
+    "afstemning",
+    "avstemning",
+    "tyhjä",
+    "poissa",
+    "frånvarande",
+    "fraværende",
+    "absent",
+    "avst",
+    "abstain",
+    "abstention",
+    "undlod",
+    "blank",
+    "nedlagd",
+    "carried",
+    "ayes",
+    "noes",
+    "yes",
+    "in favo",
+];
+
+/// What bodies say of themselves: "Kommunstyrelsen beslutar …".
+fn said_by_bodies(sentences: &[Sentence]) -> impl Iterator<Item = &str> {
+    sentences
         .iter()
+        .filter(|s| s.by_body && !s.motion)
+        .map(|s| s.lower.as_str())
+}
+
+fn decides(sentences: &[Sentence]) -> bool {
+    said_by_bodies(sentences)
         .any(|s| find_any(s, DECIDED).is_some() && find_any(s, RECOMMENDED).is_none())
 }
 
-fn recommends(sentences: &[String]) -> bool {
-    said_by_bodies(sentences)
-        .iter()
-        .any(|s| find_any(s, RECOMMENDED).is_some())
+fn recommends(sentences: &[Sentence]) -> bool {
+    said_by_bodies(sentences).any(|s| find_any(s, RECOMMENDED).is_some())
 }
 
-fn split_sentences(text: &str) -> Vec<String> {
+/// The sentences of a paragraph, as slices of it.
+fn split_sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        current.push(*c);
-        let next = chars.get(i + 1).copied();
-        let after = chars.get(i + 2).copied();
-        if matches!(c, '.' | '!' | '?')
-            && next.is_none_or(char::is_whitespace)
+    let mut from = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let rest = &text[i + c.len_utf8()..];
+        let mut ahead = rest.chars();
+        let next = ahead.next();
+        let after = ahead.next();
+        if next.is_none_or(char::is_whitespace)
             && after.is_none_or(|a| a.is_uppercase() || a.is_ascii_digit())
         {
-            out.push(std::mem::take(&mut current));
+            let end = i + c.len_utf8();
+            out.push(&text[from..end]);
+            from = end;
         }
     }
-    if !current.trim().is_empty() {
-        out.push(current);
+    if !text[from..].trim().is_empty() {
+        out.push(&text[from..]);
     }
     out
 }
@@ -278,26 +448,26 @@ fn reports_motion(lowered: &str) -> bool {
 /// The kind, read from the sentences in order of how much each says:
 /// a case referred back or tabled was not decided on its merits, however
 /// the rest of the minutes read.
-fn kind(sentences: &[String]) -> DecisionKind {
-    let lowered: Vec<String> = sentences
-        .iter()
-        .map(|s| lower(s))
-        .filter(|s| !reports_motion(s))
-        .collect();
-    let any = |phrases: &[&str]| lowered.iter().any(|s| find_any(s, phrases).is_some());
+fn kind(sentences: &[Sentence], decides: bool) -> DecisionKind {
+    let plain = || {
+        sentences
+            .iter()
+            .filter(|s| !s.motion)
+            .map(|s| s.lower.as_str())
+    };
+    let any = |phrases: &[&str]| plain().any(|s| find_any(s, phrases).is_some());
     if any(REFERRED_BACK) {
         return DecisionKind::ReferredBack;
     }
     if any(TABLED) {
         return DecisionKind::Tabled;
     }
-    let said = said_by_bodies(sentences);
-    let by_body = |phrases: &[&str]| said.iter().any(|s| find_any(s, phrases).is_some());
-    let decides = decides(sentences);
+    let by_body =
+        |phrases: &[&str]| said_by_bodies(sentences).any(|s| find_any(s, phrases).is_some());
     if by_body(ADVISED_AGAINST) {
         return DecisionKind::AdvisedAgainst;
     }
-    let rejected = lowered.iter().any(|s| {
+    let rejected = plain().any(|s| {
         find_any(s, REJECTED).is_some() && !s.contains("yrkand") && !s.contains("amendment")
     });
     if rejected {
@@ -587,12 +757,21 @@ mod tests {
     use super::*;
 
     fn sentences(t: &str) -> Vec<String> {
-        split_sentences(t)
+        split_sentences(t).into_iter().map(str::to_string).collect()
+    }
+
+    fn kind_of(t: &str) -> DecisionKind {
+        let s: Vec<Sentence> = split_sentences(t)
+            .into_iter()
+            .filter(|s| may_say_what_was_decided(s))
+            .map(Sentence::new)
+            .collect();
+        kind(&s, decides(&s))
     }
 
     #[test]
     fn kinds_of_decision() {
-        let k = |t: &str| kind(&sentences(t));
+        let k = kind_of;
         assert_eq!(
             k("Stadsfullmäktige beslutade återremittera ärendet till stadsstyrelsen."),
             DecisionKind::ReferredBack
