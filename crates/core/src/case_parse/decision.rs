@@ -413,8 +413,7 @@ fn recommends(sentences: &[Sentence]) -> bool {
 fn split_sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
