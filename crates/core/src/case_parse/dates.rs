@@ -150,7 +150,8 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<(Found, usize)> {
         }
         let mw = ws.get(k)?;
         let m = month(mw.text)?;
-        if !gap(text, &ws[k - 1], mw).trim().is_empty() {
+        // "23. marts 2006": Danish and Norwegian write the day as an ordinal.
+        if !matches!(gap(text, &ws[k - 1], mw).trim(), "" | ".") {
             return None;
         }
         let y = ws

@@ -177,7 +177,10 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             {
                 counted.push(s.to_string());
             }
-            if inside || !may_say_what_was_decided(s) {
+            // "(Sagen udsattes i mødet den 23. februar)" tells the case's
+            // history in brackets, not what was decided now.
+            let aside = s.trim_start().starts_with('(');
+            if inside || aside || !may_say_what_was_decided(s) {
                 continue;
             }
             // What a proposal section says is what someone proposed.
@@ -562,6 +565,7 @@ fn votes_in(sentences: &[String]) -> Votes {
         // Clause by clause: "Amendment NOT CARRIED by 28 votes to 24;
         // deemed motion CARRIED by 28 votes to 24". A motion's or an
         // amendment's vote counts only when nothing else was voted on.
+        let mut patterned = false;
         for clause in l.split(';') {
             let lost = find_any(clause, REJECTED).is_some()
                 || clause.contains("not carried")
@@ -578,6 +582,7 @@ fn votes_in(sentences: &[String]) -> Votes {
                     && cw.get(i + 2).is_some_and(|w| AGAINST_LINKS.contains(w))
                     && let Some(b) = cw.get(i + 3).and_then(|w| number(w))
                 {
+                    patterned = true;
                     let (yes, no) = if lost { (b, a) } else { (a, b) };
                     let slot = if on_motion { &mut on_motions } else { &mut v };
                     if slot.for_.is_none() {
@@ -616,8 +621,11 @@ fn votes_in(sentences: &[String]) -> Votes {
             .iter()
             .position(|w| is_label(w))
             .is_some_and(|k| ws.get(k + 1).is_some_and(|n| number(n).is_some()));
-        labelled(&l, &ws, FOR_WORDS, label_first, &mut v.for_);
-        labelled(&l, &ws, AGAINST_WORDS, label_first, &mut v.against);
+        // "43 stemmer imod 8" was read above; its "imod 8" is no label.
+        if !patterned {
+            labelled(&l, &ws, FOR_WORDS, label_first, &mut v.for_);
+            labelled(&l, &ws, AGAINST_WORDS, label_first, &mut v.against);
+        }
         labelled(&l, &ws, ABSTAIN_WORDS, label_first, &mut v.abstain);
         labelled(&l, &ws, ABSENT_WORDS, label_first, &mut v.absent);
     }
@@ -633,7 +641,9 @@ fn labelled(l: &str, ws: &[&str], labels: &[&str], label_first: bool, slot: &mut
     if slot.is_some() {
         return;
     }
-    let about_votes = VOTE_NOUNS.iter().any(|n| l.contains(n))
+    // "Jaa-äänet: 5 Kaisa Hernberg, …": a count right after its label.
+    let about_votes = label_first
+        || VOTE_NOUNS.iter().any(|n| l.contains(n))
         || l.contains("omröstning")
         || l.contains("votering")
         || l.contains("afstemning")

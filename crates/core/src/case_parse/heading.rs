@@ -439,6 +439,7 @@ fn labelled_title(line: &str) -> Option<String> {
 const DATE_LABELS: &[&str] = &[
     "mødedato",
     "mødedag",
+    "møde",
     "møtedato",
     "møtedag",
     "i møte",
@@ -482,6 +483,7 @@ const MEETING_DATE_LABELS: &[&str] = &[
     "beslutsdatum",
     "mødedato",
     "møtedato",
+    "i møte",
 ];
 
 fn labelled_meeting_date(lines: &[Line]) -> Option<NaiveDate> {

@@ -14,7 +14,7 @@ pub(crate) struct ItemStart {
 
 /// The label of a line that starts an item, if it does.
 pub(crate) fn item_label(line: &str) -> Option<String> {
-    let t = line.trim_start();
+    let t = line.trim();
     let l = lower(t);
     let (prefix_len, keep) = if let Some(rest) = t.strip_prefix('§') {
         if rest.starts_with('§') {
@@ -113,6 +113,7 @@ mod tests {
             Some("§ 63")
         );
         assert_eq!(item_label("§ 64").as_deref(), Some("§ 64"));
+        assert_eq!(item_label("Sag nr. 130\n").as_deref(), Some("Sag nr. 130"));
         assert_eq!(item_label("Sag nr. 129").as_deref(), Some("Sag nr. 129"));
         assert_eq!(
             item_label("Nr. 20  BR 366/07. Medlemsforslag").as_deref(),

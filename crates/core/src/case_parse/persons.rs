@@ -197,6 +197,12 @@ fn is_name_word(w: &str) -> bool {
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
 }
 
+/// Whether `s` is a name and nothing else: "Jussi Halla-aho".
+pub(crate) fn just_a_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
+}
+
 /// The run of capitalised words at the end of `piece`, without leading titles.
 fn trailing_name(piece: &str) -> Option<String> {
     let tokens: Vec<&str> = piece.split_whitespace().collect();

@@ -319,11 +319,17 @@ pub(crate) fn introduces(text: &str) -> bool {
     }
     let l = lower(t);
     let last = l
-        .trim_end_matches(['.', ' '])
+        .trim_end_matches(['.', ' ', ','])
         .rsplit(' ')
         .next()
         .unwrap_or("");
     [
+        // Danish and Norwegian: "Det foreslås,", "… indstiller,".
+        "foreslås",
+        "foreslår",
+        "indstiller",
+        "innstiller",
+        "følgende",
         "följande",
         "att",
         "beslutar",

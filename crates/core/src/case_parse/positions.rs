@@ -94,6 +94,7 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("ændringsforslag*", Motion),
     ("endringsforslag*", Motion),
     ("jätti eriävän mielipiteen", Reservation),
+    ("ehdotti", Motion),
     ("eriävä mielipide", Reservation),
     ("yrkade", Motion),
     ("moved as an amendment", Motion),
@@ -130,6 +131,7 @@ const STEMS: &[&str] = &[
     "motion",
     "eriäv",
     "vastaehdotus",
+    "ehdot",
 ];
 
 /// How a paragraph may begin when members are named after the phrase.
@@ -172,6 +174,7 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
             };
             let before = own.get(..at).unwrap_or("");
             let named = persons::has_party_group(before)
+                || persons::just_a_name(before)
                 || LEADS.iter().any(|lead| l.starts_with(lead))
                 || (persons::starts_with_person(text) && at < 200);
             if named && found.is_none_or(|(f, _)| at < f) {
