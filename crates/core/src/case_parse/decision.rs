@@ -180,7 +180,11 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             // "(Sagen udsattes i mødet den 23. februar)" tells the case's
             // history in brackets, not what was decided now.
             let aside = s.trim_start().starts_with('(');
-            if inside || aside || !may_say_what_was_decided(s) {
+            if aside || !may_say_what_was_decided(s) {
+                continue;
+            }
+            // What a body did is no member's position, wherever it stands.
+            if inside && body_at_start(s).is_none() {
                 continue;
             }
             // What a proposal section says is what someone proposed.
@@ -191,7 +195,10 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             }
         }
     }
-    let votes = votes_in(&counted);
+    let mut votes = votes_in(&counted);
+    for p in paras {
+        colon_counts(&lower(&p.full_text), &mut votes);
+    }
     let roll_call = roll_call(paras);
     let votes = if votes == Votes::default() && !roll_call.is_empty() {
         // Totals counted from the roll call are the roll call's own.
@@ -541,6 +548,43 @@ const ABSTAIN_WORDS: &[&str] = &[
     "abstain",
 ];
 const ABSENT_WORDS: &[&str] = &["frånvarande", "fraværende", "absent", "poissa"];
+
+/// Counts written as a vote table's labels: "Jaa-äänet: 5", "Ei-äänet: 5",
+/// "Tyhjä: 4", "Poissa: 1", "Ja-röster: 32", "Frånvarande: 4".
+fn colon_counts(l: &str, v: &mut Votes) {
+    const LABELS: &[(&str, Vote)] = &[
+        ("jaa-äänet:", Vote::For),
+        ("ei-äänet:", Vote::Against),
+        ("tyhjä:", Vote::Abstain),
+        ("poissa:", Vote::Absent),
+        ("ja-röster:", Vote::For),
+        ("nej-röster:", Vote::Against),
+        ("avstår:", Vote::Abstain),
+        ("frånvarande:", Vote::Absent),
+        ("for stemte:", Vote::For),
+        ("imod stemte:", Vote::Against),
+    ];
+    if !l.contains(':') {
+        return;
+    }
+    for (label, vote) in LABELS {
+        let Some(at) = super::words::find_phrase(l, label) else {
+            continue;
+        };
+        let after = l[at + label.len()..].trim_start();
+        let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let Ok(n) = digits.parse::<u32>() else {
+            continue;
+        };
+        let slot = match vote {
+            Vote::For => &mut v.for_,
+            Vote::Against => &mut v.against,
+            Vote::Abstain => &mut v.abstain,
+            Vote::Absent => &mut v.absent,
+        };
+        slot.get_or_insert(n);
+    }
+}
 
 /// Compound labels read as a label and a noun: "34 ja-röster", "Jaa-äänet: 5".
 fn plain_labels(l: &str) -> String {

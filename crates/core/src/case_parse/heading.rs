@@ -379,6 +379,13 @@ fn title(lines: &[Line]) -> Option<String> {
         {
             title = format!("{title} {}", next.text);
         }
+        // A web page's title "Subject, department" beside the item's own
+        // heading "Subject".
+        if let Some((subject, _)) = title.rsplit_once(", ")
+            && head.iter().any(|l| squash(&l.text) == squash(subject))
+        {
+            return Some(squash(subject));
+        }
         return Some(squash(&title));
     }
     None

@@ -437,7 +437,28 @@ pub(crate) fn decision(
         } else {
             Confidence::Medium
         };
-        return (list.points.clone(), sure);
+        // A decision whose numbering starts again ("1. 2. 1. 1. 2. 1.", as
+        // word processors renumber) is one list while its items follow on
+        // without anything between them.
+        let mut points = list.points.clone();
+        let mut last = list.last;
+        for next in lists.iter().filter(|l| l.first > list.first) {
+            // A point may run on in a paragraph of its own before the next.
+            let runs_on = next.first == last + 2
+                && paras.get(last + 1).is_some_and(|p| {
+                    p.kind == ParaKind::Text
+                        && !introduces(&p.text)
+                        && body_at_start(&p.text).is_none()
+                });
+            if !(next.first == last + 1 || runs_on)
+                || inside.get(next.first).copied().unwrap_or(false)
+            {
+                break;
+            }
+            points.extend(next.points.iter().cloned());
+            last = next.last;
+        }
+        return (points, sure);
     }
     if let Some(p) = sentence_decision(paras, &inside, looks_like_case) {
         return (vec![p], Confidence::Medium);
@@ -465,10 +486,15 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         if find_any(&l, REFERRING_WORDS).is_some() || find_any(&l, MOTION_WORDS).is_some() {
             continue;
         }
-        let after_decision_heading = i
-            .checked_sub(1)
-            .and_then(|p| paras.get(p))
-            .is_some_and(|p| p.kind == ParaKind::Heading(Heading::Decision));
+        let before = i.checked_sub(1).and_then(|p| paras.get(p));
+        // Under "Beslut", or after "Kaupunginhallitus päätti esittää
+        // kaupunginvaltuustolle seuraavaa:" — the decision is what follows.
+        let after_decision_heading = before.is_some_and(|p| {
+            p.kind == ParaKind::Heading(Heading::Decision)
+                || (p.kind == ParaKind::Text
+                    && introduces(&p.text)
+                    && find_any(&lower(&p.text), SENTENCE_DECISIONS).is_some())
+        });
         let says_decided = find_any(&l, SENTENCE_DECISIONS).is_some();
         if !(after_decision_heading || says_decided) || introduces(&para.text) {
             continue;

@@ -50,6 +50,8 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("protokolltilførsel*", Note),
     ("yrkande från", Motion),
     ("amendment on behalf of", Motion),
+    // Danish: "(Stillet af Socialdemokraterne, …)" names who moved it.
+    ("(stillet af", Motion),
     ("deemed motion", Motion),
     ("motion on behalf of", Motion),
     ("vastaehdotus", Motion),
@@ -132,6 +134,7 @@ const STEMS: &[&str] = &[
     "eriäv",
     "vastaehdotus",
     "ehdot",
+    "stillet",
 ];
 
 /// How a paragraph may begin when members are named after the phrase.
