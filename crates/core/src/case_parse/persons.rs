@@ -120,9 +120,13 @@ fn is_title(w: &str) -> bool {
     TITLES.contains(&lower(w.trim_end_matches([':', '.', ','])).as_str())
 }
 
+/// Party abbreviations that the letter rule below does not take: Norway's
+/// Frp, KrF and Rødt, Finland's four-letter KESK, VIHR and LIIK.
+const OTHER_PARTIES: &[&str] = &["frp", "krf", "rødt", "kesk", "vihr", "liik", "sfp"];
+
 fn is_party(p: &str) -> bool {
     let l = lower(p);
-    if ENGLISH_PARTIES.contains(&l.as_str()) {
+    if ENGLISH_PARTIES.contains(&l.as_str()) || OTHER_PARTIES.contains(&l.as_str()) {
         return true;
     }
     let chars: Vec<char> = p.chars().collect();
@@ -389,6 +393,30 @@ mod tests {
 
     fn p(name: &str, party: &str) -> (String, Option<String>) {
         (name.to_string(), Some(party.to_string()))
+    }
+
+    #[test]
+    fn nordic_party_letters() {
+        for p in [
+            "Ø",
+            "A",
+            "Ap",
+            "Frp",
+            "KrF",
+            "SV",
+            "MDG",
+            "Rødt",
+            "KOK",
+            "SDP",
+            "KESK",
+            "VIHR",
+            "RKP",
+            "løsgænger",
+        ] {
+            assert!(is_party(p), "{p}");
+        }
+        assert!(!is_party("UCLG") && !is_party("Kommunen"));
+        assert!(has_party_group("Kari Nordmann (Frp) fremmet forslag"));
     }
 
     #[test]
