@@ -1,9 +1,13 @@
-//! The parser on real published decision documents nobody here wrote
-//! (`tests/fixtures/corpus`, each with its source address and the facts
-//! read in it). Every expected fact is scored; the score is printed, and
-//! the test fails if it drops below what the parser reached when the
-//! corpus was last scored, so that a change which reads these documents
-//! worse does not land unnoticed. The goal is 95 %.
+//! The parser on real published decision documents nobody here wrote, each
+//! with its source address and the facts read in it. Every expected fact
+//! is scored; the score is printed, and a test fails if it drops below
+//! what the parser reached when the documents were last scored, so that a
+//! change which reads them worse does not land unnoticed.
+//!
+//! `tests/fixtures/corpus` is the set the parser was improved against (goal
+//! 95 %). `tests/fixtures/corpus_heldout` was gathered after that work and
+//! is never tuned against: its score says how the parser does on minutes
+//! it has not seen.
 
 use oversyn_core::case_parse::{ParsedCase, catalogue_names, parse, parse_all};
 use serde_json::Value;
@@ -13,8 +17,13 @@ use std::path::PathBuf;
 /// down; raise it when the parser gets better.
 const FLOOR: f64 = 0.93;
 
-fn corpus() -> Vec<(String, String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+/// The held-out set's score when it was first measured, rounded down.
+const HELD_OUT_FLOOR: f64 = 0.41;
+
+fn corpus(folder: &str) -> Vec<(String, String, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder);
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -147,8 +156,34 @@ fn score(case: Option<&ParsedCase>, items: usize, expect: &Value) -> Vec<Fact> {
 
 #[test]
 fn the_corpus_of_real_documents_is_read_and_scored() {
-    let docs = corpus();
-    assert!(docs.len() >= 10, "the corpus is in tests/fixtures/corpus");
+    let share = scored("corpus");
+    assert!(
+        share >= FLOOR,
+        "the corpus score fell to {:.1} % (floor {:.1} %)",
+        share * 100.0,
+        FLOOR * 100.0
+    );
+}
+
+#[test]
+fn minutes_held_out_from_the_tuning_are_read_and_scored() {
+    let share = scored("corpus_heldout");
+    assert!(
+        share >= HELD_OUT_FLOOR,
+        "the held-out score fell to {:.1} % (floor {:.1} %)",
+        share * 100.0,
+        HELD_OUT_FLOOR * 100.0
+    );
+}
+
+/// Scores every document in `folder`, prints each and the total, and gives
+/// the share of facts read right.
+fn scored(folder: &str) -> f64 {
+    let docs = corpus(folder);
+    assert!(
+        docs.len() >= 10,
+        "the documents are in tests/fixtures/{folder}"
+    );
     let (mut right, mut all) = (0usize, 0usize);
     for (name, text, expect) in &docs {
         assert!(
@@ -164,6 +199,13 @@ fn the_corpus_of_real_documents_is_read_and_scored() {
                 Ok(cases) => {
                     let n = cases.len();
                     let mut whole = cases[0].clone();
+                    // The protocol's vote is the first item's that has one.
+                    if let Some(voted) = cases
+                        .iter()
+                        .find(|c| c.decision.votes != Default::default())
+                    {
+                        whole.decision.votes = voted.decision.votes;
+                    }
                     for c in &cases[1..] {
                         whole
                             .decision_points
@@ -188,11 +230,6 @@ fn the_corpus_of_real_documents_is_read_and_scored() {
         all += facts.len();
     }
     let share = right as f64 / all as f64;
-    println!("corpus score: {right}/{all} = {:.1} %", share * 100.0);
-    assert!(
-        share >= FLOOR,
-        "the corpus score fell to {:.1} % (floor {:.1} %)",
-        share * 100.0,
-        FLOOR * 100.0
-    );
+    println!("{folder} score: {right}/{all} = {:.1} %", share * 100.0);
+    share
 }
