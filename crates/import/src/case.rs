@@ -320,6 +320,8 @@ fn decision(
         warnings.push("the vote totals could not be read consistently; enter them by hand".into());
         d.votes = None;
     }
+    // The four counts as the store keeps them, from the totals and roll call.
+    oversyn_core::cases::votes::settle(&mut d, &mut oversyn_core::FieldErrors::new());
     // As the store will admit it: e.g. a recommendation by the only body
     // named, or an adoption with no points read, is left for the reader.
     if let Err(e) = draft.admit_decision(&d) {
@@ -368,7 +370,7 @@ mod tests {
     fn a_protocol_item_brings_its_decision_vote_motions_and_notes() {
         let parsed = json!({
             "title": "Medlemskap i ICLEI", "language": "sv", "date": "2019-10-16", "paragraph": "12",
-            "rapporteur": "Anna Ek, kommunstyrelsens ordförande",
+            "rapporteur": "Anna Ek, kommunstyrelsens ordförande", "deciding_body": "kommunstyrelsen",
             "decision": {"kind": "referred_back", "votes": {"for": 34, "against": 15, "abstain": null, "absent": null},
                          "roll_call": [{"name": "Anna Ek", "party": "S", "vote": "for"}, {"name": "Bo Ek", "party": "M", "vote": "against"}]},
             "decision_points": [{"number": 1, "label": "1.", "text": "Ärendet återremitteras."}],
@@ -393,6 +395,11 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2019, 10, 16).unwrap()
         );
         assert_eq!(d.votes.unwrap().for_, Some(34));
+        assert_eq!(
+            (d.votes_for, d.votes_against),
+            (Some(34), Some(15)),
+            "the counts the store keeps"
+        );
         // Two names cannot make 34 and 15: the roll call is left out, the totals kept.
         assert!(d.roll_call.is_empty());
         assert!(

@@ -151,6 +151,8 @@ const MOTION_WORDS: &[&str] = &[
 /// The decision read, with how sure the parser is of its kind and vote.
 pub(crate) struct Read {
     pub(crate) decision: ParsedDecision,
+    /// The body that says it decided: "Kommunfullmäktige beslutade …".
+    pub(crate) deciding_body: Option<String>,
     pub(crate) kind_confidence: Confidence,
     pub(crate) votes_confidence: Confidence,
 }
@@ -229,7 +231,15 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     } else {
         Confidence::Low
     };
+    let deciding_body = sentences
+        .iter()
+        .filter(|s| s.by_body && !s.motion)
+        .find(|s| {
+            find_any(&s.lower, DECIDED).is_some() && find_any(&s.lower, RECOMMENDED).is_none()
+        })
+        .and_then(|s| body_at_start(&s.original));
     Read {
+        deciding_body,
         decision: ParsedDecision {
             kind,
             votes,
@@ -243,6 +253,7 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
 /// A sentence that may say what was decided, lowercased once, with whether
 /// a body is its subject and whether it reports a motion.
 struct Sentence {
+    original: String,
     lower: String,
     by_body: bool,
     motion: bool,
@@ -254,6 +265,7 @@ impl Sentence {
         Sentence {
             by_body: body_at_start(s).is_some(),
             motion: reports_motion(&lower),
+            original: s.to_string(),
             lower,
         }
     }

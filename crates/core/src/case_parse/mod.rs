@@ -94,6 +94,10 @@ pub struct ParsedCase {
     /// What kind of decision was made, and the vote.
     #[serde(default)]
     pub decision: ParsedDecision,
+    /// The body the document says decided ("Kommunfullmäktige beslutade …"),
+    /// lowercase for Swedish names as in positions' `body`.
+    #[serde(default)]
+    pub deciding_body: Option<String>,
     /// The adopted decision's points, or the main proposal's.
     pub decision_points: Vec<Point>,
     /// How sure the parser is of each field it reads: case_number, title,
@@ -331,8 +335,10 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
         confidence.insert("votes".into(), decision.votes_confidence);
     }
     confidence.insert("decision_points".into(), points_sure);
+    let deciding_body = decision.deciding_body.clone();
     let decision = decision.decision;
     Ok(ParsedCase {
+        deciding_body,
         confidence,
         case_number: head.case_number,
         reference: head.reference,

@@ -140,3 +140,16 @@ fn each_field_says_how_sure_the_parser_is() {
         serde_json::to_value(parse_sv("Dnr 1/2020\nBeslut\n1. Staden går med i C40.\n")).unwrap();
     assert!(json["confidence"]["decision_points"].is_string(), "{json}");
 }
+
+#[test]
+fn the_body_that_decided_is_named() {
+    let case = parse_sv(
+        "§ 64 Medlemskap i ICLEI\nSammanträdesdatum 2011-06-16\n\nKommunfullmäktige beslutade att återremittera ärendet till kommunstyrelsen.\n",
+    );
+    assert_eq!(case.deciding_body.as_deref(), Some("kommunfullmäktige"));
+    // A preparing body's recommendation names no deciding body.
+    let case = parse_sv(
+        "Dnr 1/2020\nBorgarrådsberedningen tillstyrker förslaget.\nBeslut\n1. Staden går med i C40.\n",
+    );
+    assert_eq!(case.deciding_body, None);
+}

@@ -420,6 +420,20 @@ async fn the_case_api_parses_imports_and_keeps_tenants_apart() {
             assert!(one["warnings"].to_string().contains("§ 63, § 65"), "{one}");
             let r = send("/api/v1/cases/parse-all", b"\x00\x01\x02garbage\x00".to_vec(), &token).await.unwrap();
             assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            // Imported, the item keeps what the body decided and the vote.
+            let voted = protocol.replace(
+                "återremittera ärendet till kommunstyrelsen.",
+                "återremittera ärendet till kommunstyrelsen med 34 röster mot 15.",
+            );
+            let r = send("/api/v1/cases/import", voted.into_bytes(), &token).await.unwrap();
+            assert_eq!(r.status(), StatusCode::CREATED);
+            let imported: Value = r.json().await.unwrap();
+            let d = &imported["case"]["decisions"][0];
+            assert_eq!(d["body"], "Kommunfullmäktige", "{imported}");
+            assert_eq!(d["kind"], "referred_back");
+            assert_eq!(d["paragraph"], "64");
+            assert_eq!((d["votes_for"].clone(), d["votes_against"].clone()), (json!(34), json!(15)));
+            assert_eq!(imported["case"]["status"], "open", "a case referred back stays open");
             let viewer = app.token_for("stockholm", "viewer@stockholm.example", Role::Viewer).await;
             let r = send("/api/v1/cases/import", text.clone(), &viewer).await.unwrap();
             assert_eq!(r.status(), StatusCode::FORBIDDEN);
