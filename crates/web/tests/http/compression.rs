@@ -172,9 +172,7 @@ async fn check_codings(
 
 /// The demo review's id (its results page is a cached page).
 async fn demo_review(app: &TestApp) -> i64 {
-    let t = app.store.tenant_by_slug("stockholm").await.unwrap();
-    let reviews = app.store.reviews(t.id).await.unwrap();
-    reviews.into_iter().find(|r| r.illustrative).unwrap().id
+    app.demo_review().await.id
 }
 
 #[tokio::test]

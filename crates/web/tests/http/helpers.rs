@@ -262,6 +262,18 @@ impl TestApp {
             .unwrap()
             .id
     }
+
+    /// The demo's 2011 review of Stockholm (the illustrative one).
+    pub async fn demo_review(&self) -> oversyn_store::reviews::Review {
+        let t = self.store.tenant_by_slug("stockholm").await.unwrap();
+        self.store
+            .reviews(t.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.illustrative)
+            .unwrap()
+    }
 }
 
 pub async fn get_with(client: &reqwest::Client, url: &str) -> (StatusCode, String) {

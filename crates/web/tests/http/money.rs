@@ -119,16 +119,7 @@ async fn a_fee_in_any_currency_weighs_in_the_cost() {
         let token = app
             .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
             .await;
-        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
-        let review = app
-            .store
-            .reviews(t.id)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|r| r.illustrative)
-            .unwrap()
-            .id;
+        let review = app.demo_review().await.id;
         let (status, a) = app
             .api_get(&format!("/api/v1/reviews/{review}/analysis"), &token)
             .await;

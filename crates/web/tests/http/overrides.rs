@@ -8,15 +8,7 @@ use oversyn_core::role::Role;
 use serde_json::{Value, json};
 
 async fn demo_review(app: &crate::helpers::TestApp) -> i64 {
-    let t = app.store.tenant_by_slug("stockholm").await.unwrap();
-    app.store
-        .reviews(t.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|r| r.illustrative)
-        .unwrap()
-        .id
+    app.demo_review().await.id
 }
 
 fn membership<'a>(doc: &'a Value, org: &str) -> &'a Value {

@@ -7,16 +7,7 @@ use crate::helpers::*;
 async fn the_demo_report_gives_the_facts_of_2011_in_swedish() {
     on_each_backend(|app| async move {
         app.login_as_demo().await;
-        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
-        let review = app
-            .store
-            .reviews(t.id)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|r| r.illustrative)
-            .unwrap()
-            .id;
+        let review = app.demo_review().await.id;
         let (_, sv) = app
             .get(&format!("/reviews/{review}/report?format=html&lang=sv"))
             .await;

@@ -452,14 +452,7 @@ async fn a_closed_review_refuses_answers() {
             user_id: None,
             label: "test".into(),
         };
-        let demo = app
-            .store
-            .reviews(t.id)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|r| r.illustrative)
-            .unwrap();
+        let demo = app.demo_review().await;
         let respondent = app.store.respondents(t.id, demo.id).await.unwrap()[0].clone();
         let token = app
             .store
@@ -646,14 +639,7 @@ async fn the_questionnaire_can_be_extended_but_answered_questions_stay() {
         assert_eq!(status, StatusCode::SEE_OTHER);
         let (_, body) = app.get(&page).await;
         assert!(body.contains("Kan vi leda ett nätverk?"));
-        let demo = app
-            .store
-            .reviews(app.store.tenant_by_slug("stockholm").await.unwrap().id)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|r| r.illustrative)
-            .unwrap();
+        let demo = app.demo_review().await;
         let answered = app.store.questions(demo.id).await.unwrap()[0].id;
         let demo_page = format!("/reviews/{}/questions", demo.id);
         let (status, body, _) = app
@@ -754,14 +740,7 @@ async fn a_strategy_change_is_a_new_version_and_reviews_keep_theirs() {
             (w[1] - 0.5208).abs() < 1e-3,
             "rank 1 gets the rank-order-centroid weight"
         );
-        let demo = app
-            .store
-            .reviews(t.id)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|r| r.illustrative)
-            .unwrap();
+        let demo = app.demo_review().await;
         assert_eq!(
             demo.strategy_id, before.id,
             "the review keeps the version it ran with"
@@ -776,15 +755,7 @@ async fn the_analysis_recommends_what_stockholm_decided() {
         let token = app
             .token_for("stockholm", "reader@stockholm.example", Role::Viewer)
             .await;
-        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
-        let demo = app
-            .store
-            .reviews(t.id)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|r| r.illustrative)
-            .unwrap();
+        let demo = app.demo_review().await;
         let (status, doc) = app
             .api_get(&format!("/api/v1/reviews/{}/analysis", demo.id), &token)
             .await;
@@ -867,15 +838,7 @@ fn svgs(page: &str) -> Vec<String> {
 async fn the_analysis_page_shows_the_charts_with_their_tables() {
     on_each_backend(|app| async move {
         app.login_as_demo().await;
-        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
-        let demo = app
-            .store
-            .reviews(t.id)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|r| r.illustrative)
-            .unwrap();
+        let demo = app.demo_review().await;
         let (status, page) = app.get(&format!("/reviews/{}/analysis", demo.id)).await;
         assert_eq!(status, StatusCode::OK);
         let charts = svgs(&page);
