@@ -11,7 +11,7 @@
 
 use super::Confidence;
 use super::paragraphs::{Para, ParaKind};
-use super::sections::{Heading, body_at_start};
+use super::sections::{DECIDING_VERBS, Heading, body_at_start};
 use super::words::{find_any, lower, words};
 use crate::cases::votes::{DecisionKind, RollCallVote, Vote, Votes};
 use serde::{Deserialize, Serialize};
@@ -91,24 +91,8 @@ const RECOMMENDED: &[&str] = &[
     "recommend*",
 ];
 
-/// Verbs of a body deciding for itself.
-const DECIDED: &[&str] = &[
-    "päätti",
-    "hyväksyi",
-    "beslutar",
-    "beslutade",
-    "beslöt",
-    "besluttede",
-    "besluttet",
-    "beslutter",
-    "vedtog",
-    "vedtok",
-    "vedtar",
-    "decided",
-    "resolved",
-    "agreed",
-    "approved",
-];
+/// Verbs of a body deciding for itself, as the body's own sentences use them.
+const DECIDED: &[&str] = DECIDING_VERBS;
 
 const AMENDED: &[&str] = &[
     "med ändring*",
@@ -162,7 +146,8 @@ pub(crate) struct Read {
 pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut proposed: Vec<Sentence> = Vec::new();
-    // Votes are often reported right after a motion, inside its paragraphs.
+    // Votes are often reported right after a motion, inside its paragraphs;
+    // these sentences are kept lowercased.
     let mut counted: Vec<String> = Vec::new();
     let mut section = Heading::Other;
     for (i, p) in paras.iter().enumerate() {
@@ -177,7 +162,7 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             if s.bytes().any(|b| b.is_ascii_digit())
                 && has_word_starting(s, VOTING.get_or_init(|| sorted(VOTE_STEMS)))
             {
-                counted.push(s.to_string());
+                counted.push(lower(s));
             }
             // "(Sagen udsattes i mødet den 23. februar)" tells the case's
             // history in brackets, not what was decided now.
@@ -185,21 +170,23 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             if aside || !may_say_what_was_decided(s) {
                 continue;
             }
+            let sentence = Sentence::new(s);
             // What a body did is no member's position, wherever it stands.
-            if inside && body_at_start(s).is_none() {
+            if inside && sentence.body.is_none() {
                 continue;
             }
             // What a proposal section says is what someone proposed.
             if section == Heading::Proposal {
-                proposed.push(Sentence::new(s));
+                proposed.push(sentence);
             } else {
-                sentences.push(Sentence::new(s));
+                sentences.push(sentence);
             }
         }
     }
     let mut votes = votes_in(&counted);
-    for p in paras {
-        colon_counts(&lower(&p.full_text), &mut votes);
+    // A vote table's lines ("Jaa-äänet: 5") are among the counted sentences.
+    for s in &counted {
+        colon_counts(s, &mut votes);
     }
     let roll_call = roll_call(paras);
     let votes = if votes == Votes::default() && !roll_call.is_empty() {
@@ -208,7 +195,8 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     } else {
         votes
     };
-    let decides = decides(&sentences);
+    let decided_by = deciding(&sentences).and_then(|s| s.body.clone());
+    let decides = decided_by.is_some();
     // A preparing body's own minutes may hold nothing but its proposal
     // ("Arbetsutskottets förslag: Arbetsutskottet föreslår …").
     let kind = match kind(&sentences, decides) {
@@ -231,15 +219,8 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     } else {
         Confidence::Low
     };
-    let deciding_body = sentences
-        .iter()
-        .filter(|s| s.by_body && !s.motion)
-        .find(|s| {
-            find_any(&s.lower, DECIDED).is_some() && find_any(&s.lower, RECOMMENDED).is_none()
-        })
-        .and_then(|s| body_at_start(&s.original));
     Read {
-        deciding_body,
+        deciding_body: decided_by,
         decision: ParsedDecision {
             kind,
             votes,
@@ -250,12 +231,11 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     }
 }
 
-/// A sentence that may say what was decided, lowercased once, with whether
-/// a body is its subject and whether it reports a motion.
+/// A sentence that may say what was decided, lowercased once, with the
+/// body that is its subject and whether it reports a motion.
 struct Sentence {
-    original: String,
     lower: String,
-    by_body: bool,
+    body: Option<String>,
     motion: bool,
 }
 
@@ -263,9 +243,8 @@ impl Sentence {
     fn new(s: &str) -> Sentence {
         let lower = lower(s);
         Sentence {
-            by_body: body_at_start(s).is_some(),
+            body: body_at_start(s),
             motion: reports_motion(&lower),
-            original: s.to_string(),
             lower,
         }
     }
@@ -415,20 +394,19 @@ const VOTE_STEMS: &[&str] = &[
 ];
 
 /// What bodies say of themselves: "Kommunstyrelsen beslutar …".
-fn said_by_bodies(sentences: &[Sentence]) -> impl Iterator<Item = &str> {
-    sentences
-        .iter()
-        .filter(|s| s.by_body && !s.motion)
-        .map(|s| s.lower.as_str())
+fn said_by_bodies(sentences: &[Sentence]) -> impl Iterator<Item = &Sentence> {
+    sentences.iter().filter(|s| s.body.is_some() && !s.motion)
 }
 
-fn decides(sentences: &[Sentence]) -> bool {
-    said_by_bodies(sentences)
-        .any(|s| find_any(s, DECIDED).is_some() && find_any(s, RECOMMENDED).is_none())
+/// The first sentence in which a body says it decided, not recommended.
+fn deciding(sentences: &[Sentence]) -> Option<&Sentence> {
+    said_by_bodies(sentences).find(|s| {
+        find_any(&s.lower, DECIDED).is_some() && find_any(&s.lower, RECOMMENDED).is_none()
+    })
 }
 
 fn recommends(sentences: &[Sentence]) -> bool {
-    said_by_bodies(sentences).any(|s| find_any(s, RECOMMENDED).is_some())
+    said_by_bodies(sentences).any(|s| find_any(&s.lower, RECOMMENDED).is_some())
 }
 
 /// The sentences of a paragraph, as slices of it.
@@ -484,7 +462,7 @@ fn kind(sentences: &[Sentence], decides: bool) -> DecisionKind {
         return DecisionKind::Tabled;
     }
     let by_body =
-        |phrases: &[&str]| said_by_bodies(sentences).any(|s| find_any(s, phrases).is_some());
+        |phrases: &[&str]| said_by_bodies(sentences).any(|s| find_any(&s.lower, phrases).is_some());
     if by_body(ADVISED_AGAINST) {
         return DecisionKind::AdvisedAgainst;
     }
@@ -609,12 +587,13 @@ fn plain_labels(l: &str) -> String {
 /// The totals stated in the sentences: "med 34 stemmer imod 15", "by 9
 /// votes to 3 with 2 abstentions", "34 ja-röster och 15 nej-röster", "Ja 34,
 /// Nej 15, Avstår 2", "there voted for the amendment 3, for the
-/// recommendations 9" (the majority carried the decision).
+/// recommendations 9" (the majority carried the decision). The sentences
+/// come lowercased.
 fn votes_in(sentences: &[String]) -> Votes {
     let mut v = Votes::default();
     let mut on_motions = Votes::default();
     for s in sentences {
-        let l = plain_labels(&lower(s));
+        let l = plain_labels(s);
         let ws: Vec<&str> = words(&l).map(|w| w.text).collect();
         // "34 stemmer imod 15", "9 votes to 3"; "forkastet med 43 stemmer
         // imod 8" counts the votes against first.
@@ -831,7 +810,7 @@ mod tests {
             .filter(|s| may_say_what_was_decided(s))
             .map(Sentence::new)
             .collect();
-        kind(&s, decides(&s))
+        kind(&s, deciding(&s).is_some())
     }
 
     #[test]
@@ -904,7 +883,7 @@ mod tests {
 
     #[test]
     fn vote_totals_in_several_languages() {
-        let v = |t: &str| votes_in(&sentences(t));
+        let v = |t: &str| votes_in(&sentences(&lower(t)));
         let got = v("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.");
         assert_eq!((got.for_, got.against), (Some(34), Some(15)));
         let got = v("The recommendations were carried by 9 votes to 3, with 2 abstentions.");

@@ -40,17 +40,7 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
         .map(|n| (Some(n), High))
         .or_else(|| loose_case_number(lines).map(|n| (Some(n), Medium)))
         .unwrap_or((None, Low));
-    let labelled = lines
-        .iter()
-        .filter(|l| !is_page_number(&l.text))
-        .take(HEAD_LINES)
-        .find_map(|l| labelled_title(&l.text));
-    let title = title(lines);
-    let title_sure = match (&title, &labelled) {
-        (Some(t), Some(l)) if t == l => High,
-        (Some(_), _) => Medium,
-        (None, _) => Low,
-    };
+    let (title, title_sure) = title(lines);
     let (language, language_sure) = language(paras);
     let confidence = BTreeMap::from([
         ("case_number".to_string(), number_sure),
@@ -337,7 +327,18 @@ fn is_meta(text: &str) -> bool {
 
 /// The subject line: an explicit "Ärende:"/"Subject:"/"§ 12 …" line, or the
 /// first line of the head that is not a number, date, letterhead or body.
-fn title(lines: &[Line]) -> Option<String> {
+/// The title with how it was found: labelled (high), the first line that
+/// reads as one (medium), or none (low).
+fn title(lines: &[Line]) -> (Option<String>, Confidence) {
+    match labelled_or_first_title(lines) {
+        Some((t, true)) => (Some(t), Confidence::High),
+        Some((t, false)) => (Some(t), Confidence::Medium),
+        None => (None, Confidence::Low),
+    }
+}
+
+/// The title, and whether a label ("§ 12 …", "Ärende: …") gave it.
+fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
     let mut head: Vec<&Line> = lines
         .iter()
         .filter(|l| !is_page_number(&l.text))
@@ -353,7 +354,7 @@ fn title(lines: &[Line]) -> Option<String> {
     }
     for line in &head {
         if let Some(t) = labelled_title(&line.text) {
-            return Some(t);
+            return Some((t, true));
         }
     }
     for (k, line) in head.iter().enumerate() {
@@ -384,9 +385,9 @@ fn title(lines: &[Line]) -> Option<String> {
         if let Some((subject, _)) = title.rsplit_once(", ")
             && head.iter().any(|l| squash(&l.text) == squash(subject))
         {
-            return Some(squash(subject));
+            return Some((squash(subject), false));
         }
-        return Some(squash(&title));
+        return Some((squash(&title), false));
     }
     None
 }

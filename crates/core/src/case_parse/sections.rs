@@ -218,38 +218,44 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
     english.then(|| t.to_string())
 }
 
-const BODY_VERBS: &[&str] = &[
-    "fattet",
-    "fattede",
-    "deferred",
-    "päätti",
-    "päättää",
-    "hyväksyi",
-    "tillstyrker",
-    "föreslår",
+/// Verbs of a body deciding for itself: "Kommunstyrelsen beslutar …".
+pub(crate) const DECIDING_VERBS: &[&str] = &[
     "beslutar",
-    "beslöt",
     "beslutade",
-    "avstyrker",
-    "återremitterar",
-    "decided",
-    "resolved",
-    "agreed",
-    "recommends",
-    "endorsed",
-    "endorses",
+    "beslöt",
     "besluttede",
     "besluttet",
     "beslutter",
     "vedtog",
     "vedtok",
     "vedtar",
+    "päätti",
+    "hyväksyi",
+    "decided",
+    "resolved",
+    "agreed",
+    "approved",
+];
+
+/// The other verbs that follow a body reporting what it did: it proposed,
+/// recommended, deferred or referred back.
+const OTHER_BODY_VERBS: &[&str] = &[
+    "fattet",
+    "fattede",
+    "deferred",
+    "päättää",
+    "tillstyrker",
+    "föreslår",
+    "avstyrker",
+    "återremitterar",
+    "recommends",
+    "endorsed",
+    "endorses",
     "indstiller",
     "innstiller",
     "tiltræder",
     "godkendte",
     "godkjente",
-    "approved",
 ];
 
 /// The body a sentence starts with when it reports what the body did:
@@ -270,7 +276,7 @@ pub(crate) fn body_at_start(text: &str) -> Option<String> {
     let words: Vec<&str> = t.split_whitespace().take(6).collect();
     for n in 1..words.len().min(5) {
         let verb = lower(words[n].trim_end_matches([',', ':', '.']));
-        if BODY_VERBS.contains(&verb.as_str()) {
+        if DECIDING_VERBS.contains(&verb.as_str()) || OTHER_BODY_VERBS.contains(&verb.as_str()) {
             // "Bystyret har fattet …", "The Council has decided …".
             let auxiliary = ["har", "has", "have", "hade", "had", "blev", "ble"];
             let end = if n > 1 && auxiliary.contains(&lower(words[n - 1]).as_str()) {
