@@ -13,6 +13,7 @@ pub mod followup;
 pub mod format;
 pub mod jobs;
 pub mod opendata;
+pub mod privacy;
 pub mod register;
 pub mod reviews;
 pub mod sender;

@@ -21,6 +21,7 @@ mod backup;
 mod cases;
 mod common;
 mod opendata;
+mod privacy;
 mod rates;
 mod review_export;
 mod serve;
@@ -108,6 +109,11 @@ enum Command {
         #[command(subcommand)]
         command: cases::CaseCommand,
     },
+    /// A person's data and its erasure; the retention of respondents' identities.
+    Privacy {
+        #[command(subcommand)]
+        command: privacy::PrivacyCommand,
+    },
     /// Exchange rates into kronor: `rates import FILE`, `rates list`.
     Rates {
         #[command(subcommand)]
@@ -163,6 +169,7 @@ async fn run() -> Result<()> {
         Command::Calendar(args) => opendata::calendar(&store, args).await?,
         Command::Case { command } => cases::run(&store, command).await?,
         Command::Rates { command } => rates::run(&store, command).await?,
+        Command::Privacy { command } => privacy::run(&store, command).await?,
         Command::Backup { to } => backup::backup(&store, &url, to).await?,
         // Restored above, before the database was opened.
         Command::Restore { .. } => {}

@@ -234,6 +234,31 @@ async fn two_instances_send_each_reminder_once(db: ScratchDb) {
             .unwrap(),
         0
     );
+    // The day's retention is one job per tenant across both instances; it
+    // removed the demo's respondents (their case is decided) once.
+    let tenants = store.count("SELECT COUNT(*) FROM tenants").await.unwrap();
+    assert_eq!(
+        store
+            .count("SELECT COUNT(*) FROM jobs WHERE kind = 'retention'")
+            .await
+            .unwrap(),
+        tenants
+    );
+    assert_eq!(
+        store
+            .count("SELECT COUNT(*) FROM audit_log WHERE action = 'remove_identities'")
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store
+            .count("SELECT COUNT(*) FROM respondents r JOIN reviews v ON v.id = r.review_id WHERE v.illustrative = 1 AND (r.name <> '' OR r.identity_removed_at IS NULL)")
+            .await
+            .unwrap(),
+        0,
+        "the demo review's respondents have no names left"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

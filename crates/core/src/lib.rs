@@ -21,6 +21,7 @@ pub mod followup;
 pub mod jobs;
 pub mod lang;
 pub mod opendata;
+pub mod privacy;
 pub mod profile;
 pub mod rates;
 pub mod register;

@@ -89,3 +89,45 @@ pub async fn backends() -> Vec<(ScratchDb, Store)> {
     }
     out
 }
+
+/// Every column of every table of the application (not the migrations'
+/// own), as (table, column): for tests that must search the whole database,
+/// e.g. for a name that should be gone.
+pub async fn all_columns(store: &Store) -> Result<Vec<(String, String)>, StoreError> {
+    let sql = match store.backend() {
+        crate::Backend::Sqlite => {
+            "SELECT m.name AS t, p.name AS c FROM sqlite_master m JOIN pragma_table_info(m.name) p
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'
+             ORDER BY m.name, p.cid"
+        }
+        crate::Backend::Postgres => {
+            "SELECT CAST(table_name AS TEXT) AS t, CAST(column_name AS TEXT) AS c FROM information_schema.columns
+             WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'
+             ORDER BY table_name, ordinal_position"
+        }
+    };
+    let rows = sqlx::query(sql).fetch_all(store.pool_for_tests()).await?;
+    use sqlx::Row;
+    Ok(rows
+        .iter()
+        .map(|r| Ok((r.try_get("t")?, r.try_get("c")?)))
+        .collect::<Result<_, sqlx::Error>>()?)
+}
+
+/// The places (table.column) in the whole database whose text contains
+/// `needle`, ignoring case.
+pub async fn places_holding(store: &Store, needle: &str) -> Result<Vec<String>, StoreError> {
+    let needle = needle.to_lowercase().replace('\'', "''");
+    let mut found = Vec::new();
+    for (t, c) in all_columns(store).await? {
+        let n = store
+            .count(&format!(
+                "SELECT COUNT(*) FROM \"{t}\" WHERE LOWER(CAST(\"{c}\" AS TEXT)) LIKE '%{needle}%'"
+            ))
+            .await?;
+        if n > 0 {
+            found.push(format!("{t}.{c}"));
+        }
+    }
+    Ok(found)
+}

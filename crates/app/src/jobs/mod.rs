@@ -154,11 +154,29 @@ async fn run(state: &Sender<'_>, jobs: Vec<Job>) -> Result<Sent, StoreError> {
     Ok(total)
 }
 
+/// Queues each tenant's retention work for `today`, once a day across
+/// every instance (the key names the tenant and the day).
+pub async fn queue_retention(
+    state: &Sender<'_>,
+    today: chrono::NaiveDate,
+) -> Result<usize, StoreError> {
+    let mut queued = 0;
+    for t in state.store.tenants().await? {
+        let work = [Work::Retention {
+            tenant_id: t.id,
+            on: today,
+        }];
+        queued += enqueue(state.store, t.id, &work, false).await?.len();
+    }
+    Ok(queued)
+}
+
 /// The schedules: queues the review reminders and action reminders that
 /// are due, then works whatever is due. Every instance may call it.
 pub async fn tick(state: &Sender<'_>, now: DateTime<Utc>) -> Result<Sent, StoreError> {
     crate::reviews::mailing::queue_due_reminders(state, now).await?;
     crate::followup::reminders::queue_due(state, now.date_naive()).await?;
+    queue_retention(state, now.date_naive()).await?;
     let sent = run_due(state, now).await?;
     state.store.prune_jobs(now - Duration::days(30)).await?;
     Ok(sent)

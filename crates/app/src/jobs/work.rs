@@ -28,6 +28,8 @@ pub enum Work {
     ActionReminder { action_id: i64, on: NaiveDate },
     /// An event participant's link to their short report.
     ReportLink { report_id: i64 },
+    /// The day's removal of respondents' identities in one tenant.
+    Retention { tenant_id: i64, on: NaiveDate },
 }
 
 impl Work {
@@ -37,6 +39,7 @@ impl Work {
             Work::Reminder { .. } => "reminder",
             Work::ActionReminder { .. } => "action_reminder",
             Work::ReportLink { .. } => "report_link",
+            Work::Retention { .. } => "retention",
         }
     }
 
@@ -51,6 +54,7 @@ impl Work {
             } => format!("reminder:{respondent_id}:{number}"),
             Work::ActionReminder { action_id, .. } => format!("action-reminder:{action_id}"),
             Work::ReportLink { report_id } => format!("report-link:{report_id}"),
+            Work::Retention { tenant_id, on } => format!("retention:{tenant_id}:{on}"),
         }
     }
 
@@ -107,6 +111,10 @@ impl Work {
                         Err(e) => failure(e),
                     },
                 )
+            }
+            Work::Retention { tenant_id, on } => {
+                crate::privacy::apply_retention(state.store, tenant_id, on).await?;
+                Ok(Outcome::Done(Sent::default()))
             }
             Work::ReportLink { report_id } => Ok(
                 match crate::followup::report_links::send_one(state, tenant_id, report_id).await? {

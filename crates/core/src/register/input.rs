@@ -290,6 +290,11 @@ impl PersonInput {
         let name = e.check("name", v::name(&self.name));
         let kind = e.check("kind", code::<PersonKind>(&self.kind));
         let party = e.check("party", v::short(&self.party)).flatten();
+        // A party is a political opinion (GDPR art. 9): stored only for
+        // those who hold office for it.
+        if party.is_some() && kind.is_some_and(|k| k != PersonKind::Politician) {
+            e.add("party", "error-party-only-politicians");
+        }
         let side = e.check("side", optional_code::<Side>(&self.side)).flatten();
         let department = e.check("department", v::short(&self.department)).flatten();
         let email = e.check("email", v::email(&self.email)).flatten();
@@ -731,6 +736,22 @@ mod tests {
         assert_eq!(e.get("kind"), Some("error-required"));
         assert_eq!(e.get("email"), Some("error-email"));
         assert_eq!(e.get("side"), Some("error-choose"));
+    }
+
+    #[test]
+    fn a_party_is_kept_only_for_politicians() {
+        let with_party = |kind: &str| PersonInput {
+            name: "Anna Ek".into(),
+            kind: kind.into(),
+            party: "S".into(),
+            ..Default::default()
+        };
+        let e = with_party("official").parse().unwrap_err();
+        assert_eq!(e.get("party"), Some("error-party-only-politicians"));
+        assert_eq!(
+            with_party("politician").parse().unwrap().party.as_deref(),
+            Some("S")
+        );
     }
 
     #[test]

@@ -87,6 +87,20 @@ impl Snapshot {
             .and_then(|p| super::terms::side_on(p, &self.terms, day))
     }
 
+    /// The group a respondent's answers count in: a politician by the side
+    /// held on `day` (the day the review closed), anyone else in the
+    /// register as an official. Kept on the respondent when their identity
+    /// is removed, so the results do not change.
+    pub fn respondent_group(&self, person_id: Option<i64>, day: NaiveDate) -> Option<String> {
+        let p = self.person(person_id?)?;
+        if p.kind == crate::codes::PersonKind::Politician {
+            self.side_on(p.id, day)
+                .map(|s| crate::Code::code(s).to_owned())
+        } else {
+            Some("officials".to_owned())
+        }
+    }
+
     pub fn person(&self, id: i64) -> Option<&Person> {
         self.persons.iter().find(|p| p.id == id)
     }

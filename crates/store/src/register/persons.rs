@@ -5,6 +5,7 @@ use crate::audit::{Actor, record};
 use crate::codec::{code_in, now};
 use crate::{Store, StoreError};
 use oversyn_core::Code;
+use oversyn_core::codes::PersonKind;
 use oversyn_core::register::Person;
 use oversyn_core::register::input::PersonCmd;
 use sqlx::Row;
@@ -59,7 +60,7 @@ impl Store {
         .bind(actor.tenant_id)
         .bind(&c.name)
         .bind(c.kind.code())
-        .bind(&c.party)
+        .bind(c.party.as_ref().filter(|_| c.kind == PersonKind::Politician))
         .bind(c.side.map(Code::code))
         .bind(&c.department)
         .bind(&c.email)
@@ -98,7 +99,7 @@ impl Store {
         )
         .bind(&c.name)
         .bind(c.kind.code())
-        .bind(&c.party)
+        .bind(c.party.as_ref().filter(|_| c.kind == PersonKind::Politician))
         .bind(c.side.map(Code::code))
         .bind(&c.department)
         .bind(&c.email)
@@ -133,7 +134,7 @@ fn from_cmd(id: i64, c: &PersonCmd, version: i64) -> Person {
         id,
         name: c.name.clone(),
         kind: c.kind,
-        party: c.party.clone(),
+        party: c.party.clone().filter(|_| c.kind == PersonKind::Politician),
         side: c.side,
         department: c.department.clone(),
         email: c.email.clone(),

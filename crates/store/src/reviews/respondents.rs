@@ -22,6 +22,10 @@ pub struct Respondent {
     pub last_contact_at: Option<String>,
     /// The memberships this person answers for.
     pub memberships: Vec<i64>,
+    /// The group the answers count in, kept once the identity is removed.
+    pub result_group: Option<String>,
+    /// When the name and address were removed (retention or erasure).
+    pub identity_removed_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +50,7 @@ pub struct MailRecord {
     pub created_at: String,
 }
 
-pub(crate) const RESPONDENT_COLUMNS: &str = "id, review_id, person_id, name, email, lang, invited_at, opened_at, submitted_at, reminders_sent, last_contact_at";
+pub(crate) const RESPONDENT_COLUMNS: &str = "id, review_id, person_id, name, email, lang, invited_at, opened_at, submitted_at, reminders_sent, last_contact_at, result_group, identity_removed_at";
 
 pub(crate) fn respondent(r: &sqlx::any::AnyRow) -> Result<Respondent, sqlx::Error> {
     Ok(Respondent {
@@ -62,6 +66,8 @@ pub(crate) fn respondent(r: &sqlx::any::AnyRow) -> Result<Respondent, sqlx::Erro
         reminders_sent: r.try_get("reminders_sent")?,
         last_contact_at: r.try_get("last_contact_at")?,
         memberships: Vec::new(),
+        result_group: r.try_get("result_group")?,
+        identity_removed_at: r.try_get("identity_removed_at")?,
     })
 }
 

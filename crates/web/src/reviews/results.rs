@@ -116,19 +116,12 @@ async fn compute_now(
         let respondents = state.store.respondents(tenant_id, review.id).await?;
         let mut group_of = std::collections::HashMap::new();
         for (ballot, rid) in state.store.ballot_owners(tenant_id, review.id).await? {
-            let person = respondents
-                .iter()
-                .find(|r| r.id == rid)
-                .and_then(|r| r.person_id)
-                .and_then(|p| snap.person(p));
-            let group = match person {
-                // The side held when the review closed, not today's.
-                Some(p) if p.kind == oversyn_core::codes::PersonKind::Politician => snap
-                    .side_on(p.id, review.closes_on)
-                    .map(|s| oversyn_core::Code::code(s).to_owned()),
-                Some(_) => Some("officials".to_owned()),
-                None => None,
-            };
+            // The side held when the review closed, not today's; a
+            // respondent whose identity was removed keeps the group.
+            let group = respondents.iter().find(|r| r.id == rid).and_then(|r| {
+                snap.respondent_group(r.person_id, review.closes_on)
+                    .or_else(|| r.result_group.clone())
+            });
             if let Some(g) = group {
                 group_of.insert(ballot, g);
             }

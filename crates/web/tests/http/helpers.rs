@@ -424,3 +424,45 @@ pub async fn standards_check(script: &str, standard: &str, args: &[String]) -> V
     );
     serde_json::from_slice(&out.stdout).expect("the checker's JSON summary")
 }
+
+/// Creates an open review over some memberships through the store.
+pub async fn open_review(
+    app: &TestApp,
+    slugs: &[&str],
+    anonymous: bool,
+) -> (oversyn_store::audit::Actor, i64, Vec<i64>) {
+    let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+    let actor = oversyn_store::audit::Actor {
+        tenant_id: t.id,
+        user_id: None,
+        label: "test".into(),
+    };
+    let today = chrono::Utc::now().date_naive();
+    let mut ids = Vec::new();
+    for s in slugs {
+        ids.push(app.membership_id("stockholm", s).await);
+    }
+    let strategy = app.store.current_strategy(&actor).await.unwrap();
+    let new = oversyn_store::reviews::NewReview {
+        title: "Översyn 2026".into(),
+        opens_on: today - chrono::Days::new(1),
+        closes_on: today + chrono::Days::new(10),
+        anonymous,
+        min_group: 3,
+        reminder_max: 2,
+        reminder_days: 7,
+        illustrative: false,
+        memberships: ids.clone(),
+    };
+    let r = app
+        .store
+        .create_review(
+            &actor,
+            strategy.id,
+            &new,
+            &oversyn_core::review::questionnaire::default_questionnaire(&strategy.strategy),
+        )
+        .await
+        .unwrap();
+    (actor, r.id, ids)
+}

@@ -18,6 +18,7 @@ mod overrides;
 mod pages;
 mod people;
 mod popolo_schema;
+mod privacy;
 mod profile;
 mod report_facts;
 mod respond_form;

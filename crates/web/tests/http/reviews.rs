@@ -7,9 +7,8 @@ use crate::helpers::*;
 use chrono::{Days, Utc};
 use oversyn_core::Role;
 use oversyn_core::review::answers::Answer;
-use oversyn_core::review::questionnaire::default_questionnaire;
 use oversyn_store::audit::Actor;
-use oversyn_store::reviews::{NewRespondent, NewReview};
+use oversyn_store::reviews::NewRespondent;
 use oversyn_store::testing::ScratchDb;
 use reqwest::StatusCode;
 
@@ -23,43 +22,6 @@ fn link_in(body: &str) -> String {
         .find(|w| w.contains("/respond/"))
         .expect("a link in the message")
         .to_owned()
-}
-
-/// Creates an open review over some memberships through the store.
-async fn open_review(app: &TestApp, slugs: &[&str], anonymous: bool) -> (Actor, i64, Vec<i64>) {
-    let t = app.store.tenant_by_slug("stockholm").await.unwrap();
-    let actor = Actor {
-        tenant_id: t.id,
-        user_id: None,
-        label: "test".into(),
-    };
-    let mut ids = Vec::new();
-    for s in slugs {
-        ids.push(app.membership_id("stockholm", s).await);
-    }
-    let strategy = app.store.current_strategy(&actor).await.unwrap();
-    let new = NewReview {
-        title: "Översyn 2026".into(),
-        opens_on: today() - Days::new(1),
-        closes_on: today() + Days::new(10),
-        anonymous,
-        min_group: 3,
-        reminder_max: 2,
-        reminder_days: 7,
-        illustrative: false,
-        memberships: ids.clone(),
-    };
-    let r = app
-        .store
-        .create_review(
-            &actor,
-            strategy.id,
-            &new,
-            &default_questionnaire(&strategy.strategy),
-        )
-        .await
-        .unwrap();
-    (actor, r.id, ids)
 }
 
 #[tokio::test]

@@ -1,6 +1,12 @@
 //! What a tenant keeps off its public pages: whole kinds of data (a
 //! setting) and single records (e.g. one membership marked private).
 
+mod person;
+mod retention;
+
+pub use person::{Erased, Kept, PersonData};
+pub use retention::Removed;
+
 use crate::audit::{Actor, record};
 use crate::codec::now;
 use crate::{Store, StoreError};
