@@ -13,6 +13,8 @@ pub struct Invitation<'a> {
     pub organisations: &'a [String],
     pub closes_on: &'a str,
     pub link: &'a str,
+    /// The tenant's privacy notice (GDPR art. 13).
+    pub privacy: &'a str,
 }
 
 /// An invitation (`reminder` false) or a reminder to answer a review.
@@ -36,12 +38,13 @@ pub fn invitation(i: &Invitation<'_>, reminder: bool) -> Outgoing {
         ],
     );
     let body = format!(
-        "{greeting}\n\n{opening}\n\n{why}\n\n{answer}\n{link}\n\n{saved}\n\n{thanks}\n",
+        "{greeting}\n\n{opening}\n\n{why}\n\n{answer}\n{link}\n\n{saved}\n\n{thanks}\n\n{privacy}\n",
         greeting = l.t1("mail-greeting", "name", i.name),
         answer = l.t("mail-answer-here"),
         link = i.link,
         saved = l.t1("mail-saved", "closes", i.closes_on),
         thanks = l.t("mail-thanks"),
+        privacy = l.t1("mail-privacy", "link", i.privacy),
     );
     Outgoing {
         to: i.to.to_owned(),
@@ -66,9 +69,16 @@ mod tests {
             organisations: &orgs,
             closes_on: "2011-02-28",
             link: "https://x/respond/abc",
+            privacy: "https://x/privacy/stockholm#respondent",
         };
         let m = invitation(&i, false);
         assert!(m.body.contains("https://x/respond/abc"));
+        assert!(
+            m.body
+                .contains("personuppgifter: https://x/privacy/stockholm#respondent"),
+            "{}",
+            m.body
+        );
         assert!(m.body.contains("EUROCITIES, UCLG"));
         assert_eq!(m.subject, "Översyn 2011");
         let r = invitation(

@@ -64,6 +64,9 @@ struct FormView {
     notice: Option<String>,
     open: bool,
     submitted: bool,
+    /// The tenant's privacy notice for respondents (GDPR art. 13).
+    privacy: String,
+    city: String,
 }
 
 impl FormView {
@@ -240,8 +243,16 @@ async fn show(
             .collect(),
     };
     let today = chrono::Utc::now().date_naive();
+    let tenant = state.store.tenant_by_id(ctx.tenant_id).await?;
+    let notices = oversyn_app::privacy::notices(&state.store, ctx.tenant_id, lang).await?;
     let v = FormView {
-        c: Chrome::anonymous(ui, "respond-title", String::new()).titled(&ctx.review.title),
+        c: Chrome::anonymous(ui, "respond-title", String::new())
+            .titled(&ctx.review.title)
+            .with_tenant(&tenant.slug),
+        privacy: notices
+            .notice(oversyn_core::privacy::notice::NoticeKind::Respondent)
+            .to_owned(),
+        city: tenant.name,
         review_title: ctx.review.title.clone(),
         name: ctx.respondent.name.clone(),
         closes_on: ctx.review.closes_on.to_string(),

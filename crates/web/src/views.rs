@@ -19,6 +19,8 @@ pub struct Chrome {
     pub csrf: String,
     pub path: String,
     pub title: String,
+    /// The tenant whose privacy notice the footer links to, when known.
+    pub tenant: Option<String>,
 }
 
 impl Chrome {
@@ -29,6 +31,7 @@ impl Chrome {
             csrf: s.session.csrf.clone(),
             path: s.path.clone(),
             title: s.lang.t(title_key),
+            tenant: Some(s.session.user.tenant_slug.clone()),
         }
     }
 
@@ -39,7 +42,14 @@ impl Chrome {
             csrf,
             path: ui.0.path.clone(),
             title: ui.0.lang.t(title_key),
+            tenant: None,
         }
+    }
+
+    /// Names the tenant a page belongs to, for the footer's privacy link.
+    pub fn with_tenant(mut self, slug: &str) -> Chrome {
+        self.tenant = Some(slug.to_owned());
+        self
     }
 
     pub fn titled(mut self, title: &str) -> Chrome {
@@ -177,6 +187,7 @@ pub fn render_error(lang: Lang, status: StatusCode, page: ErrorPage) -> Response
         csrf: String::new(),
         path: String::new(),
         title: lang.t(page.0),
+        tenant: None,
     };
     let v = ErrorView {
         message: lang.t(&format!("{}-text", page.0)),

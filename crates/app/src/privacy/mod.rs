@@ -2,6 +2,10 @@
 //! review no longer needs, and a person's export and erasure. The rules
 //! are `oversyn_core::privacy`'s; the work on the database the store's.
 
+mod notices;
+
+pub use notices::{Notices, PurposeText, notices, templates};
+
 use chrono::NaiveDate;
 use oversyn_core::privacy::{RETENTION_SETTING, RespondentRetention, identities_due};
 use oversyn_store::audit::Actor;

@@ -57,6 +57,8 @@ pub fn policy(review: &Review) -> ReminderPolicy {
 /// instead of two queries per membership per respondent.
 pub(crate) struct Batch {
     pub(crate) city: String,
+    /// The tenant's public privacy notice, linked from every message.
+    privacy: String,
     /// The organisation's short name per membership id.
     labels: HashMap<i64, String>,
 }
@@ -74,8 +76,10 @@ impl Batch {
                 Some((m.id, o.label().to_owned()))
             })
             .collect();
+        let tenant = state.store.tenant_by_id(tenant_id).await?;
         Ok(Batch {
-            city: state.store.tenant_by_id(tenant_id).await?.name,
+            city: tenant.name,
+            privacy: privacy_link(state, &tenant.slug),
             labels,
         })
     }
@@ -115,6 +119,7 @@ pub(crate) async fn deliver(
             organisations: &organisations,
             closes_on: &closes_on,
             link,
+            privacy: &batch.privacy,
         };
         invitation(&i, reminder)
     };
@@ -170,6 +175,14 @@ pub(crate) async fn deliver(
 /// The address a respondent opens.
 pub fn respond_link(state: &Sender<'_>, token: &str) -> String {
     format!("{}/respond/{token}", state.public_url.trim_end_matches('/'))
+}
+
+/// The tenant's privacy notice for respondents, as a link for a message.
+pub fn privacy_link(state: &Sender<'_>, slug: &str) -> String {
+    format!(
+        "{}/privacy/{slug}#respondent",
+        state.public_url.trim_end_matches('/')
+    )
 }
 
 pub async fn organisation_labels(

@@ -14,3 +14,6 @@ mail-thanks = Thank you!
 mail-action-subject = Reminder: { $title } (due { $due })
 mail-action-due = The action "{ $title }" ({ $organisations }) is due on { $due }, in { $days } days.
 mail-action-signature = — Översyn, { $city }
+
+# Privacy (issue 19)
+mail-privacy = How we handle your personal data: { $link }

@@ -14,3 +14,6 @@ mail-thanks = Tack!
 mail-action-subject = Påminnelse: { $title } (senast { $due })
 mail-action-due = Åtgärden "{ $title }" ({ $organisations }) ska vara klar senast { $due }, om { $days } dagar.
 mail-action-signature = — Översyn, { $city }
+
+# Privacy (issue 19)
+mail-privacy = Så behandlar vi dina personuppgifter: { $link }

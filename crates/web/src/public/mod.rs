@@ -3,6 +3,8 @@
 //! tenant shows (all by default) and never a record marked private. The
 //! same filtered register is offered as Popolo JSON under a licence.
 
+mod privacy;
+
 use crate::AppState;
 use crate::context::{Admin, CsrfForm, Ui, Writer};
 use crate::error::PageError;
@@ -21,6 +23,7 @@ use oversyn_store::privacy::PUBLIC_KINDS;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/public/{tenant}", get(overview))
+        .route("/privacy/{tenant}", get(privacy::page))
         .route("/public/{tenant}/popolo.json", get(popolo))
         .route("/public/{tenant}/cases/{id}", get(case))
         .route("/public/{tenant}/cases/{id}/akn.xml", get(case_akn))

@@ -68,7 +68,9 @@ pub async fn link(
     }
     let token = state.store.issue_link(s.tenant(), rid).await?;
     let link = oversyn_app::reviews::mailing::respond_link(&state.sender(), &token);
-    let city = state.store.tenant_by_id(s.tenant()).await?.name;
+    let tenant = state.store.tenant_by_id(s.tenant()).await?;
+    let privacy = oversyn_app::reviews::mailing::privacy_link(&state.sender(), &tenant.slug);
+    let city = tenant.name;
     let organisations =
         oversyn_app::reviews::mailing::organisation_labels(&state.sender(), s.tenant(), &r).await?;
     let closes = review.closes_on.to_string();
@@ -83,6 +85,7 @@ pub async fn link(
             organisations: &organisations,
             closes_on: &closes,
             link: &link,
+            privacy: &privacy,
         },
         r.invited_at.is_some(),
     );

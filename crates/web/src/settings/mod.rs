@@ -15,8 +15,12 @@ use http::StatusCode;
 use oversyn_core::FieldErrors;
 use oversyn_core::profile::{Kind, ProfileInput};
 
+mod privacy;
+
 pub fn router() -> Router<AppState> {
-    Router::new().route("/settings/profile", get(form).post(save))
+    Router::new()
+        .route("/settings/profile", get(form).post(save))
+        .merge(privacy::router())
 }
 
 #[derive(Template)]

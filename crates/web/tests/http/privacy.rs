@@ -435,3 +435,185 @@ async fn a_party_is_refused_for_an_official() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn notices_are_written_by_the_tenant_and_reach_every_respondent() {
+    on_each_backend(|app| async move {
+        // The shipped template, public, in the reader's language.
+        let (status, page) = get_with(&app.new_browser(), &app.url("/privacy/stockholm")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            page.contains("Stockholms stad är personuppgiftsansvarig"),
+            "{page}"
+        );
+        assert!(page.contains("allmänna handlingar"));
+        assert!(page.contains("Rättslig grund"));
+
+        app.login_as_demo().await;
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                "/settings/privacy",
+                "/settings/privacy",
+                &[
+                    ("retention", "forever"),
+                    ("privacy_notice.respondent.sv", "Vår egen text."),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("Vår egen text."), "the input is kept");
+        assert!(body.contains("decided eller ett antal dagar"));
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                "/settings/privacy",
+                "/settings/privacy",
+                &[
+                    ("retention", "60"),
+                    (
+                        "privacy_notice.respondent.sv",
+                        "Stockholms egen text om svarande.\n\nAndra stycket.",
+                    ),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (_, page) = get_with(&app.new_browser(), &app.url("/privacy/stockholm")).await;
+        assert!(
+            page.contains("<p>Stockholms egen text om svarande.</p><p>Andra stycket.</p>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("60 dagar efter"),
+            "the shipped texts follow the new rule"
+        );
+        let (_, own) = app.get("/reviews").await;
+        assert!(
+            own.contains("href=\"/privacy/stockholm\""),
+            "the footer links the notice"
+        );
+
+        // The respondent's form and the invitation.
+        let (actor, review, ids) = open_review(&app, &["eurocities"], false).await;
+        let who = NewRespondent {
+            person_id: None,
+            name: "Nora Notis".into(),
+            email: Some("nora@privacy.example".into()),
+            lang: "sv".into(),
+            memberships: ids,
+        };
+        let r = app
+            .store
+            .add_respondent(&actor, review, &who)
+            .await
+            .unwrap();
+        let page = format!("/reviews/{review}");
+        app.post_form(&app.client, &page, &format!("{page}/invite"), &[])
+            .await;
+        let mail = app
+            .outbox
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|m| m.to == "nora@privacy.example")
+            .cloned()
+            .expect("an invitation");
+        assert!(
+            mail.body
+                .contains(&format!("{}/privacy/stockholm#respondent", app.base)),
+            "{}",
+            mail.body
+        );
+        let token = app.store.issue_link(actor.tenant_id, r.id).await.unwrap();
+        let (_, form) = get_with(&app.new_browser(), &app.url(&format!("/respond/{token}"))).await;
+        assert!(form.contains("Stockholms egen text om svarande."), "{form}");
+        assert!(form.contains("blir allmänna handlingar hos Stockholms stad"));
+        assert!(form.contains("href=\"/privacy/stockholm\""));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_admin_exports_and_erases_in_the_browser() {
+    on_each_backend(|app| async move {
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let actor = Actor {
+            tenant_id: t.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        app.store
+            .create_person(
+                &actor,
+                &person(
+                    "Greta Grind",
+                    PersonKind::Official,
+                    None,
+                    Some("greta@privacy.example"),
+                ),
+            )
+            .await
+            .unwrap();
+        app.login_as_demo().await;
+        let (_, page) = app.get("/settings/privacy").await;
+        let csrf = csrf_of(&page);
+        let r = app
+            .client
+            .post(app.url("/settings/privacy/export"))
+            .form(&[("csrf", csrf.as_str()), ("email", "greta@privacy.example")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(
+            r.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .contains("attachment")
+        );
+        let data: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(data["persons"][0]["name"], "Greta Grind");
+
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                "/settings/privacy",
+                "/settings/privacy/erase",
+                &[("email", "greta@privacy.example")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "not confirmed");
+        assert!(body.contains("greta@privacy.example"), "the input is kept");
+        assert!(
+            !places_holding(&app.store, "Greta Grind")
+                .await
+                .unwrap()
+                .is_empty(),
+            "nothing erased"
+        );
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                "/settings/privacy",
+                "/settings/privacy/erase",
+                &[("email", "greta@privacy.example"), ("confirm", "1")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains("Personer: 1"), "{body}");
+        assert!(
+            places_holding(&app.store, "Greta Grind")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            places_holding(&app.store, "greta@privacy.example")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    })
+    .await;
+}

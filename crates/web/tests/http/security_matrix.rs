@@ -318,6 +318,16 @@ fn table() -> Vec<Row> {
         post("/settings/public", Body::Form(&[("kind", "organisations"), ("kind", "memberships"), ("kind", "fees"), ("kind", "seats"), ("kind", "cases"), ("kind", "events")]),
                                                                           [SEE,      FORBID,   FORBID,   FORBID,   Login,    Login,    SEE]),
         get("/settings/profile",                                          [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
+        // Data protection: the public notices, and the admin's settings and a person's data.
+        get("/privacy/{slug}",                                            [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
+        get("/settings/privacy",                                          [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
+        post("/settings/privacy", Body::Form(&[("retention", "forever")]),
+                                                                          [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
+        post("/settings/privacy/export", Body::Form(&[("email", "")]),
+                                                                          [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
+        // Unconfirmed: refused with the form again, nothing erased.
+        post("/settings/privacy/erase", Body::Form(&[("email", "demo@stockholm.example")]),
+                                                                          [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
         // An empty office and place: refused with the form again, nothing saved.
         post("/settings/profile", Body::Form(&[("kind", "city"), ("office_sv", ""), ("place", "")]),
                                                                           [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
@@ -1001,6 +1011,11 @@ const ROUTERS: &[(&str, &str, &str)] = &[
         "settings::router()",
         "",
         include_str!("../../src/settings/mod.rs"),
+    ),
+    (
+        "settings::privacy::router()",
+        "",
+        include_str!("../../src/settings/privacy.rs"),
     ),
     (
         "respond::router()",

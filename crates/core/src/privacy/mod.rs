@@ -3,6 +3,8 @@
 //! person's data must be kept and why, and how personal data leaves an
 //! audit entry while the entry itself stays.
 
+pub mod notice;
+
 use chrono::{Days, NaiveDate};
 
 /// The tenant setting that holds [`RespondentRetention`].
