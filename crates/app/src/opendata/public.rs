@@ -21,6 +21,8 @@ pub struct PublicRegister {
     pub snap: std::sync::Arc<Snapshot>,
     pub memberships: Vec<Membership>,
     pub seats: Vec<Seat>,
+    /// What is withheld, by kind and ground.
+    pub withheld: Vec<oversyn_core::privacy::secrecy::WithheldNotice>,
 }
 
 impl PublicRegister {
@@ -35,7 +37,20 @@ pub async fn public_register(
 ) -> Result<PublicRegister, oversyn_store::StoreError> {
     let kinds = store.public_kinds(tenant_id).await?;
     let snap = crate::snapshot(store, tenant_id).await?;
-    let private = store.private_ids(tenant_id, "membership").await?;
+    let withheld_memberships = store.withheld(tenant_id, "membership").await?;
+    let private: Vec<i64> = withheld_memberships.iter().map(|w| w.entity_id).collect();
+    let mut records: Vec<(String, Option<String>)> = Vec::new();
+    if kinds.iter().any(|k| k == "memberships") {
+        records.extend(
+            withheld_memberships
+                .iter()
+                .map(|w| (w.entity.clone(), w.ground.clone())),
+        );
+    }
+    for w in store.withheld(tenant_id, "document").await? {
+        records.push((w.entity, w.ground));
+    }
+    let withheld = oversyn_core::privacy::secrecy::summarise(&records);
     let shows = |k: &str| kinds.iter().any(|x| x == k);
     let memberships: Vec<Membership> = if shows("memberships") {
         snap.memberships
@@ -77,6 +92,7 @@ pub async fn public_register(
         snap,
         memberships,
         seats,
+        withheld,
     })
 }
 
@@ -110,7 +126,7 @@ pub async fn public_popolo(
     } else {
         Vec::new()
     };
-    Ok(export(&Register {
+    let mut doc = export(&Register {
         tenant_slug: &tenant.slug,
         tenant_name: &tenant.name,
         organisations: &organisations,
@@ -121,5 +137,7 @@ pub async fn public_popolo(
         relations: &r.snap.relations,
         // Only the terms of the persons shown: the export skips the rest.
         terms: &r.snap.terms,
-    }))
+    });
+    doc.meta.withheld = r.withheld.clone();
+    Ok(doc)
 }

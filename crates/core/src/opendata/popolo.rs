@@ -39,6 +39,10 @@ pub struct Meta {
     pub generator: String,
     pub tenant: String,
     pub licence: String,
+    /// Records the tenant withholds from this document, by kind and
+    /// secrecy ground (never which).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<crate::privacy::secrecy::WithheldNotice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -472,6 +476,7 @@ pub fn export(r: &Register) -> Document {
             generator: "Översyn".into(),
             tenant: r.tenant_slug.into(),
             licence: LICENCE.into(),
+            withheld: Vec::new(),
         },
         organizations,
         persons,

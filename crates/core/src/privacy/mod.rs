@@ -4,6 +4,7 @@
 //! audit entry while the entry itself stays.
 
 pub mod notice;
+pub mod secrecy;
 
 use chrono::{Days, NaiveDate};
 

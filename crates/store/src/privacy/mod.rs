@@ -3,12 +3,12 @@
 
 mod person;
 mod retention;
+mod secrecy;
 
 pub use person::{Erased, Kept, PersonData};
 pub use retention::Removed;
+pub use secrecy::Withheld;
 
-use crate::audit::{Actor, record};
-use crate::codec::now;
 use crate::{Store, StoreError};
 
 /// The kinds of data public pages and dumps may show, all on by default.
@@ -59,45 +59,5 @@ impl Store {
         .bind(entity)
         .fetch_all(self.pool())
         .await?)
-    }
-
-    /// Marks a membership private or public again.
-    pub async fn set_membership_private(
-        &self,
-        actor: &Actor,
-        id: i64,
-        private: bool,
-    ) -> Result<(), StoreError> {
-        self.membership(actor.tenant_id, id).await?;
-        let mut tx = self.write_tx().await?;
-        sqlx::query("DELETE FROM private_records WHERE tenant_id = $1 AND entity = 'membership' AND entity_id = $2")
-            .bind(actor.tenant_id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        if private {
-            sqlx::query(
-                "INSERT INTO private_records (tenant_id, entity, entity_id, created_by, created_at) VALUES ($1, 'membership', $2, $3, $4)",
-            )
-            .bind(actor.tenant_id)
-            .bind(id)
-            .bind(&actor.label)
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
-        }
-        let what = if private { "private" } else { "public" };
-        record(
-            &mut tx,
-            actor,
-            "membership",
-            id,
-            what,
-            None,
-            Some(&what.to_owned()),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
     }
 }

@@ -6,7 +6,7 @@
 mod privacy;
 
 use crate::AppState;
-use crate::context::{Admin, CsrfForm, Ui, Writer};
+use crate::context::{Admin, CsrfForm, Ui};
 use crate::error::PageError;
 use crate::i18n::Text;
 use crate::views::{Chrome, render};
@@ -28,7 +28,6 @@ pub fn router() -> Router<AppState> {
         .route("/public/{tenant}/cases/{id}", get(case))
         .route("/public/{tenant}/cases/{id}/akn.xml", get(case_akn))
         .route("/settings/public", get(settings).post(save_settings))
-        .route("/memberships/{id}/privacy", post(privacy))
         .route(
             "/tables",
             get(crate::opendata::pages::page)
@@ -70,6 +69,7 @@ struct OverviewView {
     shows_cases: bool,
     shows_events: bool,
     licence: &'static str,
+    withheld: Vec<oversyn_core::privacy::secrecy::WithheldNotice>,
 }
 
 async fn overview(
@@ -141,7 +141,8 @@ async fn overview(
         Vec::new()
     };
     render(&OverviewView {
-        c: Chrome::anonymous(&ui, "public-title", String::new()),
+        c: Chrome::anonymous(&ui, "public-title", String::new()).with_tenant(&slug),
+        withheld: r.withheld.clone(),
         slug,
         city: t.name,
         lines,
@@ -249,23 +250,4 @@ async fn save_settings(
         .collect();
     state.store.set_public_kinds(s.tenant(), &kinds).await?;
     Ok(Redirect::to("/settings/public").into_response())
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct PrivacyInput {
-    private: String,
-}
-
-async fn privacy(
-    State(state): State<AppState>,
-    Writer(s): Writer,
-    Path(id): Path<i64>,
-    CsrfForm(input): CsrfForm<PrivacyInput>,
-) -> Result<Response, PageError> {
-    state
-        .store
-        .set_membership_private(&s.actor(), id, !input.private.is_empty())
-        .await?;
-    Ok(Redirect::to(&format!("/memberships/{id}")).into_response())
 }

@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
+use oversyn_core::privacy::secrecy::WithholdInput;
 use oversyn_core::register::input::{EndInput, MembershipInput};
 use oversyn_core::register::{Body, Membership, Organisation, Person, Seat};
 use oversyn_core::{Code, FieldErrors};
@@ -38,7 +39,11 @@ struct PageView {
     end: EndInput,
     end_errors: FieldErrors,
     saved: bool,
-    private: bool,
+    /// Why the membership is kept off public output, if it is.
+    withheld: Option<oversyn_store::privacy::Withheld>,
+    grounds: Vec<oversyn_core::privacy::secrecy::Ground>,
+    secrecy: WithholdInput,
+    secrecy_errors: FieldErrors,
     /// Outcome reports from this organisation's events: (event, report).
     reports: Vec<(String, oversyn_store::followup::OutcomeReport)>,
     /// The fee in kronor with its rate, when it is in another currency.
@@ -118,6 +123,9 @@ pub struct SavedQuery {
     saved: Option<String>,
 }
 
+/// A withholding form as the officer filled it in, with its errors.
+type SecrecyForm = Option<(WithholdInput, FieldErrors)>;
+
 async fn show(
     state: &AppState,
     s: &Signed,
@@ -125,6 +133,7 @@ async fn show(
     end: EndInput,
     end_errors: FieldErrors,
     saved: bool,
+    secrecy: SecrecyForm,
 ) -> Result<Response, PageError> {
     let m = state.store.membership(s.tenant(), id).await?;
     let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
@@ -141,16 +150,28 @@ async fn show(
         .store
         .organisation_reports(s.tenant(), m.organisation_id)
         .await?;
-    let status = if end_errors.is_empty() {
+    let (secrecy, secrecy_errors) = secrecy.unwrap_or_else(|| {
+        let today = chrono::Utc::now().date_naive().to_string();
+        (
+            WithholdInput {
+                decided_on: today,
+                ..WithholdInput::default()
+            },
+            FieldErrors::new(),
+        )
+    });
+    let status = if end_errors.is_empty() && secrecy_errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let private = state
+    let withheld = state
         .store
-        .private_ids(s.tenant(), "membership")
+        .withheld(s.tenant(), "membership")
         .await?
-        .contains(&id);
+        .into_iter()
+        .find(|w| w.entity_id == id);
+    let grounds = state.store.secrecy_grounds(s.tenant(), s.lang).await?;
     let invoices = state
         .store
         .invoices(s.tenant(), id)
@@ -170,7 +191,10 @@ async fn show(
     let chrome = Chrome::signed(s, "membership-title");
     let fee_sek = chrome.fee_sek(&m.fee, &snap.rates);
     let v = PageView {
-        private,
+        withheld,
+        grounds,
+        secrecy,
+        secrecy_errors,
         reports,
         fee_sek,
         invoices,
@@ -207,6 +231,7 @@ pub async fn page(
         EndInput::default(),
         FieldErrors::new(),
         q.saved.is_some(),
+        None,
     )
     .await
 }
@@ -257,7 +282,7 @@ pub async fn end(
     let m = state.store.membership(s.tenant(), id).await?;
     let (date, version) = match input.parse(m.since) {
         Ok(v) => v,
-        Err(e) => return show(&state, &s, id, input, e, false).await,
+        Err(e) => return show(&state, &s, id, input, e, false, None).await,
     };
     let today = chrono::Utc::now().date_naive();
     match state
@@ -268,7 +293,58 @@ pub async fn end(
         Ok(_) => Ok(Redirect::to(&format!("/memberships/{id}?saved=1")).into_response()),
         Err(e) => {
             let errors = save_errors(e)?;
-            show(&state, &s, id, input, errors, false).await
+            show(&state, &s, id, input, errors, false, None).await
+        }
+    }
+}
+
+/// The officer's decision on whether the membership is public: `withhold`
+/// set needs a ground, who decided and when; unset releases it.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct SecrecyInput {
+    withhold: String,
+    #[serde(flatten)]
+    decision: WithholdInput,
+}
+
+pub async fn secrecy(
+    State(state): State<AppState>,
+    Writer(s): Writer,
+    Path(id): Path<i64>,
+    CsrfForm(input): CsrfForm<SecrecyInput>,
+) -> Result<Response, PageError> {
+    if input.withhold.is_empty() {
+        state.store.release(&s.actor(), "membership", id).await?;
+        return Ok(Redirect::to(&format!("/memberships/{id}")).into_response());
+    }
+    let grounds: Vec<String> = state
+        .store
+        .secrecy_grounds(s.tenant(), s.lang)
+        .await?
+        .into_iter()
+        .map(|g| g.reference)
+        .collect();
+    let today = chrono::Utc::now().date_naive();
+    match input.decision.parse(&grounds, today) {
+        Ok(w) => {
+            state
+                .store
+                .withhold(&s.actor(), "membership", id, &w)
+                .await?;
+            Ok(Redirect::to(&format!("/memberships/{id}")).into_response())
+        }
+        Err(errors) => {
+            show(
+                &state,
+                &s,
+                id,
+                EndInput::default(),
+                FieldErrors::new(),
+                false,
+                Some((input.decision, errors)),
+            )
+            .await
         }
     }
 }

@@ -37,6 +37,7 @@ pub fn router() -> Router<crate::AppState> {
             get(memberships::edit_form).post(memberships::update),
         )
         .route("/memberships/{id}/end", post(memberships::end))
+        .route("/memberships/{id}/privacy", post(memberships::secrecy))
         .route("/memberships/{id}/invoices", post(invoices::create))
         .route("/memberships/{id}/invoices/new", get(invoices::new_form))
         .route(

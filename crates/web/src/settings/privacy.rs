@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use http::{StatusCode, header};
 use oversyn_core::privacy::notice::{NoticeKind, Purpose};
+use oversyn_core::privacy::secrecy::GroundInput;
 use oversyn_core::privacy::{RETENTION_SETTING, RespondentRetention};
 use oversyn_core::{FieldErrors, Lang};
 use oversyn_store::privacy::Erased;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/settings/privacy", get(form).post(save))
         .route("/settings/privacy/export", post(export))
         .route("/settings/privacy/erase", post(erase))
+        .route("/settings/privacy/grounds", post(add_ground))
 }
 
 /// The longest text a notice or purpose field takes.
@@ -48,6 +50,8 @@ struct PrivacyView {
     email: String,
     erased: Option<Erased>,
     slug: String,
+    grounds: Vec<oversyn_core::privacy::secrecy::Ground>,
+    ground: GroundInput,
 }
 
 fn lang_name(c: &Chrome, l: Lang) -> String {
@@ -134,6 +138,8 @@ async fn view(
         email: String::new(),
         erased: None,
         slug: s.session.user.tenant_slug.clone(),
+        grounds: state.store.secrecy_grounds(s.tenant(), s.lang).await?,
+        ground: GroundInput::default(),
     })
 }
 
@@ -273,4 +279,26 @@ async fn erase(
     let mut v = view(&state, &s, &values).await?;
     v.erased = Some(erased);
     render(&v)
+}
+
+/// Adds a secrecy ground (from the tenant's own document management plan
+/// or another act) to those its officers choose from.
+async fn add_ground(
+    State(state): State<AppState>,
+    Admin(s): Admin,
+    CsrfForm(input): CsrfForm<GroundInput>,
+) -> Result<Response, PageError> {
+    let errors = match input.parse() {
+        Ok(g) => match state.store.add_secrecy_ground(&s.actor(), &g).await {
+            Ok(()) => return Ok(Redirect::to("/settings/privacy?saved=1#grounds").into_response()),
+            Err(oversyn_store::StoreError::Invalid(e)) => e,
+            Err(e) => return Err(e.into()),
+        },
+        Err(e) => e,
+    };
+    let values = current(&state, s.tenant()).await?;
+    let mut v = view(&state, &s, &values).await?;
+    v.errors = errors;
+    v.ground = input;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&v)?).into_response())
 }

@@ -98,7 +98,16 @@ async fn the_oparl_server_passes_the_standards_schemas_and_shows_only_what_is_pu
             .unwrap()
             .organisation_id;
         store
-            .set_membership_private(&actor, uclg_m, true)
+            .withhold(
+                &actor,
+                "membership",
+                uclg_m,
+                &oversyn_core::privacy::secrecy::Withholding {
+                    ground: "OSL 15 kap. 1 §".into(),
+                    decided_by: "Stadsdirektören".into(),
+                    decided_on: "2026-01-15".parse().unwrap(),
+                },
+            )
             .await
             .unwrap();
 

@@ -186,12 +186,30 @@ async fn a_private_membership_never_appears_in_public_output() {
         app.login_as_demo().await;
         let id = app.membership_id("stockholm", "skr").await;
         let page = format!("/memberships/{id}");
+        // Withholding needs a ground in the OSL, who decided and when.
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &page,
+                &format!("{page}/privacy"),
+                &[("withhold", "on"), ("decided_by", "Stadsdirektören")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("Ange sekretessgrund"), "{body}");
+        assert!(body.contains("value=\"Stadsdirektören\""), "the input is kept");
+        assert!(read_all().await.contains("Sveriges Kommuner och Regioner"), "still public");
         let (status, _, _) = app
             .post_form(
                 &app.client,
                 &page,
                 &format!("{page}/privacy"),
-                &[("private", "on")],
+                &[
+                    ("withhold", "on"),
+                    ("ground", "OSL 15 kap. 1 §"),
+                    ("decided_by", "Stadsdirektören"),
+                    ("decided_on", "2026-01-15"),
+                ],
             )
             .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
@@ -200,6 +218,13 @@ async fn a_private_membership_never_appears_in_public_output() {
             !after.contains("SKR") && !after.contains("Sveriges Kommuner och Regioner"),
             "private stays private"
         );
+        assert!(
+            after.contains("1 medlemskap undantas med stöd av OSL 15 kap. 1 §"),
+            "the public is told that and why, not what: {after}"
+        );
+        assert!(after.contains("\"withheld\":[{\"entity\":\"membership\",\"ground\":\"OSL 15 kap. 1 §\",\"count\":1}]"), "{after}");
+        let (_, own) = app.get(&page).await;
+        assert!(own.contains("Stadsdirektören 2026-01-15"), "the decision is on record");
         assert!(after.contains("EUROCITIES"));
         // Fees can be taken off the public pages as a whole.
         let (status, _, _) = app

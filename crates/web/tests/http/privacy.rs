@@ -617,3 +617,75 @@ async fn an_admin_exports_and_erases_in_the_browser() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_tenants_own_ground_is_its_own() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                "/settings/privacy",
+                "/settings/privacy/grounds",
+                &[("reference", "sekretess"), ("description", "Tillsyn")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("value=\"sekretess\""), "the input is kept");
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                "/settings/privacy",
+                "/settings/privacy/grounds",
+                &[
+                    ("reference", "OSL 30 kap. 23 §"),
+                    ("description", "Tillsyn över näringslivet"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let withhold = [
+            ("withhold", "on"),
+            ("ground", "OSL 30 kap. 23 §"),
+            ("decided_by", "Registrator"),
+            ("decided_on", "2026-02-01"),
+        ];
+        let id = app.membership_id("stockholm", "c40").await;
+        let page = format!("/memberships/{id}");
+        let (status, _, _) = app
+            .post_form(&app.client, &page, &format!("{page}/privacy"), &withhold)
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (_, public) = get_with(&app.new_browser(), &app.url("/public/stockholm")).await;
+        assert!(public.contains("OSL 30 kap. 23 §"), "{public}");
+
+        // Malmö has not added it, and cannot use it.
+        let malmo = app
+            .store
+            .create_tenant("malmo", "Malmö stad")
+            .await
+            .unwrap();
+        let theirs: Vec<String> = app
+            .store
+            .secrecy_grounds(malmo.id, oversyn_core::Lang::Sv)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|g| g.reference)
+            .collect();
+        assert!(!theirs.iter().any(|g| g == "OSL 30 kap. 23 §"));
+        assert!(
+            theirs.iter().any(|g| g == "OSL 15 kap. 1 §"),
+            "the shipped ones are everyone's"
+        );
+        let e = oversyn_core::privacy::secrecy::WithholdInput {
+            ground: "OSL 30 kap. 23 §".into(),
+            decided_by: "Registrator".into(),
+            decided_on: "2026-02-01".into(),
+        }
+        .parse(&theirs, Utc::now().date_naive())
+        .unwrap_err();
+        assert_eq!(e.get("ground"), Some("error-secrecy-unknown-ground"));
+    })
+    .await;
+}

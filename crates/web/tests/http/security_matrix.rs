@@ -325,6 +325,8 @@ fn table() -> Vec<Row> {
                                                                           [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
         post("/settings/privacy/export", Body::Form(&[("email", "")]),
                                                                           [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
+        post("/settings/privacy/grounds", Body::Form(&[("reference", "no section"), ("description", "x")]),
+                                                                          [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
         // Unconfirmed: refused with the form again, nothing erased.
         post("/settings/privacy/erase", Body::Form(&[("email", "demo@stockholm.example")]),
                                                                           [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
