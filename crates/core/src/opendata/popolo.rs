@@ -878,6 +878,7 @@ mod tests {
                 generator: "x".into(),
                 tenant: "t".into(),
                 licence: String::new(),
+                withheld: Vec::new(),
             },
             organizations: vec![],
             persons: vec![PopPerson {
@@ -934,6 +935,7 @@ mod tests {
                 generator: "x".into(),
                 tenant: "t".into(),
                 licence: String::new(),
+                withheld: Vec::new(),
             },
             organizations: vec![PopOrganization {
                 id: "org:x".into(),
