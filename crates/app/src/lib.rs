@@ -14,6 +14,7 @@ pub mod format;
 pub mod jobs;
 pub mod opendata;
 pub mod privacy;
+pub mod records;
 pub mod register;
 pub mod reviews;
 pub mod sender;

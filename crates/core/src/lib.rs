@@ -24,6 +24,7 @@ pub mod opendata;
 pub mod privacy;
 pub mod profile;
 pub mod rates;
+pub mod records;
 pub mod register;
 pub mod review;
 pub mod role;

@@ -21,6 +21,7 @@ pub mod money;
 pub mod oidc;
 pub mod oparl;
 pub mod privacy;
+pub mod records;
 pub mod register;
 pub mod reviews;
 mod scope;

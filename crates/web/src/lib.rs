@@ -16,6 +16,7 @@ mod middleware;
 pub mod oparl;
 pub mod opendata;
 pub mod public;
+pub mod records;
 pub mod register;
 pub mod respond;
 pub mod reviews;
@@ -106,6 +107,7 @@ pub fn app(state: AppState) -> Router {
         .merge(cases::router())
         .merge(followup::router())
         .merge(public::router())
+        .merge(records::router())
         .merge(settings::router())
         .merge(oparl::router())
         .merge(respond::router())

@@ -90,16 +90,35 @@ async fn work_out(
     let actions = store.actions(tenant_id).await?;
     // The notice period counts from the day the letter went out: a done
     // "send notice" step of the same case gives that day for its organisation.
-    let sent_notices: Vec<(Option<i64>, &str, NaiveDate)> = actions
+    let mut sent_notices: Vec<(Option<i64>, Option<String>, NaiveDate)> = actions
         .iter()
         .filter(|a| a.action.kind == ActionKind::SendNotice)
         .flat_map(|a| {
-            a.action
-                .organisations
-                .iter()
-                .filter_map(move |o| a.action.done_on.map(|d| (a.fields.case_id, o.as_str(), d)))
+            a.action.organisations.iter().filter_map(move |o| {
+                a.action
+                    .done_on
+                    .map(|d| (a.fields.case_id, Some(o.clone()), d))
+            })
         })
         .collect();
+    // A notice letter registered as sent proves the day too: under a
+    // membership for its organisation, under a case alone for all of the
+    // case's organisations.
+    let letters = store.notices_sent(tenant_id).await?;
+    if !letters.is_empty() {
+        let organisations = store.organisations(tenant_id).await?;
+        let memberships = store.memberships(tenant_id).await?;
+        for (case, membership, day) in letters {
+            let org = membership.and_then(|m| {
+                let m = memberships.iter().find(|x| x.id == m)?;
+                organisations
+                    .iter()
+                    .find(|o| o.id == m.organisation_id)
+                    .map(|o| o.label().to_owned())
+            });
+            sent_notices.push((case, org, day));
+        }
+    }
     let mut out = Vec::new();
     // Many actions come from one case; read each case's decision day once.
     let mut decided: std::collections::HashMap<i64, Option<(NaiveDate, bool)>> =
@@ -131,7 +150,10 @@ async fn work_out(
         for o in &a.action.organisations {
             let letter = sent_notices
                 .iter()
-                .filter(|(case, org, _)| *case == a.fields.case_id && org == o)
+                .filter(|(case, org, _)| {
+                    org.as_ref() == Some(o) && (*case == a.fields.case_id || case.is_none())
+                        || org.is_none() && case.is_some() && *case == a.fields.case_id
+                })
                 .map(|(_, _, d)| *d)
                 .min();
             let one = oversyn_core::followup::Action {

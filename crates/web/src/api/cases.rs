@@ -221,6 +221,8 @@ pub async fn create_case(
             },
         )
         .await?;
+    let today = chrono::Utc::now().date_naive();
+    oversyn_app::records::attach_review_documents(&s.store, &actor, id, today).await?;
     let body = out(s.store.case(u.tenant(), id).await?, &pattern);
     Ok((
         StatusCode::CREATED,

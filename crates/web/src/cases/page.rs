@@ -213,7 +213,12 @@ pub async fn create(
         ..NewCase::default()
     };
     match state.store.create_case(&s.actor(), &new).await {
-        Ok(id) => Ok(Redirect::to(&format!("/cases/{id}")).into_response()),
+        Ok(id) => {
+            let today = chrono::Utc::now().date_naive();
+            oversyn_app::records::attach_review_documents(&state.store, &s.actor(), id, today)
+                .await?;
+            Ok(Redirect::to(&format!("/cases/{id}")).into_response())
+        }
         Err(e) => {
             let errors = save_errors(e)?;
             form(&state, &s, input, errors, "/cases".into()).await
@@ -301,6 +306,8 @@ struct PageView {
     may_take_position: bool,
     /// The actions made from this case: (id, title).
     actions: Vec<(i64, String)>,
+    /// The documents registered under the case.
+    registered: Vec<oversyn_store::records::Document>,
 }
 
 async fn page_view(
@@ -368,7 +375,9 @@ async fn page_view(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let registered = state.store.documents(s.tenant(), Some(id)).await?;
     let v = PageView {
+        registered,
         actions,
         c: Chrome::signed(s, "case-title").titled(&case.fields.title),
         document: fragment(&docs.document),

@@ -20,6 +20,7 @@ mod people;
 mod popolo_schema;
 mod privacy;
 mod profile;
+mod records;
 mod report_facts;
 mod respond_form;
 mod reviews;

@@ -32,6 +32,11 @@ async fn invoice(store: &oversyn_store::Store, actor: &Actor, membership: i64) -
         .id
 }
 
+/// The fixture's membership of Stockholm.
+fn membership_id_of(ids: &HashMap<&'static str, String>) -> i64 {
+    ids["mem"].parse().unwrap()
+}
+
 /// What one visitor must get from one request.
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Want {
@@ -318,6 +323,16 @@ fn table() -> Vec<Row> {
         post("/settings/public", Body::Form(&[("kind", "organisations"), ("kind", "memberships"), ("kind", "fees"), ("kind", "seats"), ("kind", "cases"), ("kind", "events")]),
                                                                           [SEE,      FORBID,   FORBID,   FORBID,   Login,    Login,    SEE]),
         get("/settings/profile",                                          [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
+        // The document register; the public list of what is not secret.
+        get("/documents",                                                 [OK,       OK,       OK,       OK,       Login,    Login,    OK]),
+        get("/documents/new",                                             [OK,       OK,       FORBID,   FORBID,   Login,    Login,    OK]),
+        post("/documents", Body::Form(&[("title", "")]),                  [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    INVALID]),
+        post("/documents/types", Body::Form(&[("code", "Bad Code")]),     [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
+        post("/documents/remove-due", NO_FIELDS,                          [SEE,      FORBID,   FORBID,   FORBID,   Login,    Login,    SEE]),
+        // Withholding without a ground is refused; another city's document is not found.
+        post("/documents/{document}/privacy", Body::Form(&[("withhold", "on")]),
+                                                                          [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
+        get("/public/{slug}/documents",                                   [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
         // Data protection: the public notices, and the admin's settings and a person's data.
         get("/privacy/{slug}",                                            [OK,       OK,       OK,       OK,       OK,       OK,       OK]),
         get("/settings/privacy",                                          [OK,       FORBID,   FORBID,   FORBID,   Login,    Login,    OK]),
@@ -602,6 +617,27 @@ impl Fixture {
             .create_calendar_feed(t.id, None, "fixture")
             .await
             .unwrap();
+        let document = app
+            .store
+            .register_document(
+                &fixture.actor,
+                &oversyn_core::records::DocumentCmd {
+                    title: "Stadgar".into(),
+                    direction: oversyn_core::records::Direction::Incoming,
+                    dated_on: "2011-03-01".parse().unwrap(),
+                    counterpart: "EUROCITIES".into(),
+                    type_code: "statute".into(),
+                    case_id: None,
+                    membership_id: Some(membership_id_of(&ids)),
+                    review_id: None,
+                    attachment_of: None,
+                },
+                None,
+            )
+            .await
+            .unwrap()
+            .id;
+        ids.insert("document", document.to_string());
         ids.insert("action", action.to_string());
         ids.insert("file", file.to_string());
         ids.insert("event", event.to_string());
@@ -1013,6 +1049,11 @@ const ROUTERS: &[(&str, &str, &str)] = &[
         "settings::router()",
         "",
         include_str!("../../src/settings/mod.rs"),
+    ),
+    (
+        "records::router()",
+        "",
+        include_str!("../../src/records/mod.rs"),
     ),
     (
         "settings::privacy::router()",
