@@ -954,3 +954,5 @@ error-document-counterpart = Give the sender or recipient of an incoming or outg
 error-document-under = A document is registered under a case, a membership or a review.
 error-document-type-code = The code has lower-case letters, digits and underscores.
 error-document-keep-years = Give a number of years (0–200), or leave it empty to keep.
+results-secrecy-title = Secrecy of free-text answers
+results-secrecy-intro = A withheld free-text answer shows in results and reports only as a reference to its secrecy ground.

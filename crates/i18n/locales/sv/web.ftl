@@ -954,3 +954,5 @@ error-document-counterpart = Ange avsändare eller mottagare för en inkommen el
 error-document-under = En handling registreras under ett ärende, ett medlemskap eller en översyn.
 error-document-type-code = Koden består av små bokstäver, siffror och understreck.
 error-document-keep-years = Ange ett antal år (0–200), eller lämna tomt för att bevara.
+results-secrecy-title = Sekretessprövning av fritextsvar
+results-secrecy-intro = Ett fritextsvar som undantas visas i resultat och rapporter bara som en hänvisning till sekretessgrunden.

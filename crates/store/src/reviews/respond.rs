@@ -62,6 +62,10 @@ fn answer_of(kind: &str, int: Option<i64>, text: Option<String>) -> Option<Answe
     }
 }
 
+/// Stands in the results and reports for a withheld free-text answer,
+/// followed by the ground.
+pub const WITHHELD_TEXT: &str = "Uppgiften är undantagen enligt";
+
 impl Store {
     /// Resolves a respondent's link; marks it opened the first time.
     pub async fn open_link(&self, token: &str) -> Result<Option<LinkContext>, StoreError> {
@@ -240,8 +244,10 @@ impl Store {
         review_id: i64,
     ) -> Result<Vec<AnswerRow>, StoreError> {
         let rows = sqlx::query(
-            "SELECT a.ballot, a.membership_id, a.question_id, a.kind, a.value_int, a.value_text FROM answers a
-             JOIN ballots b ON b.ballot = a.ballot WHERE a.tenant_id = $1 AND a.review_id = $2 AND b.submitted_at IS NOT NULL ORDER BY a.id",
+            "SELECT a.ballot, a.membership_id, a.question_id, a.kind, a.value_int, a.value_text, p.ground FROM answers a
+             JOIN ballots b ON b.ballot = a.ballot
+             LEFT JOIN private_records p ON p.tenant_id = a.tenant_id AND p.entity = 'answer' AND p.entity_id = a.id
+             WHERE a.tenant_id = $1 AND a.review_id = $2 AND b.submitted_at IS NOT NULL ORDER BY a.id",
         )
         .bind(tenant_id)
         .bind(review_id)
@@ -250,9 +256,14 @@ impl Store {
         let mut out = Vec::new();
         for r in rows {
             let kind: String = r.try_get("kind")?;
-            if let Some(answer) =
-                answer_of(&kind, r.try_get("value_int")?, r.try_get("value_text")?)
-            {
+            // A free-text answer withheld on a secrecy ground leaves the
+            // results and every report as a note of the ground, never its text.
+            let ground: Option<String> = r.try_get("ground")?;
+            let text: Option<String> = match ground {
+                Some(g) => Some(format!("[{} {g}]", WITHHELD_TEXT)),
+                None => r.try_get("value_text")?,
+            };
+            if let Some(answer) = answer_of(&kind, r.try_get("value_int")?, text) {
                 out.push(AnswerRow {
                     ballot: r.try_get("ballot")?,
                     membership_id: r.try_get("membership_id")?,
@@ -262,6 +273,37 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The submitted free-text answers of a review with their ids and
+    /// the ground each is withheld on, for the officer who decides on
+    /// secrecy: (id, membership, text, ground).
+    pub async fn text_answers(
+        &self,
+        tenant_id: i64,
+        review_id: i64,
+    ) -> Result<Vec<(i64, i64, String, Option<String>)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.membership_id, a.value_text, p.ground FROM answers a
+             JOIN ballots b ON b.ballot = a.ballot
+             LEFT JOIN private_records p ON p.tenant_id = a.tenant_id AND p.entity = 'answer' AND p.entity_id = a.id
+             WHERE a.tenant_id = $1 AND a.review_id = $2 AND a.kind = 'text' AND b.submitted_at IS NOT NULL AND a.value_text IS NOT NULL
+             ORDER BY a.membership_id, a.id",
+        )
+        .bind(tenant_id)
+        .bind(review_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("id")?,
+                    r.try_get("membership_id")?,
+                    r.try_get("value_text")?,
+                    r.try_get("ground")?,
+                ))
+            })
+            .collect()
     }
 
     /// The respondent each identified ballot belongs to (none in anonymous reviews).

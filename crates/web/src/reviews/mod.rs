@@ -29,6 +29,10 @@ pub fn router() -> Router<crate::AppState> {
         .route("/reviews/{id}/invite", post(page::invite))
         .route("/reviews/{id}/remind", post(page::remind))
         .route("/reviews/{id}/results", get(results::page))
+        .route(
+            "/reviews/{id}/answers/{answer}/privacy",
+            post(results::answer_secrecy),
+        )
         .route("/reviews/{id}/analysis", get(crate::analysis::page))
         .route(
             "/reviews/{id}/analysis/{membership}/override",

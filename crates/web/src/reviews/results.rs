@@ -9,7 +9,7 @@ use crate::i18n::Text;
 use crate::views::{Chrome, render};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use oversyn_core::review::questionnaire::{Question, QuestionKind};
 use oversyn_core::review::results::{
     Cell, by_group, by_membership_and_criterion, for_question, texts,
@@ -164,6 +164,12 @@ pub fn pct_ci(v: &Option<(f64, f64)>) -> String {
 struct ResultsView {
     c: Chrome,
     r: std::sync::Arc<ReviewResults>,
+    /// For writers: each free-text answer with the ground it is withheld on.
+    answers: Vec<(i64, i64, String, Option<String>)>,
+    grounds: Vec<oversyn_core::privacy::secrecy::Ground>,
+    secrecy: oversyn_core::privacy::secrecy::WithholdInput,
+    errors: oversyn_core::FieldErrors,
+    failed: Option<i64>,
 }
 
 impl ResultsView {
@@ -218,11 +224,85 @@ pub async fn page(
     s: Signed,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let r = compute(&state, s.tenant(), id).await?;
-    let c = Chrome::signed(&s, "results-title").titled(&format!(
+    let v = view(&state, &s, id).await?;
+    render(&v)
+}
+
+async fn view(state: &AppState, s: &Signed, id: i64) -> Result<ResultsView, PageError> {
+    let r = compute(state, s.tenant(), id).await?;
+    let c = Chrome::signed(s, "results-title").titled(&format!(
         "{} – {}",
         s.lang.t("results-title"),
         r.review.title
     ));
-    render(&ResultsView { c, r })
+    let writer = c.can_write();
+    Ok(ResultsView {
+        answers: if writer {
+            state.store.text_answers(s.tenant(), id).await?
+        } else {
+            Vec::new()
+        },
+        grounds: state.store.secrecy_grounds(s.tenant(), s.lang).await?,
+        secrecy: oversyn_core::privacy::secrecy::WithholdInput {
+            decided_on: chrono::Utc::now().date_naive().to_string(),
+            ..Default::default()
+        },
+        errors: oversyn_core::FieldErrors::new(),
+        failed: None,
+        c,
+        r,
+    })
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct SecrecyInput {
+    withhold: String,
+    #[serde(flatten)]
+    decision: oversyn_core::privacy::secrecy::WithholdInput,
+}
+
+/// Withholds one free-text answer from the results and reports on a
+/// secrecy ground, or releases it.
+pub async fn answer_secrecy(
+    State(state): State<AppState>,
+    crate::context::Writer(s): crate::context::Writer,
+    Path((id, answer)): Path<(i64, i64)>,
+    crate::context::CsrfForm(input): crate::context::CsrfForm<SecrecyInput>,
+) -> Result<Response, PageError> {
+    state.store.review(s.tenant(), id).await?;
+    let back = format!("/reviews/{id}/results#answers");
+    if input.withhold.is_empty() {
+        state.store.release(&s.actor(), "answer", answer).await?;
+        return Ok(axum::response::Redirect::to(&back).into_response());
+    }
+    let grounds: Vec<String> = state
+        .store
+        .secrecy_grounds(s.tenant(), s.lang)
+        .await?
+        .into_iter()
+        .map(|g| g.reference)
+        .collect();
+    match input
+        .decision
+        .parse(&grounds, chrono::Utc::now().date_naive())
+    {
+        Ok(w) => {
+            state
+                .store
+                .withhold(&s.actor(), "answer", answer, &w)
+                .await?;
+            Ok(axum::response::Redirect::to(&back).into_response())
+        }
+        Err(errors) => {
+            let mut v = view(&state, &s, id).await?;
+            if !v.answers.iter().any(|a| a.0 == answer) {
+                return Err(PageError::NotFound);
+            }
+            v.errors = errors;
+            v.secrecy = input.decision;
+            v.failed = Some(answer);
+            Ok((http::StatusCode::UNPROCESSABLE_ENTITY, render(&v)?).into_response())
+        }
+    }
 }

@@ -689,3 +689,67 @@ async fn a_tenants_own_ground_is_its_own() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_withheld_answer_leaves_results_and_reports_as_its_ground() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let demo = app.demo_review().await;
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let (id, _, text, _) = app
+            .store
+            .text_answers(t.id, demo.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.2.contains("Långa resor"))
+            .expect("the demo's free-text answer");
+        let results = format!("/reviews/{}/results", demo.id);
+        let action = format!("/reviews/{}/answers/{id}/privacy", demo.id);
+        let (status, body, _) = app
+            .post_form(
+                &app.client,
+                &results,
+                &action,
+                &[("withhold", "on"), ("decided_by", "Registrator")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("value=\"Registrator\""), "the input is kept");
+        let (status, _, _) = app
+            .post_form(
+                &app.client,
+                &results,
+                &action,
+                &[
+                    ("withhold", "on"),
+                    ("ground", "OSL 21 kap. 7 §"),
+                    ("decided_by", "Registrator"),
+                    ("decided_on", "2026-01-10"),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        // A viewer reads the results as every report is made from them.
+        let viewer = app
+            .browser_as("stockholm", "viewer@stockholm.example", Role::Viewer)
+            .await;
+        let (_, page) = get_with(&viewer, &app.url(&results)).await;
+        assert!(text.contains("Långa resor"));
+        assert!(
+            !page.contains("Långa resor"),
+            "the text is gone from the results"
+        );
+        assert!(
+            page.contains("Uppgiften är undantagen enligt OSL 21 kap. 7 §"),
+            "{page}"
+        );
+        let rows = app.store.answer_rows(t.id, demo.id).await.unwrap();
+        assert!(
+            !rows
+                .iter()
+                .any(|r| format!("{:?}", r.answer).contains("Långa resor"))
+        );
+    })
+    .await;
+}

@@ -236,6 +236,9 @@ fn table() -> Vec<Row> {
         post("/reviews/{review}/invite", NO_FIELDS,                       [SEE,      SEE,      FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         post("/reviews/{review}/remind", NO_FIELDS,                       [SEE,      SEE,      FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         get("/reviews/{review}/results",                                  [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
+        // Withholding a free-text answer without a ground is refused.
+        post("/reviews/{demo_review}/answers/{text_answer}/privacy", Body::Form(&[("withhold", "on")]),
+                                                                          [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         get("/reviews/{review}/analysis",                                 [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
         get("/reviews/{review}/analysis/{mem}/override",                  [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
         // A justification under ten characters is refused.
@@ -550,6 +553,10 @@ impl Fixture {
             .unwrap()
             .id;
         ids.insert("review", review.to_string());
+        let demo_review = app.demo_review().await.id;
+        let text_answer = app.store.text_answers(t.id, demo_review).await.unwrap()[0].0;
+        ids.insert("demo_review", demo_review.to_string());
+        ids.insert("text_answer", text_answer.to_string());
         let fixture = Fixture {
             ids,
             actor,
