@@ -31,6 +31,13 @@ pub struct Document {
     pub removed_by: Option<String>,
 }
 
+/// A file that comes with a document: name, media type and content.
+pub struct NewFile<'a> {
+    pub name: &'a str,
+    pub media_type: &'a str,
+    pub content: &'a [u8],
+}
+
 /// What the public list shows of a document (as a public body's register
 /// does): no sender or recipient, no file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -120,13 +127,20 @@ impl Store {
     }
 
     /// Registers a document and gives it the next number under its case
-    /// (or in the register's series for its year).
+    /// (or in the register's series for its year), with its file if given:
+    /// both or neither.
     pub async fn register_document(
         &self,
         actor: &Actor,
         c: &DocumentCmd,
-        file_id: Option<i64>,
+        file: Option<NewFile<'_>>,
     ) -> Result<Document, StoreError> {
+        if file
+            .as_ref()
+            .is_some_and(|f| f.content.len() > crate::cases::MAX_FILE)
+        {
+            return Err(StoreError::invalid("file", "error-file-too-large"));
+        }
         let tenant = actor.tenant_id;
         let case_number = match c.case_id {
             Some(id) => {
@@ -141,9 +155,6 @@ impl Store {
         }
         if let Some(r) = c.review_id {
             self.review(tenant, r).await?;
-        }
-        if let Some(f) = file_id {
-            self.file(tenant, f).await?;
         }
         let mut tx = self.write_tx().await?;
         // The serial runs per case, or per year in the register's series.
@@ -184,13 +195,34 @@ impl Store {
         .bind(c.dated_on.to_string())
         .bind(&c.counterpart)
         .bind(&c.type_code)
-        .bind(file_id)
+        .bind(None::<i64>)
         .bind(&c.attachment_of)
         .bind(&actor.label)
         .bind(&t)
         .fetch_one(&mut *tx)
         .await?;
         record(&mut tx, actor, "document", id, "create", None, Some(c)).await?;
+        if let Some(f) = file {
+            let file_id: i64 = sqlx::query_scalar(
+                "INSERT INTO files (tenant_id, owner_kind, owner_id, name, media_type, size, content, created_by, created_at)
+                 VALUES ($1, 'document', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            )
+            .bind(tenant)
+            .bind(id)
+            .bind(f.name)
+            .bind(f.media_type)
+            .bind(f.content.len() as i64)
+            .bind(f.content.to_vec())
+            .bind(&actor.label)
+            .bind(&t)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE documents SET file_id = $1 WHERE id = $2")
+                .bind(file_id)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         self.document(tenant, id).await
     }

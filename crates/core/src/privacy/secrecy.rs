@@ -55,6 +55,7 @@ pub fn shipped(lang: crate::Lang) -> Vec<Ground> {
 
 /// A decision to withhold, as entered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct WithholdInput {
     pub ground: String,

@@ -956,3 +956,5 @@ error-document-type-code = The code has lower-case letters, digits and underscor
 error-document-keep-years = Give a number of years (0–200), or leave it empty to keep.
 results-secrecy-title = Secrecy of free-text answers
 results-secrecy-intro = A withheld free-text answer shows in results and reports only as a reference to its secrecy ground.
+documents-file = File (optional)
+documents-file-link = file

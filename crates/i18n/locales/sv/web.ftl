@@ -956,3 +956,5 @@ error-document-type-code = Koden består av små bokstäver, siffror och underst
 error-document-keep-years = Ange ett antal år (0–200), eller lämna tomt för att bevara.
 results-secrecy-title = Sekretessprövning av fritextsvar
 results-secrecy-intro = Ett fritextsvar som undantas visas i resultat och rapporter bara som en hänvisning till sekretessgrunden.
+documents-file = Fil (valfri)
+documents-file-link = fil

@@ -18,6 +18,7 @@ mod overrides;
 mod people;
 pub(crate) mod problem;
 mod profile;
+mod records;
 mod register;
 mod responses;
 mod reviews;
@@ -103,4 +104,14 @@ pub(crate) fn routes() -> OpenApiRouter<crate::AppState> {
         .routes(routes!(overrides::history, overrides::record))
         .routes(routes!(analysis::api))
         .routes(routes!(profile::get_profile, profile::set_profile))
+        .routes(routes!(records::list_documents, records::register_document))
+        .routes(routes!(
+            records::withhold_document,
+            records::release_document
+        ))
+        .routes(routes!(
+            records::withhold_membership,
+            records::release_membership
+        ))
+        .routes(routes!(records::list_grounds))
 }

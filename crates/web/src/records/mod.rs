@@ -17,11 +17,18 @@ use oversyn_core::FieldErrors;
 use oversyn_core::privacy::secrecy::WithholdInput;
 use oversyn_core::records::{Direction, DocumentInput, DocumentType};
 use oversyn_store::privacy::Withheld;
-use oversyn_store::records::{Document, PublicDocument};
+use oversyn_store::records::{Document, NewFile, PublicDocument};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/documents", get(list).post(create))
+        .route(
+            "/documents",
+            get(list)
+                .post(create)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    oversyn_store::cases::MAX_FILE + 64 * 1024,
+                )),
+        )
         .route("/documents/new", get(new_form))
         .route("/documents/types", post(set_type))
         .route("/documents/remove-due", post(remove_due))
@@ -188,11 +195,52 @@ impl Posted {
     }
 }
 
+/// Registers a document from the form, which may carry its file.
 async fn create(
     State(state): State<AppState>,
     Writer(s): Writer,
-    CsrfForm(posted): CsrfForm<Posted>,
+    mut multipart: axum::extract::Multipart,
 ) -> Result<Response, PageError> {
+    let mut posted = Posted::default();
+    let mut csrf = String::new();
+    let mut file: Option<(String, String, Vec<u8>)> = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let file_name: String = field
+                .file_name()
+                .unwrap_or("document")
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(200)
+                .collect();
+            let media = field
+                .content_type()
+                .unwrap_or("application/octet-stream")
+                .to_owned();
+            let bytes = field.bytes().await.map_err(|_| PageError::BadRequest)?;
+            if !bytes.is_empty() {
+                file = Some((file_name, media, bytes.to_vec()));
+            }
+            continue;
+        }
+        let value = field.text().await.unwrap_or_default();
+        match name.as_str() {
+            "csrf" => csrf = value,
+            "title" => posted.title = value,
+            "direction" => posted.direction = value,
+            "dated_on" => posted.dated_on = value,
+            "counterpart" => posted.counterpart = value,
+            "type_code" => posted.type_code = value,
+            "case_id" => posted.case_id = value,
+            "membership_id" => posted.membership_id = value,
+            "review_id" => posted.review_id = value,
+            _ => {}
+        }
+    }
+    if !crate::context::tokens_match(&csrf, &s.session.csrf) {
+        return Err(PageError::CsrfFailed);
+    }
     let input = posted.input();
     let types: Vec<String> = state
         .store
@@ -206,10 +254,22 @@ async fn create(
         Ok(c) => c,
         Err(errors) => return form_view(&state, &s, input, errors).await,
     };
-    let d = state
+    let new_file = file.as_ref().map(|(name, media, bytes)| NewFile {
+        name,
+        media_type: media,
+        content: bytes,
+    });
+    let d = match state
         .store
-        .register_document(&s.actor(), &cmd, None)
-        .await?;
+        .register_document(&s.actor(), &cmd, new_file)
+        .await
+    {
+        Ok(d) => d,
+        Err(oversyn_store::StoreError::Invalid(errors)) => {
+            return form_view(&state, &s, input, errors).await;
+        }
+        Err(e) => return Err(e.into()),
+    };
     let to = match d.case_id {
         Some(c) => format!("/cases/{c}#documents"),
         None => "/documents".to_owned(),

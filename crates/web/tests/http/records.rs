@@ -53,22 +53,63 @@ async fn the_register_from_drafted_case_to_gallring() {
             ("direction", "outgoing".to_owned()),
             ("dated_on", "2026-06-20".to_owned()),
         ];
-        let fields: Vec<(&str, &str)> = letter.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let (status, body, _) = app
-            .post_form(&app.client, &new, "/documents", &fields)
-            .await;
+        let post = |extra: Option<(&'static str, &'static str)>| {
+            let letter = letter.clone();
+            let app = &app;
+            let new = new.clone();
+            async move {
+                let (_, page) = app.get(&new).await;
+                let mut form = reqwest::multipart::Form::new().text("csrf", csrf_of(&page));
+                for (k, v) in letter {
+                    form = form.text(k, v);
+                }
+                if let Some((k, v)) = extra {
+                    form = form.text(k, v);
+                }
+                form = form.part(
+                    "file",
+                    reqwest::multipart::Part::bytes(
+                        b"Till UCLG: Stockholms stad s\xc3\xa4ger upp medlemskapet.".to_vec(),
+                    )
+                    .file_name("uppsagning.txt")
+                    .mime_str("text/plain")
+                    .unwrap(),
+                );
+                let r = app
+                    .client
+                    .post(app.url("/documents"))
+                    .multipart(form)
+                    .send()
+                    .await
+                    .unwrap();
+                (r.status(), r.text().await.unwrap())
+            }
+        };
+        let (status, body) = post(None).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body.contains("Ange avsändare eller mottagare"), "{body}");
         assert!(body.contains("value=\"Uppsägning av medlemskapet i UCLG\""));
-        let mut with_recipient = fields.clone();
-        with_recipient.push(("counterpart", "UCLG World Secretariat"));
-        let (status, _, _) = app
-            .post_form(&app.client, &new, "/documents", &with_recipient)
-            .await;
+        let (status, _) = post(Some(("counterpart", "UCLG World Secretariat"))).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let notice = app
+            .store
+            .documents(t.id, Some(case_id))
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|d| d.type_code == "notice")
+            .expect("the registered letter");
+        let (status, file) = app
+            .get(&format!(
+                "/files/{}",
+                notice.file_id.expect("with its file")
+            ))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(file.contains("säger upp medlemskapet"));
 
         // An incoming invoice from 2018 (kept seven years) and a secret letter.
-        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
         let actor = oversyn_store::audit::Actor {
             tenant_id: t.id,
             user_id: None,
@@ -209,6 +250,63 @@ async fn the_register_from_drafted_case_to_gallring() {
             .await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(app.store.document(t.id + 1000, secret.id).await.is_err());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn scripts_register_and_withhold_through_the_api() {
+    on_each_backend(|app| async move {
+        let token = app.token_for("stockholm", "registrator@stockholm.example", Role::Editor).await;
+        let mem = app.membership_id("stockholm", "c40").await;
+        let (status, body, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                "/api/v1/documents",
+                &token,
+                &serde_json::json!({"title": "Stadgar 2024", "direction": "incoming", "dated_on": "2024-05-01", "type_code": "statute", "membership_id": mem}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "no sender: {body}");
+        assert!(body.to_string().contains("counterpart"));
+        let (status, doc, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                "/api/v1/documents",
+                &token,
+                &serde_json::json!({"title": "Stadgar 2024", "direction": "incoming", "dated_on": "2024-05-01", "counterpart": "C40", "type_code": "statute", "membership_id": mem}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{doc}");
+        assert_eq!(doc["number"], "REG 2024-0001");
+        let id = doc["id"].as_i64().unwrap();
+        let withhold = format!("/api/v1/documents/{id}/withhold");
+        let (status, _, _) = app
+            .api_send(reqwest::Method::POST, &withhold, &token, &serde_json::json!({"decided_by": "Registrator", "decided_on": "2024-05-02"}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "no ground");
+        let (status, _, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                &withhold,
+                &token,
+                &serde_json::json!({"ground": "OSL 19 kap. 3 §", "decided_by": "Registrator", "decided_on": "2024-05-02"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (_, list) = app.api_get("/api/v1/documents", &token).await;
+        let row = list["data"].as_array().unwrap().iter().find(|d| d["id"] == id).unwrap().clone();
+        assert_eq!(row["withheld"]["ground"], "OSL 19 kap. 3 §");
+        let (_, public) = get_with(&app.new_browser(), &app.url("/public/stockholm/documents")).await;
+        assert!(!public.contains("Stadgar 2024"));
+        let (status, _, _) = app
+            .api_send(reqwest::Method::DELETE, &withhold, &token, &serde_json::Value::Null)
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (_, public) = get_with(&app.new_browser(), &app.url("/public/stockholm/documents")).await;
+        assert!(public.contains("Stadgar 2024"), "public again");
+        let (_, grounds) = app.api_get("/api/v1/secrecy-grounds", &token).await;
+        assert!(grounds["data"].as_array().unwrap().iter().any(|g| g["reference"] == "OSL 15 kap. 1 §"));
     })
     .await;
 }

@@ -329,7 +329,7 @@ fn table() -> Vec<Row> {
         // The document register; the public list of what is not secret.
         get("/documents",                                                 [OK,       OK,       OK,       OK,       Login,    Login,    OK]),
         get("/documents/new",                                             [OK,       OK,       FORBID,   FORBID,   Login,    Login,    OK]),
-        post("/documents", Body::Form(&[("title", "")]),                  [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    INVALID]),
+        post("/documents", Body::Multipart(Some("brev")),                 [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    INVALID]),
         post("/documents/types", Body::Form(&[("code", "Bad Code")]),     [INVALID,  FORBID,   FORBID,   FORBID,   Login,    Login,    INVALID]),
         post("/documents/remove-due", NO_FIELDS,                          [SEE,      FORBID,   FORBID,   FORBID,   Login,    Login,    SEE]),
         // Withholding without a ground is refused; another city's document is not found.
@@ -378,6 +378,13 @@ fn table() -> Vec<Row> {
                                                                           [CONFLICT, CONFLICT, FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
         delete("/api/v1/invoices/{fresh_invoice}",                        [Is(204),  Is(204),  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
         get("/api/v1/rates",                                              [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
+        get("/api/v1/documents",                                          [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
+        post("/api/v1/documents", Body::Json("{}"),                       [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
+        post("/api/v1/documents/{document}/withhold", Body::Json("{}"),   [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
+        delete("/api/v1/documents/{document}/withhold",                   [Is(204),  Is(204),  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        post("/api/v1/memberships/{mem}/withhold", Body::Json("{}"),      [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
+        delete("/api/v1/memberships/{mem}/withhold",                      [Is(204),  Is(204),  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        get("/api/v1/secrecy-grounds",                                    [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
         get("/api/v1/fees/totals",                                        [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
         get("/api/v1/persons",                                            [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
         post("/api/v1/persons", Body::Json("{}"),                         [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
