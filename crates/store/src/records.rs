@@ -263,7 +263,9 @@ impl Store {
         Ok(rows.iter().map(document).collect::<Result<_, _>>()?)
     }
 
-    /// The public register: every document not removed and not withheld.
+    /// The public register: every document not removed and not withheld,
+    /// nor filed under a withheld membership (its title would tell what
+    /// the withholding hides).
     pub async fn public_documents(
         &self,
         tenant_id: i64,
@@ -272,6 +274,7 @@ impl Store {
             "SELECT number, title, dated_on, type_code, direction FROM documents d
              WHERE d.tenant_id = $1 AND d.removed_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM private_records p WHERE p.tenant_id = d.tenant_id AND p.entity = 'document' AND p.entity_id = d.id)
+               AND NOT EXISTS (SELECT 1 FROM private_records p WHERE p.tenant_id = d.tenant_id AND p.entity = 'membership' AND p.entity_id = d.membership_id)
              ORDER BY d.dated_on DESC, d.id DESC",
         )
         .bind(tenant_id)

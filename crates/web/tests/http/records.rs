@@ -305,6 +305,18 @@ async fn scripts_register_and_withhold_through_the_api() {
         assert_eq!(status, StatusCode::NO_CONTENT);
         let (_, public) = get_with(&app.new_browser(), &app.url("/public/stockholm/documents")).await;
         assert!(public.contains("Stadgar 2024"), "public again");
+        // Filed under a withheld membership, it leaves the public list too.
+        let (status, _, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                &format!("/api/v1/memberships/{mem}/withhold"),
+                &token,
+                &serde_json::json!({"ground": "OSL 15 kap. 1 §", "decided_by": "Stadsdirektören", "decided_on": "2024-05-03"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (_, public) = get_with(&app.new_browser(), &app.url("/public/stockholm/documents")).await;
+        assert!(!public.contains("Stadgar 2024"), "{public}");
         let (_, grounds) = app.api_get("/api/v1/secrecy-grounds", &token).await;
         assert!(grounds["data"].as_array().unwrap().iter().any(|g| g["reference"] == "OSL 15 kap. 1 §"));
     })
