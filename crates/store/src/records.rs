@@ -5,6 +5,7 @@
 
 use crate::audit::{Actor, record};
 use crate::codec::now;
+use crate::scope::{Kind, require};
 use crate::{Store, StoreError};
 use chrono::{Datelike, NaiveDate};
 use oversyn_core::records::{Direction, DocumentCmd, DocumentType, due, number, shipped_types};
@@ -150,13 +151,13 @@ impl Store {
             }
             None => None,
         };
+        let mut tx = self.write_tx().await?;
         if let Some(m) = c.membership_id {
-            self.membership(tenant, m).await?;
+            require(&mut tx, tenant, Kind::Memberships, m, "membership_id").await?;
         }
         if let Some(r) = c.review_id {
-            self.review(tenant, r).await?;
+            require(&mut tx, tenant, Kind::Reviews, r, "review_id").await?;
         }
-        let mut tx = self.write_tx().await?;
         // The serial runs per case, or per year in the register's series.
         let prefix = match &case_number {
             Some(n) => format!("{n}-"),

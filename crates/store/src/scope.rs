@@ -12,6 +12,8 @@ pub(crate) enum Kind {
     Cases,
     Events,
     Persons,
+    Documents,
+    Answers,
     /// The tenant's own organisations and the shared catalogue's.
     Organisations,
 }
@@ -26,6 +28,8 @@ impl Kind {
             Kind::Cases => "SELECT COUNT(*) FROM cases WHERE tenant_id = $1 AND id = $2",
             Kind::Events => "SELECT COUNT(*) FROM events WHERE tenant_id = $1 AND id = $2",
             Kind::Persons => "SELECT COUNT(*) FROM persons WHERE tenant_id = $1 AND id = $2",
+            Kind::Documents => "SELECT COUNT(*) FROM documents WHERE tenant_id = $1 AND id = $2",
+            Kind::Answers => "SELECT COUNT(*) FROM answers WHERE tenant_id = $1 AND id = $2",
             Kind::Organisations => {
                 "SELECT COUNT(*) FROM organisations WHERE (tenant_id IS NULL OR tenant_id = $1) AND id = $2"
             }

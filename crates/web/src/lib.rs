@@ -20,6 +20,7 @@ pub mod records;
 pub mod register;
 pub mod respond;
 pub mod reviews;
+mod secrecy;
 pub mod settings;
 mod static_files;
 pub mod views;

@@ -3,6 +3,7 @@
 //! are `oversyn_core::privacy`'s; the work on the database the store's.
 
 mod notices;
+pub mod secrecy;
 
 pub use notices::{Notices, PurposeText, notices, templates};
 

@@ -3,10 +3,11 @@
 
 use crate::audit::{Actor, record};
 use crate::codec::now;
+use crate::scope::{Kind, holds};
 use crate::{Store, StoreError};
 use oversyn_core::privacy::secrecy::{Ground, Withholding, shipped};
 use serde::Serialize;
-use sqlx::Row;
+use sqlx::{Any, Row, Transaction};
 
 /// A record kept off public output, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -102,35 +103,6 @@ impl Store {
             .collect()
     }
 
-    async fn owns(&self, tenant_id: i64, entity: &str, id: i64) -> Result<(), StoreError> {
-        let table = match entity {
-            "membership" => "memberships",
-            "document" => "documents",
-            "answer" => "answers",
-            _ => return Err(StoreError::NotFound),
-        };
-        let n = self
-            .count_bound(
-                &format!("SELECT COUNT(*) FROM {table} WHERE tenant_id = $1 AND id = $2"),
-                tenant_id,
-                id,
-            )
-            .await?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
-    }
-
-    async fn count_bound(&self, sql: &str, a: i64, b: i64) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
-            .bind(a)
-            .bind(b)
-            .fetch_one(self.pool())
-            .await?)
-    }
-
     /// Withholds a record on a ground; the ground must be one the tenant
     /// may use (the caller parsed it against [`Store::secrecy_grounds`]).
     pub async fn withhold(
@@ -140,8 +112,8 @@ impl Store {
         id: i64,
         w: &Withholding,
     ) -> Result<(), StoreError> {
-        self.owns(actor.tenant_id, entity, id).await?;
         let mut tx = self.write_tx().await?;
+        owned(&mut tx, actor.tenant_id, entity, id).await?;
         sqlx::query(
             "DELETE FROM private_records WHERE tenant_id = $1 AND entity = $2 AND entity_id = $3",
         )
@@ -170,8 +142,8 @@ impl Store {
 
     /// Makes a withheld record public again.
     pub async fn release(&self, actor: &Actor, entity: &str, id: i64) -> Result<(), StoreError> {
-        self.owns(actor.tenant_id, entity, id).await?;
         let mut tx = self.write_tx().await?;
+        owned(&mut tx, actor.tenant_id, entity, id).await?;
         let n = sqlx::query(
             "DELETE FROM private_records WHERE tenant_id = $1 AND entity = $2 AND entity_id = $3",
         )
@@ -186,5 +158,25 @@ impl Store {
         }
         tx.commit().await?;
         Ok(())
+    }
+}
+
+/// Whether record `id` of `entity` is the tenant's, inside the write.
+async fn owned(
+    tx: &mut Transaction<'static, Any>,
+    tenant_id: i64,
+    entity: &str,
+    id: i64,
+) -> Result<(), StoreError> {
+    let kind = match entity {
+        "membership" => Kind::Memberships,
+        "document" => Kind::Documents,
+        "answer" => Kind::Answers,
+        _ => return Err(StoreError::NotFound),
+    };
+    if holds(tx, tenant_id, kind, id).await? {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound)
     }
 }

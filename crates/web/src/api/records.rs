@@ -141,17 +141,9 @@ async fn withhold(
     id: i64,
     input: &WithholdInput,
 ) -> ApiResult<StatusCode> {
-    let grounds: Vec<String> = s
-        .store
-        .secrecy_grounds(u.tenant(), oversyn_core::Lang::Sv)
+    oversyn_app::privacy::secrecy::withhold(&s.store, &u.actor(), entity, id, input)
         .await?
-        .into_iter()
-        .map(|g| g.reference)
-        .collect();
-    let w = input
-        .parse(&grounds, chrono::Utc::now().date_naive())
         .map_err(|e| Problem::invalid(&e))?;
-    s.store.withhold(&u.actor(), entity, id, &w).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -323,44 +323,19 @@ async fn remove_due(
     Ok(Redirect::to(&format!("/documents?removed={}", removed.len())).into_response())
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct SecrecyInput {
-    withhold: String,
-    #[serde(flatten)]
-    decision: WithholdInput,
-}
-
 async fn secrecy(
     State(state): State<AppState>,
     Writer(s): Writer,
     Path(id): Path<i64>,
-    CsrfForm(input): CsrfForm<SecrecyInput>,
+    CsrfForm(form): CsrfForm<crate::secrecy::SecrecyForm>,
 ) -> Result<Response, PageError> {
-    if input.withhold.is_empty() {
-        state.store.release(&s.actor(), "document", id).await?;
-        return Ok(Redirect::to("/documents").into_response());
-    }
-    let grounds: Vec<String> = state
-        .store
-        .secrecy_grounds(s.tenant(), s.lang)
-        .await?
-        .into_iter()
-        .map(|g| g.reference)
-        .collect();
-    match input
-        .decision
-        .parse(&grounds, chrono::Utc::now().date_naive())
-    {
-        Ok(w) => {
-            state.store.withhold(&s.actor(), "document", id, &w).await?;
-            Ok(Redirect::to("/documents").into_response())
-        }
+    match crate::secrecy::decide(&state, &s, "document", id, &form).await? {
+        Ok(()) => Ok(Redirect::to("/documents").into_response()),
         Err(errors) => {
             state.store.document(s.tenant(), id).await?;
             let mut v = list_view(&state, &s).await?;
             v.errors = errors;
-            v.secrecy = input.decision;
+            v.secrecy = form.decision;
             v.failed = Some(id);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&v)?).into_response())
         }

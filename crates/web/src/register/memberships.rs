@@ -298,42 +298,15 @@ pub async fn end(
     }
 }
 
-/// The officer's decision on whether the membership is public: `withhold`
-/// set needs a ground, who decided and when; unset releases it.
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct SecrecyInput {
-    withhold: String,
-    #[serde(flatten)]
-    decision: WithholdInput,
-}
-
+/// The officer's decision on whether the membership is public.
 pub async fn secrecy(
     State(state): State<AppState>,
     Writer(s): Writer,
     Path(id): Path<i64>,
-    CsrfForm(input): CsrfForm<SecrecyInput>,
+    CsrfForm(form): CsrfForm<crate::secrecy::SecrecyForm>,
 ) -> Result<Response, PageError> {
-    if input.withhold.is_empty() {
-        state.store.release(&s.actor(), "membership", id).await?;
-        return Ok(Redirect::to(&format!("/memberships/{id}")).into_response());
-    }
-    let grounds: Vec<String> = state
-        .store
-        .secrecy_grounds(s.tenant(), s.lang)
-        .await?
-        .into_iter()
-        .map(|g| g.reference)
-        .collect();
-    let today = chrono::Utc::now().date_naive();
-    match input.decision.parse(&grounds, today) {
-        Ok(w) => {
-            state
-                .store
-                .withhold(&s.actor(), "membership", id, &w)
-                .await?;
-            Ok(Redirect::to(&format!("/memberships/{id}")).into_response())
-        }
+    match crate::secrecy::decide(&state, &s, "membership", id, &form).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/memberships/{id}")).into_response()),
         Err(errors) => {
             show(
                 &state,
@@ -342,7 +315,7 @@ pub async fn secrecy(
                 EndInput::default(),
                 FieldErrors::new(),
                 false,
-                Some((input.decision, errors)),
+                Some((form.decision, errors)),
             )
             .await
         }

@@ -254,53 +254,26 @@ async fn view(state: &AppState, s: &Signed, id: i64) -> Result<ResultsView, Page
     })
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct SecrecyInput {
-    withhold: String,
-    #[serde(flatten)]
-    decision: oversyn_core::privacy::secrecy::WithholdInput,
-}
-
 /// Withholds one free-text answer from the results and reports on a
 /// secrecy ground, or releases it.
 pub async fn answer_secrecy(
     State(state): State<AppState>,
     crate::context::Writer(s): crate::context::Writer,
     Path((id, answer)): Path<(i64, i64)>,
-    crate::context::CsrfForm(input): crate::context::CsrfForm<SecrecyInput>,
+    crate::context::CsrfForm(form): crate::context::CsrfForm<crate::secrecy::SecrecyForm>,
 ) -> Result<Response, PageError> {
     state.store.review(s.tenant(), id).await?;
-    let back = format!("/reviews/{id}/results#answers");
-    if input.withhold.is_empty() {
-        state.store.release(&s.actor(), "answer", answer).await?;
-        return Ok(axum::response::Redirect::to(&back).into_response());
-    }
-    let grounds: Vec<String> = state
-        .store
-        .secrecy_grounds(s.tenant(), s.lang)
-        .await?
-        .into_iter()
-        .map(|g| g.reference)
-        .collect();
-    match input
-        .decision
-        .parse(&grounds, chrono::Utc::now().date_naive())
-    {
-        Ok(w) => {
-            state
-                .store
-                .withhold(&s.actor(), "answer", answer, &w)
-                .await?;
-            Ok(axum::response::Redirect::to(&back).into_response())
-        }
+    match crate::secrecy::decide(&state, &s, "answer", answer, &form).await? {
+        Ok(()) => Ok(
+            axum::response::Redirect::to(&format!("/reviews/{id}/results#answers")).into_response(),
+        ),
         Err(errors) => {
             let mut v = view(&state, &s, id).await?;
             if !v.answers.iter().any(|a| a.0 == answer) {
                 return Err(PageError::NotFound);
             }
             v.errors = errors;
-            v.secrecy = input.decision;
+            v.secrecy = form.decision;
             v.failed = Some(answer);
             Ok((http::StatusCode::UNPROCESSABLE_ENTITY, render(&v)?).into_response())
         }
