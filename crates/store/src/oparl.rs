@@ -75,6 +75,8 @@ pub struct Publisher {
     pub slug: String,
     pub name: String,
     pub created: String,
+    /// The kinds of data it publishes.
+    pub kinds: Vec<String>,
 }
 
 impl Store {
@@ -98,7 +100,7 @@ impl Store {
         slug: Option<&str>,
     ) -> Result<Vec<Publisher>, StoreError> {
         let sql = format!(
-            "SELECT t.id, t.slug, t.name, t.created_at FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id AND s.key = $1 WHERE (s.value IS NULL OR s.value <> '') {filter} ORDER BY t.slug"
+            "SELECT t.id, t.slug, t.name, t.created_at, s.value AS kinds FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id AND s.key = $1 WHERE (s.value IS NULL OR s.value <> '') {filter} ORDER BY t.slug"
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(crate::privacy::PUBLIC_SETTING);
         if let Some(slug) = slug {
@@ -112,6 +114,7 @@ impl Store {
                     slug: r.try_get("slug")?,
                     name: r.try_get("name")?,
                     created: r.try_get("created_at")?,
+                    kinds: crate::privacy::kinds_from(r.try_get("kinds")?),
                 })
             })
             .collect::<Result<_, sqlx::Error>>()

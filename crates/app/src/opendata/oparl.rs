@@ -95,12 +95,18 @@ fn item<T: serde::Serialize>(key: Key, t: Times, object: &T) -> Item<Value> {
 
 /// Tenants that publish, as OParl Bodies, in slug order.
 pub async fn bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>, StoreError> {
+    let withheld = store.withheld_everywhere().await?;
     Ok(store
         .publishers()
         .await?
         .into_iter()
         .map(|p| {
-            let b = build::body(
+            let own: Vec<(String, Option<String>)> = withheld
+                .iter()
+                .filter(|(t, _, _)| *t == p.id)
+                .map(|(_, e, g)| (e.clone(), g.clone()))
+                .collect();
+            let mut b = build::body(
                 &Urls::new(base, &p.slug),
                 &p.name,
                 Times {
@@ -108,6 +114,7 @@ pub async fn bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>,
                     modified: &p.created,
                 },
             );
+            b.withheld = oversyn_core::privacy::secrecy::public_notice(&own, &p.kinds);
             (p, b)
         })
         .collect())
@@ -267,7 +274,7 @@ async fn load(store: &Store, base: String, p: Publisher) -> Result<Published, St
     for (_, l) in &mut lists {
         l.sort_by_key(|i| i.key);
     }
-    let body = build::body(
+    let mut body = build::body(
         &urls,
         &p.name,
         Times {
@@ -275,6 +282,7 @@ async fn load(store: &Store, base: String, p: Publisher) -> Result<Published, St
             modified: &p.created,
         },
     );
+    body.withheld = r.withheld.clone();
     Ok(Published {
         urls,
         body,

@@ -39,18 +39,12 @@ pub async fn public_register(
     let snap = crate::snapshot(store, tenant_id).await?;
     let withheld_memberships = store.withheld(tenant_id, "membership").await?;
     let private: Vec<i64> = withheld_memberships.iter().map(|w| w.entity_id).collect();
-    let mut records: Vec<(String, Option<String>)> = Vec::new();
-    if kinds.iter().any(|k| k == "memberships") {
-        records.extend(
-            withheld_memberships
-                .iter()
-                .map(|w| (w.entity.clone(), w.ground.clone())),
-        );
-    }
-    for w in store.withheld(tenant_id, "document").await? {
-        records.push((w.entity, w.ground));
-    }
-    let withheld = oversyn_core::privacy::secrecy::summarise(&records);
+    let records: Vec<(String, Option<String>)> = withheld_memberships
+        .into_iter()
+        .chain(store.withheld(tenant_id, "document").await?)
+        .map(|w| (w.entity, w.ground))
+        .collect();
+    let withheld = oversyn_core::privacy::secrecy::public_notice(&records, &kinds);
     let shows = |k: &str| kinds.iter().any(|x| x == k);
     let memberships: Vec<Membership> = if shows("memberships") {
         snap.memberships

@@ -141,6 +141,27 @@ pub struct WithheldNotice {
     pub count: u32,
 }
 
+/// What the public is told of a tenant's withheld records `(entity,
+/// ground)`: a withheld membership is counted only where the tenant
+/// publishes memberships at all (elsewhere none is shown, so none is held
+/// back); documents are always listed publicly.
+pub fn public_notice(
+    records: &[(String, Option<String>)],
+    kinds: &[String],
+) -> Vec<WithheldNotice> {
+    let shows_memberships = kinds.iter().any(|k| k == "memberships");
+    let told: Vec<(String, Option<String>)> = records
+        .iter()
+        .filter(|(entity, _)| match entity.as_str() {
+            "membership" => shows_memberships,
+            "document" => true,
+            _ => false,
+        })
+        .cloned()
+        .collect();
+    summarise(&told)
+}
+
 /// Groups withheld records `(entity, ground)` by kind and ground.
 pub fn summarise(records: &[(String, Option<String>)]) -> Vec<WithheldNotice> {
     let mut out: Vec<WithheldNotice> = Vec::new();
@@ -167,6 +188,31 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_public_is_told_of_withheld_memberships_only_where_memberships_are_published() {
+        let records = vec![
+            ("membership".to_owned(), Some("OSL 15 kap. 1 §".to_owned())),
+            ("document".to_owned(), Some("OSL 15 kap. 1 §".to_owned())),
+            ("document".to_owned(), Some("OSL 15 kap. 1 §".to_owned())),
+            ("answer".to_owned(), Some("OSL 21 kap. 1 §".to_owned())),
+        ];
+        let all = vec!["memberships".to_owned(), "fees".to_owned()];
+        let told = public_notice(&records, &all);
+        assert_eq!(
+            told.iter()
+                .map(|n| (n.entity.as_str(), n.count))
+                .collect::<Vec<_>>(),
+            [("document", 2), ("membership", 1)]
+        );
+        let told = public_notice(&records, &["fees".to_owned()]);
+        assert_eq!(
+            told.iter()
+                .map(|n| (n.entity.as_str(), n.count))
+                .collect::<Vec<_>>(),
+            [("document", 2)]
+        );
     }
 
     fn grounds() -> Vec<String> {

@@ -22,18 +22,23 @@ pub const PUBLIC_KINDS: &[&str] = &[
 ];
 pub const PUBLIC_SETTING: &str = "public_sections";
 
+/// The kinds a tenant's [`PUBLIC_SETTING`] names; all when it is unset.
+pub(crate) fn kinds_from(setting: Option<String>) -> Vec<String> {
+    match setting {
+        Some(v) => v
+            .split(',')
+            .map(str::trim)
+            .filter(|k| PUBLIC_KINDS.contains(k))
+            .map(str::to_owned)
+            .collect(),
+        None => PUBLIC_KINDS.iter().map(|k| (*k).to_owned()).collect(),
+    }
+}
+
 impl Store {
     /// The kinds the tenant shows publicly.
     pub async fn public_kinds(&self, tenant_id: i64) -> Result<Vec<String>, StoreError> {
-        Ok(match self.setting(tenant_id, PUBLIC_SETTING).await? {
-            Some(v) => v
-                .split(',')
-                .map(str::trim)
-                .filter(|k| PUBLIC_KINDS.contains(k))
-                .map(str::to_owned)
-                .collect(),
-            None => PUBLIC_KINDS.iter().map(|k| (*k).to_owned()).collect(),
-        })
+        Ok(kinds_from(self.setting(tenant_id, PUBLIC_SETTING).await?))
     }
 
     pub async fn set_public_kinds(

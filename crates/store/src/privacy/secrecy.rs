@@ -103,6 +103,28 @@ impl Store {
             .collect()
     }
 
+    /// Every tenant's withheld records: (tenant, entity, ground), for lists
+    /// that name many tenants at once.
+    pub async fn withheld_everywhere(
+        &self,
+    ) -> Result<Vec<(i64, String, Option<String>)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT tenant_id, entity, ground FROM private_records ORDER BY tenant_id, entity, entity_id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("tenant_id")?,
+                    r.try_get("entity")?,
+                    r.try_get("ground")?,
+                ))
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+
     /// Withholds a record on a ground; the ground must be one the tenant
     /// may use (the caller parsed it against [`Store::secrecy_grounds`]).
     pub async fn withhold(

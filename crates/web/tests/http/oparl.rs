@@ -233,6 +233,31 @@ async fn the_oparl_server_passes_the_standards_schemas_and_shows_only_what_is_pu
             );
         }
 
+        // The body says that a membership is withheld and on what ground, in
+        // its own object and in the system's list of bodies, never which.
+        let told =
+            serde_json::json!([{"entity": "membership", "ground": "OSL 15 kap. 1 §", "count": 1}]);
+        let (_, own) = get_with(&app.new_browser(), &body).await;
+        let own: Value = serde_json::from_str(&own).unwrap();
+        assert_eq!(own["oversyn:withheld"], told, "{own}");
+        assert!(!own.to_string().contains("UCLG"), "{own}");
+        let (_, listed) = get_with(&app.new_browser(), &format!("{}/oparl/bodies", app.base)).await;
+        let listed: Value = serde_json::from_str(&listed).unwrap();
+        let mine = listed["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["id"] == body.as_str())
+            .unwrap();
+        assert_eq!(mine["oversyn:withheld"], told, "{mine}");
+        let other = listed["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["id"] != body.as_str())
+            .unwrap();
+        assert!(other.get("oversyn:withheld").is_none(), "{other}");
+
         // Nothing private in any list: no e-mail, no note, no officials' party.
         for list in summary["lists"].as_object().unwrap().keys() {
             let (_, text) = get_with(&app.new_browser(), &format!("{list}?page_size=200")).await;

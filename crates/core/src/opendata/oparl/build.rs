@@ -55,6 +55,7 @@ pub fn body(u: &Urls, name: &str, t: Times) -> OBody {
         web: u.public_page(),
         created: t.created.to_owned(),
         modified: t.modified.to_owned(),
+        withheld: Vec::new(),
     }
 }
 

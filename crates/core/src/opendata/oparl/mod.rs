@@ -195,6 +195,10 @@ pub struct Body {
     pub web: String,
     pub created: String,
     pub modified: String,
+    /// That records are withheld from this body's data, by kind and ground
+    /// in the OSL — never which.
+    #[serde(rename = "oversyn:withheld", skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<crate::privacy::secrecy::WithheldNotice>,
 }
 
 /// Never filled: terms of office are not part of the register yet.
