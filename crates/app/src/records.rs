@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use oversyn_core::Lang;
 use oversyn_core::records::{Direction, DocumentCmd};
 use oversyn_store::audit::Actor;
-use oversyn_store::records::Document;
+use oversyn_store::records::{Document, NewFile};
 use oversyn_store::{Store, StoreError};
 
 /// Registers the review report and the official statement as Bilaga 1 and
@@ -55,12 +55,51 @@ pub async fn attach_review_documents(
     } else {
         format!("Tjänsteutlåtande: {}", case.fields.title)
     };
+    // Each attachment keeps the document as it stood on the day the case
+    // was drafted, as a PDF: the register's copy must not follow later edits.
+    let lang = if en { Lang::En } else { Lang::Sv };
+    let report_pdf = crate::analysis::report::render_kept(
+        store,
+        actor.tenant_id,
+        review_id,
+        lang,
+        crate::Format::Pdf,
+    )
+    .await;
+    let docs = crate::cases::documents::CaseDocs::load(store, actor.tenant_id, case_id).await?;
+    let statement_pdf = tokio::task::spawn_blocking(move || {
+        crate::cases::documents::render(&docs.document, crate::Format::Pdf)
+    })
+    .await
+    .map_err(|e| e.to_string())
+    .and_then(|r| r);
+    let report_pdf = report_pdf.map_err(|e| e.to_string());
     let mut out = Vec::new();
-    for cmd in [
-        attach(1, report, "report"),
-        attach(2, statement, "statement"),
+    for (cmd, pdf, name) in [
+        (
+            attach(1, report, "report"),
+            report_pdf,
+            "bilaga-1-rapport.pdf",
+        ),
+        (
+            attach(2, statement, "statement"),
+            statement_pdf,
+            "bilaga-2-tjansteutlatande.pdf",
+        ),
     ] {
-        out.push(store.register_document(actor, &cmd, None).await?);
+        let file = match &pdf {
+            Ok(bytes) => Some(NewFile {
+                name,
+                media_type: "application/pdf",
+                content: bytes,
+            }),
+            Err(e) => {
+                // The entry still proves the attachment; the log says why it has no copy.
+                tracing::warn!(case_id, error = %e, "an attachment could not be rendered");
+                None
+            }
+        };
+        out.push(store.register_document(actor, &cmd, file).await?);
     }
     Ok(out)
 }

@@ -13,6 +13,69 @@ fn text(v: &Value) -> String {
     v.to_string().to_lowercase()
 }
 
+/// The day a registered outgoing notice letter was sent, not the day of the
+/// decision, starts UCLG's notice period: the warning's earliest end moves
+/// with the letter, and the illustrative decision day no longer counts.
+#[tokio::test]
+async fn a_registered_notice_letter_starts_the_notice_period() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "registrator@stockholm.example", Role::Editor)
+            .await;
+        let ends = |list: Value| -> Vec<String> {
+            let end = list["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["kind"] == "terminate_membership")
+                .unwrap()
+                .clone();
+            end["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| w.as_str().unwrap().to_owned())
+                .collect()
+        };
+        let (_, list) = app.api_get("/api/v1/actions", &token).await;
+        let case_id = list["data"].as_array().unwrap()[0]["case_id"].clone();
+        let before = ends(list);
+        assert!(before[0].contains("2012-03-21"), "{before:?}");
+
+        let uclg = app.membership_id("stockholm", "uclg").await;
+        let (status, doc, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                "/api/v1/documents",
+                &token,
+                &serde_json::json!({"title": "Uppsägning av medlemskapet i UCLG", "direction": "outgoing", "dated_on": "2011-10-03", "counterpart": "UCLG World Secretariat", "type_code": "notice", "case_id": case_id, "membership_id": uclg}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{doc}");
+        let (_, list) = app.api_get("/api/v1/actions", &token).await;
+        let after = ends(list);
+        assert_eq!(after.len(), 1, "no illustrative basis now: {after:?}");
+        assert!(
+            after[0].starts_with("UCLG") && after[0].contains("2012-04-03"),
+            "{after:?}"
+        );
+
+        // An incoming letter of the same type proves nothing about sending.
+        let (status, _, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                "/api/v1/documents",
+                &token,
+                &serde_json::json!({"title": "Bekräftelse", "direction": "incoming", "dated_on": "2011-09-22", "counterpart": "UCLG World Secretariat", "type_code": "notice", "case_id": case_id, "membership_id": uclg}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (_, list) = app.api_get("/api/v1/actions", &token).await;
+        assert!(ends(list)[0].contains("2012-04-03"));
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn the_decided_demo_case_orders_actions_with_a_notice_warning_for_uclg() {
     on_each_backend(|app| async move {

@@ -466,3 +466,26 @@ pub async fn open_review(
         .unwrap();
     (actor, r.id, ids)
 }
+
+/// Text of a PDF through poppler's pdftotext, if installed.
+pub fn pdf_text(pdf: &[u8]) -> Option<(String, usize)> {
+    let path = std::env::temp_dir().join(format!("oversyn-report-{}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .ok()?;
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .ok()?;
+    let pages = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find(|l| l.starts_with("Pages:"))?
+        .split_whitespace()
+        .last()?
+        .parse()
+        .ok()?;
+    Some((String::from_utf8_lossy(&text.stdout).into_owned(), pages))
+}

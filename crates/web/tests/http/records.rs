@@ -44,6 +44,36 @@ async fn the_register_from_drafted_case_to_gallring() {
             html.contains("(Bilaga 1)") && html.contains("006-77/2026-2</strong> Tjänsteutlåtande")
         );
 
+        // Each Bilaga keeps its document as it stood that day, as a PDF.
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let attached = app.store.documents(t.id, Some(case_id)).await.unwrap();
+        for (bilaga, expected) in [
+            ("Bilaga 1", "Sammanfattning"),
+            ("Bilaga 2", "Medlemskapet i UCLG sägs upp"),
+        ] {
+            let d = attached
+                .iter()
+                .find(|d| d.attachment_of.as_deref() == Some(bilaga))
+                .unwrap();
+            let r = app
+                .client
+                .get(app.url(&format!("/files/{}", d.file_id.expect("with its PDF"))))
+                .send()
+                .await
+                .unwrap();
+            assert!(
+                r.headers()["content-disposition"]
+                    .to_str()
+                    .unwrap()
+                    .contains(".pdf")
+            );
+            let pdf = r.bytes().await.unwrap();
+            assert!(pdf.starts_with(b"%PDF"), "{bilaga}");
+            let (text, _) =
+                pdf_text(&pdf).expect("pdftotext (scripts/test-setup installs poppler-utils)");
+            assert!(text.contains(expected), "{bilaga}: {text}");
+        }
+
         // A letter without its recipient is refused, the input kept.
         let new = format!("/documents/new?case_id={case_id}");
         let letter = [

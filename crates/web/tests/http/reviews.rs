@@ -865,29 +865,6 @@ async fn the_analysis_page_shows_the_charts_with_their_tables() {
     .await;
 }
 
-/// Text of a PDF through poppler's pdftotext, if installed.
-fn pdf_text(pdf: &[u8]) -> Option<(String, usize)> {
-    let path = std::env::temp_dir().join(format!("oversyn-report-{}.pdf", std::process::id()));
-    std::fs::write(&path, pdf).unwrap();
-    let text = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .ok()?;
-    let info = std::process::Command::new("pdfinfo")
-        .arg(&path)
-        .output()
-        .ok()?;
-    let pages = String::from_utf8_lossy(&info.stdout)
-        .lines()
-        .find(|l| l.starts_with("Pages:"))?
-        .split_whitespace()
-        .last()?
-        .parse()
-        .ok()?;
-    Some((String::from_utf8_lossy(&text.stdout).into_owned(), pages))
-}
-
 #[tokio::test]
 async fn the_report_downloads_as_pdf_and_docx() {
     use std::io::Read;
