@@ -204,28 +204,60 @@ impl Store {
         .await?;
         record(&mut tx, actor, "document", id, "create", None, Some(c)).await?;
         if let Some(f) = file {
-            let file_id: i64 = sqlx::query_scalar(
-                "INSERT INTO files (tenant_id, owner_kind, owner_id, name, media_type, size, content, created_by, created_at)
-                 VALUES ($1, 'document', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            )
-            .bind(tenant)
-            .bind(id)
-            .bind(f.name)
-            .bind(f.media_type)
-            .bind(f.content.len() as i64)
-            .bind(f.content.to_vec())
-            .bind(&actor.label)
-            .bind(&t)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query("UPDATE documents SET file_id = $1 WHERE id = $2")
-                .bind(file_id)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            file_under(&mut tx, actor, id, &f, &t).await?;
         }
         tx.commit().await?;
         self.document(tenant, id).await
+    }
+
+    /// Files a registered document's copy after the entry (scripts send
+    /// the entry and the file separately). A registered copy is never
+    /// replaced, and a document removed by gallring takes none.
+    pub async fn attach_document_file(
+        &self,
+        actor: &Actor,
+        id: i64,
+        file: NewFile<'_>,
+    ) -> Result<Document, StoreError> {
+        if file.content.len() > crate::cases::MAX_FILE {
+            return Err(StoreError::invalid("file", "error-file-too-large"));
+        }
+        let mut tx = self.write_tx().await?;
+        let row: Option<(Option<i64>, Option<String>)> = sqlx::query_as(
+            "SELECT file_id, removed_at FROM documents WHERE tenant_id = $1 AND id = $2",
+        )
+        .bind(actor.tenant_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        match row {
+            None => return Err(StoreError::NotFound),
+            Some((Some(_), _)) => {
+                return Err(StoreError::Conflict(
+                    "the document already has its file; register a new document for another version".into(),
+                ));
+            }
+            Some((None, Some(_))) => {
+                return Err(StoreError::Conflict(
+                    "the document was removed under its retention rule".into(),
+                ));
+            }
+            Some((None, None)) => {}
+        }
+        let t = now();
+        file_under(&mut tx, actor, id, &file, &t).await?;
+        record(
+            &mut tx,
+            actor,
+            "document",
+            id,
+            "attach_file",
+            None,
+            Some(&serde_json::json!({"name": file.name, "media_type": file.media_type, "size": file.content.len()})),
+        )
+        .await?;
+        tx.commit().await?;
+        self.document(actor.tenant_id, id).await
     }
 
     pub async fn document(&self, tenant_id: i64, id: i64) -> Result<Document, StoreError> {
@@ -364,4 +396,36 @@ impl Store {
             .filter_map(|d| Some((d.case_id, d.membership_id, d.dated_on.parse().ok()?)))
             .collect())
     }
+}
+
+/// Stores a document's file and points the document at it, inside the write.
+async fn file_under(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    actor: &Actor,
+    document_id: i64,
+    f: &NewFile<'_>,
+    at: &str,
+) -> Result<(), StoreError> {
+    let file_id: i64 = sqlx::query_scalar(
+        "INSERT INTO files (tenant_id, owner_kind, owner_id, name, media_type, size, content, created_by, created_at)
+         VALUES ($1, 'document', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(actor.tenant_id)
+    .bind(document_id)
+    .bind(f.name)
+    .bind(f.media_type)
+    .bind(f.content.len() as i64)
+    .bind(f.content.to_vec())
+    .bind(&actor.label)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE documents SET file_id = $1, version = version + 1, updated_at = $2 WHERE tenant_id = $3 AND id = $4")
+        .bind(file_id)
+        .bind(at)
+        .bind(actor.tenant_id)
+        .bind(document_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

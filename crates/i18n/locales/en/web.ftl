@@ -568,6 +568,7 @@ error-case-body-in-use = Bodies with reservations or decisions cannot be removed
 error-case-number = The case number does not follow the municipality's pattern.
 error-case-number-pattern = The pattern needs {"{"}year{"}"} and {"{"}serial{"}"} and may only hold known fields.
 error-not-found = Does not exist.
+error-file-empty = The file is empty.
 error-file-too-large = The file is too large.
 role-politician-note = Politicians may add reservations and special statements to open cases.
 

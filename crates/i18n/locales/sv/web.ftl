@@ -568,6 +568,7 @@ error-case-body-in-use = Organ som har reservationer eller beslut kan inte tas b
 error-case-number = Diarienumret följer inte kommunens mönster.
 error-case-number-pattern = Mönstret behöver {"{"}year{"}"} och {"{"}serial{"}"} och får bara innehålla kända fält.
 error-not-found = Finns inte.
+error-file-empty = Filen är tom.
 error-file-too-large = Filen är för stor.
 role-politician-note = Politiker kan lägga till reservationer och särskilda uttalanden i öppna ärenden.
 

@@ -114,4 +114,11 @@ pub(crate) fn routes() -> OpenApiRouter<crate::AppState> {
             records::release_membership
         ))
         .routes(routes!(records::list_grounds))
+        .routes(routes!(records::list_answers))
+        .routes(routes!(records::withhold_answer, records::release_answer))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(records::attach_file, records::document_file))
+                .layer(DefaultBodyLimit::max(oversyn_store::cases::MAX_FILE + 64 * 1024)),
+        )
 }

@@ -7,15 +7,16 @@ use super::model::List;
 use super::problem::{ApiJson, Problem};
 use crate::AppState;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};
 use oversyn_core::privacy::secrecy::WithholdInput;
 use oversyn_core::records::DocumentInput;
 use oversyn_store::privacy::Withheld;
 use oversyn_store::records::Document;
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 type ApiResult<T> = Result<T, Problem>;
 
@@ -40,7 +41,7 @@ impl WithheldOut {
 
 /// A registered document.
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"id": 3, "number": "006-77/2026-3", "title": "Uppsägning av medlemskapet i UCLG", "direction": "outgoing", "dated_on": "2026-06-20", "counterpart": "UCLG World Secretariat", "type": "notice", "case_id": 2, "membership_id": null, "review_id": null, "attachment_of": null, "file": "/files/12", "removed_at": null, "withheld": null}))]
+#[schema(example = json!({"id": 3, "number": "006-77/2026-3", "title": "Uppsägning av medlemskapet i UCLG", "direction": "outgoing", "dated_on": "2026-06-20", "counterpart": "UCLG World Secretariat", "type": "notice", "case_id": 2, "membership_id": null, "review_id": null, "attachment_of": null, "file": "/files/12", "download": "/api/v1/documents/3/file", "removed_at": null, "withheld": null}))]
 pub struct DocumentOut {
     pub id: i64,
     pub number: String,
@@ -59,6 +60,8 @@ pub struct DocumentOut {
     pub attachment_of: Option<String>,
     /// Where its file is read (signed in), if it has one.
     pub file: Option<String>,
+    /// Where a script reads its file with its token, if it has one.
+    pub download: Option<String>,
     /// Set once the document was removed under its type's retention.
     pub removed_at: Option<String>,
     pub withheld: Option<WithheldOut>,
@@ -78,6 +81,9 @@ fn out(d: &Document, withheld: &[Withheld]) -> DocumentOut {
         review_id: d.review_id,
         attachment_of: d.attachment_of.clone(),
         file: d.file_id.map(|f| format!("/files/{f}")),
+        download: d
+            .file_id
+            .map(|_| format!("/api/v1/documents/{}/file", d.id)),
         removed_at: d.removed_at.clone(),
         withheld: withheld
             .iter()
@@ -132,6 +138,79 @@ pub async fn register_document(
         Json(out(&d, &[])),
     )
         .into_response())
+}
+
+/// The name a script gives the file it sends.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FileName {
+    /// The file's name, e.g. `uppsagning.pdf`; "document" when absent.
+    pub name: Option<String>,
+}
+
+/// File the copy of a registered document (editors): the request body is
+/// the file, its `Content-Type` the media type. A document's copy is filed
+/// once; a new version is a new document.
+#[utoipa::path(put, path = "/v1/documents/{id}/file", tag = "records", security(("bearer" = [])), params(("id" = i64, Path), FileName),
+    request_body(content = String, content_type = "application/octet-stream", description = "The file's bytes"),
+    responses((status = 200, body = DocumentOut), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
+pub async fn attach_file(
+    State(s): State<AppState>,
+    u: ApiWriter,
+    Path(id): Path<i64>,
+    Query(q): Query<FileName>,
+    headers: http::HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<DocumentOut>> {
+    if body.is_empty() {
+        let mut e = oversyn_core::FieldErrors::new();
+        e.add("file", "error-file-empty");
+        return Err(Problem::invalid(&e));
+    }
+    let name: String = q
+        .name
+        .as_deref()
+        .unwrap_or("document")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    let media: String = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty())
+        .unwrap_or("application/octet-stream")
+        .chars()
+        .take(100)
+        .collect();
+    let d = s
+        .store
+        .attach_document_file(
+            &u.actor(),
+            id,
+            oversyn_store::records::NewFile {
+                name: if name.trim().is_empty() { "document" } else { &name },
+                media_type: &media,
+                content: &body,
+            },
+        )
+        .await?;
+    let withheld = s.store.withheld(u.tenant(), "document").await?;
+    Ok(Json(out(&d, &withheld)))
+}
+
+/// A registered document's file, as a download.
+#[utoipa::path(get, path = "/v1/documents/{id}/file", tag = "records", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/octet-stream", body = String, description = "The file's bytes", example = json!("%PDF-1.7 …")), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn document_file(
+    State(s): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let d = s.store.document(u.tenant(), id).await?;
+    let file_id = d.file_id.ok_or(oversyn_store::StoreError::NotFound)?;
+    let (f, bytes) = s.store.file(u.tenant(), file_id).await?;
+    Ok(crate::cases::documents::download(&f.name, bytes))
 }
 
 async fn withhold(
@@ -224,4 +303,80 @@ pub async fn list_grounds(
             })
             .collect(),
     }))
+}
+
+/// A free-text answer of a review, as editors see it.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": 41, "membership_id": 3, "text": "Nätverket har gett oss kontakter i Bryssel.", "withheld": null}))]
+pub struct AnswerOut {
+    pub id: i64,
+    pub membership_id: i64,
+    pub text: String,
+    /// The OSL ground it is withheld on; null while it is public.
+    pub withheld: Option<String>,
+}
+
+/// The review's submitted free-text answers, each with the ground it is
+/// withheld on, if any (editors: withheld texts are shown in full).
+#[utoipa::path(get, path = "/v1/reviews/{id}/answers", tag = "records", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = List<AnswerOut>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn list_answers(
+    State(s): State<AppState>,
+    u: ApiWriter,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<List<AnswerOut>>> {
+    s.store.review(u.tenant(), id).await?;
+    Ok(Json(List {
+        data: s
+            .store
+            .text_answers(u.tenant(), id)
+            .await?
+            .into_iter()
+            .map(|(id, membership_id, text, withheld)| AnswerOut {
+                id,
+                membership_id,
+                text,
+                withheld,
+            })
+            .collect(),
+    }))
+}
+
+/// That `answer` is a submitted free-text answer of review `id`.
+async fn answer_of(s: &AppState, u: &ApiWriter, id: i64, answer: i64) -> ApiResult<()> {
+    s.store.review(u.tenant(), id).await?;
+    let answers = s.store.text_answers(u.tenant(), id).await?;
+    if answers.iter().any(|a| a.0 == answer) {
+        Ok(())
+    } else {
+        Err(oversyn_store::StoreError::NotFound.into())
+    }
+}
+
+/// Withhold a free-text answer from results and reports on an OSL ground
+/// (editors); it shows as "Uppgiften är undantagen enligt …".
+#[utoipa::path(post, path = "/v1/reviews/{id}/answers/{answer}/withhold", tag = "records", security(("bearer" = [])), params(("id" = i64, Path), ("answer" = i64, Path)),
+    request_body(content = WithholdInput, example = json!({"ground": "OSL 21 kap. 1 §", "decided_by": "Registrator", "decided_on": "2026-03-02"})),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn withhold_answer(
+    State(s): State<AppState>,
+    u: ApiWriter,
+    Path((id, answer)): Path<(i64, i64)>,
+    ApiJson(input): ApiJson<WithholdInput>,
+) -> ApiResult<StatusCode> {
+    answer_of(&s, &u, id, answer).await?;
+    withhold(&s, &u, "answer", answer, &input).await
+}
+
+/// Make a withheld answer public again (editors).
+#[utoipa::path(delete, path = "/v1/reviews/{id}/answers/{answer}/withhold", tag = "records", security(("bearer" = [])), params(("id" = i64, Path), ("answer" = i64, Path)),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn release_answer(
+    State(s): State<AppState>,
+    u: ApiWriter,
+    Path((id, answer)): Path<(i64, i64)>,
+) -> ApiResult<StatusCode> {
+    answer_of(&s, &u, id, answer).await?;
+    s.store.release(&u.actor(), "answer", answer).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

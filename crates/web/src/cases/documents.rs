@@ -121,9 +121,13 @@ pub async fn file(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let (f, bytes) = state.store.file(s.tenant(), id).await?;
-    // Served as a download so no stored file can run as a page of this site.
-    let safe_name: String = f
-        .name
+    Ok(download(&f.name, bytes))
+}
+
+/// A stored file as a download, so that no stored file can run as a page
+/// of this site, whatever its media type.
+pub(crate) fn download(name: &str, bytes: Vec<u8>) -> Response {
+    let safe_name: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || ".-_".contains(c) {
@@ -133,7 +137,7 @@ pub async fn file(
             }
         })
         .collect();
-    Ok((
+    (
         [
             (
                 http::header::CONTENT_TYPE,
@@ -146,5 +150,5 @@ pub async fn file(
         ],
         bytes,
     )
-        .into_response())
+        .into_response()
 }

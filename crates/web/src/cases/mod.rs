@@ -2,7 +2,7 @@
 //! review), the case page with its document, positions and decisions, the
 //! documents as HTML, PDF and DOCX, and the import of decision documents.
 
-mod documents;
+pub(crate) mod documents;
 mod form;
 mod import;
 mod page;

@@ -352,3 +352,117 @@ async fn scripts_register_and_withhold_through_the_api() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn scripts_file_a_documents_copy_and_withhold_an_answer_through_the_api() {
+    on_each_backend(|app| async move {
+        let token = app
+            .token_for("stockholm", "registrator@stockholm.example", Role::Editor)
+            .await;
+        let mem = app.membership_id("stockholm", "uclg").await;
+        let (status, doc, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                "/api/v1/documents",
+                &token,
+                &serde_json::json!({"title": "Faktura 2026", "direction": "incoming", "dated_on": "2026-02-01", "counterpart": "UCLG", "type_code": "invoice", "membership_id": mem}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{doc}");
+        assert!(doc["download"].is_null());
+        let id = doc["id"].as_i64().unwrap();
+        let put = |body: &'static [u8]| {
+            let url = app.url(&format!("/api/v1/documents/{id}/file?name=faktura%202026.pdf"));
+            let token = token.clone();
+            async move {
+                let r = reqwest::Client::new()
+                    .put(url)
+                    .bearer_auth(token)
+                    .header("content-type", "application/pdf")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                let status = r.status();
+                (status, r.json::<serde_json::Value>().await.unwrap())
+            }
+        };
+        let (status, problem) = put(b"").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(problem.to_string().contains("file"));
+        let (status, filed) = put(b"%PDF-1.7 faktura").await;
+        assert_eq!(status, StatusCode::OK, "{filed}");
+        let download = filed["download"].as_str().unwrap().to_owned();
+        let r = reqwest::Client::new()
+            .get(app.url(&download))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.headers()["content-disposition"].to_str().unwrap().contains("faktura_2026.pdf"));
+        assert_eq!(&r.bytes().await.unwrap()[..], b"%PDF-1.7 faktura");
+        let (status, problem) = put(b"%PDF-1.7 another").await;
+        assert_eq!(status, StatusCode::CONFLICT, "a registered copy is never replaced: {problem}");
+
+        // Another tenant's token meets neither the document nor its file.
+        app.store.create_tenant("malmo", "Malmö stad").await.unwrap();
+        let malmo = app
+            .token_for("malmo", "registrator@malmo.example", Role::Editor)
+            .await;
+        let (status, _) = app.api_get(&download, &malmo).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+
+        // A free-text answer is withheld on a ground, and the results say so.
+        let demo = app.demo_review().await.id;
+        let (status, answers) = app
+            .api_get(&format!("/api/v1/reviews/{demo}/answers"), &token)
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let answer = answers["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["text"].as_str().unwrap().contains("Långa resor"))
+            .expect("the demo's free-text answer")
+            .clone();
+        assert!(answer["withheld"].is_null());
+        let withhold = format!("/api/v1/reviews/{demo}/answers/{}/withhold", answer["id"]);
+        let (status, _, _) = app
+            .api_send(reqwest::Method::POST, &withhold, &token, &serde_json::json!({"decided_by": "Registrator", "decided_on": "2026-01-10"}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "no ground");
+        let (status, _, _) = app
+            .api_send(
+                reqwest::Method::POST,
+                &withhold,
+                &token,
+                &serde_json::json!({"ground": "OSL 21 kap. 7 §", "decided_by": "Registrator", "decided_on": "2026-01-10"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (_, answers) = app
+            .api_get(&format!("/api/v1/reviews/{demo}/answers"), &token)
+            .await;
+        assert!(answers.to_string().contains("\"withheld\":\"OSL 21 kap. 7 §\""), "{answers}");
+        let viewer = app
+            .browser_as("stockholm", "viewer@stockholm.example", Role::Viewer)
+            .await;
+        let (_, page) = get_with(&viewer, &app.url(&format!("/reviews/{demo}/results"))).await;
+        assert!(!page.contains("Långa resor"));
+        assert!(page.contains("Uppgiften är undantagen enligt OSL 21 kap. 7 §"));
+        // An answer id of another review is not found under this one.
+        let other = format!("/api/v1/reviews/{}/answers/{}/withhold", demo + 1000, answer["id"]);
+        let (status, _, _) = app
+            .api_send(reqwest::Method::DELETE, &other, &token, &serde_json::Value::Null)
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _, _) = app
+            .api_send(reqwest::Method::DELETE, &withhold, &token, &serde_json::Value::Null)
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (_, page) = get_with(&viewer, &app.url(&format!("/reviews/{demo}/results"))).await;
+        assert!(page.contains("Långa resor"), "public again");
+    })
+    .await;
+}

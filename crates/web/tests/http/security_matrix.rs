@@ -385,6 +385,14 @@ fn table() -> Vec<Row> {
         post("/api/v1/memberships/{mem}/withhold", Body::Json("{}"),      [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
         delete("/api/v1/memberships/{mem}/withhold",                      [Is(204),  Is(204),  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
         get("/api/v1/secrecy-grounds",                                    [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
+        // The fixture document has its file already: a copy is filed once.
+        put("/api/v1/documents/{document}/file", Body::Json("{}"),        [CONFLICT, CONFLICT, FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        get("/api/v1/documents/{document}/file",                          [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   NOTFOUND]),
+        get("/api/v1/reviews/{demo_review}/answers",                      [OK,       OK,       FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        post("/api/v1/reviews/{demo_review}/answers/{text_answer}/withhold", Body::Json("{}"),
+                                                                          [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
+        delete("/api/v1/reviews/{demo_review}/answers/{text_answer}/withhold",
+                                                                          [Is(204),  Is(204),  FORBID,   FORBID,   UNAUTH,   UNAUTH,   NOTFOUND]),
         get("/api/v1/fees/totals",                                        [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
         get("/api/v1/persons",                                            [OK,       OK,       OK,       OK,       UNAUTH,   UNAUTH,   OK]),
         post("/api/v1/persons", Body::Json("{}"),                         [INVALID,  INVALID,  FORBID,   FORBID,   UNAUTH,   UNAUTH,   INVALID]),
@@ -646,7 +654,11 @@ impl Fixture {
                     review_id: None,
                     attachment_of: None,
                 },
-                None,
+                Some(oversyn_store::records::NewFile {
+                    name: "stadgar.txt",
+                    media_type: "text/plain",
+                    content: b"Artikel 1",
+                }),
             )
             .await
             .unwrap()
