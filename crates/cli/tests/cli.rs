@@ -110,6 +110,14 @@ fn the_command_line_exports_and_imports_what_it_promises() {
     ] {
         assert!(dump.join(f).exists(), "{f}");
     }
+    let card: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dump.join("datacard.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        card["withheld"],
+        serde_json::json!([]),
+        "the demo withholds nothing"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 

@@ -208,7 +208,8 @@ pub async fn export_all(
         "licence": LICENCE,
         "shown_kinds": kinds,
         "files": written,
-        "notes": "Only data the tenant publishes; records marked internal are left out. Fees in the currency and year given; illustrative demo values are marked in the Popolo extras."
+        "withheld": r.withheld,
+        "notes": "Only data the tenant publishes; records withheld under the Public Access to Information and Secrecy Act (OSL) are left out and counted in `withheld` by kind and ground. Fees in the currency and year given; illustrative demo values are marked in the Popolo extras."
     });
     write(&dir.join("datacard.json"), &json(&card)?)?;
     written.push("datacard.json".to_owned());

@@ -119,6 +119,8 @@ pub(crate) fn routes() -> OpenApiRouter<crate::AppState> {
         .merge(
             OpenApiRouter::new()
                 .routes(routes!(records::attach_file, records::document_file))
-                .layer(DefaultBodyLimit::max(oversyn_store::cases::MAX_FILE + 64 * 1024)),
+                .layer(DefaultBodyLimit::max(
+                    oversyn_store::cases::MAX_FILE + 64 * 1024,
+                )),
         )
 }

@@ -189,7 +189,11 @@ pub async fn attach_file(
             &u.actor(),
             id,
             oversyn_store::records::NewFile {
-                name: if name.trim().is_empty() { "document" } else { &name },
+                name: if name.trim().is_empty() {
+                    "document"
+                } else {
+                    &name
+                },
                 media_type: &media,
                 content: &body,
             },
