@@ -153,6 +153,7 @@ impl Store {
     /// Starts a write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so a read-then-write never fails on lock upgrade.
     pub(crate) async fn write_tx(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        crate::memo::writing();
         Ok(match self.backend() {
             crate::Backend::Sqlite => self.pool().begin_with("BEGIN IMMEDIATE").await?,
             crate::Backend::Postgres => self.pool().begin().await?,

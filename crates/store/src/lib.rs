@@ -17,6 +17,7 @@ pub mod error;
 pub mod followup;
 pub mod jobs;
 mod memo;
+pub use memo::reading_at;
 pub mod money;
 pub mod oidc;
 pub mod oparl;

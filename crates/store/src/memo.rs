@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Kept values in all; beyond it the memo starts afresh (about a tenant's
@@ -68,9 +69,49 @@ impl Memo {
     }
 }
 
+/// The data versions a request is answered at, read after it arrived, and
+/// whether it has written since.
+struct ReadAt {
+    versions: Arc<crate::Versions>,
+    wrote: AtomicBool,
+}
+
+tokio::task_local! {
+    static READ_AT: ReadAt;
+}
+
+/// Runs `f` (a request's handling) at `versions`, which were read after
+/// the request arrived: within it, [`Store::stamp`] answers from them
+/// instead of a query of its own — a page that reads three kept values
+/// paid three version reads before. A value loaded under an earlier stamp
+/// is at least as new as that stamp, so nothing stale is ever taken for
+/// newer. Once the request writes (through a write transaction) the stamps
+/// are read afresh, so it sees its own write.
+pub async fn reading_at<F: Future>(versions: Arc<crate::Versions>, f: F) -> F::Output {
+    READ_AT
+        .scope(
+            ReadAt {
+                versions,
+                wrote: AtomicBool::new(false),
+            },
+            f,
+        )
+        .await
+}
+
+/// Notes that the current request writes; see [`reading_at`].
+pub(crate) fn writing() {
+    let _ = READ_AT.try_with(|r| r.wrote.store(true, Ordering::SeqCst));
+}
+
 impl Store {
-    /// The stamp of a tenant's data now.
+    /// The stamp of a tenant's data now (or as the request's versions say).
     pub async fn stamp(&self, tenant_id: i64) -> Result<Stamp, StoreError> {
+        if let Ok(Some(stamp)) = READ_AT
+            .try_with(|r| (!r.wrote.load(Ordering::SeqCst)).then(|| r.versions.stamp(tenant_id)))
+        {
+            return Ok(stamp);
+        }
         let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT scope, version FROM data_versions WHERE scope = 0 OR scope = $1",
         )

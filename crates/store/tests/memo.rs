@@ -72,3 +72,61 @@ async fn a_load_is_kept_until_the_tenants_data_changes() {
         assert_eq!(loads.load(Ordering::SeqCst), 5, "{b:?}");
     }
 }
+
+/// Within a request read at known versions, kept values answer without a
+/// version read of their own; once the request writes, it reads afresh and
+/// sees its own write.
+#[tokio::test]
+async fn a_request_reads_at_its_versions_until_it_writes() {
+    for (_db, store) in backends().await {
+        let b = store.backend();
+        let a = store
+            .create_tenant("uppsala", "Uppsala kommun")
+            .await
+            .unwrap()
+            .id;
+        let day = chrono::Utc::now().date_naive();
+        let loads = AtomicUsize::new(0);
+        let names = || async {
+            loads.fetch_add(1, Ordering::SeqCst);
+            Ok(store
+                .persons(a)
+                .await?
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>())
+        };
+        let arrived = std::sync::Arc::new(store.data_versions().await.unwrap());
+        let before = store.stamp(a).await.unwrap();
+        store.remembered(a, "names", 0, day, names).await.unwrap();
+        // Someone else writes after the request arrived: the request keeps
+        // answering at its versions, which is what it may see.
+        store
+            .try_raw(&format!(
+                "INSERT INTO persons (tenant_id, name, kind, version, created_at, updated_at) VALUES ({a}, 'Erik Pelling', 'politician', 1, '2026-12-05T00:00:00.000Z', '2026-12-05T00:00:00.000Z')"
+            ))
+            .await
+            .unwrap();
+        let (at_arrival, after_own_write) = oversyn_store::reading_at(arrived, async {
+            let at = store.stamp(a).await.unwrap();
+            let kept = store.remembered(a, "names", 0, day, names).await.unwrap();
+            assert!(!kept.contains(&"Erik Pelling".to_owned()), "{b:?}");
+            store
+                .set_public_kinds(a, &["organisations".to_owned()])
+                .await
+                .unwrap();
+            let fresh = store.remembered(a, "names", 0, day, names).await.unwrap();
+            assert!(
+                fresh.contains(&"Erik Pelling".to_owned()),
+                "{b:?}: sees the writes"
+            );
+            (at, store.stamp(a).await.unwrap())
+        })
+        .await;
+        assert_eq!(at_arrival, before, "{b:?}");
+        assert_ne!(after_own_write, before, "{b:?}");
+        assert_eq!(loads.load(Ordering::SeqCst), 2, "{b:?}");
+        // Outside any request the stamp is read as before.
+        assert_eq!(store.stamp(a).await.unwrap(), after_own_write, "{b:?}");
+    }
+}

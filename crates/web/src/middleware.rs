@@ -112,6 +112,10 @@ async fn load(state: &AppState, mut req: Request, next: Next) -> Response {
         login_csrf,
         path,
     });
+    // Reads answer from the versions just read (see oversyn_store::reading_at).
+    let read_at = version
+        .clone()
+        .filter(|_| matches!(*req.method(), http::Method::GET | http::Method::HEAD));
     if let Some(v) = version {
         req.extensions_mut().insert(crate::cache::DataVersion(v));
     }
@@ -121,7 +125,10 @@ async fn load(state: &AppState, mut req: Request, next: Next) -> Response {
     if let Some(credential) = if is_api { bearer } else { session_token } {
         req.extensions_mut().insert(credential);
     }
-    let mut res = crate::cache::pages(&state.cache, req, next).await;
+    let mut res = match read_at {
+        Some(v) => oversyn_store::reading_at(v, crate::cache::pages(&state.cache, req, next)).await,
+        None => crate::cache::pages(&state.cache, req, next).await,
+    };
     if let Some(l) = chosen {
         res.headers_mut().append(
             header::SET_COOKIE,
