@@ -76,7 +76,7 @@ pub async fn list_reviews(
     let snap = oversyn_app::snapshot(&s.store, t).await?;
     let mut data = Vec::new();
     for r in s.store.reviews(t).await? {
-        let respondents = s.store.respondents(t, r.id).await?;
+        let respondents = oversyn_app::reviews::respondents(&s.store, t, r.id).await?;
         let memberships = s
             .store
             .review_memberships(r.id)

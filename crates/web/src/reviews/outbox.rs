@@ -19,8 +19,8 @@ use oversyn_store::reviews::{Respondent, Review};
 struct OutboxView {
     c: Chrome,
     review: Review,
-    messages: Vec<MailRecord>,
-    respondents: Vec<Respondent>,
+    messages: std::sync::Arc<Vec<MailRecord>>,
+    respondents: std::sync::Arc<Vec<Respondent>>,
     /// A message with a new link, shown once.
     prepared: Option<(String, String, String)>,
 }
@@ -32,8 +32,8 @@ async fn show(
     prepared: Option<(String, String, String)>,
 ) -> Result<Response, PageError> {
     let review = state.store.review(s.tenant(), id).await?;
-    let messages = state.store.messages(s.tenant(), id).await?;
-    let respondents = state.store.respondents(s.tenant(), id).await?;
+    let messages = oversyn_app::reviews::messages(&state.store, s.tenant(), id).await?;
+    let respondents = oversyn_app::reviews::respondents(&state.store, s.tenant(), id).await?;
     render(&OutboxView {
         c: Chrome::signed(s, "outbox-title"),
         review,

@@ -72,7 +72,7 @@ async fn show(
         .version;
     let ids = state.store.review_memberships(id).await?;
     let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
-    let respondents = state.store.respondents(s.tenant(), id).await?;
+    let respondents = oversyn_app::reviews::respondents(&state.store, s.tenant(), id).await?;
     let label = |mid: i64| {
         snap.memberships
             .iter()
@@ -116,18 +116,16 @@ async fn show(
             }
         }
     }
-    let failed = state
-        .store
-        .messages(s.tenant(), id)
+    let failed = oversyn_app::reviews::messages(&state.store, s.tenant(), id)
         .await?
         .iter()
         .filter(|m| m.status == "failed")
         .count();
     let respondents = respondents
-        .into_iter()
+        .iter()
         .map(|r| {
             let l = r.memberships.iter().map(|m| label(*m)).collect();
-            (r, l)
+            (r.clone(), l)
         })
         .collect();
     let status = if errors.is_empty() {

@@ -113,7 +113,8 @@ async fn compute_now(
     let groups = if review.anonymous {
         Vec::new()
     } else {
-        let respondents = state.store.respondents(tenant_id, review.id).await?;
+        let respondents =
+            oversyn_app::reviews::respondents(&state.store, tenant_id, review.id).await?;
         let mut group_of = std::collections::HashMap::new();
         for (ballot, rid) in state.store.ballot_owners(tenant_id, review.id).await? {
             // The side held when the review closed, not today's; a
