@@ -29,6 +29,26 @@ pub struct Dashboard {
     pub due_for_review: Vec<(i64, String)>,
 }
 
+/// The dashboard, worked out once per state of the tenant's data, day and
+/// language and kept: the overview is the page every user opens first.
+pub async fn kept(
+    store: &Store,
+    tenant_id: i64,
+    snap: std::sync::Arc<Snapshot>,
+    lang: Lang,
+) -> Result<std::sync::Arc<Dashboard>, StoreError> {
+    let today = snap.today;
+    store
+        .remembered(
+            tenant_id,
+            "dashboard",
+            i64::from(lang.is_en()),
+            today,
+            || async move { load(store, tenant_id, &snap, lang).await },
+        )
+        .await
+}
+
 pub async fn load(
     store: &Store,
     tenant_id: i64,

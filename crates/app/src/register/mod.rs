@@ -29,3 +29,16 @@ pub async fn snapshot(store: &Store, tenant_id: i64) -> Result<Arc<Snapshot>, St
         })
         .await
 }
+
+/// The tenant's invoices, kept as [`snapshot`] is.
+pub async fn invoices(
+    store: &Store,
+    tenant_id: i64,
+) -> Result<Arc<Vec<oversyn_core::register::invoice::Invoice>>, StoreError> {
+    let today = chrono::Utc::now().date_naive();
+    store
+        .remembered(tenant_id, "invoices", 0, today, || async move {
+            store.all_invoices(tenant_id).await
+        })
+        .await
+}

@@ -51,7 +51,7 @@ struct OverviewView {
     bodies: Vec<Body>,
     filter: Filter,
     in_force: usize,
-    dash: oversyn_app::register::dashboard::Dashboard,
+    dash: std::sync::Arc<oversyn_app::register::dashboard::Dashboard>,
 }
 
 /// The register overview.
@@ -98,7 +98,7 @@ pub async fn page(
     let fee_totals = totals(in_force_fees());
     let sek = oversyn_core::rates::sek_totals(in_force_fees(), &snap.rates);
     let budget = oversyn_core::register::invoice::by_budget_year(
-        &state.store.all_invoices(s.tenant()).await?,
+        &oversyn_app::register::invoices(&state.store, s.tenant()).await?,
         &snap.rates,
     );
     let indirect = snap
@@ -117,7 +117,8 @@ pub async fn page(
         .collect();
     let in_force = snap.memberships.iter().filter(|m| snap.in_force(m)).count();
     let dash =
-        oversyn_app::register::dashboard::load(&state.store, s.tenant(), &snap, s.lang).await?;
+        oversyn_app::register::dashboard::kept(&state.store, s.tenant(), snap.clone(), s.lang)
+            .await?;
     render(&OverviewView {
         dash,
         c: Chrome::signed(&s, "register-title"),
