@@ -9,6 +9,7 @@ use fluent_templates::{LanguageIdentifier, Loader, langid};
 pub use oversyn_core::Lang;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -39,11 +40,36 @@ pub trait Text: Copy {
     fn t_args(self, key: &str, values: &[(&'static str, String)]) -> String;
 }
 
+/// Phrases without arguments, resolved once per language: a page shows a
+/// hundred of them, and Fluent negotiates the language and resolves the
+/// pattern on every lookup. Bounded, in case a caller ever builds keys
+/// from input.
+type Resolved = RwLock<HashMap<String, String>>;
+const MAX_RESOLVED: usize = 20_000;
+
+fn resolved(lang: Lang) -> &'static Resolved {
+    static SV_RESOLVED: OnceLock<Resolved> = OnceLock::new();
+    static EN_RESOLVED: OnceLock<Resolved> = OnceLock::new();
+    match lang {
+        Lang::Sv => SV_RESOLVED.get_or_init(Resolved::default),
+        Lang::En => EN_RESOLVED.get_or_init(Resolved::default),
+    }
+}
+
 impl Text for Lang {
     fn t(self, key: &str) -> String {
-        LOCALES
+        let memo = resolved(self);
+        if let Some(text) = memo.read().unwrap_or_else(|p| p.into_inner()).get(key) {
+            return text.clone();
+        }
+        let text = LOCALES
             .try_lookup(id(self), key)
-            .unwrap_or_else(|| key.to_owned())
+            .unwrap_or_else(|| key.to_owned());
+        let mut memo = memo.write().unwrap_or_else(|p| p.into_inner());
+        if memo.len() < MAX_RESOLVED {
+            memo.insert(key.to_owned(), text.clone());
+        }
+        text
     }
 
     fn t1(self, key: &str, name: &'static str, value: impl ToString) -> String {
@@ -121,5 +147,21 @@ mod tests {
         assert_eq!(Lang::En.t("nav-persons"), "People");
         let s = Lang::En.t1("error-ref", "name", "X");
         assert!(!s.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn a_resolved_phrase_is_the_same_as_fluents_every_time() {
+        for lang in [Lang::Sv, Lang::En] {
+            for key in keys(lang.code(), "web.ftl").iter().take(200) {
+                let direct = LOCALES
+                    .try_lookup(id(lang), key)
+                    .unwrap_or_else(|| key.to_owned());
+                assert_eq!(lang.t(key), direct, "{key}");
+                assert_eq!(lang.t(key), direct, "{key}, kept");
+            }
+            assert_eq!(lang.t("no-such-key"), "no-such-key");
+            assert_eq!(lang.t("no-such-key"), "no-such-key");
+        }
+        assert_ne!(Lang::Sv.t("nav-persons"), Lang::En.t("nav-persons"));
     }
 }
