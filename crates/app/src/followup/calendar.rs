@@ -59,7 +59,7 @@ pub async fn events(
         }
     }
     let organisations = &snap.organisations;
-    for e in store.events(tenant_id).await? {
+    for e in super::events(store, tenant_id).await?.iter() {
         if let Some(name) = &person_name
             && !e.journeys.iter().any(|j| &j.traveller == name)
         {

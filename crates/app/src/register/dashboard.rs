@@ -76,8 +76,7 @@ pub async fn load(
             d.upcoming.push(due);
         }
     }
-    let legs: Vec<(Mode, u32)> = store
-        .events(tenant_id)
+    let legs: Vec<(Mode, u32)> = crate::followup::events(store, tenant_id)
         .await?
         .iter()
         .filter(|e| e.fields.starts_on.year() == today.year())

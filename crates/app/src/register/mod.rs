@@ -42,3 +42,18 @@ pub async fn invoices(
         })
         .await
 }
+
+/// An organisation with its facts, bodies and the tenant's notes, kept as
+/// [`snapshot`] is (its page is among the most read).
+pub async fn organisation_detail(
+    store: &Store,
+    tenant_id: i64,
+    id: i64,
+) -> Result<Arc<oversyn_store::register::OrganisationDetail>, StoreError> {
+    let today = chrono::Utc::now().date_naive();
+    store
+        .remembered(tenant_id, "organisation detail", id, today, || async move {
+            store.organisation_detail(tenant_id, id).await
+        })
+        .await
+}

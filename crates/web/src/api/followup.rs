@@ -95,11 +95,9 @@ pub async fn list_events(
     State(s): State<AppState>,
     u: ApiUser,
 ) -> Result<Json<List<EventOut>>, Problem> {
-    let data = s
-        .store
-        .events(u.tenant())
+    let data = oversyn_app::followup::events(&s.store, u.tenant())
         .await?
-        .into_iter()
+        .iter()
         .map(|e| {
             let legs: Vec<(Mode, u32)> =
                 e.journeys.iter().map(|j| (j.mode, j.distance_km)).collect();
@@ -107,13 +105,13 @@ pub async fn list_events(
             EventOut {
                 id: e.id,
                 organisation_id: e.fields.organisation_id,
-                kind: e.fields.kind,
-                title: e.fields.title,
+                kind: e.fields.kind.clone(),
+                title: e.fields.title.clone(),
                 starts_on: e.fields.starts_on.to_string(),
                 ends_on: e.fields.ends_on.to_string(),
-                place: e.fields.place,
+                place: e.fields.place.clone(),
                 remote: e.fields.remote,
-                stream_url: e.fields.stream_url,
+                stream_url: e.fields.stream_url.clone(),
                 journeys: t.journeys,
                 co2_kg: t.co2_kg,
                 travel_days: t.travel_days,

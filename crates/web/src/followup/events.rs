@@ -82,7 +82,7 @@ struct ListView {
 }
 
 pub async fn list(State(state): State<AppState>, s: Signed) -> Result<Response, PageError> {
-    let events = state.store.events(s.tenant()).await?;
+    let events = oversyn_app::followup::events(&state.store, s.tenant()).await?;
     let labels = labels(&state, s.tenant()).await?;
     render(&ListView {
         c: Chrome::signed(&s, "events-title"),

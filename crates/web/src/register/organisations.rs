@@ -48,7 +48,7 @@ pub struct Rel {
 #[template(path = "register/organisation.html")]
 struct PageView {
     c: Chrome,
-    d: OrganisationDetail,
+    d: std::sync::Arc<OrganisationDetail>,
     facts: Vec<FactView>,
     relations: Vec<Rel>,
     memberships: Vec<(Membership, String)>,
@@ -116,7 +116,7 @@ async fn show(
     id: i64,
     refused: Option<(NotesInput, FieldErrors)>,
 ) -> Result<Response, PageError> {
-    let d = state.store.organisation_detail(s.tenant(), id).await?;
+    let d = oversyn_app::register::organisation_detail(&state.store, s.tenant(), id).await?;
     let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let mut relations = Vec::new();
     for r in &snap.relations {
