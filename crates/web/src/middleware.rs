@@ -58,7 +58,12 @@ async fn load(state: &AppState, mut req: Request, next: Next) -> Response {
     // The data versions, read after this request arrived, decide whether
     // what the cache remembers may answer it (see crate::cache). Only
     // requests with credentials need it.
-    let version = if session_token.is_some() || (is_api && bearer.is_some()) {
+    // Open data is read without credentials, and from kept loads too.
+    let open_data = {
+        let p = req.uri().path();
+        p.starts_with("/oparl") || p.starts_with("/public/")
+    };
+    let version = if session_token.is_some() || (is_api && bearer.is_some()) || open_data {
         match state.cache.gate.current(&state.store).await {
             Ok(v) => Some(v),
             // The API's extractor then looks the token up and reports.

@@ -126,12 +126,7 @@ pub async fn published(
     base: &str,
     slug: &str,
 ) -> Result<Option<Arc<Published>>, StoreError> {
-    let Some(p) = store
-        .publishers()
-        .await?
-        .into_iter()
-        .find(|p| p.slug == slug)
-    else {
+    let Some(p) = store.publisher(slug).await? else {
         return Ok(None);
     };
     let today = chrono::Utc::now().date_naive();

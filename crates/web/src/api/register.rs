@@ -43,9 +43,9 @@ pub async fn list_organisations(
     State(s): State<AppState>,
     u: ApiUser,
 ) -> ApiResult<Json<List<OrganisationOut>>> {
-    let orgs = s.store.organisations(u.tenant()).await?;
+    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
     Ok(Json(List {
-        data: orgs.iter().map(Into::into).collect(),
+        data: snap.organisations.iter().map(Into::into).collect(),
     }))
 }
 
