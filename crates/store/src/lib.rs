@@ -299,6 +299,18 @@ impl Versions {
             .map(Versions)
     }
 
+    /// One number for the versions of every scope: equal fingerprints mean
+    /// (but for a 64-bit hash collision) equal data everywhere. For what is
+    /// read across all tenants at once, such as the list of publishers.
+    pub fn fingerprint(&self) -> i64 {
+        use std::hash::{Hash, Hasher};
+        let mut pairs: Vec<(&i64, &i64)> = self.0.iter().collect();
+        pairs.sort_unstable();
+        let mut h = std::hash::DefaultHasher::new();
+        pairs.hash(&mut h);
+        h.finish() as i64
+    }
+
     /// The stamp of tenant `tenant_id`'s data.
     pub fn stamp(&self, tenant_id: i64) -> Stamp {
         Stamp {

@@ -146,6 +146,48 @@ impl Store {
             .await
     }
 
+    /// As [`Store::remembered`], for a read across every tenant (the
+    /// system's list of OParl bodies): kept while no scope's data changes.
+    pub async fn remembered_everywhere<T, F, Fut>(
+        &self,
+        what: &'static str,
+        day: NaiveDate,
+        load: F,
+    ) -> Result<Arc<T>, StoreError>
+    where
+        T: Any + Send + Sync,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, StoreError>>,
+    {
+        let known = READ_AT
+            .try_with(|r| (!r.wrote.load(Ordering::SeqCst)).then(|| r.versions.clone()))
+            .ok()
+            .flatten();
+        let versions = match known {
+            Some(v) => v,
+            None => Arc::new(self.data_versions().await?),
+        };
+        let stamp = Stamp {
+            shared: versions.fingerprint(),
+            own: -1,
+        };
+        let key = (-1, what, 0, 0);
+        if let Some(v) = self.memo.get::<T>(&key, stamp, day) {
+            return Ok(v);
+        }
+        let value = Arc::new(load().await?);
+        self.memo.put(
+            key,
+            Entry {
+                stamp,
+                day,
+                weight: 0,
+                value: value.clone(),
+            },
+        );
+        Ok(value)
+    }
+
     /// As [`Store::remembered`], for rendered output that `weigh` says
     /// the size of; all of it together stays under a budget. `id` is the
     /// record and a variant of it (a language, an excerpt).

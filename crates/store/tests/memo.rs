@@ -130,3 +130,63 @@ async fn a_request_reads_at_its_versions_until_it_writes() {
         assert_eq!(store.stamp(a).await.unwrap(), after_own_write, "{b:?}");
     }
 }
+
+/// A read across all tenants is kept until any tenant's data, or the
+/// shared data, changes.
+#[tokio::test]
+async fn a_read_across_tenants_is_kept_until_any_tenant_writes() {
+    for (_db, store) in backends().await {
+        let b = store.backend();
+        let a = store
+            .create_tenant("uppsala", "Uppsala kommun")
+            .await
+            .unwrap()
+            .id;
+        let other = store
+            .create_tenant("lund", "Lunds kommun")
+            .await
+            .unwrap()
+            .id;
+        let day = chrono::Utc::now().date_naive();
+        let loads = AtomicUsize::new(0);
+        let names = || async {
+            loads.fetch_add(1, Ordering::SeqCst);
+            Ok(store
+                .tenants()
+                .await?
+                .into_iter()
+                .map(|t| t.name)
+                .collect::<Vec<_>>())
+        };
+        store
+            .remembered_everywhere("tenants", day, names)
+            .await
+            .unwrap();
+        store
+            .remembered_everywhere("tenants", day, names)
+            .await
+            .unwrap();
+        assert_eq!(loads.load(Ordering::SeqCst), 1, "{b:?}: kept");
+        for (scope, sql) in [
+            (
+                other,
+                format!("UPDATE tenants SET name = 'Lund' WHERE id = {other}"),
+            ),
+            (
+                a,
+                format!("UPDATE tenants SET name = 'Uppsala' WHERE id = {a}"),
+            ),
+        ] {
+            store.try_raw(&sql).await.unwrap();
+            let fresh = store
+                .remembered_everywhere("tenants", day, names)
+                .await
+                .unwrap();
+            assert!(
+                fresh.contains(&(if scope == a { "Uppsala" } else { "Lund" }).to_owned()),
+                "{b:?}: {fresh:?}"
+            );
+        }
+        assert_eq!(loads.load(Ordering::SeqCst), 3, "{b:?}");
+    }
+}

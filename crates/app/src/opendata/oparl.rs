@@ -94,7 +94,16 @@ fn item<T: serde::Serialize>(key: Key, t: Times, object: &T) -> Item<Value> {
 }
 
 /// Tenants that publish, as OParl Bodies, in slug order.
-pub async fn bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>, StoreError> {
+/// Every publishing tenant with its Body, kept while no tenant's data
+/// changes (a national host lists hundreds).
+pub async fn bodies(store: &Store, base: &str) -> Result<Arc<Vec<(Publisher, Body)>>, StoreError> {
+    let today = chrono::Utc::now().date_naive();
+    store
+        .remembered_everywhere("oparl bodies", today, || load_bodies(store, base))
+        .await
+}
+
+async fn load_bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>, StoreError> {
     let withheld = store.withheld_everywhere().await?;
     Ok(store
         .publishers()
