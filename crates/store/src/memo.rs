@@ -36,8 +36,11 @@ struct Kept {
     weight: usize,
 }
 
+/// Keys being loaded now, each with the lock its loader holds.
+type Loading = HashMap<Key, Arc<tokio::sync::Mutex<()>>>;
+
 #[derive(Default)]
-pub(crate) struct Memo(Mutex<Kept>);
+pub(crate) struct Memo(Mutex<Kept>, Mutex<Loading>);
 
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -53,6 +56,23 @@ impl Memo {
             .get(key)
             .filter(|e| e.stamp == stamp && e.day == day)?;
         e.value.clone().downcast::<T>().ok()
+    }
+
+    /// The lock for loading `key`: one load at a time per key, so that
+    /// requests arriving together (64 viewers after a write) wait for one
+    /// load instead of each doing it.
+    fn loading(&self, key: &Key) -> Arc<tokio::sync::Mutex<()>> {
+        let mut loading = self.1.lock().unwrap_or_else(|p| p.into_inner());
+        loading.entry(*key).or_default().clone()
+    }
+
+    /// Forgets the lock of `key` once nobody else holds or waits for it.
+    fn loaded(&self, key: &Key, lock: Arc<tokio::sync::Mutex<()>>) {
+        let mut loading = self.1.lock().unwrap_or_else(|p| p.into_inner());
+        // Ours and the map's: no one else has it.
+        if Arc::strong_count(&lock) <= 2 {
+            loading.remove(key);
+        }
     }
 
     fn put(&self, key: Key, entry: Entry) {
@@ -213,16 +233,26 @@ impl Store {
         if let Some(v) = self.memo.get::<T>(&key, stamp, day) {
             return Ok(v);
         }
-        let value = Arc::new(load().await?);
-        self.memo.put(
-            key,
-            Entry {
-                stamp,
-                day,
-                weight: weigh(&value),
-                value: value.clone(),
-            },
-        );
-        Ok(value)
+        let lock = self.memo.loading(&key);
+        let guard = lock.lock().await;
+        // Whoever held the lock before may have loaded it meanwhile.
+        let value = match self.memo.get::<T>(&key, stamp, day) {
+            Some(v) => Ok(v),
+            None => load().await.map(Arc::new),
+        };
+        if let Ok(value) = &value {
+            self.memo.put(
+                key,
+                Entry {
+                    stamp,
+                    day,
+                    weight: weigh(value),
+                    value: value.clone(),
+                },
+            );
+        }
+        drop(guard);
+        self.memo.loaded(&key, lock);
+        value
     }
 }

@@ -190,3 +190,47 @@ async fn a_read_across_tenants_is_kept_until_any_tenant_writes() {
         assert_eq!(loads.load(Ordering::SeqCst), 3, "{b:?}");
     }
 }
+
+/// Requests arriving together for a value not kept yet wait for one load
+/// instead of each loading it (after a write, every viewer of a heavy page
+/// would otherwise recompute it at once).
+#[tokio::test]
+async fn concurrent_requests_share_one_load() {
+    for (_db, store) in backends().await {
+        let b = store.backend();
+        let a = store
+            .create_tenant("uppsala", "Uppsala kommun")
+            .await
+            .unwrap()
+            .id;
+        let day = chrono::Utc::now().date_naive();
+        let loads = AtomicUsize::new(0);
+        let slow = || async {
+            loads.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            Ok(store.persons(a).await?.len())
+        };
+        let call = || store.remembered(a, "slow", 0, day, slow);
+        let all = tokio::join!(call(), call(), call(), call(), call(), call());
+        assert!(
+            [all.0, all.1, all.2, all.3, all.4, all.5]
+                .iter()
+                .all(|r| r.is_ok()),
+            "{b:?}"
+        );
+        assert_eq!(loads.load(Ordering::SeqCst), 1, "{b:?}: one load for all");
+        // A failed load is not kept, and the next caller loads again.
+        let failing = || async { Err::<usize, _>(oversyn_store::StoreError::NotFound) };
+        assert!(
+            store
+                .remembered(a, "failing", 0, day, failing)
+                .await
+                .is_err()
+        );
+        let ok = || async { Ok(7usize) };
+        assert_eq!(
+            *store.remembered(a, "failing", 0, day, ok).await.unwrap(),
+            7
+        );
+    }
+}
