@@ -103,3 +103,39 @@ pub async fn attach_review_documents(
     }
     Ok(out)
 }
+
+/// What the document register's page shows, read once per state of the
+/// tenant's data, day and language and kept (the registrar's daily page
+/// made seven queries).
+pub struct Register {
+    pub documents: Vec<Document>,
+    pub withheld: Vec<oversyn_store::privacy::Withheld>,
+    pub due: Vec<Document>,
+    pub types: Vec<oversyn_core::records::DocumentType>,
+    pub grounds: Vec<oversyn_core::privacy::secrecy::Ground>,
+}
+
+pub async fn register(
+    store: &Store,
+    tenant_id: i64,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<std::sync::Arc<Register>, StoreError> {
+    store
+        .remembered(
+            tenant_id,
+            "document register",
+            i64::from(lang.is_en()),
+            today,
+            || async move {
+                Ok(Register {
+                    documents: store.documents(tenant_id, None).await?,
+                    withheld: store.withheld(tenant_id, "document").await?,
+                    due: store.documents_due(tenant_id, today).await?,
+                    types: store.document_types(tenant_id, lang).await?,
+                    grounds: store.secrecy_grounds(tenant_id, lang).await?,
+                })
+            },
+        )
+        .await
+}

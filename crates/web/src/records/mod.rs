@@ -83,13 +83,14 @@ pub struct Removed {
 
 async fn list_view(state: &AppState, s: &Signed) -> Result<ListView, PageError> {
     let today = chrono::Utc::now().date_naive();
+    let r = oversyn_app::records::register(&state.store, s.tenant(), s.lang, today).await?;
     Ok(ListView {
         c: Chrome::signed(s, "documents-title"),
-        documents: state.store.documents(s.tenant(), None).await?,
-        withheld: state.store.withheld(s.tenant(), "document").await?,
-        due: state.store.documents_due(s.tenant(), today).await?,
-        types: state.store.document_types(s.tenant(), s.lang).await?,
-        grounds: state.store.secrecy_grounds(s.tenant(), s.lang).await?,
+        documents: r.documents.clone(),
+        withheld: r.withheld.clone(),
+        due: r.due.clone(),
+        types: r.types.clone(),
+        grounds: r.grounds.clone(),
         secrecy: WithholdInput {
             decided_on: today.to_string(),
             ..WithholdInput::default()
