@@ -119,6 +119,14 @@ pub async fn reading_at<F: Future>(versions: Arc<crate::Versions>, f: F) -> F::O
         .await
 }
 
+/// The versions the current request is read at, unless it has written.
+fn request_versions() -> Option<Arc<crate::Versions>> {
+    READ_AT
+        .try_with(|r| (!r.wrote.load(Ordering::SeqCst)).then(|| r.versions.clone()))
+        .ok()
+        .flatten()
+}
+
 /// Notes that the current request writes; see [`reading_at`].
 pub(crate) fn writing() {
     let _ = READ_AT.try_with(|r| r.wrote.store(true, Ordering::SeqCst));
@@ -127,10 +135,8 @@ pub(crate) fn writing() {
 impl Store {
     /// The stamp of a tenant's data now (or as the request's versions say).
     pub async fn stamp(&self, tenant_id: i64) -> Result<Stamp, StoreError> {
-        if let Ok(Some(stamp)) = READ_AT
-            .try_with(|r| (!r.wrote.load(Ordering::SeqCst)).then(|| r.versions.stamp(tenant_id)))
-        {
-            return Ok(stamp);
+        if let Some(versions) = request_versions() {
+            return Ok(versions.stamp(tenant_id));
         }
         let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT scope, version FROM data_versions WHERE scope = 0 OR scope = $1",
@@ -179,11 +185,7 @@ impl Store {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, StoreError>>,
     {
-        let known = READ_AT
-            .try_with(|r| (!r.wrote.load(Ordering::SeqCst)).then(|| r.versions.clone()))
-            .ok()
-            .flatten();
-        let versions = match known {
+        let versions = match request_versions() {
             Some(v) => v,
             None => Arc::new(self.data_versions().await?),
         };
@@ -191,21 +193,7 @@ impl Store {
             shared: versions.fingerprint(),
             own: -1,
         };
-        let key = (-1, what, 0, 0);
-        if let Some(v) = self.memo.get::<T>(&key, stamp, day) {
-            return Ok(v);
-        }
-        let value = Arc::new(load().await?);
-        self.memo.put(
-            key,
-            Entry {
-                stamp,
-                day,
-                weight: 0,
-                value: value.clone(),
-            },
-        );
-        Ok(value)
+        self.keep((-1, what, 0, 0), stamp, day, load, |_| 0).await
     }
 
     /// As [`Store::remembered`], for rendered output that `weigh` says
@@ -229,7 +217,25 @@ impl Store {
         // Read before loading: a write during the load leaves the value
         // under the older stamp, so it is never taken for newer.
         let stamp = self.stamp(tenant_id).await?;
-        let key = (tenant_id, what, id.0, id.1);
+        self.keep((tenant_id, what, id.0, id.1), stamp, day, load, weigh)
+            .await
+    }
+
+    /// The value kept under `key` at `stamp` and `day`, or `load`ed now by
+    /// one caller while the others wait for it; a failed load is not kept.
+    async fn keep<T, E, F, Fut>(
+        &self,
+        key: Key,
+        stamp: Stamp,
+        day: NaiveDate,
+        load: F,
+        weigh: fn(&T) -> usize,
+    ) -> Result<Arc<T>, E>
+    where
+        T: Any + Send + Sync,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
         if let Some(v) = self.memo.get::<T>(&key, stamp, day) {
             return Ok(v);
         }
@@ -238,19 +244,18 @@ impl Store {
         // Whoever held the lock before may have loaded it meanwhile.
         let value = match self.memo.get::<T>(&key, stamp, day) {
             Some(v) => Ok(v),
-            None => load().await.map(Arc::new),
+            None => load().await.map(Arc::new).inspect(|value| {
+                self.memo.put(
+                    key,
+                    Entry {
+                        stamp,
+                        day,
+                        weight: weigh(value),
+                        value: value.clone(),
+                    },
+                );
+            }),
         };
-        if let Ok(value) = &value {
-            self.memo.put(
-                key,
-                Entry {
-                    stamp,
-                    day,
-                    weight: weigh(value),
-                    value: value.clone(),
-                },
-            );
-        }
         drop(guard);
         self.memo.loaded(&key, lock);
         value

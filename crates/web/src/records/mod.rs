@@ -17,7 +17,7 @@ use oversyn_core::FieldErrors;
 use oversyn_core::privacy::secrecy::WithholdInput;
 use oversyn_core::records::{Direction, DocumentInput, DocumentType};
 use oversyn_store::privacy::Withheld;
-use oversyn_store::records::{Document, NewFile, PublicDocument};
+use oversyn_store::records::{NewFile, PublicDocument};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -40,11 +40,8 @@ pub fn router() -> Router<AppState> {
 #[template(path = "records/list.html")]
 struct ListView {
     c: Chrome,
-    documents: Vec<Document>,
-    withheld: Vec<Withheld>,
-    due: Vec<Document>,
-    types: Vec<DocumentType>,
-    grounds: Vec<oversyn_core::privacy::secrecy::Ground>,
+    /// Documents, withheld ones, what is due, types and grounds, as kept.
+    r: std::sync::Arc<oversyn_app::records::Register>,
     secrecy: WithholdInput,
     errors: FieldErrors,
     /// The document whose withholding form failed.
@@ -55,11 +52,12 @@ struct ListView {
 
 impl ListView {
     fn withheld_of(&self, id: &i64) -> Option<&Withheld> {
-        self.withheld.iter().find(|w| w.entity_id == *id)
+        self.r.withheld.iter().find(|w| w.entity_id == *id)
     }
 
     fn type_name(&self, code: &str) -> String {
-        self.types
+        self.r
+            .types
             .iter()
             .find(|t| t.code == code)
             .map(|t| t.name.clone())
@@ -86,11 +84,7 @@ async fn list_view(state: &AppState, s: &Signed) -> Result<ListView, PageError> 
     let r = oversyn_app::records::register(&state.store, s.tenant(), s.lang, today).await?;
     Ok(ListView {
         c: Chrome::signed(s, "documents-title"),
-        documents: r.documents.clone(),
-        withheld: r.withheld.clone(),
-        due: r.due.clone(),
-        types: r.types.clone(),
-        grounds: r.grounds.clone(),
+        r,
         secrecy: WithholdInput {
             decided_on: today.to_string(),
             ..WithholdInput::default()
