@@ -926,6 +926,7 @@ secrecy-add-ground = Add ground
 documents-title = Document register
 documents-intro = Documents registered under cases, memberships and reviews, with number, direction, date and type.
 documents-public-link = The public list
+documents-under = The document belongs to
 documents-register = Register a document
 documents-none = No registered documents.
 documents-removed = removed

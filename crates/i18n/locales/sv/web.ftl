@@ -926,6 +926,7 @@ secrecy-add-ground = Lägg till grund
 documents-title = Diarium
 documents-intro = Handlingar registrerade under ärenden, medlemskap och översyner, med nummer, riktning, datum och dokumenttyp.
 documents-public-link = Den offentliga förteckningen
+documents-under = Handlingen hör till
 documents-register = Registrera handling
 documents-none = Inga registrerade handlingar.
 documents-removed = gallrad

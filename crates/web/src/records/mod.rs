@@ -114,6 +114,16 @@ struct FormView {
     errors: FieldErrors,
     types: Vec<DocumentType>,
     directions: Vec<&'static str>,
+    /// What a document may be filed under: (id, label) of each.
+    cases: Vec<(i64, String)>,
+    memberships: Vec<(i64, String)>,
+    reviews: Vec<(i64, String)>,
+}
+
+impl FormView {
+    fn chosen(&self, chosen: &Option<i64>, id: &i64) -> bool {
+        *chosen == Some(*id)
+    }
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -135,10 +145,30 @@ async fn form_view(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let v = FormView {
         c: Chrome::signed(s, "documents-register"),
         types: state.store.document_types(s.tenant(), s.lang).await?,
         directions: Direction::ALL.iter().map(|d| d.code()).collect(),
+        cases: state
+            .store
+            .cases(s.tenant())
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.fields.title))
+            .collect(),
+        memberships: snap
+            .memberships
+            .iter()
+            .map(|m| (m.id, snap.org_label(m.organisation_id)))
+            .collect(),
+        reviews: state
+            .store
+            .reviews(s.tenant())
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.title))
+            .collect(),
         input,
         errors,
     };

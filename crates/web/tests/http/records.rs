@@ -466,3 +466,46 @@ async fn scripts_file_a_documents_copy_and_withhold_an_answer_through_the_api() 
     })
     .await;
 }
+
+/// From the register's own page a registrar chooses what the document
+/// belongs to; the membership page links to the form with its membership.
+#[tokio::test]
+async fn a_document_is_registered_under_a_membership_chosen_in_the_form() {
+    on_each_backend(|app| async move {
+        app.login_as_demo().await;
+        let uclg = app.membership_id("stockholm", "uclg").await;
+        let (_, membership) = app.get(&format!("/memberships/{uclg}")).await;
+        assert!(membership.contains(&format!("href=\"/documents/new?membership_id={uclg}\"")));
+        let (_, page) = app.get("/documents/new").await;
+        assert!(
+            page.contains(&format!("<option value=\"{uclg}\">UCLG</option>")),
+            "{page}"
+        );
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", csrf_of(&page))
+            .text("title", "Stadgar UCLG")
+            .text("direction", "incoming")
+            .text("dated_on", "2011-03-01")
+            .text("counterpart", "UCLG World Secretariat")
+            .text("type_code", "statute")
+            .text("case_id", "")
+            .text("membership_id", uclg.to_string())
+            .text("review_id", "");
+        let r = app
+            .client
+            .post(app.url("/documents"))
+            .header("Origin", app.base.clone())
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let docs = app.store.documents(t.id, None).await.unwrap();
+        assert!(
+            docs.iter()
+                .any(|d| d.title == "Stadgar UCLG" && d.membership_id == Some(uclg))
+        );
+    })
+    .await;
+}
