@@ -75,6 +75,11 @@ const REJECTED: &[&str] = &[
     "rejected",
     "rejects",
     "not approved",
+    "not agreed",
+    "not carried",
+    "was lost",
+    "were lost",
+    "nedstemt",
     "hylkä*",
 ];
 
@@ -130,6 +135,10 @@ const MOTION_WORDS: &[&str] = &[
     "ændringsforslag",
     "endringsforslag",
     "motion",
+    // Only a motion is seconded: "understödd av ledamoten …".
+    "understödd",
+    "seconded",
+    "kannattamana",
 ];
 
 /// The decision read, with how sure the parser is of its kind and vote.
@@ -183,12 +192,20 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             }
         }
     }
-    let mut votes = votes_in(&counted);
+    // A table of the result states each count in a cell of its own, which
+    // is surer than any sentence.
+    let table = table_counts(paras);
+    let mut votes = table
+        .as_ref()
+        .map_or_else(|| votes_in(&counted), |(v, _)| *v);
     // A vote table's lines ("Jaa-äänet: 5") are among the counted sentences.
     for s in &counted {
         colon_counts(s, &mut votes);
     }
-    let roll_call = roll_call(paras);
+    let roll_call = match table {
+        Some((_, names)) if !names.is_empty() => names,
+        _ => roll_call(paras),
+    };
     let votes = if votes == Votes::default() && !roll_call.is_empty() {
         // Totals counted from the roll call are the roll call's own.
         count(&roll_call)
@@ -275,6 +292,9 @@ const KIND_STEMS: &[&str] = &[
     "avvis",
     "reject",
     "approved",
+    "carried",
+    "lost",
+    "nedstemt",
     "hylkä",
     "avstyrk",
     "fråråd",
@@ -436,6 +456,11 @@ fn split_sentences(text: &str) -> Vec<&str> {
 }
 
 fn reports_motion(lowered: &str) -> bool {
+    // What a vote was between, not what was decided: "NEJ-förslag: … återremiss".
+    const VOTED_ON: &[&str] = &["ja-förslag", "nej-förslag", "jaa-ehdotus", "ei-ehdotus"];
+    if VOTED_ON.iter().any(|v| lowered.contains(v)) {
+        return true;
+    }
     words(lowered).any(|w| {
         MOTION_WORDS.contains(&w.text)
             || w.text.starts_with("yrkand")
@@ -466,9 +491,17 @@ fn kind(sentences: &[Sentence], decides: bool) -> DecisionKind {
     if by_body(ADVISED_AGAINST) {
         return DecisionKind::AdvisedAgainst;
     }
-    let rejected = plain().any(|s| {
-        find_any(s, REJECTED).is_some() && !s.contains("yrkand") && !s.contains("amendment")
-    });
+    // "Regionstyrelsen föreslår regionfullmäktige besluta avslå motionen"
+    // recommends a rejection to another body; it rejects nothing itself.
+    let recommends_it =
+        |s: &Sentence| s.body.is_some() && find_any(&s.lower, RECOMMENDED).is_some();
+    let rejected = sentences
+        .iter()
+        .filter(|s| !s.motion && !recommends_it(s))
+        .any(|s| {
+            let s = s.lower.as_str();
+            find_any(s, REJECTED).is_some() && !s.contains("yrkand") && !s.contains("amendment")
+        });
     if rejected {
         return DecisionKind::Rejected;
     }
@@ -482,8 +515,18 @@ fn kind(sentences: &[Sentence], decides: bool) -> DecisionKind {
     DecisionKind::Adopted
 }
 
-/// A whole number written in digits.
+/// A whole number written in digits, or a small one written as an English
+/// word, as minutes write counts: "carried by 22 votes to one, with two
+/// abstentions". Nordic number words are left out: Norwegian "to" (two) is
+/// English "to" of "9 votes to 3".
 fn number(w: &str) -> Option<u32> {
+    const WORDS: &[&str] = &[
+        "nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    if let Some(n) = WORDS.iter().position(|x| *x == w) {
+        return u32::try_from(n).ok();
+    }
     (!w.is_empty() && w.len() <= 5 && w.chars().all(|c| c.is_ascii_digit()))
         .then(|| w.parse().ok())
         .flatten()
@@ -553,6 +596,21 @@ fn colon_counts(l: &str, v: &mut Votes) {
         ("frånvarande:", Vote::Absent),
         ("for stemte:", Vote::For),
         ("imod stemte:", Vote::Against),
+        // A result laid out a label a line: "For: 26 / Against: 32 / Abstention: 0".
+        ("for:", Vote::For),
+        ("against:", Vote::Against),
+        ("abstention:", Vote::Abstain),
+        ("abstentions:", Vote::Abstain),
+        ("abstain:", Vote::Abstain),
+        ("absent:", Vote::Absent),
+        ("ja:", Vote::For),
+        ("nej:", Vote::Against),
+        ("nei:", Vote::Against),
+        ("imod:", Vote::Against),
+        ("imot:", Vote::Against),
+        ("mot:", Vote::Against),
+        ("blanke:", Vote::Abstain),
+        ("undlod:", Vote::Abstain),
     ];
     if !l.contains(':') {
         return;
@@ -574,6 +632,75 @@ fn colon_counts(l: &str, v: &mut Votes) {
         };
         slot.get_or_insert(n);
     }
+}
+
+/// The counts of a result laid out as a table whose rows start with the
+/// vote and end with the count, as council web pages publish recorded
+/// votes: "| For | Tony Burles, Jas Dhot … | 14 |". None without such rows.
+/// The names between label and count, where every row's add up to its
+/// count, are the roll call.
+fn table_counts(paras: &[Para]) -> Option<(Votes, Vec<RollCallVote>)> {
+    let mut v = Votes::default();
+    let mut names: Vec<RollCallVote> = Vec::new();
+    let mut names_add_up = true;
+    let mut found = false;
+    // A paragraph may hold a table's rows run together on one line.
+    let rows: Vec<String> = paras
+        .iter()
+        .filter(|p| p.full_text.contains('|') || p.full_text.contains('\t'))
+        .map(|p| p.full_text.replace("| |", "|\n|"))
+        .collect();
+    for line in rows.iter().flat_map(|r| r.split('\n')) {
+        let cells: Vec<&str> = line
+            .split(['|', '\t'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cells.len() < 2 {
+            continue;
+        }
+        let Some(n) = cells.last().and_then(|c| number(c)) else {
+            continue;
+        };
+        let label = lower(cells[0]);
+        let vote = vote_word(&label).or(match label.as_str() {
+            "in favour" | "in favor" | "ayes" => Some(Vote::For),
+            "noes" => Some(Vote::Against),
+            "abstentions" => Some(Vote::Abstain),
+            _ => None,
+        });
+        let Some(vote) = vote else { continue };
+        let slot = match vote {
+            Vote::For => &mut v.for_,
+            Vote::Against => &mut v.against,
+            Vote::Abstain => &mut v.abstain,
+            Vote::Absent => &mut v.absent,
+        };
+        if slot.is_some() {
+            continue;
+        }
+        *slot = Some(n);
+        found = true;
+        let members = cells.get(1..cells.len() - 1).map_or(Vec::new(), |c| {
+            c.join(", ")
+                .split([',', ';'])
+                .flat_map(|part| part.split(" and "))
+                .map(str::trim)
+                .filter(|name| !name.is_empty() && !matches!(lower(name).as_str(), "none" | "-"))
+                .map(str::to_string)
+                .collect()
+        });
+        names_add_up &= u32::try_from(members.len()).is_ok_and(|k| k == n);
+        names.extend(members.into_iter().map(|name| RollCallVote {
+            name,
+            party: None,
+            vote,
+        }));
+    }
+    if !names_add_up {
+        names.clear();
+    }
+    found.then_some((v, names))
 }
 
 /// Compound labels read as a label and a noun: "34 ja-röster", "Jaa-äänet: 5".

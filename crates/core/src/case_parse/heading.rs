@@ -274,6 +274,38 @@ const LETTERHEAD: &[&str] = &[
     "stadsledningskontoret",
 ];
 
+/// Whole lines that are a web page's or a form's own heading, never the
+/// item's title: "Agenda item" above "Potential land acquisition".
+const FORM_LINES: &[&str] = &[
+    "agenda item",
+    "agenda items",
+    "view cabinet decision record",
+    "view decision record",
+    "decision record",
+    "meeting details",
+    "issue details",
+    "item details",
+    "motion status",
+    "recorded vote",
+    "recorded votes",
+    "resultat av votering",
+    "resultat av avstemning",
+    "voting result",
+    "dagsordenspunkt",
+    "sagsfremstilling",
+    "saksprotokoll",
+    "saksframlegg",
+    "møteprotokoll",
+    "asia",
+];
+
+/// A form field whose value stands on the next line ("Motion status:"),
+/// or a line that is only a form's own heading.
+fn is_form_line(l: &str) -> bool {
+    let t = l.trim().trim_end_matches(':').trim();
+    FORM_LINES.contains(&t) || (l.trim_end().ends_with(':') && t.split_whitespace().count() <= 3)
+}
+
 const TITLE_LABELS: &[&str] = &[
     "ärende:",
     "rubrik:",
@@ -282,6 +314,7 @@ const TITLE_LABELS: &[&str] = &[
     "subject:",
     "title:",
     "re:",
+    "motion:",
     "item ",
 ];
 
@@ -312,6 +345,7 @@ fn is_meta(text: &str) -> bool {
         || reference_in(text).is_some()
         || !dates::find(text).is_empty()
         || LETTERHEAD.iter().any(|w| l.starts_with(w))
+        || is_form_line(&l)
         || l.ends_with(" stad")
         || l.ends_with(" kommun")
         || l.starts_with("city of ")
@@ -346,11 +380,28 @@ fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
         .collect();
     // In a protocol the item's own heading follows its § line; what comes
     // before is the protocol's letterhead.
-    if let Some(at) = head
-        .iter()
-        .position(|l| l.text.trim_start().starts_with('§') && labelled_title(&l.text).is_none())
-    {
+    // Helsinki writes the § after its number: "Ärende 5. / 86 §".
+    let paragraph_line = |t: &str| {
+        let t = t.trim();
+        (t.starts_with('§') && labelled_title(t).is_none()) || (t.ends_with(" §") && t.len() < 30)
+    };
+    if let Some(at) = head.iter().position(|l| paragraph_line(&l.text)) {
         head.drain(..=at);
+        // The item's own heading stands right below its § line, dates and
+        // all: "V 13.2.2019, Valtuutettu Otto Meren aloite …".
+        if let Some(first) = head.first()
+            && labelled_title(&first.text).is_none()
+            && case_number_in(&first.text).is_none()
+            && body_name(&first.text).is_none()
+            && !is_form_line(&lower(&first.text))
+            && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 12
+            && first.text.chars().any(char::is_lowercase)
+            && classify(&first.text, &|_| false).is_none()
+            && parse_label(&first.text).is_none()
+            && !starts_like_intro(&first.text)
+        {
+            return Some((squash(&first.text), false));
+        }
     }
     for line in &head {
         if let Some(t) = labelled_title(&line.text) {

@@ -295,14 +295,25 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
     let head = heading::read(&lines, &paras);
     let blocks = positions::blocks(&paras);
     let lists = points::lists(&paras);
-    let looks_like_case =
-        head.case_number.is_some() || head.reference.is_some() || !blocks.is_empty();
+    let decision = decision::read(&paras, &points::in_positions(&paras, &blocks));
+    let paragraph = meta::paragraph(&lines);
+    // A vote, a § or a case number mark minutes as much as a list does: a
+    // vote record or a procedural item may state no decision points at all.
+    let voted = decision.decision.votes != Default::default();
+    let looks_like_case = head.case_number.is_some()
+        || head.reference.is_some()
+        || !blocks.is_empty()
+        || voted
+        || paragraph.is_some();
     let (decision_points, points_sure) = points::decision(&paras, &lists, &blocks, looks_like_case);
-    if decision_points.is_empty() && blocks.is_empty() && !lenient {
+    let recorded = !decision_points.is_empty()
+        || !blocks.is_empty()
+        || voted
+        || (decision.deciding_body.is_some() && looks_like_case);
+    if !recorded && !lenient {
         return Err(ParseError::new(ParseErrorKind::NotADecision));
     }
     let positions = positions::build(&paras, &blocks, &lists);
-    let decision = decision::read(&paras, &points::in_positions(&paras, &blocks));
 
     let mut warnings = Vec::new();
     if !heading::KNOWN_LANGUAGES.contains(&head.language.as_str()) {
@@ -320,7 +331,6 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
     if head.case_number.is_none() {
         warnings.push("no case number found".to_string());
     }
-    let paragraph = meta::paragraph(&lines);
     let mut confidence = head.confidence.clone();
     confidence.insert(
         "paragraph".into(),

@@ -124,6 +124,66 @@ fn is_title(w: &str) -> bool {
 /// Frp, KrF and Rødt, Finland's four-letter KESK, VIHR and LIIK.
 const OTHER_PARTIES: &[&str] = &["frp", "krf", "rødt", "kesk", "vihr", "liik", "sfp"];
 
+/// Parties named in full, as minutes name a party that moved something:
+/// "Sverigedemokraterna har i motion …", "Enhedslisten ønskede følgende
+/// bemærkning tilført …".
+const PARTY_NAMES: &[&str] = &[
+    // Sweden
+    "socialdemokraterna",
+    "moderaterna",
+    "sverigedemokraterna",
+    "centerpartiet",
+    "vänsterpartiet",
+    "kristdemokraterna",
+    "liberalerna",
+    "miljöpartiet",
+    "miljöpartiet de gröna",
+    "folkpartiet",
+    "feministiskt initiativ",
+    // Denmark
+    "socialdemokratiet",
+    "socialdemokraterne",
+    "venstre",
+    "det konservative folkeparti",
+    "konservative",
+    "de konservative",
+    "enhedslisten",
+    "dansk folkeparti",
+    "socialistisk folkeparti",
+    "radikale venstre",
+    "det radikale venstre",
+    "liberal alliance",
+    "alternativet",
+    "nye borgerlige",
+    // Norway
+    "arbeiderpartiet",
+    "høyre",
+    "fremskrittspartiet",
+    "senterpartiet",
+    "sosialistisk venstreparti",
+    "kristelig folkeparti",
+    "miljøpartiet de grønne",
+    "rødt",
+    // Finland
+    "kokoomus",
+    "vihreät",
+    "perussuomalaiset",
+    "vasemmistoliitto",
+    "keskusta",
+    "svenska folkpartiet",
+    // United Kingdom
+    "the labour group",
+    "the conservative group",
+    "the liberal democrat group",
+    "the green group",
+];
+
+/// Whether `s` is a party or its group named in full, and nothing else.
+pub(crate) fn is_party_name(s: &str) -> bool {
+    let l = lower(s.trim().trim_end_matches([',', ':']));
+    PARTY_NAMES.contains(&l.as_str())
+}
+
 fn is_party(p: &str) -> bool {
     let l = lower(p);
     if ENGLISH_PARTIES.contains(&l.as_str()) || OTHER_PARTIES.contains(&l.as_str()) {
@@ -208,7 +268,7 @@ pub(crate) fn just_a_name(s: &str) -> bool {
 }
 
 /// The run of capitalised words at the end of `piece`, without leading titles.
-fn trailing_name(piece: &str) -> Option<String> {
+pub(crate) fn trailing_name(piece: &str) -> Option<String> {
     let tokens: Vec<&str> = piece.split_whitespace().collect();
     let mut run: Vec<&str> = Vec::new();
     for (k, tok) in tokens.iter().enumerate().rev() {

@@ -291,6 +291,25 @@ const REFERRING_WORDS: &[&str] = &[
     "as recommended",
 ];
 
+/// Whether a decision sentence only points at a proposal ("beslutar i
+/// enlighet med förslaget"); one made "i enlighet med bilaga 1" states
+/// what was decided.
+fn refers_to_a_proposal(lowered: &str) -> bool {
+    find_any(lowered, REFERRING_WORDS).is_some_and(|(at, phrase)| {
+        let after = lowered
+            .get(at + phrase.len()..)
+            .unwrap_or("")
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        !matches!(
+            after,
+            "bilaga" | "bilagan" | "bilag" | "bilaget" | "appendix" | "annex"
+        )
+    })
+}
+
 /// How sure we are that a list or sentence is the case's decision: an
 /// adopted decision (3) beats a proposal (2) beats a list with no
 /// introduction (1); members' motions (0) never count.
@@ -404,6 +423,17 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "resolved that",
     "agreed to",
     "resolved:",
+    // What happened to a proposal put to the vote: "The change was not agreed".
+    "was agreed",
+    "was not agreed",
+    "was carried",
+    "was not carried",
+    "was rejected",
+    "blev vedtaget",
+    "blev forkastet",
+    "ble forkastet",
+    "ble nedstemt",
+    "blev nedstemt",
 ];
 
 /// The decision points: the best-scored list outside the positions, or else
@@ -483,7 +513,7 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
             continue;
         }
         let l = lower(&para.text);
-        if find_any(&l, REFERRING_WORDS).is_some() || find_any(&l, MOTION_WORDS).is_some() {
+        if refers_to_a_proposal(&l) || find_any(&l, MOTION_WORDS).is_some() {
             continue;
         }
         let before = i.checked_sub(1).and_then(|p| paras.get(p));

@@ -57,6 +57,11 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("vastaehdotus", Motion),
     ("yrkande av", Motion),
     ("amendment moved by", Motion),
+    // Norwegian and Danish: "Forslag fra Gottschal, Mdg på vegne av SV …".
+    ("forslag fra", Motion),
+    ("endringsforslag fra", Motion),
+    ("ændringsforslag fra", Motion),
+    ("tilleggsforslag fra", Motion),
     ("dissens*", Reservation),
     ("mindretalsudtalelse*", Reservation),
     ("ersättaryttrande*", Statement),
@@ -93,6 +98,14 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("protokolltilførsel*", Note),
     ("til protokollet", Note),
     ("yrkar", Motion),
+    // Finland-Swedish: "Ledamoten Jussi Halla-aho understödd av … föreslog att …".
+    ("understödd av", Motion),
+    ("ehdotuksesta", Motion),
+    ("föreslog att", Motion),
+    // "Sverigedemokraterna har i motion till regionfullmäktige föreslagit …"
+    ("har i motion", Motion),
+    ("har i en motion", Motion),
+    ("har i sin motion", Motion),
     ("ændringsforslag*", Motion),
     ("endringsforslag*", Motion),
     ("jätti eriävän mielipiteen", Reservation),
@@ -100,6 +113,10 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("eriävä mielipide", Reservation),
     ("yrkade", Motion),
     ("moved as an amendment", Motion),
+    // "Councillor Neville moved and Councillor Lamprecht seconded a proposal".
+    ("moved", Motion),
+    ("proposed the recommendation*", Motion),
+    ("proposed the motion", Motion),
     ("moved an amendment", Motion),
     ("moved the following amendment", Motion),
     ("stillede ændringsforslag", Motion),
@@ -116,6 +133,9 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("statement be recorded", Statement),
     ("made a statement", Statement),
 ];
+
+/// Phrases that name their member right before them, wherever they stand.
+const TIGHT: &[&str] = &["understödd av", "ehdotuksesta"];
 
 /// Every opening and phrase contains one of these.
 const STEMS: &[&str] = &[
@@ -135,6 +155,10 @@ const STEMS: &[&str] = &[
     "vastaehdotus",
     "ehdot",
     "stillet",
+    "moved",
+    "proposed the",
+    "understödd",
+    "föreslog",
 ];
 
 /// How a paragraph may begin when members are named after the phrase.
@@ -176,8 +200,13 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
                 continue;
             };
             let before = own.get(..at).unwrap_or("");
-            let named = persons::has_party_group(before)
+            // "ledamoten Thomas Wallgren understödd av …", "Jussi Halla-ahon
+            // ehdotuksesta": these phrases bind to the name right before them.
+            let bound = TIGHT.contains(phrase) && persons::trailing_name(before).is_some();
+            let named = bound
+                || persons::has_party_group(before)
                 || persons::just_a_name(before)
+                || persons::is_party_name(before)
                 || LEADS.iter().any(|lead| l.starts_with(lead))
                 || (persons::starts_with_person(text) && at < 200);
             if named && found.is_none_or(|(f, _)| at < f) {
@@ -205,6 +234,30 @@ fn promises_more(text: &str) -> bool {
     ]
     .iter()
     .any(|w| tail.contains(w))
+}
+
+/// A paragraph that says how a motion fared ("was put to the vote", "The
+/// change was not agreed") is the minutes' record, not more of the motion.
+fn reports_outcome(text: &str) -> bool {
+    let l = lower(prefix(text, 300));
+    [
+        "put to the vote",
+        "vote was taken",
+        "was carried",
+        "was not carried",
+        "was agreed",
+        "was not agreed",
+        "was lost",
+        "was rejected",
+        "til afstemning",
+        "sattes under afstemning",
+        "satt under avstemning",
+        "votering",
+        "omröstning",
+        "proposition",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 fn says_none(text: &str) -> bool {
@@ -288,6 +341,7 @@ pub(crate) fn blocks(paras: &[Para]) -> Vec<Block> {
                     open = start(kind, true);
                 } else if let Some((b, true)) = open.as_mut()
                     && body_at_start(&para.text).is_none()
+                    && !(b.kind == Motion && reports_outcome(&para.text))
                 {
                     b.last = i;
                 } else {

@@ -85,6 +85,11 @@ const PROPOSAL_HEADINGS: &[&str] = &[
 ];
 
 const MOTION_HEADINGS: &[&str] = &[
+    // Helsinki's minutes in both languages: "Förslag om återremiss".
+    "förslag om återremiss",
+    "förslag om bordläggning",
+    "palautusehdotus",
+    "pöydällepanoehdotus",
     "vastaehdotus",
     "vastaehdotukset",
     "äänestys",

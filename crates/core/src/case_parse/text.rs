@@ -101,13 +101,210 @@ fn raw_lines(text: &str) -> Vec<Raw> {
     for line in text.split('\n') {
         let mut parts = line.split('\u{c}').peekable();
         while let Some(part) = parts.next() {
-            out.push(Raw {
-                text: normalise(part),
-                page_break_before: page_break,
-            });
+            for (k, piece) in unflatten(part).into_iter().enumerate() {
+                // Each piece stood apart on the page: a paragraph of its own.
+                if k > 0 {
+                    for _ in 0..2 {
+                        out.push(Raw {
+                            text: String::new(),
+                            page_break_before: false,
+                        });
+                    }
+                }
+                out.push(Raw {
+                    text: normalise(piece),
+                    page_break_before: page_break,
+                });
+                page_break = false;
+            }
             page_break = parts.peek().is_some();
         }
     }
+    stack_labels(out)
+}
+
+/// Vote labels a web page lays out as stacked cells, the count on a line
+/// of its own below ("FOR" / "13" / names … "MOT" / "0"), joined into one
+/// line "FOR: 13", so that the count is not taken for a page number.
+fn stack_labels(mut raws: Vec<Raw>) -> Vec<Raw> {
+    const LABELS: &[&str] = &[
+        "for",
+        "mot",
+        "imot",
+        "imod",
+        "against",
+        "ja",
+        "nej",
+        "nei",
+        "jaa",
+        "ei",
+        "avstår",
+        "avstod",
+        "blanke",
+        "blank",
+        "abstain",
+        "abstentions",
+        "tyhjä",
+        "poissa",
+        "fraværende",
+        "frånvarande",
+        "absent",
+    ];
+    let is_label = |t: &str| LABELS.contains(&lower(t.trim_end_matches(':')).as_str());
+    let is_count = |t: &str| !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+    let mut i = 0;
+    while i < raws.len() {
+        if is_label(&raws[i].text) {
+            let next = (i + 1..raws.len()).find(|&k| !raws[k].text.is_empty());
+            if let Some(k) = next
+                && k - i <= 2
+                && is_count(&raws[k].text)
+            {
+                out.push(Raw {
+                    text: format!("{}: {}", raws[i].text.trim_end_matches(':'), raws[k].text),
+                    page_break_before: raws[i].page_break_before,
+                });
+                i = k + 1;
+                continue;
+            }
+        }
+        out.push(Raw {
+            text: std::mem::take(&mut raws[i].text),
+            page_break_before: raws[i].page_break_before,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// Points a page ran into one line: "… innstilling i 2 punkt vedtas.
+/// 1.Samarbeidsavtalen … godkjennes. 2. Avtalen skal …". Cuts before each
+/// label of a run 1., 2., … that follows the end of a sentence or a colon.
+fn inline_points(line: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut want = 1u32;
+    for (at, _) in line.match_indices(['.', ':']) {
+        let rest = line[at + 1..].trim_start();
+        let label = format!("{want}.");
+        if !rest.starts_with(&label) {
+            continue;
+        }
+        // "2011. Text" or "1.5 miljoner" are no labels.
+        if rest[label.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        cuts.push(line.len() - rest.len());
+        want += 1;
+    }
+    if cuts.len() >= 2 { cuts } else { Vec::new() }
+}
+
+/// Where a PDF transcript ran a protocol's fields and headings together
+/// on one long line ("… Motion: Genomför … Diarienummer: RJL 2016/1288
+/// Vid protokollet Beslut Regionstyrelsen föreslår …"), the line is cut
+/// before each field label and heading, so that they read as they stood
+/// on the page. Lines of ordinary length are left as they are.
+fn unflatten(line: &str) -> Vec<&str> {
+    /// Field labels, and headings that are followed by a capital.
+    const LABELS: &[&str] = &[
+        "Diarienummer:",
+        "Dnr:",
+        "Dnr.",
+        "Ärende:",
+        "Ärendenummer:",
+        "Motion:",
+        "Tid:",
+        "Plats:",
+        "Saksnr:",
+        "Saksnr.:",
+        "Sagsnr.:",
+        "Sagsnr:",
+        "Arkivsak:",
+        "Case number:",
+        "Subject:",
+    ];
+    const HEADINGS: &[&str] = &[
+        "Beslut",
+        "Beslutsgång",
+        "Beslutsunderlag",
+        "Sammanfattning",
+        "Ärendebeskrivning",
+        "Bakgrund",
+        "Yrkanden",
+        "Reservationer",
+        "Reservation",
+        "Protokollsanteckning",
+        "Särskilt yttrande",
+        "Förslag till beslut",
+        "Justeras",
+        "Beslutning",
+        "Indstilling",
+        "Innstilling",
+        "Vedtak",
+        "Forslag til vedtak",
+        "Saksframstilling",
+        "Sagsfremstilling",
+        "Decision",
+        "Recommendation",
+        "Resolved",
+    ];
+    let mut cuts: Vec<usize> = inline_points(line);
+    if line.len() < 300 && cuts.is_empty() {
+        return vec![line];
+    }
+    let bytes = line.as_bytes();
+    let long = line.len() >= 300;
+    for (at, _) in line.match_indices(' ').filter(|_| long) {
+        let rest = &line[at + 1..];
+        let label = LABELS.iter().any(|l| rest.starts_with(l));
+        // "Beslut Regionstyrelsen föreslår": the heading stands alone.
+        let heading = HEADINGS.iter().find(|h| {
+            rest.strip_prefix(**h).is_some_and(|after| {
+                let mut cs = after.chars();
+                matches!(cs.next(), Some(' ') if cs.next().is_some_and(char::is_uppercase))
+            })
+        });
+        // "Yrkanden/förslag till beslut …" starts a section of its own.
+        let slashed = HEADINGS
+            .iter()
+            .any(|h| rest.strip_prefix(h).is_some_and(|a| a.starts_with('/')));
+        // Not inside a sentence: the word before is no article or preposition.
+        let before = line[..at].rsplit(' ').next().unwrap_or("");
+        let mid_sentence = matches!(
+            before,
+            "om" | "till" | "av" | "i" | "ett" | "en" | "the" | "a" | "of" | "to" | "til" | "af"
+        );
+        if (label || heading.is_some() || slashed)
+            && !mid_sentence
+            && at > 0
+            && bytes[at - 1] != b':'
+        {
+            cuts.push(at + 1);
+            if let Some(h) = heading {
+                cuts.push(at + 1 + h.len() + 1);
+            }
+            // The section's heading ends where its first capital follows:
+            // "Yrkanden/förslag till beslut på sammanträdet | Samuel Godrén yrkar …".
+            if slashed
+                && let Some(end) = rest
+                    .match_indices(' ')
+                    .map(|(k, _)| k)
+                    .find(|k| rest[k + 1..].starts_with(char::is_uppercase))
+            {
+                cuts.push(at + 1 + end + 1);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        out.push(line[from..cut].trim_end());
+        from = cut;
+    }
+    out.push(&line[from..]);
     out
 }
 
