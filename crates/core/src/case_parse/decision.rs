@@ -195,13 +195,24 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     // A table of the result states each count in a cell of its own, which
     // is surer than any sentence.
     let table = table_counts(paras);
-    let mut votes = table
-        .as_ref()
-        .map_or_else(|| votes_in(&counted), |(v, _)| *v);
-    // A vote table's lines ("Jaa-äänet: 5") are among the counted sentences.
-    for s in &counted {
-        colon_counts(s, &mut votes);
-    }
+    // A vote table's lines ("Jaa-äänet: 5", "For behandling: 4") label each
+    // count; they are surer than counts read from running sentences.
+    let votes = table.as_ref().map_or_else(
+        || {
+            let mut labelled = Votes::default();
+            for s in &counted {
+                colon_counts(s, &mut labelled);
+            }
+            let read = votes_in(&counted);
+            Votes {
+                for_: labelled.for_.or(read.for_),
+                against: labelled.against.or(read.against),
+                abstain: labelled.abstain.or(read.abstain),
+                absent: labelled.absent.or(read.absent),
+            }
+        },
+        |(v, _)| *v,
+    );
     let roll_call = match table {
         Some((_, names)) if !names.is_empty() => names,
         _ => roll_call(paras),
@@ -430,7 +441,7 @@ fn recommends(sentences: &[Sentence]) -> bool {
 }
 
 /// The sentences of a paragraph, as slices of it.
-fn split_sentences(text: &str) -> Vec<&str> {
+pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
     for (i, c) in text.char_indices() {
@@ -615,6 +626,27 @@ fn colon_counts(l: &str, v: &mut Votes) {
     if !l.contains(':') {
         return;
     }
+    // "For behandling: 4, imod behandling:3": a vote word and what it was for.
+    for (at, _) in l.match_indices(':') {
+        let before: Vec<&str> = words(&l[..at]).map(|w| w.text).collect();
+        let [.., vote, what] = before.as_slice() else {
+            continue;
+        };
+        let Some(vote) = vote_word(vote).filter(|_| what.chars().all(char::is_alphabetic)) else {
+            continue;
+        };
+        if vote_word(what).is_some() {
+            continue;
+        }
+        let digits: String = l[at + 1..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        if let Ok(n) = digits.parse::<u32>() {
+            slot(v, vote).get_or_insert(n);
+        }
+    }
     for (label, vote) in LABELS {
         let Some(at) = super::words::find_phrase(l, label) else {
             continue;
@@ -624,13 +656,16 @@ fn colon_counts(l: &str, v: &mut Votes) {
         let Ok(n) = digits.parse::<u32>() else {
             continue;
         };
-        let slot = match vote {
-            Vote::For => &mut v.for_,
-            Vote::Against => &mut v.against,
-            Vote::Abstain => &mut v.abstain,
-            Vote::Absent => &mut v.absent,
-        };
-        slot.get_or_insert(n);
+        slot(v, *vote).get_or_insert(n);
+    }
+}
+
+fn slot(v: &mut Votes, vote: Vote) -> &mut Option<u32> {
+    match vote {
+        Vote::For => &mut v.for_,
+        Vote::Against => &mut v.against,
+        Vote::Abstain => &mut v.abstain,
+        Vote::Absent => &mut v.absent,
     }
 }
 
@@ -670,16 +705,11 @@ fn table_counts(paras: &[Para]) -> Option<(Votes, Vec<RollCallVote>)> {
             _ => None,
         });
         let Some(vote) = vote else { continue };
-        let slot = match vote {
-            Vote::For => &mut v.for_,
-            Vote::Against => &mut v.against,
-            Vote::Abstain => &mut v.abstain,
-            Vote::Absent => &mut v.absent,
-        };
-        if slot.is_some() {
+        let count = slot(&mut v, vote);
+        if count.is_some() {
             continue;
         }
-        *slot = Some(n);
+        *count = Some(n);
         found = true;
         let members = cells.get(1..cells.len() - 1).map_or(Vec::new(), |c| {
             c.join(", ")
@@ -795,7 +825,59 @@ fn votes_in(sentences: &[String]) -> Votes {
         v.for_ = on_motions.for_;
         v.against = on_motions.against;
     }
+    for s in sentences {
+        side_total(s, &mut v);
+    }
     v
+}
+
+/// A side's total after its parties: "Innstillingen ble vedtatt med
+/// stemmene til Ap, Krf, Sp, H, Frp, tilsammen 12 stemmer." and "MdG, V og
+/// Solveig Ege Tengesdal (Krf) stemte mot innstillingen, til sammen 3 stemmer."
+fn side_total(l: &str, v: &mut Votes) {
+    const TOTALS: &[&str] = &[
+        "tilsammen",
+        "til sammen",
+        "totalt",
+        "i alt",
+        "sammanlagt",
+        "in total",
+    ];
+    let Some((at, phrase)) = find_any(l, TOTALS) else {
+        return;
+    };
+    let rest = &l[at + phrase.len()..];
+    let mut ws = words(rest).map(|w| w.text);
+    let (Some(n), Some(noun)) = (ws.next().and_then(number), ws.next()) else {
+        return;
+    };
+    if !VOTE_NOUNS.contains(&noun) {
+        return;
+    }
+    const AGAINST: &[&str] = &[
+        "stemte mot",
+        "stemte imod",
+        "röstade emot",
+        "röstade mot",
+        "voted against",
+    ];
+    const FOR: &[&str] = &[
+        "vedtatt med",
+        "vedtaget med",
+        "bifölls med",
+        "stemte for",
+        "röstade för",
+        "voted for",
+        "carried with",
+    ];
+    let slot = if find_any(l, AGAINST).is_some() {
+        &mut v.against
+    } else if find_any(l, FOR).is_some() {
+        &mut v.for_
+    } else {
+        return;
+    };
+    slot.get_or_insert(n);
 }
 
 /// A count next to one of `labels`, in a sentence that is about votes.

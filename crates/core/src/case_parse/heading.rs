@@ -365,10 +365,43 @@ fn is_meta(text: &str) -> bool {
 /// reads as one (medium), or none (low).
 fn title(lines: &[Line]) -> (Option<String>, Confidence) {
     match labelled_or_first_title(lines) {
-        Some((t, true)) => (Some(t), Confidence::High),
-        Some((t, false)) => (Some(t), Confidence::Medium),
+        Some((t, true)) => (Some(tidy_title(&t)), Confidence::High),
+        Some((t, false)) => (Some(tidy_title(&t)), Confidence::Medium),
         None => (None, Confidence::Low),
     }
+}
+
+/// What a council web page adds to an item's heading: the item's number in
+/// front ("78 COUNCIL PROCEDURE RULES") and the link to its paper behind
+/// ("pdf icon PDF 76 KB").
+fn tidy_title(t: &str) -> String {
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    let n = words.len();
+    if n >= 3
+        && matches!(lower(words[n - 1]).as_str(), "kb" | "mb")
+        && words[n - 2].chars().all(|c| c.is_ascii_digit() || c == '.')
+        && words[n - 3].eq_ignore_ascii_case("pdf")
+    {
+        words.truncate(n - 3);
+        if words.len() >= 2 && lower(&words[words.len() - 2..].join(" ")) == "pdf icon" {
+            words.truncate(words.len() - 2);
+        }
+    }
+    let shouting = words
+        .iter()
+        .skip(1)
+        .all(|w| !w.chars().any(char::is_lowercase));
+    if words.len() >= 3
+        && shouting
+        && words[0].len() <= 3
+        && words[0].chars().all(|c| c.is_ascii_digit())
+    {
+        words.remove(0);
+    }
+    if words.is_empty() {
+        return t.to_string();
+    }
+    words.join(" ")
 }
 
 /// The title, and whether a label ("§ 12 …", "Ärende: …") gave it.
@@ -498,6 +531,7 @@ fn labelled_title(line: &str) -> Option<String> {
 const DATE_LABELS: &[&str] = &[
     "mødedato",
     "mødedag",
+    "dato",
     "møde",
     "møtedato",
     "møtedag",
@@ -567,7 +601,26 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
             && dates::find(&line.text)
                 .first()
                 .is_some_and(|f| f.start == 0 && f.end == line.text.len());
-        let labelled = alone || DATE_LABELS.iter().any(|w| find_phrase(&l, w).is_some());
+        // "Fylkesutvalget 27. februar 2018": the body's name and the date.
+        let body_and_date = k < 15
+            && dates::find(&line.text).first().is_some_and(|f| {
+                f.end == line.text.len()
+                    && body_name(line.text.get(..f.start).unwrap_or("").trim()).is_some()
+            });
+        // "protokoll fra fylkesutvalgets møte 31.01.2018" names an earlier
+        // meeting of a body; "fra Ordinært møde torsdag den …" is this one.
+        let labelled = alone
+            || body_and_date
+            || DATE_LABELS.iter().any(|w| {
+                find_phrase(&l, w).is_some_and(|at| {
+                    let mut before = l[..at].split_whitespace().rev();
+                    let owner = before.next().unwrap_or("");
+                    let from = before.next().unwrap_or("");
+                    let of_a_body =
+                        owner.len() > 4 && (owner.ends_with('s') || owner.ends_with("'s"));
+                    !(of_a_body && matches!(from, "fra" | "från" | "from" | "af" | "av" | "of"))
+                })
+            });
         if labelled && let Some(d) = dates::find(&line.text).first().and_then(|f| f.date(None)) {
             return Some(d);
         }

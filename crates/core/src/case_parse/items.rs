@@ -70,6 +70,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         let kind: String = first.label.chars().take(2).collect();
         out.retain(|s| s.label.starts_with(&kind));
     }
+    if out.len() < 2 {
+        out = numbered_headings(text);
+    }
     // No protocol has thousands of items; a text that seems to is read whole.
     if out.len() < 2 || out.len() > MAX_ITEMS {
         Vec::new()
@@ -79,6 +82,40 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
 }
 
 const MAX_ITEMS: usize = 1000;
+
+/// Items headed only by their number, as Danish minutes systems lay them
+/// out: "1. Fraværende", "2. Bemærkninger/ændringer til dagsordenen",
+/// "3. Underskudsgaranti for 2020, …", each set off by blank lines and
+/// numbered 1, 2, 3 … without a gap. A numbered decision point is no such
+/// heading: it is not set off by two blank lines, or it ends a sentence.
+fn numbered_headings(text: &str) -> Vec<ItemStart> {
+    let mut out: Vec<ItemStart> = Vec::new();
+    let mut at = 0;
+    let mut blanks = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.is_empty() {
+            blanks += 1;
+            at += line.len();
+            continue;
+        }
+        let next = u32::try_from(out.len() + 1).unwrap_or(u32::MAX);
+        let heading = blanks >= 2
+            && t.len() < 150
+            && !t.ends_with(['.', ':', ';'])
+            && t.strip_prefix(&format!("{next}. "))
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        if heading {
+            out.push(ItemStart {
+                label: format!("Punkt {next}"),
+                at,
+            });
+        }
+        blanks = 0;
+        at += line.len();
+    }
+    out
+}
 
 /// The protocol's head goes in front of every item, so only its letterhead
 /// is taken: a long text before the first item would be copied into each.

@@ -26,6 +26,7 @@ mod sections;
 mod text;
 mod words;
 
+use crate::cases::votes::DecisionKind;
 use chrono::NaiveDate;
 pub use decision::ParsedDecision;
 use serde::{Deserialize, Serialize};
@@ -314,6 +315,17 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
         return Err(ParseError::new(ParseErrorKind::NotADecision));
     }
     let positions = positions::build(&paras, &blocks, &lists);
+    let carried = matches!(
+        decision.decision.kind,
+        DecisionKind::Adopted | DecisionKind::AdoptedWithAmendments
+    ) && (decision_points.is_empty() || points_sure == Confidence::Low);
+    let (decision_points, points_sure) = match carried
+        .then(|| positions::carried_motion(&positions))
+        .flatten()
+    {
+        Some(points) => (points, Confidence::Medium),
+        None => (decision_points, points_sure),
+    };
 
     let mut warnings = Vec::new();
     if !heading::KNOWN_LANGUAGES.contains(&head.language.as_str()) {

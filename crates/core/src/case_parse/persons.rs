@@ -184,6 +184,12 @@ pub(crate) fn is_party_name(s: &str) -> bool {
     PARTY_NAMES.contains(&l.as_str())
 }
 
+/// Whether `s` opens with a party named in full: "Enhedslisten ønskede …".
+pub(crate) fn starts_with_party_name(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().take(4).collect();
+    (1..=ws.len()).any(|n| is_party_name(&ws[..n].join(" ")))
+}
+
 fn is_party(p: &str) -> bool {
     let l = lower(p);
     if ENGLISH_PARTIES.contains(&l.as_str()) || OTHER_PARTIES.contains(&l.as_str()) {

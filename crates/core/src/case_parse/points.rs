@@ -504,7 +504,7 @@ pub(crate) fn decision(
 /// with nothing else of a case, a body must be the subject, so that a
 /// story's "hon beslutade att gå" is no decision.
 fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> Option<Point> {
-    let mut best: Option<(u8, &Para)> = None;
+    let mut best: Option<(u8, &Para, usize)> = None;
     for (i, para) in paras.iter().enumerate() {
         if para.kind != ParaKind::Text
             || inside.get(i).copied().unwrap_or(false)
@@ -525,7 +525,8 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
                     && introduces(&p.text)
                     && find_any(&lower(&p.text), SENTENCE_DECISIONS).is_some())
         });
-        let says_decided = find_any(&l, SENTENCE_DECISIONS).is_some();
+        let decided_at = find_any(&l, SENTENCE_DECISIONS).map(|(at, _)| at);
+        let says_decided = decided_at.is_some();
         if !(after_decision_heading || says_decided) || introduces(&para.text) {
             continue;
         }
@@ -541,15 +542,31 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         } else {
             3
         };
-        if s > best.map_or(0, |(b, _)| b) {
-            best = Some((s, para));
+        if s > best.map_or(0, |(b, _, _)| b) {
+            // Lines run together before the decision ("… Nr. 28 BR 40/04.
+            // Aftale om salg Indstillingen blev godkendt …") are not part of it.
+            let from = decided_at
+                .filter(|_| !after_decision_heading)
+                .map_or(0, |at| sentence_start(&para.text, at));
+            best = Some((s, para, from));
         }
     }
-    best.map(|(_, para)| Point {
+    best.map(|(_, para, from)| Point {
         number: 1,
         label: String::new(),
-        text: para.text.clone(),
+        text: para.text.get(from..).unwrap_or(&para.text).to_string(),
     })
+}
+
+/// Where the sentence that holds byte `at` of `text` begins: after the
+/// last ". " before it that is followed by a capital.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let head = text.get(..at).unwrap_or("");
+    head.match_indices(". ")
+        .map(|(k, _)| k + 2)
+        .filter(|&k| text[k..].starts_with(char::is_uppercase))
+        .last()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

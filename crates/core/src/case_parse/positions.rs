@@ -95,6 +95,11 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("till protokollet", Note),
     ("protokolbemærkning*", Note),
     ("til protokollen", Note),
+    // "Enhedslisten ønskede følgende bemærkning tilført beslutningsprotokollen:"
+    ("bemærkning tilført", Note),
+    ("bemærkning ført til", Note),
+    ("bemerkning tilført", Note),
+    ("bemerkning ført", Note),
     ("protokolltilførsel*", Note),
     ("til protokollet", Note),
     ("yrkar", Motion),
@@ -159,6 +164,8 @@ const STEMS: &[&str] = &[
     "proposed the",
     "understödd",
     "föreslog",
+    "bemærkning",
+    "bemerkning",
 ];
 
 /// How a paragraph may begin when members are named after the phrase.
@@ -173,7 +180,8 @@ const LEADS: &[&str] = &[
 
 /// Whether a line opens the way a position's introduction does.
 pub(crate) fn starts_like_intro(line: &str) -> bool {
-    if !starts_upper(line) {
+    // "(Stillet af Enhedslisten)" under a member's proposal.
+    if !starts_upper(line.strip_prefix('(').unwrap_or(line)) {
         return false;
     }
     let l = lower(prefix(line, 40));
@@ -207,6 +215,7 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
                 || persons::has_party_group(before)
                 || persons::just_a_name(before)
                 || persons::is_party_name(before)
+                || (persons::starts_with_party_name(before) && at < 80)
                 || LEADS.iter().any(|lead| l.starts_with(lead))
                 || (persons::starts_with_person(text) && at < 200);
             if named && found.is_none_or(|(f, _)| at < f) {
@@ -215,7 +224,53 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
         }
     }
     let (_, kind) = found?;
-    Some((kind, promises_more(text)))
+    // "Deemed motion on behalf of the Administration" heads the motion's
+    // text ("That the report be adopted …") like a heading.
+    let heads_its_text =
+        kind == Motion && text.len() < 120 && !text.trim_end().ends_with(['.', '!', '?', ';', ')']);
+    Some((kind, promises_more(text) || heads_its_text))
+}
+
+/// Where no decision is written out but the minutes say a motion was
+/// carried ("Medlemsforslaget blev godkendt", "deemed motion … CARRIED"),
+/// the decision is that motion's text: the sentences after its
+/// introduction, up to the one that reports the vote. Only when exactly
+/// one motion is no amendment, so that it is clear which was carried.
+pub(crate) fn carried_motion(positions: &[Position]) -> Option<Vec<super::Point>> {
+    const AMENDING: &[&str] = &[
+        "amendment",
+        "ændringsforslag",
+        "endringsforslag",
+        "ändringsyrkande",
+        "tilläggsyrkande",
+        "återremiss",
+        "bordlägg",
+    ];
+    let mut motions = positions.iter().filter(|p| {
+        let intro = lower(p.text.lines().next().unwrap_or(""));
+        p.kind == Motion && !AMENDING.iter().any(|a| intro.contains(a))
+    });
+    let motion = motions.next()?;
+    if motions.next().is_some() {
+        return None;
+    }
+    let body = motion.text.lines().skip(1).collect::<Vec<_>>().join(" ");
+    let mut points = Vec::new();
+    for sentence in super::decision::split_sentences(&body) {
+        let sentence = sentence.trim();
+        if reports_outcome(sentence) {
+            break;
+        }
+        if sentence.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        points.push(super::Point {
+            number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
+            label: String::new(),
+            text: sentence.to_string(),
+        });
+    }
+    (!points.is_empty()).then_some(points)
 }
 
 /// "… enligt följande.", "… as follows:", "…:" — the position's text follows.
@@ -238,7 +293,15 @@ fn promises_more(text: &str) -> bool {
 
 /// A paragraph that says how a motion fared ("was put to the vote", "The
 /// change was not agreed") is the minutes' record, not more of the motion.
-fn reports_outcome(text: &str) -> bool {
+/// Whether a paragraph's first sentence says how a motion fared; one that
+/// goes on with the motion first is still the motion's.
+fn opens_with_outcome(text: &str) -> bool {
+    super::decision::split_sentences(text)
+        .first()
+        .is_some_and(|s| reports_outcome(s))
+}
+
+pub(crate) fn reports_outcome(text: &str) -> bool {
     let l = lower(prefix(text, 300));
     [
         "put to the vote",
@@ -255,6 +318,13 @@ fn reports_outcome(text: &str) -> bool {
         "votering",
         "omröstning",
         "proposition",
+        "blev godkendt",
+        "blev vedtaget",
+        "blev forkastet",
+        "ble vedtatt",
+        "stemmer imod",
+        "stemmer mot",
+        "for stemte",
     ]
     .iter()
     .any(|w| l.contains(w))
@@ -341,7 +411,7 @@ pub(crate) fn blocks(paras: &[Para]) -> Vec<Block> {
                     open = start(kind, true);
                 } else if let Some((b, true)) = open.as_mut()
                     && body_at_start(&para.text).is_none()
-                    && !(b.kind == Motion && reports_outcome(&para.text))
+                    && !(b.kind == Motion && opens_with_outcome(&para.text))
                 {
                     b.last = i;
                 } else {
