@@ -7,7 +7,8 @@
 //! `tests/fixtures/corpus` is the set the parser was improved against (goal
 //! 95 %). `tests/fixtures/corpus_heldout` was gathered after that work and
 //! is never tuned against: its score says how the parser does on minutes
-//! it has not seen.
+//! it has not seen. Once a held-out set has been used for tuning, it moves
+//! into `corpus` and a new one is gathered (its README says how).
 
 use oversyn_core::case_parse::{ParsedCase, catalogue_names, parse, parse_all};
 use serde_json::Value;
@@ -15,10 +16,10 @@ use std::path::PathBuf;
 
 /// The share of facts read right when the corpus was last scored, rounded
 /// down; raise it when the parser gets better.
-const FLOOR: f64 = 0.93;
+const FLOOR: f64 = 0.98;
 
 /// The held-out set's score when it was first measured, rounded down.
-const HELD_OUT_FLOOR: f64 = 0.41;
+const HELD_OUT_FLOOR: f64 = 0.44;
 
 fn corpus(folder: &str) -> Vec<(String, String, Value)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
