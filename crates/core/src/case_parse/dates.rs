@@ -112,11 +112,12 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
 
 fn at(text: &str, ws: &[Word], i: usize) -> Option<(Found, usize)> {
     let w = ws.get(i)?;
-    // 2019-10-16
+    // 2019-10-16, and 2011/12/14 as decision registers write it
     if let Some(y) = year(w.text)
         && let (Some(mw), Some(dw)) = (ws.get(i + 1), ws.get(i + 2))
-        && gap(text, w, mw) == "-"
-        && gap(text, mw, dw) == "-"
+        && let sep = gap(text, w, mw)
+        && matches!(sep, "-" | "/")
+        && gap(text, mw, dw) == sep
         && let (Some(m), Some(d)) = (number(mw.text, 2), number(dw.text, 2))
         && valid(Some(y), m, d)
     {

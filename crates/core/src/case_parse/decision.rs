@@ -134,7 +134,6 @@ const MOTION_WORDS: &[&str] = &[
     "foreslog",
     "ændringsforslag",
     "endringsforslag",
-    "motion",
     // Only a motion is seconded: "understödd av ledamoten …".
     "understödd",
     "seconded",
@@ -468,7 +467,15 @@ pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
 
 fn reports_motion(lowered: &str) -> bool {
     // What a vote was between, not what was decided: "NEJ-förslag: … återremiss".
-    const VOTED_ON: &[&str] = &["ja-förslag", "nej-förslag", "jaa-ehdotus", "ei-ehdotus"];
+    // So does the chair's proposition, which says which motion won.
+    const VOTED_ON: &[&str] = &[
+        "ja-förslag",
+        "nej-förslag",
+        "jaa-ehdotus",
+        "ei-ehdotus",
+        "ställer proposition",
+        "ställde proposition",
+    ];
     if VOTED_ON.iter().any(|v| lowered.contains(v)) {
         return true;
     }
@@ -526,6 +533,11 @@ fn kind(sentences: &[Sentence], decides: bool) -> DecisionKind {
     DecisionKind::Adopted
 }
 
+/// Whether a decision's text rejects what was put: "Motionen avslås."
+pub(crate) fn rejects(text: &str) -> bool {
+    find_any(&lower(text), REJECTED).is_some()
+}
+
 /// A whole number written in digits, or a small one written as an English
 /// word, as minutes write counts: "carried by 22 votes to one, with two
 /// abstentions". Nordic number words are left out: Norwegian "to" (two) is
@@ -538,7 +550,8 @@ fn number(w: &str) -> Option<u32> {
     if let Some(n) = WORDS.iter().position(|x| *x == w) {
         return u32::try_from(n).ok();
     }
-    (!w.is_empty() && w.len() <= 5 && w.chars().all(|c| c.is_ascii_digit()))
+    // No council has a thousand members: a longer number is a year or an amount.
+    (!w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
         .then(|| w.parse().ok())
         .flatten()
 }
@@ -827,8 +840,33 @@ fn votes_in(sentences: &[String]) -> Votes {
     }
     for s in sentences {
         side_total(s, &mut v);
+        leading_label(s, &mut v);
     }
     v
+}
+
+/// A count after the side's own label and verb: "Imod stemte 8 (…)",
+/// "For flertalsindstillingen fra ØK stemte 11 (…)", "Undlod at stemme 5".
+fn leading_label(l: &str, v: &mut Votes) {
+    let ws: Vec<&str> = words(l).map(|w| w.text).collect();
+    for (j, w) in ws.iter().enumerate() {
+        let Some(vote) = vote_word(w) else { continue };
+        // The side's label opens the sentence or follows the last count's
+        // list of names: "… Enhedslisten) Undlod at stemme 5 (…)".
+        let k = ws
+            .iter()
+            .skip(j + 1)
+            .take(6)
+            .position(|w| matches!(*w, "stemte" | "stemme" | "röstade" | "voted"))
+            .map(|k| k + j + 1);
+        let Some(k) = k else { continue };
+        if ws[j + 1..k].iter().any(|w| vote_word(w).is_some()) {
+            continue;
+        }
+        if let Some(n) = ws.get(k + 1).and_then(|w| number(w)) {
+            slot(v, vote).get_or_insert(n);
+        }
+    }
 }
 
 /// A side's total after its parties: "Innstillingen ble vedtatt med
@@ -919,6 +957,26 @@ fn labelled(l: &str, ws: &[&str], labels: &[&str], label_first: bool, slot: &mut
             {
                 continue;
             }
+            *slot = Some(n);
+            return;
+        }
+        // "2 ledamöter som avstår från att rösta", "3 members who abstained"
+        const MEMBERS: &[&str] = &[
+            "ledamöter",
+            "ledamot",
+            "members",
+            "member",
+            "councillors",
+            "medlemmer",
+            "medlemmar",
+            "representanter",
+            "representatives",
+        ];
+        if MEMBERS.contains(&after)
+            && ws
+                .get(i + 2..(i + 5).min(ws.len()))
+                .is_some_and(|next| next.iter().any(|x| single(x)))
+        {
             *slot = Some(n);
             return;
         }

@@ -86,7 +86,13 @@ const NUMBER_KEYS: &[&str] = &[
     "case number",
     "case ref",
     "file no",
+    "reference number",
+    "decision reference",
 ];
+
+/// Labels that name the case's number outright, so that a bare number
+/// after them ("Reference Number: 2128") is the number.
+const EXPLICIT_NUMBER_KEYS: &[&str] = &["reference number", "decision reference", "case number"];
 
 fn number_part(t: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit())
@@ -143,6 +149,13 @@ fn case_number_in(line: &str) -> Option<String> {
             if let Some(n) = number_after(rest) {
                 return Some(n);
             }
+            let bare = rest.split_whitespace().next().unwrap_or("");
+            if EXPLICIT_NUMBER_KEYS.contains(key)
+                && (3..=10).contains(&bare.len())
+                && bare.chars().all(|c| c.is_ascii_digit())
+            {
+                return Some(bare.to_string());
+            }
             from = at + key.len();
         }
     }
@@ -155,8 +168,9 @@ fn number_shaped(t: &str) -> bool {
     let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '.'));
     t.contains('/')
         && t.chars().filter(char::is_ascii_digit).count() >= 5
+        // Finnish numbers carry a filing code: "5146/01.04.00/2023".
         && t.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | ':'))
+            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | ':' | '.'))
         && dates::find(t).is_empty()
 }
 
@@ -183,6 +197,14 @@ fn loose_case_number(lines: &[Line]) -> Option<String> {
             }
         }
     }
+    // A number alone on its line is the case's; one in a sentence may cite
+    // a law ("lain (449/2007) mukaisia").
+    for line in lines.iter().take(15) {
+        let t = line.text.trim();
+        if !t.contains(' ') && number_shaped(t) {
+            return Some(t.to_string());
+        }
+    }
     for line in lines.iter().take(15) {
         let tokens: Vec<&str> = line.text.split_whitespace().collect();
         for (k, t) in tokens.iter().enumerate() {
@@ -197,6 +219,24 @@ fn loose_case_number(lines: &[Line]) -> Option<String> {
             if let Some(n) = number_after(&tokens[start..].join(" ")) {
                 return Some(n);
             }
+        }
+    }
+    // Finnish diary numbers on a line of their own: "15287-2009 (014)".
+    for line in lines.iter().take(15) {
+        let mut tokens = line.text.split_whitespace();
+        let (Some(first), rest) = (tokens.next(), tokens.collect::<Vec<_>>()) else {
+            continue;
+        };
+        let bracketed = rest.iter().all(|t| t.starts_with('(') && t.ends_with(')'));
+        if let Some((serial, year)) = first.split_once('-')
+            && bracketed
+            && (1..=6).contains(&serial.len())
+            && serial.chars().all(|c| c.is_ascii_digit())
+            && year.len() == 4
+            && (year.starts_with("19") || year.starts_with("20"))
+            && year.chars().all(|c| c.is_ascii_digit())
+        {
+            return Some(first.to_string());
         }
     }
     None
@@ -315,6 +355,8 @@ const TITLE_LABELS: &[&str] = &[
     "title:",
     "re:",
     "motion:",
+    "subject of decision:",
+    "decision title:",
     "item ",
 ];
 
@@ -357,6 +399,8 @@ fn is_meta(text: &str) -> bool {
         || persons::has_party_group(text)
         || classify(text, &|_| false) == Some(Heading::Other)
         || is_agenda_number(&l)
+        // A header table's row of labels: "Åbo stad § Sammanträdets datum Ärende nr 1".
+        || (l.contains('§') && ["datum", "päivämäärä", "ärende nr", "sida", "dato"].iter().any(|w| l.contains(w)))
 }
 
 /// The subject line: an explicit "Ärende:"/"Subject:"/"§ 12 …" line, or the
@@ -377,26 +421,46 @@ fn title(lines: &[Line]) -> (Option<String>, Confidence) {
 fn tidy_title(t: &str) -> String {
     let mut words: Vec<&str> = t.split_whitespace().collect();
     let n = words.len();
-    if n >= 3
+    let linked = n >= 3
         && matches!(lower(words[n - 1]).as_str(), "kb" | "mb")
         && words[n - 2].chars().all(|c| c.is_ascii_digit() || c == '.')
-        && words[n - 3].eq_ignore_ascii_case("pdf")
-    {
+        && words[n - 3].eq_ignore_ascii_case("pdf");
+    if linked {
         words.truncate(n - 3);
         if words.len() >= 2 && lower(&words[words.len() - 2..].join(" ")) == "pdf icon" {
             words.truncate(words.len() - 2);
         }
     }
+    // An agenda's line "1 Minutes pdf icon PDF 220 KB" numbers the item;
+    // elsewhere only an all-capitals heading is taken to have its number
+    // in front, as "2030 Agenda" or "100 Resilient Cities" is a name.
     let shouting = words
         .iter()
         .skip(1)
         .all(|w| !w.chars().any(char::is_lowercase));
-    if words.len() >= 3
-        && shouting
+    if words.len() >= 2
+        && ((shouting && words.len() >= 3) || linked)
         && words[0].len() <= 3
         && words[0].chars().all(|c| c.is_ascii_digit())
     {
         words.remove(0);
+    }
+    // "Nr.178 - Godkendelse af dagsordenen": the item's number in front.
+    if words.len() >= 3
+        && super::items::item_label(&words[..2].join(" ")).is_some()
+        && matches!(words[1], "-" | "–")
+    {
+        words.drain(..2);
+    }
+    // "Motion - Badplats Önsjön": the kind of item in front of its subject.
+    if words.len() >= 3
+        && matches!(
+            lower(words[0]).as_str(),
+            "motion" | "medborgarförslag" | "interpellation"
+        )
+        && matches!(words[1], "-" | "–" | ":")
+    {
+        words.drain(..2);
     }
     if words.is_empty() {
         return t.to_string();
@@ -499,6 +563,10 @@ fn labelled_title(line: &str) -> Option<String> {
             .trim_start()
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .trim();
+        // "§ 56, KF 2012-03-15 10:00 / …": the meeting's line, not a title.
+        if rest.starts_with([',', '/']) || !dates::find(rest).is_empty() {
+            return None;
+        }
         let cut = lower(rest).find("dnr").unwrap_or(rest.len());
         let t = rest
             .get(..cut)
@@ -553,6 +621,10 @@ const DATE_LABELS: &[&str] = &[
     "meeting",
     "minutes",
     "protokoll",
+    "pöytäkirja",
+    "saksprotokoll i",
+    "møteprotokoll",
+    "beslutningsprotokol",
 ];
 
 /// Dates that are not the meeting's: when the minutes were checked or posted.
@@ -570,6 +642,9 @@ const OTHER_DATES: &[&str] = &[
 /// Labels that name the meeting's own date, wherever in the head they stand
 /// ("Date of decision: 19/11/2019" below a report that cites other meetings).
 const MEETING_DATE_LABELS: &[&str] = &[
+    // "Beslutning i Byrådet den 19-12-2016"
+    "beslutning i",
+    "vedtak i",
     "date of decision",
     "decided at meeting",
     "sammanträdesdatum",
@@ -593,6 +668,17 @@ fn labelled_meeting_date(lines: &[Line]) -> Option<NaiveDate> {
 fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
     for (k, line) in lines.iter().take(reach).enumerate() {
         let l = lower(&line.text);
+        // A header table: the labels on one line ("§ Sammanträdets datum
+        // Ärende nr"), the values below them ("269 14.12.2009 4").
+        let under_label = k < 15
+            && k > 0
+            && dates::find(&lines[k - 1].text).is_empty()
+            && ["datum", "päivämäärä", "dato", "date"]
+                .iter()
+                .any(|w| lower(&lines[k - 1].text).contains(w));
+        if under_label && let Some(d) = dates::find(&line.text).first().and_then(|f| f.date(None)) {
+            return Some(d);
+        }
         if OTHER_DATES.iter().any(|w| l.contains(w)) {
             continue;
         }

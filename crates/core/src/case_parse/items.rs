@@ -10,6 +10,10 @@ use super::words::lower;
 pub(crate) struct ItemStart {
     pub(crate) label: String,
     pub(crate) at: usize,
+    /// The heading written with the number, where the number is all that
+    /// marks the item ("2. Nyt tag på skolen"); the head above the items
+    /// would otherwise be read as every item's title.
+    pub(crate) title: Option<String>,
 }
 
 /// The label of a line that starts an item, if it does.
@@ -43,7 +47,8 @@ pub(crate) fn item_label(line: &str) -> Option<String> {
     // "§ 5 kommunallagen …" is running text; an item's line goes on with
     // its title, its case number or nothing.
     let after = rest.get(number.len()..).unwrap_or("");
-    let after = after.trim_start_matches(['.', ':', ')', ' ', '\t', '/']);
+    // "Nr.178 - Godkendelse af dagsordenen"
+    let after = after.trim_start_matches(['.', ':', ')', ' ', '\t', '/', '-', '–']);
     let after_number = after
         .chars()
         .next()
@@ -60,7 +65,11 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
             // A label repeated by a running head or a second heading line
             // is the same item.
             if out.last().is_none_or(|s| s.label != label) {
-                out.push(ItemStart { label, at });
+                out.push(ItemStart {
+                    label,
+                    at,
+                    title: None,
+                });
             }
         }
         at += line.len();
@@ -100,15 +109,15 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             continue;
         }
         let next = u32::try_from(out.len() + 1).unwrap_or(u32::MAX);
-        let heading = blanks >= 2
-            && t.len() < 150
-            && !t.ends_with(['.', ':', ';'])
-            && t.strip_prefix(&format!("{next}. "))
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-        if heading {
+        let heading = (blanks >= 2 && t.len() < 150 && !t.ends_with(['.', ':', ';']))
+            .then(|| t.strip_prefix(&format!("{next}. ")))
+            .flatten()
+            .filter(|rest| rest.starts_with(char::is_uppercase));
+        if let Some(title) = heading {
             out.push(ItemStart {
                 label: format!("Punkt {next}"),
                 at,
+                title: Some(title.trim().to_string()),
             });
         }
         blanks = 0;
@@ -121,8 +130,16 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
 /// is taken: a long text before the first item would be copied into each.
 const MAX_HEAD: usize = 4000;
 
+/// An item of a protocol: its label, its text with the protocol's head in
+/// front, and its heading where only a number marks it.
+pub(crate) struct Item {
+    pub(crate) label: String,
+    pub(crate) text: String,
+    pub(crate) title: Option<String>,
+}
+
 /// The protocol's head and each item's text, the head in front of each.
-pub(crate) fn split(text: &str) -> Vec<(String, String)> {
+pub(crate) fn split(text: &str) -> Vec<Item> {
     let s = starts(text);
     let Some(first) = s.first() else {
         return Vec::new();
@@ -133,7 +150,11 @@ pub(crate) fn split(text: &str) -> Vec<(String, String)> {
         .map(|(i, start)| {
             let end = s.get(i + 1).map_or(text.len(), |n| n.at);
             let body = text.get(start.at..end).unwrap_or("");
-            (start.label.clone(), format!("{head}{body}"))
+            Item {
+                label: start.label.clone(),
+                text: format!("{head}{body}"),
+                title: start.title.clone(),
+            }
         })
         .collect()
 }
@@ -166,13 +187,13 @@ mod tests {
         let text = "Kommunfullmäktige\nSammanträdesdatum 2011-06-16\n\n§ 63 Avsägelser\nKommunfullmäktige godkänner avsägelserna.\n\n§ 64 Medlemskap i ICLEI\nKommunfullmäktige beslutar att gå med i ICLEI.\n";
         let items = split(text);
         assert_eq!(items.len(), 2);
-        assert_eq!(items[0].0, "§ 63");
+        assert_eq!(items[0].label, "§ 63");
         assert!(
             items[1]
-                .1
+                .text
                 .starts_with("Kommunfullmäktige\nSammanträdesdatum 2011-06-16")
         );
-        assert!(items[1].1.contains("ICLEI") && !items[1].1.contains("Avsägelser"));
+        assert!(items[1].text.contains("ICLEI") && !items[1].text.contains("Avsägelser"));
         assert!(split("§ 12 Ett ärende\nBeslut\n1. Något.\n").is_empty());
     }
 }

@@ -48,6 +48,18 @@ fn paragraph_in(line: &str) -> Option<String> {
             return Some(n);
         }
     }
+    // "Sfm § 269", "Kommunstyrelsen 2012-01-24 § 25": a body's § line.
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    if let [lead @ .., mark, n] = tokens.as_slice()
+        && *mark == "§"
+        && (1..=3).contains(&lead.len())
+        && lead[0].starts_with(char::is_uppercase)
+        && !n.is_empty()
+        && n.len() <= 4
+        && n.chars().all(|c| c.is_ascii_digit())
+    {
+        return Some((*n).to_string());
+    }
     let rest = if let Some(r) = t.strip_prefix('§') {
         // "§§ 12–14" names several items, none of them this one.
         if r.starts_with('§') {

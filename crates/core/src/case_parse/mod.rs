@@ -283,7 +283,14 @@ pub fn parse_all(text: &str, orgs: &[OrgName]) -> Result<Vec<ParsedCase>, ParseE
 fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
     items::split(text)
         .into_iter()
-        .filter_map(|(label, item)| parse_one(&item, orgs, true).ok().map(|c| (label, c)))
+        .filter_map(|item| {
+            let mut case = parse_one(&item.text, orgs, true).ok()?;
+            if let Some(title) = item.title {
+                case.title = Some(title);
+                case.confidence.insert("title".into(), Confidence::High);
+            }
+            Some((item.label, case))
+        })
         .collect()
 }
 
@@ -319,11 +326,20 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
         decision.decision.kind,
         DecisionKind::Adopted | DecisionKind::AdoptedWithAmendments
     ) && (decision_points.is_empty() || points_sure == Confidence::Low);
+    let mut decision = decision;
     let (decision_points, points_sure) = match carried
-        .then(|| positions::carried_motion(&positions))
+        .then(|| positions::carried_motion(&positions, text))
         .flatten()
     {
-        Some(points) => (points, Confidence::Medium),
+        Some(points) => {
+            // The carried motion may itself reject: "Motionen avslås."
+            if decision.decision.kind == DecisionKind::Adopted
+                && points.iter().any(|p| decision::rejects(&p.text))
+            {
+                decision.decision.kind = DecisionKind::Rejected;
+            }
+            (points, Confidence::Medium)
+        }
         None => (decision_points, points_sure),
     };
 

@@ -125,6 +125,18 @@ struct Layout {
     double_spaced: bool,
 }
 
+/// A line holding one labelled count: "For: 18", "Abstention: 0", "Ja-röster: 32".
+fn is_tally(line: &str) -> bool {
+    let Some((label, count)) = line.trim().rsplit_once(':') else {
+        return false;
+    };
+    let count = count.trim();
+    !count.is_empty()
+        && count.len() <= 3
+        && count.chars().all(|c| c.is_ascii_digit())
+        && (1..=3).contains(&label.split_whitespace().count())
+}
+
 fn breaks_before(
     open: &Open,
     prev: &str,
@@ -134,6 +146,11 @@ fn breaks_before(
     layout: &Layout,
 ) -> bool {
     if matches!(open.kind, ParaKind::Heading(_)) || heading {
+        return true;
+    }
+    // A vote's tally, a count a line ("For: 18", "Against: 21"), stands
+    // apart from the sentence that follows it.
+    if is_tally(prev) && !is_tally(&line.text) {
         return true;
     }
     if let Some(label) = label {
@@ -159,7 +176,9 @@ fn breaks_before(
     let ended = ends_sentence(prev) || bracketed;
     // "Winnie Berndtson (løsgænger) stillede følgende ændringsforslag:" opens
     // a position however the line before it ended.
-    if starts_with_person(&line.text) && intro_kind(&line.text).is_some() {
+    if (starts_with_person(&line.text) || super::persons::starts_with_titled_name(&line.text))
+        && intro_kind(&line.text).is_some()
+    {
         return true;
     }
     // "Anna Ek (V) reserverar sig …" after a finished sentence: the next member's position.

@@ -78,6 +78,11 @@ const TITLES: &[&str] = &[
     "ledamoten",
     "ledamöterna",
     "ledamot",
+    // Finland-Swedish "fullm." (fullmäktigeledamot), Finnish "valtuutettu".
+    "fullm",
+    "fullmäktigeledamoten",
+    "valtuutettu",
+    "jäsen",
     "ersättaren",
     "ersättarna",
     "ordföranden",
@@ -265,6 +270,27 @@ fn is_name_word(w: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase)
         && w.chars().count() >= 2
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// Whether `s` is a member's title and name: "Fullm. Mika Helva",
+/// "Councillor Jane Smith", "Ledamoten Thomas Wallgren".
+pub(crate) fn titled_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let titles = words.iter().take_while(|w| is_title(w)).count();
+    titles > 0 && just_a_name(&words[titles..].join(" "))
+}
+
+/// Whether `text` opens with a member's title and name: "Fullm. Mika
+/// Helva föreslog, …".
+pub(crate) fn starts_with_titled_name(text: &str) -> bool {
+    let words: Vec<&str> = prefix(text, 120).split_whitespace().collect();
+    let titles = words.iter().take_while(|w| is_title(w)).count();
+    titles > 0
+        && words[titles..]
+            .iter()
+            .take_while(|w| is_name_word(w.trim_end_matches([',', ':'])))
+            .count()
+            >= 2
 }
 
 /// Whether `s` is a name and nothing else: "Jussi Halla-aho".

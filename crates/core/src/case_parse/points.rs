@@ -270,7 +270,21 @@ const PROPOSAL_WORDS: &[&str] = &[
     "tillstyrker",
 ];
 const DECISION_WORDS: &[&str] = &[
-    "beslut*", "beslöt", "decided", "decides", "decision", "resolved", "resolves", "agreed",
+    "beslut*",
+    "beslöt",
+    "decided",
+    "decides",
+    "decision",
+    "resolved",
+    "resolves",
+    "agreed",
+    "päättää",
+    "päätti",
+    "vedtar",
+    "vedtas",
+    "vedtok",
+    "beslutter",
+    "besluttede",
 ];
 const MOTION_WORDS: &[&str] = &[
     "yrkar",
@@ -289,6 +303,11 @@ const REFERRING_WORDS: &[&str] = &[
     "in accordance with",
     "as proposed",
     "as recommended",
+    // "Aluehallitus hyväksyi päätösehdotuksen yksimielisesti."
+    "hyväksyi päätösehdotuksen",
+    "ehdotuksen mukainen",
+    "godkände beslutsförslaget",
+    "godkände förslaget till beslut",
 ];
 
 /// Whether a decision sentence only points at a proposal ("beslutar i
@@ -337,11 +356,17 @@ pub(crate) fn introduces(text: &str) -> bool {
         return true;
     }
     let l = lower(t);
-    let last = l
-        .trim_end_matches(['.', ' ', ','])
-        .rsplit(' ')
-        .next()
-        .unwrap_or("");
+    let mut tail = l.trim_end_matches(['.', ' ', ',']).rsplit(' ');
+    let last = tail.next().unwrap_or("");
+    // "The Minutes … were agreed." reports; "It was agreed" would go on.
+    if t.ends_with('.')
+        && matches!(last, "agreed" | "decided" | "resolved")
+        && tail
+            .next()
+            .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "then"))
+    {
+        return false;
+    }
     [
         // Danish and Norwegian: "Det foreslås,", "… indstiller,".
         "foreslås",
@@ -425,7 +450,14 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "resolved:",
     // What happened to a proposal put to the vote: "The change was not agreed".
     "was agreed",
+    "were agreed",
+    "were then agreed",
     "was not agreed",
+    "was lost",
+    "was defeated",
+    "vedtar",
+    "vedtek",
+    "vedtog",
     "was carried",
     "was not carried",
     "was rejected",
@@ -467,36 +499,66 @@ pub(crate) fn decision(
         } else {
             Confidence::Medium
         };
-        // A decision whose numbering starts again ("1. 2. 1. 1. 2. 1.", as
-        // word processors renumber) is one list while its items follow on
-        // without anything between them.
-        let mut points = list.points.clone();
-        let mut last = list.last;
-        for next in lists.iter().filter(|l| l.first > list.first) {
-            // A point may run on in a paragraph of its own before the next.
-            let runs_on = next.first == last + 2
-                && paras.get(last + 1).is_some_and(|p| {
-                    p.kind == ParaKind::Text
-                        && !introduces(&p.text)
-                        && body_at_start(&p.text).is_none()
-                });
-            if !(next.first == last + 1 || runs_on)
-                || inside.get(next.first).copied().unwrap_or(false)
-            {
-                break;
-            }
-            points.extend(next.points.iter().cloned());
-            last = next.last;
-        }
+        let points = run_on(paras, lists, list, &inside);
         return (points, sure);
     }
     if let Some(p) = sentence_decision(paras, &inside, looks_like_case) {
         return (vec![p], Confidence::Medium);
     }
     match best {
-        Some((_, list)) if looks_like_case => (list.points.clone(), Confidence::Low),
+        Some((_, list)) if looks_like_case => {
+            (run_on(paras, lists, list, &inside), Confidence::Low)
+        }
         _ => (Vec::new(), Confidence::Low),
     }
+}
+
+/// A list's points with the lists that carry on its numbering after it.
+fn run_on(paras: &[Para], lists: &[List], list: &List, inside: &[bool]) -> Vec<Point> {
+    // A decision whose numbering starts again ("1. 2. 1. 1. 2. 1.", as
+    // word processors renumber) is one list while its items follow on
+    // without anything between them; a sub-list of bullets under a point
+    // is no more of it.
+    let kind = |p: Option<&Point>| {
+        p.and_then(|p| p.label.chars().next())
+            .map(|c| (c.is_ascii_digit(), c.is_alphabetic() || c == '('))
+    };
+    let mut points = list.points.clone();
+    let mut last = list.last;
+    for next in lists.iter().filter(|l| l.first > list.first) {
+        if kind(points.last()) != kind(next.points.first()) {
+            continue;
+        }
+        // A point may run on in a paragraph of its own before the next.
+        let runs_on = next.first == last + 2
+            && paras.get(last + 1).is_some_and(|p| {
+                p.kind == ParaKind::Text && !introduces(&p.text) && body_at_start(&p.text).is_none()
+            });
+        // "1. … med følgende endringer." with its sub-list of changes and
+        // a table before "2. Budsjettet vedtas …": numbering that goes on
+        // where it left off, with no heading between, is the same list.
+        let continues = points
+            .last()
+            .zip(next.points.first())
+            .is_some_and(|(a, b)| {
+                b.number == a.number + 1
+                    && !a.label.is_empty()
+                    && a.label.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && b.label.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && next.first - last <= 40
+                    && paras[last + 1..next.first]
+                        .iter()
+                        .all(|p| !matches!(p.kind, ParaKind::Heading(_)))
+            });
+        if !(next.first == last + 1 || runs_on || continues)
+            || inside.get(next.first).copied().unwrap_or(false)
+        {
+            break;
+        }
+        points.extend(next.points.iter().cloned());
+        last = next.last;
+    }
+    points
 }
 
 /// A decision written as one sentence: "Kommunstyrelsen beslutar att …",

@@ -57,6 +57,13 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("vastaehdotus", Motion),
     ("yrkande av", Motion),
     ("amendment moved by", Motion),
+    // "The following motion was proposed by Councillor Bell and seconded by …"
+    ("the following motion was proposed by", Motion),
+    ("the following motion was moved by", Motion),
+    ("the following amendment was proposed by", Motion),
+    ("the following amendment was moved by", Motion),
+    ("motion proposed by", Motion),
+    ("motion moved by", Motion),
     // Norwegian and Danish: "Forslag fra Gottschal, Mdg på vegne av SV …".
     ("forslag fra", Motion),
     ("endringsforslag fra", Motion),
@@ -106,7 +113,7 @@ const PHRASES: &[(&str, PositionKind)] = &[
     // Finland-Swedish: "Ledamoten Jussi Halla-aho understödd av … föreslog att …".
     ("understödd av", Motion),
     ("ehdotuksesta", Motion),
-    ("föreslog att", Motion),
+    ("föreslog", Motion),
     // "Sverigedemokraterna har i motion till regionfullmäktige föreslagit …"
     ("har i motion", Motion),
     ("har i en motion", Motion),
@@ -215,6 +222,7 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
                 || persons::has_party_group(before)
                 || persons::just_a_name(before)
                 || persons::is_party_name(before)
+                || persons::titled_name(before)
                 || (persons::starts_with_party_name(before) && at < 80)
                 || LEADS.iter().any(|lead| l.starts_with(lead))
                 || (persons::starts_with_person(text) && at < 200);
@@ -236,7 +244,71 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
 /// the decision is that motion's text: the sentences after its
 /// introduction, up to the one that reports the vote. Only when exactly
 /// one motion is no amendment, so that it is clear which was carried.
-pub(crate) fn carried_motion(positions: &[Position]) -> Option<Vec<super::Point>> {
+pub(crate) fn carried_motion(positions: &[Position], text: &str) -> Option<Vec<super::Point>> {
+    let chosen = adopted_by_name(positions, text).or_else(|| only_motion(positions))?;
+    let mut lines = chosen.text.lines();
+    let first = lines.next().unwrap_or("");
+    // "AnnSofie Andersson, s: Motionen avslås." holds its proposal after the name.
+    let own = first
+        .split_once(": ")
+        .filter(|(who, _)| who.len() < 60 && persons::starts_with_person(who))
+        .map_or("", |(_, what)| what);
+    let body = std::iter::once(own)
+        .chain(lines)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut points = Vec::new();
+    for sentence in super::decision::split_sentences(&body) {
+        let sentence = sentence.trim();
+        if reports_outcome(sentence) {
+            break;
+        }
+        // A proposal's sentences end as sentences do; a list of the names
+        // that voted for it does not.
+        if sentence.chars().filter(|c| c.is_alphabetic()).count() < 4
+            || !sentence.ends_with(['.', '!', ';'])
+        {
+            continue;
+        }
+        points.push(super::Point {
+            number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
+            label: String::new(),
+            text: sentence.to_string(),
+        });
+    }
+    (!points.is_empty()).then_some(points)
+}
+
+/// The motion the chair found adopted: "… finner att kommunstyrelsen antar
+/// AnnSofie Anderssons yrkande".
+fn adopted_by_name<'p>(positions: &'p [Position], text: &str) -> Option<&'p Position> {
+    const VERBS: &[&str] = &[
+        "antar ",
+        "bifaller ",
+        "beslutat enligt ",
+        "beslutar enligt ",
+    ];
+    let l = lower(text);
+    let mut spans = Vec::new();
+    for verb in VERBS {
+        for (at, _) in l.match_indices(verb) {
+            let after = &l[at + verb.len()..];
+            if let Some(end) = after.find("yrkande").filter(|&e| e < 80) {
+                spans.push(&after[..end]);
+            }
+        }
+    }
+    positions.iter().find(|p| {
+        p.kind == Motion
+            && p.persons.iter().any(|person| {
+                let name = lower(&person.name);
+                !name.is_empty() && spans.iter().any(|s| s.contains(&name))
+            })
+    })
+}
+
+/// The one motion that is no amendment, if there is exactly one.
+fn only_motion(positions: &[Position]) -> Option<&Position> {
     const AMENDING: &[&str] = &[
         "amendment",
         "ændringsforslag",
@@ -254,23 +326,7 @@ pub(crate) fn carried_motion(positions: &[Position]) -> Option<Vec<super::Point>
     if motions.next().is_some() {
         return None;
     }
-    let body = motion.text.lines().skip(1).collect::<Vec<_>>().join(" ");
-    let mut points = Vec::new();
-    for sentence in super::decision::split_sentences(&body) {
-        let sentence = sentence.trim();
-        if reports_outcome(sentence) {
-            break;
-        }
-        if sentence.chars().filter(|c| c.is_alphabetic()).count() < 4 {
-            continue;
-        }
-        points.push(super::Point {
-            number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
-            label: String::new(),
-            text: sentence.to_string(),
-        });
-    }
-    (!points.is_empty()).then_some(points)
+    Some(motion)
 }
 
 /// "… enligt följande.", "… as follows:", "…:" — the position's text follows.
@@ -406,6 +462,12 @@ pub(crate) fn blocks(paras: &[Para]) -> Vec<Block> {
                 } else if let Some(kind) = pending
                     && !says_none(&para.text)
                     && (open.is_none() || persons::starts_with_person(&para.text))
+                    // Under "Omröstning" or "Propositionsordning" only a
+                    // member's own paragraph is a motion, not the procedure.
+                    && (kind != Motion
+                        || persons::starts_with_person(&para.text)
+                        || persons::starts_with_party_name(&para.text)
+                        || persons::has_party_group(prefix(&para.text, 80)))
                 {
                     close(&mut open, &mut out);
                     open = start(kind, true);

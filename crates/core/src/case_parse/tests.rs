@@ -153,3 +153,150 @@ fn the_body_that_decided_is_named() {
     );
     assert_eq!(case.deciding_body, None);
 }
+
+#[test]
+fn a_vote_record_without_decision_points_is_read() {
+    let text = "Change of venue\n\nMeeting: 12/03/2020 - Council (Item 7)\n\nCouncillor Amy Reed moved and Councillor Ben Cole seconded a proposal to move the meeting to the Guildhall:\n\nThe proposal was put to the vote, with the following result:\n\nFor: 18\n\nAgainst: 21\n\nAbstention: 2\n\nThe proposal was not agreed and the meeting stayed where it was\n";
+    let case = parse_sv(text);
+    assert_eq!(case.decision.kind, DecisionKind::Rejected);
+    assert_eq!(case.decision.votes.for_, Some(18));
+    assert_eq!(case.decision.votes.against, Some(21));
+    assert_eq!(case.decision.votes.abstain, Some(2));
+    assert_eq!(case.paragraph.as_deref(), Some("7"));
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2020, 3, 12));
+    assert!(
+        case.decision_points[0]
+            .text
+            .starts_with("The proposal was not agreed")
+    );
+    assert!(
+        case.positions
+            .iter()
+            .any(|p| p.kind == PositionKind::Motion && p.text.contains("Amy Reed"))
+    );
+    // A story that only tells of votes in its own words is still no minutes.
+    assert!(parse("We voted for pizza and against soup.", &[]).is_err());
+}
+
+#[test]
+fn a_published_vote_table_gives_totals_and_the_roll_call() {
+    let text = "Motion status:\nCarried\n| Vote | Councillors | Count |\n|---|---|---|\n| For | Ann Berg, Carl Dahl and Eva Falk | 3 |\n| Against | Gus Holm | 1 |\n| Abstain | None | 0 |\n";
+    let case = parse_sv(text);
+    assert_eq!(case.decision.votes.for_, Some(3));
+    assert_eq!(case.decision.votes.against, Some(1));
+    assert_eq!(case.decision.votes.abstain, Some(0));
+    let names: Vec<&str> = case
+        .decision
+        .roll_call
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(names, ["Ann Berg", "Carl Dahl", "Eva Falk", "Gus Holm"]);
+    assert_ne!(case.title.as_deref(), Some("Motion status:"));
+    // Names that do not add up to the count make no roll call.
+    let short = text.replace("| 3 |", "| 4 |");
+    let case = parse_sv(&short);
+    assert_eq!(case.decision.votes.for_, Some(4));
+    assert!(case.decision.roll_call.is_empty());
+}
+
+#[test]
+fn counts_come_in_words_and_stacked_cells_but_a_year_is_no_count() {
+    let case = parse_sv(
+        "Item 4: Depot sale\n\nThe recommendation was put to the vote and carried by 30 votes to one, with three abstentions.\n",
+    );
+    assert_eq!(case.decision.votes.for_, Some(30));
+    assert_eq!(case.decision.votes.against, Some(1));
+    assert_eq!(case.decision.votes.abstain, Some(3));
+    let stacked = "Resultat av votering\n\nNytt bibliotek i sentrum\n\nInnstillingen vedtas. 1. Biblioteket bygges. 2. Kostnaden dekkes av fond.\n\nVedtatt\n\nFOR\n\n7\nAnne Li Høyre Per Ek Venstre\n\nMOT\n\n2\nOla Ås Rødt\n";
+    let case = parse_sv(stacked);
+    assert_eq!(case.decision.votes.for_, Some(7));
+    assert_eq!(case.decision.votes.against, Some(2));
+    assert_eq!(case.decision_points.len(), 2, "{:?}", case.decision_points);
+    assert_eq!(case.title.as_deref(), Some("Nytt bibliotek i sentrum"));
+    let budget =
+        parse_sv("§ 5 Budsjett\n\nBystyret vedtar budsjett for 2020 med 40 stemmer mot 5.\n");
+    assert_eq!(budget.decision.votes.for_, Some(40));
+    assert_eq!(budget.decision.votes.against, Some(5));
+}
+
+#[test]
+fn a_protocol_flattened_to_one_line_is_cut_at_its_fields_and_headings() {
+    let line = "1 PROTOKOLL UTDRAG Regionstyrelsen Tid: kl 13:00 Plats: Regionens hus Motion: Inför fri kollektivtrafik för unga Diarienummer: RS 2019/123 Vid protokollet Beslut Regionstyrelsen föreslår regionfullmäktige besluta Avslå motionen eftersom kostnaden inte ryms i budgeten. Sammanfattning Miljöpartiet har i motion föreslagit att unga ska resa fritt med länets bussar och tåg under hela året. Yrkanden/förslag till beslut på sammanträdet Anna Ek yrkar bifall till motionen. Beslutsgång Ordföranden ställer proposition och finner att styrelsen avslår motionen.";
+    let case = parse_sv(line);
+    assert_eq!(case.case_number.as_deref(), Some("RS 2019/123"));
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Inför fri kollektivtrafik för unga")
+    );
+    assert_eq!(case.decision.kind, DecisionKind::Recommended);
+    assert!(case.decision_points[0].text.contains("Avslå motionen"));
+    assert!(case.positions.iter().any(|p| p.text.contains("Anna Ek")));
+    assert!(
+        case.positions
+            .iter()
+            .any(|p| p.text.starts_with("Miljöpartiet"))
+    );
+}
+
+#[test]
+fn markup_and_register_fields_are_read_as_text() {
+    let html = "Motion - Cykelbana<br />\n\n2012-01-24 Dnr 77-2012<br />\n\nBeslut<br />\n\n<strong>Kommun</strong>fullmäktige beslutar att bygga cykelbanan.<br />\n";
+    let case = parse_sv(html);
+    assert_eq!(case.title.as_deref(), Some("Cykelbana"));
+    assert!(
+        case.decision_points[0]
+            .text
+            .starts_with("Kommunfullmäktige beslutar"),
+        "{:?}",
+        case.decision_points
+    );
+    let register = "Reference Number :-3301\nDate :-2014/05/07\nSubject of Decision :-Town hall roof\nDecision :-That the repair of the town hall roof be deferred until the survey has been received.\n";
+    let case = parse_sv(register);
+    assert_eq!(case.case_number.as_deref(), Some("3301"));
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2014, 5, 7));
+    assert_eq!(case.title.as_deref(), Some("Town hall roof"));
+    assert_eq!(case.decision.kind, DecisionKind::Tabled);
+}
+
+#[test]
+fn a_carried_members_proposal_is_the_decision() {
+    let text = "Nr. 12 BR 99/05. Medlemsforslag om gratis svømmehal\n(Stillet af Mette Lund (F)):\nSvømmehallen holdes åben gratis om søndagen. Udgiften afholdes af kulturpuljen. Medlemsforslaget blev godkendt med 30 stemmer imod 12.\n";
+    let case = parse_sv(text);
+    let points: Vec<&str> = case
+        .decision_points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "Svømmehallen holdes åben gratis om søndagen.",
+            "Udgiften afholdes af kulturpuljen."
+        ]
+    );
+    assert_eq!(case.decision.votes.for_, Some(30));
+    assert!(
+        case.positions
+            .iter()
+            .any(|p| p.kind == PositionKind::Motion && p.text.contains("Mette Lund"))
+    );
+    // Where the chair finds one member's motion adopted, that motion is the decision.
+    let swedish = "§ 9 Motion - Parkbänkar\n\nYrkande\n\nEva Ek, s: Motionen avslås.\n\nOla Berg, m: Motionen bifalls.\n\nProposition\n\nOrdförande ställer proposition på yrkandena och finner att kommunstyrelsen antar Eva Eks yrkande.\n";
+    let case = parse_sv(swedish);
+    assert_eq!(case.decision_points[0].text, "Motionen avslås.");
+    assert_eq!(case.decision.kind, DecisionKind::Rejected);
+}
+
+#[test]
+fn items_headed_only_by_their_number_are_read_one_by_one() {
+    let text = "Udvalget - Referat\n\nDato: 3. maj 2022\n\n\n1. Fraværende\n\nBeslutning\n\nIngen.\n\n\n2. Nyt tag på skolen\n\nBeslutning\n\nGodkendt.\n";
+    let cases = parse_all(text, &catalogue_names()).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert!(
+        cases
+            .iter()
+            .all(|c| c.date == NaiveDate::from_ymd_opt(2022, 5, 3))
+    );
+    assert_eq!(cases[1].title.as_deref(), Some("Nyt tag på skolen"));
+}

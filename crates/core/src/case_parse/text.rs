@@ -48,7 +48,82 @@ struct Raw {
     page_break_before: bool,
 }
 
+/// Markup a web page's text keeps when it was copied as HTML: the tags
+/// ("<br />", "<strong>kommun</strong>") go, the common entities are
+/// written out. A "<" that opens no tag ("a < b") is kept.
+fn strip_markup(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('<') && !line.contains('&') {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find(['<', '&']) {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        if let Some(inner) = tail.strip_prefix('<') {
+            let close = tail.find('>').filter(|&c| c < 200);
+            let name = inner.trim_start_matches('/');
+            let is_tag = close.is_some() && name.starts_with(|c: char| c.is_ascii_alphabetic());
+            if let (true, Some(c)) = (is_tag, close) {
+                // A line break or a block in the markup is a space here;
+                // "<strong>kommun</strong>fullmäktige" is one word.
+                let tag: String = name
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                let inline = matches!(
+                    tag.as_str(),
+                    "strong"
+                        | "b"
+                        | "i"
+                        | "em"
+                        | "u"
+                        | "span"
+                        | "a"
+                        | "mark"
+                        | "small"
+                        | "sup"
+                        | "sub"
+                );
+                if !inline {
+                    out.push(' ');
+                }
+                rest = &tail[c + 1..];
+                continue;
+            }
+        } else {
+            const ENTITIES: &[(&str, &str)] = &[
+                ("&nbsp;", " "),
+                ("&amp;", "&"),
+                ("&lt;", "<"),
+                ("&gt;", ">"),
+                ("&quot;", "\""),
+                ("&#39;", "'"),
+                ("&apos;", "'"),
+            ];
+            if let Some((e, with)) = ENTITIES.iter().find(|(e, _)| tail.starts_with(e)) {
+                out.push_str(with);
+                rest = &tail[e.len()..];
+                continue;
+            }
+        }
+        out.push_str(&tail[..1]);
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 fn normalise(line: &str) -> String {
+    let line = strip_markup(line);
+    // A decision register's "Date :-2011/12/14" is a field like "Date: …".
+    let line = if line.contains(" :-") {
+        std::borrow::Cow::Owned(line.replace(" :-", ": "))
+    } else {
+        line
+    };
+    let line = line.as_ref();
     let mut out = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
     let last_visible = chars.iter().rposition(|c| !c.is_whitespace());
@@ -250,6 +325,30 @@ fn unflatten(line: &str) -> Vec<&str> {
         "Resolved",
     ];
     let mut cuts: Vec<usize> = inline_points(line);
+    // "Decision: That consideration … be deferred": a form's field whose
+    // value is the decision; the heading stands on its own line.
+    if let Some(h) = HEADINGS.iter().find(|h| {
+        line.strip_prefix(**h)
+            .and_then(|after| {
+                after
+                    .strip_prefix(':')
+                    .or_else(|| after.strip_prefix(" :-"))
+            })
+            .is_some_and(|v| v.trim_start().starts_with(char::is_uppercase) && v.len() > 20)
+    }) {
+        let colon = line[h.len()..]
+            .find(':')
+            .map_or(h.len(), |c| h.len() + c + 1);
+        let value = line[colon..].trim_start_matches(['-', ' ']);
+        cuts.push(line.len() - value.len());
+    }
+    // "BeslutÄrendet bordlades.": a heading the extraction glued to its text.
+    if let Some(h) = HEADINGS.iter().find(|h| {
+        line.strip_prefix(**h)
+            .is_some_and(|after| after.starts_with(char::is_uppercase))
+    }) {
+        cuts.push(h.len());
+    }
     if line.len() < 300 && cuts.is_empty() {
         return vec![line];
     }
