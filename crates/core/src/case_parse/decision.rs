@@ -479,6 +479,13 @@ fn reports_motion(lowered: &str) -> bool {
     if VOTED_ON.iter().any(|v| lowered.contains(v)) {
         return true;
     }
+    // "Fortsatt behandling av ärendet JA, återremiss NEJ": the two sides of a vote.
+    let sides = |yes: &str, no: &str| {
+        words(lowered).any(|w| w.text == yes) && words(lowered).any(|w| w.text == no)
+    };
+    if sides("ja", "nej") || sides("jaa", "ei") {
+        return true;
+    }
     words(lowered).any(|w| {
         MOTION_WORDS.contains(&w.text)
             || w.text.starts_with("yrkand")

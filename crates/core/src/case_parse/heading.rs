@@ -688,10 +688,34 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                 .first()
                 .is_some_and(|f| f.start == 0 && f.end == line.text.len());
         // "Fylkesutvalget 27. februar 2018": the body's name and the date.
+        // Also "Stadsstyrelsens beslut 28.11.2022", "Byrådets referat 3.5.2022".
         let body_and_date = k < 15
             && dates::find(&line.text).first().is_some_and(|f| {
+                let before = line.text.get(..f.start).unwrap_or("").trim();
+                let before = [
+                    "beslut",
+                    "protokoll",
+                    "referat",
+                    "møde",
+                    "päätökset",
+                    "kokous",
+                ]
+                .iter()
+                .find_map(|w| {
+                    let l = lower(before);
+                    l.ends_with(&format!(" {w}"))
+                        .then(|| before[..before.len() - w.len()].trim_end())
+                })
+                .unwrap_or(before);
+                // The body's genitive: "Stadsstyrelsens", "Kaupunginhallituksen", "Valtuuston".
+                let owner = [
+                    before.strip_suffix('s').map(str::to_string),
+                    before.strip_suffix("ksen").map(|b| format!("{b}s")),
+                    before.strip_suffix('n').map(str::to_string),
+                ];
                 f.end == line.text.len()
-                    && body_name(line.text.get(..f.start).unwrap_or("").trim()).is_some()
+                    && (body_name(before).is_some()
+                        || owner.iter().flatten().any(|b| body_name(b).is_some()))
             });
         // "protokoll fra fylkesutvalgets møte 31.01.2018" names an earlier
         // meeting of a body; "fra Ordinært møde torsdag den …" is this one.

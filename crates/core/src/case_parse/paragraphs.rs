@@ -191,6 +191,12 @@ fn breaks_before(
     if upper && (line.blanks_before >= 2 || (line.blanks_before == 1 && !layout.double_spaced)) {
         return true;
     }
+    // Even where every line has a blank before it, a short line is a
+    // heading or a field of its own ("Stadsstyrelsens beslut 28.11.2022"),
+    // not the start of a wrapped sentence.
+    if upper && line.blanks_before >= 1 && prev.chars().count() * 2 < layout.full {
+        return true;
+    }
     ended && upper && (line.blanks_before >= 1 || prev.chars().count() * 10 < layout.full * 7)
 }
 

@@ -466,6 +466,29 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "ble forkastet",
     "ble nedstemt",
     "blev nedstemt",
+    // What decision lists write after an item: "§ 463 …: Hyväksyttiin.",
+    // "Taget til efterretning.", "Tatt til orientering."
+    "hyväksyttiin",
+    "merkittiin tiedoksi",
+    "palautettiin",
+    "poistettiin esityslistalta",
+    "päätettiin",
+    "jätettiin pöydälle",
+    "godkändes",
+    "antogs",
+    "bifölls",
+    "avslogs",
+    "återremitterades",
+    "bordlades",
+    "taget til efterretning",
+    "tatt til orientering",
+    "enstemmig vedtatt",
+    "falt",
+    "utsettes",
+    "was noted",
+    "were noted",
+    "be approved",
+    "be deferred",
 ];
 
 /// The decision points: the best-scored list outside the positions, or else
@@ -483,7 +506,18 @@ pub(crate) fn decision(
         .filter(|l| !inside.get(l.first).copied().unwrap_or(false))
     {
         let (intro, heading) = context(paras, list.first);
-        let s = score(intro, heading);
+        // "(1) That Cabinet recommends …": points written as resolutions
+        // are a decision whatever stands above them.
+        let resolutions = !list.points.is_empty()
+            && list
+                .points
+                .iter()
+                .all(|p| p.text.starts_with("That ") || p.text.starts_with("that "));
+        let s = match score(intro, heading) {
+            s @ 0 => s,
+            s if resolutions => s.max(2),
+            s => s,
+        };
         if s > best.map_or(0, |(b, _)| b) {
             best = Some((s, list));
         }
@@ -587,7 +621,14 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
                     && introduces(&p.text)
                     && find_any(&lower(&p.text), SENTENCE_DECISIONS).is_some())
         });
-        let decided_at = find_any(&l, SENTENCE_DECISIONS).map(|(at, _)| at);
+        // "Stadsstyrelsen beslutade enhälligt …": a body saying it decided.
+        let decided_at = find_any(&l, SENTENCE_DECISIONS)
+            .map(|(at, _)| at)
+            .or_else(|| {
+                body_at_start(&para.text)
+                    .and(find_any(&l, super::sections::DECIDING_VERBS))
+                    .map(|_| 0)
+            });
         let says_decided = decided_at.is_some();
         if !(after_decision_heading || says_decided) || introduces(&para.text) {
             continue;
@@ -599,11 +640,13 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         if !official {
             continue;
         }
+        // What stands under "Beslut" is surer than a sentence elsewhere
+        // that tells of a decision.
         let s = if find_any(&l, PROPOSAL_WORDS).is_some() {
             2
         } else {
             3
-        };
+        } + u8::from(after_decision_heading);
         if s > best.map_or(0, |(b, _, _)| b) {
             // Lines run together before the decision ("… Nr. 28 BR 40/04.
             // Aftale om salg Indstillingen blev godkendt …") are not part of it.

@@ -300,3 +300,46 @@ fn items_headed_only_by_their_number_are_read_one_by_one() {
     );
     assert_eq!(cases[1].title.as_deref(), Some("Nyt tag på skolen"));
 }
+
+#[test]
+fn a_decision_list_gives_each_item_its_decision() {
+    let text = "Kaupunginhallituksen päätökset 4.12.2017\n\n§ 10 Talousarvion muutos: Hyväksyttiin.\n\n§ 11 Lausunto pelastuslaista: Merkittiin tiedoksi.\n\n§ 12 Kaupunginjohtajan sopimus: Poistettiin esityslistalta.\n";
+    let cases = parse_all(text, &catalogue_names()).unwrap();
+    let read: Vec<(Option<&str>, &str)> = cases
+        .iter()
+        .map(|c| (c.title.as_deref(), c.decision_points[0].text.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("Talousarvion muutos:"), "Hyväksyttiin."),
+            (Some("Lausunto pelastuslaista:"), "Merkittiin tiedoksi."),
+            (
+                Some("Kaupunginjohtajan sopimus:"),
+                "Poistettiin esityslistalta."
+            )
+        ]
+    );
+    assert!(
+        cases
+            .iter()
+            .all(|c| c.date == NaiveDate::from_ymd_opt(2017, 12, 4))
+    );
+}
+
+#[test]
+fn a_body_reporting_its_decisions_dates_and_states_them() {
+    let case = parse_sv(
+        "Stadsstyrelsens beslut 28.11.2022\n\nNytt daghem i centrum\n\nStadsstyrelsen beslutade enhälligt godkänna förslaget om ett nytt daghem.\n",
+    );
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2022, 11, 28));
+    assert!(
+        case.decision_points[0]
+            .text
+            .starts_with("Stadsstyrelsen beslutade enhälligt")
+    );
+    let resolutions = parse_sv(
+        "(1) That Cabinet approves the parking strategy.\n(2) That the Director be asked to report back in six months.\n",
+    );
+    assert_eq!(resolutions.decision_points.len(), 2);
+}

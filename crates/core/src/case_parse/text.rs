@@ -342,6 +342,17 @@ fn unflatten(line: &str) -> Vec<&str> {
         let value = line[colon..].trim_start_matches(['-', ' ']);
         cuts.push(line.len() - value.len());
     }
+    // "§ 463 Oy Vaasan Asumisoikeus, laina-ajan jatkaminen: Hyväksyttiin.":
+    // a decision list's item, its title and its decision on one line.
+    if line.starts_with('§')
+        && let Some(colon) = line.find(": ")
+        && line[colon + 2..].starts_with(char::is_uppercase)
+        && line[..colon].split_whitespace().count() >= 3
+        && line['§'.len_utf8()..colon].find('§').is_none()
+        && super::dates::find(&line[..colon]).is_empty()
+    {
+        cuts.push(colon + 2);
+    }
     // "BeslutÄrendet bordlades.": a heading the extraction glued to its text.
     if let Some(h) = HEADINGS.iter().find(|h| {
         line.strip_prefix(**h)
