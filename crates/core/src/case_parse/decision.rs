@@ -481,7 +481,9 @@ fn reports_motion(lowered: &str) -> bool {
     }
     // "Fortsatt behandling av ärendet JA, återremiss NEJ": the two sides of a vote.
     let sides = |yes: &str, no: &str| {
-        words(lowered).any(|w| w.text == yes) && words(lowered).any(|w| w.text == no)
+        lowered.contains(no)
+            && words(lowered).any(|w| w.text == yes)
+            && words(lowered).any(|w| w.text == no)
     };
     if sides("ja", "nej") || sides("jaa", "ei") {
         return true;

@@ -625,8 +625,8 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         let decided_at = find_any(&l, SENTENCE_DECISIONS)
             .map(|(at, _)| at)
             .or_else(|| {
-                body_at_start(&para.text)
-                    .and(find_any(&l, super::sections::DECIDING_VERBS))
+                find_any(&l, super::sections::DECIDING_VERBS)
+                    .and_then(|_| body_at_start(&para.text))
                     .map(|_| 0)
             });
         let says_decided = decided_at.is_some();

@@ -225,7 +225,8 @@ fn stack_labels(mut raws: Vec<Raw>) -> Vec<Raw> {
         "frånvarande",
         "absent",
     ];
-    let is_label = |t: &str| LABELS.contains(&lower(t.trim_end_matches(':')).as_str());
+    let is_label =
+        |t: &str| t.len() <= 12 && LABELS.contains(&lower(t.trim_end_matches(':')).as_str());
     let is_count = |t: &str| !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
     let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
     let mut i = 0;
@@ -261,12 +262,13 @@ fn inline_points(line: &str) -> Vec<usize> {
     let mut want = 1u32;
     for (at, _) in line.match_indices(['.', ':']) {
         let rest = line[at + 1..].trim_start();
-        let label = format!("{want}.");
-        if !rest.starts_with(&label) {
-            continue;
-        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         // "2011. Text" or "1.5 miljoner" are no labels.
-        if rest[label.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+        if digits == 0
+            || rest.as_bytes().get(digits) != Some(&b'.')
+            || rest[..digits].parse::<u32>().ok() != Some(want)
+            || rest[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
             continue;
         }
         cuts.push(line.len() - rest.len());
