@@ -283,6 +283,14 @@ pub(crate) fn titled_name(s: &str) -> bool {
 /// Whether `text` opens with a member's title and name: "Fullm. Mika
 /// Helva föreslog, …".
 pub(crate) fn starts_with_titled_name(text: &str) -> bool {
+    // Checked on every line: most do not open with a title at all.
+    if !text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() <= 24 && is_title(w))
+    {
+        return false;
+    }
     let words: Vec<&str> = prefix(text, 120).split_whitespace().collect();
     let titles = words.iter().take_while(|w| is_title(w)).count();
     titles > 0

@@ -199,6 +199,11 @@ pub(crate) fn starts_like_intro(line: &str) -> bool {
 /// The kind of position a paragraph introduces, and whether its text goes
 /// on in the following paragraphs.
 pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
+    // Most paragraphs are running text: rule them out before the work below.
+    let head = lower(prefix(text, 400));
+    if !STEMS.iter().any(|s| head.contains(s)) {
+        return None;
+    }
     let own = persons::own_part(text);
     let l = lower(prefix(own, 400));
     // Most paragraphs are running text: rule them out cheaply.

@@ -124,6 +124,18 @@ fn normalise(line: &str) -> String {
         line
     };
     let line = line.as_ref();
+    // Most lines hold nothing to undo but spacing.
+    let plain = !line.contains(|c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{ad}' | '\u{2010}' | '\u{2011}' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2002}'
+                    ..='\u{200b}' | '\u{feff}' | '\u{fffd}'
+            )
+    });
+    if plain {
+        return squash(line);
+    }
     let mut out = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
     let last_visible = chars.iter().rposition(|c| !c.is_whitespace());
