@@ -202,7 +202,10 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             for s in &counted {
                 colon_counts(s, &mut labelled);
             }
-            let read = votes_in(&counted);
+            let mut read = votes_in(&counted);
+            for s in &counted {
+                bracketed_counts(s, &mut read);
+            }
             Votes {
                 for_: labelled.for_.or(read.for_),
                 against: labelled.against.or(read.against),
@@ -852,6 +855,34 @@ fn votes_in(sentences: &[String]) -> Votes {
         leading_label(s, &mut v);
     }
     v
+}
+
+/// "FOR the officer’s recommendation (9)": a side's label, then its count
+/// in brackets; and "There were no abstentions."
+fn bracketed_counts(l: &str, v: &mut Votes) {
+    for (open, _) in l.match_indices('(') {
+        let Some(close) = l[open..].find(')') else {
+            continue;
+        };
+        let Some(n) = number(l[open + 1..open + close].trim()) else {
+            continue;
+        };
+        // The side's label stands a few words before the count.
+        let before: Vec<&str> = words(&l[..open]).map(|w| w.text).collect();
+        if let Some(vote) = before.iter().rev().take(5).find_map(|w| vote_word(w)) {
+            slot(v, vote).get_or_insert(n);
+        }
+    }
+    for none in [
+        "no abstentions",
+        "inga nedlagda",
+        "ingen undlod",
+        "ingen avsto",
+    ] {
+        if l.contains(none) {
+            v.abstain.get_or_insert(0);
+        }
+    }
 }
 
 /// A count after the side's own label and verb: "Imod stemte 8 (…)",

@@ -75,6 +75,7 @@ const NUMBER_KEYS: &[&str] = &[
     "sak",
     "j.nr",
     "journalnr",
+    "sagsid",
     "dnr",
     "diarienummer",
     "diarienr",
@@ -319,6 +320,10 @@ const LETTERHEAD: &[&str] = &[
 const FORM_LINES: &[&str] = &[
     "agenda item",
     "agenda items",
+    "issue - decisions",
+    "issue - meetings",
+    "decision details",
+    "decision - details",
     "view cabinet decision record",
     "view decision record",
     "decision record",
@@ -682,11 +687,50 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
         if OTHER_DATES.iter().any(|w| l.contains(w)) {
             continue;
         }
-        // A date alone on a line of the letterhead is the meeting's.
+        // A date alone on a line of the letterhead is the meeting's, also
+        // with its weekday in front ("onsdag den 26. november 2014 kl.
+        // 17:00") or as a web page heads an item ("24/01/2022 - Update …").
+        const WEEKDAYS: &[&str] = &[
+            "måndag",
+            "tisdag",
+            "onsdag",
+            "torsdag",
+            "fredag",
+            "lördag",
+            "söndag",
+            "mandag",
+            "tirsdag",
+            "lørdag",
+            "søndag",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "maanantai",
+            "tiistai",
+            "keskiviikko",
+            "torstai",
+            "perjantai",
+        ];
+        let first_word = l
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(',');
         let alone = k < 15
-            && dates::find(&line.text)
-                .first()
-                .is_some_and(|f| f.start == 0 && f.end == line.text.len());
+            && dates::find(&line.text).first().is_some_and(|f| {
+                let before = line.text.get(..f.start).unwrap_or("");
+                let after = line.text.get(f.end..).unwrap_or("").trim_start();
+                (f.start == 0
+                    && (f.end == line.text.len()
+                        || after.starts_with("- ")
+                        // "2013-09-24 Beslut i regionfullmäktige"
+                        || line.text.len() < 60))
+                    || (WEEKDAYS.contains(&first_word) && before.split_whitespace().count() <= 2)
+            });
         // "Fylkesutvalget 27. februar 2018": the body's name and the date.
         // Also "Stadsstyrelsens beslut 28.11.2022", "Byrådets referat 3.5.2022".
         let body_and_date = k < 15

@@ -98,30 +98,69 @@ const MAX_ITEMS: usize = 1000;
 /// numbered 1, 2, 3 … without a gap. A numbered decision point is no such
 /// heading: it is not set off by two blank lines, or it ends a sentence.
 fn numbered_headings(text: &str) -> Vec<ItemStart> {
+    /// A decision list writes each item's decision on the line below its
+    /// heading: "7. Budgetuppdrag …" / "Beslut: Enligt förslag."
+    const DECISION_FIELDS: &[&str] = &[
+        "beslut:",
+        "beslutning:",
+        "vedtak:",
+        "päätös:",
+        "decision:",
+        "resolved:",
+    ];
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .collect();
     let mut out: Vec<ItemStart> = Vec::new();
-    let mut at = 0;
     let mut blanks = 0;
-    for line in text.split_inclusive('\n') {
+    let mut next: Option<u32> = None;
+    for (k, (at, line)) in lines.iter().enumerate() {
         let t = line.trim();
         if t.is_empty() {
             blanks += 1;
-            at += line.len();
             continue;
         }
-        let next = u32::try_from(out.len() + 1).unwrap_or(u32::MAX);
-        let heading = (blanks >= 2 && t.len() < 150 && !t.ends_with(['.', ':', ';']))
-            .then(|| t.strip_prefix(&format!("{next}. ")))
-            .flatten()
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let number = (1..=3)
+            .contains(&digits)
+            .then(|| t[..digits].parse::<u32>().ok())
+            .flatten();
+        let title = t
+            .get(digits..)
+            .and_then(|r| r.strip_prefix(". "))
             .filter(|rest| rest.starts_with(char::is_uppercase));
-        if let Some(title) = heading {
+        let field_below = lines[k + 1..]
+            .iter()
+            .map(|(_, l)| l.trim())
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| {
+                let l = super::words::lower(super::words::prefix(l, 16));
+                DECISION_FIELDS.iter().any(|f| l.starts_with(f))
+            });
+        let set_off = blanks >= 2 && !t.ends_with(['.', ':', ';']);
+        let in_turn = next.is_none_or(|n| number == Some(n));
+        // The first heading is numbered 1, or it has its decision below it
+        // (a list that starts at item 7).
+        let first_ok = next.is_some() || number == Some(1) || field_below;
+        if let (Some(n), Some(title)) = (number, title)
+            && t.len() < 200
+            && (set_off || field_below)
+            && in_turn
+            && first_ok
+        {
             out.push(ItemStart {
-                label: format!("Punkt {next}"),
-                at,
+                label: format!("Punkt {n}"),
+                at: *at,
                 title: Some(title.trim().to_string()),
             });
+            next = Some(n + 1);
         }
         blanks = 0;
-        at += line.len();
     }
     out
 }

@@ -3,7 +3,7 @@
 
 use super::paragraphs::{Para, ParaKind};
 use super::positions::Block;
-use super::sections::{Heading, body_at_start};
+use super::sections::{Heading, body_at_start, body_name};
 use super::words::{find_any, lower};
 use super::{Confidence, Point};
 
@@ -282,6 +282,10 @@ const DECISION_WORDS: &[&str] = &[
     "päätti",
     "vedtar",
     "vedtas",
+    // The nouns, as a list's introduction uses them: "Kommunestyrets vedtak 26.04.23:".
+    "vedtak",
+    "beslutning",
+    "päätös",
     "vedtok",
     "beslutter",
     "besluttede",
@@ -346,6 +350,10 @@ fn score(intro: Option<&str>, heading: Option<&Heading>) -> u8 {
     if find_any(&intro, DECISION_WORDS).is_some() {
         return 3;
     }
+    // "The Committee:" above "1. Noted that …".
+    if intro.ends_with(':') && body_name(&intro).is_some() {
+        return 3;
+    }
     1
 }
 
@@ -385,6 +393,15 @@ pub(crate) fn introduces(text: &str) -> bool {
         "that",
         "to",
         "agreed",
+        // "Aluehallitus päättää" above its numbered points.
+        "päättää",
+        "päätti",
+        "vedtar",
+        "vedtok",
+        "beslutter",
+        "besluttede",
+        "decides",
+        "resolves",
     ]
     .contains(&last)
 }
@@ -609,10 +626,13 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
             continue;
         }
         let l = lower(&para.text);
-        if refers_to_a_proposal(&l) || find_any(&l, MOTION_WORDS).is_some() {
+        let before = i.checked_sub(1).and_then(|p| paras.get(p));
+        let under_decision = before.is_some_and(|p| p.kind == ParaKind::Heading(Heading::Decision));
+        // "Beslut: Enligt förslag." is what was decided where no proposal
+        // is written out; elsewhere such a sentence only points at one.
+        if (refers_to_a_proposal(&l) && !under_decision) || find_any(&l, MOTION_WORDS).is_some() {
             continue;
         }
-        let before = i.checked_sub(1).and_then(|p| paras.get(p));
         // Under "Beslut", or after "Kaupunginhallitus päätti esittää
         // kaupunginvaltuustolle seuraavaa:" — the decision is what follows.
         let after_decision_heading = before.is_some_and(|p| {

@@ -289,6 +289,13 @@ pub(crate) fn body_at_start(text: &str) -> Option<String> {
             } else {
                 n
             };
+            // "KSAU beslutade att …": a body known by its initials.
+            let initials = end == 1
+                && (2..=5).contains(&words[0].chars().count())
+                && words[0].chars().all(|c| c.is_uppercase());
+            if initials {
+                return Some(lower(words[0]));
+            }
             return body_name(&words[..end].join(" "));
         }
     }

@@ -343,3 +343,37 @@ fn a_body_reporting_its_decisions_dates_and_states_them() {
     );
     assert_eq!(resolutions.decision_points.len(), 2);
 }
+
+#[test]
+fn a_decision_list_that_starts_at_item_seven_is_split_at_its_headings() {
+    let text = "2013-09-24 Beslut i regionfullmäktige\n\n7. Budget för kollektivtrafiken\nBeslut: Enligt förslag.\n8. Medlemskap i ett europeiskt nätverk\nBeslut: Ärendet återremitteras.\n";
+    let cases = parse_all(text, &catalogue_names()).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(
+        cases[0].title.as_deref(),
+        Some("Budget för kollektivtrafiken")
+    );
+    assert_eq!(cases[0].decision_points[0].text, "Enligt förslag.");
+    assert_eq!(cases[1].decision.kind, DecisionKind::ReferredBack);
+    assert!(
+        cases
+            .iter()
+            .all(|c| c.date == NaiveDate::from_ymd_opt(2013, 9, 24))
+    );
+}
+
+#[test]
+fn a_recorded_vote_in_brackets_and_a_committee_list_are_read() {
+    let text = "Issue - decisions\n\nParking charges\n\n24/01/2022 - Parking charges\n\nA recorded vote was requested.\n\nFOR the officer’s recommendation (7)\n\nAnn Ek, Bo Lund and Cy Dahl\n\nAGAINST the officer’s recommendation (2)\n\nDi Holm and Ed Berg\n\nThere were no abstentions.\n\nThe Committee:\n\n1. Noted the report.\n\n2. Kept the charges as they are.\n";
+    let case = parse_sv(text);
+    assert_eq!(case.title.as_deref(), Some("Parking charges"));
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2022, 1, 24));
+    assert_eq!(case.decision.votes.for_, Some(7));
+    assert_eq!(case.decision.votes.against, Some(2));
+    assert_eq!(case.decision.votes.abstain, Some(0));
+    assert_eq!(case.decision_points.len(), 2);
+    let initials = parse_sv(
+        "Idag behandlade arbetsutskottet ärendet.\n\nKSAU beslutade att kommunstyrelsen ska föreslå kommunfullmäktige att bygga en ny skola.\n",
+    );
+    assert_eq!(initials.decision.kind, DecisionKind::Recommended);
+}

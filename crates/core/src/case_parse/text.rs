@@ -348,7 +348,7 @@ fn unflatten(line: &str) -> Vec<&str> {
                     .strip_prefix(':')
                     .or_else(|| after.strip_prefix(" :-"))
             })
-            .is_some_and(|v| v.trim_start().starts_with(char::is_uppercase) && v.len() > 20)
+            .is_some_and(|v| v.trim_start().starts_with(char::is_uppercase) && v.len() > 3)
     }) {
         let colon = line[h.len()..]
             .find(':')
