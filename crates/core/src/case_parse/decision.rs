@@ -165,10 +165,17 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
         }
         let inside = in_position.get(i).copied().unwrap_or(false);
         for s in split_sentences(&p.full_text) {
+            // A sentence that states a vote or a decision is short; text run
+            // together without full stops (a table, a damaged extraction)
+            // is read only as far as such a sentence would go.
+            let s = super::words::prefix(s, 2000);
             // Only a sentence with a figure and a word of voting can state a vote.
             static VOTING: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
-            if s.bytes().any(|b| b.is_ascii_digit())
+            // "There were no abstentions." states a count of none.
+            let none = s.contains("no abstentions");
+            if (none || s.bytes().any(|b| b.is_ascii_digit()))
                 && has_word_starting(s, VOTING.get_or_init(|| sorted(VOTE_STEMS)))
+                && names_a_vote(s)
             {
                 counted.push(lower(s));
             }
@@ -340,7 +347,7 @@ fn may_say_what_was_decided(s: &str) -> bool {
     has_word_starting(s, SORTED.get_or_init(|| sorted(KIND_STEMS)))
 }
 
-fn sorted(stems: &[&'static str]) -> Vec<&'static str> {
+pub(crate) fn sorted(stems: &[&'static str]) -> Vec<&'static str> {
     let mut v = stems.to_vec();
     v.sort_unstable();
     v
@@ -349,7 +356,7 @@ fn sorted(stems: &[&'static str]) -> Vec<&'static str> {
 /// Whether a word of `s` begins with one of `stems` (lowercase, sorted),
 /// compared without allocating: this runs over every word of a document,
 /// so only the stems that share the word's first letter are tried.
-fn has_word_starting(s: &str, stems: &[&str]) -> bool {
+pub(crate) fn has_word_starting(s: &str, stems: &[&str]) -> bool {
     let shortest = stems.iter().map(|s| s.len()).min().unwrap_or(0);
     s.split_whitespace().any(|token| {
         let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -380,6 +387,31 @@ fn has_word_starting(s: &str, stems: &[&str]) -> bool {
                     stem.chars().all(|c| lowered.next() == Some(c))
                 }
             })
+    })
+}
+
+/// Whether a sentence has a word of voting: the short stems ("ja", "for",
+/// "mot") must be whole words, so that "januari" or "formal" do not make
+/// every dated sentence one to count votes in.
+fn names_a_vote(s: &str) -> bool {
+    static LONG: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
+    let long = LONG.get_or_init(|| {
+        sorted(
+            &VOTE_STEMS
+                .iter()
+                .copied()
+                .filter(|w| w.chars().count() >= 4)
+                .collect::<Vec<_>>(),
+        )
+    });
+    if has_word_starting(s, long) {
+        return true;
+    }
+    words(s).any(|w| {
+        w.text.chars().count() < 4
+            && VOTE_STEMS
+                .iter()
+                .any(|stem| stem.chars().count() < 4 && lower(w.text) == *stem)
     })
 }
 
@@ -559,8 +591,21 @@ fn number(w: &str) -> Option<u32> {
         "nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
     ];
-    if let Some(n) = WORDS.iter().position(|x| *x == w) {
-        return u32::try_from(n).ok();
+    // Called on every word of a sentence about votes: words are ruled out
+    // by their first letter before the table is searched.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        if w.len() > 6
+            || !matches!(
+                w.as_bytes().first(),
+                Some(b'n' | b'o' | b't' | b'f' | b's' | b'e')
+            )
+        {
+            return None;
+        }
+        return WORDS
+            .iter()
+            .position(|x| *x == w)
+            .and_then(|n| u32::try_from(n).ok());
     }
     // No council has a thousand members: a longer number is a year or an amount.
     (!w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))

@@ -461,7 +461,7 @@ fn tidy_title(t: &str) -> String {
     if words.len() >= 3
         && matches!(
             lower(words[0]).as_str(),
-            "motion" | "medborgarförslag" | "interpellation"
+            "motion" | "medborgarförslag" | "interpellation" | "decision" | "beslut" | "item"
         )
         && matches!(words[1], "-" | "–" | ":")
     {
@@ -672,16 +672,22 @@ fn labelled_meeting_date(lines: &[Line]) -> Option<NaiveDate> {
 
 fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
     for (k, line) in lines.iter().take(reach).enumerate() {
+        // Each line's dates are found once: a line may be very long.
+        let found = dates::find(&line.text);
+        let Some(first) = found.first() else {
+            continue;
+        };
         let l = lower(&line.text);
         // A header table: the labels on one line ("§ Sammanträdets datum
         // Ärende nr"), the values below them ("269 14.12.2009 4").
         let under_label = k < 15
             && k > 0
+            && lines[k - 1].text.len() < 200
             && dates::find(&lines[k - 1].text).is_empty()
             && ["datum", "päivämäärä", "dato", "date"]
                 .iter()
                 .any(|w| lower(&lines[k - 1].text).contains(w));
-        if under_label && let Some(d) = dates::find(&line.text).first().and_then(|f| f.date(None)) {
+        if under_label && let Some(d) = first.date(None) {
             return Some(d);
         }
         if OTHER_DATES.iter().any(|w| l.contains(w)) {
@@ -721,7 +727,7 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
             .unwrap_or("")
             .trim_end_matches(',');
         let alone = k < 15
-            && dates::find(&line.text).first().is_some_and(|f| {
+            && Some(first).is_some_and(|f| {
                 let before = line.text.get(..f.start).unwrap_or("");
                 let after = line.text.get(f.end..).unwrap_or("").trim_start();
                 (f.start == 0
@@ -734,7 +740,7 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
         // "Fylkesutvalget 27. februar 2018": the body's name and the date.
         // Also "Stadsstyrelsens beslut 28.11.2022", "Byrådets referat 3.5.2022".
         let body_and_date = k < 15
-            && dates::find(&line.text).first().is_some_and(|f| {
+            && Some(first).is_some_and(|f| {
                 let before = line.text.get(..f.start).unwrap_or("").trim();
                 let before = [
                     "beslut",
@@ -757,7 +763,12 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                     before.strip_suffix("ksen").map(|b| format!("{b}s")),
                     before.strip_suffix('n').map(str::to_string),
                 ];
-                f.end == line.text.len()
+                let after = line.text.get(f.end..).unwrap_or("");
+                // "Oulun kaupunginhallitus 18.3.2019, ennakkotiedote päätöksistä"
+                // "Kaupunginhallituksen päätökset 4.12.2017 / Marja Ylisalmi"
+                (f.end == line.text.len()
+                    || after.starts_with(',')
+                    || after.trim_start().starts_with('/'))
                     && (body_name(before).is_some()
                         || owner.iter().flatten().any(|b| body_name(b).is_some()))
             });
@@ -775,7 +786,7 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                     !(of_a_body && matches!(from, "fra" | "från" | "from" | "af" | "av" | "of"))
                 })
             });
-        if labelled && let Some(d) = dates::find(&line.text).first().and_then(|f| f.date(None)) {
+        if labelled && let Some(d) = first.date(None) {
             return Some(d);
         }
     }

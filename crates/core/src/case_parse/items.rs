@@ -14,6 +14,9 @@ pub(crate) struct ItemStart {
     /// marks the item ("2. Nyt tag på skolen"); the head above the items
     /// would otherwise be read as every item's title.
     pub(crate) title: Option<String>,
+    /// Where, from `at`, a decision written on the heading's own line
+    /// begins ("2. Tilinpäätös 2018. Päätösehdotus hyväksyttiin.").
+    pub(crate) decided_from: Option<usize>,
 }
 
 /// The label of a line that starts an item, if it does.
@@ -69,6 +72,7 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
                     label,
                     at,
                     title: None,
+                    decided_from: None,
                 });
             }
         }
@@ -119,6 +123,7 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
     let mut out: Vec<ItemStart> = Vec::new();
     let mut blanks = 0;
     let mut next: Option<u32> = None;
+    let mut bulletin = false;
     for (k, (at, line)) in lines.iter().enumerate() {
         let t = line.trim();
         if t.is_empty() {
@@ -143,20 +148,33 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
                 DECISION_FIELDS.iter().any(|f| l.starts_with(f))
             });
         let set_off = blanks >= 2 && !t.ends_with(['.', ':', ';']);
+        // A decision bulletin: "2. Oulun kaupungin tilinpäätös 2018.
+        // Päätösehdotus hyväksyttiin." — the title, then what was decided.
+        let (own_title, decided_inline) = match title.and_then(|r| r.split_once(". ")) {
+            Some((head, rest)) if super::points::says_decided(rest) => (Some(head), true),
+            _ => (title, false),
+        };
         let in_turn = next.is_none_or(|n| number == Some(n));
         // The first heading is numbered 1, or it has its decision below it
         // (a list that starts at item 7).
         let first_ok = next.is_some() || number == Some(1) || field_below;
-        if let (Some(n), Some(title)) = (number, title)
-            && t.len() < 200
-            && (set_off || field_below)
+        let bulletin_goes_on = bulletin && next.is_some();
+        if let (Some(n), Some(title)) = (number, own_title)
+            && (set_off || field_below || decided_inline || bulletin_goes_on)
+            && (t.len() < 200 || decided_inline || bulletin_goes_on)
+            && t.len() < 400
             && in_turn
             && first_ok
         {
+            bulletin |= decided_inline && next.is_none();
+            let decided_from = decided_inline
+                .then(|| line.find(title).map(|k| k + title.len() + 2))
+                .flatten();
             out.push(ItemStart {
                 label: format!("Punkt {n}"),
                 at: *at,
-                title: Some(title.trim().to_string()),
+                title: Some(title.trim().trim_end_matches('.').to_string()),
+                decided_from,
             });
             next = Some(n + 1);
         }
@@ -189,9 +207,16 @@ pub(crate) fn split(text: &str) -> Vec<Item> {
         .map(|(i, start)| {
             let end = s.get(i + 1).map_or(text.len(), |n| n.at);
             let body = text.get(start.at..end).unwrap_or("");
+            // The decision on the heading's line stands as a paragraph of its own.
+            let text = match (&start.title, start.decided_from) {
+                (Some(title), Some(from)) => {
+                    format!("{head}{title}\n\n{}", body.get(from..).unwrap_or(""))
+                }
+                _ => format!("{head}{body}"),
+            };
             Item {
                 label: start.label.clone(),
-                text: format!("{head}{body}"),
+                text,
                 title: start.title.clone(),
             }
         })

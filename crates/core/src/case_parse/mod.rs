@@ -308,7 +308,9 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
     // A vote, a § or a case number mark minutes as much as a list does: a
     // vote record or a procedural item may state no decision points at all.
     let voted = decision.decision.votes != Default::default();
-    let looks_like_case = head.case_number.is_some()
+    // An item of a protocol is minutes by where it stands.
+    let looks_like_case = lenient
+        || head.case_number.is_some()
         || head.reference.is_some()
         || !blocks.is_empty()
         || voted

@@ -4,7 +4,7 @@
 use super::paragraphs::{Para, ParaKind};
 use super::positions::Block;
 use super::sections::{Heading, body_at_start, body_name};
-use super::words::{find_any, lower};
+use super::words::{find_any, lower, prefix};
 use super::{Confidence, Point};
 
 /// How a list's points are marked.
@@ -508,6 +508,37 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "be deferred",
 ];
 
+/// Whether a text reports a decision as minutes and decision lists write
+/// it: "Päätösehdotus hyväksyttiin.", "Merkittiin tiedoksi.", "was agreed".
+pub(crate) fn says_decided(text: &str) -> bool {
+    let l = lower(prefix(text, 300));
+    may_report_decision(&l) && find_any(&l, SENTENCE_DECISIONS).is_some()
+}
+
+/// A quick test that a lowercased paragraph may hold one of the phrases
+/// of a decision: each phrase ends in a word (its last) that must begin
+/// a word of the text. Most paragraphs have none, and searching each for
+/// every phrase was what most of the parser's time went on.
+fn may_report_decision(lowered: &str) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        let mut last: Vec<&'static str> = SENTENCE_DECISIONS
+            .iter()
+            .chain(super::sections::DECIDING_VERBS)
+            .filter_map(|p| {
+                p.trim_end_matches(['*', ':'])
+                    .rsplit(' ')
+                    .next()
+                    .filter(|w| !w.is_empty())
+            })
+            .collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
+    super::decision::has_word_starting(lowered, stems)
+}
+
 /// The decision points: the best-scored list outside the positions, or else
 /// a decision written as one sentence.
 pub(crate) fn decision(
@@ -642,10 +673,14 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
                     && find_any(&lower(&p.text), SENTENCE_DECISIONS).is_some())
         });
         // "Stadsstyrelsen beslutade enhälligt …": a body saying it decided.
-        let decided_at = find_any(&l, SENTENCE_DECISIONS)
+        let decided_at = may_report_decision(&l)
+            .then(|| find_any(&l, SENTENCE_DECISIONS))
+            .flatten()
             .map(|(at, _)| at)
             .or_else(|| {
-                find_any(&l, super::sections::DECIDING_VERBS)
+                may_report_decision(&l)
+                    .then(|| find_any(&l, super::sections::DECIDING_VERBS))
+                    .flatten()
                     .and_then(|_| body_at_start(&para.text))
                     .map(|_| 0)
             });

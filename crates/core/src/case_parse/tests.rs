@@ -377,3 +377,32 @@ fn a_recorded_vote_in_brackets_and_a_committee_list_are_read() {
     );
     assert_eq!(initials.decision.kind, DecisionKind::Recommended);
 }
+
+#[test]
+fn a_decision_bulletin_gives_each_numbered_item_its_decision() {
+    let text = "Kaupunginhallitus 18.3.2019, ennakkotiedote päätöksistä\n\n1. Tilinpäätös 2018. Päätösehdotus hyväksyttiin.\n\n2. Talouden seuranta. Merkittiin tiedoksi.\n\n3. Uimahallin peruskorjaus.\n\nAsia jätettiin pöydälle.\n";
+    let cases = parse_all(text, &catalogue_names()).unwrap();
+    let read: Vec<(Option<&str>, bool)> = cases
+        .iter()
+        .map(|c| (c.title.as_deref(), !c.decision_points.is_empty()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("Tilinpäätös 2018"), true),
+            (Some("Talouden seuranta"), true),
+            (Some("Uimahallin peruskorjaus"), true)
+        ]
+    );
+    assert_eq!(cases[2].decision.kind, DecisionKind::Tabled);
+    assert!(
+        cases
+            .iter()
+            .all(|c| c.date == NaiveDate::from_ymd_opt(2019, 3, 18))
+    );
+    // "Decision - " in front of a web page's heading is not the title.
+    let case = parse_sv(
+        "Decision - Membership of Eurocities\n\nDecision:\n\n(1) That the Council joins Eurocities.\n",
+    );
+    assert_eq!(case.title.as_deref(), Some("Membership of Eurocities"));
+}

@@ -381,6 +381,10 @@ fn unflatten(line: &str) -> Vec<&str> {
     let long = line.len() >= 300;
     for (at, _) in line.match_indices(' ').filter(|_| long) {
         let rest = &line[at + 1..];
+        // Every label and heading starts with a capital.
+        if !rest.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
         let label = LABELS.iter().any(|l| rest.starts_with(l));
         // "Beslut Regionstyrelsen föreslår": the heading stands alone.
         let heading = HEADINGS.iter().find(|h| {
