@@ -3,6 +3,13 @@
 
 use super::*;
 
+fn point_texts(case: &ParsedCase) -> Vec<&str> {
+    case.decision_points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect()
+}
+
 fn parse_sv(text: &str) -> ParsedCase {
     parse(text, &catalogue_names()).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -97,11 +104,7 @@ fn actions_of_points_decided_in_the_application() {
 fn numbered_grounds_stay_inside_their_reservation() {
     let text = "Kommunfullmäktige\nSammanträdesdatum 2019-10-16\n\n§ 12 Dnr KS 2019/0457\nMedlemskap i ICLEI\n\nBeslut\nKommunfullmäktige beslutar\n1. Kommunen ansöker om medlemskap i ICLEI.\n2. Kommunstyrelsen underrättas.\n\nReservation\n1. Vi Sverigedemokrater reserverar oss mot beslutet.\n2. Medlemskapet kostar mer än det ger.\n3. Kommunen bör i stället samarbeta i Norden.\n";
     let case = parse_sv(text);
-    let points: Vec<&str> = case
-        .decision_points
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect();
+    let points = point_texts(&case);
     assert_eq!(
         points,
         [
@@ -263,11 +266,7 @@ fn markup_and_register_fields_are_read_as_text() {
 fn a_carried_members_proposal_is_the_decision() {
     let text = "Nr. 12 BR 99/05. Medlemsforslag om gratis svømmehal\n(Stillet af Mette Lund (F)):\nSvømmehallen holdes åben gratis om søndagen. Udgiften afholdes af kulturpuljen. Medlemsforslaget blev godkendt med 30 stemmer imod 12.\n";
     let case = parse_sv(text);
-    let points: Vec<&str> = case
-        .decision_points
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect();
+    let points = point_texts(&case);
     assert_eq!(
         points,
         [
