@@ -105,6 +105,7 @@ pub async fn bodies(store: &Store, base: &str) -> Result<Arc<Vec<(Publisher, Bod
 
 async fn load_bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>, StoreError> {
     let withheld = store.withheld_everywhere().await?;
+    let changed = store.withholding_changed(None).await?;
     Ok(store
         .publishers()
         .await?
@@ -120,13 +121,24 @@ async fn load_bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>
                 &p.name,
                 Times {
                     created: &p.created,
-                    modified: &p.created,
+                    modified: body_modified(&p.created, changed.get(&p.id)),
                 },
             );
             b.withheld = oversyn_core::privacy::secrecy::public_notice(&own, &p.kinds);
             (p, b)
         })
         .collect())
+}
+
+/// A Body changes when the tenant is set up and whenever its notice of
+/// withheld records does: a harvester asking for bodies modified since its
+/// last visit then sees the new notice. Both are RFC 3339 UTC with
+/// milliseconds, so the later sorts last.
+fn body_modified<'a>(created: &'a str, withholding_changed: Option<&'a String>) -> &'a str {
+    match withholding_changed {
+        Some(at) if at.as_str() > created => at,
+        _ => created,
+    }
 }
 
 /// The Body of the tenant with `slug`, if it publishes, with everything in it.
@@ -278,12 +290,13 @@ async fn load(store: &Store, base: String, p: Publisher) -> Result<Published, St
     for (_, l) in &mut lists {
         l.sort_by_key(|i| i.key);
     }
+    let changed = store.withholding_changed(Some(t)).await?;
     let mut body = build::body(
         &urls,
         &p.name,
         Times {
             created: &p.created,
-            modified: &p.created,
+            modified: body_modified(&p.created, changed.get(&t)),
         },
     );
     body.withheld = r.withheld.clone();

@@ -257,6 +257,15 @@ async fn the_oparl_server_passes_the_standards_schemas_and_shows_only_what_is_pu
             .find(|b| b["id"] != body.as_str())
             .unwrap();
         assert!(other.get("oversyn:withheld").is_none(), "{other}");
+        // Withholding changed the body's notice, so the body was modified
+        // then; a body that withheld nothing is as it was set up.
+        let (created, modified) = (
+            own["created"].as_str().unwrap(),
+            own["modified"].as_str().unwrap(),
+        );
+        assert!(modified > created, "{own}");
+        assert_eq!(mine["modified"], own["modified"], "{mine}");
+        assert_eq!(other["modified"], other["created"], "{other}");
 
         // Nothing private in any list: no e-mail, no note, no officials' party.
         for list in summary["lists"].as_object().unwrap().keys() {
