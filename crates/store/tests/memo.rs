@@ -6,20 +6,17 @@
 use oversyn_store::testing::backends;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// A new tenant's id.
+async fn tenant(store: &oversyn_store::Store, slug: &str, name: &str) -> i64 {
+    store.create_tenant(slug, name).await.unwrap().id
+}
+
 #[tokio::test]
 async fn a_load_is_kept_until_the_tenants_data_changes() {
     for (_db, store) in backends().await {
         let b = store.backend();
-        let a = store
-            .create_tenant("uppsala", "Uppsala kommun")
-            .await
-            .unwrap()
-            .id;
-        let other = store
-            .create_tenant("lund", "Lunds kommun")
-            .await
-            .unwrap()
-            .id;
+        let a = tenant(&store, "uppsala", "Uppsala kommun").await;
+        let other = tenant(&store, "lund", "Lunds kommun").await;
         let loads = AtomicUsize::new(0);
         let day = chrono::Utc::now().date_naive();
         let names = || async {
@@ -80,11 +77,7 @@ async fn a_load_is_kept_until_the_tenants_data_changes() {
 async fn a_request_reads_at_its_versions_until_it_writes() {
     for (_db, store) in backends().await {
         let b = store.backend();
-        let a = store
-            .create_tenant("uppsala", "Uppsala kommun")
-            .await
-            .unwrap()
-            .id;
+        let a = tenant(&store, "uppsala", "Uppsala kommun").await;
         let day = chrono::Utc::now().date_naive();
         let loads = AtomicUsize::new(0);
         let names = || async {
@@ -137,16 +130,8 @@ async fn a_request_reads_at_its_versions_until_it_writes() {
 async fn a_read_across_tenants_is_kept_until_any_tenant_writes() {
     for (_db, store) in backends().await {
         let b = store.backend();
-        let a = store
-            .create_tenant("uppsala", "Uppsala kommun")
-            .await
-            .unwrap()
-            .id;
-        let other = store
-            .create_tenant("lund", "Lunds kommun")
-            .await
-            .unwrap()
-            .id;
+        let a = tenant(&store, "uppsala", "Uppsala kommun").await;
+        let other = tenant(&store, "lund", "Lunds kommun").await;
         let day = chrono::Utc::now().date_naive();
         let loads = AtomicUsize::new(0);
         let names = || async {
@@ -198,11 +183,7 @@ async fn a_read_across_tenants_is_kept_until_any_tenant_writes() {
 async fn concurrent_requests_share_one_load() {
     for (_db, store) in backends().await {
         let b = store.backend();
-        let a = store
-            .create_tenant("uppsala", "Uppsala kommun")
-            .await
-            .unwrap()
-            .id;
+        let a = tenant(&store, "uppsala", "Uppsala kommun").await;
         let day = chrono::Utc::now().date_naive();
         let loads = AtomicUsize::new(0);
         let slow = || async {
