@@ -77,6 +77,8 @@ pub struct Publisher {
     pub created: String,
     /// The kinds of data it publishes.
     pub kinds: Vec<String>,
+    /// When it last withheld or released a record open data tells of.
+    pub withholding_changed: Option<String>,
 }
 
 impl Store {
@@ -100,7 +102,8 @@ impl Store {
         slug: Option<&str>,
     ) -> Result<Vec<Publisher>, StoreError> {
         let sql = format!(
-            "SELECT t.id, t.slug, t.name, t.created_at, s.value AS kinds FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id AND s.key = $1 WHERE (s.value IS NULL OR s.value <> '') {filter} ORDER BY t.slug"
+            "SELECT t.id, t.slug, t.name, t.created_at, s.value AS kinds, w.value AS withholding_changed FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id AND s.key = $1 LEFT JOIN tenant_settings w ON w.tenant_id = t.id AND w.key = '{changed}' WHERE (s.value IS NULL OR s.value <> '') {filter} ORDER BY t.slug",
+            changed = crate::privacy::WITHHOLDING_CHANGED,
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(crate::privacy::PUBLIC_SETTING);
         if let Some(slug) = slug {
@@ -115,6 +118,7 @@ impl Store {
                     name: r.try_get("name")?,
                     created: r.try_get("created_at")?,
                     kinds: crate::privacy::kinds_from(r.try_get("kinds")?),
+                    withholding_changed: r.try_get("withholding_changed")?,
                 })
             })
             .collect::<Result<_, sqlx::Error>>()

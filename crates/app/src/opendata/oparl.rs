@@ -105,7 +105,6 @@ pub async fn bodies(store: &Store, base: &str) -> Result<Arc<Vec<(Publisher, Bod
 
 async fn load_bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>, StoreError> {
     let withheld = store.withheld_everywhere().await?;
-    let changed = store.withholding_changed(None).await?;
     Ok(store
         .publishers()
         .await?
@@ -121,7 +120,7 @@ async fn load_bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>
                 &p.name,
                 Times {
                     created: &p.created,
-                    modified: body_modified(&p.created, changed.get(&p.id)),
+                    modified: body_modified(&p.created, p.withholding_changed.as_ref()),
                 },
             );
             b.withheld = oversyn_core::privacy::secrecy::public_notice(&own, &p.kinds);
@@ -290,13 +289,12 @@ async fn load(store: &Store, base: String, p: Publisher) -> Result<Published, St
     for (_, l) in &mut lists {
         l.sort_by_key(|i| i.key);
     }
-    let changed = store.withholding_changed(Some(t)).await?;
     let mut body = build::body(
         &urls,
         &p.name,
         Times {
             created: &p.created,
-            modified: body_modified(&p.created, changed.get(&t)),
+            modified: body_modified(&p.created, p.withholding_changed.as_ref()),
         },
     );
     body.withheld = r.withheld.clone();

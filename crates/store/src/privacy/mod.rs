@@ -7,7 +7,7 @@ mod secrecy;
 
 pub use person::{Erased, Kept, PersonData};
 pub use retention::Removed;
-pub use secrecy::Withheld;
+pub use secrecy::{WITHHOLDING_CHANGED, Withheld};
 
 use crate::{Store, StoreError};
 

@@ -125,34 +125,6 @@ impl Store {
             .map_err(Into::into)
     }
 
-    /// When each tenant last withheld or released a record that open data
-    /// counts (a document or a membership), from the audit log: the OParl
-    /// Body tells of them, so its `modified` moves with them. `tenant`
-    /// narrows it to one.
-    pub async fn withholding_changed(
-        &self,
-        tenant: Option<i64>,
-    ) -> Result<std::collections::HashMap<i64, String>, StoreError> {
-        let filter = if tenant.is_some() {
-            "AND tenant_id = $1"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "SELECT tenant_id, MAX(at) AS at FROM audit_log WHERE action IN ('withhold', 'release') AND entity IN ('document', 'membership') AND tenant_id IS NOT NULL {filter} GROUP BY tenant_id"
-        );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        if let Some(t) = tenant {
-            q = q.bind(t);
-        }
-        q.fetch_all(self.pool())
-            .await?
-            .iter()
-            .map(|r| Ok((r.try_get("tenant_id")?, r.try_get("at")?)))
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
-    }
-
     /// Withholds a record on a ground; the ground must be one the tenant
     /// may use (the caller parsed it against [`Store::secrecy_grounds`]).
     pub async fn withhold(
@@ -186,6 +158,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         record(&mut tx, actor, entity, id, "withhold", None, Some(w)).await?;
+        note_change(&mut tx, actor.tenant_id, entity).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -205,10 +178,28 @@ impl Store {
         .rows_affected();
         if n > 0 {
             record::<()>(&mut tx, actor, entity, id, "release", None, None).await?;
+            note_change(&mut tx, actor.tenant_id, entity).await?;
         }
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// The tenant setting that says when the tenant last withheld or released
+/// a record open data counts (a document or a membership): the OParl Body
+/// tells of them, so its `modified` moves with them.
+pub const WITHHOLDING_CHANGED: &str = "withholding_changed";
+
+/// Notes the time of a withholding that open data tells of.
+async fn note_change(
+    tx: &mut Transaction<'static, Any>,
+    tenant_id: i64,
+    entity: &str,
+) -> Result<(), StoreError> {
+    if matches!(entity, "document" | "membership") {
+        crate::cases::settings::replace_setting(tx, tenant_id, WITHHOLDING_CHANGED, &now()).await?;
+    }
+    Ok(())
 }
 
 /// Whether record `id` of `entity` is the tenant's, inside the write.
