@@ -173,6 +173,24 @@ fn number_shaped(t: &str) -> bool {
         && t.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | ':' | '.'))
         && dates::find(t).is_empty()
+        && !financial_year(t)
+}
+
+/// "2006/7", "2011/12", "2019-2020": a financial or school year.
+fn financial_year(t: &str) -> bool {
+    let Some((a, b)) = t.split_once(['/', '-']) else {
+        return false;
+    };
+    let (Ok(year), Ok(next)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+        return false;
+    };
+    let modulus = match b.len() {
+        1 => 10,
+        2 => 100,
+        4 => 10_000,
+        _ => return false,
+    };
+    a.len() == 4 && (1900..2100).contains(&year) && (year + 1) % modulus == next
 }
 
 /// A case number standing without a "Dnr" near the top: "KS 2019/0457",
@@ -313,11 +331,18 @@ const LETTERHEAD: &[&str] = &[
     "minutes",
     "extract from the minutes",
     "stadsledningskontoret",
+    "beslutningsprotokol",
+    "referat",
+    "dagsorden",
 ];
 
 /// Whole lines that are a web page's or a form's own heading, never the
 /// item's title: "Agenda item" above "Potential land acquisition".
 const FORM_LINES: &[&str] = &[
+    "agenda and minutes",
+    "no. item",
+    "agenda and draft minutes",
+    "agenda, decisions and minutes",
     "agenda item",
     "agenda items",
     "issue - decisions",
@@ -363,6 +388,23 @@ const TITLE_LABELS: &[&str] = &[
     "subject of decision:",
     "decision title:",
     "item ",
+];
+
+/// Labels that stand on a line of their own above the title.
+const TITLE_LABELS_ALONE: &[&str] = &[
+    "title of item/report",
+    "title of item",
+    "title of report",
+    "item title",
+    "report title",
+    "title",
+    "subject",
+    "rubrik",
+    "ärendemening",
+    "overskrift",
+    "tittel",
+    "sakstittel",
+    "otsikko",
 ];
 
 /// "§ 12", "Paragraf 45", "Item 7", "Ärende 3": a number in the agenda.
@@ -470,7 +512,8 @@ fn tidy_title(t: &str) -> String {
     if words.is_empty() {
         return t.to_string();
     }
-    words.join(" ")
+    // "1. MINUTES OF THE BUDGET MEETING …:" heads what follows.
+    words.join(" ").trim_end_matches(':').to_string()
 }
 
 /// The title, and whether a label ("§ 12 …", "Ärende: …") gave it.
@@ -505,9 +548,18 @@ fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
             return Some((squash(&first.text), false));
         }
     }
-    for line in &head {
+    for (k, line) in head.iter().enumerate() {
         if let Some(t) = labelled_title(&line.text) {
             return Some((t, true));
+        }
+        // "Title of Item/Report" with the title on the line below.
+        let label = lower(line.text.trim().trim_end_matches(':').trim_end());
+        if TITLE_LABELS_ALONE.contains(&label.as_str())
+            && let Some(next) = head.get(k + 1)
+            && !is_meta(&next.text)
+            && next.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        {
+            return Some((squash(&next.text), true));
         }
     }
     for (k, line) in head.iter().enumerate() {
@@ -736,12 +788,24 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                         // "2013-09-24 Beslut i regionfullmäktige"
                         || line.text.len() < 60))
                     || (WEEKDAYS.contains(&first_word) && before.split_whitespace().count() <= 2)
+                    // "Council - Wednesday, 19th December, 2012 10.30 am"
+                    || (before.split_whitespace().count() <= 4
+                        && before.split_whitespace().nth(2).is_some_and(|w| {
+                            WEEKDAYS.contains(&lower(w.trim_end_matches(',')).as_str())
+                        }))
             });
         // "Fylkesutvalget 27. februar 2018": the body's name and the date.
         // Also "Stadsstyrelsens beslut 28.11.2022", "Byrådets referat 3.5.2022".
         let body_and_date = k < 15
             && Some(first).is_some_and(|f| {
-                let before = line.text.get(..f.start).unwrap_or("").trim();
+                // "Cabinet Decision: 3rd November 2011"
+                let before = line
+                    .text
+                    .get(..f.start)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches(':')
+                    .trim_end();
                 let before = [
                     "beslut",
                     "protokoll",
@@ -749,6 +813,8 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                     "møde",
                     "päätökset",
                     "kokous",
+                    "decision",
+                    "meeting",
                 ]
                 .iter()
                 .find_map(|w| {
@@ -1089,6 +1155,9 @@ mod tests {
         );
         let lines = [line("Nr. 20 BR 366/07. Medlemsforslag")];
         assert_eq!(loose_case_number(&lines).as_deref(), Some("BR 366/07"));
+        let lines = [line("the costs had fallen since 2006/7 and in 2011/12")];
+        assert_eq!(loose_case_number(&lines), None);
+        assert!(!financial_year("2013/0743") && !financial_year("2019-0457"));
     }
 
     #[test]

@@ -148,6 +148,12 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
                 DECISION_FIELDS.iter().any(|f| l.starts_with(f))
             });
         let set_off = blanks >= 2 && !t.ends_with(['.', ':', ';']);
+        // "1. MINUTES OF THE BUDGET MEETING HELD ON 17TH DECEMBER 2012:":
+        // a heading set in capitals needs no blank lines around it.
+        let shouting = title.is_some_and(|r| {
+            r.chars().filter(|c| c.is_alphabetic()).count() >= 8
+                && !r.chars().any(char::is_lowercase)
+        });
         // A decision bulletin: "2. Oulun kaupungin tilinpäätös 2018.
         // Päätösehdotus hyväksyttiin." — the title, then what was decided.
         let (own_title, decided_inline) = match title.and_then(|r| r.split_once(". ")) {
@@ -160,7 +166,7 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
         let first_ok = next.is_some() || number == Some(1) || field_below;
         let bulletin_goes_on = bulletin && next.is_some();
         if let (Some(n), Some(title)) = (number, own_title)
-            && (set_off || field_below || decided_inline || bulletin_goes_on)
+            && (set_off || shouting || field_below || decided_inline || bulletin_goes_on)
             && (t.len() < 200 || decided_inline || bulletin_goes_on)
             && t.len() < 400
             && in_turn
@@ -173,7 +179,7 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             out.push(ItemStart {
                 label: format!("Punkt {n}"),
                 at: *at,
-                title: Some(title.trim().trim_end_matches('.').to_string()),
+                title: Some(title.trim().trim_end_matches(['.', ':']).to_string()),
                 decided_from,
             });
             next = Some(n + 1);

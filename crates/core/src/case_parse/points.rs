@@ -561,9 +561,19 @@ pub(crate) fn decision(
                 .points
                 .iter()
                 .all(|p| p.text.starts_with("That ") || p.text.starts_with("that "));
+        // "Record of the Decision", a report of the discussion, and then
+        // the numbered decision: a list in a decision's section is its points.
+        let in_decision_section = paras[..list.first]
+            .iter()
+            .rev()
+            .find_map(|p| match &p.kind {
+                ParaKind::Heading(h) => Some(h == &Heading::Decision),
+                _ => None,
+            })
+            .unwrap_or(false);
         let s = match score(intro, heading) {
             s @ 0 => s,
-            s if resolutions => s.max(2),
+            s if resolutions || in_decision_section => s.max(2),
             s => s,
         };
         if s > best.map_or(0, |(b, _)| b) {
@@ -685,7 +695,10 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
                     .map(|_| 0)
             });
         let says_decided = decided_at.is_some();
-        if !(after_decision_heading || says_decided) || introduces(&para.text) {
+        // "Valgt blev:" under "Beslutning" introduces names, not points:
+        // it is the decision as written (a list would have been taken above).
+        let introduces_names = introduces(&para.text) && !(under_decision && !says_decided);
+        if !(after_decision_heading || says_decided) || introduces_names {
             continue;
         }
         let official = looks_like_case
@@ -711,11 +724,43 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
             best = Some((s, para, from));
         }
     }
-    best.map(|(_, para, from)| Point {
-        number: 1,
-        label: String::new(),
-        text: para.text.get(from..).unwrap_or(&para.text).to_string(),
+    best.map(|(_, para, from)| {
+        let text = para.text.get(from..).unwrap_or(&para.text);
+        Point {
+            number: 1,
+            label: String::new(),
+            text: quoted(after_resolved(text)).to_string(),
+        }
     })
+}
+
+/// "“To confirm the minutes …”": a resolution quoted in the minutes is
+/// what stands inside the quotes, not the talk after them.
+fn quoted(text: &str) -> &str {
+    let Some(inner) = text.strip_prefix('“').or_else(|| text.strip_prefix('"')) else {
+        return text;
+    };
+    match inner.find(['”', '"']) {
+        Some(end) if end >= 20 => &inner[..end],
+        _ => text,
+    }
+}
+
+/// "The Council resolved: to approve the minute …" is the decision from
+/// "to": the body and its verb introduce it.
+fn after_resolved(text: &str) -> &str {
+    let Some((head, rest)) = text.split_once(": ") else {
+        return text;
+    };
+    let verb = lower(head.rsplit(' ').next().unwrap_or(""));
+    let introduced = head.len() < 60
+        && matches!(verb.as_str(), "resolved" | "decided" | "agreed")
+        && body_at_start(head).is_some();
+    if introduced && rest.len() >= 20 {
+        rest
+    } else {
+        text
+    }
 }
 
 /// Where the sentence that holds byte `at` of `text` begins: after the

@@ -63,6 +63,11 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("the following amendment was proposed by", Motion),
     ("the following amendment was moved by", Motion),
     ("motion proposed by", Motion),
+    // Irish minutes: "Proposed by Councillor M. Lyons" / "Seconded by …".
+    ("proposed by councillor", Motion),
+    ("proposed by cllr", Motion),
+    ("moved by councillor", Motion),
+    ("moved by cllr", Motion),
     ("motion moved by", Motion),
     // Norwegian and Danish: "Forslag fra Gottschal, Mdg på vegne av SV …".
     ("forslag fra", Motion),
@@ -169,6 +174,8 @@ const STEMS: &[&str] = &[
     "stillet",
     "moved",
     "proposed the",
+    "proposed by",
+    "moved by",
     "understödd",
     "föreslog",
     "bemærkning",

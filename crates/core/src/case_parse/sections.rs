@@ -61,6 +61,15 @@ const DECISION_HEADINGS: &[&str] = &[
     "styrelsens beslut",
     "decision",
     "decisions",
+    // Irish minutes: "Proposed by …", "Seconded by …", "AND AGREED", the decision.
+    "and agreed",
+    "and resolved",
+    "it was agreed",
+    "it was resolved",
+    "record of the decision",
+    "record of decision",
+    "decision taken",
+    "decisions taken",
     "resolved",
     "resolution",
     "resolutions",
@@ -100,6 +109,15 @@ const MOTION_HEADINGS: &[&str] = &[
     "propositionsordning",
     "omröstning",
     "omröstningsresultat",
+    "röstningsresultat",
+    "äänestystulos",
+    "äänestystulokset",
+    "afstemningsresultat",
+    "afstemning",
+    "avstemning",
+    "votering",
+    "voting results",
+    "vote results",
     "motions",
     "amendment",
     "amendments",
@@ -113,6 +131,15 @@ const OTHER_HEADINGS: &[&str] = &[
     "behandling",
     "käsittely",
     "reasons for the decision",
+    "reasons for decision",
+    "reason for the decision",
+    // ModernGov's and egenda's form fields, left empty or filled.
+    "alternative options considered and rejected",
+    "alternative options considered",
+    "alternative options rejected",
+    "other options considered",
+    "declared (cabinet member) conflicts of interest",
+    "details of any conflicts of interest",
     "decision details",
     "ärendet",
     "ärendebeskrivning",
@@ -302,6 +329,27 @@ pub(crate) fn body_at_start(text: &str) -> Option<String> {
     None
 }
 
+/// "Beslutning Byrådet den 26-11-2014", "Vedtak i Kommunestyret 15.06.2020":
+/// a decision heading that names its body or its day.
+fn decision_with_body_or_date(t: &str) -> bool {
+    let Some(rest) = ["Beslutning ", "Beslut ", "Vedtak ", "Päätös ", "Decision "]
+        .iter()
+        .find_map(|h| t.strip_prefix(h))
+    else {
+        return false;
+    };
+    let rest = rest.strip_prefix("i ").unwrap_or(rest);
+    if rest.contains(':') {
+        return false;
+    }
+    let named = rest
+        .split(" den ")
+        .next()
+        .and_then(|b| body_name(b.trim()))
+        .is_some();
+    named || !super::dates::find(rest).is_empty()
+}
+
 /// What a line is, when it is a heading.
 pub(crate) fn classify(line: &str, is_org: &dyn Fn(&str) -> bool) -> Option<Heading> {
     let t = line.trim().trim_end_matches(':').trim();
@@ -320,6 +368,9 @@ pub(crate) fn classify(line: &str, is_org: &dyn Fn(&str) -> bool) -> Option<Head
     if DECISION_HEADINGS.contains(&l.as_str())
         || (words == 2 && (l.ends_with("s beslut") || l.ends_with("s vedtak")))
     {
+        return Some(Heading::Decision);
+    }
+    if decision_with_body_or_date(t) {
         return Some(Heading::Decision);
     }
     if PROPOSAL_HEADINGS.contains(&l.as_str()) || (words == 2 && l.ends_with("s förslag")) {
@@ -387,6 +438,12 @@ mod tests {
         );
         assert_eq!(plain("Beslut"), Some(Heading::Decision));
         assert_eq!(plain("Regionstyrelsens beslut"), Some(Heading::Decision));
+        assert_eq!(
+            plain("Beslutning Byrådet den 26-11-2014"),
+            Some(Heading::Decision)
+        );
+        assert_eq!(plain("Vedtak i Kommunestyret"), Some(Heading::Decision));
+        assert_eq!(plain("Decision Maker: Cabinet"), None);
         assert_eq!(plain("Arbetsutskottets förslag"), Some(Heading::Proposal));
         assert_eq!(plain("Förslag till beslut"), Some(Heading::Proposal));
         assert_eq!(plain("Yrkanden"), Some(Heading::Motions));

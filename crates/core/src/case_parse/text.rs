@@ -120,6 +120,9 @@ fn normalise(line: &str) -> String {
     // A decision register's "Date :-2011/12/14" is a field like "Date: …".
     let line = if line.contains(" :-") {
         std::borrow::Cow::Owned(line.replace(" :-", ": "))
+    } else if let Some(head) = line.trim_end().strip_suffix(":-") {
+        // Scottish minutes: "The Council resolved:-" introduces the decision.
+        std::borrow::Cow::Owned(format!("{head}:"))
     } else {
         line
     };
