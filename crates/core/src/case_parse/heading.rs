@@ -567,7 +567,15 @@ fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
         // The subject comes before the decision and the positions.
         let section = classify(t, &|_| false)
             .is_some_and(|h| !matches!(h, Heading::Body(_) | Heading::Other));
-        if parse_label(t).is_some() || starts_like_intro(t) || body_at_start(t).is_some() || section
+        // Running text has begun: a title is no paragraph of sentences.
+        let words = t.split_whitespace().count();
+        let prose =
+            words > 30 || (t.contains(". ") && t.len() > 150) || (t.ends_with('.') && words > 10);
+        if parse_label(t).is_some()
+            || starts_like_intro(t)
+            || body_at_start(t).is_some()
+            || section
+            || prose
         {
             return None;
         }

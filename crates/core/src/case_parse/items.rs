@@ -21,7 +21,9 @@ pub(crate) struct ItemStart {
 
 /// The label of a line that starts an item, if it does.
 pub(crate) fn item_label(line: &str) -> Option<String> {
+    // " • Pkt. 43 Meddelelser fra formanden": a web page's list of items.
     let t = line.trim();
+    let t = t.strip_prefix("• ").unwrap_or(t).trim_start();
     let l = lower(t);
     let (prefix_len, keep) = if let Some(rest) = t.strip_prefix('§') {
         if rest.starts_with('§') {
@@ -34,6 +36,7 @@ pub(crate) fn item_label(line: &str) -> Option<String> {
             ("sag nr", "Sag nr. "),
             ("nr.", "Nr. "),
             ("punkt", "Punkt "),
+            ("pkt.", "Pkt. "),
             ("item", "Item "),
             ("minute", "Minute "),
             ("sak", "Sak "),

@@ -280,6 +280,20 @@ pub(crate) fn titled_name(s: &str) -> bool {
     titles > 0 && just_a_name(&words[titles..].join(" "))
 }
 
+/// Whether `s` names a titled member after a short lead and before a
+/// seconder: "At this juncture Councillor Catherine Bowman, seconded by
+/// Councillor Tim McNally,".
+pub(crate) fn titled_name_after_lead(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let Some(from) = words.iter().take(4).position(|w| is_title(w)) else {
+        return false;
+    };
+    let rest = words[from..].join(" ");
+    let own = rest.split(',').next().unwrap_or("");
+    let own = own.split(" seconded by").next().unwrap_or(own);
+    titled_name(own)
+}
+
 /// Whether `text` opens with a member's title and name: "Fullm. Mika
 /// Helva föreslog, …".
 pub(crate) fn starts_with_titled_name(text: &str) -> bool {
@@ -420,7 +434,18 @@ fn without_parties(zone: &str) -> Vec<Person> {
         let mut j = i;
         let mut run = Vec::new();
         while let Some(tok) = tokens.get(j) {
-            let word = tok.trim_end_matches([',', '.', ':', ';']);
+            // An initial keeps its full stop: "A." in "Councillor A. Byrne".
+            let initial =
+                tok.len() == 2 && tok.ends_with('.') && tok.starts_with(char::is_uppercase);
+            let word = if initial {
+                tok
+            } else {
+                tok.trim_end_matches([',', '.', ':', ';'])
+            };
+            // "Proposed by Councillor A. Byrne Seconded by …" on one line.
+            if matches!(word, "Seconded" | "Proposed" | "Moved" | "Supported") {
+                break;
+            }
             if is_name_word(word) || (!run.is_empty() && PARTICLES.contains(&word)) {
                 run.push(word);
                 j += 1;
@@ -437,8 +462,21 @@ fn without_parties(zone: &str) -> Vec<Person> {
             continue;
         }
         let titled = before.as_deref().is_some_and(is_title);
+        // "Councillor Catherine Bowman, seconded by …": a title leads its name.
+        let led = led || is_title(run[0]);
+        // The seconder is no mover: "seconded by Councillor Tim McNally".
+        let seconder = i >= 2
+            && matches!(
+                (lower(tokens[i - 2]).as_str(), lower(tokens[i - 1]).as_str()),
+                ("seconded", "by") | ("understödd", "av") | ("støttet", "af" | "av")
+            )
+            || (i >= 3
+                && lower(tokens[i - 3]) == "seconded"
+                && lower(tokens[i - 2]) == "by"
+                && is_title(tokens[i - 1]));
         let ended_with_comma = tokens.get(j - 1).is_some_and(|t| t.ends_with(','));
         match name_from_run(run, titled) {
+            Some(_) if seconder => listing = false,
             Some(name) if led => {
                 out.push(Person { name, party: None });
                 listing = ended_with_comma

@@ -457,6 +457,7 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "deferred the item",
     "päätti",
     "beslutar att",
+    "beslutat att",
     "beslöt att",
     "beslutade att",
     "decided to",
@@ -476,6 +477,8 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "vedtek",
     "vedtog",
     "was carried",
+    "declared to be carried",
+    "declared carried",
     "was not carried",
     "was rejected",
     "blev vedtaget",
@@ -701,7 +704,26 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         if !(after_decision_heading || says_decided) || introduces_names {
             continue;
         }
+        // "The procedural motion was put to the vote and declared to be
+        // carried": only minutes report a vote.
+        let voted = find_any(
+            &l,
+            &[
+                "put to the vote",
+                "declared to be carried",
+                "declared carried",
+            ],
+        )
+        .is_some();
+        // "… till handlingarna. Kommunstyrelsen beslutar att …" in text run
+        // together: the body opens the sentence that decides.
+        let body_decides = decided_at.is_some_and(|at| {
+            let from = sentence_start(&para.text, at);
+            para.text.get(from..).and_then(body_at_start).is_some()
+        });
         let official = looks_like_case
+            || voted
+            || body_decides
             || after_decision_heading
             || l.starts_with("resolved")
             || body_at_start(&para.text).is_some();
@@ -715,7 +737,14 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         } else {
             3
         } + u8::from(after_decision_heading);
-        if s > best.map_or(0, |(b, _, _)| b) {
+        // Minutes tell the preparing bodies' decisions under their names
+        // ("Økonomiudvalget, 18. september 2019, pkt. 153: Indstilles
+        // godkendt.") and the body's own under "Beslutning".
+        let s = s + u8::from(
+            under_decision && before.is_some_and(|p| super::sections::plain_decision(&p.text)),
+        );
+        let best_s = best.map_or(0, |(b, _, _)| b);
+        if s > best_s {
             // Lines run together before the decision ("… Nr. 28 BR 40/04.
             // Aftale om salg Indstillingen blev godkendt …") are not part of it.
             let from = decided_at

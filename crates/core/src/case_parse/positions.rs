@@ -235,6 +235,7 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
                 || persons::just_a_name(before)
                 || persons::is_party_name(before)
                 || persons::titled_name(before)
+                || (at < 200 && persons::titled_name_after_lead(before))
                 || (persons::starts_with_party_name(before) && at < 80)
                 || LEADS.iter().any(|lead| l.starts_with(lead))
                 || (persons::starts_with_person(text) && at < 200);

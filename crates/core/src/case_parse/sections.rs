@@ -232,6 +232,14 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
     if words.is_empty() || words.len() > 5 || !starts_upper(t) {
         return None;
     }
+    // "Om kommunfullmäktige beslutar …" is a condition, not the body's act.
+    const CONDITIONS: &[&str] = &[
+        "om", "när", "då", "innan", "sedan", "hvis", "når", "inden", "før", "jos", "kun", "if",
+        "when", "unless", "once", "should", "where",
+    ];
+    if words.len() > 1 && CONDITIONS.contains(&lower(words[0]).as_str()) {
+        return None;
+    }
     if !words.iter().all(|w| {
         w.chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
@@ -254,6 +262,7 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
 pub(crate) const DECIDING_VERBS: &[&str] = &[
     "beslutar",
     "beslutade",
+    "beslutat",
     "beslöt",
     "besluttede",
     "besluttet",
@@ -329,9 +338,25 @@ pub(crate) fn body_at_start(text: &str) -> Option<String> {
     None
 }
 
+/// Whether a heading is the word for a decision and nothing else: "Beslutning".
+pub(crate) fn plain_decision(line: &str) -> bool {
+    DECISION_HEADINGS.contains(&lower(line.trim().trim_end_matches(':').trim()).as_str())
+}
+
 /// "Beslutning Byrådet den 26-11-2014", "Vedtak i Kommunestyret 15.06.2020":
 /// a decision heading that names its body or its day.
 fn decision_with_body_or_date(t: &str) -> bool {
+    // "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42": the body, the day and
+    // the item, above what the body decided on it.
+    if let [body, day, item] = t.split(", ").collect::<Vec<_>>().as_slice()
+        && body_name(body).is_some()
+        && !super::dates::find(day).is_empty()
+        && ["pkt.", "punkt", "§", "sak", "item"]
+            .iter()
+            .any(|w| lower(item).starts_with(w))
+    {
+        return true;
+    }
     let Some(rest) = ["Beslutning ", "Beslut ", "Vedtak ", "Päätös ", "Decision "]
         .iter()
         .find_map(|h| t.strip_prefix(h))
@@ -443,6 +468,10 @@ mod tests {
             Some(Heading::Decision)
         );
         assert_eq!(plain("Vedtak i Kommunestyret"), Some(Heading::Decision));
+        assert_eq!(
+            plain("Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42"),
+            Some(Heading::Decision)
+        );
         assert_eq!(plain("Decision Maker: Cabinet"), None);
         assert_eq!(plain("Arbetsutskottets förslag"), Some(Heading::Proposal));
         assert_eq!(plain("Förslag till beslut"), Some(Heading::Proposal));

@@ -311,10 +311,10 @@ fn a_decision_list_gives_each_item_its_decision() {
     assert_eq!(
         read,
         [
-            (Some("Talousarvion muutos:"), "Hyväksyttiin."),
-            (Some("Lausunto pelastuslaista:"), "Merkittiin tiedoksi."),
+            (Some("Talousarvion muutos"), "Hyväksyttiin."),
+            (Some("Lausunto pelastuslaista"), "Merkittiin tiedoksi."),
             (
-                Some("Kaupunginjohtajan sopimus:"),
+                Some("Kaupunginjohtajan sopimus"),
                 "Poistettiin esityslistalta."
             )
         ]
@@ -404,4 +404,105 @@ fn a_decision_bulletin_gives_each_numbered_item_its_decision() {
         "Decision - Membership of Eurocities\n\nDecision:\n\n(1) That the Council joins Eurocities.\n",
     );
     assert_eq!(case.title.as_deref(), Some("Membership of Eurocities"));
+}
+
+#[test]
+fn a_decision_heading_naming_its_body_heads_an_election() {
+    let text = "Referat\n\nmandag den 3. marts 2025 kl. 16:00\n\nSagsnr.: 25/1234\n\nIndstilling\n\nSekretariatet indstiller, at udvalget vælger to repræsentanter.\n\nBeslutning Udvalget den 03-03-2025\n\nValgt blev:\n\nAnne Holm          (Per Dahl)\n\nBo Lind            (Eva Krag)\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(case.decision_points[0].text, "Valgt blev:");
+    assert_eq!(case.decision.kind, DecisionKind::Adopted);
+    assert_eq!(case.title, None, "a form's heading is no title");
+}
+
+#[test]
+fn a_decision_record_form_gives_title_date_and_numbered_decision() {
+    let text = "View Cabinet Decision Record\n\nCabinet Decision: 4th March 2021\nTitle of Item/Report\nMembership of a Regional Network\nRecord of the Decision\nCabinet considered a report on the network, whose fee had risen since 2019/20.\n\nMembers discussed the benefits.\n\n1. The Council gives notice to leave the network.\n\n2. The Leader writes to the network's secretariat.\nReasons for the Decision\nThe fee rose.\nAlternative Options Considered and Rejected\nTo stay a member.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Membership of a Regional Network")
+    );
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2021, 3, 4));
+    assert_eq!(case.case_number, None, "2019/20 is a financial year");
+    assert_eq!(case.decision.kind, DecisionKind::Adopted);
+    let points: Vec<&str> = case
+        .decision_points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "The Council gives notice to leave the network.",
+            "The Leader writes to the network's secretariat."
+        ]
+    );
+}
+
+#[test]
+fn irish_minutes_give_each_item_its_mover_and_quoted_resolution() {
+    let text = "Minutes of the March Meeting of the County Council held on Monday 3rd March, 2025\nMEMBERS PRESENT:\n- Councillor Ryan,\n1. MINUTES OF THE FEBRUARY MEETING:\nProposed by Councillor A. Byrne\nSeconded by Councillor B. Walsh\nAND AGREED\n\u{201c}To confirm the minutes of the February Meeting held on 3rd February, 2025.\u{201d}\n2. TWINNING WITH A TOWN IN BRITTANY:\nProposed by Councillor C. Kelly\nSeconded by Councillor D. Nolan\nAND AGREED\nTo approve the twinning charter with the town.\n";
+    let cases = parse_all(text, &catalogue_names()).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(
+        cases[0].decision_points[0].text,
+        "To confirm the minutes of the February Meeting held on 3rd February, 2025."
+    );
+    assert_eq!(
+        cases[1].title.as_deref(),
+        Some("TWINNING WITH A TOWN IN BRITTANY")
+    );
+    assert_eq!(cases[1].positions[0].kind, PositionKind::Motion);
+    assert_eq!(cases[1].positions[0].persons[0].name, "C. Kelly");
+    assert!(
+        cases
+            .iter()
+            .all(|c| c.date == NaiveDate::from_ymd_opt(2025, 3, 3))
+    );
+}
+
+#[test]
+fn a_procedural_motion_carried_names_its_mover_not_its_seconder() {
+    let text = "Agenda item\n\nAt this point Councillor Ann Price, seconded by Councillor Tom Hale, moved that the debate be adjourned.\n\nThe procedural motion was put to the vote and declared to be carried.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(
+        case.decision_points[0].text,
+        "The procedural motion was put to the vote and declared to be carried."
+    );
+    let names: Vec<&str> = case.positions[0]
+        .persons
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Ann Price"]);
+    assert_eq!(case.title, None, "a paragraph of prose is no title");
+}
+
+#[test]
+fn scottish_resolutions_and_a_news_item_that_recommends() {
+    let text = "Council - Tuesday, 4th March, 2025 10.30 am\n\nMinute of the Previous Meeting\n\nThe Council had before it the minute of its previous meeting.\n\nThe Council resolved:-\n\nto approve the minute as a correct record of the meeting.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(
+        case.decision_points[0].text,
+        "to approve the minute as a correct record of the meeting."
+    );
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2025, 3, 4));
+    let news = "Kommunen lämnar nätverket\n\nKommunstyrelsen har beslutat att föreslå kommunfullmäktige att lämna nätverket.\n\nOm kommunfullmäktige beslutar att följa förslaget sker det vid årsskiftet.\n";
+    let case = parse(news, &catalogue_names()).unwrap();
+    assert_eq!(case.decision.kind, DecisionKind::Recommended);
+    assert_eq!(
+        case.deciding_body, None,
+        "\"Om kommunfullmäktige\" is a condition"
+    );
+}
+
+#[test]
+fn a_danish_committee_page_splits_into_its_points() {
+    let text = "Referat\n\nDato: Onsdag, Marts 5, 2025 - 17:00\n \u{2022} Pkt. 7 Godkendelse af dagsorden\n\n  Pkt. 7\n\n  Godkendelse af dagsorden\n\n  Udvalget, 05-03-2025, pkt. 7\n\n  Godkendt.\n\n \u{2022} Pkt. 8 Venskabsby i Polen\n\n  Pkt. 8\n\n  Venskabsby i Polen\n\n  Indstilling\n\n  Forvaltningen indstiller, at aftalen godkendes.\n\n  Udvalget, 05-03-2025, pkt. 8\n\n  Anbefales.\n";
+    let cases = parse_all(text, &catalogue_names()).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[0].decision_points[0].text, "Godkendt.");
+    assert_eq!(cases[1].decision_points[0].text, "Anbefales.");
+    assert_eq!(cases[1].paragraph.as_deref(), Some("8"));
 }
