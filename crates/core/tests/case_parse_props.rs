@@ -195,6 +195,7 @@ fn in_time(label: &str, text: &str) {
     let _ = parse(text, orgs());
     let _ = parse_all(text, orgs());
     let took = start.elapsed();
+    eprintln!("{label}: {took:?}");
     // Generous for an unoptimised build on a slow machine; a quadratic path would take minutes.
     let limit = Duration::from_secs(20);
     assert!(took < limit, "{label}: {} bytes took {took:?}", text.len());

@@ -551,6 +551,16 @@ pub(crate) fn decision(
     looks_like_case: bool,
 ) -> (Vec<Point>, Confidence) {
     let inside = in_positions(paras, blocks);
+    // Whether each paragraph stands in a decision's section: found in one
+    // pass, as a text may hold thousands of lists.
+    let mut section_is_decision = Vec::with_capacity(paras.len());
+    let mut current = false;
+    for p in paras {
+        section_is_decision.push(current);
+        if let ParaKind::Heading(h) = &p.kind {
+            current = h == &Heading::Decision;
+        }
+    }
     let mut best: Option<(u8, &List)> = None;
     for list in lists
         .iter()
@@ -566,14 +576,7 @@ pub(crate) fn decision(
                 .all(|p| p.text.starts_with("That ") || p.text.starts_with("that "));
         // "Record of the Decision", a report of the discussion, and then
         // the numbered decision: a list in a decision's section is its points.
-        let in_decision_section = paras[..list.first]
-            .iter()
-            .rev()
-            .find_map(|p| match &p.kind {
-                ParaKind::Heading(h) => Some(h == &Heading::Decision),
-                _ => None,
-            })
-            .unwrap_or(false);
+        let in_decision_section = section_is_decision.get(list.first).copied().unwrap_or(false);
         let s = match score(intro, heading) {
             s @ 0 => s,
             s if resolutions || in_decision_section => s.max(2),
