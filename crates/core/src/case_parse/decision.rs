@@ -571,7 +571,18 @@ fn kind(sentences: &[Sentence], decides: bool) -> DecisionKind {
     if by_body(RECOMMENDED) && !decides {
         return DecisionKind::Recommended;
     }
-    if any(AMENDED) {
+    // "vedtar … kommuneplanen med endringar etter høyringsperioden": the
+    // proposal names the changes a consultation brought; the body changed nothing.
+    let amended = plain().any(|s| {
+        find_any(s, AMENDED).is_some_and(|(at, _)| {
+            let after: Vec<&str> = s[at..].split_whitespace().skip(2).take(1).collect();
+            !matches!(
+                after.as_slice(),
+                ["etter" | "efter" | "after" | "från" | "frå" | "fra"]
+            )
+        })
+    });
+    if amended {
         return DecisionKind::AdoptedWithAmendments;
     }
     DecisionKind::Adopted

@@ -360,6 +360,8 @@ const FORM_LINES: &[&str] = &[
     "recorded votes",
     "resultat av votering",
     "resultat av avstemning",
+    "votering er ferdig i denne saken",
+    "votering er ferdig i denne saka",
     "voting result",
     "dagsordenspunkt",
     "sagsfremstilling",
@@ -372,7 +374,7 @@ const FORM_LINES: &[&str] = &[
 /// A form field whose value stands on the next line ("Motion status:"),
 /// or a line that is only a form's own heading.
 fn is_form_line(l: &str) -> bool {
-    let t = l.trim().trim_end_matches(':').trim();
+    let t = l.trim().trim_end_matches([':', '.']).trim();
     FORM_LINES.contains(&t) || (l.trim_end().ends_with(':') && t.split_whitespace().count() <= 3)
 }
 
@@ -966,6 +968,7 @@ const MARKERS: &[(&str, &[&str])] = &[
             "imot",
             "forslag",
             "saken",
+            "vedtatt",
             "vedtak",
             "hvor",
             "deres",
@@ -996,6 +999,26 @@ const MARKERS: &[(&str, &[&str])] = &[
             "saka",
             "korleis",
             "heile",
+            // "Formannskapet si innstilling", "vedteke", "endeleg".
+            "si",
+            "sitt",
+            "sine",
+            "endeleg",
+            "vedteke",
+            "vedtek",
+            "lova",
+            "desse",
+            "difor",
+            "medan",
+            "saman",
+            "endringar",
+            "høyring",
+            // Shared with bokmål, so that those words do not tip a
+            // nynorsk text over (bokmål wins a tie).
+            "skal",
+            "til",
+            "forslag",
+            "kan",
         ],
     ),
     (

@@ -576,7 +576,10 @@ pub(crate) fn decision(
                 .all(|p| p.text.starts_with("That ") || p.text.starts_with("that "));
         // "Record of the Decision", a report of the discussion, and then
         // the numbered decision: a list in a decision's section is its points.
-        let in_decision_section = section_is_decision.get(list.first).copied().unwrap_or(false);
+        let in_decision_section = section_is_decision
+            .get(list.first)
+            .copied()
+            .unwrap_or(false);
         let s = match score(intro, heading) {
             s @ 0 => s,
             s if resolutions || in_decision_section => s.max(2),

@@ -74,6 +74,10 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("endringsforslag fra", Motion),
     ("ændringsforslag fra", Motion),
     ("tilleggsforslag fra", Motion),
+    // Nynorsk: "Tilleggsforslag frå H", "Endringsforslag frå Ap".
+    ("forslag frå", Motion),
+    ("endringsforslag frå", Motion),
+    ("tilleggsforslag frå", Motion),
     ("dissens*", Reservation),
     ("mindretalsudtalelse*", Reservation),
     ("ersättaryttrande*", Statement),

@@ -506,3 +506,28 @@ fn a_danish_committee_page_splits_into_its_points() {
     assert_eq!(cases[1].decision_points[0].text, "Anbefales.");
     assert_eq!(cases[1].paragraph.as_deref(), Some("8"));
 }
+
+#[test]
+fn a_nynorsk_vote_page_with_its_cells_run_together() {
+    let text = "Votering er ferdig i denne saka.\nResultat av votering\n4:02 Formannskapet si innstilling\nKommunestyret vedtek endeleg planen for skulen med endringar etter høyringa.\nVedteke\nMOT\n2FOR\n9 Kari Nes Senterpartiet Ola Berg Høgre Arbeidarpartiet4:03 Tilleggsforslag frå Sp\nDet skal ikkje byggjast fleire vegar i sentrum.\nFallen\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(case.language, "nn");
+    assert_eq!(case.decision.votes.for_, Some(9));
+    assert_eq!(case.decision.votes.against, Some(2));
+    assert_eq!(
+        case.decision.kind,
+        DecisionKind::Adopted,
+        "the changes came from the hearing"
+    );
+    assert!(
+        case.decision_points[0]
+            .text
+            .contains("Kommunestyret vedtek endeleg planen")
+    );
+    assert_eq!(case.positions[0].kind, PositionKind::Motion);
+    assert!(case.positions[0].text.starts_with("Tilleggsforslag frå Sp"));
+    assert_ne!(
+        case.title.as_deref(),
+        Some("Votering er ferdig i denne saka.")
+    );
+}

@@ -216,7 +216,8 @@ fn raw_lines(text: &str) -> Vec<Raw> {
 /// Vote labels a web page lays out as stacked cells, the count on a line
 /// of its own below ("FOR" / "13" / names … "MOT" / "0"), joined into one
 /// line "FOR: 13", so that the count is not taken for a page number.
-fn stack_labels(mut raws: Vec<Raw>) -> Vec<Raw> {
+fn stack_labels(raws: Vec<Raw>) -> Vec<Raw> {
+    let mut raws = unglue_cells(raws);
     const LABELS: &[&str] = &[
         "for",
         "mot",
@@ -267,6 +268,76 @@ fn stack_labels(mut raws: Vec<Raw>) -> Vec<Raw> {
         i += 1;
     }
     out
+}
+
+/// Cells a web page's text ran together without a break, as Kaukus's vote
+/// pages do: "0FOR" (a count and the next label), "13 Vigdis Beisland …"
+/// (a count and its names) and "…Arbeidarpartiet12:12 Tilleggsforslag"
+/// (the names and the next proposal's number).
+fn unglue_cells(raws: Vec<Raw>) -> Vec<Raw> {
+    const LABELS: &[&str] = &["FOR", "MOT", "IMOT", "IMOD", "AVSTÅR", "BLANKE"];
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+    let mut after_label = false;
+    for raw in raws {
+        let t = raw.text.as_str();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let mut pieces: Vec<String> = Vec::new();
+        if (1..=3).contains(&digits) && LABELS.contains(&&t[digits..]) {
+            pieces.push(t[..digits].to_string());
+            pieces.push(t[digits..].to_string());
+        } else if after_label
+            && (1..=3).contains(&digits)
+            && t[digits..].starts_with(' ')
+            && t[digits + 1..].starts_with(char::is_uppercase)
+        {
+            pieces.push(t[..digits].to_string());
+            pieces.extend(split_glued_number(&t[digits + 1..]));
+        } else {
+            pieces.extend(split_glued_number(t));
+        }
+        after_label = pieces.last().is_some_and(|p| LABELS.contains(&p.as_str()));
+        let mut first = true;
+        for piece in pieces {
+            out.push(Raw {
+                text: piece,
+                page_break_before: raw.page_break_before && first,
+            });
+            first = false;
+        }
+    }
+    out
+}
+
+/// "…Arbeidarpartiet12:12 Tilleggsforslag frå H": a lowercase letter run
+/// into "NN:NN " and a capital starts a new line there.
+fn split_glued_number(t: &str) -> Vec<String> {
+    let b = t.as_bytes();
+    // The number is one or two digits, a colon and two digits: "4:03", "12:12".
+    let number_at = |i: usize| -> Option<usize> {
+        let lead = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let end = i + lead + 3;
+        ((1..=2).contains(&lead)
+            && b.get(i + lead) == Some(&b':')
+            && b.get(i + lead + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + lead + 2).is_some_and(u8::is_ascii_digit)
+            && b.get(end) == Some(&b' ')
+            && t.get(end + 1..)
+                .is_some_and(|r| r.starts_with(char::is_uppercase)))
+        .then_some(end)
+    };
+    let cut = (1..b.len()).find(|&i| {
+        b[i - 1].is_ascii_lowercase() && b[i].is_ascii_digit() && number_at(i).is_some()
+    });
+    // The number goes on a line of its own, so that the proposal's own
+    // words ("Tilleggsforslag frå H") open their line.
+    match cut.and_then(|i| number_at(i).map(|end| (i, end))) {
+        Some((i, end)) => vec![
+            t[..i].to_string(),
+            t[i..end].to_string(),
+            t[end + 1..].to_string(),
+        ],
+        None => vec![t.to_string()],
+    }
 }
 
 /// Points a page ran into one line: "… innstilling i 2 punkt vedtas.
