@@ -766,6 +766,13 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
             "fredag",
             "lördag",
             "söndag",
+            "måndagen",
+            "tisdagen",
+            "onsdagen",
+            "torsdagen",
+            "fredagen",
+            "lördagen",
+            "söndagen",
             "mandag",
             "tirsdag",
             "lørdag",
@@ -833,6 +840,20 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                         .then(|| before[..before.len() - w.len()].trim_end())
                 })
                 .unwrap_or(before);
+                // "Beslut i korthet - regionstyrelsen 30 mars 2022": the body
+                // after a dash, written as a common noun.
+                let capitalised;
+                let before = match before.rsplit_once(" - ") {
+                    Some((_, body)) => {
+                        let mut c = body.chars();
+                        capitalised = c
+                            .next()
+                            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                            .unwrap_or_default();
+                        capitalised.as_str()
+                    }
+                    None => before,
+                };
                 // The body's genitive: "Stadsstyrelsens", "Kaupunginhallituksen", "Valtuuston".
                 let owner = [
                     before.strip_suffix('s').map(str::to_string),

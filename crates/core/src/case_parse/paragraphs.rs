@@ -170,6 +170,17 @@ fn breaks_before(
     if matches!(open.kind, ParaKind::Item(_)) && open.text.is_empty() {
         return false;
     }
+    // A transcript gives each page as one long line, its page number in
+    // front: "2 PEDERSÖRE KOMMUN Kommunstyrelsen PROTOKOLL …".
+    let digits = line.text.bytes().take_while(u8::is_ascii_digit).count();
+    let next_page = line.blanks_before >= 1
+        && prev.len() > 300
+        && (1..=3).contains(&digits)
+        && line.text[digits..].starts_with(' ')
+        && line.text[digits + 1..].starts_with(char::is_uppercase);
+    if next_page {
+        return true;
+    }
     let upper = starts_sentence(&line.text);
     // A line in brackets ends what it follows: "(Sagen udsattes i mødet den 23. februar)".
     let bracketed = prev.trim_start().starts_with('(') && prev.trim_end().ends_with(')');

@@ -496,6 +496,7 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "jätettiin pöydälle",
     "godkändes",
     "antogs",
+    "valdes",
     "bifölls",
     "avslogs",
     "återremitterades",
@@ -692,17 +693,30 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
                     && find_any(&lower(&p.text), SENTENCE_DECISIONS).is_some())
         });
         // "Stadsstyrelsen beslutade enhälligt …": a body saying it decided.
-        let decided_at = may_report_decision(&l)
+        let may = may_report_decision(&l);
+        // A body opens the sentence that holds byte `at`, or stands right
+        // before it ("… övriga ärenden Kommunstyrelsen beslutade …").
+        let body_at = |at: usize| {
+            let from = sentence_start(&para.text, at);
+            para.text.get(from..).and_then(body_at_start).is_some()
+                || body_right_before(&para.text, at).is_some()
+        };
+        let phrase_at = may
             .then(|| find_any(&l, SENTENCE_DECISIONS))
             .flatten()
+            .map(|(at, _)| at);
+        // "Stadsstyrelsen beslutade enhälligt …": a body saying it decided,
+        // taken before a phrase no body said ("… valdes Per-Erik Finne").
+        let verb_at = may
+            .then(|| find_any(&l, super::sections::DECIDING_VERBS))
+            .flatten()
             .map(|(at, _)| at)
-            .or_else(|| {
-                may_report_decision(&l)
-                    .then(|| find_any(&l, super::sections::DECIDING_VERBS))
-                    .flatten()
-                    .and_then(|_| body_at_start(&para.text))
-                    .map(|_| 0)
-            });
+            .filter(|&at| body_at(at));
+        let decided_at = match (phrase_at, verb_at) {
+            (Some(p), Some(v)) if !body_at(p) => Some(v),
+            (Some(p), _) => Some(p),
+            (None, v) => v,
+        };
         let says_decided = decided_at.is_some();
         // "Valgt blev:" under "Beslutning" introduces names, not points:
         // it is the decision as written (a list would have been taken above).
@@ -723,10 +737,7 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         .is_some();
         // "… till handlingarna. Kommunstyrelsen beslutar att …" in text run
         // together: the body opens the sentence that decides.
-        let body_decides = decided_at.is_some_and(|at| {
-            let from = sentence_start(&para.text, at);
-            para.text.get(from..).and_then(body_at_start).is_some()
-        });
+        let body_decides = decided_at.is_some_and(body_at);
         let official = looks_like_case
             || voted
             || body_decides
@@ -753,9 +764,28 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         if s > best_s {
             // Lines run together before the decision ("… Nr. 28 BR 40/04.
             // Aftale om salg Indstillingen blev godkendt …") are not part of it.
+            // In a transcript the item's heading runs into the sentence
+            // ("… övriga ärenden Kommunstyrelsen beslutade …"): the
+            // decision starts at the body.
             let from = decided_at
                 .filter(|_| !after_decision_heading)
-                .map_or(0, |at| sentence_start(&para.text, at));
+                .map_or(0, |at| {
+                    let start = sentence_start(&para.text, at);
+                    match body_right_before(&para.text, at) {
+                        // "Han finner att kommunfullmäktige beslutar …" is whole.
+                        Some(body)
+                            if body > start
+                                && para.text.get(start..).and_then(body_at_start).is_none()
+                                && !matches!(
+                                    para.text[start..body].trim_end().rsplit(' ').next(),
+                                    Some("att" | "that")
+                                ) =>
+                        {
+                            body
+                        }
+                        _ => start,
+                    }
+                });
             best = Some((s, para, from));
         }
     }
@@ -767,6 +797,47 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
             text: quoted(after_resolved(text)).to_string(),
         }
     })
+}
+
+/// Where a body's name stands right before byte `at`, the verb: "…
+/// övriga ärenden Kommunstyrelsen beslutade …" in a transcript whose item
+/// headings run into their text without a full stop.
+fn body_right_before(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?.trim_end();
+    // Only the last few words matter; a transcript's line may be long.
+    let from = head.len().saturating_sub(120);
+    let from = (from..=head.len()).find(|&i| head.is_char_boundary(i))?;
+    let starts: Vec<usize> = head[from..]
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || head[from..from + i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| from + i)
+        .collect();
+    // The nearest name first: "… listan Kommunstyrelsen" is "Kommunstyrelsen";
+    // after "att" a body is written small: "Han finner att kommunfullmäktige beslutar".
+    let lead_in = |i: usize| {
+        let before = head[..i].trim_end();
+        let last = before.rsplit(' ').next().unwrap_or("");
+        matches!(last, "att" | "at" | "that" | "että")
+    };
+    starts
+        .iter()
+        .rev()
+        .take(4)
+        .find(|&&i| {
+            let words = &head[i..];
+            super::sections::body_name(words).is_some()
+                || (lead_in(i) && {
+                    let mut c = words.chars();
+                    let up: String = c
+                        .next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default();
+                    super::sections::body_name(&up).is_some()
+                })
+        })
+        .copied()
 }
 
 /// "“To confirm the minutes …”": a resolution quoted in the minutes is

@@ -248,7 +248,15 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
     }
     let last = words.last()?;
     let l = lower(last);
-    if SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e)) {
+    // "Kommunstyrelsens arbetsutskott", "Kultur- och fritidsnämnden"; not
+    // "Godkännande av listan Kommunstyrelsen", an item's heading run into
+    // the body that decided it.
+    let leading_ok = words[..words.len() - 1].iter().all(|w| {
+        starts_upper(w)
+            || w.ends_with(['s', '-'])
+            || matches!(*w, "och" | "og" | "ja" | "i" | "for" | "för")
+    });
+    if SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e)) && leading_ok {
         return Some(lower(t));
     }
     let english = ENGLISH_BODY_ENDINGS.contains(last)

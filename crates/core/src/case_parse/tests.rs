@@ -531,3 +531,32 @@ fn a_nynorsk_vote_page_with_its_cells_run_together() {
         Some("Votering er ferdig i denne saka.")
     );
 }
+
+#[test]
+fn a_transcript_whose_item_headings_run_into_the_decision() {
+    let meta = "1 EXEMPELBY KOMMUN Kommunstyrelsen PROTOKOLL Sammanträdestid: Sammanträdesplats: Beslutande Tisdagen den 7 mars 2023, kl 18 Kommunhuset Ersättare Berg, Anna Lind, Per Ek, Eva Ström, Olle Holm, Stina Dahl, Nils Övriga närvarande Vik, Karin kommundirektör Paragrafer 1-12 Underskrifter Anna Berg ordförande Karin Vik sekreterare Protokollsjustering";
+    let text = format!(
+        "Tisdagen den 7 mars 2023, kl 18 Kommunhuset\n\n{meta}\n\n2 EXEMPELBY KOMMUN Kommunstyrelsen PROTOKOLL Val av protokollsjusterare Till protokollsjusterare valdes Per Lind och Eva Ek. 3 Godkännande av föredragningslistan Kommunstyrelsen beslutade enhälligt godkänna föredragningslistan.\n"
+    );
+    let case = parse(&text, &catalogue_names()).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2023, 3, 7));
+    assert_eq!(
+        case.decision_points[0].text,
+        "Kommunstyrelsen beslutade enhälligt godkänna föredragningslistan."
+    );
+    assert_eq!(case.deciding_body, None, "no item heading is a body");
+}
+
+#[test]
+fn a_bulletin_dated_after_its_body_and_a_chairs_finding() {
+    let text = "Beslut i korthet - regionstyrelsen 12 april 2023\n\nRegionstyrelsen beslutar att\n\nFöreslå regionfullmäktige besluta att godkänna årsrapporten.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2023, 4, 12));
+    let finding = "§ 12 Motion om badplats\n\nOrdförande ställer förslagen mot varandra. Han finner att kommunfullmäktige beslutar enligt kommunstyrelsens förslag.\n";
+    let case = parse(finding, &catalogue_names()).unwrap();
+    assert!(
+        case.decision_points[0]
+            .text
+            .starts_with("Han finner att kommunfullmäktige beslutar")
+    );
+}
