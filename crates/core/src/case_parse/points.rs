@@ -720,7 +720,7 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         let says_decided = decided_at.is_some();
         // "Valgt blev:" under "Beslutning" introduces names, not points:
         // it is the decision as written (a list would have been taken above).
-        let introduces_names = introduces(&para.text) && !(under_decision && !says_decided);
+        let introduces_names = (says_decided || !under_decision) && introduces(&para.text);
         if !(after_decision_heading || says_decided) || introduces_names {
             continue;
         }
