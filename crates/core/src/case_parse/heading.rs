@@ -6,7 +6,7 @@ use super::points::parse_label;
 use super::positions::starts_like_intro;
 use super::sections::{Heading, body_at_start, body_name, classify};
 use super::text::{Line, is_page_number};
-use super::words::{find_phrase, lower, prefix, squash, words};
+use super::words::{find_phrase, lower, prefix, squash, starts_with_phrase, words};
 use super::{dates, persons};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -20,6 +20,32 @@ pub(crate) struct Head {
     pub(crate) language: String,
     /// How each of case_number, title, date and language was found.
     pub(crate) confidence: BTreeMap<String, Confidence>,
+    /// Whether the document calls itself minutes in its letterhead
+    /// ("MINUTES OF THE MEETING OF …", "Protokoll", "Møtebok").
+    pub(crate) minutes: bool,
+}
+
+/// Words with which minutes name themselves at their head.
+const MINUTES_WORDS: &[&str] = &[
+    "minutes of",
+    "minutes",
+    "protokoll",
+    "sammanträdesprotokoll",
+    "protokollsutdrag",
+    "beslutningsprotokol",
+    "referat",
+    "møtebok",
+    "møteprotokoll",
+    "pöytäkirja",
+    "kokouspöytäkirja",
+];
+
+/// Whether one of the first lines says the text is minutes.
+fn calls_itself_minutes(lines: &[Line]) -> bool {
+    lines.iter().take(6).any(|l| {
+        let l = lower(prefix(&l.text, 200));
+        MINUTES_WORDS.iter().any(|w| starts_with_phrase(&l, w))
+    })
 }
 
 /// How far into the document its head may reach, in lines.
@@ -55,6 +81,7 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
         date,
         language,
         confidence,
+        minutes: calls_itself_minutes(lines),
     }
 }
 

@@ -89,6 +89,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
     if out.len() < 2 {
         out = numbered_headings(text);
     }
+    if out.len() < 2 {
+        out = bulletin_headings(text);
+    }
     // No protocol has thousands of items; a text that seems to is read whole.
     if out.len() < 2 || out.len() > MAX_ITEMS {
         Vec::new()
@@ -188,6 +191,52 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             next = Some(n + 1);
         }
         blanks = 0;
+    }
+    out
+}
+
+/// A decision bulletin's items, headed only by their subject: "Borgå stads
+/// svar på NTM-centralens förfrågan om kommunplatser", a blank line, and a
+/// paragraph in which the body reports what it decided ("Stadsstyrelsen
+/// beslutade enhälligt …"). A heading is short, ends in no stop, stands
+/// between blank lines, and the paragraph below it reports a decision.
+fn bulletin_headings(text: &str) -> Vec<ItemStart> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, (at, line)) in lines.iter().enumerate() {
+        let t = line.trim();
+        let blank_before = k == 0 || lines[k - 1].1.trim().is_empty();
+        let blank_after = lines.get(k + 1).is_some_and(|(_, l)| l.trim().is_empty());
+        if t.len() < 3
+            || t.len() > 120
+            || !blank_before
+            || !blank_after
+            || !t.starts_with(char::is_uppercase)
+            || t.ends_with(['.', ':', ';', ','])
+            || super::sections::classify(t, &|_| false).is_some()
+        {
+            continue;
+        }
+        let below = lines[k + 1..]
+            .iter()
+            .map(|(_, l)| l.trim())
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+        if super::points::reports_decision(below) {
+            out.push(ItemStart {
+                label: t.to_string(),
+                at: *at,
+                title: Some(t.to_string()),
+                decided_from: None,
+            });
+        }
     }
     out
 }

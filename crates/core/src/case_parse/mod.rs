@@ -298,7 +298,8 @@ fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
 /// of refusing it as no decision document.
 fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, ParseError> {
     let mut matcher = orgs::Matcher::new(orgs);
-    let lines = text::clean(text, &|w| matcher.is_name_word(w));
+    let lines =
+        positions::split_position_sentences(text::clean(text, &|w| matcher.is_name_word(w)));
     let paras = paragraphs::build(&lines, &|s| matcher.is_name(s));
     let head = heading::read(&lines, &paras);
     let blocks = positions::blocks(&paras);
@@ -310,6 +311,7 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
     let voted = decision.decision.votes != Default::default();
     // An item of a protocol is minutes by where it stands.
     let looks_like_case = lenient
+        || head.minutes
         || head.case_number.is_some()
         || head.reference.is_some()
         || !blocks.is_empty()

@@ -477,6 +477,12 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "vedtek",
     "vedtog",
     "was carried",
+    // "A vote of sympathy was passed", "declared Cllr MH Cavanagh elected as Cathaoirleach".
+    "was passed",
+    "were passed",
+    "was elected",
+    "were elected",
+    "elected as",
     "declared to be carried",
     "declared carried",
     "was not carried",
@@ -511,6 +517,34 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "be approved",
     "be deferred",
 ];
+
+/// Whether a paragraph reports a decision: as [`says_decided`], or with a
+/// body saying it decided, before its verb or after it ("Efter omröstning
+/// … beslutade stadsstyrelsen återremittera ärendet").
+pub(crate) fn reports_decision(text: &str) -> bool {
+    if says_decided(text) {
+        return true;
+    }
+    let head = prefix(text, 600);
+    let l = lower(head);
+    if !may_report_decision(&l) {
+        return false;
+    }
+    find_any(&l, super::sections::DECIDING_VERBS).is_some_and(|(at, _)| {
+        body_at_start(head).is_some() || body_right_after(head, at).is_some()
+    })
+}
+
+/// The body named right after the verb at byte `at`: "beslutade
+/// stadsstyrelsen …", as Finland-Swedish writes after a clause.
+fn body_right_after(text: &str, at: usize) -> Option<String> {
+    let rest = text.get(at..)?;
+    let mut words = rest.split_whitespace().skip(1);
+    let next = words.next()?.trim_end_matches([',', '.', ':']);
+    let mut c = next.chars();
+    let up: String = c.next()?.to_uppercase().chain(c).collect();
+    super::sections::body_name(&up)
+}
 
 /// Whether a text reports a decision as minutes and decision lists write
 /// it: "Päätösehdotus hyväksyttiin.", "Merkittiin tiedoksi.", "was agreed".
@@ -700,6 +734,7 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
             let from = sentence_start(&para.text, at);
             para.text.get(from..).and_then(body_at_start).is_some()
                 || body_right_before(&para.text, at).is_some()
+                || body_right_after(&para.text, at).is_some()
         };
         let phrase_at = may
             .then(|| find_any(&l, SENTENCE_DECISIONS))

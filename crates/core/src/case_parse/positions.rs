@@ -11,6 +11,7 @@
 use super::paragraphs::{Para, ParaKind};
 use super::points::List;
 use super::sections::{Heading, body_at_start, body_name, classify};
+use super::text::Line;
 use super::words::{find_phrase, lower, prefix, starts_upper, starts_with_phrase};
 use super::{Position, PositionKind, persons};
 
@@ -130,6 +131,10 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("ændringsforslag*", Motion),
     ("endringsforslag*", Motion),
     ("jätti eriävän mielipiteen", Reservation),
+    // Finland-Swedish: "Juha Elo anmälde avvikande mening."
+    ("anmälde avvikande mening", Reservation),
+    ("lämnade avvikande mening", Reservation),
+    ("lämnade en protokollsanteckning", Note),
     ("ehdotti", Motion),
     ("eriävä mielipide", Reservation),
     ("yrkade", Motion),
@@ -138,6 +143,11 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("moved", Motion),
     ("proposed the recommendation*", Motion),
     ("proposed the motion", Motion),
+    // "Cllr J Brennan proposed Cllr MH Cavanagh as Cathaoirleach".
+    ("proposed cllr", Motion),
+    ("proposed councillor", Motion),
+    ("proposed himself", Motion),
+    ("proposed herself", Motion),
     ("moved an amendment", Motion),
     ("moved the following amendment", Motion),
     ("stillede ændringsforslag", Motion),
@@ -179,11 +189,16 @@ const STEMS: &[&str] = &[
     "moved",
     "proposed the",
     "proposed by",
+    "proposed cllr",
+    "proposed councillor",
+    "proposed him",
+    "proposed her",
     "moved by",
     "understödd",
     "föreslog",
     "bemærkning",
     "bemerkning",
+    "avvikande mening",
 ];
 
 /// How a paragraph may begin when members are named after the phrase.
@@ -195,6 +210,65 @@ const LEADS: &[&str] = &[
     "councillor",
     "cllr",
 ];
+
+/// A line cut before each sentence in it that opens a member's position
+/// ("… I omröstningen förlorade Juha Elos förslag. Juha Elo föreslog att
+/// detaljplanen förkastas. Juha Elo anmälde avvikande mening."), so that
+/// each position starts a paragraph of its own as positions usually do.
+pub(crate) fn split_position_sentences(lines: Vec<Line>) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let t = line.text.as_str();
+        if line.furniture || t.len() > 2000 || !t.contains(". ") {
+            out.push(line);
+            continue;
+        }
+        let cuts: Vec<usize> = t
+            .match_indices(". ")
+            .map(|(k, _)| k + 2)
+            .filter(|&k| {
+                let rest = &t[k..];
+                rest.starts_with(char::is_uppercase)
+                    && (persons::starts_with_person(rest) || starts_with_bare_name(rest))
+                    && intro_kind(rest).is_some()
+            })
+            .collect();
+        if cuts.is_empty() {
+            out.push(line);
+            continue;
+        }
+        let mut from = 0;
+        for (n, &cut) in cuts.iter().chain(std::iter::once(&t.len())).enumerate() {
+            let piece = t[from..cut].trim();
+            if !piece.is_empty() {
+                out.push(Line {
+                    text: piece.to_string(),
+                    blanks_before: if n == 0 { line.blanks_before } else { 2 },
+                    after_break: n == 0 && line.after_break,
+                    furniture: false,
+                });
+            }
+            from = cut;
+        }
+    }
+    out
+}
+
+/// "Juha Elo föreslog …": two or three capitalised words and then a
+/// lowercase one.
+fn starts_with_bare_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(4).collect();
+    let names = words
+        .iter()
+        .take_while(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        .count();
+    (2..=3).contains(&names)
+        && words
+            .get(names)
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+}
 
 /// Whether a line opens the way a position's introduction does.
 pub(crate) fn starts_like_intro(line: &str) -> bool {

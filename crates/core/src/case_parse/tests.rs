@@ -560,3 +560,40 @@ fn a_bulletin_dated_after_its_body_and_a_chairs_finding() {
             .starts_with("Han finner att kommunfullmäktige beslutar")
     );
 }
+
+#[test]
+fn a_decision_bulletin_headed_by_subjects_splits_into_items() {
+    let text = "Stadsfullmäktiges beslut 3.3.2025\n\nVal av ordförande för nämnden\n\nStadsfullmäktige beslutade enhälligt utse Eva Holm till ordförande.\n\nDetaljplan för hamnen\n\nEfter omröstning med rösterna 30–20 beslutade stadsfullmäktige återremittera ärendet. Per Ek föreslog att planen förkastas. Per Ek anmälde avvikande mening.\n";
+    let cases = parse_all(text, &catalogue_names()).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(
+        cases[0].title.as_deref(),
+        Some("Val av ordförande för nämnden")
+    );
+    assert!(cases[0].decision_points[0].text.contains("utse Eva Holm"));
+    assert_eq!(cases[1].decision.kind, DecisionKind::ReferredBack);
+    let kinds: Vec<PositionKind> = cases[1].positions.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [PositionKind::Motion, PositionKind::Reservation]);
+    assert_eq!(cases[1].positions[1].persons[0].name, "Per Ek");
+    assert!(
+        cases
+            .iter()
+            .all(|c| c.date == NaiveDate::from_ymd_opt(2025, 3, 3))
+    );
+}
+
+#[test]
+fn minutes_that_say_so_are_read_without_a_case_number() {
+    let text = "MINUTES OF THE MEETING OF THE DISTRICT HELD ON 4TH APRIL 2025\nPresent:\nCllrs A Byrne and C Kelly.\nVote of Sympathy\nA vote of sympathy was passed by the members on the death of a former member.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert!(
+        case.decision_points[0]
+            .text
+            .contains("A vote of sympathy was passed")
+    );
+    let story = "Hon gick hem.\n\nDet regnade, och hon beslutade att vänta.\n";
+    assert!(
+        parse(story, &catalogue_names()).is_err(),
+        "a story is still no minutes"
+    );
+}
