@@ -503,6 +503,9 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "godkändes",
     "antogs",
     "valdes",
+    // Finland-Swedish passive past and a proposal lost in a vote.
+    "beslöts",
+    "föll med rösterna",
     "bifölls",
     "avslogs",
     "återremitterades",

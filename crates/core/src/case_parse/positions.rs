@@ -133,6 +133,7 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("jätti eriävän mielipiteen", Reservation),
     // Finland-Swedish: "Juha Elo anmälde avvikande mening."
     ("anmälde avvikande mening", Reservation),
+    ("avvikande åsikt", Reservation),
     ("lämnade avvikande mening", Reservation),
     ("lämnade en protokollsanteckning", Note),
     ("ehdotti", Motion),
@@ -199,6 +200,7 @@ const STEMS: &[&str] = &[
     "bemærkning",
     "bemerkning",
     "avvikande mening",
+    "avvikande åsikt",
 ];
 
 /// How a paragraph may begin when members are named after the phrase.
