@@ -161,7 +161,9 @@ async fn body_list(
         .map(|((t, b), n)| Item {
             key: Key::new(n),
             created: t.created.clone(),
-            modified: t.created.clone(),
+            // A withholding changes the Body: a harvester filtering by
+            // modified_since must see it.
+            modified: b.modified.clone(),
             object: json!(b),
         })
         .collect();

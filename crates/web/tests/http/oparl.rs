@@ -266,6 +266,18 @@ async fn the_oparl_server_passes_the_standards_schemas_and_shows_only_what_is_pu
         assert!(modified > created, "{own}");
         assert_eq!(mine["modified"], own["modified"], "{mine}");
         assert_eq!(other["modified"], other["created"], "{other}");
+        // A harvester asking for bodies modified since the withholding gets
+        // the one whose notice changed then, and not the other.
+        assert!(modified > other["created"].as_str().unwrap());
+        let since = modified;
+        let (_, changed) = get_with(
+            &app.new_browser(),
+            &format!("{}/oparl/bodies?modified_since={since}", app.base),
+        )
+        .await;
+        let changed: Value = serde_json::from_str(&changed).unwrap();
+        let ids: Vec<&Value> = changed["data"].as_array().unwrap().iter().map(|b| &b["id"]).collect();
+        assert_eq!(ids, [&Value::from(body.as_str())], "{changed}");
 
         // Nothing private in any list: no e-mail, no note, no officials' party.
         for list in summary["lists"].as_object().unwrap().keys() {
