@@ -16,7 +16,8 @@ use http::{HeaderValue, StatusCode, header};
 use oversyn_app::opendata::oparl::{Published, bodies, published};
 use oversyn_core::opendata::oparl::build;
 use oversyn_core::opendata::oparl::paging::{Filter, Item, Key, select};
-use oversyn_core::opendata::oparl::{Kind, Urls};
+use oversyn_core::opendata::oparl::{Body, Kind, Urls};
+use oversyn_store::oparl::Publisher;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -153,10 +154,53 @@ async fn body_list(
     let r = p.read()?;
     let base = base(&state);
     let all = bodies(&state.store, &base).await?;
-    // Bodies are keyed by their place in slug order, and a next link names
-    // the last slug seen, so a body added meanwhile is not skipped.
-    let items: Vec<Item<Value>> = all
-        .iter()
+    let today = chrono::Utc::now().date_naive();
+    // A harvester's first request names no parameter: its answer is made
+    // once while no tenant's data changes. Others page through the items,
+    // which are also made once (turning hundreds of Bodies into JSON on
+    // every request took most of this route's time).
+    let plain = p.page_size.is_none()
+        && p.after.is_none()
+        && p.created_since.is_none()
+        && p.created_until.is_none()
+        && p.modified_since.is_none()
+        && p.modified_until.is_none();
+    let items = state
+        .store
+        .remembered_everywhere("oparl body items", today, || {
+            let all = all.clone();
+            async move { Ok(body_items(&all)) }
+        })
+        .await?;
+    if plain {
+        let first = state
+            .store
+            .remembered_everywhere("oparl bodies first page", today, || {
+                let (p, items, all) = (&p, items.clone(), all.clone());
+                let list = Urls::bodies(&base);
+                async move {
+                    let v = body_page(p, &r, &list, &items, &all);
+                    Ok(axum::body::Bytes::from(serde_json::to_vec(&v).unwrap_or_default()))
+                }
+            })
+            .await?;
+        let mut resp = Response::new(axum::body::Body::from((*first).clone()));
+        resp.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        resp.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+        return Ok(resp);
+    }
+    Ok(answer(&body_page(&p, &r, &Urls::bodies(&base), &items, &all)))
+}
+
+/// Each Body as a list item, keyed by its place in slug order.
+fn body_items(all: &[(Publisher, Body)]) -> Vec<Item<Value>> {
+    all.iter()
         .zip(0i64..)
         .map(|((t, b), n)| Item {
             key: Key::new(n),
@@ -166,7 +210,18 @@ async fn body_list(
             modified: b.modified.clone(),
             object: json!(b),
         })
-        .collect();
+        .collect()
+}
+
+/// One page of the bodies. A next link names the last slug seen, so a
+/// body added meanwhile is not skipped.
+fn body_page(
+    p: &Params,
+    r: &Request,
+    list: &str,
+    items: &[Item<Value>],
+    all: &[(Publisher, Body)],
+) -> Value {
     let after = p.after.as_deref().map(|slug| {
         let seen = all.iter().filter(|(t, _)| t.slug.as_str() <= slug).count();
         Key::new(seen as i64 - 1)
@@ -178,14 +233,7 @@ async fn body_list(
             .map(|(t, _)| t.slug.clone())
             .unwrap_or_default()
     };
-    Ok(answer(&page(
-        &p,
-        &r,
-        &Urls::bodies(&base),
-        &items,
-        after,
-        slug_at,
-    )))
+    page(p, r, list, items, after, slug_at)
 }
 
 async fn the_body(state: &AppState, slug: &str) -> Result<std::sync::Arc<Published>, Problem> {
