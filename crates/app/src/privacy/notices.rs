@@ -52,7 +52,23 @@ pub async fn templates(
 }
 
 /// The tenant's notices and purposes in `lang`.
-pub async fn notices(store: &Store, tenant_id: i64, lang: Lang) -> Result<Notices, StoreError> {
+/// Kept per state of the tenant's data and day: the form and the public
+/// page read some twenty settings and render six templates for it.
+pub async fn notices(
+    store: &Store,
+    tenant_id: i64,
+    lang: Lang,
+) -> Result<std::sync::Arc<Notices>, StoreError> {
+    let today = chrono::Utc::now().date_naive();
+    let variant = lang as i64;
+    store
+        .remembered(tenant_id, "privacy notices", variant, today, || {
+            load_notices(store, tenant_id, lang)
+        })
+        .await
+}
+
+async fn load_notices(store: &Store, tenant_id: i64, lang: Lang) -> Result<Notices, StoreError> {
     let tenant = store.tenant_by_id(tenant_id).await?;
     let rule = super::retention_rule(store, tenant_id).await?;
     let mut notices = Vec::new();

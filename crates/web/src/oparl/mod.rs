@@ -180,7 +180,9 @@ async fn body_list(
                 let list = Urls::bodies(&base);
                 async move {
                     let v = body_page(p, &r, &list, &items, &all);
-                    Ok(axum::body::Bytes::from(serde_json::to_vec(&v).unwrap_or_default()))
+                    Ok(axum::body::Bytes::from(
+                        serde_json::to_vec(&v).unwrap_or_default(),
+                    ))
                 }
             })
             .await?;
@@ -195,7 +197,13 @@ async fn body_list(
         );
         return Ok(resp);
     }
-    Ok(answer(&body_page(&p, &r, &Urls::bodies(&base), &items, &all)))
+    Ok(answer(&body_page(
+        &p,
+        &r,
+        &Urls::bodies(&base),
+        &items,
+        &all,
+    )))
 }
 
 /// Each Body as a list item, keyed by its place in slug order.

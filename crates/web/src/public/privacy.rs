@@ -15,7 +15,7 @@ use oversyn_app::privacy::Notices;
 #[template(path = "public/privacy.html")]
 struct PrivacyPage {
     c: Chrome,
-    n: Notices,
+    n: std::sync::Arc<Notices>,
 }
 
 pub async fn page(

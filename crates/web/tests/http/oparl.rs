@@ -276,7 +276,12 @@ async fn the_oparl_server_passes_the_standards_schemas_and_shows_only_what_is_pu
         )
         .await;
         let changed: Value = serde_json::from_str(&changed).unwrap();
-        let ids: Vec<&Value> = changed["data"].as_array().unwrap().iter().map(|b| &b["id"]).collect();
+        let ids: Vec<&Value> = changed["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| &b["id"])
+            .collect();
         assert_eq!(ids, [&Value::from(body.as_str())], "{changed}");
 
         // Nothing private in any list: no e-mail, no note, no officials' party.
