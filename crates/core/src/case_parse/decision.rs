@@ -890,10 +890,15 @@ fn votes_in(sentences: &[String]) -> Votes {
                 .iter()
                 .any(|ls| ls.contains(&w))
         };
-        let label_first = ws
-            .iter()
-            .position(|w| is_label(w))
-            .is_some_and(|k| ws.get(k + 1).is_some_and(|n| number(n).is_some()));
+        // "äänin 47 JAA, 2 EI, 1 tyhjä": a count before the first label
+        // puts every count before its label, whatever follows.
+        let label_first = ws.iter().position(|w| is_label(w)).is_some_and(|k| {
+            ws.get(k + 1).is_some_and(|n| number(n).is_some())
+                && !k
+                    .checked_sub(1)
+                    .and_then(|p| ws.get(p))
+                    .is_some_and(|n| number(n).is_some())
+        });
         // "43 stemmer imod 8" was read above; its "imod 8" is no label.
         if !patterned {
             labelled(&l, &ws, FOR_WORDS, label_first, &mut v.for_);

@@ -866,7 +866,9 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                     l.ends_with(&format!(" {w}"))
                         .then(|| before[..before.len() - w.len()].trim_end())
                 })
-                .unwrap_or(before);
+                .unwrap_or(before)
+                // "Kaupunginvaltuusto, kokous 11.9.2023"
+                .trim_end_matches(',');
                 // "Beslut i korthet - regionstyrelsen 30 mars 2022": the body
                 // after a dash, written as a common noun.
                 let capitalised;

@@ -597,3 +597,12 @@ fn minutes_that_say_so_are_read_without_a_case_number() {
         "a story is still no minutes"
     );
 }
+
+#[test]
+fn finnish_counts_after_their_labels_and_a_meeting_dated_after_its_body() {
+    let text = "Kaupunginvaltuusto, kokous 3.2.2025\n\n§ 12 Lisäasian käsittely\n\nPuheenjohtaja totesi, että äänin 40 JAA, 9 EI, 2 tyhjä asia otetaan käsittelyyn.\n\nPäätös\n\nHyväksyttiin.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2025, 2, 3));
+    let v = &case.decision.votes;
+    assert_eq!((v.for_, v.against, v.abstain), (Some(40), Some(9), Some(2)));
+}
