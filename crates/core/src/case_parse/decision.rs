@@ -894,10 +894,9 @@ fn votes_in(sentences: &[String]) -> Votes {
         // puts every count before its label, whatever follows.
         let label_first = ws.iter().position(|w| is_label(w)).is_some_and(|k| {
             ws.get(k + 1).is_some_and(|n| number(n).is_some())
-                && !k
-                    .checked_sub(1)
+                && k.checked_sub(1)
                     .and_then(|p| ws.get(p))
-                    .is_some_and(|n| number(n).is_some())
+                    .is_none_or(|n| number(n).is_none())
         });
         // "43 stemmer imod 8" was read above; its "imod 8" is no label.
         if !patterned {
