@@ -875,6 +875,14 @@ fn votes_in(sentences: &[String]) -> Votes {
                         .next()
                         .and_then(|p| p.split_whitespace().last())
                         .and_then(number)
+                        // "for the motion - Bailies Keenan and Scott, and
+                        // Councillors … (10); and for the amendment - … (16)"
+                        .or_else(|| {
+                            let clause = part.split(';').next().unwrap_or("");
+                            let open = clause.rfind('(')?;
+                            let close = clause[open..].find(')')? + open;
+                            number(clause[open + 1..close].trim())
+                        })
                 })
                 .collect();
             if counts.len() == 2 && v.for_.is_none() {

@@ -606,3 +606,11 @@ fn finnish_counts_after_their_labels_and_a_meeting_dated_after_its_body() {
     let v = &case.decision.votes;
     assert_eq!((v.for_, v.against, v.abstain), (Some(40), Some(9), Some(2)));
 }
+
+#[test]
+fn a_scottish_division_counts_each_side_in_brackets_after_its_names() {
+    let text = "Minute of the Committee\n\nCouncillor Gray moved that the item be deferred.\n\nAs an amendment, Councillor Reid moved that the report be approved.\n\nOn a division, there voted for the motion - Councillors Gray, Hill and Ross (3); and for the amendment - Councillors Reid, Bell, Muir, Kerr and Watt (5) - whereupon the amendment was declared carried.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    let v = &case.decision.votes;
+    assert_eq!((v.for_, v.against), (Some(5), Some(3)));
+}
