@@ -850,13 +850,28 @@ fn votes_in(sentences: &[String]) -> Votes {
                 .any(|w| clause.contains(w));
             let cw: Vec<&str> = words(clause).map(|w| w.text).collect();
             for i in 0..cw.len() {
-                if let Some(a) = number(cw[i])
-                    && cw.get(i + 1).is_some_and(|w| VOTE_NOUNS.contains(w))
-                    && cw.get(i + 2).is_some_and(|w| AGAINST_LINKS.contains(w))
-                    && let Some(b) = cw.get(i + 3).and_then(|w| number(w))
-                {
+                // "34 stemmer imod 15", and "med 11 mot 24 stemmer".
+                let pair = number(cw[i]).and_then(|a| {
+                    let noun = |k: usize| cw.get(k).is_some_and(|w| VOTE_NOUNS.contains(w));
+                    let link = |k: usize| cw.get(k).is_some_and(|w| AGAINST_LINKS.contains(w));
+                    if noun(i + 1) && link(i + 2) {
+                        cw.get(i + 3).and_then(|w| number(w)).map(|b| (a, b, true))
+                    } else if link(i + 1) && noun(i + 3) {
+                        cw.get(i + 2).and_then(|w| number(w)).map(|b| (a, b, false))
+                    } else {
+                        None
+                    }
+                });
+                if let Some((a, b, noun_first)) = pair {
                     patterned = true;
-                    let (yes, no) = if lost { (b, a) } else { (a, b) };
+                    // "forkastet med 43 stemmer imod 8" counts the votes
+                    // against first; "falt med 11 mot 24 stemmer" the
+                    // proposal's own.
+                    let (yes, no) = match (lost, noun_first) {
+                        (true, true) => (b, a),
+                        (true, false) => (a.min(b), a.max(b)),
+                        (false, _) => (a, b),
+                    };
                     let slot = if on_motion { &mut on_motions } else { &mut v };
                     if slot.for_.is_none() {
                         slot.for_ = Some(yes);

@@ -630,6 +630,14 @@ pub(crate) fn decision(
     // A list under "Beslut" or after "beslutar att" is sure; a proposal's
     // list or a decision in one sentence is likely; a list without an
     // introduction in a case is a guess.
+    // A city's summary of a meeting's decisions, one of which introduces a
+    // list of rates: the summary is what was decided, the list part of it.
+    let summary = summary_decisions(paras, &inside);
+    if let Some(points) = summary.clone()
+        && best.is_none_or(|(s, _)| s < 3)
+    {
+        return (points, Confidence::Medium);
+    }
     if let Some((s, list)) = best
         && s >= 2
     {
@@ -698,6 +706,80 @@ fn run_on(paras: &[Para], lists: &[List], list: &List, inside: &[bool]) -> Vec<P
         last = next.last;
     }
     points
+}
+
+/// A summary of a meeting's decisions, as a city's news page writes one:
+/// no decision heading and no list, but three or more sentences in which a
+/// body says what it decided or proposed ("Stadsstyrelsen föreslår för
+/// stadsfullmäktige att …", "Stadsstyrelsen antecknade kvartalsrapporten
+/// …"). Each such sentence is a point, in order.
+fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
+    if paras.iter().any(|p| {
+        matches!(
+            p.kind,
+            ParaKind::Heading(Heading::Decision | Heading::Proposal)
+        )
+    }) {
+        return None;
+    }
+    const VERBS: &[&str] = &[
+        "föreslår",
+        "antecknade",
+        "godkände",
+        "beslutade",
+        "beslöt",
+        "päätti",
+        "hyväksyi",
+        "esittää",
+        "merkitsi",
+        "besluttede",
+        "godkendte",
+        "vedtok",
+        "godkjente",
+        "agreed",
+        "approved",
+        "decided",
+        "resolved",
+        "recommended",
+        "noted",
+    ];
+    let mut points = Vec::new();
+    for (i, para) in paras.iter().enumerate() {
+        if para.kind != ParaKind::Text
+            || inside.get(i).copied().unwrap_or(false)
+            || para.text.len() > 3000
+        {
+            continue;
+        }
+        for sentence in super::decision::split_sentences(&para.text) {
+            let sentence = sentence.trim();
+            let words: Vec<String> = sentence.split_whitespace().take(6).map(lower).collect();
+            // The body first ("Stadsstyrelsen föreslår …") or right after
+            // the verb ("Därtill föreslår stadsstyrelsen …").
+            let verb_at = words.iter().position(|w| VERBS.contains(&w.as_str()));
+            let original: Vec<&str> = sentence.split_whitespace().take(6).collect();
+            let by_body = verb_at.is_some_and(|k| {
+                body_at_start(sentence).is_some()
+                    || (k > 0 && super::sections::body_name(&original[..k].join(" ")).is_some())
+                    || (k + 1 < words.len() && {
+                        let mut c = words[k + 1].chars();
+                        let up: String = c
+                            .next()
+                            .map(|f| f.to_uppercase().chain(c).collect())
+                            .unwrap_or_default();
+                        super::sections::body_name(&up).is_some()
+                    })
+            });
+            if by_body && !sentence.is_empty() {
+                points.push(Point {
+                    number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
+                    label: String::new(),
+                    text: sentence.to_string(),
+                });
+            }
+        }
+    }
+    (points.len() >= 3).then_some(points)
 }
 
 /// A decision written as one sentence: "Kommunstyrelsen beslutar att …",

@@ -614,3 +614,25 @@ fn a_scottish_division_counts_each_side_in_brackets_after_its_names() {
     let v = &case.decision.votes;
     assert_eq!((v.for_, v.against), (Some(5), Some(3)));
 }
+
+#[test]
+fn a_news_summary_of_a_meeting_lists_each_decision() {
+    let text = "Vid sitt möte behandlade stadsstyrelsen bland annat skatterna.\n\nStadsstyrelsen föreslår för stadsfullmäktige att anslaget för hamnen ändras. Därtill föreslår stadsstyrelsen att budgeten ändras.\n\nStadsstyrelsen antecknade kvartalsrapporten för kännedom.\n\nStadsstyrelsen föreslår för stadsfullmäktige att skattesatserna fastslås enligt följande:\n• Allmän fastighetsskatt 1,30 %.\n• Fastighetsskatt för bostäder 0,40 %.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    let points: Vec<&str> = case
+        .decision_points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(points.len(), 4, "{points:?}");
+    assert!(points[1].starts_with("Därtill föreslår stadsstyrelsen"));
+    assert!(points[2].starts_with("Stadsstyrelsen antecknade"));
+}
+
+#[test]
+fn a_motion_that_fell_by_its_own_count_against_the_others() {
+    let text = "Kommunestyret 1.6.2025\n\nSp v/Kari Nes fremmet følgende forslag i sak 12/25:\n«Saken utsettes.»\n\nVed votering falt forslaget med 9 mot 26 stemmer.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    let v = &case.decision.votes;
+    assert_eq!((v.for_, v.against), (Some(9), Some(26)));
+}
