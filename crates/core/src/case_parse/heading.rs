@@ -27,6 +27,7 @@ pub(crate) struct Head {
 
 /// Words with which minutes name themselves at their head.
 const MINUTES_WORDS: &[&str] = &[
+    "agenda and minutes",
     "minutes of",
     "minutes",
     "protokoll",

@@ -53,6 +53,10 @@ pub(crate) fn item_label(line: &str) -> Option<String> {
     // "§ 5 kommunallagen …" is running text; an item's line goes on with
     // its title, its case number or nothing.
     let after = rest.get(number.len()..).unwrap_or("");
+    // "§56: LISÄPYKÄLÄ: …" inside an item's discussion names another item.
+    if keep == "§ " && after.starts_with(':') {
+        return None;
+    }
     // "Nr.178 - Godkendelse af dagsordenen"
     let after = after.trim_start_matches(['.', ':', ')', ' ', '\t', '/', '-', '–']);
     let after_number = after

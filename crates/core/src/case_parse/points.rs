@@ -518,6 +518,13 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "was noted",
     "were noted",
     "be approved",
+    "be adopted",
+    "be agreed",
+    "be noted",
+    "was approved",
+    "were approved",
+    "was adopted",
+    "were adopted",
     "be deferred",
 ];
 
@@ -649,8 +656,24 @@ pub(crate) fn decision(
         let points = run_on(paras, lists, list, &inside);
         return (points, sure);
     }
-    if let Some(p) = sentence_decision(paras, &inside, looks_like_case) {
-        return (vec![p], Confidence::Medium);
+    if let Some((p, at)) = sentence_decision(paras, &inside, looks_like_case) {
+        // "Kommunestyret godkjenner planene." and the bullets right below it
+        // that say how: the sentence and its list are the decision.
+        let mut points = vec![p];
+        if let Some(list) = lists
+            .iter()
+            .find(|l| l.first == at + 1 && !inside.get(l.first).copied().unwrap_or(false))
+            && matches!(
+                list.points.first().map(|p| p.label.as_str()),
+                Some("•" | "-" | "–")
+            )
+        {
+            points.extend(run_on(paras, lists, list, &inside));
+            for (k, p) in points.iter_mut().enumerate() {
+                p.number = u32::try_from(k + 1).unwrap_or(u32::MAX);
+            }
+        }
+        return (points, Confidence::Medium);
     }
     match best {
         Some((_, list)) if looks_like_case => {
@@ -786,8 +809,12 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
 /// "RESOLVED that …", or the sentence under a "Beslut" heading. In a text
 /// with nothing else of a case, a body must be the subject, so that a
 /// story's "hon beslutade att gå" is no decision.
-fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> Option<Point> {
-    let mut best: Option<(u8, &Para, usize)> = None;
+fn sentence_decision(
+    paras: &[Para],
+    inside: &[bool],
+    looks_like_case: bool,
+) -> Option<(Point, usize)> {
+    let mut best: Option<(u8, &Para, usize, usize)> = None;
     for (i, para) in paras.iter().enumerate() {
         if para.kind != ParaKind::Text
             || inside.get(i).copied().unwrap_or(false)
@@ -832,6 +859,9 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
             .flatten()
             .map(|(at, _)| at)
             .filter(|&at| body_at(at));
+        // "Kommunfullmäktige återremitterade budgetförslaget …": a body and
+        // a verb of its acts in any tense open the paragraph.
+        let verb_at = verb_at.or_else(|| body_at_start(&para.text).map(|_| 0));
         let decided_at = match (phrase_at, verb_at) {
             (Some(p), Some(v)) if !body_at(p) => Some(v),
             (Some(p), _) => Some(p),
@@ -880,7 +910,7 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
         let s = s + u8::from(
             under_decision && before.is_some_and(|p| super::sections::plain_decision(&p.text)),
         );
-        let best_s = best.map_or(0, |(b, _, _)| b);
+        let best_s = best.map_or(0, |(b, _, _, _)| b);
         if s > best_s {
             // Lines run together before the decision ("… Nr. 28 BR 40/04.
             // Aftale om salg Indstillingen blev godkendt …") are not part of it.
@@ -906,16 +936,17 @@ fn sentence_decision(paras: &[Para], inside: &[bool], looks_like_case: bool) -> 
                         _ => start,
                     }
                 });
-            best = Some((s, para, from));
+            best = Some((s, para, from, i));
         }
     }
-    best.map(|(_, para, from)| {
+    best.map(|(_, para, from, i)| {
         let text = para.text.get(from..).unwrap_or(&para.text);
-        Point {
+        let point = Point {
             number: 1,
             label: String::new(),
             text: quoted(after_resolved(text)).to_string(),
-        }
+        };
+        (point, i)
     })
 }
 

@@ -202,6 +202,7 @@ const SWEDISH_BODY_ENDINGS: &[&str] = &[
     "utskott",
     "delegationen",
     "presidiet",
+    "presidium",
     // Danish and Norwegian: "Byrådet", "Kommunalbestyrelsen" (above),
     // "Økonomiudvalget", "Bystyret", "Kommunestyret", "Formannskapet".
     "byrådet",
@@ -307,6 +308,38 @@ const OTHER_BODY_VERBS: &[&str] = &[
     "godkjente",
 ];
 
+/// The beginnings of the verbs a body reports its acts with, in any
+/// tense: "återremitterade", "godkjenner", "hyväksyi", "approved".
+const BODY_VERB_STEMS: &[&str] = &[
+    "återremitt",
+    "bordl",
+    "godkän",
+    "fastställ",
+    "tillstyrk",
+    "avstyrk",
+    "föreslå",
+    "antog",
+    "avslog",
+    "godkend",
+    "godkj",
+    "vedt",
+    "tiltr",
+    "anbefal",
+    "hyväks",
+    "päätt",
+    "palautt",
+    "merkits",
+    "approv",
+    "adopt",
+    "resolv",
+    "decide",
+    "defer",
+    "endors",
+    "recommend",
+    "reject",
+    "refus",
+];
+
 /// The body a sentence starts with when it reports what the body did:
 /// "Borgarrådsberedningen tillstyrker …", "The Executive Committee decided …".
 pub(crate) fn body_at_start(text: &str) -> Option<String> {
@@ -325,7 +358,10 @@ pub(crate) fn body_at_start(text: &str) -> Option<String> {
     let words: Vec<&str> = t.split_whitespace().take(6).collect();
     for n in 1..words.len().min(5) {
         let verb = lower(words[n].trim_end_matches([',', ':', '.']));
-        if DECIDING_VERBS.contains(&verb.as_str()) || OTHER_BODY_VERBS.contains(&verb.as_str()) {
+        if DECIDING_VERBS.contains(&verb.as_str())
+            || OTHER_BODY_VERBS.contains(&verb.as_str())
+            || BODY_VERB_STEMS.iter().any(|s| verb.starts_with(s))
+        {
             // "Bystyret har fattet …", "The Council has decided …".
             let auxiliary = ["har", "has", "have", "hade", "had", "blev", "ble"];
             let end = if n > 1 && auxiliary.contains(&lower(words[n - 1]).as_str()) {

@@ -636,3 +636,43 @@ fn a_motion_that_fell_by_its_own_count_against_the_others() {
     let v = &case.decision.votes;
     assert_eq!((v.for_, v.against), (Some(9), Some(26)));
 }
+
+#[test]
+fn a_body_reports_its_acts_in_any_tense() {
+    let news = "Fullmäktige sände tillbaka budgeten\n\nKommunfullmäktige återremitterade budgetförslaget för 2026.\n";
+    let case = parse(news, &catalogue_names()).unwrap();
+    assert_eq!(case.decision.kind, DecisionKind::ReferredBack);
+    let presidium = "Inget sammanträde\n\nKommunfullmäktiges presidium har beslutat att ställa in sammanträdet den 4 mars 2026.\n";
+    let case = parse(presidium, &catalogue_names()).unwrap();
+    assert!(
+        case.decision_points[0]
+            .text
+            .starts_with("Kommunfullmäktiges presidium")
+    );
+    let vedtak = "Resultat av votering\n\n1:02 Innstilling\n\nKommunestyret godkjenner planene for nytt bibliotek.\n\n  \u{2022} Prosjektet gjennomføres innenfor en ramme på 5 mill. kr.\n  \u{2022} Det finansieres med fondsmidler.\nVedtatt\n";
+    let case = parse(vedtak, &catalogue_names()).unwrap();
+    let points: Vec<&str> = case
+        .decision_points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(points.len(), 3, "the sentence and its bullets: {points:?}");
+}
+
+#[test]
+fn a_council_page_of_agenda_and_minutes_and_a_mention_of_another_item() {
+    let text = "Agenda and minutes\n\nCouncil - Thursday, 5 March 2026 10:00 am\n\nMinutes:\n\nThe Minutes of the Meeting of the Council of 5 February 2026 were approved as a correct record.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert!(
+        case.decision_points[0]
+            .text
+            .contains("were approved as a correct record")
+    );
+    let item = "Kaupunginvaltuusto, kokous 2.3.2026\n\n§ 44 Työjärjestys\n\nKokouskäsittely\n\n §56: LISÄPYKÄLÄ: Asemakaava\n\nÄänestyksen jälkeen päätettiin ottaa lisäasia käsiteltäväksi.\n";
+    let cases = parse_all(item, &catalogue_names()).unwrap();
+    assert_eq!(
+        cases.len(),
+        1,
+        "§56: is named inside § 44, not an item of its own"
+    );
+}
