@@ -692,6 +692,10 @@ fn labelled_title(line: &str) -> Option<String> {
 
 /// Labels that put a meeting or decision date on a line.
 const DATE_LABELS: &[&str] = &[
+    // "Kommunfullmäktige återremitterade två ärenden under mötet 28 juni 2023."
+    "mötet",
+    "sammanträdet",
+    "møtet",
     "mødedato",
     "mødedag",
     "dato",
@@ -833,9 +837,10 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                         // "2013-09-24 Beslut i regionfullmäktige"
                         || line.text.len() < 60))
                     || (WEEKDAYS.contains(&first_word) && before.split_whitespace().count() <= 2)
-                    // "Council - Wednesday, 19th December, 2012 10.30 am"
-                    || (before.split_whitespace().count() <= 4
-                        && before.split_whitespace().nth(2).is_some_and(|w| {
+                    // "Council - Wednesday, 19th December, 2012 10.30 am",
+                    // "Argyll and Bute Council - Thursday, 26 November 2015"
+                    || (before.split_whitespace().count() <= 8
+                        && before.split_whitespace().last().is_some_and(|w| {
                             WEEKDAYS.contains(&lower(w.trim_end_matches(',')).as_str())
                         }))
             });

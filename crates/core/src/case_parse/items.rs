@@ -145,10 +145,22 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             .contains(&digits)
             .then(|| t[..digits].parse::<u32>().ok())
             .flatten();
+        // "1." alone, its title on the next line, as council web pages
+        // lay out their agenda: "1." / "APOLOGIES FOR ABSENCE".
+        let alone_title = (t.len() == digits + 1 && t.ends_with('.'))
+            .then(|| {
+                lines[k + 1..]
+                    .iter()
+                    .map(|(_, l)| l.trim())
+                    .find(|l| !l.is_empty())
+            })
+            .flatten()
+            .filter(|l| l.len() < 200 && l.starts_with(char::is_uppercase));
         let title = t
             .get(digits..)
             .and_then(|r| r.strip_prefix(". "))
-            .filter(|rest| rest.starts_with(char::is_uppercase));
+            .filter(|rest| rest.starts_with(char::is_uppercase))
+            .or(alone_title);
         let field_below = lines[k + 1..]
             .iter()
             .map(|(_, l)| l.trim())
@@ -157,7 +169,8 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
                 let l = super::words::lower(super::words::prefix(l, 16));
                 DECISION_FIELDS.iter().any(|f| l.starts_with(f))
             });
-        let set_off = blanks >= 2 && !t.ends_with(['.', ':', ';']);
+        let set_off = (blanks >= 2 && !t.ends_with(['.', ':', ';']))
+            || (alone_title.is_some() && blanks >= 1);
         // "1. MINUTES OF THE BUDGET MEETING HELD ON 17TH DECEMBER 2012:":
         // a heading set in capitals needs no blank lines around it.
         let shouting = title.is_some_and(|r| {

@@ -64,6 +64,9 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("the following amendment was proposed by", Motion),
     ("the following amendment was moved by", Motion),
     ("motion proposed by", Motion),
+    // "It was proposed by Councillor J. Gildea, seconded by …, and RESOLVED"
+    ("it was proposed by", Motion),
+    ("it was moved by", Motion),
     // Irish minutes: "Proposed by Councillor M. Lyons" / "Seconded by …".
     ("proposed by councillor", Motion),
     ("proposed by cllr", Motion),

@@ -676,3 +676,24 @@ fn a_council_page_of_agenda_and_minutes_and_a_mention_of_another_item() {
         "§56: is named inside § 44, not an item of its own"
     );
 }
+
+#[test]
+fn a_council_web_page_numbers_its_items_on_lines_of_their_own() {
+    let text = "Agenda and minutes\n\nArgyll and Somewhere Council - Thursday, 5 March 2026 10:00 am\n\nItems\nNo. Item\n\n1.\n\nAPOLOGIES FOR ABSENCE\n\nMinutes:\n\nApologies were intimated by Councillor Ross.\n\n2.\n\nMINUTES\n\nMinutes:\n\nThe Minutes of the Meeting of 5 February 2026 were approved as a correct record.\n\nIt was proposed by Councillor A. Byrne, seconded by Councillor C. Kelly, and RESOLVED that the minutes be signed.\n";
+    let cases = parse_all(text, &catalogue_names()).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[1].title.as_deref(), Some("MINUTES"));
+    assert!(
+        cases
+            .iter()
+            .all(|c| c.date == NaiveDate::from_ymd_opt(2026, 3, 5))
+    );
+    let motion = &cases[1].positions[0];
+    assert_eq!(motion.kind, PositionKind::Motion);
+    assert_eq!(motion.persons[0].name, "A. Byrne");
+    let news = "Två ärenden återremitterades\n\nKommunfullmäktige återremitterade två ärenden under mötet 28 juni 2025.\n";
+    assert_eq!(
+        parse(news, &catalogue_names()).unwrap().date,
+        NaiveDate::from_ymd_opt(2025, 6, 28)
+    );
+}
