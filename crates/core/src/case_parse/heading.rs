@@ -558,7 +558,9 @@ fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
     // Helsinki writes the § after its number: "Ärende 5. / 86 §".
     let paragraph_line = |t: &str| {
         let t = t.trim();
-        (t.starts_with('§') && labelled_title(t).is_none()) || (t.ends_with(" §") && t.len() < 30)
+        (t.starts_with('§') && labelled_title(t).is_none())
+            || (t.ends_with(" §") && t.len() < 30)
+            || super::meta::bullet_number(t).is_some()
     };
     if let Some(at) = head.iter().position(|l| paragraph_line(&l.text)) {
         head.drain(..=at);

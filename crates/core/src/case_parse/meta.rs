@@ -23,6 +23,10 @@ pub(crate) fn paragraph(lines: &[Line]) -> Option<String> {
 fn paragraph_in(line: &str) -> Option<String> {
     let t = line.trim();
     let l = lower(t);
+    // " • 1" above the item's heading, as Danish minutes pages number it.
+    if let Some(n) = bullet_number(t) {
+        return Some(n.to_string());
+    }
     // Helsinki's "33. / 638 §", "Ärende 5. / 97 §": the § after the number.
     if let Some(before) = t.strip_suffix('§')
         && let Some((_, n)) = before.trim_end().rsplit_once("/ ")
@@ -264,4 +268,10 @@ mod tests {
         assert_eq!(attachment_title("Bilaga 1"), None);
         assert_eq!(attachment_title("Bilagan visar kostnaderna."), None);
     }
+}
+
+/// The item's number after a bullet, alone on its line: " • 1".
+pub(crate) fn bullet_number(t: &str) -> Option<&str> {
+    let n = t.trim().strip_prefix('•')?.trim();
+    (!n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())).then_some(n)
 }

@@ -390,6 +390,18 @@ pub(crate) fn plain_decision(line: &str) -> bool {
 /// "Beslutning Byrådet den 26-11-2014", "Vedtak i Kommunestyret 15.06.2020":
 /// a decision heading that names its body or its day.
 fn decision_with_body_or_date(t: &str) -> bool {
+    // "BESLUTNING: Kommunalbestyrelsen den 26-05-2011"
+    let upper_field = ["BESLUTNING: ", "BESLUT: ", "VEDTAK: ", "PÄÄTÖS: "]
+        .iter()
+        .find_map(|h| t.strip_prefix(h));
+    if let Some(rest) = upper_field {
+        let named = rest
+            .split(" den ")
+            .next()
+            .and_then(|b| body_name(b.trim()))
+            .is_some();
+        return named || !super::dates::find(rest).is_empty();
+    }
     // "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42": the body, the day and
     // the item, above what the body decided on it.
     if let [body, day, item] = t.split(", ").collect::<Vec<_>>().as_slice()

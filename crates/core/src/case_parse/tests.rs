@@ -697,3 +697,16 @@ fn a_council_web_page_numbers_its_items_on_lines_of_their_own() {
         NaiveDate::from_ymd_opt(2025, 6, 28)
     );
 }
+
+#[test]
+fn a_danish_page_numbers_its_item_with_a_bullet_and_heads_the_decision_in_capitals() {
+    let text = "Referat af tillægsdagsorden\n\nTorsdag den 5. marts 2026 kl. 19:30\n\nUdvalg: Kommunalbestyrelsen\nBemærkninger:\n \u{2022} 3\n  Nyt tag på hallen\n  Sagsid.: 26/101\n\n  BESLUTNING: Kommunalbestyrelsen den 05-03-2026\n  Borgmesterens forslag blev godkendt.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Nyt tag på hallen"));
+    assert_eq!(case.paragraph.as_deref(), Some("3"));
+    assert_eq!(
+        case.decision_points[0].text,
+        "Borgmesterens forslag blev godkendt."
+    );
+    assert_eq!(case.confidence["decision_points"], Confidence::Medium);
+}
