@@ -221,6 +221,12 @@ pub(crate) fn attachments(lines: &[Line], paras: &[Para]) -> Vec<String> {
     out
 }
 
+/// The item's number after a bullet, alone on its line: " • 1".
+pub(crate) fn bullet_number(t: &str) -> Option<&str> {
+    let n = t.trim().strip_prefix('•')?.trim();
+    (!n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())).then_some(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,10 +274,4 @@ mod tests {
         assert_eq!(attachment_title("Bilaga 1"), None);
         assert_eq!(attachment_title("Bilagan visar kostnaderna."), None);
     }
-}
-
-/// The item's number after a bullet, alone on its line: " • 1".
-pub(crate) fn bullet_number(t: &str) -> Option<&str> {
-    let n = t.trim().strip_prefix('•')?.trim();
-    (!n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())).then_some(n)
 }
