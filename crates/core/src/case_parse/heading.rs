@@ -82,7 +82,9 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
         date,
         language,
         confidence,
-        minutes: calls_itself_minutes(lines),
+        // A meeting's date under its own label ("Sammanträdesdatum") says
+        // minutes as much as the word does.
+        minutes: calls_itself_minutes(lines) || labelled_meeting_date(lines).is_some(),
     }
 }
 

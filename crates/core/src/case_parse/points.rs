@@ -503,6 +503,16 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "godkändes",
     "antogs",
     "valdes",
+    // Finland-Swedish and Åland minutes write the decision in the present
+    // passive: "Föredragningslistan godkänns enhälligt", "Till
+    // protokolljusterare utses …".
+    "godkänns enhälligt",
+    "utses",
+    // Finnish minutes' constitution of the meeting: "Kokous todetaan
+    // laillisesti koolle kutsutuksi …", "Valitaan … pöytäkirjan tarkastajiksi".
+    "todetaan laillisesti",
+    "todettiin laillisesti",
+    "valitaan",
     // Finland-Swedish passive past and a proposal lost in a vote.
     "beslöts",
     "föll med rösterna",

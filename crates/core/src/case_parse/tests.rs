@@ -710,3 +710,18 @@ fn a_danish_page_numbers_its_item_with_a_bullet_and_heads_the_decision_in_capita
     );
     assert_eq!(case.confidence["decision_points"], Confidence::Medium);
 }
+
+#[test]
+fn minutes_that_constitute_the_meeting_in_the_present_passive() {
+    let aland = "Sammanträdesdatum Nr Paragrafer 4.3.2026 2 10-12\n\n10 Sammanträdets konstituerande Laglighet och beslutförhet Till protokolljusterare utses Eva Holm och Per Lind. Föredragningslistan godkänns enhälligt oförändrad.\n";
+    let case = parse(aland, &catalogue_names()).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2026, 3, 4));
+    assert!(case.decision_points[0].text.contains("utses Eva Holm"));
+    let finnish = "Ympäristölautakunta\n\n§ 1 Kokouksen laillisuus\n\nKokous todetaan laillisesti koolle kutsutuksi ja päätösvaltaiseksi.\n";
+    let case = parse(finnish, &catalogue_names()).unwrap();
+    assert!(
+        case.decision_points[0]
+            .text
+            .starts_with("Kokous todetaan laillisesti")
+    );
+}
