@@ -462,6 +462,8 @@ fn is_meta(text: &str) -> bool {
     let l = lower(text);
     let first_word = l.split_whitespace().next().unwrap_or("");
     is_page_number(text)
+        // docplayer's copy of a PDF's first line: "Download \"…\"".
+        || l.starts_with("download \"")
         || case_number_in(text).is_some()
         || reference_in(text).is_some()
         || !dates::find(text).is_empty()

@@ -338,7 +338,13 @@ fn refers_to_a_proposal(lowered: &str) -> bool {
 /// introduction (1); members' motions (0) never count.
 fn score(intro: Option<&str>, heading: Option<&Heading>) -> u8 {
     let intro = intro.map(lower).unwrap_or_default();
-    if heading == Some(&Heading::Motions) || find_any(&intro, MOTION_WORDS).is_some() {
+    // "Resolved – That, subject to the following amendments, the minutes
+    // …:" decides before it names amendments; "Councillor Ek moved an
+    // amendment:" moves one.
+    let motion = find_any(&intro, MOTION_WORDS).map(|(at, _)| at);
+    let decided_first =
+        find_any(&intro, DECISION_WORDS).is_some_and(|(at, _)| motion.is_some_and(|m| at < m));
+    if heading == Some(&Heading::Motions) || (motion.is_some() && !decided_first) {
         return 0;
     }
     if heading == Some(&Heading::Decision) {
@@ -466,6 +472,8 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "resolved that",
     "agreed to",
     "resolved:",
+    "resolved – that",
+    "resolved - that",
     // What happened to a proposal put to the vote: "The change was not agreed".
     "was agreed",
     "were agreed",
@@ -903,6 +911,8 @@ fn sentence_decision(
             || body_decides
             || after_decision_heading
             || l.starts_with("resolved")
+            // "Minutes: Resolved – That …": only minutes resolve.
+            || find_any(&l, &["resolved –", "resolved -", "resolved:", "it was resolved"]).is_some()
             || body_at_start(&para.text).is_some();
         if !official {
             continue;

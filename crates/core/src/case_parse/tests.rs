@@ -725,3 +725,20 @@ fn minutes_that_constitute_the_meeting_in_the_present_passive() {
             .starts_with("Kokous todetaan laillisesti")
     );
 }
+
+#[test]
+fn minutes_resolved_subject_to_amendments_and_a_docplayer_title() {
+    let text = "Venue: Committee Room 1\n| No. | Item |\n|\nTo receive the minutes of the meeting held on 2nd March 2026. Minutes: Resolved – That, subject to the following amendments, the minutes be confirmed as a correct record:\n· Minute 2 – should read March, not May. · Minute 6 – the committee was elected by the members.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert!(
+        case.decision_points[0].text.starts_with("Minute 2"),
+        "{:?}",
+        case.decision_points
+    );
+    let transcript = "Arbetsordning för fullmäktige och beredningar\n\nDownload \"Arbetsordning för fullmäktige och beredningar\"\n\n1 Kommunstyrelsen beslutar att föreslå kommunfullmäktige att anta arbetsordningen.\n";
+    let case = parse(transcript, &catalogue_names()).unwrap();
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Arbetsordning för fullmäktige och beredningar")
+    );
+}
