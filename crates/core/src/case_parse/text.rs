@@ -280,6 +280,12 @@ fn unglue_cells(raws: Vec<Raw>) -> Vec<Raw> {
     let mut after_label = false;
     for raw in raws {
         let t = raw.text.as_str();
+        // Most lines hold no digit and nothing to cut.
+        if !t.bytes().any(|b| b.is_ascii_digit()) {
+            after_label = LABELS.contains(&t);
+            out.push(raw);
+            continue;
+        }
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         let mut pieces: Vec<String> = Vec::new();
         if (1..=3).contains(&digits) && LABELS.contains(&&t[digits..]) {
