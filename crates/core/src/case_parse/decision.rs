@@ -574,12 +574,12 @@ fn kind(sentences: &[Sentence], decides: bool) -> DecisionKind {
     // "vedtar … kommuneplanen med endringar etter høyringsperioden": the
     // proposal names the changes a consultation brought; the body changed nothing.
     let amended = plain().any(|s| {
-        find_any(s, AMENDED).is_some_and(|(at, _)| {
-            let after: Vec<&str> = s[at..].split_whitespace().skip(2).take(1).collect();
-            !matches!(
-                after.as_slice(),
-                ["etter" | "efter" | "after" | "från" | "frå" | "fra"]
-            )
+        find_any(s, AMENDED).is_some_and(|(at, phrase)| {
+            // Only "med endring(ar) etter …" names a consultation; changes
+            // "fra Høyre" or "från Vänsterpartiet" are a party's amendment.
+            let two_words = phrase.starts_with("med ") && phrase.split(' ').count() == 2;
+            let next = s[at..].split_whitespace().nth(2);
+            !(two_words && matches!(next, Some("etter" | "efter" | "after")))
         })
     });
     if amended {

@@ -41,11 +41,25 @@ const MINUTES_WORDS: &[&str] = &[
     "kokouspöytäkirja",
 ];
 
-/// Whether one of the first lines says the text is minutes.
+/// Whether one of the first lines says the text is minutes: the word
+/// alone, or followed by what it is of ("Minutes of the Meeting …",
+/// "Referat af tillægsdagsorden", "Protokoll 12/2025"), not "Minutes
+/// later, …".
 fn calls_itself_minutes(lines: &[Line]) -> bool {
     lines.iter().take(6).any(|l| {
         let l = lower(prefix(&l.text, 200));
-        MINUTES_WORDS.iter().any(|w| starts_with_phrase(&l, w))
+        MINUTES_WORDS.iter().any(|w| {
+            starts_with_phrase(&l, w) && {
+                let next = l[w.len()..].split_whitespace().next().unwrap_or("");
+                next.is_empty()
+                    || w.contains(' ')
+                    || matches!(
+                        next,
+                        "of" | "af" | "fra" | "från" | "frå" | "for" | "för" | "fört" | "-" | "–"
+                    )
+                    || next.starts_with(|c: char| c.is_ascii_digit())
+            }
+        })
     })
 }
 
@@ -56,7 +70,8 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
     use Confidence::{High, Low, Medium};
     // A date labelled as the meeting's, then one in the letterhead, then
     // where the proposal was signed, then a meeting date further down.
-    let (date, date_sure) = labelled_meeting_date(lines)
+    let labelled = labelled_meeting_date(lines);
+    let (date, date_sure) = labelled
         .map(|d| (Some(d), High))
         .or_else(|| meeting_date(lines, 15).map(|d| (Some(d), Medium)))
         .or_else(|| signing_date(paras).map(|d| (Some(d), Medium)))
@@ -84,7 +99,7 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
         confidence,
         // A meeting's date under its own label ("Sammanträdesdatum") says
         // minutes as much as the word does.
-        minutes: calls_itself_minutes(lines) || labelled_meeting_date(lines).is_some(),
+        minutes: calls_itself_minutes(lines) || labelled.is_some(),
     }
 }
 
@@ -698,10 +713,6 @@ fn labelled_title(line: &str) -> Option<String> {
 
 /// Labels that put a meeting or decision date on a line.
 const DATE_LABELS: &[&str] = &[
-    // "Kommunfullmäktige återremitterade två ärenden under mötet 28 juni 2023."
-    "mötet",
-    "sammanträdet",
-    "møtet",
     "mødedato",
     "mødedag",
     "dato",
@@ -886,11 +897,7 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                 let capitalised;
                 let before = match before.rsplit_once(" - ") {
                     Some((_, body)) => {
-                        let mut c = body.chars();
-                        capitalised = c
-                            .next()
-                            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                            .unwrap_or_default();
+                        capitalised = super::words::capitalise(body);
                         capitalised.as_str()
                     }
                     None => before,
@@ -926,6 +933,30 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
             });
         if labelled && let Some(d) = first.date(None) {
             return Some(d);
+        }
+        // "… återremitterade två ärenden under mötet 28 juni 2023": the date
+        // right after "mötet", not after "förra mötet".
+        for w in ["mötet", "sammanträdet", "møtet", "mødet"] {
+            let Some(at) = find_phrase(&l, w) else {
+                continue;
+            };
+            let previous = l[..at].split_whitespace().last().unwrap_or("");
+            if matches!(
+                previous,
+                "förra" | "föregående" | "forrige" | "sidste" | "seneste"
+            ) {
+                continue;
+            }
+            let rest = l[at + w.len()..].trim_start();
+            let rest = rest.strip_prefix("den ").unwrap_or(rest);
+            let from = l.len() - rest.len();
+            if let Some(d) = found
+                .iter()
+                .find(|f| f.start == from)
+                .and_then(|f| f.date(None))
+            {
+                return Some(d);
+            }
         }
     }
     None

@@ -569,9 +569,7 @@ fn body_right_after(text: &str, at: usize) -> Option<String> {
     let rest = text.get(at..)?;
     let mut words = rest.split_whitespace().skip(1);
     let next = words.next()?.trim_end_matches([',', '.', ':']);
-    let mut c = next.chars();
-    let up: String = c.next()?.to_uppercase().chain(c).collect();
-    super::sections::body_name(&up)
+    super::sections::body_name(&super::words::capitalise(next))
 }
 
 /// Whether a text reports a decision as minutes and decision lists write
@@ -652,17 +650,17 @@ pub(crate) fn decision(
             best = Some((s, list));
         }
     }
-    // A list under "Beslut" or after "beslutar att" is sure; a proposal's
-    // list or a decision in one sentence is likely; a list without an
-    // introduction in a case is a guess.
-    // A city's summary of a meeting's decisions, one of which introduces a
-    // list of rates: the summary is what was decided, the list part of it.
-    let summary = summary_decisions(paras, &inside);
-    if let Some(points) = summary.clone()
+    // A city's summary of a meeting's decisions, one of which may introduce
+    // a list of rates: the summary is what was decided, the list part of
+    // it, unless the list stands under a decision heading or introduction.
+    if let Some(points) = summary_decisions(paras, &inside)
         && best.is_none_or(|(s, _)| s < 3)
     {
         return (points, Confidence::Medium);
     }
+    // A list under "Beslut" or after "beslutar att" is sure; a proposal's
+    // list or a decision in one sentence is likely; a list without an
+    // introduction in a case is a guess.
     if let Some((s, list)) = best
         && s >= 2
     {
@@ -750,7 +748,7 @@ fn run_on(paras: &[Para], lists: &[List], list: &List, inside: &[bool]) -> Vec<P
 }
 
 /// A summary of a meeting's decisions, as a city's news page writes one:
-/// no decision heading and no list, but three or more sentences in which a
+/// no decision heading, but three or more sentences in which a
 /// body says what it decided or proposed ("Stadsstyrelsen föreslår för
 /// stadsfullmäktige att …", "Stadsstyrelsen antecknade kvartalsrapporten
 /// …"). Each such sentence is a point, in order.
@@ -802,13 +800,8 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
             let by_body = verb_at.is_some_and(|k| {
                 body_at_start(sentence).is_some()
                     || (k > 0 && super::sections::body_name(&original[..k].join(" ")).is_some())
-                    || (k + 1 < words.len() && {
-                        let mut c = words[k + 1].chars();
-                        let up: String = c
-                            .next()
-                            .map(|f| f.to_uppercase().chain(c).collect())
-                            .unwrap_or_default();
-                        super::sections::body_name(&up).is_some()
+                    || words.get(k + 1).is_some_and(|w| {
+                        super::sections::body_name(&super::words::capitalise(w)).is_some()
                     })
             });
             if by_body && !sentence.is_empty() {
@@ -999,14 +992,8 @@ fn body_right_before(text: &str, at: usize) -> Option<usize> {
         .find(|&&i| {
             let words = &head[i..];
             super::sections::body_name(words).is_some()
-                || (lead_in(i) && {
-                    let mut c = words.chars();
-                    let up: String = c
-                        .next()
-                        .map(|f| f.to_uppercase().chain(c).collect())
-                        .unwrap_or_default();
-                    super::sections::body_name(&up).is_some()
-                })
+                || (lead_in(i)
+                    && super::sections::body_name(&super::words::capitalise(words)).is_some())
         })
         .copied()
 }

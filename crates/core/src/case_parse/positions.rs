@@ -12,7 +12,7 @@ use super::paragraphs::{Para, ParaKind};
 use super::points::List;
 use super::sections::{Heading, body_at_start, body_name, classify};
 use super::text::Line;
-use super::words::{find_phrase, lower, prefix, starts_upper, starts_with_phrase};
+use super::words::{capitalise, find_phrase, lower, prefix, starts_upper, starts_with_phrase};
 use super::{Position, PositionKind, persons};
 
 /// A position's paragraphs.
@@ -653,14 +653,6 @@ fn refers_to(intro: &str, earlier: &[Position]) -> Option<usize> {
                 && body.as_ref().is_none_or(|b| p.body.as_ref() == Some(b));
             fits.then_some(idx)
         })
-}
-
-fn capitalise(w: &str) -> String {
-    let mut c = w.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// Builds the positions from their paragraphs and the lists inside them.

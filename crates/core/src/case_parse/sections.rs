@@ -252,10 +252,15 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
     // "Kommunstyrelsens arbetsutskott", "Kultur- och fritidsnämnden"; not
     // "Godkännande av listan Kommunstyrelsen", an item's heading run into
     // the body that decided it.
-    let leading_ok = words[..words.len() - 1].iter().all(|w| {
+    // A lowercase word may follow a genitive: "Kommunstyrelsens allmänna utskott".
+    let leading = &words[..words.len() - 1];
+    let leading_ok = leading.iter().enumerate().all(|(k, w)| {
         starts_upper(w)
             || w.ends_with(['s', '-'])
             || matches!(*w, "och" | "og" | "ja" | "i" | "for" | "för")
+            || leading[..k]
+                .iter()
+                .any(|g| g.ends_with('s') && starts_upper(g))
     });
     if SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e)) && leading_ok {
         return Some(lower(t));
@@ -529,6 +534,11 @@ mod tests {
             Some(Heading::Decision)
         );
         assert_eq!(plain("Decision Maker: Cabinet"), None);
+        assert_eq!(
+            body_name("Kommunstyrelsens allmänna utskott").as_deref(),
+            Some("kommunstyrelsens allmänna utskott")
+        );
+        assert_eq!(body_name("Godkännande av listan Kommunstyrelsen"), None);
         assert_eq!(plain("Arbetsutskottets förslag"), Some(Heading::Proposal));
         assert_eq!(plain("Förslag till beslut"), Some(Heading::Proposal));
         assert_eq!(plain("Yrkanden"), Some(Heading::Motions));

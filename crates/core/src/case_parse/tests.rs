@@ -742,3 +742,21 @@ fn minutes_resolved_subject_to_amendments_and_a_docplayer_title() {
         Some("Arbetsordning för fullmäktige och beredningar")
     );
 }
+
+#[test]
+fn review_mends_amendments_from_a_party_previous_meetings_and_minutes_later() {
+    let text = "Kommunestyret 3.3.2026\n\nSak 12/26 Budsjett\n\nKommunestyret vedtok budsjettet med endring fra Høyre.\n";
+    assert_eq!(
+        parse(text, &catalogue_names()).unwrap().decision.kind,
+        DecisionKind::AdoptedWithAmendments
+    );
+    let hearing = "Kommunestyret 3.3.2026\n\nSak 13/26 Plan\n\nKommunestyret vedtar planen med endringar etter høyringa.\n";
+    assert_eq!(
+        parse(hearing, &catalogue_names()).unwrap().decision.kind,
+        DecisionKind::Adopted
+    );
+    let previous = "Justering\n\nProtokollet från förra mötet 12 maj 2025 justerades.\n\n§ 3 Budget\n\nKommunstyrelsen beslutar att anta budgeten.\n";
+    assert_eq!(parse(previous, &catalogue_names()).unwrap().date, None);
+    let story = "Minutes later, the rain stopped.\n\nShe decided that the walk could wait.\n";
+    assert!(parse(story, &catalogue_names()).is_err());
+}

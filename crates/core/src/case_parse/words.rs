@@ -171,6 +171,16 @@ pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
     d[a.len() * w + b.len()]
 }
 
+/// `w` with its first letter in capitals: "regionstyrelsen" → "Regionstyrelsen",
+/// for testing a common noun against the names of bodies.
+pub(crate) fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
