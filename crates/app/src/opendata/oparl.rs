@@ -103,7 +103,9 @@ pub async fn bodies(store: &Store, base: &str) -> Result<Arc<Vec<(Publisher, Bod
         .await
 }
 
-async fn load_bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>, StoreError> {
+/// Every publishing tenant with its Body, read afresh: for a caller that
+/// keeps what it makes of them under the data versions it read itself.
+pub async fn load_bodies(store: &Store, base: &str) -> Result<Vec<(Publisher, Body)>, StoreError> {
     let withheld = store.withheld_everywhere().await?;
     Ok(store
         .publishers()

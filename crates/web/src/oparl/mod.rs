@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::{HeaderValue, StatusCode, header};
-use oversyn_app::opendata::oparl::{Published, bodies, published};
+use oversyn_app::opendata::oparl::{Published, load_bodies, published};
 use oversyn_core::opendata::oparl::build;
 use oversyn_core::opendata::oparl::paging::{Filter, Item, Key, select};
 use oversyn_core::opendata::oparl::{Body, Kind, Urls};
@@ -153,40 +153,48 @@ async fn body_list(
 ) -> Result<Response, Problem> {
     let r = p.read()?;
     let base = base(&state);
-    let all = bodies(&state.store, &base).await?;
     let today = chrono::Utc::now().date_naive();
-    // A harvester's first request names no parameter: its answer is made
-    // once while no tenant's data changes. Others page through the items,
-    // which are also made once (turning hundreds of Bodies into JSON on
-    // every request took most of this route's time).
+    // The bodies, their list items and the first page (what a harvester's
+    // first request, with no parameter, gets) are made in one load, read
+    // afresh from the database, and kept while no tenant's data changes:
+    // turning hundreds of Bodies into JSON on every request took most of
+    // this route's time. One load, so that the three always agree with the
+    // data versions they are kept under.
+    let listing = state
+        .store
+        .remembered_everywhere("oparl body listing", today, || {
+            let base = base.clone();
+            let store = state.store.clone();
+            async move {
+                let all = load_bodies(&store, &base).await?;
+                let items = body_items(&all);
+                let plain = Params::default();
+                let first = body_page(
+                    &plain,
+                    &plain.read().unwrap_or(Request {
+                        filter: Filter::default(),
+                        size: DEFAULT_PAGE,
+                    }),
+                    &Urls::bodies(&base),
+                    &items,
+                    &all,
+                );
+                Ok(Listing {
+                    first: axum::body::Bytes::from(serde_json::to_vec(&first).unwrap_or_default()),
+                    all,
+                    items,
+                })
+            }
+        })
+        .await?;
     let plain = p.page_size.is_none()
         && p.after.is_none()
         && p.created_since.is_none()
         && p.created_until.is_none()
         && p.modified_since.is_none()
         && p.modified_until.is_none();
-    let items = state
-        .store
-        .remembered_everywhere("oparl body items", today, || {
-            let all = all.clone();
-            async move { Ok(body_items(&all)) }
-        })
-        .await?;
     if plain {
-        let first = state
-            .store
-            .remembered_everywhere("oparl bodies first page", today, || {
-                let (p, items, all) = (&p, items.clone(), all.clone());
-                let list = Urls::bodies(&base);
-                async move {
-                    let v = body_page(p, &r, &list, &items, &all);
-                    Ok(axum::body::Bytes::from(
-                        serde_json::to_vec(&v).unwrap_or_default(),
-                    ))
-                }
-            })
-            .await?;
-        let mut resp = Response::new(axum::body::Body::from((*first).clone()));
+        let mut resp = Response::new(axum::body::Body::from(listing.first.clone()));
         resp.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
@@ -201,9 +209,16 @@ async fn body_list(
         &p,
         &r,
         &Urls::bodies(&base),
-        &items,
-        &all,
+        &listing.items,
+        &listing.all,
     )))
+}
+
+/// The system's list of bodies as kept between requests.
+struct Listing {
+    all: Vec<(Publisher, Body)>,
+    items: Vec<Item<Value>>,
+    first: axum::body::Bytes,
 }
 
 /// Each Body as a list item, keyed by its place in slug order.
