@@ -372,9 +372,24 @@ pub(crate) fn own_part(text: &str) -> &str {
     zone.get(..cut).unwrap_or(zone)
 }
 
-/// The members named in a position's introduction.
+/// The members named in a position's introduction, each once: "bifall
+/// till Roland Karlssons yrkande" names Roland Karlsson, already listed.
 pub(crate) fn extract(text: &str) -> Vec<Person> {
-    extract_from(own_part(text))
+    let mut people = extract_from(own_part(text));
+    let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
+    let mut seen: Vec<String> = Vec::new();
+    people.retain(|p| {
+        let genitive = p
+            .name
+            .strip_suffix('s')
+            .or_else(|| p.name.strip_suffix("'s"))
+            .or_else(|| p.name.strip_suffix("’s"))
+            .is_some_and(|base| names.iter().any(|n| n == base));
+        let again = seen.contains(&p.name);
+        seen.push(p.name.clone());
+        !genitive && !again
+    });
+    people
 }
 
 /// The members named in `zone`, all of it.

@@ -760,3 +760,15 @@ fn review_mends_amendments_from_a_party_previous_meetings_and_minutes_later() {
     let story = "Minutes later, the rain stopped.\n\nShe decided that the walk could wait.\n";
     assert!(parse(story, &catalogue_names()).is_err());
 }
+
+#[test]
+fn a_member_named_again_in_the_genitive_is_listed_once() {
+    let text = "§ 4 Ankomstboende\n\nYrkanden\n\nEva Berg (S), Per Lind (C) och Olle Holm (M) yrkar bifall till Eva Bergs (S) ändringsyrkande.\n\nBeslut\n\nKommunstyrelsen beslutar enligt Eva Bergs yrkande.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    let names: Vec<&str> = case.positions[0]
+        .persons
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Eva Berg", "Per Lind", "Olle Holm"]);
+}
