@@ -122,14 +122,7 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
         "decision:",
         "resolved:",
     ];
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |at, line| {
-            let start = *at;
-            *at += line.len();
-            Some((start, line))
-        })
-        .collect();
+    let lines = offset_lines(text);
     let mut out: Vec<ItemStart> = Vec::new();
     let mut blanks = 0;
     let mut next: Option<u32> = None;
@@ -147,28 +140,19 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             .flatten();
         // "1." alone, its title on the next line, as council web pages
         // lay out their agenda: "1." / "APOLOGIES FOR ABSENCE".
-        let alone_title = (t.len() == digits + 1 && t.ends_with('.'))
-            .then(|| {
-                lines[k + 1..]
-                    .iter()
-                    .map(|(_, l)| l.trim())
-                    .find(|l| !l.is_empty())
-            })
-            .flatten()
+        let below = next_content(&lines, k);
+        let alone_title = below
+            .filter(|_| t.len() == digits + 1 && t.ends_with('.'))
             .filter(|l| l.len() < 200 && l.starts_with(char::is_uppercase));
         let title = t
             .get(digits..)
             .and_then(|r| r.strip_prefix(". "))
             .filter(|rest| rest.starts_with(char::is_uppercase))
             .or(alone_title);
-        let field_below = lines[k + 1..]
-            .iter()
-            .map(|(_, l)| l.trim())
-            .find(|l| !l.is_empty())
-            .is_some_and(|l| {
-                let l = super::words::lower(super::words::prefix(l, 16));
-                DECISION_FIELDS.iter().any(|f| l.starts_with(f))
-            });
+        let field_below = below.is_some_and(|l| {
+            let l = super::words::lower(super::words::prefix(l, 16));
+            DECISION_FIELDS.iter().any(|f| l.starts_with(f))
+        });
         let set_off = (blanks >= 2 && !t.ends_with(['.', ':', ';']))
             || (alone_title.is_some() && blanks >= 1);
         // "1. MINUTES OF THE BUDGET MEETING HELD ON 17TH DECEMBER 2012:":
@@ -218,14 +202,7 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
 /// beslutade enhälligt …"). A heading is short, ends in no stop, stands
 /// between blank lines, and the paragraph below it reports a decision.
 fn bulletin_headings(text: &str) -> Vec<ItemStart> {
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |at, line| {
-            let start = *at;
-            *at += line.len();
-            Some((start, line))
-        })
-        .collect();
+    let lines = offset_lines(text);
     let mut out = Vec::new();
     for (k, (at, line)) in lines.iter().enumerate() {
         let t = line.trim();
@@ -241,12 +218,7 @@ fn bulletin_headings(text: &str) -> Vec<ItemStart> {
         {
             continue;
         }
-        let below = lines[k + 1..]
-            .iter()
-            .map(|(_, l)| l.trim())
-            .find(|l| !l.is_empty())
-            .unwrap_or("");
-        if super::points::reports_decision(below) {
+        if super::points::reports_decision(next_content(&lines, k).unwrap_or("")) {
             out.push(ItemStart {
                 label: t.to_string(),
                 at: *at,
@@ -256,6 +228,26 @@ fn bulletin_headings(text: &str) -> Vec<ItemStart> {
         }
     }
     out
+}
+
+/// Each line of `text` with the byte offset it starts at.
+fn offset_lines(text: &str) -> Vec<(usize, &str)> {
+    text.split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .collect()
+}
+
+/// The first line after line `k` that holds anything, trimmed.
+fn next_content<'a>(lines: &[(usize, &'a str)], k: usize) -> Option<&'a str> {
+    lines
+        .get(k + 1..)?
+        .iter()
+        .map(|(_, l)| l.trim())
+        .find(|l| !l.is_empty())
 }
 
 /// The protocol's head goes in front of every item, so only its letterhead
