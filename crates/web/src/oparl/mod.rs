@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::api::problem::Problem;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use http::{HeaderValue, StatusCode, header};
 use oversyn_app::opendata::oparl::{Published, load_bodies, published};
@@ -83,6 +83,16 @@ impl Params {
         Ok(Request { filter, size })
     }
 
+    /// Whether the request names no parameter: a harvester's first.
+    fn is_plain(&self) -> bool {
+        self.page_size.is_none()
+            && self.after.is_none()
+            && self.created_since.is_none()
+            && self.created_until.is_none()
+            && self.modified_since.is_none()
+            && self.modified_until.is_none()
+    }
+
     /// A page's URL: the same filters and size, after `last` if given.
     fn link(&self, list: &str, size: usize, last: Option<&str>) -> String {
         let mut q: Vec<(&str, &str)> = Vec::new();
@@ -109,7 +119,18 @@ impl Params {
 }
 
 fn answer(v: &Value) -> Response {
-    let mut r = axum::Json(v).into_response();
+    answer_bytes(axum::body::Bytes::from(
+        serde_json::to_vec(v).unwrap_or_default(),
+    ))
+}
+
+/// A JSON answer made earlier, open to every origin as OParl is.
+fn answer_bytes(json: axum::body::Bytes) -> Response {
+    let mut r = Response::new(axum::body::Body::from(json));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
     r.headers_mut().insert(
         header::ACCESS_CONTROL_ALLOW_ORIGIN,
         HeaderValue::from_static("*"),
@@ -168,13 +189,12 @@ async fn body_list(
             async move {
                 let all = load_bodies(&store, &base).await?;
                 let items = body_items(&all);
-                let plain = Params::default();
                 let first = body_page(
-                    &plain,
-                    &plain.read().unwrap_or(Request {
+                    &Params::default(),
+                    &Request {
                         filter: Filter::default(),
                         size: DEFAULT_PAGE,
-                    }),
+                    },
                     &Urls::bodies(&base),
                     &items,
                     &all,
@@ -187,23 +207,8 @@ async fn body_list(
             }
         })
         .await?;
-    let plain = p.page_size.is_none()
-        && p.after.is_none()
-        && p.created_since.is_none()
-        && p.created_until.is_none()
-        && p.modified_since.is_none()
-        && p.modified_until.is_none();
-    if plain {
-        let mut resp = Response::new(axum::body::Body::from(listing.first.clone()));
-        resp.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        resp.headers_mut().insert(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
-        );
-        return Ok(resp);
+    if p.is_plain() {
+        return Ok(answer_bytes(listing.first.clone()));
     }
     Ok(answer(&body_page(
         &p,
