@@ -514,7 +514,7 @@ fn title(lines: &[Line]) -> (Option<String>, Confidence) {
 /// What a council web page adds to an item's heading: the item's number in
 /// front ("78 COUNCIL PROCEDURE RULES") and the link to its paper behind
 /// ("pdf icon PDF 76 KB").
-fn tidy_title(t: &str) -> String {
+pub(crate) fn tidy_title(t: &str) -> String {
     let mut words: Vec<&str> = t.split_whitespace().collect();
     let n = words.len();
     let linked = n >= 3
@@ -615,6 +615,16 @@ fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
     }
     for (k, line) in head.iter().enumerate() {
         let t = line.text.trim();
+        // "Issue - decisions" heads a council web page's every decision; it
+        // names no section of this one.
+        if is_form_line(&lower(t)) {
+            continue;
+        }
+        // "Motions on Notice 2018/19 - 23 July 2018": a subject with its
+        // meeting's day behind a dash.
+        if let Some(title) = dated_title(t) {
+            return Some((title, false));
+        }
         // The subject comes before the decision and the positions.
         let section = classify(t, &|_| false)
             .is_some_and(|h| !matches!(h, Heading::Body(_) | Heading::Other));
@@ -654,6 +664,25 @@ fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
         return Some((squash(&title), false));
     }
     None
+}
+
+/// "Motions on Notice 2018/19 - 23 July 2018", a web page's heading of an
+/// item: a subject that reads as a title, a dash, and a date alone.
+fn dated_title(t: &str) -> Option<String> {
+    let (subject, day) = t.rsplit_once(" - ")?;
+    let found = dates::find(day);
+    let whole_day = found
+        .first()
+        .is_some_and(|f| f.start == 0 && f.end == day.trim_end().len());
+    let reads_as_title = subject.split_whitespace().count() >= 2
+        && subject.chars().any(char::is_lowercase)
+        && dates::find(subject).is_empty()
+        && !subject.trim_end().ends_with(['.', ':'])
+        && parse_label(subject).is_none()
+        && body_at_start(subject).is_none()
+        && classify(subject, &|_| false).is_none()
+        && !is_meta(subject);
+    (whole_day && found.len() == 1 && reads_as_title).then(|| squash(t))
 }
 
 /// Whether the line after a title's first line is more of it.
@@ -936,19 +965,41 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
         }
         // "… återremitterade två ärenden under mötet 28 juni 2023": the date
         // right after "mötet", not after "förra mötet".
-        for w in ["mötet", "sammanträdet", "møtet", "mødet"] {
+        // "Vid kommunstyrelsens sammanträde den 4 mars 2024", "Referat til
+        // mødet i Udvalget for Kultur og Fritid den 2. marts 2021": the
+        // body's name may stand between the meeting and its day.
+        for w in ["mötet", "sammanträdet", "sammanträde", "møtet", "mødet"] {
             let Some(at) = find_phrase(&l, w) else {
                 continue;
             };
             let previous = l[..at].split_whitespace().last().unwrap_or("");
             if matches!(
                 previous,
-                "förra" | "föregående" | "forrige" | "sidste" | "seneste"
+                "förra"
+                    | "föregående"
+                    | "forrige"
+                    | "sidste"
+                    | "seneste"
+                    | "nästa"
+                    | "kommande"
+                    | "næste"
+                    | "neste"
             ) {
                 continue;
             }
             let rest = l[at + w.len()..].trim_start();
-            let rest = rest.strip_prefix("den ").unwrap_or(rest);
+            let rest = match rest.strip_prefix("i ").and_then(|r| r.split_once(" den ")) {
+                Some((body, day))
+                    if body.len() < 60
+                        && body
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| body_name(&super::words::capitalise(w)).is_some()) =>
+                {
+                    day
+                }
+                _ => rest.strip_prefix("den ").unwrap_or(rest),
+            };
             let from = l.len() - rest.len();
             if let Some(d) = found
                 .iter()

@@ -153,7 +153,16 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             let l = super::words::lower(super::words::prefix(l, 16));
             DECISION_FIELDS.iter().any(|f| l.starts_with(f))
         });
-        let set_off = (blanks >= 2 && !t.ends_with(['.', ':', ';']))
+        // Danish minutes put the case's KLE file number above each item:
+        // "85.02.02-G01-1-17" / "33. Godkendelse af dagsorden".
+        let under_file_number = k > 0
+            && lines[..k]
+                .iter()
+                .rev()
+                .map(|(_, l)| l.trim())
+                .find(|l| !l.is_empty())
+                .is_some_and(kle_number);
+        let set_off = ((blanks >= 2 || under_file_number) && !t.ends_with(['.', ':', ';']))
             || (alone_title.is_some() && blanks >= 1);
         // "1. MINUTES OF THE BUDGET MEETING HELD ON 17TH DECEMBER 2012:":
         // a heading set in capitals needs no blank lines around it.
@@ -169,8 +178,17 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
         };
         let in_turn = next.is_none_or(|n| number == Some(n));
         // The first heading is numbered 1, or it has its decision below it
-        // (a list that starts at item 7).
-        let first_ok = next.is_some() || number == Some(1) || field_below;
+        // (a list that starts at item 7), or the next number stands below it
+        // as a heading of the same kind (minutes whose items run on from
+        // the year's earlier meetings: "66." … "67.").
+        let first_ok = next.is_some()
+            || number == Some(1)
+            || field_below
+            || number.is_some_and(|n| {
+                (set_off || alone_title.is_some())
+                    && next_heading_below(&lines[k + 1..], n + 1, alone_title.is_some())
+            });
+
         let bulletin_goes_on = bulletin && next.is_some();
         if let (Some(n), Some(title)) = (number, own_title)
             && (set_off || shouting || field_below || decided_inline || bulletin_goes_on)
@@ -180,13 +198,28 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             && first_ok
         {
             bulletin |= decided_inline && next.is_none();
-            let decided_from = decided_inline
-                .then(|| line.find(title).map(|k| k + title.len() + 2))
-                .flatten();
+            // "89." / "Announcements": the item's text starts below its
+            // title, so that the number alone is not read as a point.
+            let title_line_end = || {
+                let from = k + 1;
+                lines[from..]
+                    .iter()
+                    .find(|(_, l)| !l.trim().is_empty())
+                    .map(|(start, l)| start + l.len() - at)
+            };
+            let decided_from = if decided_inline {
+                line.find(title).map(|k| k + title.len() + 2)
+            } else if alone_title.is_some() {
+                title_line_end()
+            } else {
+                None
+            };
             out.push(ItemStart {
                 label: format!("Punkt {n}"),
                 at: *at,
-                title: Some(title.trim().trim_end_matches(['.', ':']).to_string()),
+                title: Some(super::heading::tidy_title(
+                    title.trim().trim_end_matches(['.', ':']),
+                )),
                 decided_from,
             });
             next = Some(n + 1);
@@ -194,6 +227,48 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
         blanks = 0;
     }
     out
+}
+
+/// A Danish case's file number by the KLE scheme: "85.02.02-G01-1-17",
+/// "04.04.00-P20-6-17" (subject, action code, serial, year).
+fn kle_number(t: &str) -> bool {
+    let Some((subject, rest)) = t.split_once('-') else {
+        return false;
+    };
+    let subject_ok = subject.len() == 8
+        && subject.bytes().enumerate().all(|(i, b)| {
+            if i == 2 || i == 5 {
+                b == b'.'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let parts: Vec<&str> = rest.split('-').collect();
+    subject_ok
+        && parts.len() == 3
+        && parts[0].len() == 3
+        && parts[0].starts_with(|c: char| c.is_ascii_uppercase())
+        && parts[0][1..].bytes().all(|b| b.is_ascii_digit())
+        && parts[1..]
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 6 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether item `n`'s heading stands somewhere in `lines`: its number alone
+/// on a line ("67."), or, for headings with their title ("33. Godkendelse
+/// af dagsorden"), the number and a capitalised word.
+fn next_heading_below(lines: &[(usize, &str)], n: u32, alone: bool) -> bool {
+    let number = format!("{n}.");
+    lines.iter().any(|(_, l)| {
+        let t = l.trim();
+        if alone {
+            t == number
+        } else {
+            t.strip_prefix(&number)
+                .and_then(|r| r.strip_prefix(' '))
+                .is_some_and(|r| r.starts_with(char::is_uppercase) && !r.ends_with(['.', ':', ';']))
+        }
+    })
 }
 
 /// A decision bulletin's items, headed only by their subject: "Borgå stads

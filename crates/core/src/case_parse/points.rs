@@ -163,9 +163,20 @@ pub(crate) fn parse_label(line: &str) -> Option<(Label, usize)> {
         let end = word.len();
         let mark = line_trimmed.get(end..)?.chars().next()?;
         let values = alpha_values(&word);
-        // "a." is only a label for the first few letters; "e." or "s." start abbreviations.
-        let dotted_ok =
-            mark == '.' && word.len() == 1 && ('a'..='h').contains(&first) && first != 'e';
+        // "a." is only a label for the first few letters; "e." or "s." start
+        // abbreviations ("e. Kr."), unless a capitalised word follows, as
+        // in a list "d. Homelessness" / "e. Supporting a People's Vote".
+        let after_e = line_trimmed.get(end + 1..).unwrap_or("").trim_start();
+        let e_ok = after_e.starts_with(char::is_uppercase)
+            && after_e
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() > 3)
+            && after_e.split_whitespace().count() >= 2;
+        let dotted_ok = mark == '.'
+            && word.len() == 1
+            && ('a'..='h').contains(&first)
+            && (first != 'e' || e_ok);
         if values.is_empty() || !(mark == ')' || dotted_ok) {
             return None;
         }
@@ -804,7 +815,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
                         super::sections::body_name(&super::words::capitalise(w)).is_some()
                     })
             });
-            if by_body && !sentence.is_empty() {
+            if (by_body || reports_outcome(sentence)) && !sentence.is_empty() {
                 points.push(Point {
                     number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
                     label: String::new(),
@@ -813,7 +824,72 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
             }
         }
     }
-    (points.len() >= 3).then_some(points)
+    // "Kommunstyrelsen sammanträdde tisdagen den 7 juni och gick då
+    // igenom följande ärenden:" — a page that says it sums up a meeting
+    // needs only two decisions to be read as one.
+    let sums_up_meeting = paras.iter().take(3).any(|p| {
+        let l = lower(&p.text);
+        [
+            "sammanträdde",
+            "i korthet",
+            "det senaste från",
+            "holdt møde",
+            "hadde møte",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    });
+    let needed = if sums_up_meeting { 2 } else { 3 };
+    (points.len() >= needed).then_some(points)
+}
+
+/// A summary's sentence that tells an outcome without a body as subject:
+/// "Budgeten för 2017 antogs.", "Utöver det fattades även beslut om
+/// samråd …", "Kommunstyrelsen gav kommunchefen … i uppdrag att utreda …".
+fn reports_outcome(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    if words.len() > 60 {
+        return false;
+    }
+    // "fattade (bland annat) beslut om", "fattet vedtak", "traf beslutning".
+    let took_decision = words.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "fattade" | "fattades" | "fattet" | "traf")
+            && words[k + 1..]
+                .iter()
+                .take(4)
+                .any(|n| n.starts_with("beslut") || n.starts_with("vedtak"))
+    });
+    // "… gav kommunchefen i uppdrag att …": a task given.
+    let gave_task = words
+        .first()
+        .is_some_and(|w| super::sections::body_name(&super::words::capitalise(w)).is_some())
+        && words.get(1).is_some_and(|w| w == "gav")
+        && words.windows(2).any(|p| p[0] == "i" && p[1] == "uppdrag");
+    // "Budgeten för 2017 antogs.": a short sentence ending in a passive of
+    // deciding.
+    const PASSIVES: &[&str] = &[
+        "antogs",
+        "godkändes",
+        "beslutades",
+        "fastställdes",
+        "avslogs",
+        "bifölls",
+        "återremitterades",
+        "bordlades",
+        "vedtogs",
+        "hyväksyttiin",
+        "godkendt",
+        "vedtaget",
+        "vedtatt",
+        "godkjent",
+    ];
+    let passive = sentence.trim_end().ends_with('.')
+        && words.len() <= 25
+        && words.last().is_some_and(|w| PASSIVES.contains(&w.as_str()));
+    took_decision || gave_task || passive
 }
 
 /// A decision written as one sentence: "Kommunstyrelsen beslutar att …",
@@ -838,7 +914,13 @@ fn sentence_decision(
         let under_decision = before.is_some_and(|p| p.kind == ParaKind::Heading(Heading::Decision));
         // "Beslut: Enligt förslag." is what was decided where no proposal
         // is written out; elsewhere such a sentence only points at one.
-        if (refers_to_a_proposal(&l) && !under_decision) || find_any(&l, MOTION_WORDS).is_some() {
+        // Under "RESOLVED:" a resolution naming amendments ("That the
+        // minutes … be approved subject to the above amendments") is what
+        // was decided; "Amendment by … NOT CARRIED" tells of a motion.
+        let resolution = under_decision && (l.starts_with("that ") || l.starts_with("att "));
+        if (refers_to_a_proposal(&l) && !under_decision)
+            || (find_any(&l, MOTION_WORDS).is_some() && !resolution)
+        {
             continue;
         }
         // Under "Beslut", or after "Kaupunginhallitus päätti esittää

@@ -459,6 +459,13 @@ pub(crate) fn classify(line: &str, is_org: &dyn Fn(&str) -> bool) -> Option<Head
     if decision_with_body_or_date(t) {
         return Some(Heading::Decision);
     }
+    // "RESOLVED: (Unanimously)": the heading with how it was carried.
+    if let Some((head, how)) = l.strip_suffix(')').and_then(|r| r.rsplit_once('('))
+        && how.len() <= 30
+        && DECISION_HEADINGS.contains(&head.trim().trim_end_matches([':', '-', '–']).trim())
+    {
+        return Some(Heading::Decision);
+    }
     if PROPOSAL_HEADINGS.contains(&l.as_str()) || (words == 2 && l.ends_with("s förslag")) {
         return Some(Heading::Proposal);
     }

@@ -772,3 +772,64 @@ fn a_member_named_again_in_the_genitive_is_listed_once() {
         .collect();
     assert_eq!(names, ["Eva Berg", "Per Lind", "Olle Holm"]);
 }
+
+#[test]
+fn a_news_page_summing_up_a_meeting_gives_its_outcomes() {
+    let text = "Nytt från nämnden\n\nKommunstyrelsen sammanträdde onsdagen den 3 maj och behandlade bland annat följande:\n\nTaxan för 2027 antogs.\n\nKommunstyrelsen gav kommundirektören i uppdrag att se över lokalerna. Kommunstyrelsen var inte enig.\n";
+    let case = parse_sv(text);
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Taxan för 2027 antogs.",
+            "Kommunstyrelsen gav kommundirektören i uppdrag att se över lokalerna."
+        ]
+    );
+    let taken = "Kort om mötet\n\nKommunstyrelsen fattade beslut om en ny parkeringsnorm.\n\nDessutom fattades beslut om en ny skolskjutsregel. Kommunstyrelsen fattade också beslut om ett nytt badhus.\n\nVid kommunstyrelsens sammanträde den 9 april 2025 behandlades tolv ärenden.\n";
+    let case = parse_sv(taken);
+    assert_eq!(case.decision_points.len(), 3);
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2025, 4, 9));
+    // Two outcomes without a page that says it sums up a meeting are no case.
+    let story = "Vinter\n\nSnön föll. Planen antogs.\n\nSedan fattades beslut om att vänta.\n";
+    assert!(parse(story, &catalogue_names()).is_err());
+}
+
+#[test]
+fn numbered_items_that_start_where_the_last_meeting_stopped() {
+    // "66." alone on its line, the item's heading below it, as ModernGov
+    // lays out a meeting's minutes.
+    let text = "Agenda and minutes\n\nItems\nNo. Item\n\n41.\n\nApologies for absence\n\nMinutes:\n\nNone.\n\n42.\n\nMinutes of the last meeting pdf icon PDF 120 KB\n\nMinutes:\n\nRESOLVED: (Unanimously)\n\n \n\nThat the minutes of the meeting held on 3 March 2025 be approved subject to the above amendments.\n\n43.\n\nMayor's Announcements\n\nMinutes:\n\nThe Mayor spoke.\n";
+    let cases = parse_all(text, &catalogue_names()).unwrap();
+    let titles: Vec<_> = cases.iter().filter_map(|c| c.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Apologies for absence",
+            "Minutes of the last meeting",
+            "Mayor's Announcements"
+        ]
+    );
+    assert_eq!(
+        point_texts(&cases[1]),
+        [
+            "That the minutes of the meeting held on 3 March 2025 be approved subject to the above amendments."
+        ]
+    );
+    // Danish minutes put each item's KLE file number above its heading.
+    let danish = "Referat til mødet i Udvalget for Teknik den 4. maj 2026 kl. 16:00\n\n00.01.00-A00-3-26\n\n12. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n01.02.03-P20-1-26\n\n13. Ny sti langs åen\n\nBeslutning\n\nGodkendt.\n";
+    let cases = parse_all(danish, &catalogue_names()).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[1].title.as_deref(), Some("Ny sti langs åen"));
+    assert_eq!(cases[0].date, NaiveDate::from_ymd_opt(2026, 5, 4));
+}
+
+#[test]
+fn a_web_page_item_heading_with_its_day_is_the_title() {
+    let text = "Issue - decisions\n\nStreet Trading Policy 2025/26 - 14 May 2025\n\n02/06/2025 - Street trading\n\nCouncil resolved to adopt the policy:\n\na.      Pitches\n\nb.      Hours\n\nc.      Fees\n\nd.      Waste\n\ne.      Enforcement and appeals\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Street Trading Policy 2025/26 - 14 May 2025")
+    );
+    assert_eq!(case.decision_points.len(), 5);
+    assert_eq!(case.decision_points[4].text, "Enforcement and appeals");
+}
