@@ -12,6 +12,7 @@ pub mod error;
 pub mod followup;
 pub mod i18n;
 pub mod jobs;
+mod kept;
 mod middleware;
 pub mod oparl;
 pub mod opendata;

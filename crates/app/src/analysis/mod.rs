@@ -69,15 +69,26 @@ pub async fn analyse(
     tenant_id: i64,
     review_id: i64,
 ) -> Result<Analysis, StoreError> {
-    // Kept in this server's memory too: reading a national tenant's kept
-    // analysis back from JSON takes a millisecond.
+    Ok(analyse_shared(store, tenant_id, review_id)
+        .await?
+        .as_ref()
+        .clone())
+}
+
+/// The analysis as kept in this server's memory (reading a national
+/// tenant's kept analysis back from JSON takes a millisecond), shared
+/// without a copy.
+pub async fn analyse_shared(
+    store: &Store,
+    tenant_id: i64,
+    review_id: i64,
+) -> Result<std::sync::Arc<Analysis>, StoreError> {
     let today = chrono::Utc::now().date_naive();
-    let kept = store
+    store
         .remembered(tenant_id, "analysis", review_id, today, || {
             analyse_kept(store, tenant_id, review_id)
         })
-        .await?;
-    Ok(kept.as_ref().clone())
+        .await
 }
 
 /// The analysis kept in the database for the tenant's current data, or

@@ -6,22 +6,22 @@ use crate::context::Signed;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::i18n::Text;
-use crate::views::{Chrome, render};
+use crate::views::Chrome;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use oversyn_app::analysis::report;
-use oversyn_app::analysis::{Analysed, Analysis, analyse};
+use oversyn_app::analysis::{Analysed, Analysis, analyse_shared};
 use oversyn_core::analysis::Category;
 use oversyn_documents::figures::figures;
 use oversyn_documents::html::figure;
 use oversyn_documents::report::text;
 
 #[derive(Template)]
-#[template(path = "reviews/analysis.html")]
+#[template(path = "reviews/analysis_content.html")]
 struct AnalysisView {
     c: Chrome,
-    a: Analysis,
+    a: std::sync::Arc<Analysis>,
     /// The report's charts as HTML (SVG, caption, table), escaped where they
     /// are made: beside the summary, per criterion, and for sensitivity.
     overview: Vec<String>,
@@ -105,49 +105,34 @@ pub async fn page(
     s: Signed,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let a = analyse(&state.store, s.tenant(), id).await?;
-    let lang = s.lang;
-    // The charts take most of the page's time; drawn once per state of the
-    // tenant's data and kept.
-    let today = chrono::Utc::now().date_naive();
-    let drawn = state
-        .store
-        .remembered_weighed(
-            s.tenant(),
-            "analysis charts",
-            (id, i64::from(lang.is_en())),
-            today,
-            || async {
-                let report = report::assemble(&state.store, s.tenant(), &a, lang).await?;
-                let f = figures(&report);
-                let html = |list: &[oversyn_documents::charts::Figure]| -> Vec<String> {
-                    list.iter().map(|x| figure(x, lang, true)).collect()
-                };
-                Ok::<_, oversyn_store::StoreError>([
-                    html(&f.overview),
-                    html(&f.answers),
-                    html(&f.sensitivity),
-                ])
-            },
-            |charts| charts.iter().flatten().map(String::len).sum(),
-        )
-        .await?;
-    let [overview, answers, sensitivity] = drawn.as_ref().clone();
+    // The page's title names the review; the analysis is kept, so asking
+    // for it here costs nothing when the content is kept too.
+    let a = analyse_shared(&state.store, s.tenant(), id).await?;
     let c = Chrome::signed(&s, "analysis-title").titled(&format!(
         "{} – {}",
         s.lang.t("analysis-title"),
         a.review.title
     ));
-    render(&AnalysisView {
-        c,
-        a,
-        overview,
-        answers,
-        sensitivity,
-        answers_heading: text(lang, "answers"),
-        sensitivity_heading: text(lang, "sensitivity-charts"),
-        sensitivity_text: text(lang, "sensitivity-charts-text"),
+    let lang = s.lang;
+    crate::kept::page(&state, &s, "analysis page", id, c, |c| async {
+        // The report's charts beside the analysis.
+        let report = report::assemble(&state.store, s.tenant(), &a, lang).await?;
+        let f = figures(&report);
+        let html = |list: &[oversyn_documents::charts::Figure]| -> Vec<String> {
+            list.iter().map(|x| figure(x, lang, true)).collect()
+        };
+        Ok(AnalysisView {
+            overview: html(&f.overview),
+            answers: html(&f.answers),
+            sensitivity: html(&f.sensitivity),
+            c,
+            a,
+            answers_heading: text(lang, "answers"),
+            sensitivity_heading: text(lang, "sensitivity-charts"),
+            sensitivity_text: text(lang, "sensitivity-charts-text"),
+        })
     })
+    .await
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::context::Signed;
 use crate::error::PageError;
 use crate::i18n::Text;
-use crate::views::{Chrome, render};
+use crate::views::Chrome;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -161,7 +161,7 @@ pub fn pct_ci(v: &Option<(f64, f64)>) -> String {
 }
 
 #[derive(Template)]
-#[template(path = "reviews/results.html")]
+#[template(path = "reviews/results_content.html")]
 struct ResultsView {
     c: Chrome,
     r: std::sync::Arc<ReviewResults>,
@@ -225,18 +225,30 @@ pub async fn page(
     s: Signed,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let v = view(&state, &s, id).await?;
-    render(&v)
+    let r = compute(&state, s.tenant(), id).await?;
+    let c = chrome(&s, &r);
+    crate::kept::page(&state, &s, "results page", id, c, |c| {
+        view(&state, &s, c, r)
+    })
+    .await
 }
 
-async fn view(state: &AppState, s: &Signed, id: i64) -> Result<ResultsView, PageError> {
-    let r = compute(state, s.tenant(), id).await?;
-    let c = Chrome::signed(s, "results-title").titled(&format!(
+fn chrome(s: &Signed, r: &ReviewResults) -> Chrome {
+    Chrome::signed(s, "results-title").titled(&format!(
         "{} – {}",
         s.lang.t("results-title"),
         r.review.title
-    ));
+    ))
+}
+
+async fn view(
+    state: &AppState,
+    s: &Signed,
+    c: Chrome,
+    r: std::sync::Arc<ReviewResults>,
+) -> Result<ResultsView, PageError> {
     let writer = c.can_write();
+    let id = r.review.id;
     Ok(ResultsView {
         answers: if writer {
             state.store.text_answers(s.tenant(), id).await?
@@ -269,14 +281,20 @@ pub async fn answer_secrecy(
             axum::response::Redirect::to(&format!("/reviews/{id}/results#answers")).into_response(),
         ),
         Err(errors) => {
-            let mut v = view(&state, &s, id).await?;
+            let r = compute(&state, s.tenant(), id).await?;
+            let c = chrome(&s, &r);
+            let mut v = view(&state, &s, crate::kept::content_chrome(&c), r).await?;
             if !v.answers.iter().any(|a| a.0 == answer) {
                 return Err(PageError::NotFound);
             }
             v.errors = errors;
             v.secrecy = form.decision;
             v.failed = Some(answer);
-            Ok((http::StatusCode::UNPROCESSABLE_ENTITY, render(&v)?).into_response())
+            Ok((
+                http::StatusCode::UNPROCESSABLE_ENTITY,
+                crate::kept::whole(c, &v)?,
+            )
+                .into_response())
         }
     }
 }

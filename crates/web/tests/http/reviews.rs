@@ -1047,3 +1047,93 @@ async fn a_respondent_can_be_removed_until_they_open_the_link() {
     })
     .await;
 }
+
+/// The analysis and results pages keep their content per state of the
+/// tenant's data, role and language: each user must still get their own
+/// CSRF token in its forms, and a viewer none of a writer's controls.
+#[tokio::test]
+async fn kept_review_pages_carry_each_users_own_token_and_role() {
+    on_each_backend(|app| async move {
+        app.cache.remember_no_pages();
+        app.login_as_demo().await;
+        let demo = app.demo_review().await;
+        let results = format!("/reviews/{}/results", demo.id);
+        let analysis = format!("/reviews/{}/analysis", demo.id);
+        let tokens = |page: &str| -> Vec<String> {
+            page.split("name=\"csrf\" value=\"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+                .collect()
+        };
+        let (status, first) = app.get(&results).await;
+        assert_eq!(status, StatusCode::OK);
+        let editor = app
+            .browser_as("stockholm", "editor@stockholm.example", Role::Editor)
+            .await;
+        let (_, second) = get_with(&editor, &app.url(&results)).await;
+        let (mine, theirs) = (tokens(&first), tokens(&second));
+        assert!(mine.len() > 2 && theirs.len() > 2, "the answers' forms");
+        assert!(mine.iter().all(|t| *t == mine[0]), "{mine:?}");
+        assert!(theirs.iter().all(|t| *t == theirs[0]), "{theirs:?}");
+        assert_ne!(mine[0], theirs[0], "each session has its own token");
+        assert!(!second.contains(&mine[0]));
+        for page in [&first, &second] {
+            assert!(!page.contains("csrf-slot"), "no placeholder is left");
+        }
+        // A viewer after the writers: the content kept for them is not hers.
+        let viewer = app
+            .browser_as("stockholm", "viewer@stockholm.example", Role::Viewer)
+            .await;
+        let (_, read) = get_with(&viewer, &app.url(&results)).await;
+        assert!(!read.contains("name=\"withhold\""), "no secrecy forms");
+        assert_eq!(tokens(&read).len(), 1, "only the logout form");
+        let (_, writer_analysis) = app.get(&analysis).await;
+        let (_, viewer_analysis) = get_with(&viewer, &app.url(&analysis)).await;
+        assert!(writer_analysis.contains("/override\""));
+        assert!(!viewer_analysis.contains("/override\""));
+        assert!(writer_analysis.contains(oversyn_core::demo::DEMO_EMAIL));
+        assert!(!viewer_analysis.contains(oversyn_core::demo::DEMO_EMAIL));
+        // A write shows at once to whoever had the content kept.
+        let t = app.store.tenant_by_slug("stockholm").await.unwrap();
+        let actor = Actor {
+            tenant_id: t.id,
+            user_id: None,
+            label: "test".into(),
+        };
+        let (answer, _, text, _) = app
+            .store
+            .text_answers(t.id, demo.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+            .expect("a free-text answer");
+        assert!(read.contains(&text));
+        let w = oversyn_core::privacy::secrecy::Withholding {
+            ground: "OSL 21 kap. 7 §".into(),
+            decided_by: "Registrator".into(),
+            decided_on: today(),
+        };
+        app.store
+            .withhold(&actor, "answer", answer, &w)
+            .await
+            .unwrap();
+        let (_, read) = get_with(&viewer, &app.url(&results)).await;
+        assert!(!read.contains(&text), "the withheld answer is gone");
+        let membership = app.store.review_memberships(demo.id).await.unwrap()[0];
+        app.store
+            .record_override(
+                &actor,
+                demo.id,
+                membership,
+                Some(oversyn_core::analysis::Category::Terminate),
+                oversyn_core::analysis::Category::Continue,
+                "Omprövat efter kept-content-provet",
+            )
+            .await
+            .unwrap();
+        let (_, page) = get_with(&viewer, &app.url(&analysis)).await;
+        assert!(page.contains("kept-content-provet"), "the override shows");
+    })
+    .await;
+}

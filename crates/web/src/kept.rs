@@ -1,0 +1,96 @@
+//! Pages whose content is the same for every user of a tenant with the same
+//! role and language while the tenant's data is unchanged (a review's
+//! analysis, its results): the content is rendered once per state of the
+//! data and kept; each request renders only the chrome around it and puts
+//! its own CSRF token into the content's forms. This is below the page
+//! cache, so it holds with `--no-cache` too.
+
+use crate::context::Signed;
+use crate::error::PageError;
+use crate::views::Chrome;
+use askama::Template;
+use axum::response::{Html, IntoResponse, Response};
+use std::future::Future;
+
+/// What a kept content's forms carry where the CSRF token goes; replaced
+/// by each request's own token, so that no user's token is kept.
+const CSRF_SLOT: &str = "oversyn-csrf-slot-e3b0c442";
+
+#[derive(Template)]
+#[template(path = "kept.html")]
+struct KeptView<'a> {
+    c: Chrome,
+    content: &'a str,
+}
+
+/// The chrome a kept content is rendered with: the user's role and
+/// language, nothing of the user's own.
+pub fn content_chrome(c: &Chrome) -> Chrome {
+    Chrome {
+        lang: c.lang,
+        user: c.user.as_ref().map(|u| oversyn_store::auth::User {
+            id: 0,
+            email: String::new(),
+            must_change_password: false,
+            platform_admin: false,
+            ..u.clone()
+        }),
+        csrf: CSRF_SLOT.to_owned(),
+        path: c.path.clone(),
+        title: c.title.clone(),
+        tenant: c.tenant.clone(),
+    }
+}
+
+/// Answers with the page whose content `make` renders, kept under `what`
+/// and `id` for the signed-in user's tenant, role and language.
+pub async fn page<T, F, Fut>(
+    state: &crate::AppState,
+    s: &Signed,
+    what: &'static str,
+    id: i64,
+    c: Chrome,
+    make: F,
+) -> Result<Response, PageError>
+where
+    T: Template,
+    F: FnOnce(Chrome) -> Fut,
+    Fut: Future<Output = Result<T, PageError>>,
+{
+    let role = s.user().role as i64;
+    let variant = role * 2 + i64::from(s.lang.is_en());
+    let today = chrono::Utc::now().date_naive();
+    let inner = content_chrome(&c);
+    let content = state
+        .store
+        .remembered_weighed(
+            s.tenant(),
+            what,
+            (id, variant),
+            today,
+            || async move { Ok::<_, PageError>(make(inner).await?.render()?) },
+            String::len,
+        )
+        .await?;
+    wrap(c, &content)
+}
+
+/// The page around a content rendered with [`content_chrome`] for this
+/// request alone (a form shown again with its errors).
+pub fn whole<T: Template>(c: Chrome, content: &T) -> Result<Response, PageError> {
+    wrap(c, &content.render()?)
+}
+
+fn wrap(c: Chrome, content: &str) -> Result<Response, PageError> {
+    let content = if content.contains(CSRF_SLOT) {
+        std::borrow::Cow::Owned(content.replace(CSRF_SLOT, &c.csrf))
+    } else {
+        std::borrow::Cow::Borrowed(content)
+    };
+    let html = KeptView {
+        c,
+        content: &content,
+    }
+    .render()?;
+    Ok(Html(html).into_response())
+}
