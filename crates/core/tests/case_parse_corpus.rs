@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 /// The share of facts read right when the corpus was last scored, rounded
 /// down; raise it when the parser gets better.
-const FLOOR: f64 = 0.785;
+const FLOOR: f64 = 0.78;
 
 /// The held-out set's score when it was first measured, rounded down.
 const HELD_OUT_FLOOR: f64 = 0.39;

@@ -492,11 +492,23 @@ fn is_meta(text: &str) -> bool {
         || body_name(text).is_some()
         || text.chars().all(|c| !c.is_lowercase())
         || text.split_whitespace().any(number_shaped)
-        || persons::has_party_group(text)
+        // "Eva Strand (S)" is a signature; "Oversendelse av interpellasjon
+        // fra Marit Grefstad (Ap)" is a subject that names its mover.
+        || (persons::has_party_group(text) && !names_a_subject(text))
         || classify(text, &|_| false) == Some(Heading::Other)
         || is_agenda_number(&l)
         // A header table's row of labels: "Åbo stad § Sammanträdets datum Ärende nr 1".
         || (l.contains('§') && ["datum", "päivämäärä", "ärende nr", "sida", "dato"].iter().any(|w| l.contains(w)))
+}
+
+/// Whether a line opens with a common noun and reads on ("Oversendelse av
+/// interpellasjon …"), as a subject does and a name does not.
+fn names_a_subject(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 4
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words[1].chars().next().is_some_and(char::is_lowercase)
+        && !text.trim_end().ends_with(['.', ':'])
 }
 
 /// The subject line: an explicit "Ärende:"/"Subject:"/"§ 12 …" line, or the

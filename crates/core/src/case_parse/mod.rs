@@ -317,7 +317,20 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
         || !blocks.is_empty()
         || voted
         || paragraph.is_some();
-    let (decision_points, points_sure) = points::decision(&paras, &lists, &blocks, looks_like_case);
+    let (decision, (decision_points, points_sure)) = match points::poll_outcome(&paras) {
+        // A vote page: the proposal put to the vote, and whether it carried.
+        Some((points, carried)) => {
+            let mut decision = decision;
+            if !carried {
+                decision.decision.kind = DecisionKind::Rejected;
+            }
+            (decision, (points, Confidence::Medium))
+        }
+        None => (
+            decision,
+            points::decision(&paras, &lists, &blocks, looks_like_case),
+        ),
+    };
     let recorded = !decision_points.is_empty()
         || !blocks.is_empty()
         || voted

@@ -137,6 +137,38 @@ fn is_tally(line: &str) -> bool {
         && (1..=3).contains(&label.split_whitespace().count())
 }
 
+/// A vote page's outcome on a line of its own: whether the proposal above
+/// it was adopted ("Vedtatt", "Vedteke") or fell ("Falt", "Fallen").
+pub(crate) fn poll_result(line: &str) -> Option<bool> {
+    match super::words::lower(line.trim()).as_str() {
+        "vedtatt"
+        | "vedteke"
+        | "vedtatt enstemmig"
+        | "enstemmig vedtatt"
+        | "samrøystes vedteke"
+        | "einstemmig vedteke" => Some(true),
+        "falt" | "fallen" | "forkastet" | "forkasta" => Some(false),
+        _ => None,
+    }
+}
+
+/// "Forslag frå B. Lyngstad (V)", "Formannskapets innstilling": the heading
+/// of a proposal put to the vote, on a line of its own.
+pub(crate) fn proposal_heading(line: &str) -> bool {
+    let l = super::words::lower(line.trim());
+    l.len() < 80
+        && !l.ends_with(['.', ':'])
+        && ([
+            "forslag fra ",
+            "forslag frå ",
+            "tilleggsforslag fr",
+            "endringsforslag fr",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+            || l.ends_with("innstilling"))
+}
+
 fn breaks_before(
     open: &Open,
     prev: &str,
@@ -146,6 +178,11 @@ fn breaks_before(
     layout: &Layout,
 ) -> bool {
     if matches!(open.kind, ParaKind::Heading(_)) || heading {
+        return true;
+    }
+    // A vote page's outcome stands alone ("Vedteke", "Falt"), below the
+    // proposal's heading and text ("Forslag frå B. Lyngstad (V)").
+    if poll_result(&line.text).is_some() || poll_result(prev).is_some() || proposal_heading(prev) {
         return true;
     }
     // A vote's tally, a count a line ("For: 18", "Against: 21"), stands

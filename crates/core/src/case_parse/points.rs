@@ -710,6 +710,41 @@ pub(crate) fn decision(
     }
 }
 
+/// A vote page's outcome: the text of the proposal that carried, or else
+/// of the one that fell, and whether it carried. The text stands between
+/// the proposal's heading and the outcome on its own line: "Forslag frå
+/// B. Lyngstad (V)" / "Levekårsutvalet støttar …" / "Vedteke".
+pub(crate) fn poll_outcome(paras: &[Para]) -> Option<(Vec<Point>, bool)> {
+    let mut fell: Option<&Para> = None;
+    for (i, p) in paras.iter().enumerate().skip(1) {
+        let Some(carried) = super::paragraphs::poll_result(&p.text) else {
+            continue;
+        };
+        let above = &paras[i - 1];
+        let headed = i >= 2 && super::paragraphs::proposal_heading(&paras[i - 2].text);
+        if !headed
+            || above.kind != ParaKind::Text
+            || above.text.len() < 20
+            || super::paragraphs::poll_result(&above.text).is_some()
+        {
+            continue;
+        }
+        if carried {
+            return Some((vec![whole_point(above)], true));
+        }
+        fell = fell.or(Some(above));
+    }
+    fell.map(|p| (vec![whole_point(p)], false))
+}
+
+fn whole_point(p: &Para) -> Point {
+    Point {
+        number: 1,
+        label: String::new(),
+        text: p.text.clone(),
+    }
+}
+
 /// A list's points with the lists that carry on its numbering after it.
 fn run_on(paras: &[Para], lists: &[List], list: &List, inside: &[bool]) -> Vec<Point> {
     // A decision whose numbering starts again ("1. 2. 1. 1. 2. 1.", as

@@ -833,3 +833,44 @@ fn a_web_page_item_heading_with_its_day_is_the_title() {
     assert_eq!(case.decision_points.len(), 5);
     assert_eq!(case.decision_points[4].text, "Enforcement and appeals");
 }
+
+#[test]
+fn a_vote_page_gives_the_proposal_and_whether_it_carried() {
+    let fell = "Resultat av votering\n\nFlytting av biblioteket til sentrum\n\nVotering er ferdig i denne saken.\n\n18:02 Forslag fra K. Dahl (H)\n\nKommunestyret ber om at biblioteket blir der det er. Saken tas opp igjen i 2027.\n\nFalt\n\nFOR\n\n9\n\nMOT\n\n18\n";
+    let case = parse(fell, &catalogue_names()).unwrap();
+    assert_eq!(case.decision.kind, DecisionKind::Rejected);
+    assert_eq!(
+        point_texts(&case),
+        ["Kommunestyret ber om at biblioteket blir der det er. Saken tas opp igjen i 2027."]
+    );
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Flytting av biblioteket til sentrum")
+    );
+    // Nynorsk, the lines without blank lines between them.
+    let carried = "Votering er ferdig i denne saka.\nResultat av votering\n11:40 Forslag frå T. Vik (Sp)\nUtvalet støttar at brua vert bygd i 2027 og ber om ei sak om finansiering.\nVedteke\n";
+    let case = parse(carried, &catalogue_names()).unwrap();
+    assert_eq!(case.decision.kind, DecisionKind::Adopted);
+    assert_eq!(
+        point_texts(&case),
+        ["Utvalet støttar at brua vert bygd i 2027 og ber om ei sak om finansiering."]
+    );
+    assert_eq!(case.positions[0].kind, PositionKind::Motion);
+    // A subject that names its mover is still the title.
+    let named = "Resultat av votering\n\nOversendelse av spørsmål fra Kari Dahl (H)\n\n09:12 Forslag fra K. Dahl (H)\n\nKommunestyret ber kommunedirektøren svare skriftlig innen neste møte.\n\nVedtatt\n";
+    assert_eq!(
+        parse(named, &catalogue_names()).unwrap().title.as_deref(),
+        Some("Oversendelse av spørsmål fra Kari Dahl (H)")
+    );
+}
+
+#[test]
+fn a_heading_run_into_its_sentence_heads_it() {
+    let text = "Fullmäktige\nProtokoll 12.03.2026/Paragraf 9\n\nMotion om en ny badstrand - Eva Ek m.fl.\n\nFullmäktige 12.03.2026 § 9\n\n102/12.04.01/2026\n\nEva Ek och tio andra ledamöter föreslår en ny badstrand.\n\nBeslut Fullmäktige antecknade motionen för kännedom.\n";
+    let case = parse_sv(text);
+    assert_eq!(
+        point_texts(&case),
+        ["Fullmäktige antecknade motionen för kännedom."]
+    );
+    assert_eq!(case.paragraph.as_deref(), Some("9"));
+}

@@ -331,6 +331,14 @@ fn split_glued_number(t: &str) -> Vec<String> {
                 .is_some_and(|r| r.starts_with(char::is_uppercase)))
         .then_some(end)
     };
+    // "15:22 Forslag frå B. Lyngstad (V)" on a line of its own: the
+    // proposal's number in front of its heading.
+    if let Some(end) = number_at(0) {
+        let head = super::words::lower(super::words::prefix(&t[end + 1..], 60));
+        if head.contains("forslag") || head.contains("innstilling") {
+            return vec![t[..end].to_string(), t[end + 1..].to_string()];
+        }
+    }
     let cut = (1..b.len()).find(|&i| {
         b[i - 1].is_ascii_lowercase() && b[i].is_ascii_digit() && number_at(i).is_some()
     });
@@ -447,10 +455,19 @@ fn unflatten(line: &str) -> Vec<&str> {
     {
         cuts.push(colon + 2);
     }
-    // "BeslutÄrendet bordlades.": a heading the extraction glued to its text.
+    // "BeslutÄrendet bordlades.": a heading the extraction glued to its
+    // text; "Beslut Fullmäktige antecknade motionen för kännedom.": a web
+    // page's heading run into the sentence below it.
     if let Some(h) = HEADINGS.iter().find(|h| {
-        line.strip_prefix(**h)
-            .is_some_and(|after| after.starts_with(char::is_uppercase))
+        line.strip_prefix(**h).is_some_and(|after| {
+            after.starts_with(char::is_uppercase)
+                || (after.strip_prefix(' ').is_some_and(|r| {
+                    // A sentence, not "Beslutning Udvalget den 03-03-2025".
+                    r.starts_with(char::is_uppercase)
+                        && r.split_whitespace().count() >= 3
+                        && r.trim_end().ends_with('.')
+                }))
+        })
     }) {
         cuts.push(h.len());
     }
