@@ -12,7 +12,7 @@
 use super::Confidence;
 use super::paragraphs::{Para, ParaKind};
 use super::sections::{DECIDING_VERBS, Heading, body_at_start};
-use super::words::{find_any, lower, words};
+use super::words::{find_any, find_phrase, lower, words};
 use crate::cases::votes::{DecisionKind, RollCallVote, Vote, Votes};
 use serde::{Deserialize, Serialize};
 
@@ -880,6 +880,18 @@ fn votes_in(sentences: &[String]) -> Votes {
                 }
             }
         }
+        // "vann … rösterna 21 – 13 och en blank": a score after the noun.
+        if !patterned
+            && v.for_.is_none()
+            && let Some((a, b, blank)) = score_after_noun(&l)
+        {
+            patterned = true;
+            v.for_ = Some(a);
+            v.against = Some(b);
+            if let Some(n) = blank {
+                v.abstain.get_or_insert(n);
+            }
+        }
         // "there voted for the amendment 3, for the recommendations 9"
         if l.contains("on a division") || l.contains("there voted for") {
             let counts: Vec<u32> = l
@@ -938,6 +950,50 @@ fn votes_in(sentences: &[String]) -> Votes {
         leading_label(s, &mut v);
     }
     v
+}
+
+/// "… vann rösterna 21 – 13 och en blank", "med stemmerne 28-21": the
+/// votes written as a score after their noun, and the blank votes after it.
+fn score_after_noun(l: &str) -> Option<(u32, u32, Option<u32>)> {
+    for noun in ["rösterna", "röster", "stemmerne", "stemmene", "votes"] {
+        let Some(at) = find_phrase(l, noun) else {
+            continue;
+        };
+        let rest = l[at + noun.len()..].trim_start();
+        let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+        let n = digits(rest);
+        if !(1..=3).contains(&n) {
+            continue;
+        }
+        let after = rest[n..].trim_start();
+        let Some(after) = ['–', '-', '—'].iter().find_map(|d| after.strip_prefix(*d)) else {
+            continue;
+        };
+        let after = after.trim_start();
+        let m = digits(after);
+        if !(1..=3).contains(&m) {
+            continue;
+        }
+        let (a, b) = (rest[..n].parse().ok()?, after[..m].parse().ok()?);
+        // "och en blank", "og 2 blanke", "and one abstention".
+        let tail: Vec<&str> = after[m..].split_whitespace().take(3).collect();
+        let blank = match tail.as_slice() {
+            [link, count, what, ..]
+                if matches!(*link, "och" | "og" | "and")
+                    && ["blank", "nedlag", "abstention", "avst"]
+                        .iter()
+                        .any(|w| what.starts_with(w)) =>
+            {
+                match *count {
+                    "en" | "ett" | "én" | "one" => Some(1),
+                    c => c.parse().ok(),
+                }
+            }
+            _ => None,
+        };
+        return Some((a, b, blank));
+    }
+    None
 }
 
 /// "FOR the officer’s recommendation (9)": a side's label, then its count

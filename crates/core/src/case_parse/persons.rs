@@ -285,7 +285,8 @@ pub(crate) fn titled_name(s: &str) -> bool {
 /// Councillor Tim McNally,".
 pub(crate) fn titled_name_after_lead(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let Some(from) = words.iter().take(4).position(|w| is_title(w)) else {
+    // "Under Council Procedure Rule 12(c) Councillor J Robinson moved …".
+    let Some(from) = words.iter().take(7).position(|w| is_title(w)) else {
         return false;
     };
     let rest = words[from..].join(" ");

@@ -155,6 +155,23 @@ pub(crate) fn parse_label(line: &str) -> Option<(Label, usize)> {
             rest,
         ));
     }
+    // "A. That Council agreed …": resolutions lettered in capitals. Only
+    // before a resolution's own opening word, so that "A. Smith" is a name.
+    if first.is_ascii_uppercase() && ('A'..='H').contains(&first) {
+        let rest = line_trimmed.get(1..)?.strip_prefix(". ")?.trim_start();
+        let resolution = ["That ", "To ", "Att ", "At "]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        if !resolution {
+            return None;
+        }
+        let end = line_trimmed.len() - rest.len();
+        let value = u32::from(first) - u32::from('A') + 1;
+        return Some((
+            make(line_trimmed.get(..2)?, Family::Alpha, vec![value]),
+            lead + end,
+        ));
+    }
     if first.is_ascii_lowercase() {
         let word: String = line_trimmed
             .chars()
@@ -352,6 +369,28 @@ fn score(intro: Option<&str>, heading: Option<&Heading>) -> u8 {
     // "Resolved – That, subject to the following amendments, the minutes
     // …:" decides before it names amendments; "Councillor Ek moved an
     // amendment:" moves one.
+    // "The report was formally moved by … The report was put to a vote
+    // and agreed." above "A. That Council agreed …": the vote carried it.
+    let carried = super::decision::split_sentences(&intro)
+        .last()
+        .is_some_and(|s| {
+            find_any(
+                s,
+                &[
+                    "put to a vote and agreed",
+                    "put to the vote and agreed",
+                    "was carried",
+                    "was agreed",
+                    "blev vedtaget",
+                    "ble vedtatt",
+                    "blev godkendt",
+                ],
+            )
+            .is_some()
+        });
+    if carried {
+        return 3;
+    }
     let motion = find_any(&intro, MOTION_WORDS).map(|(at, _)| at);
     let decided_first =
         find_any(&intro, DECISION_WORDS).is_some_and(|(at, _)| motion.is_some_and(|m| at < m));
@@ -868,6 +907,9 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
             "sammanträdde",
             "i korthet",
             "det senaste från",
+            "vad beslutades",
+            "här är besluten",
+            "det här beslutade",
             "holdt møde",
             "hadde møte",
         ]
@@ -904,7 +946,7 @@ fn reports_outcome(sentence: &str) -> bool {
         && words.get(1).is_some_and(|w| w == "gav")
         && words.windows(2).any(|p| p[0] == "i" && p[1] == "uppdrag");
     // "Budgeten för 2017 antogs.": a short sentence ending in a passive of
-    // deciding.
+    // deciding, or opening with one ("Därmed fastställdes förslaget om …").
     const PASSIVES: &[&str] = &[
         "antogs",
         "godkändes",
@@ -922,8 +964,12 @@ fn reports_outcome(sentence: &str) -> bool {
         "godkjent",
     ];
     let passive = sentence.trim_end().ends_with('.')
-        && words.len() <= 25
-        && words.last().is_some_and(|w| PASSIVES.contains(&w.as_str()));
+        && ((words.len() <= 25 && words.last().is_some_and(|w| PASSIVES.contains(&w.as_str())))
+            || words
+                .get(1..words.len().min(3))
+                .unwrap_or_default()
+                .iter()
+                .any(|w| PASSIVES.contains(&w.as_str())));
     took_decision || gave_task || passive
 }
 
@@ -952,7 +998,16 @@ fn sentence_decision(
         // Under "RESOLVED:" a resolution naming amendments ("That the
         // minutes … be approved subject to the above amendments") is what
         // was decided; "Amendment by … NOT CARRIED" tells of a motion.
-        let resolution = under_decision && (l.starts_with("that ") || l.starts_with("att "));
+        // "Councillor J Robinson moved that … Seconded by …", then the
+        // minute's resolution standing alone: "That the motion be carried."
+        let resolution_after_motion = l.starts_with("that ")
+            && para.text.len() < 600
+            && para.text.trim_end().ends_with('.')
+            && paras[..i].iter().rev().take(6).any(|p| {
+                find_any(&lower(&p.text), &[" moved that", " moved the", "moved:"]).is_some()
+            });
+        let resolution = (under_decision && (l.starts_with("that ") || l.starts_with("att ")))
+            || resolution_after_motion;
         if (refers_to_a_proposal(&l) && !under_decision)
             || (find_any(&l, MOTION_WORDS).is_some() && !resolution)
         {
@@ -994,7 +1049,8 @@ fn sentence_decision(
             (Some(p), Some(v)) if !body_at(p) => Some(v),
             (Some(p), _) => Some(p),
             (None, v) => v,
-        };
+        }
+        .or(resolution_after_motion.then_some(0));
         let says_decided = decided_at.is_some();
         // "Valgt blev:" under "Beslutning" introduces names, not points:
         // it is the decision as written (a list would have been taken above).
@@ -1018,6 +1074,7 @@ fn sentence_decision(
         let body_decides = decided_at.is_some_and(body_at);
         let official = looks_like_case
             || voted
+            || resolution_after_motion
             || body_decides
             || after_decision_heading
             || l.starts_with("resolved")

@@ -67,6 +67,11 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     // "It was proposed by Councillor J. Gildea, seconded by …, and RESOLVED"
     ("it was proposed by", Motion),
     ("it was moved by", Motion),
+    // "The report was formally moved by Councillor Byers and formally seconded …"
+    ("the report was moved by", Motion),
+    ("the report was formally moved by", Motion),
+    ("the recommendations were moved by", Motion),
+    ("the recommendations were formally moved by", Motion),
     // Irish minutes: "Proposed by Councillor M. Lyons" / "Seconded by …".
     ("proposed by councillor", Motion),
     ("proposed by cllr", Motion),
@@ -524,6 +529,18 @@ pub(crate) fn blocks(paras: &[Para]) -> Vec<Block> {
                 }
             }
             ParaKind::Item(_) => match open.as_mut() {
+                // "The report was put to a vote and agreed." / "A. That …":
+                // what follows the vote on a motion is what was decided.
+                Some((b, _))
+                    if b.kind == Motion
+                        && super::decision::split_sentences(&paras[b.last].text)
+                            .last()
+                            .is_some_and(|s| {
+                                reports_outcome(s) || lower(s).contains("put to a vote")
+                            }) =>
+                {
+                    close(&mut open, &mut out);
+                }
                 Some((b, more)) if *more || b.last + 1 == i => b.last = i,
                 // Grounds numbered from the start under a "Reservation"
                 // heading: "1. Vi Sverigedemokrater reserverar oss …".

@@ -874,3 +874,39 @@ fn a_heading_run_into_its_sentence_heads_it() {
     );
     assert_eq!(case.paragraph.as_deref(), Some("9"));
 }
+
+#[test]
+fn english_minutes_with_lettered_resolutions_and_a_resolution_alone() {
+    let text = "7 Parking Strategy PDF 210 KB\nThe report was formally moved by Councillor Okafor and formally seconded by Councillor Lee.\nThe report was put to a vote and agreed.\nA. That Council agreed the parking strategy for a further year\nB. That Council agreed the new charges listed within Appendix B\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "That Council agreed the parking strategy for a further year",
+            "That Council agreed the new charges listed within Appendix B"
+        ]
+    );
+    assert_eq!(case.positions[0].kind, PositionKind::Motion);
+    assert_eq!(case.positions[0].persons[0].name, "Okafor");
+    let alone = "Agenda item\n\nCouncillor P Shaw moved that Items 4 and 5 be taken together. Seconded by Councillor R Kerr.\n\nThat the motion be carried.\n";
+    assert_eq!(
+        point_texts(&parse(alone, &catalogue_names()).unwrap()),
+        ["That the motion be carried."]
+    );
+    // "A. Smith" is a name, not a point.
+    assert!(points::parse_label("A. Smith moved the report.").is_none());
+}
+
+#[test]
+fn a_news_page_gives_a_score_and_outcomes_that_open_with_a_passive() {
+    let text = "Vad beslutades i fullmäktige?\n\nFullmäktige beslöt efter tre omröstningar att bygga simhallen. I den sista omröstningen vann stadsstyrelsens förslag rösterna 25 – 10 och en blank.\n\nDärmed fastställdes budgeten för 2027 med oförändrad skatt.\n";
+    let case = parse_sv(text);
+    assert_eq!(case.decision.votes.for_, Some(25));
+    assert_eq!(case.decision.votes.against, Some(10));
+    assert_eq!(case.decision.votes.abstain, Some(1));
+    assert!(
+        point_texts(&case).contains(&"Därmed fastställdes budgeten för 2027 med oförändrad skatt."),
+        "{:?}",
+        point_texts(&case)
+    );
+}
