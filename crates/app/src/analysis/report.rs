@@ -315,6 +315,21 @@ pub async fn render_kept(
     lang: Lang,
     format: Format,
 ) -> Result<Vec<u8>, RenderError> {
+    Ok(render_shared(store, tenant_id, review_id, lang, format)
+        .await?
+        .as_ref()
+        .clone())
+}
+
+/// The report as kept in this server's memory, shared without a copy: a
+/// national review's PDF is 2 MB.
+pub async fn render_shared(
+    store: &Store,
+    tenant_id: i64,
+    review_id: i64,
+    lang: Lang,
+    format: Format,
+) -> Result<std::sync::Arc<Vec<u8>>, RenderError> {
     let what = match format {
         Format::Html => "report html",
         Format::Docx => "report docx",
@@ -331,7 +346,7 @@ pub async fn render_kept(
             Vec::len,
         )
         .await?;
-    Ok(kept.as_ref().clone())
+    Ok(kept)
 }
 
 /// The report of a review as bytes in the chosen format.
