@@ -35,6 +35,8 @@ const REFERRED_BACK: &[&str] = &[
     "sendes tilbake*",
     "sendt tilbake*",
     "tilbakesend*",
+    "blev oversendt til",
+    "sender sagen til behandling",
     "referred back",
     "refer back",
     "refer the matter back",

@@ -732,6 +732,17 @@ fn labelled_title(line: &str) -> Option<String> {
             .trim();
         return (t.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| t.to_string());
     }
+    // "Pkt. 294 Forslag til beslutning fra …": a Danish item's number and
+    // its heading on one line.
+    if let Some(rest) = l.strip_prefix("pkt. ") {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let t = line.get("pkt. ".len() + digits..)?.trim();
+        return (digits > 0
+            && digits <= 4
+            && t.starts_with(char::is_uppercase)
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .then(|| squash(t));
+    }
     for label in TITLE_LABELS {
         if !l.starts_with(label) {
             continue;
@@ -1006,6 +1017,8 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                         && body
                             .split_whitespace()
                             .next()
+                            // "Kommunalbestyrelsen_2018-21": the body and its term.
+                            .map(|w| w.split('_').next().unwrap_or(w))
                             .is_some_and(|w| body_name(&super::words::capitalise(w)).is_some()) =>
                 {
                     day

@@ -506,6 +506,10 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "beslutter at",
     "blev tiltrådt",
     "blev godkendt",
+    // A case sent to a committee: "Beslutningsforslaget blev oversendt til
+    // børneudvalget.", "Byrådet sender sagen til behandling i …".
+    "blev oversendt til",
+    "sender sagen til behandling",
     "fattet følgende vedtak",
     "ble vedtatt",
     "vedtok",

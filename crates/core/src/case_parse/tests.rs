@@ -910,3 +910,30 @@ fn a_news_page_gives_a_score_and_outcomes_that_open_with_a_passive() {
         point_texts(&case)
     );
 }
+
+#[test]
+fn a_proposal_sent_to_a_committee_is_referred_and_pkt_heads_its_title() {
+    let text = "Referat til mødet i Kommunalbestyrelsen_2022-25 den 7. marts 2024 kl. 18:00\n\nDagsordenspunkter\n\nPkt. 41 Forslag fra kommunalbestyrelsesmedlem Holm om flere bænke i parkerne\n\nSagsfremstilling\n\nBeslutningsforslaget blev oversendt til teknik- og miljøudvalget.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(case.decision.kind, DecisionKind::ReferredBack);
+    assert_eq!(
+        point_texts(&case),
+        ["Beslutningsforslaget blev oversendt til teknik- og miljøudvalget."]
+    );
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Forslag fra kommunalbestyrelsesmedlem Holm om flere bænke i parkerne")
+    );
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2024, 3, 7));
+}
+
+#[test]
+fn a_finnish_decision_field_on_the_line_of_its_text() {
+    let text = "Kunnanvaltuusto\n\n12 KOKOUKSEN LAILLISUUS JA PÄÄTÖSVALTAISUUS\n\nKokouskutsu on julkaistu ajoissa.\n\nPäätös: Puheenjohtaja totesi kokouksen laillisesti koolle kutsutuksi ja päätösvaltaiseksi.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Puheenjohtaja totesi kokouksen laillisesti koolle kutsutuksi ja päätösvaltaiseksi."]
+    );
+    assert_eq!(case.language, "fi");
+}

@@ -425,6 +425,8 @@ fn unflatten(line: &str) -> Vec<&str> {
         "Decision",
         "Recommendation",
         "Resolved",
+        // "Päätös: Puheenjohtaja totesi kokouksen laillisesti …".
+        "Päätös",
     ];
     let mut cuts: Vec<usize> = inline_points(line);
     // "Decision: That consideration … be deferred": a form's field whose
