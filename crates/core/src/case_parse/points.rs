@@ -758,34 +758,43 @@ pub(crate) fn decision(
 /// the proposal's heading and the outcome on its own line: "Forslag frå
 /// B. Lyngstad (V)" / "Levekårsutvalet støttar …" / "Vedteke".
 pub(crate) fn poll_outcome(paras: &[Para]) -> Option<(Vec<Point>, bool)> {
-    let mut fell: Option<&Para> = None;
+    let mut fell: Option<Vec<Point>> = None;
     for (i, p) in paras.iter().enumerate().skip(1) {
         let Some(carried) = super::paragraphs::poll_result(&p.text) else {
             continue;
         };
-        let above = &paras[i - 1];
-        let headed = i >= 2 && super::paragraphs::proposal_heading(&paras[i - 2].text);
-        if !headed
-            || above.kind != ParaKind::Text
-            || above.text.len() < 20
-            || super::paragraphs::poll_result(&above.text).is_some()
-        {
+        // The proposal's paragraphs, back to its heading (a few at most).
+        let Some(heading) = (i.saturating_sub(6)..i)
+            .rev()
+            .find(|&k| super::paragraphs::proposal_heading(&paras[k].text))
+        else {
+            continue;
+        };
+        let text = &paras[heading + 1..i];
+        let proposal = !text.is_empty()
+            && text.iter().all(|p| {
+                p.kind == ParaKind::Text
+                    && p.text.len() >= 20
+                    && super::paragraphs::poll_result(&p.text).is_none()
+            });
+        if !proposal {
             continue;
         }
+        let points: Vec<Point> = text
+            .iter()
+            .enumerate()
+            .map(|(k, p)| Point {
+                number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+                label: String::new(),
+                text: p.text.clone(),
+            })
+            .collect();
         if carried {
-            return Some((vec![whole_point(above)], true));
+            return Some((points, true));
         }
-        fell = fell.or(Some(above));
+        fell = fell.or(Some(points));
     }
-    fell.map(|p| (vec![whole_point(p)], false))
-}
-
-fn whole_point(p: &Para) -> Point {
-    Point {
-        number: 1,
-        label: String::new(),
-        text: p.text.clone(),
-    }
+    fell.map(|points| (points, false))
 }
 
 /// A list's points with the lists that carry on its numbering after it.

@@ -937,3 +937,17 @@ fn a_finnish_decision_field_on_the_line_of_its_text() {
     );
     assert_eq!(case.language, "fi");
 }
+
+#[test]
+fn a_vote_page_proposal_of_several_lines_and_a_side_run_into_the_next_label() {
+    let text = "Votering er ferdig i denne saken.\nResultat av votering\n10:12 Forslag fra K. Berg (SV)\nBystyret vil ikke selge tomten på Holmen.\nBystyret ber om en ny sak om bruk av tomten\nFalt\nFOR\n3 Kari Berg Sosialistisk Venstreparti Ole Dal RødtMOT\n30 Per Lie Høyre\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    assert_eq!(case.decision.kind, DecisionKind::Rejected);
+    // Short lines may join into one paragraph; the whole proposal is there.
+    assert_eq!(
+        point_texts(&case).join(" "),
+        "Bystyret vil ikke selge tomten på Holmen. Bystyret ber om en ny sak om bruk av tomten"
+    );
+    assert_eq!(case.decision.votes.for_, Some(3));
+    assert_eq!(case.decision.votes.against, Some(30));
+}

@@ -288,6 +288,34 @@ fn unglue_cells(raws: Vec<Raw>) -> Vec<Raw> {
         }
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         let mut pieces: Vec<String> = Vec::new();
+        // "2 Raymond Skorstad Uavhengig Jon Espen Syversen RødtMOT": the
+        // names of one side run into the next side's label.
+        let glued_label = LABELS.iter().find_map(|l| {
+            let head = t.strip_suffix(l)?;
+            head.chars()
+                .next_back()
+                .is_some_and(char::is_lowercase)
+                .then_some((head, *l))
+        });
+        if let Some((head, label)) = glued_label {
+            let head_pieces = if (1..=3).contains(&digits) && head[digits..].starts_with(' ') {
+                vec![head[..digits].to_string(), head[digits + 1..].to_string()]
+            } else {
+                vec![head.to_string()]
+            };
+            for (k, piece) in head_pieces
+                .into_iter()
+                .chain(std::iter::once(label.to_string()))
+                .enumerate()
+            {
+                out.push(Raw {
+                    text: piece,
+                    page_break_before: raw.page_break_before && k == 0,
+                });
+            }
+            after_label = true;
+            continue;
+        }
         if (1..=3).contains(&digits) && LABELS.contains(&&t[digits..]) {
             pieces.push(t[..digits].to_string());
             pieces.push(t[digits..].to_string());
