@@ -890,6 +890,19 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
         }
         for sentence in super::decision::split_sentences(&para.text) {
             let sentence = sentence.trim();
+            // "Budget 2024 och ekonomiplan 2024-2026: Fullmäktige godkände
+            // …": the item's subject in front of what was decided on it.
+            let sentence = match sentence.split_once(": ") {
+                Some((subject, said))
+                    if subject.split_whitespace().count() <= 15
+                        && !subject.contains(['.', ';'])
+                        && said.starts_with(char::is_uppercase)
+                        && body_at_start(said).is_some() =>
+                {
+                    said
+                }
+                _ => sentence,
+            };
             let words: Vec<String> = sentence.split_whitespace().take(6).map(lower).collect();
             // The body first ("Stadsstyrelsen föreslår …") or right after
             // the verb ("Därtill föreslår stadsstyrelsen …").

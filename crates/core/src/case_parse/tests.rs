@@ -951,3 +951,18 @@ fn a_vote_page_proposal_of_several_lines_and_a_side_run_into_the_next_label() {
     assert_eq!(case.decision.votes.for_, Some(3));
     assert_eq!(case.decision.votes.against, Some(30));
 }
+
+#[test]
+fn a_summary_names_each_subject_before_what_was_decided_on_it() {
+    let text = "Fullmäktiges beslut den 4 mars\n\nFullmäktige beslutade på sitt möte om bland annat följande ärenden:\n\nTrafikplan 2026: Fullmäktige godkände trafikplanen.\n\nNy skolstruktur: Fullmäktige godkände att skolorna slås ihop från 1.8.2026.\n";
+    let case = parse_sv(text);
+    let points = point_texts(&case);
+    assert!(
+        points.contains(&"Fullmäktige godkände trafikplanen."),
+        "{points:?}"
+    );
+    assert!(
+        points.contains(&"Fullmäktige godkände att skolorna slås ihop från 1.8.2026."),
+        "{points:?}"
+    );
+}
