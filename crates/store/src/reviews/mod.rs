@@ -235,7 +235,24 @@ impl Store {
         Ok(created)
     }
 
+    /// The tenant's reviews, newest first; kept while its data is unchanged
+    /// (most review pages and API answers begin by finding their review).
     pub async fn reviews(&self, tenant_id: i64) -> Result<Vec<Review>, StoreError> {
+        Ok(self.kept_reviews(tenant_id).await?.as_ref().clone())
+    }
+
+    async fn kept_reviews(
+        &self,
+        tenant_id: i64,
+    ) -> Result<std::sync::Arc<Vec<Review>>, StoreError> {
+        let today = chrono::Utc::now().date_naive();
+        self.remembered(tenant_id, "reviews", 0, today, || {
+            self.load_reviews(tenant_id)
+        })
+        .await
+    }
+
+    async fn load_reviews(&self, tenant_id: i64) -> Result<Vec<Review>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {REVIEW_COLUMNS} FROM reviews WHERE tenant_id = $1 ORDER BY opens_on DESC, id DESC")))
             .bind(tenant_id)
             .fetch_all(self.pool())
@@ -243,17 +260,14 @@ impl Store {
         Ok(rows.iter().map(review).collect::<Result<_, _>>()?)
     }
 
+    /// One of the tenant's reviews, from the kept list; another tenant's is
+    /// not found.
     pub async fn review(&self, tenant_id: i64, id: i64) -> Result<Review, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {REVIEW_COLUMNS} FROM reviews WHERE tenant_id = $1 AND id = $2"
-        )))
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
-        r.as_ref()
-            .map(review)
-            .transpose()?
+        self.kept_reviews(tenant_id)
+            .await?
+            .iter()
+            .find(|r| r.id == id)
+            .cloned()
             .ok_or(StoreError::NotFound)
     }
 

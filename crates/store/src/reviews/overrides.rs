@@ -54,6 +54,20 @@ impl Store {
         tenant_id: i64,
         review_id: i64,
     ) -> Result<Vec<Override>, StoreError> {
+        let today = chrono::Utc::now().date_naive();
+        let kept = self
+            .remembered(tenant_id, "override history", review_id, today, || {
+                self.load_override_history(tenant_id, review_id)
+            })
+            .await?;
+        Ok(kept.as_ref().clone())
+    }
+
+    async fn load_override_history(
+        &self,
+        tenant_id: i64,
+        review_id: i64,
+    ) -> Result<Vec<Override>, StoreError> {
         let rows = sqlx::query(
             "SELECT * FROM recommendation_overrides WHERE tenant_id = $1 AND review_id = $2 ORDER BY id",
         )

@@ -283,6 +283,20 @@ impl Store {
         tenant_id: i64,
         review_id: i64,
     ) -> Result<Vec<(i64, i64, String, Option<String>)>, StoreError> {
+        let today = chrono::Utc::now().date_naive();
+        let kept = self
+            .remembered(tenant_id, "text answers", review_id, today, || {
+                self.load_text_answers(tenant_id, review_id)
+            })
+            .await?;
+        Ok(kept.as_ref().clone())
+    }
+
+    async fn load_text_answers(
+        &self,
+        tenant_id: i64,
+        review_id: i64,
+    ) -> Result<Vec<(i64, i64, String, Option<String>)>, StoreError> {
         let rows = sqlx::query(
             "SELECT a.id, a.membership_id, a.value_text, p.ground FROM answers a
              JOIN ballots b ON b.ballot = a.ballot
