@@ -94,3 +94,16 @@ fn wrap(c: Chrome, content: &str) -> Result<Response, PageError> {
     .render()?;
     Ok(Html(html).into_response())
 }
+
+/// Kept bytes (a report, a JSON answer) handed to a response without a copy.
+pub fn bytes(kept: std::sync::Arc<Vec<u8>>) -> axum::body::Bytes {
+    axum::body::Bytes::from_owner(Shared(kept))
+}
+
+struct Shared(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}

@@ -12,7 +12,7 @@ pub mod error;
 pub mod followup;
 pub mod i18n;
 pub mod jobs;
-mod kept;
+pub mod kept;
 mod middleware;
 pub mod oparl;
 pub mod opendata;

@@ -157,7 +157,7 @@ pub async fn download(
         Lang::Sv
     };
     let bytes = match report::render_shared(&state.store, s.tenant(), id, lang, format).await {
-        Ok(b) => axum::body::Bytes::from_owner(Shared(b)),
+        Ok(b) => crate::kept::bytes(b),
         Err(report::RenderError::Store(e)) => return Err(e.into()),
         Err(e) => {
             tracing::error!(error = %e, "report rendering failed");
@@ -176,13 +176,4 @@ pub async fn download(
         bytes,
     )
         .into_response())
-}
-
-/// A kept report handed to the response without a copy.
-struct Shared(std::sync::Arc<Vec<u8>>);
-
-impl AsRef<[u8]> for Shared {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
-    }
 }

@@ -113,9 +113,38 @@ pub async fn results(
     State(s): State<AppState>,
     u: ApiUser,
     Path(id): Path<i64>,
-) -> Result<Json<ResultsOut>, Problem> {
-    let r = compute(&s, u.tenant(), id).await?;
-    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
+) -> Result<axum::response::Response, Problem> {
+    // The same for every caller of the tenant: serialised once per state
+    // of its data (73 KB for a national review) and kept.
+    let today = chrono::Utc::now().date_naive();
+    let json = s
+        .store
+        .remembered_weighed(
+            u.tenant(),
+            "api review results",
+            (id, 0),
+            today,
+            || async {
+                let out = results_out(&s, u.tenant(), id).await?;
+                serde_json::to_vec(&out).map_err(|e| {
+                    Problem::new(http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+                })
+            },
+            Vec::len,
+        )
+        .await?;
+    let mut response =
+        axum::response::Response::new(axum::body::Body::from(crate::kept::bytes(json)));
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("application/json"),
+    );
+    Ok(response)
+}
+
+async fn results_out(s: &AppState, tenant: i64, id: i64) -> Result<ResultsOut, Problem> {
+    let r = compute(s, tenant, id).await?;
+    let snap = oversyn_app::snapshot(&s.store, tenant).await?;
     let results = r
         .cells
         .iter()
@@ -145,10 +174,10 @@ pub async fn results(
             }
         })
         .collect();
-    Ok(Json(ResultsOut {
+    Ok(ResultsOut {
         review_id: r.review.id,
         title: r.review.title.clone(),
         min_group: r.review.min_group,
         results,
-    }))
+    })
 }
