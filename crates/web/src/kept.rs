@@ -107,3 +107,41 @@ impl AsRef<[u8]> for Shared {
         &self.0
     }
 }
+
+/// A JSON answer that is the same for every caller of a tenant (a review's
+/// results or analysis over the API): serialised once per state of the
+/// tenant's data under `what` and `id`, kept, and answered without a copy.
+pub async fn json<T, E, F, Fut>(
+    store: &oversyn_store::Store,
+    tenant_id: i64,
+    what: &'static str,
+    id: (i64, i64),
+    make: F,
+) -> Result<Response, E>
+where
+    T: serde::Serialize,
+    E: From<oversyn_store::StoreError>,
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+{
+    let today = chrono::Utc::now().date_naive();
+    let kept = store
+        .remembered_weighed(
+            tenant_id,
+            what,
+            id,
+            today,
+            || async {
+                let value = make().await?;
+                serde_json::to_vec(&value)
+                    .map_err(|e| E::from(oversyn_store::StoreError::Config(e.to_string())))
+            },
+            Vec::len,
+        )
+        .await?;
+    Ok((
+        [(http::header::CONTENT_TYPE, "application/json")],
+        bytes(kept),
+    )
+        .into_response())
+}

@@ -4,7 +4,7 @@ use super::{ApiUser, Problem};
 use crate::AppState;
 use crate::i18n::Lang;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use oversyn_app::analysis::{analyse, to_json};
 
 #[derive(serde::Deserialize, Default)]
@@ -27,25 +27,15 @@ pub async fn api(
     let lang = Lang::parse(q.lang.as_deref().unwrap_or("en")).unwrap_or_default();
     // The document, not only the analysis, is kept per tenant stamp: for a
     // national tenant building it took longer than reading the analysis.
-    let today = chrono::Utc::now().date_naive();
-    let json = state
-        .store
-        .remembered_weighed(
-            u.tenant(),
-            "analysis json",
-            (id, i64::from(lang.is_en())),
-            today,
-            || async {
-                let a = analyse(&state.store, u.tenant(), id).await?;
-                serde_json::to_vec(&to_json(&a, lang))
-                    .map_err(|e| oversyn_store::StoreError::Config(e.to_string()))
-            },
-            Vec::len,
-        )
-        .await?;
-    Ok((
-        [(http::header::CONTENT_TYPE, "application/json")],
-        json.as_ref().clone(),
+    crate::kept::json(
+        &state.store,
+        u.tenant(),
+        "analysis json",
+        (id, i64::from(lang.is_en())),
+        || async {
+            let a = analyse(&state.store, u.tenant(), id).await?;
+            Ok::<_, Problem>(to_json(&a, lang))
+        },
     )
-        .into_response())
+    .await
 }

@@ -114,32 +114,11 @@ pub async fn results(
     u: ApiUser,
     Path(id): Path<i64>,
 ) -> Result<axum::response::Response, Problem> {
-    // The same for every caller of the tenant: serialised once per state
-    // of its data (73 KB for a national review) and kept.
-    let today = chrono::Utc::now().date_naive();
-    let json = s
-        .store
-        .remembered_weighed(
-            u.tenant(),
-            "api review results",
-            (id, 0),
-            today,
-            || async {
-                let out = results_out(&s, u.tenant(), id).await?;
-                serde_json::to_vec(&out).map_err(|e| {
-                    Problem::new(http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
-                })
-            },
-            Vec::len,
-        )
-        .await?;
-    let mut response =
-        axum::response::Response::new(axum::body::Body::from(crate::kept::bytes(json)));
-    response.headers_mut().insert(
-        http::header::CONTENT_TYPE,
-        http::HeaderValue::from_static("application/json"),
-    );
-    Ok(response)
+    // The same for every caller of the tenant (73 KB for a national review).
+    crate::kept::json(&s.store, u.tenant(), "api review results", (id, 0), || {
+        results_out(&s, u.tenant(), id)
+    })
+    .await
 }
 
 async fn results_out(s: &AppState, tenant: i64, id: i64) -> Result<ResultsOut, Problem> {
