@@ -140,7 +140,12 @@ fn is_tally(line: &str) -> bool {
 /// A vote page's outcome on a line of its own: whether the proposal above
 /// it was adopted ("Vedtatt", "Vedteke") or fell ("Falt", "Fallen").
 pub(crate) fn poll_result(line: &str) -> Option<bool> {
-    match super::words::lower(line.trim()).as_str() {
+    // Asked of every line: the outcomes are short words.
+    let t = line.trim();
+    if t.len() > 20 {
+        return None;
+    }
+    match super::words::lower(t).as_str() {
         "vedtatt"
         | "vedteke"
         | "vedtatt enstemmig"
@@ -155,7 +160,12 @@ pub(crate) fn poll_result(line: &str) -> Option<bool> {
 /// "Forslag frå B. Lyngstad (V)", "Formannskapets innstilling": the heading
 /// of a proposal put to the vote, on a line of its own.
 pub(crate) fn proposal_heading(line: &str) -> bool {
-    let l = super::words::lower(line.trim());
+    // Asked of every line: a heading is short.
+    let t = line.trim();
+    if t.len() >= 80 {
+        return false;
+    }
+    let l = super::words::lower(t);
     l.len() < 80
         && !l.ends_with(['.', ':'])
         && ([
