@@ -335,7 +335,16 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
         || !blocks.is_empty()
         || voted
         || (decision.deciding_body.is_some() && looks_like_case);
-    if !recorded && !lenient {
+    // Minutes in which nothing was read as decided (a cover page, a news
+    // page, a layout not met before) are still a draft for the official
+    // to complete, with what was read and a warning; text without a sign
+    // of a council document (no date, no body, no minutes heading, no
+    // case number, no §) is refused.
+    let official = looks_like_case
+        || head.date.is_some()
+        || decision.deciding_body.is_some()
+        || sections::names_a_body(text);
+    if !recorded && !lenient && !official {
         return Err(ParseError::new(ParseErrorKind::NotADecision));
     }
     let positions = positions::build(&paras, &blocks, &lists);

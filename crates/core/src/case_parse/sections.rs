@@ -272,6 +272,19 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
     english.then(|| t.to_string())
 }
 
+/// Whether the text names a council body anywhere ("KASKISTEN KAUPUNKI
+/// KAUPUNGINVALTUUSTO", "Information från kommunstyrelsen", "the
+/// Licensing Committee"): a sign, with a date or a §, that it is a council
+/// document, even where nothing in it was read as decided.
+pub(crate) fn names_a_body(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic() && c != '-')
+        .any(|w| {
+            let l = lower(w);
+            (l.chars().count() >= 7 && SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e)))
+                || ENGLISH_BODY_ENDINGS.contains(&w)
+        })
+}
+
 /// Verbs of a body deciding for itself: "Kommunstyrelsen beslutar …".
 pub(crate) const DECIDING_VERBS: &[&str] = &[
     "beslutar",

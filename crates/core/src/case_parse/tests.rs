@@ -966,3 +966,26 @@ fn a_summary_names_each_subject_before_what_was_decided_on_it() {
         "{points:?}"
     );
 }
+
+#[test]
+fn minutes_with_nothing_read_as_decided_are_a_draft_with_a_warning() {
+    // A cover page: the council, its date and the items, no decision yet.
+    let cover = "KOMMUNFULLMÄKTIGE\n\nSammanträdesdatum 2014-03-06\n\nPlats: Stadshuset\n\nÄrenden\nVal av justerare\nÅrsredovisning 2013\n";
+    let case = parse(cover, &[]).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2014, 3, 6));
+    assert!(case.decision_points.is_empty());
+    assert!(
+        case.warnings
+            .iter()
+            .any(|w| w == "no decision points found")
+    );
+    // Named only by its body, on a news page without a date.
+    let news = "Information från kommunstyrelsen\n\nHär följer en kort sammanfattning av mötet.\n";
+    assert!(parse(news, &[]).is_ok());
+    // Nothing that a council wrote: still refused.
+    let story = "Det var en gång en styrelse av katter.\n\nDe bodde i en lada.\n";
+    assert_eq!(
+        parse(story, &[]).unwrap_err().kind(),
+        ParseErrorKind::NotADecision
+    );
+}
