@@ -83,6 +83,8 @@ const REJECTED: &[&str] = &[
     "were lost",
     "nedstemt",
     "hylkä*",
+    // The passive: "Ehdotus hylättiin".
+    "hylät*",
 ];
 
 const ADVISED_AGAINST: &[&str] = &["avstyrker", "avstyrkte", "fraråder", "advises against"];
@@ -160,11 +162,17 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     // these sentences are kept lowercased.
     let mut counted: Vec<String> = Vec::new();
     let mut section = Heading::Other;
+    // Whether the document has a section headed as its decision with text
+    // in it, and which sentences stand in it or after it (the vote that
+    // settled it, "Käsittely", follows the decision in some minutes).
+    let mut has_decision_section = false;
+    let mut in_decision: Vec<bool> = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         if let ParaKind::Heading(h) = &p.kind {
             section = h.clone();
             continue;
         }
+        has_decision_section |= section == Heading::Decision;
         let inside = in_position.get(i).copied().unwrap_or(false);
         for s in split_sentences(&p.full_text) {
             // A sentence that states a vote or a decision is short; text run
@@ -196,6 +204,7 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             if section == Heading::Proposal {
                 proposed.push(sentence);
             } else {
+                in_decision.push(has_decision_section);
                 sentences.push(sentence);
             }
         }
@@ -238,7 +247,21 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     let decides = decided_by.is_some();
     // A preparing body's own minutes may hold nothing but its proposal
     // ("Arbetsutskottets förslag: Arbetsutskottet föreslår …").
-    let kind = match kind(&sentences, decides) {
+    // Under a decision heading the kind is what that section and what
+    // follows it say: the background before it may tell of others refusing
+    // or referring back ("Transportministeren afviser …") while the body
+    // took note.
+    let deciding_sentences: Vec<&Sentence> = if has_decision_section {
+        sentences
+            .iter()
+            .zip(&in_decision)
+            .filter(|(_, d)| **d)
+            .map(|(s, _)| s)
+            .collect()
+    } else {
+        sentences.iter().collect()
+    };
+    let kind = match kind(&deciding_sentences, decides) {
         DecisionKind::Adopted if !decides && recommends(&proposed) => DecisionKind::Recommended,
         k => k,
     };
@@ -318,6 +341,7 @@ const KIND_STEMS: &[&str] = &[
     "lost",
     "nedstemt",
     "hylkä",
+    "hylät",
     "avstyrk",
     "fråråd",
     "advises",
@@ -536,7 +560,7 @@ fn reports_motion(lowered: &str) -> bool {
 /// The kind, read from the sentences in order of how much each says:
 /// a case referred back or tabled was not decided on its merits, however
 /// the rest of the minutes read.
-fn kind(sentences: &[Sentence], decides: bool) -> DecisionKind {
+fn kind(sentences: &[&Sentence], decides: bool) -> DecisionKind {
     let plain = || {
         sentences
             .iter()
@@ -550,8 +574,12 @@ fn kind(sentences: &[Sentence], decides: bool) -> DecisionKind {
     if any(TABLED) {
         return DecisionKind::Tabled;
     }
-    let by_body =
-        |phrases: &[&str]| said_by_bodies(sentences).any(|s| find_any(&s.lower, phrases).is_some());
+    let by_body = |phrases: &[&str]| {
+        sentences
+            .iter()
+            .filter(|s| s.body.is_some() && !s.motion)
+            .any(|s| find_any(&s.lower, phrases).is_some())
+    };
     if by_body(ADVISED_AGAINST) {
         return DecisionKind::AdvisedAgainst;
     }
@@ -829,12 +857,33 @@ fn plain_labels(l: &str) -> String {
 /// Nej 15, Avstår 2", "there voted for the amendment 3, for the
 /// recommendations 9" (the majority carried the decision). The sentences
 /// come lowercased.
+/// The words of a sentence about votes, with the parts of a grouped number
+/// ("2.228 mio. kr.", "1,500", a date "11.9.2023") blanked: none is a count.
+fn count_words(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let grouped = |at: usize, step: isize| {
+        let sep = at.checked_add_signed(step).and_then(|k| b.get(k));
+        let next = at.checked_add_signed(2 * step).and_then(|k| b.get(k));
+        matches!(sep, Some(b'.' | b',')) && next.is_some_and(u8::is_ascii_digit)
+    };
+    words(s)
+        .map(|w| {
+            let digits = w.text.bytes().all(|c| c.is_ascii_digit());
+            if digits && (grouped(w.end - 1, 1) || w.start > 0 && grouped(w.start, -1)) {
+                ""
+            } else {
+                w.text
+            }
+        })
+        .collect()
+}
+
 fn votes_in(sentences: &[String]) -> Votes {
     let mut v = Votes::default();
     let mut on_motions = Votes::default();
     for s in sentences {
         let l = plain_labels(s);
-        let ws: Vec<&str> = words(&l).map(|w| w.text).collect();
+        let ws = count_words(&l);
         // "34 stemmer imod 15", "9 votes to 3"; "forkastet med 43 stemmer
         // imod 8" counts the votes against first.
         // Clause by clause: "Amendment NOT CARRIED by 28 votes to 24;
@@ -850,7 +899,7 @@ fn votes_in(sentences: &[String]) -> Votes {
             let on_motion = ["amendment", "ændringsforslag", "endringsforslag", "yrkande"]
                 .iter()
                 .any(|w| clause.contains(w));
-            let cw: Vec<&str> = words(clause).map(|w| w.text).collect();
+            let cw = count_words(clause);
             for i in 0..cw.len() {
                 // "34 stemmer imod 15", and "med 11 mot 24 stemmer".
                 let pair = number(cw[i]).and_then(|a| {
@@ -1258,7 +1307,7 @@ mod tests {
             .filter(|s| may_say_what_was_decided(s))
             .map(Sentence::new)
             .collect();
-        kind(&s, deciding(&s).is_some())
+        kind(&s.iter().collect::<Vec<_>>(), deciding(&s).is_some())
     }
 
     #[test]

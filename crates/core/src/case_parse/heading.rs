@@ -908,10 +908,15 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                     || (WEEKDAYS.contains(&first_word) && before.split_whitespace().count() <= 2)
                     // "Council - Wednesday, 19th December, 2012 10.30 am",
                     // "Argyll and Bute Council - Thursday, 26 November 2015"
+                    // "Økonomi- og Planudvalget mandag den 25. september 2023"
                     || (before.split_whitespace().count() <= 8
-                        && before.split_whitespace().last().is_some_and(|w| {
-                            WEEKDAYS.contains(&lower(w.trim_end_matches(',')).as_str())
-                        }))
+                        && before
+                            .split_whitespace()
+                            .rev()
+                            .find(|w| !matches!(lower(w).as_str(), "den" | "the"))
+                            .is_some_and(|w| {
+                                WEEKDAYS.contains(&lower(w.trim_end_matches(',')).as_str())
+                            }))
             });
         // "Fylkesutvalget 27. februar 2018": the body's name and the date.
         // Also "Stadsstyrelsens beslut 28.11.2022", "Byrådets referat 3.5.2022".

@@ -989,3 +989,24 @@ fn minutes_with_nothing_read_as_decided_are_a_draft_with_a_warning() {
         ParseErrorKind::NotADecision
     );
 }
+
+#[test]
+fn a_meeting_date_after_the_body_its_weekday_and_den() {
+    let text = "Referat\nØkonomiudvalget mandag den 25. september 2023 kl. 17.00\n\nRådhuset\n\nBeslutning\n\nGodkendt.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2023, 9, 25));
+}
+
+#[test]
+fn an_amount_is_no_count_and_background_before_the_decision_is_not_its_kind() {
+    let text = "Referat\nØkonomiudvalget mandag den 25. september 2023\n\nSagsfremstilling\n\nTransportministeren afviser at forlænge afdragsperioden. Budgettet viste forventede udgifter for 2.228 mio. kr.\n\nBeslutning\n\nTil efterretning.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.decision.votes, Default::default());
+    assert_eq!(case.decision.kind, DecisionKind::Adopted);
+    // After the decision, the vote that settled it still counts.
+    let voted = "Kaupunginhallitus\n\nPäätös\n\nKaupunginhallitus päätti hyväksyä ehdotuksen.\n\nKäsittely\n\nEhdotus hylättiin äänin 9 - 4.\n";
+    assert_eq!(
+        parse(voted, &[]).unwrap().decision.kind,
+        DecisionKind::Rejected
+    );
+}
