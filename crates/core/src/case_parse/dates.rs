@@ -75,7 +75,7 @@ fn year(w: &str) -> Option<i32> {
 fn day(w: &str) -> Option<u32> {
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let suffix = w.get(digits.len()..).unwrap_or("");
-    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+    if !matches!(lower(suffix).as_str(), "" | "st" | "nd" | "rd" | "th") {
         return None;
     }
     number(&digits, 2).filter(|d| (1..=31).contains(d))
@@ -146,6 +146,14 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<(Found, usize)> {
         if let Some(suffix) = ws.get(k)
             && matches!(suffix.text, "e" | "a")
             && gap(text, &ws[k - 1], suffix) == ":"
+        {
+            k += 1;
+        }
+        // "the 26th of November 2012"
+        if ws
+            .get(k)
+            .is_some_and(|of| of.text.eq_ignore_ascii_case("of"))
+            && ws[k - 1].text.len() > 2
         {
             k += 1;
         }
@@ -237,6 +245,17 @@ mod tests {
         assert_eq!(dates("Sammanträdesdatum 2019-10-16"), [d(2019, 10, 16)]);
         assert_eq!(dates("den 8:e maj 2020"), [d(2020, 5, 8)]);
         assert_eq!(dates("8.9.2011"), [d(2011, 9, 8)]);
+    }
+
+    #[test]
+    fn english_dates_with_of_and_capitals() {
+        assert_eq!(
+            dates("HELD ON THE 26TH OF NOVEMBER 2012"),
+            vec![d(2012, 11, 26)]
+        );
+        assert_eq!(find("the 3rd of May").len(), 1);
+        // "5 of March" is no date: only an ordinal takes "of".
+        assert!(dates("5 of March 2012").is_empty());
     }
 
     #[test]

@@ -20,9 +20,36 @@ pub(crate) fn paragraph(lines: &[Line]) -> Option<String> {
         .find_map(|l| paragraph_in(&l.text))
 }
 
+/// An item heading numbered on through the year and set in capitals, as
+/// Irish and British minutes write it: "120. VOTE OF SYMPATHY". Its
+/// number and its title.
+pub(crate) fn numbered_caps_heading(lines: &[Line]) -> Option<(String, String)> {
+    lines
+        .iter()
+        .filter(|l| !l.furniture)
+        .take(HEAD_LINES)
+        .find_map(|l| numbered_caps(&l.text))
+}
+
+fn numbered_caps(line: &str) -> Option<(String, String)> {
+    let t = line.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let title = t.get(digits..)?.strip_prefix(". ")?.trim();
+    let letters = title.chars().filter(|c| c.is_alphabetic()).count();
+    ((2..=4).contains(&digits)
+        && letters >= 8
+        && title.len() < 120
+        && !title.chars().any(char::is_lowercase)
+        && title.starts_with(char::is_alphabetic))
+    .then(|| (t[..digits].to_string(), title.to_string()))
+}
+
 fn paragraph_in(line: &str) -> Option<String> {
     let t = line.trim();
     let l = lower(t);
+    if let Some((n, _)) = numbered_caps(t) {
+        return Some(n);
+    }
     // " • 1" above the item's heading, as Danish minutes pages number it.
     if let Some(n) = bullet_number(t) {
         return Some(n.to_string());

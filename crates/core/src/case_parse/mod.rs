@@ -306,6 +306,13 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
     let lists = points::lists(&paras);
     let decision = decision::read(&paras, &points::in_positions(&paras, &blocks));
     let paragraph = meta::paragraph(&lines);
+    let mut head = head;
+    if head.title.is_none()
+        && let Some((_, title)) = meta::numbered_caps_heading(&lines)
+    {
+        head.title = Some(title);
+        head.confidence.insert("title".into(), Confidence::Medium);
+    }
     // A vote, a § or a case number mark minutes as much as a list does: a
     // vote record or a procedural item may state no decision points at all.
     let voted = decision.decision.votes != Default::default();

@@ -712,6 +712,14 @@ pub(crate) fn decision(
     {
         return (points, Confidence::Medium);
     }
+    // Irish and British minutes record each decision with its proposers:
+    // "On the proposition of Councillor X and unanimously agreed a vote of
+    // sympathy was extended …", one paragraph per decision.
+    if best.is_none_or(|(s, _)| s < 3)
+        && let Some(points) = proposition_decisions(paras)
+    {
+        return (points, Confidence::Medium);
+    }
     // A list under "Beslut" or after "beslutar att" is sure; a proposal's
     // list or a decision in one sentence is likely; a list without an
     // introduction in a case is a guess.
@@ -751,6 +759,47 @@ pub(crate) fn decision(
         }
         _ => (Vec::new(), Confidence::Low),
     }
+}
+
+/// How a decision recorded with its proposers begins.
+pub(crate) const PROPOSITION_LEADS: &[&str] = &[
+    "on the proposition of",
+    "upon the proposition of",
+    "on the motion of",
+    "upon the motion of",
+];
+
+/// The decisions of paragraphs that open with their proposers and go on
+/// with what was agreed: "On the proposition of Councillors Tom Mulhall &
+/// John Bonham and unanimously agreed a vote of sympathy was extended to
+/// …", "On the motion of Cllr Ryan, seconded by Cllr Burke, it was agreed
+/// that …". None where no such paragraph says what was agreed.
+fn proposition_decisions(paras: &[Para]) -> Option<Vec<Point>> {
+    let mut points = Vec::new();
+    for p in paras.iter().filter(|p| p.kind == ParaKind::Text) {
+        let l = lower(prefix(&p.text, 600));
+        if !PROPOSITION_LEADS.iter().any(|lead| l.starts_with(lead)) {
+            continue;
+        }
+        let Some((at, verb)) = find_any(&l, &["agreed", "resolved", "decided"]) else {
+            continue;
+        };
+        let rest = p.text.get(at + verb.len()..).unwrap_or("");
+        let rest = rest.trim_start_matches([' ', ':', ',', '-', '–']);
+        let rest = rest
+            .strip_prefix("that ")
+            .or_else(|| rest.strip_prefix("That "))
+            .unwrap_or(rest);
+        if rest.len() < 15 || !rest.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        points.push(Point {
+            number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
+            label: String::new(),
+            text: rest.trim().to_string(),
+        });
+    }
+    (!points.is_empty()).then_some(points)
 }
 
 /// A vote page's outcome: the text of the proposal that carried, or else

@@ -78,6 +78,11 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("moved by councillor", Motion),
     ("moved by cllr", Motion),
     ("motion moved by", Motion),
+    // "On the proposition of Councillor Paddy Bracken and unanimously agreed …"
+    ("on the proposition of", Motion),
+    ("upon the proposition of", Motion),
+    ("on the motion of", Motion),
+    ("upon the motion of", Motion),
     // Norwegian and Danish: "Forslag fra Gottschal, Mdg på vegne av SV …".
     ("forslag fra", Motion),
     ("endringsforslag fra", Motion),
@@ -198,6 +203,7 @@ const STEMS: &[&str] = &[
     "moved",
     "proposed the",
     "proposed by",
+    "proposition of",
     "proposed cllr",
     "proposed councillor",
     "proposed him",

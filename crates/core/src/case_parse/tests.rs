@@ -1010,3 +1010,38 @@ fn an_amount_is_no_count_and_background_before_the_decision_is_not_its_kind() {
         DecisionKind::Rejected
     );
 }
+
+#[test]
+fn decisions_recorded_with_their_proposers() {
+    let text = "MINUTES OF THE MEETING OF THE COUNTY COUNCIL HELD ON THE 3RD OF MARCH 2014\n\n57. CIVIC RECEPTIONS\n\nOn the proposition of Councillor Ann Byrne and unanimously agreed a civic reception was granted to the county hurling team.\n\nOn the proposition of Councillors Tom Kehoe & Mary Flynn and agreed that the reception for the rowing club be held in May.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2014, 3, 3));
+    assert_eq!(case.paragraph.as_deref(), Some("57"));
+    assert_eq!(case.title.as_deref(), Some("CIVIC RECEPTIONS"));
+    let points: Vec<&str> = case
+        .decision_points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "a civic reception was granted to the county hurling team.",
+            "the reception for the rowing club be held in May."
+        ]
+    );
+    let motions: Vec<&str> = case
+        .positions
+        .iter()
+        .filter(|p| p.kind == PositionKind::Motion)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(
+        motions.iter().any(|m| m.contains("Ann Byrne")),
+        "{motions:?}"
+    );
+    assert!(
+        motions.iter().any(|m| m.contains("Tom Kehoe")),
+        "{motions:?}"
+    );
+}
