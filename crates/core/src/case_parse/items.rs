@@ -94,6 +94,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         out = numbered_headings(text);
     }
     if out.len() < 2 {
+        out = code_headings(text);
+    }
+    if out.len() < 2 {
         out = bulletin_headings(text);
     }
     // No protocol has thousands of items; a text that seems to is read whole.
@@ -227,6 +230,118 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
         blanks = 0;
     }
     out
+}
+
+/// A minute's code as British and Norwegian minutes write it, split into
+/// its letters, its two numbers (the second absent in "CO23") and what
+/// follows on the line: "TWC 12/014 Appointment of Chairman", "KST-63/16
+/// KOMMUNEREFORMEN", "CO23" alone above its title.
+fn minute_code(t: &str) -> Option<(&str, u32, Option<u32>, &str)> {
+    let (first, rest) = t.split_once(' ').unwrap_or((t, ""));
+    let caps = |w: &str| (1..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+    let numbers = |w: &str| -> Option<(u32, Option<u32>)> {
+        let (a, b) = match w.split_once('/') {
+            Some((a, b)) => (a, Some(b)),
+            None => (w, None),
+        };
+        let num = |x: &str| {
+            ((1..=4).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit()))
+                .then(|| x.parse().ok())
+                .flatten()
+        };
+        Some((
+            num(a)?,
+            b.map(num)
+                .map_or(Ok(None), |n| n.ok_or(()).map(Some))
+                .ok()?,
+        ))
+    };
+    // "TWC 12/014 …": the letters, then the numbers.
+    if caps(first) && first.len() >= 2 {
+        let (second, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        if let Some((a, Some(b))) = numbers(second) {
+            return Some((first, a, Some(b), after.trim()));
+        }
+    }
+    // "KST-63/16 …" and "CO23".
+    let letters = first.bytes().take_while(u8::is_ascii_uppercase).count();
+    let (code, tail) = first.split_at(letters);
+    let tail = tail.strip_prefix('-').unwrap_or(tail);
+    if letters >= 2 && caps(code) {
+        let (a, b) = numbers(tail)?;
+        return Some((code, a, b, rest.trim()));
+    }
+    None
+}
+
+/// Items headed by a minute code ("TWC 12/013 Declarations of interest.",
+/// "CO23" / "Election of Chairman"): the codes share their letters and
+/// one number, and the other number rises from item to item.
+fn code_headings(text: &str) -> Vec<ItemStart> {
+    let lines = offset_lines(text);
+    // (letters, shared number) -> (line, serial, title, label)
+    let mut runs: Vec<((String, Option<u32>), Vec<ItemStart>, u32)> = Vec::new();
+    for (k, (at, line)) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.len() > 200 {
+            continue;
+        }
+        let Some((letters, a, b, rest)) = minute_code(t) else {
+            continue;
+        };
+        let title = if rest.is_empty() {
+            next_content(&lines, k).filter(|l| l.len() < 200 && minute_code(l).is_none())
+        } else {
+            Some(rest)
+        };
+        let Some(title) = title.filter(|r| r.starts_with(char::is_uppercase)) else {
+            continue;
+        };
+        // "12/014": the year first and the serial after, as the serial
+        // is the number that rises; "63/16" the other way round.
+        let label = t[..t.len() - rest.len()].trim().to_string();
+        let start = |serial| {
+            (
+                serial,
+                ItemStart {
+                    label: label.clone(),
+                    at: *at,
+                    title: Some(super::heading::tidy_title(
+                        title.trim().trim_end_matches(['.', ':']),
+                    )),
+                    decided_from: rest.is_empty().then(|| {
+                        lines[k + 1..]
+                            .iter()
+                            .find(|(_, l)| !l.trim().is_empty())
+                            .map_or(line.len(), |(s, l)| s + l.len() - at)
+                    }),
+                },
+            )
+        };
+        let keys = match b {
+            Some(b) => vec![
+                ((letters.to_string(), Some(a)), b),
+                ((letters.to_string(), Some(b)), a),
+            ],
+            None => vec![((letters.to_string(), None), a)],
+        };
+        for (key, serial) in keys {
+            let (serial, item) = start(serial);
+            match runs.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, items, last)) if serial > *last && serial <= *last + 3 => {
+                    items.push(item);
+                    *last = serial;
+                }
+                Some(_) => {}
+                None => runs.push((key, vec![item], serial)),
+            }
+        }
+    }
+    runs.into_iter()
+        .map(|(_, items, _)| items)
+        .max_by_key(Vec::len)
+        .filter(|items| items.len() >= 2)
+        .unwrap_or_default()
 }
 
 /// A Danish case's file number by the KLE scheme: "85.02.02-G01-1-17",

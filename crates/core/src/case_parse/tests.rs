@@ -1045,3 +1045,23 @@ fn decisions_recorded_with_their_proposers() {
         "{motions:?}"
     );
 }
+
+#[test]
+fn items_headed_by_minute_codes() {
+    let text = "Licensing Committee\nMonday, 4th March, 2013\n\nLC 13/021 Apologies\nThere were no apologies.\nLC 13/022 Premises licence, 4 High Street\nRESOLVED: That the licence be granted.\nLC 13/023 Fees\nRESOLVED: That the fees be raised by 2 per cent.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let titles: Vec<_> = cases
+        .iter()
+        .map(|c| c.title.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        titles,
+        ["Apologies", "Premises licence, 4 High Street", "Fees"]
+    );
+    // The code alone on its line, the title below it.
+    let alone = "Council\n\nCO23\n\nElection of Chairman\n\nRESOLVED: That Councillor Ames be elected chairman.\n\nCO24\n\nApologies for absence\n\nApologies were received from Councillor Kent.\n";
+    let cases = parse_all(alone, &[]).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[0].title.as_deref(), Some("Election of Chairman"));
+    assert!(cases[0].decision_points[0].text.contains("Ames be elected"));
+}
