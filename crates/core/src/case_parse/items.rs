@@ -279,8 +279,10 @@ fn minute_code(t: &str) -> Option<(&str, u32, Option<u32>, &str)> {
 /// one number, and the other number rises from item to item.
 fn code_headings(text: &str) -> Vec<ItemStart> {
     let lines = offset_lines(text);
-    // (letters, shared number) -> (line, serial, title, label)
-    let mut runs: Vec<((String, Option<u32>), Vec<ItemStart>, u32)> = Vec::new();
+    // Each run of codes: its letters and shared number, its items and the
+    // serial of its last.
+    type Run = ((String, Option<u32>), Vec<ItemStart>, u32);
+    let mut runs: Vec<Run> = Vec::new();
     for (k, (at, line)) in lines.iter().enumerate() {
         let t = line.trim();
         if t.len() > 200 {
