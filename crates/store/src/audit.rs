@@ -79,6 +79,37 @@ impl Store {
         entity: &str,
         entity_id: i64,
     ) -> Result<Vec<AuditEntry>, StoreError> {
+        // Kept per kind of record; the memo's key names it by its place here.
+        const KINDS: &[&str] = &[
+            "organisation",
+            "membership",
+            "person",
+            "seat",
+            "body",
+            "invoice",
+            "case",
+            "action",
+            "event",
+            "review",
+            "document",
+        ];
+        match KINDS.iter().position(|k| *k == entity) {
+            Some(kind) => {
+                self.kept(tenant_id, "history", (entity_id, kind as i64), || {
+                    self.load_history(tenant_id, entity, entity_id)
+                })
+                .await
+            }
+            None => self.load_history(tenant_id, entity, entity_id).await,
+        }
+    }
+
+    async fn load_history(
+        &self,
+        tenant_id: i64,
+        entity: &str,
+        entity_id: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         let rows = sqlx::query(
             // A record made after a deletion may get the deleted one's id
             // (SQLite reuses the highest rowid); what came before the last
@@ -127,6 +158,7 @@ impl Store {
         action: &str,
         after: Option<&T>,
     ) -> Result<(), StoreError> {
+        crate::memo::writing();
         let mut tx = self.pool().begin().await?;
         record(&mut tx, actor, entity, entity_id, action, None, after).await?;
         tx.commit().await?;

@@ -163,6 +163,11 @@ impl Store {
     }
 
     pub async fn users(&self, tenant_id: i64) -> Result<Vec<User>, StoreError> {
+        self.kept(tenant_id, "users", (0, 0), || self.load_users(tenant_id))
+            .await
+    }
+
+    async fn load_users(&self, tenant_id: i64) -> Result<Vec<User>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.tenant_id = $1 ORDER BY u.email")))
             .bind(tenant_id)
             .fetch_all(self.pool())

@@ -13,9 +13,10 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// Kept values in all; beyond it the memo starts afresh (about a tenant's
-/// register each; a national host's busiest tenants fit).
-const MAX_ENTRIES: usize = 512;
+/// Kept values in all; beyond it the memo starts afresh. Most are a
+/// tenant's list of something (its register, a review's answers, a
+/// membership's invoices); a national host's busiest tenants fit.
+const MAX_ENTRIES: usize = 4096;
 /// Rendered output (figures, documents) kept in all, by its weight.
 const MAX_BYTES: usize = 32 * 1024 * 1024;
 
@@ -169,6 +170,49 @@ impl Store {
         Fut: Future<Output = Result<T, StoreError>>,
     {
         self.remembered_weighed(tenant_id, what, (id, 0), day, load, |_| 0)
+            .await
+    }
+
+    /// A pure read of the tenant's data (`what` of record `id.0`, in variant
+    /// `id.1`, e.g. a language), kept as [`Store::remembered`] keeps it and
+    /// handed out as a copy: a page's reads beside the register snapshot
+    /// cost a copy instead of a query each while the tenant's data is
+    /// unchanged.
+    pub(crate) async fn kept<T, F, Fut>(
+        &self,
+        tenant_id: i64,
+        what: &'static str,
+        id: (i64, i64),
+        load: F,
+    ) -> Result<T, StoreError>
+    where
+        T: Clone + Any + Send + Sync,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, StoreError>>,
+    {
+        Ok(self
+            .kept_arc(tenant_id, what, id, load)
+            .await?
+            .as_ref()
+            .clone())
+    }
+
+    /// As [`Store::kept`], shared instead of copied: for finding one record
+    /// in a kept list without copying the list.
+    pub(crate) async fn kept_arc<T, F, Fut>(
+        &self,
+        tenant_id: i64,
+        what: &'static str,
+        id: (i64, i64),
+        load: F,
+    ) -> Result<Arc<T>, StoreError>
+    where
+        T: Any + Send + Sync,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, StoreError>>,
+    {
+        let today = chrono::Utc::now().date_naive();
+        self.remembered_weighed(tenant_id, what, id, today, load, |_| 0)
             .await
     }
 

@@ -93,6 +93,17 @@ impl Store {
         tenant_id: i64,
         membership_id: i64,
     ) -> Result<Vec<Invoice>, StoreError> {
+        self.kept(tenant_id, "invoices", (membership_id, 0), || {
+            self.load_invoices(tenant_id, membership_id)
+        })
+        .await
+    }
+
+    async fn load_invoices(
+        &self,
+        tenant_id: i64,
+        membership_id: i64,
+    ) -> Result<Vec<Invoice>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {INVOICE_COLUMNS} FROM invoices WHERE tenant_id = $1 AND membership_id = $2
              ORDER BY invoice_date DESC, id DESC"
@@ -106,6 +117,13 @@ impl Store {
 
     /// Every invoice of the tenant, for totals per budget year.
     pub async fn all_invoices(&self, tenant_id: i64) -> Result<Vec<Invoice>, StoreError> {
+        self.kept(tenant_id, "all invoices", (0, 0), || {
+            self.load_all_invoices(tenant_id)
+        })
+        .await
+    }
+
+    async fn load_all_invoices(&self, tenant_id: i64) -> Result<Vec<Invoice>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {INVOICE_COLUMNS} FROM invoices WHERE tenant_id = $1 ORDER BY invoice_date, id"
         )))

@@ -128,6 +128,7 @@ impl Store {
             ClientSecret::Stored(v) => (Some(v.as_str()), None),
             ClientSecret::Env(v) => (None, Some(v.as_str())),
         };
+        crate::memo::writing();
         let mut tx = self.pool().begin().await?;
         sqlx::query("DELETE FROM tenant_oidc WHERE tenant_id = $1")
             .bind(s.tenant_id)
@@ -168,6 +169,7 @@ impl Store {
 
     /// Removes a tenant's provider (password login works again).
     pub async fn remove_oidc(&self, actor: &Actor, tenant_id: i64) -> Result<(), StoreError> {
+        crate::memo::writing();
         let mut tx = self.pool().begin().await?;
         sqlx::query("DELETE FROM tenant_oidc WHERE tenant_id = $1")
             .bind(tenant_id)
@@ -180,6 +182,11 @@ impl Store {
 
     /// The tenant's provider, if it has one.
     pub async fn oidc(&self, tenant_id: i64) -> Result<Option<OidcSettings>, StoreError> {
+        self.kept(tenant_id, "oidc", (0, 0), || self.load_oidc(tenant_id))
+            .await
+    }
+
+    async fn load_oidc(&self, tenant_id: i64) -> Result<Option<OidcSettings>, StoreError> {
         let r = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{SETTINGS} WHERE o.tenant_id = $1"
         )))
@@ -301,6 +308,7 @@ impl Store {
                 let role: String = r.try_get("role")?;
                 let subject: Option<String> = r.try_get("oidc_subject")?;
                 if role != v.role.code() || subject.is_none() {
+                    crate::memo::writing();
                     let mut tx = self.pool().begin().await?;
                     sqlx::query("UPDATE users SET role = $1, oidc_subject = $2 WHERE id = $3")
                         .bind(v.role.code())
@@ -335,6 +343,7 @@ impl Store {
                 let hash = tokio::task::spawn_blocking(|| hash_password(&random_token()))
                     .await
                     .expect("hashing does not panic");
+                crate::memo::writing();
                 let mut tx = self.pool().begin().await?;
                 let r = sqlx::query(
                     "INSERT INTO users (tenant_id, email, password_hash, role, platform_admin, must_change_password, created_at, oidc_subject)

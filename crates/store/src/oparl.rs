@@ -24,10 +24,20 @@ const TABLES: &[(&str, &str)] = &[
 ];
 
 impl Store {
+    /// The ids and times of the tenant's records in `table`, kept while
+    /// its data is unchanged.
     pub async fn stamps(&self, tenant_id: i64, table: &str) -> Result<Vec<Stamp>, StoreError> {
-        let Some((name, filter)) = TABLES.iter().find(|(t, _)| *t == table) else {
+        let Some(at) = TABLES.iter().position(|(t, _)| *t == table) else {
             return Err(StoreError::NotFound);
         };
+        self.kept(tenant_id, "oparl stamps", (at as i64, 0), || {
+            self.load_stamps(tenant_id, at)
+        })
+        .await
+    }
+
+    async fn load_stamps(&self, tenant_id: i64, at: usize) -> Result<Vec<Stamp>, StoreError> {
+        let (name, filter) = TABLES[at];
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT id, created_at, updated_at FROM {name} WHERE {filter} ORDER BY id"
         )))
@@ -85,15 +95,25 @@ impl Store {
     /// Tenants whose public pages show anything (a tenant that switched
     /// every public kind off publishes nothing), by slug.
     pub async fn publishers(&self) -> Result<Vec<Publisher>, StoreError> {
-        self.publishers_where("", None).await
+        Ok(self.kept_publishers().await?.as_ref().clone())
     }
 
     /// The tenant with `slug`, if it publishes.
     pub async fn publisher(&self, slug: &str) -> Result<Option<Publisher>, StoreError> {
         Ok(self
-            .publishers_where("AND t.slug = $2", Some(slug))
+            .kept_publishers()
             .await?
-            .pop())
+            .iter()
+            .find(|p| p.slug == slug)
+            .cloned())
+    }
+
+    /// Every OParl request begins by finding its publisher: the list is
+    /// kept while no tenant's data changes.
+    async fn kept_publishers(&self) -> Result<std::sync::Arc<Vec<Publisher>>, StoreError> {
+        let today = chrono::Utc::now().date_naive();
+        self.remembered_everywhere("publishers", today, || self.publishers_where("", None))
+            .await
     }
 
     async fn publishers_where(

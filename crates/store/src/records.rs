@@ -280,6 +280,18 @@ impl Store {
         tenant_id: i64,
         case: Option<i64>,
     ) -> Result<Vec<Document>, StoreError> {
+        let key = (case.unwrap_or(0), i64::from(case.is_some()));
+        self.kept(tenant_id, "documents", key, || {
+            self.load_documents(tenant_id, case)
+        })
+        .await
+    }
+
+    async fn load_documents(
+        &self,
+        tenant_id: i64,
+        case: Option<i64>,
+    ) -> Result<Vec<Document>, StoreError> {
         let under = if case.is_some() {
             "AND case_id = $2"
         } else {

@@ -54,6 +54,11 @@ impl Store {
     }
 
     pub async fn tenant_by_id(&self, id: i64) -> Result<Tenant, StoreError> {
+        self.kept(id, "tenant", (0, 0), || self.load_tenant_by_id(id))
+            .await
+    }
+
+    async fn load_tenant_by_id(&self, id: i64) -> Result<Tenant, StoreError> {
         let r = sqlx::query("SELECT id, slug, name FROM tenants WHERE id = $1")
             .bind(id)
             .fetch_optional(self.pool())

@@ -215,3 +215,77 @@ async fn concurrent_requests_share_one_load() {
         );
     }
 }
+
+/// What pages read besides the register snapshot — a list, one record of
+/// it, a setting, a record's history, the OParl publishers — is kept per
+/// stamp, and a write by another process (a second store on the same
+/// database, with a memo of its own) shows on the very next read.
+#[tokio::test]
+async fn kept_reads_show_another_processs_write_at_once() {
+    for (db, store) in backends().await {
+        let b = store.backend();
+        let t = store.load_demo().await.unwrap().tenant_id;
+        let other = db.open().await.unwrap();
+        let body = store.bodies(t).await.unwrap()[0].clone();
+        assert_eq!(store.body(t, body.id).await.unwrap().name, body.name);
+        assert_eq!(store.setting(t, "bench-note").await.unwrap(), None);
+        let history = store.history(t, "body", body.id).await.unwrap().len();
+        let publishers = store.publishers().await.unwrap().len();
+
+        other
+            .try_raw(&format!(
+                "UPDATE bodies SET name = 'Nämnden för test' WHERE id = {}",
+                body.id
+            ))
+            .await
+            .unwrap();
+        other.set_setting(t, "bench-note", "seen").await.unwrap();
+        other
+            .try_raw(&format!(
+                "INSERT INTO audit_log (tenant_id, actor, at, entity, entity_id, action) VALUES ({t}, 'cli', '2026-12-06T00:00:00.000Z', 'body', {}, 'update')",
+                body.id
+            ))
+            .await
+            .unwrap();
+        let fresh = other
+            .create_tenant("visby", "Region Gotland")
+            .await
+            .unwrap();
+
+        let names: Vec<String> = store
+            .bodies(t)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|x| x.name)
+            .collect();
+        assert!(
+            names.contains(&"Nämnden för test".to_owned()),
+            "{b:?}: {names:?}"
+        );
+        assert_eq!(
+            store.body(t, body.id).await.unwrap().name,
+            "Nämnden för test",
+            "{b:?}"
+        );
+        assert_eq!(
+            store.setting(t, "bench-note").await.unwrap().as_deref(),
+            Some("seen"),
+            "{b:?}"
+        );
+        assert_eq!(
+            store.history(t, "body", body.id).await.unwrap().len(),
+            history + 1,
+            "{b:?}"
+        );
+        let now: Vec<String> = store
+            .publishers()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.slug)
+            .collect();
+        assert_eq!(now.len(), publishers + 1, "{b:?}");
+        assert!(now.contains(&fresh.slug), "{b:?}");
+    }
+}

@@ -137,8 +137,8 @@ pub async fn compute(
         .strategy;
     let weights = point_weights(&strategy);
     let intervals = intervals(&strategy.weights, &weights);
-    let ids = store.review_memberships(review.id).await?;
-    let questions = store.questions(review.id).await?;
+    let ids = store.covered_memberships(tenant_id, review.id).await?;
+    let questions = store.review_questions(tenant_id, review.id).await?;
     let trips: Vec<Trip> = store
         .events(tenant_id)
         .await?

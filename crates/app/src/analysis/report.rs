@@ -43,7 +43,7 @@ pub async fn assemble(
     let review_id = a.review.id;
     let snap = crate::snapshot(store, tenant_id).await?;
     let tenant = store.tenant_by_id(tenant_id).await?;
-    let questions = store.questions(review_id).await?;
+    let questions = store.review_questions(tenant_id, review_id).await?;
     let rows = store.answer_rows(tenant_id, review_id).await?;
     let respondents = store.respondents(tenant_id, review_id).await?;
     let k = usize::try_from(a.review.min_group).unwrap_or(3);

@@ -281,6 +281,11 @@ pub struct NewCase {
 
 impl Store {
     pub async fn cases(&self, tenant_id: i64) -> Result<Vec<StoredCase>, StoreError> {
+        self.kept(tenant_id, "cases", (0, 0), || self.load_cases(tenant_id))
+            .await
+    }
+
+    async fn load_cases(&self, tenant_id: i64) -> Result<Vec<StoredCase>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM cases WHERE tenant_id = $1 ORDER BY id DESC"
         )))

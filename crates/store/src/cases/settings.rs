@@ -28,14 +28,22 @@ pub(crate) async fn replace_setting(
 }
 
 impl Store {
+    /// One of the tenant's settings, from all of them kept while its data
+    /// is unchanged (most pages read one or two).
     pub async fn setting(&self, tenant_id: i64, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT value FROM tenant_settings WHERE tenant_id = $1 AND key = $2",
-        )
-        .bind(tenant_id)
-        .bind(key)
-        .fetch_optional(self.pool())
-        .await?)
+        let all = self
+            .kept_arc(tenant_id, "settings", (0, 0), || async {
+                let rows: Vec<(String, String)> =
+                    sqlx::query_as("SELECT key, value FROM tenant_settings WHERE tenant_id = $1")
+                        .bind(tenant_id)
+                        .fetch_all(self.pool())
+                        .await?;
+                Ok(rows
+                    .into_iter()
+                    .collect::<std::collections::HashMap<_, _>>())
+            })
+            .await?;
+        Ok(all.get(key).cloned())
     }
 
     pub async fn set_setting(

@@ -109,6 +109,13 @@ async fn check_organisations(
 
 impl Store {
     pub async fn actions(&self, tenant_id: i64) -> Result<Vec<StoredAction>, StoreError> {
+        self.kept(tenant_id, "actions", (0, 0), || {
+            self.load_actions(tenant_id)
+        })
+        .await
+    }
+
+    async fn load_actions(&self, tenant_id: i64) -> Result<Vec<StoredAction>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM actions WHERE tenant_id = $1 ORDER BY COALESCE(due_on, effective_on, '9999'), id"
         )))

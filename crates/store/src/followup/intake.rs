@@ -42,6 +42,13 @@ fn row(r: &sqlx::any::AnyRow) -> Result<StoredIntake, sqlx::Error> {
 
 impl Store {
     pub async fn intake_requests(&self, tenant_id: i64) -> Result<Vec<StoredIntake>, StoreError> {
+        self.kept(tenant_id, "intake requests", (0, 0), || {
+            self.load_intake_requests(tenant_id)
+        })
+        .await
+    }
+
+    async fn load_intake_requests(&self, tenant_id: i64) -> Result<Vec<StoredIntake>, StoreError> {
         let rows =
             sqlx::query("SELECT * FROM intake_requests WHERE tenant_id = $1 ORDER BY id DESC")
                 .bind(tenant_id)

@@ -129,6 +129,20 @@ impl Store {
         tenant_id: i64,
         organisation_id: i64,
     ) -> Result<Vec<(String, OutcomeReport)>, StoreError> {
+        self.kept(
+            tenant_id,
+            "organisation reports",
+            (organisation_id, 0),
+            || self.load_organisation_reports(tenant_id, organisation_id),
+        )
+        .await
+    }
+
+    async fn load_organisation_reports(
+        &self,
+        tenant_id: i64,
+        organisation_id: i64,
+    ) -> Result<Vec<(String, OutcomeReport)>, StoreError> {
         let rows = sqlx::query(
             "SELECT r.*, e.title AS event_title FROM outcome_reports r JOIN events e ON e.id = r.event_id
              WHERE r.tenant_id = $1 AND e.organisation_id = $2 AND r.submitted_at IS NOT NULL ORDER BY e.starts_on DESC, r.id",

@@ -28,18 +28,25 @@ impl Store {
         lang: oversyn_core::Lang,
     ) -> Result<Vec<Ground>, StoreError> {
         let mut out = shipped(lang);
-        let rows = sqlx::query(
-            "SELECT reference, description FROM secrecy_grounds WHERE tenant_id = $1 ORDER BY reference",
-        )
-        .bind(tenant_id)
-        .fetch_all(self.pool())
-        .await?;
-        for r in rows {
-            out.push(Ground {
-                reference: r.try_get("reference")?,
-                description: r.try_get("description")?,
-            });
-        }
+        let own = self
+            .kept_arc(tenant_id, "secrecy grounds", (0, 0), || async {
+                let rows = sqlx::query(
+                    "SELECT reference, description FROM secrecy_grounds WHERE tenant_id = $1 ORDER BY reference",
+                )
+                .bind(tenant_id)
+                .fetch_all(self.pool())
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(Ground {
+                            reference: r.try_get("reference")?,
+                            description: r.try_get("description")?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, StoreError>>()
+            })
+            .await?;
+        out.extend(own.iter().cloned());
         Ok(out)
     }
 
@@ -83,24 +90,30 @@ impl Store {
         tenant_id: i64,
         entity: &str,
     ) -> Result<Vec<Withheld>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT entity, entity_id, ground, decided_by, decided_on FROM private_records WHERE tenant_id = $1 AND entity = $2 ORDER BY entity_id",
-        )
-        .bind(tenant_id)
-        .bind(entity)
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Withheld {
-                    entity: r.try_get("entity")?,
-                    entity_id: r.try_get("entity_id")?,
-                    ground: r.try_get("ground")?,
-                    decided_by: r.try_get("decided_by")?,
-                    decided_on: r.try_get("decided_on")?,
-                })
+        // All the tenant's withheld records are kept together; a page asks
+        // for one kind or two.
+        let all = self
+            .kept_arc(tenant_id, "withheld", (0, 0), || async {
+                let rows = sqlx::query(
+                    "SELECT entity, entity_id, ground, decided_by, decided_on FROM private_records WHERE tenant_id = $1 ORDER BY entity_id",
+                )
+                .bind(tenant_id)
+                .fetch_all(self.pool())
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(Withheld {
+                            entity: r.try_get("entity")?,
+                            entity_id: r.try_get("entity_id")?,
+                            ground: r.try_get("ground")?,
+                            decided_by: r.try_get("decided_by")?,
+                            decided_on: r.try_get("decided_on")?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, StoreError>>()
             })
-            .collect()
+            .await?;
+        Ok(all.iter().filter(|w| w.entity == entity).cloned().collect())
     }
 
     /// Every tenant's withheld records: (tenant, entity, ground), for lists

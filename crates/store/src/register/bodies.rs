@@ -22,7 +22,13 @@ fn body(r: &sqlx::any::AnyRow) -> Result<Body, sqlx::Error> {
 }
 
 impl Store {
+    /// The tenant's bodies; kept while its data is unchanged.
     pub async fn bodies(&self, tenant_id: i64) -> Result<Vec<Body>, StoreError> {
+        self.kept(tenant_id, "bodies", (0, 0), || self.load_bodies(tenant_id))
+            .await
+    }
+
+    async fn load_bodies(&self, tenant_id: i64) -> Result<Vec<Body>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM bodies WHERE tenant_id = $1 ORDER BY name"
         )))
@@ -32,17 +38,13 @@ impl Store {
         Ok(rows.iter().map(body).collect::<Result<_, _>>()?)
     }
 
+    /// One of the tenant's bodies, from the kept list.
     pub async fn body(&self, tenant_id: i64, id: i64) -> Result<Body, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM bodies WHERE tenant_id = $1 AND id = $2"
-        )))
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
-        r.as_ref()
-            .map(body)
-            .transpose()?
+        self.kept_arc(tenant_id, "bodies", (0, 0), || self.load_bodies(tenant_id))
+            .await?
+            .iter()
+            .find(|x| x.id == id)
+            .cloned()
             .ok_or(StoreError::NotFound)
     }
 

@@ -85,7 +85,15 @@ fn from_cmd(id: i64, c: &MembershipCmd, version: i64) -> Membership {
 }
 
 impl Store {
+    /// The tenant's memberships; kept while its data is unchanged.
     pub async fn memberships(&self, tenant_id: i64) -> Result<Vec<Membership>, StoreError> {
+        self.kept(tenant_id, "memberships", (0, 0), || {
+            self.load_memberships(tenant_id)
+        })
+        .await
+    }
+
+    async fn load_memberships(&self, tenant_id: i64) -> Result<Vec<Membership>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM memberships WHERE tenant_id = $1 ORDER BY id"
         )))
@@ -95,18 +103,16 @@ impl Store {
         Ok(rows.iter().map(membership).collect::<Result<_, _>>()?)
     }
 
+    /// One of the tenant's memberships, from the kept list.
     pub async fn membership(&self, tenant_id: i64, id: i64) -> Result<Membership, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM memberships WHERE tenant_id = $1 AND id = $2"
-        )))
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
-        r.as_ref()
-            .map(membership)
-            .transpose()?
-            .ok_or(StoreError::NotFound)
+        self.kept_arc(tenant_id, "memberships", (0, 0), || {
+            self.load_memberships(tenant_id)
+        })
+        .await?
+        .iter()
+        .find(|x| x.id == id)
+        .cloned()
+        .ok_or(StoreError::NotFound)
     }
 
     /// Checks that the body, organisation and contact are the tenant's to use.

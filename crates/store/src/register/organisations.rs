@@ -117,7 +117,15 @@ impl Store {
             .collect()
     }
 
+    /// The tenant's organisations; kept while its data is unchanged.
     pub async fn organisations(&self, tenant_id: i64) -> Result<Vec<Organisation>, StoreError> {
+        self.kept(tenant_id, "organisations", (0, 0), || {
+            self.load_organisations(tenant_id)
+        })
+        .await
+    }
+
+    async fn load_organisations(&self, tenant_id: i64) -> Result<Vec<Organisation>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} ORDER BY name"
         )))
@@ -127,18 +135,16 @@ impl Store {
         Ok(rows.iter().map(organisation).collect::<Result<_, _>>()?)
     }
 
+    /// One of the tenant's organisations, from the kept list.
     pub async fn organisation(&self, tenant_id: i64, id: i64) -> Result<Organisation, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM organisations WHERE {VISIBLE} AND id = $2"
-        )))
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
-        r.as_ref()
-            .map(organisation)
-            .transpose()?
-            .ok_or(StoreError::NotFound)
+        self.kept_arc(tenant_id, "organisations", (0, 0), || {
+            self.load_organisations(tenant_id)
+        })
+        .await?
+        .iter()
+        .find(|x| x.id == id)
+        .cloned()
+        .ok_or(StoreError::NotFound)
     }
 
     pub async fn organisation_by_slug(

@@ -27,7 +27,15 @@ fn person(r: &sqlx::any::AnyRow) -> Result<Person, sqlx::Error> {
 }
 
 impl Store {
+    /// The tenant's persons; kept while its data is unchanged.
     pub async fn persons(&self, tenant_id: i64) -> Result<Vec<Person>, StoreError> {
+        self.kept(tenant_id, "persons", (0, 0), || {
+            self.load_persons(tenant_id)
+        })
+        .await
+    }
+
+    async fn load_persons(&self, tenant_id: i64) -> Result<Vec<Person>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM persons WHERE tenant_id = $1 ORDER BY name"
         )))
@@ -37,18 +45,16 @@ impl Store {
         Ok(rows.iter().map(person).collect::<Result<_, _>>()?)
     }
 
+    /// One of the tenant's persons, from the kept list.
     pub async fn person(&self, tenant_id: i64, id: i64) -> Result<Person, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM persons WHERE tenant_id = $1 AND id = $2"
-        )))
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
-        r.as_ref()
-            .map(person)
-            .transpose()?
-            .ok_or(StoreError::NotFound)
+        self.kept_arc(tenant_id, "persons", (0, 0), || {
+            self.load_persons(tenant_id)
+        })
+        .await?
+        .iter()
+        .find(|x| x.id == id)
+        .cloned()
+        .ok_or(StoreError::NotFound)
     }
 
     pub async fn create_person(&self, actor: &Actor, c: &PersonCmd) -> Result<Person, StoreError> {

@@ -47,7 +47,13 @@ fn from_cmd(id: i64, c: &SeatCmd, version: i64) -> Seat {
 }
 
 impl Store {
+    /// The tenant's seats; kept while its data is unchanged.
     pub async fn seats(&self, tenant_id: i64) -> Result<Vec<Seat>, StoreError> {
+        self.kept(tenant_id, "seats", (0, 0), || self.load_seats(tenant_id))
+            .await
+    }
+
+    async fn load_seats(&self, tenant_id: i64) -> Result<Vec<Seat>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM seats WHERE tenant_id = $1 ORDER BY organisation_id, org_body, id")))
             .bind(tenant_id)
             .fetch_all(self.pool())
@@ -55,17 +61,13 @@ impl Store {
         Ok(rows.iter().map(seat).collect::<Result<_, _>>()?)
     }
 
+    /// One of the tenant's seats, from the kept list.
     pub async fn seat(&self, tenant_id: i64, id: i64) -> Result<Seat, StoreError> {
-        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM seats WHERE tenant_id = $1 AND id = $2"
-        )))
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
-        r.as_ref()
-            .map(seat)
-            .transpose()?
+        self.kept_arc(tenant_id, "seats", (0, 0), || self.load_seats(tenant_id))
+            .await?
+            .iter()
+            .find(|x| x.id == id)
+            .cloned()
             .ok_or(StoreError::NotFound)
     }
 

@@ -88,17 +88,30 @@ fn strategy_row(r: &sqlx::any::AnyRow) -> Result<StoredStrategy, StoreError> {
 impl Store {
     /// The tenant's current strategy; the default one is stored as version 1 on first use.
     pub async fn current_strategy(&self, actor: &Actor) -> Result<StoredStrategy, StoreError> {
-        let r = sqlx::query("SELECT id, version, body_json FROM strategies WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1")
-            .bind(actor.tenant_id)
-            .fetch_optional(self.pool())
+        let tenant_id = actor.tenant_id;
+        let latest = self
+            .kept(tenant_id, "current strategy", (0, 0), || async {
+                let r = sqlx::query("SELECT id, version, body_json FROM strategies WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1")
+                    .bind(tenant_id)
+                    .fetch_optional(self.pool())
+                    .await?;
+                r.as_ref().map(strategy_row).transpose()
+            })
             .await?;
-        match r {
-            Some(r) => strategy_row(&r),
+        match latest {
+            Some(s) => Ok(s),
             None => self.save_strategy(actor, &default_strategy()).await,
         }
     }
 
     pub async fn strategy(&self, tenant_id: i64, id: i64) -> Result<StoredStrategy, StoreError> {
+        self.kept(tenant_id, "strategy", (id, 0), || {
+            self.load_strategy(tenant_id, id)
+        })
+        .await
+    }
+
+    async fn load_strategy(&self, tenant_id: i64, id: i64) -> Result<StoredStrategy, StoreError> {
         let r = sqlx::query(
             "SELECT id, version, body_json FROM strategies WHERE tenant_id = $1 AND id = $2",
         )
@@ -269,6 +282,31 @@ impl Store {
             .find(|r| r.id == id)
             .cloned()
             .ok_or(StoreError::NotFound)
+    }
+
+    /// As [`Store::review_memberships`], kept while the tenant's data is
+    /// unchanged: for pages and answers that read a tenant's review.
+    pub async fn covered_memberships(
+        &self,
+        tenant_id: i64,
+        review_id: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        self.kept(tenant_id, "review memberships", (review_id, 0), || {
+            self.review_memberships(review_id)
+        })
+        .await
+    }
+
+    /// As [`Store::questions`], kept while the tenant's data is unchanged.
+    pub async fn review_questions(
+        &self,
+        tenant_id: i64,
+        review_id: i64,
+    ) -> Result<Vec<Question>, StoreError> {
+        self.kept(tenant_id, "questions", (review_id, 0), || {
+            self.questions(review_id)
+        })
+        .await
     }
 
     /// The memberships a review covers (the caller has checked the review is the tenant's).

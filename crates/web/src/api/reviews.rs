@@ -79,7 +79,7 @@ pub async fn list_reviews(
         let respondents = oversyn_app::reviews::respondents(&s.store, t, r.id).await?;
         let memberships = s
             .store
-            .review_memberships(r.id)
+            .covered_memberships(t, r.id)
             .await?
             .into_iter()
             .filter_map(|id| snap.memberships.iter().find(|m| m.id == id))

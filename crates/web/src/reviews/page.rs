@@ -70,7 +70,7 @@ async fn show(
         .strategy(s.tenant(), review.strategy_id)
         .await?
         .version;
-    let ids = state.store.review_memberships(id).await?;
+    let ids = state.store.covered_memberships(s.tenant(), id).await?;
     let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let respondents = oversyn_app::reviews::respondents(&state.store, s.tenant(), id).await?;
     let label = |mid: i64| {
@@ -264,7 +264,7 @@ pub async fn add_proposed(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, PageError> {
     state.store.review(s.tenant(), id).await?;
-    let ids = state.store.review_memberships(id).await?;
+    let ids = state.store.covered_memberships(s.tenant(), id).await?;
     let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let existing = state.store.respondents(s.tenant(), id).await?;
     let mut by_person: Vec<(i64, Vec<i64>)> = Vec::new();

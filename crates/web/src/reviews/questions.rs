@@ -72,7 +72,7 @@ async fn show(
         .await?
         .strategy
         .criteria;
-    let questions = state.store.questions(id).await?;
+    let questions = state.store.review_questions(s.tenant(), id).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

@@ -78,7 +78,10 @@ async fn compute_now(
         .strategy(tenant_id, review.strategy_id)
         .await?
         .strategy;
-    let ids = state.store.review_memberships(review.id).await?;
+    let ids = state
+        .store
+        .covered_memberships(tenant_id, review.id)
+        .await?;
     let snap = oversyn_app::snapshot(&state.store, tenant_id).await?;
     let memberships = ids
         .iter()
@@ -94,7 +97,7 @@ async fn compute_now(
             }
         })
         .collect::<Vec<_>>();
-    let questions = state.store.questions(review.id).await?;
+    let questions = state.store.review_questions(tenant_id, review.id).await?;
     let rows = state.store.answer_rows(tenant_id, review.id).await?;
     let k = usize::try_from(review.min_group).unwrap_or(3);
     let cells = by_membership_and_criterion(&questions, &rows, &ids, &strategy.criteria, k);
