@@ -34,13 +34,14 @@ def run(*args):
 class Server:
     """`oversyn serve` on a free port."""
 
-    def __init__(self, url, work, *extra, name="serve"):
+    def __init__(self, url, work, *extra, name="serve", log=None):
         self.port = free_port()
-        self.log = open(os.path.join(work, f"{name}-{self.port}.log"), "w")
+        self.log_path = os.path.join(work, f"{name}-{self.port}.log")
+        self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
             [BIN, "--database-url", url, "serve", "--addr", f"127.0.0.1:{self.port}", *extra],
             stdout=self.log, stderr=subprocess.STDOUT,
-            env={**os.environ, "RUST_LOG": os.environ.get("RUST_LOG", "warn")},
+            env={**os.environ, "RUST_LOG": log or os.environ.get("RUST_LOG", "warn")},
         )
         self.base = f"http://127.0.0.1:{self.port}"
         for _ in range(300):
@@ -51,6 +52,19 @@ class Server:
             except OSError:
                 time.sleep(0.1)
         raise SystemExit(f"oversyn serve did not come up on {self.port}")
+
+    def queries(self, path, headers):
+        """How many SQL statements one request for `path` runs once what it
+        keeps is kept (the server must log sqlx's statements): asked twice,
+        the second counted."""
+        get(self.base, path, headers)
+        time.sleep(0.05)
+        before = os.path.getsize(self.log_path)
+        get(self.base, path, headers)
+        time.sleep(0.05)
+        with open(self.log_path, "rb") as f:
+            f.seek(before)
+            return f.read().count(b"sqlx::query")
 
     def stop(self, kill=False):
         if self.proc.poll() is None:

@@ -1,9 +1,10 @@
 """Route sweep: every GET route a signed-in admin or the API can reach
 (read from the routers' sources and the OpenAPI document), against one
 server with the response cache off and one with it on, each beside nginx
-serving the same bytes as a static file. Prints a table with the time of
-the first request on the server without the cache (which pays for what is
-then kept), requests/s, p99 and the ratio to nginx; ends with the routes under the goal (0.25 of
+serving the same bytes as a static file. Prints a table with the SQL
+statements one request runs once what it keeps is kept (counted on a third
+server that logs them), the time of the first request on the server without
+the cache (which pays for what is then kept), requests/s, p99 and the ratio to nginx; ends with the routes under the goal (0.25 of
 nginx, p99 under 20 ms, cache off).
 
     python3 scripts/load/sweep.py DATABASE_URL [DURATION] [CONNECTIONS]
@@ -77,19 +78,23 @@ def main():
     tenant, email, password, token = common.prepare(url, national, role="admin")
     cached = common.Server(url, work, name="cached")
     uncached = common.Server(url, work, "--no-cache", name="uncached")
+    # A third server, only to count each route's SQL statements: logging
+    # them would slow the measured ones.
+    counted = common.Server(url, work, "--no-cache", name="counted", log="warn,sqlx::query=debug")
     www = os.path.join(work, "www")
     os.makedirs(www)
     nginx = common.Nginx(work, f"  server {{ listen 127.0.0.1:PORT; root {www}; default_type text/html; }}")
     try:
         cookie = {"Cookie": common.login(cached.base, tenant, email, password)}
         cookie_off = {"Cookie": common.login(uncached.base, tenant, email, password)}
+        cookie_counted = {"Cookie": common.login(counted.base, tenant, email, password)}
         bearer = {"Authorization": f"Bearer {token}"}
         known = ids(cached.base, token)
         known["slug"] = tenant
         routes = [r for r in common.page_routes() + common.api_routes(cached.base, token) if not SKIP.search(r)]
         print(f"# Route sweep, {'national data set, tenant ' + tenant if national else 'Stockholm demo'}, "
               f"{common.redact(url)}, wrk -c{conns} -d{duration}; {common.machine()}")
-        print(f"{'route':58} {'bytes':>8} {'first ms':>8} {'off r/s':>9} {'p99':>7} {'on r/s':>9} {'p99':>7} {'nginx r/s':>10} {'p99':>6} {'off/ngx':>7} {'on/ngx':>7}")
+        print(f"{'route':58} {'bytes':>8} {'queries':>7} {'first ms':>8} {'off r/s':>9} {'p99':>7} {'on r/s':>9} {'p99':>7} {'nginx r/s':>10} {'p99':>6} {'off/ngx':>7} {'on/ngx':>7}")
         short = []
         for n, route in enumerate(routes):
             if not only.search(route):
@@ -112,12 +117,13 @@ def main():
             started = time.monotonic()
             common.get(uncached.base, path, bearer if api else cookie_off)
             first_ms = (time.monotonic() - started) * 1000
+            queries = counted.queries(path, bearer if api else cookie_counted)
             off = common.wrk(uncached.base + path, bearer if api else cookie_off, duration, conns)
             on = common.wrk(cached.base + path, bearer if api else cookie, duration, conns)
             ngx = common.wrk(f"http://127.0.0.1:{nginx.port}/{name}", {}, duration, conns)
             r_off, r_on = off["rps"] / ngx["rps"], on["rps"] / ngx["rps"]
             errs = f"  errors {off['errors']}/{on['errors']}" if off["errors"] or on["errors"] else ""
-            print(f"{route:58} {len(body):>8} {first_ms:>8.0f} {off['rps']:>9.0f} {off['p99']:>7.1f} {on['rps']:>9.0f} {on['p99']:>7.1f} "
+            print(f"{route:58} {len(body):>8} {queries:>7} {first_ms:>8.0f} {off['rps']:>9.0f} {off['p99']:>7.1f} {on['rps']:>9.0f} {on['p99']:>7.1f} "
                   f"{ngx['rps']:>10.0f} {ngx['p99']:>6.1f} {r_off:>7.2f} {r_on:>7.2f}{errs}", flush=True)
             if r_off < 0.25 or off["p99"] >= 20:
                 short.append((route, r_off, off["p99"]))
@@ -128,6 +134,7 @@ def main():
         nginx.stop()
         cached.stop()
         uncached.stop()
+        counted.stop()
 
 
 if __name__ == "__main__":
