@@ -512,8 +512,20 @@ pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
         let mut ahead = rest.chars();
         let next = ahead.next();
         let after = ahead.next();
+        // "kl. 11.46", "nr. 5", "pkt. 3": an abbreviation before a number.
+        let abbreviation = || {
+            let word = text[from..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            matches!(
+                word.to_lowercase().as_str(),
+                "kl" | "nr" | "pkt" | "ca" | "no" | "jf" | "st" | "kap" | "art" | "p" | "pp"
+            )
+        };
         if next.is_none_or(char::is_whitespace)
             && after.is_none_or(|a| a.is_uppercase() || a.is_ascii_digit())
+            && !(after.is_some_and(|a| a.is_ascii_digit()) && abbreviation())
         {
             let end = i + c.len_utf8();
             out.push(&text[from..end]);

@@ -1037,9 +1037,28 @@ fn reports_outcome(sentence: &str) -> bool {
         "vedtaget",
         "vedtatt",
         "godkjent",
+        // The present passive, as a referat records it: "Indstillingen
+        // godkendes.", "Referat godkendes kl. 11.46."
+        "godkendes",
+        "vedtages",
+        "godkjennes",
+        "vedtas",
+        "godkänns",
+        "hyväksytään",
     ];
+    // "Rådmannens innstilling enstemmig vedtatt (7 st.).": the count in
+    // brackets after the verb.
+    let last = match sentence.trim_end().trim_end_matches('.').strip_suffix(')') {
+        Some(open) => open
+            .rsplit_once('(')
+            .map_or(open, |(before, _)| before)
+            .split_whitespace()
+            .last()
+            .map(lower),
+        None => words.last().cloned(),
+    };
     let passive = sentence.trim_end().ends_with('.')
-        && ((words.len() <= 25 && words.last().is_some_and(|w| PASSIVES.contains(&w.as_str())))
+        && ((words.len() <= 25 && last.is_some_and(|w| PASSIVES.contains(&w.as_str())))
             || words
                 .get(1..words.len().min(3))
                 .unwrap_or_default()

@@ -1065,3 +1065,31 @@ fn items_headed_by_minute_codes() {
     assert_eq!(cases[0].title.as_deref(), Some("Election of Chairman"));
     assert!(cases[0].decision_points[0].text.contains("Ames be elected"));
 }
+
+#[test]
+fn a_referat_of_short_outcomes_in_the_present_passive() {
+    let text = "Referat\n\n14. april 2020\n\nDagsorden godkendt.\n\nIngen orienteringer.\n\nIndstillingen godkendes.\n\nReferat godkendes kl. 11.46.\n";
+    let case = parse(text, &[]).unwrap();
+    let points: Vec<&str> = case
+        .decision_points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "Dagsorden godkendt.",
+            "Indstillingen godkendes.",
+            "Referat godkendes kl. 11.46."
+        ]
+    );
+    let voted = "Formannskapet\n\nSak 33/15\n\nProtokoll fra forrige møte godkjennes.\n\nRådmannens innstilling enstemmig vedtatt (7 st.).\n\nÅrsmeldingen godkjennes.\n";
+    let case = parse(voted, &[]).unwrap();
+    assert!(
+        case.decision_points
+            .iter()
+            .any(|p| p.text == "Rådmannens innstilling enstemmig vedtatt (7 st.)."),
+        "{:?}",
+        case.decision_points
+    );
+}
