@@ -140,7 +140,7 @@ pub async fn list(
     u: ApiUser,
     Path(resource): Path<String>,
     Query(p): Query<Params>,
-) -> Result<Json<Value>, Problem> {
+) -> Result<axum::response::Response, Problem> {
     for t in [&p.modified_since, &p.created_since].into_iter().flatten() {
         if !valid_time(t) {
             return Err(Problem::new(
@@ -152,11 +152,40 @@ pub async fn list(
         }
     }
     let t = u.tenant();
+    // The first page of a kind, asked for without a filter, is the same for
+    // every caller of the tenant: serialised once per state of its data.
+    const KINDS: &[&str] = &[
+        "bodies",
+        "organizations",
+        "persons",
+        "memberships",
+        "papers",
+        "meetings",
+        "files",
+    ];
+    let unfiltered = p.page_size.is_none()
+        && p.after.is_none()
+        && p.modified_since.is_none()
+        && p.created_since.is_none();
+    match KINDS.iter().position(|k| *k == resource) {
+        Some(kind) if unfiltered => {
+            crate::kept::json(&s.store, t, "api oparl list", (kind as i64, 0), || {
+                list_value(&s, t, &resource, &p)
+            })
+            .await
+        }
+        _ => Ok(axum::response::IntoResponse::into_response(Json(
+            list_value(&s, t, &resource, &p).await?,
+        ))),
+    }
+}
+
+async fn list_value(s: &AppState, t: i64, resource: &str, p: &Params) -> Result<Value, Problem> {
     let base = s.config.public_url.trim_end_matches('/').to_owned();
     let store = &s.store;
     let snap = oversyn_app::snapshot(store, t).await?;
     let url = |kind: &str, id: i64| format!("{base}/api/v1/{kind}/{id}");
-    let (items, stamps, kind, tombstones): Listing = match resource.as_str() {
+    let (items, stamps, kind, tombstones): Listing = match resource {
         "bodies" => (
             snap.bodies.iter().map(|b| (b.id, json!({ "id": url("bodies", b.id), "type": format!("{SCHEMA}Organization"), "name": b.name, "shortName": b.abbreviation, "organizationType": b.kind.code() }))).collect(),
             store.stamps(t, "bodies").await?,
@@ -232,7 +261,5 @@ pub async fn list(
         }
         _ => return Err(Problem::new(StatusCode::NOT_FOUND, "Unknown resource: use bodies, organizations, persons, memberships, papers, meetings or files.")),
     };
-    Ok(Json(page(
-        &base, &resource, &p, items, &stamps, tombstones, kind,
-    )))
+    Ok(page(&base, resource, p, items, &stamps, tombstones, kind))
 }

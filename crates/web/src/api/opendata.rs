@@ -3,7 +3,7 @@
 use super::auth::ApiUser;
 use super::problem::Problem;
 use crate::AppState;
-use axum::Json;
+
 use axum::extract::State;
 
 /// The tenant's register as a Popolo document (organizations, persons, posts, memberships).
@@ -12,8 +12,11 @@ use axum::extract::State;
 pub async fn popolo(
     State(s): State<AppState>,
     u: ApiUser,
-) -> Result<Json<oversyn_core::opendata::popolo::Document>, Problem> {
-    Ok(Json(
-        oversyn_app::opendata::popolo::export_tenant(&s.store, u.tenant()).await?,
-    ))
+) -> Result<axum::response::Response, Problem> {
+    // The same for every caller of the tenant: serialised once per state
+    // of its data.
+    crate::kept::json(&s.store, u.tenant(), "api popolo", (0, 0), || async {
+        Ok::<_, Problem>(oversyn_app::opendata::popolo::export_tenant(&s.store, u.tenant()).await?)
+    })
+    .await
 }

@@ -39,14 +39,22 @@ fn end_input(b: EndBody) -> EndInput {
 /// List the organisations the tenant can see: the shared catalogue and its own.
 #[utoipa::path(get, path = "/v1/organisations", tag = "register", security(("bearer" = [])),
     responses((status = 200, body = List<OrganisationOut>), (status = 401, body = Problem)))]
-pub async fn list_organisations(
-    State(s): State<AppState>,
-    u: ApiUser,
-) -> ApiResult<Json<List<OrganisationOut>>> {
-    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
-    Ok(Json(List {
-        data: snap.organisations.iter().map(Into::into).collect(),
-    }))
+pub async fn list_organisations(State(s): State<AppState>, u: ApiUser) -> ApiResult<Response> {
+    // The same for every caller of the tenant: serialised once per state
+    // of its data.
+    crate::kept::json(
+        &s.store,
+        u.tenant(),
+        "api organisations",
+        (0, 0),
+        || async {
+            let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
+            Ok::<_, Problem>(List::<OrganisationOut> {
+                data: snap.organisations.iter().map(Into::into).collect(),
+            })
+        },
+    )
+    .await
 }
 
 /// One organisation.
@@ -105,22 +113,22 @@ pub async fn update_organisation(
 /// organisations it belongs to (`indirect`, with `via`).
 #[utoipa::path(get, path = "/v1/memberships", tag = "register", security(("bearer" = [])),
     responses((status = 200, body = List<MembershipOut>), (status = 401, body = Problem)))]
-pub async fn list_memberships(
-    State(s): State<AppState>,
-    u: ApiUser,
-) -> ApiResult<Json<List<MembershipOut>>> {
-    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
-    let mut data: Vec<MembershipOut> = snap
-        .memberships
-        .iter()
-        .map(|m| MembershipOut::direct(&snap, m))
-        .collect();
-    data.extend(
-        snap.indirect()
+pub async fn list_memberships(State(s): State<AppState>, u: ApiUser) -> ApiResult<Response> {
+    crate::kept::json(&s.store, u.tenant(), "api memberships", (0, 0), || async {
+        let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
+        let mut data: Vec<MembershipOut> = snap
+            .memberships
             .iter()
-            .map(|i| MembershipOut::indirect(&snap, i)),
-    );
-    Ok(Json(List { data }))
+            .map(|m| MembershipOut::direct(&snap, m))
+            .collect();
+        data.extend(
+            snap.indirect()
+                .iter()
+                .map(|i| MembershipOut::indirect(&snap, i)),
+        );
+        Ok::<_, Problem>(List { data })
+    })
+    .await
 }
 
 /// One membership.

@@ -6,7 +6,7 @@ use super::problem::Problem;
 use crate::AppState;
 use crate::reviews::Progress;
 use crate::reviews::results::compute;
-use axum::Json;
+
 use axum::extract::{Path, State};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -71,8 +71,12 @@ pub struct ResultsOut {
 pub async fn list_reviews(
     State(s): State<AppState>,
     u: ApiUser,
-) -> Result<Json<List<ReviewOut>>, Problem> {
+) -> Result<axum::response::Response, Problem> {
     let t = u.tenant();
+    crate::kept::json(&s.store, t, "api reviews", (0, 0), || reviews_out(&s, t)).await
+}
+
+async fn reviews_out(s: &AppState, t: i64) -> Result<List<ReviewOut>, Problem> {
     let snap = oversyn_app::snapshot(&s.store, t).await?;
     let mut data = Vec::new();
     for r in s.store.reviews(t).await? {
@@ -103,7 +107,7 @@ pub async fn list_reviews(
             responses: Progress::of(respondents.iter()),
         });
     }
-    Ok(Json(List { data }))
+    Ok(List { data })
 }
 
 /// A review's statistics per membership × criterion.

@@ -30,7 +30,7 @@ pub struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "register/organisations.html")]
+#[template(path = "register/organisations_content.html")]
 struct ListView {
     c: Chrome,
     rows: Vec<Row>,
@@ -75,6 +75,23 @@ pub async fn list(
     s: Signed,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
+    let c = Chrome::signed(&s, "organisations-title");
+    if q.q.trim().is_empty() {
+        return crate::kept::page(&state, &s, "organisations page", 0, c, |c| {
+            list_view(&state, &s, c, q)
+        })
+        .await;
+    }
+    let inner = crate::kept::content_chrome(&c);
+    crate::kept::whole(c, &list_view(&state, &s, inner, q).await?)
+}
+
+async fn list_view(
+    state: &AppState,
+    s: &Signed,
+    c: Chrome,
+    q: ListQuery,
+) -> Result<ListView, PageError> {
     let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let term = q.q.trim();
     let rows = snap
@@ -93,11 +110,7 @@ pub async fn list(
                 .any(|m| m.organisation_id == o.id && snap.in_force(m)),
         })
         .collect();
-    render(&ListView {
-        c: Chrome::signed(&s, "organisations-title"),
-        rows,
-        q: q.q,
-    })
+    Ok(ListView { c, rows, q: q.q })
 }
 
 pub async fn page(

@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::context::Signed;
 use crate::error::PageError;
-use crate::views::{Chrome, render};
+use crate::views::Chrome;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
@@ -38,7 +38,7 @@ pub struct IndirectLine {
 }
 
 #[derive(Template)]
-#[template(path = "register/overview.html")]
+#[template(path = "register/overview_content.html")]
 struct OverviewView {
     c: Chrome,
     lines: Vec<Line>,
@@ -54,12 +54,31 @@ struct OverviewView {
     dash: std::sync::Arc<oversyn_app::register::dashboard::Dashboard>,
 }
 
-/// The register overview.
+/// The register overview. Unfiltered, as most open it, its content is
+/// kept per state of the tenant's data (it is the largest page most users
+/// see); a filtered one is rendered for the request.
 pub async fn page(
     State(state): State<AppState>,
     s: Signed,
     Query(filter): Query<Filter>,
 ) -> Result<Response, PageError> {
+    let c = Chrome::signed(&s, "register-title");
+    if filter.status.is_empty() && filter.body.is_empty() && filter.q.is_empty() {
+        return crate::kept::page(&state, &s, "overview page", 0, c, |c| {
+            view(&state, &s, c, filter)
+        })
+        .await;
+    }
+    let inner = crate::kept::content_chrome(&c);
+    crate::kept::whole(c, &view(&state, &s, inner, filter).await?)
+}
+
+async fn view(
+    state: &AppState,
+    s: &Signed,
+    c: Chrome,
+    filter: Filter,
+) -> Result<OverviewView, PageError> {
     let snap = oversyn_app::snapshot(&state.store, s.tenant()).await?;
     let body_filter: Option<i64> = filter.body.parse().ok();
     let q = filter.q.trim().to_lowercase();
@@ -119,9 +138,9 @@ pub async fn page(
     let dash =
         oversyn_app::register::dashboard::kept(&state.store, s.tenant(), snap.clone(), s.lang)
             .await?;
-    render(&OverviewView {
+    Ok(OverviewView {
         dash,
-        c: Chrome::signed(&s, "register-title"),
+        c,
         lines,
         indirect,
         totals: fee_totals,

@@ -584,3 +584,58 @@ async fn a_tenant_admin_adds_a_user_with_a_one_time_password() {
     })
     .await;
 }
+
+/// The overview, the organisations and the rates are kept per state of the
+/// tenant's data, role and language (below the page cache): each user gets
+/// their own token and name, a viewer after an editor gets no editor's
+/// buttons, a filtered overview is its own, and a change by another
+/// process shows at once.
+#[tokio::test]
+async fn kept_register_pages_are_each_users_own_and_never_stale() {
+    on_each_backend(|app| async move {
+        app.cache.remember_no_pages();
+        app.login_as_demo().await;
+        let token = |page: &str| -> Option<String> {
+            page.split("name=\"csrf\" value=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next().map(str::to_owned))
+        };
+        let viewer = app
+            .browser_as("stockholm", "viewer@stockholm.example", Role::Viewer)
+            .await;
+        for path in ["/", "/organisations", "/rates"] {
+            let (status, mine) = app.get(path).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            let (_, theirs) = get_with(&viewer, &app.url(path)).await;
+            assert!(token(&mine).is_some() && token(&theirs).is_some(), "{path}");
+            assert_ne!(token(&mine), token(&theirs), "{path}: each its own token");
+            assert!(!theirs.contains("csrf-slot") && !mine.contains("csrf-slot"));
+            assert!(!theirs.contains(oversyn_core::demo::DEMO_EMAIL), "{path}");
+        }
+        let (_, editor) = app.get("/").await;
+        assert!(editor.contains("href=\"/memberships/new\""));
+        let (_, read) = get_with(&viewer, &app.url("/")).await;
+        assert!(
+            !read.contains("href=\"/memberships/new\""),
+            "no editor's button"
+        );
+        // A filter is a page of its own, never the kept one.
+        let (_, filtered) = app.get("/organisations?q=C40").await;
+        assert!(
+            filtered.contains("C40") && !filtered.contains("UCLG"),
+            "{filtered}"
+        );
+        let (_, all) = app.get("/organisations").await;
+        assert!(all.contains("UCLG"));
+        // Straight to the database, as a second server would write.
+        app.store
+            .try_raw("UPDATE organisations SET name = 'EUROSTÄDER' WHERE slug = 'eurocities'")
+            .await
+            .unwrap();
+        let (_, page) = get_with(&viewer, &app.url("/")).await;
+        assert!(page.contains("EUROSTÄDER"), "the overview shows the change");
+        let (_, page) = app.get("/organisations").await;
+        assert!(page.contains("EUROSTÄDER"), "the list shows the change");
+    })
+    .await;
+}
