@@ -9,6 +9,10 @@
 //! is never tuned against: its score says how the parser does on minutes
 //! it has not seen. Once a held-out set has been used for tuning, it moves
 //! into `corpus` and a new one is gathered (its README says how).
+//! `tests/fixtures/corpus_next` is the set gathered after the held-out one,
+//! kept in the repository so that the held-out set may be tuned against
+//! in a later session while an unseen set stands ready; it is scored too
+//! and is never tuned against while it is there.
 
 use oversyn_core::case_parse::{ParsedCase, catalogue_names, parse, parse_all};
 use serde_json::Value;
@@ -16,10 +20,13 @@ use std::path::PathBuf;
 
 /// The share of facts read right when the corpus was last scored, rounded
 /// down; raise it when the parser gets better.
-const FLOOR: f64 = 0.74;
+const FLOOR: f64 = 0.75;
 
-/// The held-out set's score when it was first measured, rounded down.
-const HELD_OUT_FLOOR: f64 = 0.36;
+/// The held-out set's score when it was last measured, rounded down.
+const HELD_OUT_FLOOR: f64 = 0.49;
+
+/// The next set's score when it arrived, rounded down.
+const NEXT_FLOOR: f64 = 0.39;
 
 fn corpus(folder: &str) -> Vec<(String, String, Value)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -174,6 +181,17 @@ fn minutes_held_out_from_the_tuning_are_read_and_scored() {
         "the held-out score fell to {:.1} % (floor {:.1} %)",
         share * 100.0,
         HELD_OUT_FLOOR * 100.0
+    );
+}
+
+#[test]
+fn minutes_gathered_for_the_next_round_are_read_and_scored() {
+    let share = scored("corpus_next");
+    assert!(
+        share >= NEXT_FLOOR,
+        "the next set's score fell to {:.1} % (floor {:.1} %)",
+        share * 100.0,
+        NEXT_FLOOR * 100.0
     );
 }
 
