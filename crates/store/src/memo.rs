@@ -229,6 +229,22 @@ impl Store {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, StoreError>>,
     {
+        self.kept_everywhere(what, (0, 0), day, load).await
+    }
+
+    /// As [`Store::remembered_everywhere`], for record `id.0` in variant `id.1`.
+    pub(crate) async fn kept_everywhere<T, F, Fut>(
+        &self,
+        what: &'static str,
+        id: (i64, i64),
+        day: NaiveDate,
+        load: F,
+    ) -> Result<Arc<T>, StoreError>
+    where
+        T: Any + Send + Sync,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, StoreError>>,
+    {
         let versions = match request_versions() {
             Some(v) => v,
             None => Arc::new(self.data_versions().await?),
@@ -237,7 +253,8 @@ impl Store {
             shared: versions.fingerprint(),
             own: -1,
         };
-        self.keep((-1, what, 0, 0), stamp, day, load, |_| 0).await
+        self.keep((-1, what, id.0, id.1), stamp, day, load, |_| 0)
+            .await
     }
 
     /// As [`Store::remembered`], for rendered output that `weigh` says

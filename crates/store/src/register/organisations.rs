@@ -455,7 +455,16 @@ impl Store {
             return self.history(tenant_id, "organisation", id).await;
         }
         let mut own = self.history(tenant_id, "organisation", id).await?;
-        let shared = self.history_where("entity = 'organisation' AND entity_id = $1 AND action <> 'notes' AND (tenant_id IS NULL OR tenant_id <> $2)", id, tenant_id).await?;
+        // What others did to a catalogue entry is kept while no tenant's
+        // data changes.
+        let today = chrono::Utc::now().date_naive();
+        let shared = self
+            .kept_everywhere("catalogue history", (id, tenant_id), today, || {
+                self.history_where("entity = 'organisation' AND entity_id = $1 AND action <> 'notes' AND (tenant_id IS NULL OR tenant_id <> $2)", id, tenant_id)
+            })
+            .await?
+            .as_ref()
+            .clone();
         own.extend(shared);
         own.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
         Ok(own)

@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::context::{Admin, CsrfForm, Signed};
 use crate::error::PageError;
 use crate::i18n::Text;
-use crate::views::{Chrome, render};
+use crate::views::Chrome;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -26,7 +26,7 @@ pub struct Line {
 }
 
 #[derive(Template)]
-#[template(path = "followup/representation.html")]
+#[template(path = "followup/representation_content.html")]
 struct View {
     c: Chrome,
     lines: Vec<Line>,
@@ -90,10 +90,23 @@ pub async fn page(
     s: Signed,
     axum::extract::Query(q): axum::extract::Query<OnQuery>,
 ) -> Result<Response, PageError> {
+    let c = Chrome::signed(&s, "representation-title");
+    // Today's, as most open it, is kept per state of the tenant's data.
+    if q.on.is_empty() {
+        return crate::kept::page(&state, &s, "representation page", 0, c, |c| {
+            view(&state, &s, c, q)
+        })
+        .await;
+    }
+    let inner = crate::kept::content_chrome(&c);
+    crate::kept::whole(c, &view(&state, &s, inner, q).await?)
+}
+
+async fn view(state: &AppState, s: &Signed, c: Chrome, q: OnQuery) -> Result<View, PageError> {
     // A day that cannot be read shows today, with the typed text kept.
     let on = chrono::NaiveDate::parse_from_str(q.on.trim(), "%Y-%m-%d")
         .unwrap_or_else(|_| chrono::Utc::now().date_naive());
-    let r = representation_on(&state, s.tenant(), on).await?;
+    let r = representation_on(state, s.tenant(), on).await?;
     let policy = state.store.setting(s.tenant(), POLICY).await?.as_deref() == Some("on");
     let warnings = if policy {
         opposition_left_out(&r)
@@ -123,8 +136,8 @@ pub async fn page(
             tally: t.clone(),
         })
         .collect();
-    render(&View {
-        c: Chrome::signed(&s, "representation-title"),
+    Ok(View {
+        c,
         lines,
         overall: Line {
             organisation: s.lang.t("representation-overall"),

@@ -290,8 +290,41 @@ async fn list(
     State(state): State<AppState>,
     Path((slug, kind)): Path<(String, String)>,
     Query(p): Query<Params>,
+    uri: axum::http::Uri,
 ) -> Result<Response, Problem> {
     let kind = kind_of(&kind)?;
+    // A list's first page, asked for without a parameter (as harvesters
+    // begin), is serialised once per state of the body's data and kept.
+    if uri.query().is_none_or(str::is_empty)
+        && let Some(publisher) = state.store.publisher(&slug).await?
+    {
+        let at = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as i64;
+        let today = chrono::Utc::now().date_naive();
+        let kept = state
+            .store
+            .remembered_weighed(
+                publisher.id,
+                "oparl first page",
+                (at, 0),
+                today,
+                || async {
+                    let v = list_value(&state, &slug, kind, &p).await?;
+                    Ok::<_, Problem>(serde_json::to_vec(&v).unwrap_or_default())
+                },
+                Vec::len,
+            )
+            .await?;
+        return Ok(answer_bytes(crate::kept::bytes(kept)));
+    }
+    Ok(answer(&list_value(&state, &slug, kind, &p).await?))
+}
+
+async fn list_value(
+    state: &AppState,
+    slug: &str,
+    kind: Kind,
+    p: &Params,
+) -> Result<Value, Problem> {
     let r = p.read()?;
     let after = match p.after.as_deref() {
         None => None,
@@ -301,17 +334,16 @@ async fn list(
             ))
         })?),
     };
-    let b = the_body(&state, &slug).await?;
+    let b = the_body(state, slug).await?;
     let live = b.list(kind);
     let cursor = |k| kind.segment(k);
-    let v = if r.filter.wants_deleted() {
+    Ok(if r.filter.wants_deleted() {
         let mut all = live.to_vec();
         all.extend(b.tombstones(kind));
-        page(&p, &r, &b.urls.list(kind), &all, after, cursor)
+        page(p, &r, &b.urls.list(kind), &all, after, cursor)
     } else {
-        page(&p, &r, &b.urls.list(kind), live, after, cursor)
-    };
-    Ok(answer(&v))
+        page(p, &r, &b.urls.list(kind), live, after, cursor)
+    })
 }
 
 async fn object(

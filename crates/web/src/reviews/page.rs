@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
 use crate::i18n::Text;
-use crate::views::{Chrome, render};
+use crate::views::Chrome;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -33,7 +33,7 @@ pub struct Proposal {
 }
 
 #[derive(Template)]
-#[template(path = "reviews/page.html")]
+#[template(path = "reviews/page_content.html")]
 struct PageView {
     c: Chrome,
     review: Review,
@@ -57,6 +57,9 @@ pub struct Notice {
     manual: Option<usize>,
 }
 
+/// The review's page; as most open it (no form errors, no notice), its
+/// content is kept per state of the tenant's data, role and language: it
+/// lists every respondent (800 in a national review).
 async fn show(
     state: &AppState,
     s: &Signed,
@@ -65,6 +68,32 @@ async fn show(
     notice: Option<String>,
 ) -> Result<Response, PageError> {
     let review = state.store.review(s.tenant(), id).await?;
+    let c = Chrome::signed(s, "review-title").titled(&review.title);
+    if errors.is_empty() && notice.is_none() {
+        return crate::kept::page(state, s, "review page", id, c, |c| {
+            view(state, s, c, review, errors, notice)
+        })
+        .await;
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let inner = crate::kept::content_chrome(&c);
+    let v = view(state, s, inner, review, errors, notice).await?;
+    Ok((status, crate::kept::whole(c, &v)?).into_response())
+}
+
+async fn view(
+    state: &AppState,
+    s: &Signed,
+    c: Chrome,
+    review: Review,
+    errors: FieldErrors,
+    notice: Option<String>,
+) -> Result<PageView, PageError> {
+    let id = review.id;
     let strategy_version = state
         .store
         .strategy(s.tenant(), review.strategy_id)
@@ -128,13 +157,8 @@ async fn show(
             (r.clone(), l)
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let v = PageView {
-        c: Chrome::signed(s, "review-title").titled(&review.title),
+    Ok(PageView {
+        c,
         review,
         strategy_version,
         scope,
@@ -146,8 +170,7 @@ async fn show(
         notice,
         sends_mail: state.mailer.sends(),
         failed,
-    };
-    Ok((status, render(&v)?).into_response())
+    })
 }
 
 pub async fn page(

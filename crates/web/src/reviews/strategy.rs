@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::context::{CsrfForm, Signed, Writer};
 use crate::error::PageError;
-use crate::views::{Chrome, render};
+use crate::views::Chrome;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,7 +14,7 @@ use oversyn_core::review::strategy::{Strategy, Weights};
 use oversyn_store::reviews::StoredStrategy;
 
 #[derive(Template)]
-#[template(path = "reviews/strategy.html")]
+#[template(path = "reviews/strategy_content.html")]
 struct StrategyView {
     c: Chrome,
     s: StoredStrategy,
@@ -56,12 +56,12 @@ fn view(c: Chrome, s: StoredStrategy, errors: FieldErrors) -> StrategyView {
 }
 
 pub async fn page(State(state): State<AppState>, s: Signed) -> Result<Response, PageError> {
-    let current = state.store.current_strategy(&s.actor()).await?;
-    render(&view(
-        Chrome::signed(&s, "strategy-title"),
-        current,
-        FieldErrors::new(),
-    ))
+    let c = Chrome::signed(&s, "strategy-title");
+    crate::kept::page(&state, &s, "strategy page", 0, c, |c| async {
+        let current = state.store.current_strategy(&s.actor()).await?;
+        Ok(view(c, current, FieldErrors::new()))
+    })
+    .await
 }
 
 /// Saves a new version: names, weights (low–high per criterion), goals and the subject rule.
@@ -135,10 +135,11 @@ pub async fn save(
             strategy: next,
             ..current
         };
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            render(&view(Chrome::signed(&s, "strategy-title"), shown, errors))?,
-        )
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, {
+            let c = Chrome::signed(&s, "strategy-title");
+            let inner = crate::kept::content_chrome(&c);
+            crate::kept::whole(c, &view(inner, shown, errors))?
+        })
             .into_response());
     }
     state.store.save_strategy(&s.actor(), &next).await?;
