@@ -97,6 +97,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         out = code_headings(text);
     }
     if out.len() < 2 {
+        out = labelled_rows(text);
+    }
+    if out.len() < 2 {
         out = bulletin_headings(text);
     }
     // No protocol has thousands of items; a text that seems to is read whole.
@@ -344,6 +347,50 @@ fn code_headings(text: &str) -> Vec<ItemStart> {
         .max_by_key(Vec::len)
         .filter(|items| items.len() >= 2)
         .unwrap_or_default()
+}
+
+/// Rows of a council web page's table of items, each with its outcome
+/// run in behind a label: "APPOINTMENT OF VICE-CHAIR To appoint a
+/// Vice-Chair … Decision: It was moved, seconded and RESOLVED that …",
+/// "ELECTION OF MAYOR … Minutes: Nominations were sought …". The item's
+/// title is what stands before the label (its words in capitals, where it
+/// opens with them); its text starts at the label.
+fn labelled_rows(text: &str) -> Vec<ItemStart> {
+    const LABELS: &[&str] = &[" Decision: ", " Minutes: ", " Beslut: ", " Beslutning: "];
+    let lines = offset_lines(text);
+    let mut out = Vec::new();
+    for (at, line) in &lines {
+        let Some((k, _)) = LABELS
+            .iter()
+            .filter_map(|l| line.find(l).map(|k| (k, *l)))
+            .min_by_key(|(k, _)| *k)
+        else {
+            continue;
+        };
+        let before = line[..k].trim();
+        if before.len() < 3 || before.len() > 400 || !before.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // "APPOINTMENT OF VICE-CHAIR To appoint …": the words in capitals.
+        let caps: Vec<&str> = before
+            .split_whitespace()
+            .take_while(|w| !w.chars().any(char::is_lowercase))
+            .collect();
+        let title = if caps.iter().map(|w| w.len()).sum::<usize>() >= 6 {
+            caps.join(" ")
+        } else {
+            super::words::prefix(before, 160).to_string()
+        };
+        out.push(ItemStart {
+            label: title.clone(),
+            at: *at,
+            title: Some(super::heading::tidy_title(
+                title.trim_end_matches(['.', ':']),
+            )),
+            decided_from: Some(k + 1),
+        });
+    }
+    out
 }
 
 /// A Danish case's file number by the KLE scheme: "85.02.02-G01-1-17",

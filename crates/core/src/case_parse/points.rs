@@ -1100,8 +1100,24 @@ fn sentence_decision(
             && paras[..i].iter().rev().take(6).any(|p| {
                 find_any(&lower(&p.text), &[" moved that", " moved the", "moved:"]).is_some()
             });
+        // "It was moved, seconded and RESOLVED that Councillor X be elected
+        // …": the motion and its resolution in one sentence; what was
+        // decided starts at "that".
+        // So is "The Committee, having considered the matter, RESOLVED that
+        // the application be refused": the body, a clause, its resolution.
+        let moved_and_resolved = find_any(&l, &["resolved that ", "agreed that "])
+            .filter(|(at, _)| {
+                find_any(&l, &["moved", "seconded", "proposed"]).is_some()
+                    || para
+                        .text
+                        .get(sentence_start(&para.text, *at)..)
+                        .and_then(|s| body_name(s.split(',').next().unwrap_or(s)))
+                        .is_some()
+            })
+            .map(|(at, phrase)| at + phrase.len() - "that ".len());
         let resolution = (under_decision && (l.starts_with("that ") || l.starts_with("att ")))
-            || resolution_after_motion;
+            || resolution_after_motion
+            || moved_and_resolved.is_some();
         if (refers_to_a_proposal(&l) && !under_decision)
             || (find_any(&l, MOTION_WORDS).is_some() && !resolution)
         {
@@ -1144,7 +1160,8 @@ fn sentence_decision(
             (Some(p), _) => Some(p),
             (None, v) => v,
         }
-        .or(resolution_after_motion.then_some(0));
+        .or(resolution_after_motion.then_some(0))
+        .or(moved_and_resolved);
         let says_decided = decided_at.is_some();
         // "Valgt blev:" under "Beslutning" introduces names, not points:
         // it is the decision as written (a list would have been taken above).
@@ -1172,6 +1189,7 @@ fn sentence_decision(
             || body_decides
             || after_decision_heading
             || l.starts_with("resolved")
+            || moved_and_resolved.is_some()
             // "Minutes: Resolved – That …": only minutes resolve.
             || find_any(&l, &["resolved –", "resolved -", "resolved:", "it was resolved"]).is_some()
             || body_at_start(&para.text).is_some();
@@ -1191,6 +1209,9 @@ fn sentence_decision(
         let s = s + u8::from(
             under_decision && before.is_some_and(|p| super::sections::plain_decision(&p.text)),
         );
+        // A resolution written out ("… RESOLVED that the application be
+        // refused") is surer than the report of the discussion before it.
+        let s = s + 3 * u8::from(para.text.contains("RESOLVED") || l.contains("resolved that"));
         let best_s = best.map_or(0, |(b, _, _, _)| b);
         if s > best_s {
             // Lines run together before the decision ("… Nr. 28 BR 40/04.
@@ -1198,25 +1219,27 @@ fn sentence_decision(
             // In a transcript the item's heading runs into the sentence
             // ("… övriga ärenden Kommunstyrelsen beslutade …"): the
             // decision starts at the body.
-            let from = decided_at
-                .filter(|_| !after_decision_heading)
-                .map_or(0, |at| {
-                    let start = sentence_start(&para.text, at);
-                    match body_right_before(&para.text, at) {
-                        // "Han finner att kommunfullmäktige beslutar …" is whole.
-                        Some(body)
-                            if body > start
-                                && para.text.get(start..).and_then(body_at_start).is_none()
-                                && !matches!(
-                                    para.text[start..body].trim_end().rsplit(' ').next(),
-                                    Some("att" | "that")
-                                ) =>
-                        {
-                            body
+            let from = moved_and_resolved.unwrap_or_else(|| {
+                decided_at
+                    .filter(|_| !after_decision_heading)
+                    .map_or(0, |at| {
+                        let start = sentence_start(&para.text, at);
+                        match body_right_before(&para.text, at) {
+                            // "Han finner att kommunfullmäktige beslutar …" is whole.
+                            Some(body)
+                                if body > start
+                                    && para.text.get(start..).and_then(body_at_start).is_none()
+                                    && !matches!(
+                                        para.text[start..body].trim_end().rsplit(' ').next(),
+                                        Some("att" | "that")
+                                    ) =>
+                            {
+                                body
+                            }
+                            _ => start,
                         }
-                        _ => start,
-                    }
-                });
+                    })
+            });
             best = Some((s, para, from, i));
         }
     }

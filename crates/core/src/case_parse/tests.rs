@@ -1093,3 +1093,33 @@ fn a_referat_of_short_outcomes_in_the_present_passive() {
         case.decision_points
     );
 }
+
+#[test]
+fn a_web_pages_rows_of_items_with_their_decisions_run_in() {
+    let text = "Venue: Council Chamber\nNo. | Item |\nAPPOINTMENT OF VICE-CHAIR To appoint a Vice-Chair. Decision: It was moved, seconded and RESOLVED that Councillor Ann Lee be elected Vice-Chair for the year. |\nLICENSING PROCEDURE PDF 183 KB To note the procedure. Decision: Noted. |\nA new premises licence for 4 High Street. Decision: The Committee received an application.\nThe Committee, having considered the matter, RESOLVED that the application be refused. |\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let titles: Vec<_> = cases
+        .iter()
+        .map(|c| c.title.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "APPOINTMENT OF VICE-CHAIR",
+            "LICENSING PROCEDURE",
+            "A new premises licence for 4 High Street"
+        ]
+    );
+    assert!(
+        cases[0].decision_points[0]
+            .text
+            .starts_with("that Councillor Ann Lee be elected")
+    );
+    assert!(
+        cases[2].decision_points[0]
+            .text
+            .contains("the application be refused"),
+        "{:?}",
+        cases[2].decision_points
+    );
+}
