@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
-use oversyn_app::analysis::{Analysed, analyse};
+use oversyn_app::analysis::{Analysed, analyse_shared};
 use oversyn_core::FieldErrors;
 use oversyn_core::analysis::Category;
 use oversyn_store::reviews::Override;
@@ -54,11 +54,13 @@ async fn view(
     justification: String,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let analysis = analyse(&state.store, s.tenant(), review_id).await?;
+    // The kept analysis, shared: only this membership's part is copied.
+    let analysis = analyse_shared(&state.store, s.tenant(), review_id).await?;
     let m = analysis
         .memberships
-        .into_iter()
+        .iter()
         .find(|m| m.evidence.membership_id == membership_id)
+        .cloned()
         .ok_or(PageError::NotFound)?;
     let history = state
         .store
@@ -78,7 +80,7 @@ async fn view(
         render(&OverrideView {
             c: Chrome::signed(s, "override-title"),
             review_id,
-            review_title: analysis.review.title,
+            review_title: analysis.review.title.clone(),
             m,
             history,
             chosen,
@@ -146,7 +148,7 @@ pub async fn save(
         )
         .await;
     }
-    let analysis = analyse(&state.store, s.tenant(), review_id).await?;
+    let analysis = analyse_shared(&state.store, s.tenant(), review_id).await?;
     let analysed = analysis
         .memberships
         .iter()

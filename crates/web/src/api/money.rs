@@ -31,20 +31,28 @@ pub struct RateOut {
 /// replaced by any rate imported with `oversyn rates import`.
 #[utoipa::path(get, path = "/v1/rates", tag = "money", security(("bearer" = [])),
     responses((status = 200, body = List<RateOut>), (status = 401, body = Problem)))]
-pub async fn list_rates(State(s): State<AppState>, u: ApiUser) -> ApiResult<Json<List<RateOut>>> {
-    let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
-    Ok(Json(List {
-        data: snap
-            .rates
-            .all()
-            .map(|r| RateOut {
-                currency: r.currency.clone(),
-                year: r.year,
-                value: r.value(),
-                source: r.source.clone(),
-            })
-            .collect(),
-    }))
+pub async fn list_rates(
+    State(s): State<AppState>,
+    u: ApiUser,
+) -> ApiResult<axum::response::Response> {
+    // The same for every caller of the tenant: serialised once per state
+    // of its data.
+    crate::kept::json(&s.store, u.tenant(), "api rates", (0, 0), || async {
+        let snap = oversyn_app::snapshot(&s.store, u.tenant()).await?;
+        Ok::<_, Problem>(List {
+            data: snap
+                .rates
+                .all()
+                .map(|r| RateOut {
+                    currency: r.currency.clone(),
+                    year: r.year,
+                    value: r.value(),
+                    source: r.source.clone(),
+                })
+                .collect(),
+        })
+    })
+    .await
 }
 
 #[derive(Serialize, ToSchema)]
