@@ -52,6 +52,9 @@ bin=target/release/oversyn
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; exit 1; }
 command -v nginx >/dev/null || { echo "nginx is missing (apt-get install nginx-light)"; exit 1; }
 work=$(mktemp -d)
+# mktemp's directory is its owner's alone; nginx's workers (nobody) must
+# read the pages in it, or they answer 403 and the yardstick is an error page.
+chmod 755 "$work"
 trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -111,6 +114,11 @@ http {
 CONF
   nginx -c "$work/nginx.conf"
   sleep 0.5
+  # nginx must serve the very bytes, or the ratio means nothing.
+  for file in register.html results.html organisations.json; do
+    cmp -s <(curl -s "http://127.0.0.1:$nport/$file") "$work/www/$file" \
+      || { echo "nginx does not serve $file as saved (see $work/nginx-error.log)"; exit 1; }
+  done
   printf "%-10s %-22s %12s %9s %12s %9s %7s\n" "database" "page" "oversyn r/s" "p99 ms" "nginx r/s" "p99 ms" "ratio"
   for page in "register|/|register.html|cookie" "results|/reviews/$review/results|results.html|cookie" "api list|/api/v1/organisations|organisations.json|token"; do
     IFS='|' read -r label path file auth <<<"$page"

@@ -213,7 +213,11 @@ def machine():
 
 
 def workdir():
-    return tempfile.mkdtemp(prefix="oversyn-load-")
+    d = tempfile.mkdtemp(prefix="oversyn-load-")
+    # mkdtemp makes it its owner's alone; nginx's workers (nobody) must read
+    # the pages in it, or they answer 403 and the yardstick is an error page.
+    os.chmod(d, 0o755)
+    return d
 
 
 def need_tools():

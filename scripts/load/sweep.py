@@ -120,7 +120,13 @@ def main():
             queries = counted.queries(path, bearer if api else cookie_counted)
             off = common.wrk(uncached.base + path, bearer if api else cookie_off, duration, conns)
             on = common.wrk(cached.base + path, bearer if api else cookie, duration, conns)
+            # nginx must serve the very bytes, or the ratio means nothing.
+            served = common.get(f"http://127.0.0.1:{nginx.port}", f"/{name}", {})
+            if served != (200, body):
+                sys.exit(f"nginx answered {served[0]} with {len(served[1])} bytes for {route}, not the saved page")
             ngx = common.wrk(f"http://127.0.0.1:{nginx.port}/{name}", {}, duration, conns)
+            if ngx["errors"]:
+                sys.exit(f"nginx failed {ngx['errors']} requests for {route}")
             r_off, r_on = off["rps"] / ngx["rps"], on["rps"] / ngx["rps"]
             errs = f"  errors {off['errors']}/{on['errors']}" if off["errors"] or on["errors"] else ""
             print(f"{route:58} {len(body):>8} {queries:>7} {first_ms:>8.0f} {off['rps']:>9.0f} {off['p99']:>7.1f} {on['rps']:>9.0f} {on['p99']:>7.1f} "
