@@ -112,24 +112,19 @@ impl Store {
     /// kept while no tenant's data changes.
     async fn kept_publishers(&self) -> Result<std::sync::Arc<Vec<Publisher>>, StoreError> {
         let today = chrono::Utc::now().date_naive();
-        self.remembered_everywhere("publishers", today, || self.publishers_where("", None))
+        self.remembered_everywhere("publishers", today, || self.load_publishers())
             .await
     }
 
-    async fn publishers_where(
-        &self,
-        filter: &str,
-        slug: Option<&str>,
-    ) -> Result<Vec<Publisher>, StoreError> {
+    async fn load_publishers(&self) -> Result<Vec<Publisher>, StoreError> {
         let sql = format!(
-            "SELECT t.id, t.slug, t.name, t.created_at, s.value AS kinds, w.value AS withholding_changed FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id AND s.key = $1 LEFT JOIN tenant_settings w ON w.tenant_id = t.id AND w.key = '{changed}' WHERE (s.value IS NULL OR s.value <> '') {filter} ORDER BY t.slug",
+            "SELECT t.id, t.slug, t.name, t.created_at, s.value AS kinds, w.value AS withholding_changed FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id AND s.key = $1 LEFT JOIN tenant_settings w ON w.tenant_id = t.id AND w.key = '{changed}' WHERE (s.value IS NULL OR s.value <> '') ORDER BY t.slug",
             changed = crate::privacy::WITHHOLDING_CHANGED,
         );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(crate::privacy::PUBLIC_SETTING);
-        if let Some(slug) = slug {
-            q = q.bind(slug);
-        }
-        let rows = q.fetch_all(self.pool()).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(crate::privacy::PUBLIC_SETTING)
+            .fetch_all(self.pool())
+            .await?;
         rows.iter()
             .map(|r| {
                 Ok(Publisher {
