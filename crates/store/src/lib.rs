@@ -304,11 +304,18 @@ impl Versions {
     /// read across all tenants at once, such as the list of publishers.
     pub fn fingerprint(&self) -> i64 {
         use std::hash::{Hash, Hasher};
-        let mut pairs: Vec<(&i64, &i64)> = self.0.iter().collect();
+        // Job queues (negative scopes, migration 0026) change with every
+        // claim and show in no such read.
+        let mut pairs: Vec<(&i64, &i64)> = self.0.iter().filter(|(s, _)| **s >= 0).collect();
         pairs.sort_unstable();
         let mut h = std::hash::DefaultHasher::new();
         pairs.hash(&mut h);
         h.finish() as i64
+    }
+
+    /// The version of tenant `tenant_id`'s job queue (migration 0026).
+    pub fn job_queue(&self, tenant_id: i64) -> i64 {
+        self.0.get(&-tenant_id).copied().unwrap_or(0)
     }
 
     /// The stamp of tenant `tenant_id`'s data.
@@ -360,5 +367,17 @@ mod tests {
         assert_eq!(Versions::parse("").unwrap(), Versions::default());
         assert!(Versions::parse("0:5,x").is_err());
         assert!(Versions::parse("0:five").is_err());
+    }
+
+    #[test]
+    fn a_job_queue_is_a_scope_apart() {
+        let v = Versions::parse("0:5,12:7,-12:40").unwrap();
+        assert_eq!(v.stamp(12), Stamp { shared: 5, own: 7 });
+        assert_eq!(v.job_queue(12), 40);
+        assert_eq!(v.job_queue(13), 0);
+        let claimed = Versions::parse("0:5,12:7,-12:41").unwrap();
+        assert_eq!(v.fingerprint(), claimed.fingerprint());
+        let written = Versions::parse("0:5,12:8,-12:40").unwrap();
+        assert_ne!(v.fingerprint(), written.fingerprint());
     }
 }

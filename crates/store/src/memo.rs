@@ -152,6 +152,41 @@ impl Store {
         })
     }
 
+    /// The stamp of tenant `tenant_id`'s job queue (its own version, and
+    /// the tenant's data for what a page shows around the jobs).
+    pub async fn job_queue_stamp(&self, tenant_id: i64) -> Result<Stamp, StoreError> {
+        let versions = match request_versions() {
+            Some(v) => v,
+            None => Arc::new(self.data_versions().await?),
+        };
+        Ok(Stamp {
+            shared: versions.job_queue(tenant_id),
+            own: versions.stamp(tenant_id).own,
+        })
+    }
+
+    /// As [`Store::remembered_weighed`], kept at a `stamp` the caller read
+    /// (e.g. [`Store::job_queue_stamp`]) instead of the tenant's.
+    pub async fn remembered_at<T, E, F, Fut>(
+        &self,
+        tenant_id: i64,
+        what: &'static str,
+        id: (i64, i64),
+        stamp: Stamp,
+        load: F,
+        weigh: fn(&T) -> usize,
+    ) -> Result<Arc<T>, E>
+    where
+        T: Any + Send + Sync,
+        E: From<StoreError>,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let today = chrono::Utc::now().date_naive();
+        self.keep((tenant_id, what, id.0, id.1), stamp, today, load, weigh)
+            .await
+    }
+
     /// `what` (with `id`, e.g. a review's) of tenant `tenant_id` on `day`:
     /// kept from an earlier call while the tenant's data is unchanged, or
     /// loaded by `load` now. Only for pure reads of the tenant's data and

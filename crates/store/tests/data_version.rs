@@ -25,11 +25,11 @@ async fn every_table_raises_the_data_version() {
     for (_db, store) in backends().await {
         for (table, _) in store.schema().await.unwrap() {
             // Never shown on a cached page, or derived from what is
-            // versioned already (migrations 0010 to 0012); sign-ins under
-            // way at a provider (0014).
+            // versioned already (migrations 0011 and 0012); sign-ins under
+            // way at a provider (0014). The job queue has a scope of its
+            // own (0026).
             if [
                 "data_versions",
-                "jobs",
                 "login_failures",
                 "analyses",
                 "oidc_pending",
@@ -118,5 +118,65 @@ async fn a_write_raises_its_tenants_version_and_no_other() {
             .await
             .unwrap();
         assert_eq!(store.data_versions().await.unwrap(), before, "{b:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_job_raises_its_tenants_queue_and_no_page() {
+    for (_db, store) in backends().await {
+        let b = store.backend();
+        let uppsala = store
+            .create_tenant("uppsala", "Uppsala kommun")
+            .await
+            .unwrap()
+            .id;
+        let lund = store
+            .create_tenant("lund", "Lunds kommun")
+            .await
+            .unwrap()
+            .id;
+        let before = store.data_versions().await.unwrap();
+        let job = oversyn_store::jobs::NewJob {
+            tenant_id: uppsala,
+            kind: "mail".into(),
+            key: "test-uppsala-1".into(),
+            payload: "{}".into(),
+        };
+        let ids = store.enqueue(&[job], false).await.unwrap();
+        let queued = store.data_versions().await.unwrap();
+        assert!(
+            queued.job_queue(uppsala) > before.job_queue(uppsala),
+            "{b:?}"
+        );
+        assert_eq!(queued.job_queue(lund), before.job_queue(lund), "{b:?}");
+        assert_eq!(
+            queued.stamp(uppsala),
+            before.stamp(uppsala),
+            "{b:?}: no page of Uppsala's changes"
+        );
+        assert_eq!(
+            queued.fingerprint(),
+            before.fingerprint(),
+            "{b:?}: nor anything read across tenants"
+        );
+
+        let later = chrono::Utc::now() + chrono::Duration::minutes(1);
+        store
+            .claim_jobs("test", later, oversyn_core::jobs::LEASE, 1, Some(&ids))
+            .await
+            .unwrap();
+        let claimed = store.data_versions().await.unwrap();
+        assert!(
+            claimed.job_queue(uppsala) > queued.job_queue(uppsala),
+            "{b:?}: a claim shows"
+        );
+        assert_eq!(claimed.stamp(uppsala), before.stamp(uppsala), "{b:?}");
+        assert!(store.finish_job(ids[0], "test").await.unwrap());
+        let done = store.data_versions().await.unwrap();
+        assert!(
+            done.job_queue(uppsala) > claimed.job_queue(uppsala),
+            "{b:?}"
+        );
+        assert_eq!(done.job_queue(lund), before.job_queue(lund), "{b:?}");
     }
 }

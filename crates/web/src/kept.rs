@@ -57,17 +57,35 @@ where
     F: FnOnce(Chrome) -> Fut,
     Fut: Future<Output = Result<T, PageError>>,
 {
+    let stamp = state.store.stamp(s.tenant()).await?;
+    page_at(state, s, (what, id), stamp, c, make).await
+}
+
+/// As [`page`], kept while `stamp` (which the caller read, e.g. the job
+/// queue's) stays the same instead of the tenant's data.
+pub async fn page_at<T, F, Fut>(
+    state: &crate::AppState,
+    s: &Signed,
+    (what, id): (&'static str, i64),
+    stamp: oversyn_store::Stamp,
+    c: Chrome,
+    make: F,
+) -> Result<Response, PageError>
+where
+    T: Template,
+    F: FnOnce(Chrome) -> Fut,
+    Fut: Future<Output = Result<T, PageError>>,
+{
     let role = s.user().role as i64;
     let variant = role * 2 + i64::from(s.lang.is_en());
-    let today = chrono::Utc::now().date_naive();
     let inner = content_chrome(&c);
     let content = state
         .store
-        .remembered_weighed(
+        .remembered_at(
             s.tenant(),
             what,
             (id, variant),
-            today,
+            stamp,
             || async move { Ok::<_, PageError>(make(inner).await?.render()?) },
             String::len,
         )

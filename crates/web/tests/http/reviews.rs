@@ -550,6 +550,11 @@ async fn invitations_go_through_a_real_smtp_server() {
     let again = broken.store.job(actor.tenant_id, job.id).await.unwrap();
     assert_eq!(again.status, oversyn_core::jobs::JobStatus::Queued);
     assert_eq!(again.attempts, 1);
+    let (_, jobs) = broken.get("/admin/jobs").await;
+    assert!(
+        jobs.contains("Väntar") && !jobs.contains("Gav upp"),
+        "the kept list follows the queue: {jobs}"
+    );
     assert_eq!(
         broken
             .store
