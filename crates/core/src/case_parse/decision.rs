@@ -1190,12 +1190,25 @@ fn labelled(l: &str, ws: &[&str], labels: &[&str], label_first: bool, slot: &mut
             .copied()
             .unwrap_or("");
         let single = |x: &str| labels.iter().any(|lab| !lab.contains(' ') && *lab == x);
+        // "6 in favour, 1 against": a label of two words after the count.
+        let pair_after = ws
+            .get(i + 1..i + 3)
+            .is_some_and(|p| labels.contains(&p.join(" ").as_str()));
         // "34 stemmer imod 15" is read above; here "imod" after a number would misread it.
         let after_is_vote_noun = VOTE_NOUNS.contains(&after);
-        let labelled_after = !label_first && single(after) && !after_is_vote_noun;
+        let labelled_after = !label_first && (single(after) || pair_after) && !after_is_vote_noun;
         let labelled_before = label_first && single(before) && !VOTE_NOUNS.contains(&before);
         if labelled_after || labelled_before {
-            if AGAINST_LINKS.contains(&after) && ws.get(i + 2).is_some_and(|x| number(x).is_some())
+            // "34 imod 15" pairs two counts; "1 against, 0 abstentions"
+            // lists each count with its own label.
+            let listed = ws.get(i + 3).is_some_and(|x| {
+                [FOR_WORDS, AGAINST_WORDS, ABSTAIN_WORDS, ABSENT_WORDS]
+                    .iter()
+                    .any(|ls| ls.contains(x))
+            });
+            if AGAINST_LINKS.contains(&after)
+                && ws.get(i + 2).is_some_and(|x| number(x).is_some())
+                && !listed
             {
                 continue;
             }
@@ -1408,6 +1421,11 @@ mod tests {
         assert_eq!(
             (got.for_, got.against, got.abstain, got.absent),
             (Some(34), Some(15), Some(2), Some(10))
+        );
+        let got = v("Vote taken: 6 in favour, 1 against, 0 abstentions.");
+        assert_eq!(
+            (got.for_, got.against, got.abstain),
+            (Some(6), Some(1), Some(0))
         );
         let got = v("Votering: Ja 41, Nej 20, Avstår 0.");
         assert_eq!(

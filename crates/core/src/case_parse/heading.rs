@@ -479,6 +479,12 @@ fn is_meta(text: &str) -> bool {
     is_page_number(text)
         // docplayer's copy of a PDF's first line: "Download \"…\"".
         || l.starts_with("download \"")
+        // A web page's links: "RSS-linkki", "Kokousasiat:https://…".
+        || l.starts_with("rss")
+        || l.contains("://")
+        || l.starts_with("www.")
+        // A row of a table of links: "| Edellinen asia | Seuraava asia |".
+        || (l.starts_with('|') && l.matches('|').count() >= 3)
         || case_number_in(text).is_some()
         || reference_in(text).is_some()
         || !dates::find(text).is_empty()
@@ -579,6 +585,9 @@ pub(crate) fn tidy_title(t: &str) -> String {
 
 /// The title, and whether a label ("§ 12 …", "Ärende: …") gave it.
 fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
+    if let Some((_, title)) = super::meta::agenda_row(lines) {
+        return Some((title, true));
+    }
     let mut head: Vec<&Line> = lines
         .iter()
         .filter(|l| !is_page_number(&l.text))
@@ -703,6 +712,7 @@ fn continues_title(next: &str) -> bool {
         || starts_like_intro(next)
         || body_at_start(next).is_some()
         || classify(next, &|_| false).is_some()
+        || super::meta::rapporteur_label(next)
         || is_meta(next);
     // "Decision Maker: Cabinet" is a field of a form, not more of the title;
     // a heading repeated on the next line is the same heading.
@@ -815,6 +825,8 @@ const MEETING_DATE_LABELS: &[&str] = &[
     "vedtak i",
     "date of decision",
     "decided at meeting",
+    // A ModernGov list of decisions: "Made at meeting: 22/10/2020 - …".
+    "made at meeting",
     "sammanträdesdatum",
     "beslutsdatum",
     "mødedato",

@@ -100,6 +100,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         out = labelled_rows(text);
     }
     if out.len() < 2 {
+        out = dated_headings(text);
+    }
+    if out.len() < 2 {
         out = bulletin_headings(text);
     }
     // No protocol has thousands of items; a text that seems to is read whole.
@@ -388,6 +391,39 @@ fn labelled_rows(text: &str) -> Vec<ItemStart> {
                 title.trim_end_matches(['.', ':']),
             )),
             decided_from: Some(k + 1),
+        });
+    }
+    out
+}
+
+/// A council web page's list of decisions, each headed by its day and its
+/// subject: "22/10/2020 - NORTH EAST WALES ARCHIVES ref: 1513    Recommendations
+/// Approved". The heading starts with the date and a dash; the subject
+/// runs to its reference or to the end of the line.
+fn dated_headings(text: &str) -> Vec<ItemStart> {
+    let mut out = Vec::new();
+    for (at, line) in offset_lines(text) {
+        let t = line.trim();
+        let Some(first) = super::dates::find(t).into_iter().next() else {
+            continue;
+        };
+        let Some(rest) = (first.start == 0)
+            .then(|| t.get(first.end..))
+            .flatten()
+            .and_then(|r| r.strip_prefix(" - "))
+        else {
+            continue;
+        };
+        let subject = rest.find(" ref: ").map_or(rest, |k| &rest[..k]).trim();
+        let letters = subject.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 4 || !subject.starts_with(char::is_uppercase) || subject.len() > 200 {
+            continue;
+        }
+        out.push(ItemStart {
+            label: subject.to_string(),
+            at,
+            title: Some(super::heading::tidy_title(subject)),
+            decided_from: None,
         });
     }
     out

@@ -13,11 +13,40 @@ const HEAD_LINES: usize = 60;
 
 /// The § number of the item: "§ 63", "§63 Dnr …", "Paragraf 45".
 pub(crate) fn paragraph(lines: &[Line]) -> Option<String> {
+    if let Some((n, _)) = agenda_row(lines) {
+        return Some(n);
+    }
     lines
         .iter()
         .filter(|l| !l.furniture)
         .take(HEAD_LINES)
         .find_map(|l| paragraph_in(&l.text))
+}
+
+/// An item shown as a row below a table's labels, as Danish minutes pages
+/// lay it out: "Punkt Titel Udvalg Funktioner" and below it "21 Forslag
+/// fra … til en stærkere folkeskole Byrådet Vis medlemmer …". The item's
+/// number and its title, which runs up to the body's name.
+pub(crate) fn agenda_row(lines: &[Line]) -> Option<(String, String)> {
+    let head: Vec<&Line> = lines.iter().take(HEAD_LINES).collect();
+    let k = head.iter().position(|l| {
+        let w: Vec<String> = l.text.split_whitespace().take(2).map(lower).collect();
+        w.len() == 2 && matches!(w[0].as_str(), "punkt" | "pkt." | "sag") && w[1] == "titel"
+    })?;
+    let row = head.get(k + 1)?.text.trim();
+    let digits = row.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) {
+        return None;
+    }
+    let rest = row[digits..].trim_start();
+    let body_at = rest.match_indices(' ').map(|(at, _)| at + 1).find(|&at| {
+        let word = rest[at..].split_whitespace().next().unwrap_or("");
+        word.starts_with(char::is_uppercase)
+            && super::sections::body_name(word.trim_end_matches([',', '.'])).is_some()
+    })?;
+    let title = rest[..body_at].trim().trim_end_matches(',');
+    (title.chars().filter(|c| c.is_alphabetic()).count() >= 8)
+        .then(|| (row[..digits].to_string(), title.to_string()))
 }
 
 /// An item heading numbered on through the year and set in capitals, as
@@ -47,6 +76,14 @@ fn numbered_caps(line: &str) -> Option<(String, String)> {
 fn paragraph_in(line: &str) -> Option<String> {
     let t = line.trim();
     let l = lower(t);
+    // A Dynasty page's head: "Pöytäkirja 08.12.2025/Pykälä 48".
+    if let Some((_, after)) = t.rsplit_once('/')
+        && ["pykälä ", "paragraf "]
+            .iter()
+            .any(|p| lower(after).starts_with(p))
+    {
+        return paragraph_in(after);
+    }
     if let Some((n, _)) = numbered_caps(t) {
         return Some(n);
     }
@@ -130,6 +167,7 @@ const RAPPORTEUR_LABELS: &[&str] = &[
     "saksbehandler",
     "saksordfører",
     "esittelijä",
+    "valmistelija",
     "rapporteur",
     "report author",
     "report of",
@@ -137,6 +175,16 @@ const RAPPORTEUR_LABELS: &[&str] = &[
     "contact officer",
     "report by",
 ];
+
+/// Whether a line opens with the label of who prepared or presented the
+/// item ("Valmistelija Anna Virtanen"): no title goes on into it.
+pub(crate) fn rapporteur_label(line: &str) -> bool {
+    let low = lower(line.trim());
+    RAPPORTEUR_LABELS.iter().any(|label| {
+        low.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with([':', ' ', '\t']))
+    })
+}
 
 /// Who presented the item: "Föredragande: Anna Ek", "Saksbehandler: Kari
 /// Nordmann", "Report author: Sam Smith, Head of Policy".

@@ -150,6 +150,8 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("lämnade avvikande mening", Reservation),
     ("lämnade en protokollsanteckning", Note),
     ("ehdotti", Motion),
+    // "Raul Lehto esitti Jukka Söderholmin kannattamana, että …"
+    ("esitti", Motion),
     ("eriävä mielipide", Reservation),
     ("yrkade", Motion),
     ("moved as an amendment", Motion),
@@ -199,6 +201,7 @@ const STEMS: &[&str] = &[
     "eriäv",
     "vastaehdotus",
     "ehdot",
+    "esitti",
     "stillet",
     "moved",
     "proposed the",

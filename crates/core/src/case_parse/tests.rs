@@ -1123,3 +1123,44 @@ fn a_web_pages_rows_of_items_with_their_decisions_run_in() {
         cases[2].decision_points
     );
 }
+
+#[test]
+fn a_list_of_decisions_each_headed_by_its_day() {
+    let text = "Decisions published\n\nPlease ask for decisions made before this date.\n\n\
+03/02/2021 - LIBRARY OPENING HOURS ref: 210    Recommendations Approved\n\n\
+Decision Maker: Learning Committee\n\nMade at meeting: 03/02/2021 - Learning Committee\n\n\
+Decision:\n\nVote taken: 5 in favour, 2 against, 1 abstentions.\n\n\
+Resolved: to extend the opening hours of the town library.\n\n\
+03/02/2021 - APOLOGIES ref: 207    Recommendations Approved\n\n\
+Decision Maker: Learning Committee\n\nDecision:\n\nApologies were received from Councillor Ann Lee.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let titles: Vec<_> = cases
+        .iter()
+        .map(|c| c.title.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(titles, ["LIBRARY OPENING HOURS", "APOLOGIES"]);
+    let first = &cases[0];
+    assert_eq!(first.date, NaiveDate::from_ymd_opt(2021, 2, 3));
+    let v = &first.decision.votes;
+    assert_eq!((v.for_, v.against, v.abstain), (Some(5), Some(2), Some(1)));
+}
+
+#[test]
+fn an_item_shown_as_a_row_below_its_tables_labels() {
+    let text = "| Rss | Print |\nPunkt Titel Udvalg Funktioner\n\
+14 Forslag om nye cykelstier i midtbyen Byrådet Vis medlemmer Udskriv\nSagsfremstilling\n\n\
+Forvaltningen har udarbejdet et forslag.\n\nBeslutning\n\nForslaget blev godkendt.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Forslag om nye cykelstier i midtbyen")
+    );
+    assert_eq!(case.paragraph.as_deref(), Some("14"));
+    let dynasty = "RSS-linkki\nKokousasiat:https://example.fi/cgi/rss\nKunnanhallitus\n\
+Pöytäkirja 02.03.2024/Pykälä 17\n| Edellinen asia | Seuraava asia |\nKoulukuljetukset 2024\n\
+Valmistelija Anna Virtanen\nPäätösehdotus Kunnanhallitus hyväksyy kuljetusten hankinnan.\n\
+Päätös Päätösehdotus hyväksyttiin.\n";
+    let case = parse(dynasty, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Koulukuljetukset 2024"));
+    assert_eq!(case.paragraph.as_deref(), Some("17"));
+}
