@@ -414,6 +414,18 @@ const FORM_LINES: &[&str] = &[
     "saksframlegg",
     "møteprotokoll",
     "asia",
+    // A web page's link past its menu.
+    "hoppa till innehåll",
+    "hoppa till huvudinnehåll",
+    "gå till innehåll",
+    "gå til indhold",
+    "gå til hovedindhold",
+    "gå til innhold",
+    "hopp til innhold",
+    "siirry sisältöön",
+    "siirry pääsisältöön",
+    "skip to content",
+    "skip to main content",
 ];
 
 /// A form field whose value stands on the next line ("Motion status:"),

@@ -1164,3 +1164,10 @@ Päätös Päätösehdotus hyväksyttiin.\n";
     assert_eq!(case.title.as_deref(), Some("Koulukuljetukset 2024"));
     assert_eq!(case.paragraph.as_deref(), Some("17"));
 }
+
+#[test]
+fn a_pages_link_past_its_menu_is_no_title() {
+    let text = "Hoppa till innehåll\n\nNy taxa för bygglov\n\nKommunfullmäktige beslutade den 3 maj 2021 att anta en ny taxa för bygglov.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Ny taxa för bygglov"));
+}
