@@ -28,7 +28,7 @@ struct FormView {
 }
 
 #[derive(Template)]
-#[template(path = "register/membership.html")]
+#[template(path = "register/membership_content.html")]
 struct PageView {
     c: Chrome,
     m: Membership,
@@ -141,6 +141,66 @@ async fn show(
         .organisation(m.organisation_id)
         .cloned()
         .ok_or(PageError::NotFound)?;
+    let chrome = Chrome::signed(s, "membership-title").titled(&format!(
+        "{} – {}",
+        org.label(),
+        snap.body_name(m.body_id)
+    ));
+    // The page as anyone of the role sees it is kept; a form shown again
+    // with its errors, or the notice of a save, is this request's own.
+    if end_errors.is_empty() && secrecy.is_none() && !saved {
+        return crate::kept::page(state, s, "membership page", id, chrome, |c| {
+            let shown = Shown {
+                end: EndInput::default(),
+                end_errors: FieldErrors::new(),
+                saved: false,
+                secrecy: None,
+            };
+            view(state, s, c, (m, org), &snap, shown)
+        })
+        .await;
+    }
+    let status = if end_errors.is_empty() && secrecy.as_ref().is_none_or(|f| f.1.is_empty()) {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let shown = Shown {
+        end,
+        end_errors,
+        saved,
+        secrecy,
+    };
+    let v = view(
+        state,
+        s,
+        crate::kept::content_chrome(&chrome),
+        (m, org),
+        &snap,
+        shown,
+    )
+    .await?;
+    Ok((status, crate::kept::whole(chrome, &v)?).into_response())
+}
+
+/// What the page shows of this request: the end form as filled in, its
+/// errors, the notice of a save and the withholding form.
+struct Shown {
+    end: EndInput,
+    end_errors: FieldErrors,
+    saved: bool,
+    secrecy: SecrecyForm,
+}
+
+async fn view(
+    state: &AppState,
+    s: &Signed,
+    c: Chrome,
+    (m, org): (Membership, Organisation),
+    snap: &oversyn_core::register::Snapshot,
+    shown: Shown,
+) -> Result<PageView, PageError> {
+    let id = m.id;
     let seats = snap
         .seats_in(m.organisation_id)
         .into_iter()
@@ -150,7 +210,7 @@ async fn show(
         .store
         .organisation_reports(s.tenant(), m.organisation_id)
         .await?;
-    let (secrecy, secrecy_errors) = secrecy.unwrap_or_else(|| {
+    let (secrecy, secrecy_errors) = shown.secrecy.unwrap_or_else(|| {
         let today = chrono::Utc::now().date_naive().to_string();
         (
             WithholdInput {
@@ -160,11 +220,6 @@ async fn show(
             FieldErrors::new(),
         )
     });
-    let status = if end_errors.is_empty() && secrecy_errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let withheld = state
         .store
         .withheld(s.tenant(), "membership")
@@ -178,7 +233,6 @@ async fn show(
         .await?
         .into_iter()
         .map(|i| {
-            let c = Chrome::signed(s, "membership-title");
             let sek = c.in_sek(
                 &snap.rates,
                 i.amount_minor,
@@ -188,9 +242,9 @@ async fn show(
             (i, sek)
         })
         .collect();
-    let chrome = Chrome::signed(s, "membership-title");
-    let fee_sek = chrome.fee_sek(&m.fee, &snap.rates);
-    let v = PageView {
+    let fee_sek = c.fee_sek(&m.fee, &snap.rates);
+    let end = shown.end;
+    Ok(PageView {
         withheld,
         grounds,
         secrecy,
@@ -198,7 +252,6 @@ async fn show(
         reports,
         fee_sek,
         invoices,
-        c: chrome.titled(&format!("{} – {}", org.label(), snap.body_name(m.body_id))),
         body: snap.body_name(m.body_id),
         contact: snap.person_name(m.contact_person_id),
         end: EndInput {
@@ -209,13 +262,13 @@ async fn show(
             },
             ..end
         },
+        c,
         m,
         org,
         seats,
-        end_errors,
-        saved,
-    };
-    Ok((status, render(&v)?).into_response())
+        end_errors: shown.end_errors,
+        saved: shown.saved,
+    })
 }
 
 pub async fn page(

@@ -598,7 +598,16 @@ async fn kept_register_pages_are_each_users_own_and_never_stale() {
         let viewer = app
             .browser_as("stockholm", "viewer@stockholm.example", Role::Viewer)
             .await;
-        for path in ["/", "/organisations", "/rates"] {
+        let eurocities = app
+            .store
+            .count(
+                "SELECT m.id FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+                 WHERE o.slug = 'eurocities' AND m.tenant_id = (SELECT id FROM tenants WHERE slug = 'stockholm')",
+            )
+            .await
+            .unwrap();
+        let membership = format!("/memberships/{eurocities}");
+        for path in ["/", "/organisations", "/rates", membership.as_str()] {
             let (status, mine) = app.get(path).await;
             assert_eq!(status, StatusCode::OK, "{path}");
             let (_, theirs) = get_with(&viewer, &app.url(path)).await;
@@ -618,6 +627,13 @@ async fn kept_register_pages_are_each_users_own_and_never_stale() {
             !read.contains("href=\"/memberships/new\""),
             "no editor's button"
         );
+        let (_, editor) = app.get(&membership).await;
+        assert!(editor.contains(&format!("{membership}/edit")));
+        let (_, read) = get_with(&viewer, &app.url(&membership)).await;
+        assert!(
+            !read.contains(&format!("{membership}/edit")),
+            "no editor's link on the membership"
+        );
         // A filter is a page of its own, never the kept one.
         let (_, filtered) = app.get("/organisations?q=C40").await;
         assert!(
@@ -635,6 +651,11 @@ async fn kept_register_pages_are_each_users_own_and_never_stale() {
         assert!(page.contains("EUROSTÄDER"), "the overview shows the change");
         let (_, page) = app.get("/organisations").await;
         assert!(page.contains("EUROSTÄDER"), "the list shows the change");
+        let (_, page) = app.get(&membership).await;
+        assert!(
+            page.matches("EUROSTÄDER").count() >= 2,
+            "the membership's heading and title show the change"
+        );
     })
     .await;
 }
