@@ -149,6 +149,15 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<(Found, usize)> {
         {
             k += 1;
         }
+        // "24 TH NOVEMBER, 2014": the ordinal's ending set apart, as a
+        // PDF's text often has it.
+        if let Some(suffix) = ws.get(k)
+            && matches!(lower(suffix.text).as_str(), "st" | "nd" | "rd" | "th")
+            && gap(text, &ws[k - 1], suffix) == " "
+            && ws[k - 1].text.bytes().all(|b| b.is_ascii_digit())
+        {
+            k += 1;
+        }
         // "the 26th of November 2012"
         if ws
             .get(k)
@@ -254,6 +263,10 @@ mod tests {
             vec![d(2012, 11, 26)]
         );
         assert_eq!(find("the 3rd of May").len(), 1);
+        assert_eq!(
+            dates("ON MONDAY, 24 TH NOVEMBER, 2014, AT 3.00 P.M."),
+            vec![d(2014, 11, 24)]
+        );
         // "5 of March" is no date: only an ordinal takes "of".
         assert!(dates("5 of March 2012").is_empty());
     }

@@ -877,7 +877,10 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
         if under_label && let Some(d) = first.date(None) {
             return Some(d);
         }
-        if OTHER_DATES.iter().any(|w| l.contains(w)) {
+        // The label stands before its date: "… och de anslag som är
+        // bindande" after a meeting's day labels nothing.
+        let before_first = lower(line.text.get(..first.start).unwrap_or(""));
+        if OTHER_DATES.iter().any(|w| before_first.contains(w)) {
             continue;
         }
         // A date alone on a line of the letterhead is the meeting's, also
@@ -963,6 +966,8 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                     "kokous",
                     "decision",
                     "meeting",
+                    // "Regionfullmäktige i korthet 2015-11-13"
+                    "i korthet",
                 ]
                 .iter()
                 .find_map(|w| {
@@ -1000,7 +1005,14 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
             });
         // "protokoll fra fylkesutvalgets møte 31.01.2018" names an earlier
         // meeting of a body; "fra Ordinært møde torsdag den …" is this one.
+        // A minutes' head of time and place: "Aika 21.9.2023, klo 18.00",
+        // "Tid: 12.3.2024 kl. 18".
+        let timed = ["aika", "tid", "tidpunkt"].iter().any(|w| {
+            l.strip_prefix(w)
+                .is_some_and(|r| r.starts_with([' ', ':', '\t']) && first.start <= w.len() + 3)
+        });
         let labelled = alone
+            || timed
             || body_and_date
             || DATE_LABELS.iter().any(|w| {
                 find_phrase(&l, w).is_some_and(|at| {
@@ -1020,7 +1032,15 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
         // "Vid kommunstyrelsens sammanträde den 4 mars 2024", "Referat til
         // mødet i Udvalget for Kultur og Fritid den 2. marts 2021": the
         // body's name may stand between the meeting and its day.
-        for w in ["mötet", "sammanträdet", "sammanträde", "møtet", "mødet"] {
+        for w in [
+            "mötet",
+            "möte",
+            "sammanträdet",
+            "sammanträde",
+            "møtet",
+            "møte",
+            "mødet",
+        ] {
             let Some(at) = find_phrase(&l, w) else {
                 continue;
             };
@@ -1061,6 +1081,24 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                 .and_then(|f| f.date(None))
             {
                 return Some(d);
+            }
+            // "på sitt möte på tisdagen 14.11.2023", "i sitt møte tirsdag
+            // 5. april 2022", "sitt møte i Bergen 18. februar 2010": a
+            // weekday or a place between the meeting and its day.
+            if let Some(f) = found.iter().find(|f| f.start >= from)
+                && let Some(between) = l.get(from..f.start)
+            {
+                let words: Vec<&str> = between.split_whitespace().collect();
+                let fits = words.len() <= 3
+                    && words.iter().enumerate().all(|(n, w)| {
+                        let w = w.trim_end_matches(',');
+                        matches!(w, "på" | "i" | "den" | "on" | "the")
+                            || WEEKDAYS.contains(&w)
+                            || (n > 0 && words[n - 1] == "i")
+                    });
+                if fits && let Some(d) = f.date(None) {
+                    return Some(d);
+                }
             }
         }
     }

@@ -1171,3 +1171,32 @@ fn a_pages_link_past_its_menu_is_no_title() {
     let case = parse(text, &[]).unwrap();
     assert_eq!(case.title.as_deref(), Some("Ny taxa för bygglov"));
 }
+
+#[test]
+fn meeting_days_in_news_and_minutes_heads() {
+    let day = |text: &str| parse(text, &[]).unwrap().date;
+    assert_eq!(
+        day(
+            "Kommunfullmäktige i korthet 2021-03-15\n\nKommunfullmäktige beslutade att anta den nya planen.\n"
+        ),
+        NaiveDate::from_ymd_opt(2021, 3, 15)
+    );
+    assert_eq!(
+        day(
+            "Nyheter\n\nFullmäktige beslöt förra veckan om mycket. Fullmäktige behandlade på sitt möte på tisdagen 7.3.2023 budgeten och de anslag som är bindande och beslutade att godkänna den.\n"
+        ),
+        NaiveDate::from_ymd_opt(2023, 3, 7)
+    );
+    assert_eq!(
+        day(
+            "Pressemelding\n\nFylkesutvalet sitt møte i Molde 4. mars 2011: Fylkesutvalet vedtok planen.\n"
+        ),
+        NaiveDate::from_ymd_opt(2011, 3, 4)
+    );
+    assert_eq!(
+        day(
+            "Kunnanhallitus\n\nAika 3.5.2022, klo 17.00\nPaikka Kunnantalo\n\n§ 5 Talousarvio\n\nPäätös Hyväksyttiin.\n"
+        ),
+        NaiveDate::from_ymd_opt(2022, 5, 3)
+    );
+}
