@@ -183,8 +183,13 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             static VOTING: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
             // "There were no abstentions." states a count of none.
             let none = s.contains("no abstentions");
-            if (none || s.bytes().any(|b| b.is_ascii_digit()))
-                && has_word_starting(s, VOTING.get_or_init(|| sorted(VOTE_STEMS)))
+            // "med åtte røyster mot sju røyster": counts written as words.
+            let counts = |s: &str| {
+                s.bytes().any(|b| b.is_ascii_digit())
+                    || words(s).any(|w| number(&lower(w.text)).is_some())
+            };
+            if has_word_starting(s, VOTING.get_or_init(|| sorted(VOTE_STEMS)))
+                && (none || counts(s))
                 && names_a_vote(s)
             {
                 counted.push(lower(s));
@@ -219,6 +224,7 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             let mut labelled = Votes::default();
             for s in &counted {
                 colon_counts(s, &mut labelled);
+                dashed_counts(s, &mut labelled);
             }
             let mut read = votes_in(&counted);
             for s in &counted {
@@ -444,6 +450,7 @@ fn names_a_vote(s: &str) -> bool {
 /// Beginnings of the words a sentence stating a vote uses.
 const VOTE_STEMS: &[&str] = &[
     "röst",
+    "røyst",
     "stemme",
     "vote",
     "ääni",
@@ -644,13 +651,34 @@ fn number(w: &str) -> Option<u32> {
         "nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
     ];
+    // Swedish, Danish and Norwegian from three up ("åtte røyster mot sju
+    // røyster"): one and two are also articles and "to".
+    const NORDIC: &[(&str, u32)] = &[
+        ("tre", 3),
+        ("fyra", 4),
+        ("fire", 4),
+        ("fem", 5),
+        ("seks", 6),
+        ("sju", 7),
+        ("syv", 7),
+        ("åtta", 8),
+        ("åtte", 8),
+        ("otte", 8),
+        ("nio", 9),
+        ("ni", 9),
+        ("tio", 10),
+        ("ti", 10),
+        ("elva", 11),
+        ("elleve", 11),
+        ("tolv", 12),
+    ];
     // Called on every word of a sentence about votes: words are ruled out
-    // by their first letter before the table is searched.
+    // by their first letter before the tables are searched.
     if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         if w.len() > 6
             || !matches!(
                 w.as_bytes().first(),
-                Some(b'n' | b'o' | b't' | b'f' | b's' | b'e')
+                Some(b'n' | b'o' | b't' | b'f' | b's' | b'e' | 0xC3)
             )
         {
             return None;
@@ -658,7 +686,8 @@ fn number(w: &str) -> Option<u32> {
         return WORDS
             .iter()
             .position(|x| *x == w)
-            .and_then(|n| u32::try_from(n).ok());
+            .and_then(|n| u32::try_from(n).ok())
+            .or_else(|| NORDIC.iter().find(|(x, _)| *x == w).map(|(_, n)| *n));
     }
     // No council has a thousand members: a longer number is a year or an amount.
     (!w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
@@ -667,7 +696,7 @@ fn number(w: &str) -> Option<u32> {
 }
 
 const VOTE_NOUNS: &[&str] = &[
-    "röster", "röst", "stemmer", "stemme", "votes", "vote", "ääntä",
+    "röster", "röst", "stemmer", "stemme", "røyster", "røyst", "votes", "vote", "ääntä",
 ];
 const AGAINST_LINKS: &[&str] = &["mot", "emot", "imod", "imot", "to", "against", "vastaan"];
 const FOR_WORDS: &[&str] = &[
@@ -780,6 +809,43 @@ fn colon_counts(l: &str, v: &mut Votes) {
             continue;
         };
         slot(v, *vote).get_or_insert(n);
+    }
+}
+
+/// A recorded vote laid out a line a side, each count behind a dash:
+/// "(a) For recommendation (4) – 38", "(b) Against recommendation (4) –
+/// 12", "(c) Abstentions – 0". The line's own label in front is no count.
+fn dashed_counts(l: &str, v: &mut Votes) {
+    let t = l.trim();
+    let t = match t.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((label, rest)) if label.len() <= 3 => rest.trim_start(),
+        _ => t,
+    };
+    // The count's line may run on into the names below it.
+    let Some((side, after)) = t.split_once(" – ").or_else(|| t.split_once(" - ")) else {
+        return;
+    };
+    let count = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', ',', ';']);
+    let Some(n) =
+        (!count.is_empty() && count.len() <= 3 && count.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| count.parse::<u32>().ok())
+            .flatten()
+    else {
+        return;
+    };
+    let first = side.split_whitespace().next().unwrap_or("");
+    let vote = vote_word(first).or(match first {
+        "abstentions" => Some(Vote::Abstain),
+        _ => None,
+    });
+    if let Some(vote) = vote
+        && side.split_whitespace().count() <= 6
+    {
+        slot(v, vote).get_or_insert(n);
     }
 }
 
@@ -1422,6 +1488,8 @@ mod tests {
             (got.for_, got.against, got.abstain, got.absent),
             (Some(34), Some(15), Some(2), Some(10))
         );
+        let got = v("Tilrådinga er gjord med fem røyster mot fire røyster.");
+        assert_eq!((got.for_, got.against), (Some(5), Some(4)));
         let got = v("Vote taken: 6 in favour, 1 against, 0 abstentions.");
         assert_eq!(
             (got.for_, got.against, got.abstain),

@@ -1200,3 +1200,22 @@ fn meeting_days_in_news_and_minutes_heads() {
         NaiveDate::from_ymd_opt(2022, 5, 3)
     );
 }
+
+#[test]
+fn a_recorded_vote_laid_out_a_line_a_side() {
+    let text = "15. Standing Orders\n\n15.1 The Council considered a report on Standing Orders.\n\n\
+15.2 Recommendation (2) was put to a recorded vote.\n\n(a) For recommendation (2) – 30\n\n\
+Cllr Ash, Cllr Birch and others.\n\n(b) Against recommendation (2) – 9\n\nCllr Elm and others.\n\n\
+(c) Abstentions – 1\n\n15.3 Recommendation (2) was approved.\n";
+    let case = parse(text, &[]).unwrap();
+    let v = &case.decision.votes;
+    assert_eq!((v.for_, v.against, v.abstain), (Some(30), Some(9), Some(1)));
+}
+
+#[test]
+fn counts_written_as_words() {
+    let text = "Fylkesutvalet\n\nSak 12/10 Tannhelseplan\n\nFylkesutvalet rår til at planen vert vedteken. Tilrådinga er gjord med fem røyster mot fire røyster.\n";
+    let case = parse(text, &[]).unwrap();
+    let v = &case.decision.votes;
+    assert_eq!((v.for_, v.against), (Some(5), Some(4)));
+}
