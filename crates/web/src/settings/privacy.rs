@@ -5,7 +5,7 @@
 use crate::AppState;
 use crate::context::{Admin, CsrfForm};
 use crate::error::PageError;
-use crate::views::{Chrome, render};
+use crate::views::Chrome;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
@@ -40,7 +40,7 @@ pub struct Field {
 }
 
 #[derive(Template)]
-#[template(path = "settings/privacy.html")]
+#[template(path = "settings/privacy_content.html")]
 struct PrivacyView {
     c: Chrome,
     retention: String,
@@ -122,9 +122,9 @@ pub struct Saved {
 async fn view(
     state: &AppState,
     s: &crate::context::Signed,
+    c: Chrome,
     values: &HashMap<String, String>,
 ) -> Result<PrivacyView, PageError> {
-    let c = Chrome::signed(s, "privacy-title");
     let rule = oversyn_app::privacy::retention_rule(&state.store, s.tenant()).await?;
     Ok(PrivacyView {
         fields: fields(&c, values),
@@ -143,15 +143,38 @@ async fn view(
     })
 }
 
+/// The page for this request alone, `change`d from what it shows anyone:
+/// a form shown again with its errors, a save's notice, an erasure's outcome.
+async fn own_page(
+    state: &AppState,
+    s: &crate::context::Signed,
+    values: &HashMap<String, String>,
+    status: StatusCode,
+    change: impl FnOnce(&mut PrivacyView),
+) -> Result<Response, PageError> {
+    let chrome = Chrome::signed(s, "privacy-title");
+    let mut v = view(state, s, crate::kept::content_chrome(&chrome), values).await?;
+    change(&mut v);
+    Ok((status, crate::kept::whole(chrome, &v)?).into_response())
+}
+
+/// Kept like the register's pages: the tenant's texts, rule and grounds
+/// change only with its data.
 async fn form(
     State(state): State<AppState>,
     Admin(s): Admin,
     Query(q): Query<Saved>,
 ) -> Result<Response, PageError> {
-    let values = current(&state, s.tenant()).await?;
-    let mut v = view(&state, &s, &values).await?;
-    v.saved = q.saved.is_some();
-    render(&v)
+    if q.saved.is_some() {
+        let values = current(&state, s.tenant()).await?;
+        return own_page(&state, &s, &values, StatusCode::OK, |v| v.saved = true).await;
+    }
+    let c = Chrome::signed(&s, "privacy-title");
+    crate::kept::page(&state, &s, "privacy page", 0, c, |c| async {
+        let values = current(&state, s.tenant()).await?;
+        view(&state, &s, c, &values).await
+    })
+    .await
 }
 
 async fn save(
@@ -175,9 +198,8 @@ async fn save(
         }
     }
     if !errors.is_empty() {
-        let mut v = view(&state, &s, &posted).await?;
-        v.errors = errors;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&v)?).into_response());
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return own_page(&state, &s, &posted, status, |v| v.errors = errors).await;
     }
     let tenant = s.tenant();
     if let Some(rule) = rule {
@@ -229,10 +251,11 @@ async fn person_error(
     key: &'static str,
 ) -> Result<Response, PageError> {
     let values = current(state, s.tenant()).await?;
-    let mut v = view(state, s, &values).await?;
-    v.email = f.email.clone();
-    v.errors.add(field, key);
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&v)?).into_response())
+    own_page(state, s, &values, StatusCode::UNPROCESSABLE_ENTITY, |v| {
+        v.email = f.email.clone();
+        v.errors.add(field, key);
+    })
+    .await
 }
 
 fn looks_like_email(e: &str) -> bool {
@@ -276,9 +299,10 @@ async fn erase(
     }
     let erased = oversyn_app::privacy::erase(&state.store, &s.actor(), &f.email).await?;
     let values = current(&state, s.tenant()).await?;
-    let mut v = view(&state, &s, &values).await?;
-    v.erased = Some(erased);
-    render(&v)
+    own_page(&state, &s, &values, StatusCode::OK, |v| {
+        v.erased = Some(erased)
+    })
+    .await
 }
 
 /// Adds a secrecy ground (from the tenant's own document management plan
@@ -297,8 +321,9 @@ async fn add_ground(
         Err(e) => e,
     };
     let values = current(&state, s.tenant()).await?;
-    let mut v = view(&state, &s, &values).await?;
-    v.errors = errors;
-    v.ground = input;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&v)?).into_response())
+    own_page(&state, &s, &values, StatusCode::UNPROCESSABLE_ENTITY, |v| {
+        v.errors = errors;
+        v.ground = input;
+    })
+    .await
 }

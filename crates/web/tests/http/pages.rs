@@ -656,6 +656,19 @@ async fn kept_register_pages_are_each_users_own_and_never_stale() {
             page.matches("EUROSTÄDER").count() >= 2,
             "the membership's heading and title show the change"
         );
+        // The admin's privacy page, kept too, shows a text another server wrote.
+        let (status, before) = app.get("/settings/privacy").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!before.contains("Vår egen text om namnen"));
+        let tenant = app.store.tenant_by_slug("stockholm").await.unwrap().id;
+        let key = oversyn_core::privacy::notice::NoticeKind::ALL[0].setting(oversyn_core::Lang::Sv);
+        app.store
+            .set_setting(tenant, &key, "Vår egen text om namnen.")
+            .await
+            .unwrap();
+        let (_, after) = app.get("/settings/privacy").await;
+        assert!(after.contains("Vår egen text om namnen."), "the kept page follows the data");
+        assert_eq!(csrf_of(&after), csrf_of(&before), "the same session's token");
     })
     .await;
 }
