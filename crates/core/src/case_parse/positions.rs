@@ -50,6 +50,11 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("protokoltilførsel*", Note),
     ("protokolltilførsel*", Note),
     ("yrkande från", Motion),
+    // "Efter yrkande från Filip Reinhag kompletteras texten …"
+    ("efter yrkande från", Motion),
+    ("efter yrkande av", Motion),
+    ("på yrkande från", Motion),
+    ("på yrkande av", Motion),
     ("amendment on behalf of", Motion),
     // Danish: "(Stillet af Socialdemokraterne, …)" names who moved it.
     ("(stillet af", Motion),
@@ -248,8 +253,10 @@ pub(crate) fn split_position_sentences(lines: Vec<Line>) -> Vec<Line> {
             .filter(|&k| {
                 let rest = &t[k..];
                 rest.starts_with(char::is_uppercase)
-                    && (persons::starts_with_person(rest) || starts_with_bare_name(rest))
-                    && intro_kind(rest).is_some()
+                    && (((persons::starts_with_person(rest) || starts_with_bare_name(rest))
+                        && intro_kind(rest).is_some())
+                        // "… fastställs. Efter yrkande från Filip Reinhag kompletteras …"
+                        || starts_like_intro(rest))
             })
             .collect();
         if cuts.is_empty() {

@@ -1219,3 +1219,16 @@ fn counts_written_as_words() {
     let v = &case.decision.votes;
     assert_eq!((v.for_, v.against), (Some(5), Some(4)));
 }
+
+#[test]
+fn a_motion_named_in_the_middle_of_a_paragraph() {
+    let text = "Regionstyrelsen\n\n§ 12 Verksamhetsplan 2027\n\nBeslut\n\nVerksamhetsplanen fastställs. Efter yrkande från Anna Berg kompletteras planen med ett avsnitt om kollektivtrafik.\n";
+    let case = parse(text, &[]).unwrap();
+    let motions: Vec<_> = case
+        .positions
+        .iter()
+        .filter(|p| p.kind == PositionKind::Motion)
+        .flat_map(|p| p.persons.iter().map(|x| x.name.as_str()))
+        .collect();
+    assert_eq!(motions, ["Anna Berg"], "{:?}", case.positions);
+}
