@@ -956,6 +956,26 @@ fn count_words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// `s` without its bracketed groups that hold no figure ("(KrF, Frp og
+/// H)"); a bracket with a count ("(7 st.)", "(två tomma)" aside) stays.
+fn without_named_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|k| open + k) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let inner = &rest[open + 1..close];
+        if inner.bytes().any(|b| b.is_ascii_digit()) {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn votes_in(sentences: &[String]) -> Votes {
     let mut v = Votes::default();
     let mut on_motions = Votes::default();
@@ -977,7 +997,10 @@ fn votes_in(sentences: &[String]) -> Votes {
             let on_motion = ["amendment", "ændringsforslag", "endringsforslag", "yrkande"]
                 .iter()
                 .any(|w| clause.contains(w));
-            let cw = count_words(clause);
+            // "åtte røyster (KrF, Frp og H) mot sju røyster (Ap, SV …)": the
+            // parties behind each count stand between the count and the link.
+            let unbracketed = without_named_brackets(clause);
+            let cw = count_words(&unbracketed);
             for i in 0..cw.len() {
                 // "34 stemmer imod 15", and "med 11 mot 24 stemmer".
                 let pair = number(cw[i]).and_then(|a| {
@@ -1488,6 +1511,8 @@ mod tests {
             (got.for_, got.against, got.abstain, got.absent),
             (Some(34), Some(15), Some(2), Some(10))
         );
+        let got = v("Tilrådinga er gjord med fem røyster (H og Frp) mot fire røyster (Ap, SV).");
+        assert_eq!((got.for_, got.against), (Some(5), Some(4)));
         let got = v("Tilrådinga er gjord med fem røyster mot fire røyster.");
         assert_eq!((got.for_, got.against), (Some(5), Some(4)));
         let got = v("Vote taken: 6 in favour, 1 against, 0 abstentions.");

@@ -21,6 +21,38 @@ pub(crate) fn paragraph(lines: &[Line]) -> Option<String> {
         .filter(|l| !l.furniture)
         .take(HEAD_LINES)
         .find_map(|l| paragraph_in(&l.text))
+        .or_else(|| numbered_paragraphs(lines))
+}
+
+/// A minute whose paragraphs are numbered within it, as British councils
+/// number them: "112.1 The Council reviewed …", "112.2 Recommendation (4)
+/// was put …". The minute's own number, when at least two paragraphs run
+/// on from .1 under it; below 10 it is more likely a report's chapter.
+fn numbered_paragraphs(lines: &[Line]) -> Option<String> {
+    let mut minute: Option<(u32, u32)> = None;
+    for l in lines.iter().filter(|l| !l.furniture).take(HEAD_LINES * 2) {
+        let t = l.text.trim_start();
+        let Some((head, _)) = t.split_once(char::is_whitespace) else {
+            continue;
+        };
+        let Some((n, k)) = head.split_once('.') else {
+            continue;
+        };
+        let (Ok(n), Ok(k)) = (n.parse::<u32>(), k.parse::<u32>()) else {
+            continue;
+        };
+        if !(10..=9999).contains(&n) {
+            continue;
+        }
+        minute = match minute {
+            None if k == 1 => Some((n, 1)),
+            Some((m, last)) if m == n && k == last + 1 => Some((n, k)),
+            other => other,
+        };
+    }
+    minute
+        .filter(|(_, last)| *last >= 2)
+        .map(|(n, _)| n.to_string())
 }
 
 /// An item shown as a row below a table's labels, as Danish minutes pages

@@ -1203,13 +1203,18 @@ fn meeting_days_in_news_and_minutes_heads() {
 
 #[test]
 fn a_recorded_vote_laid_out_a_line_a_side() {
-    let text = "15. Standing Orders\n\n15.1 The Council considered a report on Standing Orders.\n\n\
+    let text = "Standing Orders\n\n15.1 The Council considered a report on Standing Orders.\n\n\
 15.2 Recommendation (2) was put to a recorded vote.\n\n(a) For recommendation (2) – 30\n\n\
 Cllr Ash, Cllr Birch and others.\n\n(b) Against recommendation (2) – 9\n\nCllr Elm and others.\n\n\
 (c) Abstentions – 1\n\n15.3 Recommendation (2) was approved.\n";
     let case = parse(text, &[]).unwrap();
     let v = &case.decision.votes;
     assert_eq!((v.for_, v.against, v.abstain), (Some(30), Some(9), Some(1)));
+    assert_eq!(
+        case.paragraph.as_deref(),
+        Some("15"),
+        "the minute numbers its paragraphs"
+    );
 }
 
 #[test]
