@@ -495,6 +495,7 @@ fn is_meta(text: &str) -> bool {
         || l.starts_with("rss")
         || l.contains("://")
         || l.starts_with("www.")
+        || attendance_label(&l)
         // A row of a table of links: "| Edellinen asia | Seuraava asia |".
         || (l.starts_with('|') && l.matches('|').count() >= 3)
         || case_number_in(text).is_some()
@@ -519,6 +520,32 @@ fn is_meta(text: &str) -> bool {
         || (l.contains('§') && ["datum", "päivämäärä", "ärende nr", "sida", "dato"].iter().any(|w| l.contains(w)))
 }
 
+/// Whether a line opens with who attended: "PRESENT IN THE CHAIR:
+/// Councillor …", "MEMBERS PRESENT:", "Närvarande: …" (lowercased).
+fn attendance_label(l: &str) -> bool {
+    [
+        "present",
+        "members present",
+        "also present",
+        "in attendance",
+        "officials in attendance",
+        "apologies",
+        "närvarande",
+        "beslutande",
+        "tilstede",
+        "til stede",
+        "fraværende",
+        "frånvarande",
+        "läsnä",
+        "poissa",
+    ]
+    .iter()
+    .any(|w| {
+        l.strip_prefix(w)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':', '\t']))
+    })
+}
+
 /// Whether a line opens with a common noun and reads on ("Oversendelse av
 /// interpellasjon …"), as a subject does and a name does not.
 fn names_a_subject(text: &str) -> bool {
@@ -537,8 +564,30 @@ fn title(lines: &[Line]) -> (Option<String>, Confidence) {
     match labelled_or_first_title(lines) {
         Some((t, true)) => (Some(tidy_title(&t)), Confidence::High),
         Some((t, false)) => (Some(tidy_title(&t)), Confidence::Medium),
-        None => (None, Confidence::Low),
+        None => (
+            lines
+                .iter()
+                .take(HEAD_LINES)
+                .find_map(|l| numbered_heading(&l.text)),
+            Confidence::Low,
+        ),
     }
+}
+
+/// An item's heading numbered in the minutes, below their attendance
+/// lists: "1. Adoption of Minutes". Short, in words, and no sentence.
+fn numbered_heading(line: &str) -> Option<String> {
+    let t = line.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let heading = t.get(digits..)?.strip_prefix(". ")?.trim();
+    let words = heading.split_whitespace().count();
+    ((1..=3).contains(&digits)
+        && (2..=10).contains(&words)
+        && heading.starts_with(char::is_uppercase)
+        && heading.chars().any(char::is_lowercase)
+        && !heading.ends_with(['.', ':', ';', ','])
+        && !is_meta(heading))
+    .then(|| heading.to_string())
 }
 
 /// What a council web page adds to an item's heading: the item's number in
@@ -674,6 +723,10 @@ fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
             return None;
         }
         if is_meta(t) || t.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        // The names below "MEMBERS PRESENT:".
+        if k > 0 && attendance_label(&lower(head[k - 1].text.trim())) {
             continue;
         }
         let mut title = t.to_string();

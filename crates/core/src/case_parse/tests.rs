@@ -1237,3 +1237,14 @@ fn a_motion_named_in_the_middle_of_a_paragraph() {
         .collect();
     assert_eq!(motions, ["Anna Berg"], "{:?}", case.positions);
 }
+
+#[test]
+fn a_numbered_heading_below_the_attendance_names_the_item() {
+    let text = "MINUTES OF PROCEEDINGS AT MEETING OF THE COUNTY COUNCIL HELD ON MONDAY, 3RD MARCH, 2014\n\n\
+PRESENT IN THE CHAIR: Councillor A. Byrne, Cathaoirleach.\n\nMEMBERS PRESENT:\n\nCouncillors Kelly, Murphy and Walsh.\n\n\
+1. Adoption of Minutes\n\nCirculated, copy of draft Minutes of the meeting of February.\n\n\
+Proposed by Councillor Kelly; Seconded by Councillor Walsh; And Resolved:\n\n\
+“That the draft Minutes, as circulated, be taken as read and adopted.”\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Adoption of Minutes"));
+}
