@@ -414,6 +414,13 @@ const FORM_LINES: &[&str] = &[
     "saksframlegg",
     "møteprotokoll",
     "asia",
+    // A web page's table of contents.
+    "indhold",
+    "innhold",
+    "innehåll",
+    "sisältö",
+    "contents",
+    "table of contents",
     // A web page's link past its menu.
     "hoppa till innehåll",
     "hoppa till huvudinnehåll",
