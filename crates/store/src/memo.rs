@@ -134,6 +134,15 @@ pub(crate) fn writing() {
 }
 
 impl Store {
+    /// Every scope's versions as the request reads them, or read now
+    /// outside a request.
+    async fn versions_now(&self) -> Result<Arc<crate::Versions>, StoreError> {
+        match request_versions() {
+            Some(v) => Ok(v),
+            None => Ok(Arc::new(self.data_versions().await?)),
+        }
+    }
+
     /// The stamp of a tenant's data now (or as the request's versions say).
     pub async fn stamp(&self, tenant_id: i64) -> Result<Stamp, StoreError> {
         if let Some(versions) = request_versions() {
@@ -155,10 +164,7 @@ impl Store {
     /// The stamp of tenant `tenant_id`'s job queue (its own version, and
     /// the tenant's data for what a page shows around the jobs).
     pub async fn job_queue_stamp(&self, tenant_id: i64) -> Result<Stamp, StoreError> {
-        let versions = match request_versions() {
-            Some(v) => v,
-            None => Arc::new(self.data_versions().await?),
-        };
+        let versions = self.versions_now().await?;
         Ok(Stamp {
             shared: versions.job_queue(tenant_id),
             own: versions.stamp(tenant_id).own,
@@ -280,10 +286,7 @@ impl Store {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, StoreError>>,
     {
-        let versions = match request_versions() {
-            Some(v) => v,
-            None => Arc::new(self.data_versions().await?),
-        };
+        let versions = self.versions_now().await?;
         let stamp = Stamp {
             shared: versions.fingerprint(),
             own: -1,
