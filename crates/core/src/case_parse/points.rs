@@ -720,6 +720,13 @@ pub(crate) fn decision(
     {
         return (points, Confidence::Medium);
     }
+    // A British decision record: one resolution to a line, each opening
+    // with its verb ("To note …;", "To recommend …"), under no heading.
+    if best.is_none_or(|(s, _)| s < 2)
+        && let Some(points) = infinitive_resolutions(paras, &inside)
+    {
+        return (points, Confidence::Medium);
+    }
     // A list under "Beslut" or after "beslutar att" is sure; a proposal's
     // list or a decision in one sentence is likely; a list without an
     // introduction in a case is a guess.
@@ -759,6 +766,82 @@ pub(crate) fn decision(
         }
         _ => (Vec::new(), Confidence::Low),
     }
+}
+
+/// The verbs that open a resolution written as an infinitive.
+const RESOLUTION_VERBS: &[&str] = &[
+    "note",
+    "agree",
+    "approve",
+    "confirm",
+    "recommend",
+    "authorise",
+    "authorize",
+    "endorse",
+    "accept",
+    "adopt",
+    "delegate",
+    "request",
+    "receive",
+    "support",
+    "refer",
+    "defer",
+    "grant",
+    "instruct",
+    "appoint",
+    "nominate",
+    "reject",
+    "welcome",
+    "allocate",
+    "release",
+    "ratify",
+];
+
+/// Whether a line opens with "To" and a resolution's verb; the space
+/// between them is sometimes lost where the page set "To" apart ("Tonote").
+fn opens_with_infinitive(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("To") else {
+        return false;
+    };
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    RESOLUTION_VERBS.iter().any(|v| {
+        rest.strip_prefix(v)
+            .is_some_and(|after| after.starts_with(' '))
+    })
+}
+
+/// Two or more lines in a row, each a resolution in the infinitive ("To
+/// note the consultation …;" / "To agree the final details …;"): the
+/// points of a decision record that puts no heading above them.
+fn infinitive_resolutions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
+    let mut best: Vec<&Para> = Vec::new();
+    let mut run: Vec<&Para> = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        let fits = p.kind == ParaKind::Text
+            && !inside.get(i).copied().unwrap_or(false)
+            && opens_with_infinitive(p.text.trim_start());
+        if fits {
+            run.push(p);
+        } else {
+            if run.len() > best.len() {
+                best = std::mem::take(&mut run);
+            }
+            run.clear();
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    (best.len() >= 2).then(|| {
+        best.iter()
+            .enumerate()
+            .map(|(k, p)| Point {
+                number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+                label: String::new(),
+                text: p.text.trim().to_string(),
+            })
+            .collect()
+    })
 }
 
 /// How a decision recorded with its proposers begins.

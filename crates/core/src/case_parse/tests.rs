@@ -1248,3 +1248,27 @@ Proposed by Councillor Kelly; Seconded by Councillor Walsh; And Resolved:\n\n\
     let case = parse(text, &[]).unwrap();
     assert_eq!(case.title.as_deref(), Some("Adoption of Minutes"));
 }
+
+#[test]
+fn resolutions_in_the_infinitive_one_to_a_line() {
+    let text = "Issue - decisions\n\nLibrary opening hours 2027\n\n03/05/2027 - Library Service Review\n\n\n\n  To note the responses to the consultation;\n\n  Toagree the revised opening hours in Appendix A;\n\n  To recommend the budget for the service to Council.\n\n(The Head of Service left the meeting.)\n";
+    let case = parse(text, &[]).unwrap();
+    let points: Vec<&str> = case
+        .decision_points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "To note the responses to the consultation;",
+            "Toagree the revised opening hours in Appendix A;",
+            "To recommend the budget for the service to Council."
+        ]
+    );
+    let one = "Minutes\n\nTo note the report.\n";
+    assert!(
+        parse(one, &[]).map_or(true, |c| c.decision_points.is_empty()),
+        "one such line alone is not a list of resolutions"
+    );
+}
