@@ -795,6 +795,9 @@ fn continues_title(next: &str) -> bool {
 }
 
 fn labelled_title(line: &str) -> Option<String> {
+    if let Some(swapped) = super::items::sign_first(line) {
+        return labelled_title(&swapped);
+    }
     let l = lower(line);
     if let Some(rest) = line.strip_prefix('§') {
         // "§ 12 Medlemskap i ICLEI" or "§ 12 Dnr KS 2019/0457"

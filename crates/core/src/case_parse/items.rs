@@ -25,6 +25,9 @@ pub(crate) fn item_label(line: &str) -> Option<String> {
     let t = line.trim();
     let t = t.strip_prefix("• ").unwrap_or(t).trim_start();
     let l = lower(t);
+    if let Some(swapped) = sign_first(t) {
+        return item_label(&swapped);
+    }
     let (prefix_len, keep) = if let Some(rest) = t.strip_prefix('§') {
         if rest.starts_with('§') {
             return None;
@@ -64,6 +67,22 @@ pub(crate) fn item_label(line: &str) -> Option<String> {
         .next()
         .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit());
     after_number.then(|| format!("{keep}{number}"))
+}
+
+/// "44 § Sammanträdets öppnande", the number before the sign as some
+/// Swedish protocols write it, in the usual order: "§ 44 Sammanträdets
+/// öppnande". Running text ("5 § kommunallagen") goes on in lower case.
+pub(crate) fn sign_first(t: &str) -> Option<String> {
+    let t = t.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) {
+        return None;
+    }
+    let after = t[digits..].trim_start_matches(' ').strip_prefix('§')?;
+    let title = after.strip_prefix(' ')?.trim_start();
+    title
+        .starts_with(char::is_uppercase)
+        .then(|| format!("§ {} {title}", &t[..digits]))
 }
 
 /// Every item start, in order; fewer than two means the text is one item.
@@ -535,6 +554,8 @@ pub(crate) struct Item {
     pub(crate) label: String,
     pub(crate) text: String,
     pub(crate) title: Option<String>,
+    /// The protocol's head in front of the item's own text.
+    pub(crate) head: String,
 }
 
 /// The protocol's head and each item's text, the head in front of each.
@@ -560,6 +581,7 @@ pub(crate) fn split(text: &str) -> Vec<Item> {
                 label: start.label.clone(),
                 text,
                 title: start.title.clone(),
+                head: head.to_string(),
             }
         })
         .collect()
@@ -577,6 +599,11 @@ mod tests {
             Some("§ 63")
         );
         assert_eq!(item_label("§ 64").as_deref(), Some("§ 64"));
+        assert_eq!(
+            item_label("44 § Sammanträdets öppnande").as_deref(),
+            Some("§ 44")
+        );
+        assert_eq!(item_label("5 § kommunallagen gäller."), None);
         assert_eq!(item_label("Sag nr. 130\n").as_deref(), Some("Sag nr. 130"));
         assert_eq!(item_label("Sag nr. 129").as_deref(), Some("Sag nr. 129"));
         assert_eq!(

@@ -107,6 +107,9 @@ fn numbered_caps(line: &str) -> Option<(String, String)> {
 
 fn paragraph_in(line: &str) -> Option<String> {
     let t = line.trim();
+    if let Some(swapped) = super::items::sign_first(t) {
+        return paragraph_in(&swapped);
+    }
     let l = lower(t);
     // A Dynasty page's head: "Pöytäkirja 08.12.2025/Pykälä 48".
     if let Some((_, after)) = t.rsplit_once('/')

@@ -240,7 +240,7 @@ pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
     let mut cases = items_of(text, orgs);
     let decided = |c: &ParsedCase| !c.decision_points.is_empty() || !c.positions.is_empty();
     if !cases.iter().any(|(_, c)| decided(c)) {
-        return parse_one(text, orgs, false);
+        return parse_one(text, orgs, None);
     }
     let pick = cases
         .iter()
@@ -274,7 +274,7 @@ pub fn parse_all(text: &str, orgs: &[OrgName]) -> Result<Vec<ParsedCase>, ParseE
     text::check(text)?;
     let cases = items_of(text, orgs);
     if cases.is_empty() {
-        return parse_one(text, orgs, false).map(|c| vec![c]);
+        return parse_one(text, orgs, None).map(|c| vec![c]);
     }
     Ok(cases.into_iter().map(|(_, c)| c).collect())
 }
@@ -284,7 +284,7 @@ fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
     items::split(text)
         .into_iter()
         .filter_map(|item| {
-            let mut case = parse_one(&item.text, orgs, true).ok()?;
+            let mut case = parse_one(&item.text, orgs, Some(&item.head)).ok()?;
             if let Some(title) = item.title {
                 case.title = Some(title);
                 case.confidence.insert("title".into(), Confidence::High);
@@ -294,13 +294,32 @@ fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
         .collect()
 }
 
-/// One document or item; `lenient` keeps an item with no decision instead
-/// of refusing it as no decision document.
-fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, ParseError> {
+/// One document, or one item of a protocol with the protocol's head in
+/// front of it; an item with no decision is kept instead of refused as no
+/// decision document.
+fn parse_one(
+    text: &str,
+    orgs: &[OrgName],
+    item_head: Option<&str>,
+) -> Result<ParsedCase, ParseError> {
+    let lenient = item_head.is_some();
     let mut matcher = orgs::Matcher::new(orgs);
     let lines =
         positions::split_position_sentences(text::clean(text, &|w| matcher.is_name_word(w)));
     let paras = paragraphs::build(&lines, &|s| matcher.is_name(s));
+    // An item's decision is in its own text: what the head records (the
+    // minute checkers chosen before the first §) is no item's decision.
+    let head_paras = item_head.map_or(0, |head| {
+        let lines =
+            positions::split_position_sentences(text::clean(head, &|w| matcher.is_name_word(w)));
+        let own = paragraphs::build(&lines, &|s| matcher.is_name(s));
+        let same = own.len() <= paras.len()
+            && own
+                .last()
+                .zip(paras.get(own.len().wrapping_sub(1)))
+                .is_none_or(|(a, b)| a.text == b.text);
+        if same { own.len() } else { 0 }
+    });
     let head = heading::read(&lines, &paras);
     let blocks = positions::blocks(&paras);
     let lists = points::lists(&paras);
@@ -335,7 +354,7 @@ fn parse_one(text: &str, orgs: &[OrgName], lenient: bool) -> Result<ParsedCase, 
         }
         None => (
             decision,
-            points::decision(&paras, &lists, &blocks, looks_like_case),
+            points::decision(&paras, &lists, &blocks, looks_like_case, head_paras),
         ),
     };
     let recorded = !decision_points.is_empty()

@@ -565,6 +565,8 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "godkändes",
     "antogs",
     "valdes",
+    "lades till handlingarna",
+    "läggs till handlingarna",
     // Finland-Swedish and Åland minutes write the decision in the present
     // passive: "Föredragningslistan godkänns enhälligt", "Till
     // protokolljusterare utses …".
@@ -664,8 +666,12 @@ pub(crate) fn decision(
     lists: &[List],
     blocks: &[Block],
     looks_like_case: bool,
+    head_paras: usize,
 ) -> (Vec<Point>, Confidence) {
-    let inside = in_positions(paras, blocks);
+    let mut inside = in_positions(paras, blocks);
+    for skip in inside.iter_mut().take(head_paras) {
+        *skip = true;
+    }
     // Whether each paragraph stands in a decision's section: found in one
     // pass, as a text may hold thousands of lists.
     let mut section_is_decision = Vec::with_capacity(paras.len());
@@ -742,6 +748,11 @@ pub(crate) fn decision(
         return (points, sure);
     }
     if let Some((p, at)) = sentence_decision(paras, &inside, looks_like_case) {
+        // "Dagordningen fastställdes." / "Till justeringsperson valdes …":
+        // an opening item's decisions, each a short sentence of its own.
+        if let Some(points) = short_outcomes(paras, &inside, at) {
+            return (points, Confidence::Medium);
+        }
         // "Kommunestyret godkjenner planene." and the bullets right below it
         // that say how: the sentence and its list are the decision.
         let mut points = vec![p];
@@ -1078,6 +1089,35 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
     (points.len() >= needed).then_some(points)
 }
 
+/// Where the sentence decision at paragraph `at` is a short sentence
+/// alone in its paragraph, and others like it stand beside it, each
+/// telling an outcome in the passive: all of them, in order.
+fn short_outcomes(paras: &[Para], inside: &[bool], at: usize) -> Option<Vec<Point>> {
+    let short = |p: &Para| {
+        let t = p.text.trim();
+        p.kind == ParaKind::Text
+            && t.ends_with('.')
+            && t.split_whitespace().count() <= 15
+            && super::decision::split_sentences(t).len() == 1
+            && reports_outcome(t)
+    };
+    if !paras.get(at).is_some_and(short) {
+        return None;
+    }
+    let points: Vec<Point> = paras
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| !inside.get(*i).copied().unwrap_or(false) && short(p))
+        .enumerate()
+        .map(|(k, (_, p))| Point {
+            number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+            label: String::new(),
+            text: p.text.trim().to_string(),
+        })
+        .collect();
+    (points.len() >= 2).then_some(points)
+}
+
 /// A summary's sentence that tells an outcome without a body as subject:
 /// "Budgeten för 2017 antogs.", "Utöver det fattades även beslut om
 /// samråd …", "Kommunstyrelsen gav kommunchefen … i uppdrag att utreda …".
@@ -1128,6 +1168,9 @@ fn reports_outcome(sentence: &str) -> bool {
         "vedtas",
         "godkänns",
         "hyväksytään",
+        // "Till justeringsperson valdes Rebecca Lampinen."
+        "valdes",
+        "utsågs",
     ];
     // "Rådmannens innstilling enstemmig vedtatt (7 st.).": the count in
     // brackets after the verb.
@@ -1140,6 +1183,10 @@ fn reports_outcome(sentence: &str) -> bool {
             .map(lower),
         None => words.last().cloned(),
     };
+    // "Protokollet lades till handlingarna.": placed on file.
+    let filed = words.windows(3).any(|w| {
+        matches!(w[0].as_str(), "lades" | "läggs") && w[1] == "till" && w[2] == "handlingarna"
+    });
     let passive = sentence.trim_end().ends_with('.')
         && ((words.len() <= 25 && last.is_some_and(|w| PASSIVES.contains(&w.as_str())))
             || words
@@ -1147,7 +1194,7 @@ fn reports_outcome(sentence: &str) -> bool {
                 .unwrap_or_default()
                 .iter()
                 .any(|w| PASSIVES.contains(&w.as_str())));
-    took_decision || gave_task || passive
+    took_decision || gave_task || passive || filed
 }
 
 /// A decision written as one sentence: "Kommunstyrelsen beslutar att …",

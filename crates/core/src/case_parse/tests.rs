@@ -1272,3 +1272,29 @@ fn resolutions_in_the_infinitive_one_to_a_line() {
         "one such line alone is not a list of resolutions"
     );
 }
+
+#[test]
+fn items_numbered_before_the_sign_and_decided_in_short_sentences() {
+    let text = "Direktionens protokoll 14 mars 2027\n\nJustering\nAtt jämte ordföranden justera protokollet valdes Karin Berg.\n\n\
+12 § Mötets öppnande och val av justeringsperson\n\nOrdföranden öppnade mötet.\n\nDagordningen fastställdes.\n\nTill justeringsperson valdes Karin Berg.\n\n\
+13 § Föregående protokoll\n\nInga synpunkter fanns. Protokollet lades till handlingarna.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[0].paragraph.as_deref(), Some("12"));
+    assert_eq!(
+        cases[0].title.as_deref(),
+        Some("Mötets öppnande och val av justeringsperson")
+    );
+    assert_eq!(
+        point_texts(&cases[0]),
+        [
+            "Dagordningen fastställdes.",
+            "Till justeringsperson valdes Karin Berg."
+        ],
+        "the head's choice of a checker is no item's decision"
+    );
+    assert_eq!(
+        point_texts(&cases[1]),
+        ["Protokollet lades till handlingarna."]
+    );
+}
