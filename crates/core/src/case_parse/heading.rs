@@ -1074,8 +1074,14 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
             l.strip_prefix(w)
                 .is_some_and(|r| r.starts_with([' ', ':', '\t']) && first.start <= w.len() + 3)
         });
+        // A transcribed page's marker carries the meeting's day:
+        // "-2, KST 2011-03-07 18:00 Tid 07.03.2011 …".
+        // The marker's date is the line's first: page_marker wants it
+        // right after the body's letters.
+        let marked = super::items::page_marker(&line.text).is_some();
         let labelled = alone
             || timed
+            || marked
             || body_and_date
             || DATE_LABELS.iter().any(|w| {
                 find_phrase(&l, w).is_some_and(|at| {

@@ -119,6 +119,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         out = labelled_rows(text);
     }
     if out.len() < 2 {
+        out = margin_rows(text);
+    }
+    if out.len() < 2 {
         out = dated_headings(text);
     }
     if out.len() < 2 {
@@ -410,6 +413,75 @@ fn labelled_rows(text: &str) -> Vec<ItemStart> {
                 title.trim_end_matches(['.', ':']),
             )),
             decided_from: Some(k + 1),
+        });
+    }
+    out
+}
+
+/// A transcribed page's marker: "46, KST 2011-03-07 18:00 …" (page or
+/// item 46, the body's letters, the meeting's day) or "-2, KST …" for a
+/// page with no item. The number as written, the letters and what follows
+/// them.
+pub(crate) fn page_marker(line: &str) -> Option<(&str, &str, &str)> {
+    let t = line.trim();
+    let sign = usize::from(t.starts_with('-'));
+    let digits = t[sign..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) {
+        return None;
+    }
+    let number = &t[..sign + digits];
+    let rest = t[sign + digits..].strip_prefix(", ")?;
+    let letters = rest.chars().take_while(|c| c.is_uppercase()).count();
+    let code = &rest[..rest
+        .char_indices()
+        .nth(letters)
+        .map_or(rest.len(), |(i, _)| i)];
+    let after_code = &rest[code.len()..];
+    let dated = after_code
+        .strip_prefix(' ')
+        .and_then(|r| {
+            super::dates::find(r)
+                .into_iter()
+                .next()
+                .map(|d| d.start == 0)
+        })
+        .unwrap_or(false);
+    ((2..=6).contains(&letters) && dated).then_some((number, code, after_code))
+}
+
+/// A protocol copied page by page onto one line each, as document sites
+/// transcribe Finland-Swedish minutes: "46, KST 2011-03-07 18:00
+/// PROTOKOLLJUSTERARE, val … KST 46 Till att justera protokollet valdes
+/// …". The page marker names the item; the body's letters and the number
+/// again, in the margin, stand before the decision.
+fn margin_rows(text: &str) -> Vec<ItemStart> {
+    let mut out = Vec::new();
+    for (at, line) in offset_lines(text) {
+        let Some((number, code, after_code)) = page_marker(line) else {
+            continue;
+        };
+        if number.starts_with('-') {
+            continue;
+        }
+        let margin = format!(" {code} {number} ");
+        let Some(k) = line.find(&margin) else {
+            continue;
+        };
+        // The heading in capitals after the marker's date and time.
+        let title: Vec<&str> = after_code
+            .split_whitespace()
+            .skip_while(|w| !w.chars().any(char::is_alphabetic))
+            .take_while(|w| {
+                w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+            })
+            .collect();
+        let title = title.join(" ");
+        out.push(ItemStart {
+            label: format!("§ {number}"),
+            at,
+            title: (title.chars().filter(|c| c.is_alphabetic()).count() >= 6)
+                .then(|| super::heading::tidy_title(title.trim_end_matches([',', '.', ':']))),
+            decided_from: Some(k + margin.len()),
         });
     }
     out

@@ -1271,10 +1271,16 @@ fn sentence_decision(
                 || body_right_before(&para.text, at).is_some()
                 || body_right_after(&para.text, at).is_some()
         };
+        // "Konstaterades.", "Antecknades för kännedom.": Finland-Swedish
+        // minutes write the decision as a passive with no subject.
+        let bare = ["konstaterades", "antecknades", "antecknas"]
+            .iter()
+            .any(|w| l.strip_prefix(w).is_some_and(|r| r.starts_with(['.', ' '])));
         let phrase_at = may
             .then(|| find_any(&l, SENTENCE_DECISIONS))
             .flatten()
-            .map(|(at, _)| at);
+            .map(|(at, _)| at)
+            .or(bare.then_some(0));
         // "Stadsstyrelsen beslutade enhälligt …": a body saying it decided,
         // taken before a phrase no body said ("… valdes Per-Erik Finne").
         let verb_at = may

@@ -1298,3 +1298,19 @@ fn items_numbered_before_the_sign_and_decided_in_short_sentences() {
         ["Protokollet lades till handlingarna."]
     );
 }
+
+#[test]
+fn a_protocol_transcribed_one_page_to_a_line() {
+    let text = "-1, STST 2026-04-20 18:00 Tid 20.04.2026 kl. 18.00 Plats Stadshuset Närvarande Berg Anna, ordförande Lind Per, ledamot\n\
+12, STST 2026-04-20 18:00 SAMMANTRÄDETS LAGLIGHET Ordföranden konstaterar sammanträdets laglighet. STST 12 Konstaterades.\n\
+13, STST 2026-04-20 18:00 PROTOKOLLJUSTERARE, val Stadsstyrelsen utser två justerare. STST 13 Till protokolljusterare valdes Per Lind och Eva Ek.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(point_texts(&cases[0]), ["Konstaterades."]);
+    assert_eq!(
+        point_texts(&cases[1]),
+        ["Till protokolljusterare valdes Per Lind och Eva Ek."]
+    );
+    assert_eq!(cases[1].date, NaiveDate::from_ymd_opt(2026, 4, 20));
+    assert_eq!(cases[0].title.as_deref(), Some("SAMMANTRÄDETS LAGLIGHET"));
+}
