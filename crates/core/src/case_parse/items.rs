@@ -122,6 +122,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         out = margin_rows(text);
     }
     if out.len() < 2 {
+        out = colon_codes(text);
+    }
+    if out.len() < 2 {
         out = dated_headings(text);
     }
     if out.len() < 2 {
@@ -413,6 +416,68 @@ fn labelled_rows(text: &str) -> Vec<ItemStart> {
                 title.trim_end_matches(['.', ':']),
             )),
             decided_from: Some(k + 1),
+        });
+    }
+    out
+}
+
+/// "08/15:01": a minute numbered by year, meeting and item, as some
+/// Northern Irish councils number them. The year and meeting, and the item.
+fn colon_code(word: &str) -> Option<(&str, u32)> {
+    let (meeting, item) = word.split_once(':')?;
+    let (year, number) = meeting.split_once('/')?;
+    let digits =
+        |s: &str, max: usize| (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(year, 4) && digits(number, 3) && digits(item, 3))
+        .then(|| item.parse().ok().map(|n| (meeting, n)))
+        .flatten()
+}
+
+/// Items headed "08/15:01 APOLOGIES AND CHAIRMAN'S BUSINESS", one meeting's
+/// items numbered on; a page's footer ("11 August 2008 1") may run into
+/// the heading's line.
+fn colon_codes(text: &str) -> Vec<ItemStart> {
+    let mut out: Vec<ItemStart> = Vec::new();
+    let mut run: Option<(String, u32)> = None;
+    for (at, line) in offset_lines(text) {
+        let t = line.trim();
+        let Some((k, word)) = t
+            .split_whitespace()
+            .enumerate()
+            .take(6)
+            .find(|(_, w)| colon_code(w).is_some())
+        else {
+            continue;
+        };
+        let before: Vec<&str> = t.split_whitespace().take(k).collect();
+        let footer = before.is_empty()
+            || (before
+                .last()
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+                && super::dates::find(&before[..before.len() - 1].join(" "))
+                    .first()
+                    .is_some_and(|d| d.start == 0));
+        let Some((meeting, item)) = colon_code(word).filter(|_| footer) else {
+            continue;
+        };
+        let title = t[t.find(word).unwrap_or(0) + word.len()..].trim();
+        if !title.starts_with(char::is_uppercase) {
+            continue;
+        }
+        match &run {
+            Some((m, last)) if m == meeting && item > *last && item <= last + 3 => {}
+            Some((m, _)) if m == meeting => continue,
+            _ if out.len() >= 2 => continue,
+            _ => out.clear(),
+        }
+        run = Some((meeting.to_string(), item));
+        out.push(ItemStart {
+            label: word.to_string(),
+            at,
+            title: Some(super::heading::tidy_title(
+                title.trim_end_matches(['.', ':']),
+            )),
+            decided_from: None,
         });
     }
     out

@@ -237,6 +237,7 @@ impl std::error::Error for ParseError {}
 /// a warning names the others; [`parse_all`] reads each.
 pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
     text::check(text)?;
+    let text = &*text::block_breaks(text);
     let mut cases = items_of(text, orgs);
     let decided = |c: &ParsedCase| !c.decision_points.is_empty() || !c.positions.is_empty();
     if !cases.iter().any(|(_, c)| decided(c)) {
@@ -272,6 +273,7 @@ pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
 /// question answered, nothing reported) is kept with a warning.
 pub fn parse_all(text: &str, orgs: &[OrgName]) -> Result<Vec<ParsedCase>, ParseError> {
     text::check(text)?;
+    let text = &*text::block_breaks(text);
     let cases = items_of(text, orgs);
     if cases.is_empty() {
         return parse_one(text, orgs, None).map(|c| vec![c]);

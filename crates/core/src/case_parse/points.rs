@@ -1101,13 +1101,30 @@ fn short_outcomes(paras: &[Para], inside: &[bool], at: usize) -> Option<Vec<Poin
             && super::decision::split_sentences(t).len() == 1
             && reports_outcome(t)
     };
-    if !paras.get(at).is_some_and(short) {
-        return None;
-    }
+    // "After discussion, it was agreed that …" / "It was also agreed that
+    // …": British minutes give each decision a paragraph of its own.
+    let agreed = |p: &Para| {
+        let l = lower(prefix(&p.text, 80));
+        let l = l.strip_prefix("after discussion, ").unwrap_or(&l);
+        p.kind == ParaKind::Text
+            && [
+                "it was agreed that",
+                "it was also agreed that",
+                "it was further agreed that",
+                "it was resolved that",
+            ]
+            .iter()
+            .any(|w| l.starts_with(w))
+    };
+    let like: &dyn Fn(&Para) -> bool = match paras.get(at) {
+        Some(p) if short(p) => &short,
+        Some(p) if agreed(p) => &agreed,
+        _ => return None,
+    };
     let points: Vec<Point> = paras
         .iter()
         .enumerate()
-        .filter(|(i, p)| !inside.get(*i).copied().unwrap_or(false) && short(p))
+        .filter(|(i, p)| !inside.get(*i).copied().unwrap_or(false) && like(p))
         .enumerate()
         .map(|(k, (_, p))| Point {
             number: u32::try_from(k + 1).unwrap_or(u32::MAX),

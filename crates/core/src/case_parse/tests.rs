@@ -1314,3 +1314,27 @@ fn a_protocol_transcribed_one_page_to_a_line() {
     assert_eq!(cases[1].date, NaiveDate::from_ymd_opt(2026, 4, 20));
     assert_eq!(cases[0].title.as_deref(), Some("SAMMANTRÄDETS LAGLIGHET"));
 }
+
+#[test]
+fn minutes_copied_as_one_line_of_html_paragraphs() {
+    let text = "<p>MINUTES OF THE COUNCIL MEETING HELD ON MONDAY 2 MARCH 2026 AT 7.00 PM</p><p>In the Chair: Councillor A Byrne</p>\
+<p>26/03:01 CHAIRMAN’S BUSINESS </p><p>Twinning visit</p><p>After discussion, it was agreed that Councillor Kerr would attend the twinning ceremony.</p>\
+<p>It was also agreed that the Clerk would write to the twin town.</p>\
+<p>16 March 2026 2 26/03:02 MINUTES OF THE PREVIOUS MEETING</p><p>It was agreed that the minutes be adopted.</p>\n";
+    let cases = parse_all(text, &[]).unwrap();
+    assert_eq!(cases.len(), 2, "{cases:?}");
+    assert_eq!(cases[0].title.as_deref(), Some("CHAIRMAN’S BUSINESS"));
+    assert_eq!(
+        point_texts(&cases[0]),
+        [
+            "After discussion, it was agreed that Councillor Kerr would attend the twinning ceremony.",
+            "It was also agreed that the Clerk would write to the twin town."
+        ]
+    );
+    assert_eq!(
+        cases[1].title.as_deref(),
+        Some("MINUTES OF THE PREVIOUS MEETING"),
+        "the page footer run into the heading is no part of it"
+    );
+    assert_eq!(cases[1].date, NaiveDate::from_ymd_opt(2026, 3, 2));
+}

@@ -180,6 +180,51 @@ fn trim_end_spaces(s: &mut String) {
     }
 }
 
+/// A page copied with its markup on one line ("<p>Apologies …</p><p>It
+/// was agreed …</p>"): each block is a paragraph, as the page showed it,
+/// and its tags go. A "<br>" is left for [`strip_markup`] to make a space:
+/// pages break lines inside a sentence with it.
+pub(crate) fn block_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    const BLOCKS: &[&str] = &["p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"];
+    if !text.contains("</") {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        let tag = tail
+            .find('>')
+            .filter(|&c| c < 200)
+            .map(|c| (c, tail[1..c].trim_start_matches('/')))
+            .map(|(c, inner)| {
+                let name: String = inner
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                (c, name, tail[1..].starts_with('/'))
+            });
+        match tag {
+            Some((c, name, closing)) if BLOCKS.contains(&name.as_str()) => {
+                if closing {
+                    out.push_str("\n\n");
+                }
+                rest = &tail[c + 1..];
+                changed = true;
+            }
+            _ => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    if changed { out.into() } else { text.into() }
+}
+
 fn raw_lines(text: &str) -> Vec<Raw> {
     let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n").into()
