@@ -1164,14 +1164,17 @@ fn bracketed_counts(l: &str, v: &mut Votes) {
             slot(v, vote).get_or_insert(n);
         }
     }
-    for none in [
-        "no abstentions",
-        "inga nedlagda",
-        "ingen undlod",
-        "ingen avsto",
+    // "… with no votes against and one abstention."
+    for (none, vote) in [
+        ("no abstentions", Vote::Abstain),
+        ("inga nedlagda", Vote::Abstain),
+        ("ingen undlod", Vote::Abstain),
+        ("ingen avsto", Vote::Abstain),
+        ("no votes against", Vote::Against),
+        ("none against", Vote::Against),
     ] {
         if l.contains(none) {
-            v.abstain.get_or_insert(0);
+            slot(v, vote).get_or_insert(0);
         }
     }
 }

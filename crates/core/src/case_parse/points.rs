@@ -1365,6 +1365,9 @@ fn sentence_decision(
         // A resolution written out ("… RESOLVED that the application be
         // refused") is surer than the report of the discussion before it.
         let s = s + 3 * u8::from(para.text.contains("RESOLVED") || l.contains("resolved that"));
+        // Under "RESOLVED", the resolution itself ("That Mrs Hamilton be
+        // elected …") rather than the vote reported under "Decision" above.
+        let s = s + u8::from(under_decision && l.starts_with("that "));
         let best_s = best.map_or(0, |(b, _, _, _)| b);
         if s > best_s {
             // Lines run together before the decision ("… Nr. 28 BR 40/04.

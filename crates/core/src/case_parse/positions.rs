@@ -169,6 +169,10 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("proposed councillor", Motion),
     ("proposed himself", Motion),
     ("proposed herself", Motion),
+    // "Mr Dignum proposed Mrs Hamilton.": a nomination.
+    ("proposed mr", Motion),
+    ("proposed mrs", Motion),
+    ("proposed ms", Motion),
     ("moved an amendment", Motion),
     ("moved the following amendment", Motion),
     ("stillede ændringsforslag", Motion),
@@ -216,6 +220,7 @@ const STEMS: &[&str] = &[
     "proposed councillor",
     "proposed him",
     "proposed her",
+    "proposed m",
     "moved by",
     "understödd",
     "föreslog",

@@ -1338,3 +1338,25 @@ fn minutes_copied_as_one_line_of_html_paragraphs() {
     );
     assert_eq!(cases[1].date, NaiveDate::from_ymd_opt(2026, 3, 2));
 }
+
+#[test]
+fn an_election_proposed_voted_and_resolved() {
+    let text = "Annual Council - Tuesday 12 May 2026 2.00 pm\n\n14.\n\nElection of the Chairman of the Council\n\nMinutes:\n\n\
+Mrs Ward invited nominations.\n\nMr Price proposed Mrs Lowe. He spoke of her year in office.\n\nThe proposal was seconded by Mr Hart.\n\n\
+Decision\n\nMembers voted in favour of the proposal with no votes against and two abstentions.\n\nRESOLVED\n\n\
+That Mrs Lowe be elected the Chairman of the Council for 2026-2027.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["That Mrs Lowe be elected the Chairman of the Council for 2026-2027."]
+    );
+    let v = &case.decision.votes;
+    assert_eq!((v.against, v.abstain), (Some(0), Some(2)));
+    assert!(
+        case.positions
+            .iter()
+            .any(|p| p.kind == PositionKind::Motion && p.text.contains("Mr Price")),
+        "{:?}",
+        case.positions
+    );
+}
