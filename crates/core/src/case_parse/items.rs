@@ -130,6 +130,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
     if out.len() < 2 {
         out = bulletin_headings(text);
     }
+    if out.len() < 2 {
+        out = bulleted_headings(text);
+    }
     // No protocol has thousands of items; a text that seems to is read whole.
     if out.len() < 2 || out.len() > MAX_ITEMS {
         Vec::new()
@@ -659,6 +662,47 @@ fn bulletin_headings(text: &str) -> Vec<ItemStart> {
         }
     }
     out
+}
+
+/// A news page's notices, each headed by a bullet: " • Startskott för en
+/// ny Nybro", a blank line, and the notice. A heading is short and ends in
+/// no stop; a list of bullets with no text between them is no such page,
+/// and one of the notices must report a decision.
+fn bulleted_headings(text: &str) -> Vec<ItemStart> {
+    let lines = offset_lines(text);
+    let mut out = Vec::new();
+    let mut decided = false;
+    for (k, (at, line)) in lines.iter().enumerate() {
+        let Some(t) = line.trim().strip_prefix('•').map(str::trim) else {
+            continue;
+        };
+        let blank_after = lines.get(k + 1).is_some_and(|(_, l)| l.trim().is_empty());
+        let notice = next_content(&lines, k).filter(|n| !n.starts_with('•') && n.len() > 60);
+        if t.len() < 3
+            || t.len() > 120
+            || !blank_after
+            || !t.starts_with(char::is_uppercase)
+            || t.ends_with(['.', ':', ';', ','])
+        {
+            continue;
+        }
+        let Some(notice) = notice else {
+            continue;
+        };
+        decided |= super::points::reports_decision(notice)
+            || super::decision::split_sentences(notice)
+                .iter()
+                .any(|s| super::points::reports_decision(s));
+        // The heading goes in as the title, without its bullet, so that
+        // it is not read as a one-point list.
+        out.push(ItemStart {
+            label: t.to_string(),
+            at: *at,
+            title: Some(t.to_string()),
+            decided_from: Some(line.len()),
+        });
+    }
+    if decided { out } else { Vec::new() }
 }
 
 /// Each line of `text` with the byte offset it starts at.

@@ -520,6 +520,9 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "beslutat att",
     "beslöt att",
     "beslutade att",
+    // "Kommunstyrelsen har idag fattat beslut om ett markanvisningsavtal …"
+    "fattat beslut om",
+    "fattade beslut om",
     "decided to",
     "decided that",
     "resolved to",
@@ -1008,6 +1011,10 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
         "godkände",
         "beslutade",
         "beslöt",
+        "tillstyrker",
+        "tillstyrkte",
+        "avstyrker",
+        "avstyrkte",
         "päätti",
         "hyväksyi",
         "esittää",
@@ -1031,8 +1038,26 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
         {
             continue;
         }
-        for sentence in super::decision::split_sentences(&para.text) {
+        let sentences = super::decision::split_sentences(&para.text);
+        for (k, sentence) in sentences.iter().enumerate() {
             let sentence = sentence.trim();
+            // "… får i uppdrag att … Det beslutade kommunstyrelsen idag."
+            if says_that_it_decided(sentence)
+                && let Some(before) = k.checked_sub(1).and_then(|j| sentences.get(j))
+            {
+                if points
+                    .last()
+                    .is_some_and(|p: &Point| p.text == before.trim())
+                {
+                    points.pop();
+                }
+                points.push(Point {
+                    number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
+                    label: String::new(),
+                    text: format!("{} {sentence}", before.trim()),
+                });
+                continue;
+            }
             // "Budget 2024 och ekonomiplan 2024-2026: Fullmäktige godkände
             // …": the item's subject in front of what was decided on it.
             let sentence = match sentence.split_once(": ") {
@@ -1148,11 +1173,13 @@ fn reports_outcome(sentence: &str) -> bool {
     }
     // "fattade (bland annat) beslut om", "fattet vedtak", "traf beslutning".
     let took_decision = words.iter().enumerate().any(|(k, w)| {
-        matches!(w.as_str(), "fattade" | "fattades" | "fattet" | "traf")
-            && words[k + 1..]
-                .iter()
-                .take(4)
-                .any(|n| n.starts_with("beslut") || n.starts_with("vedtak"))
+        matches!(
+            w.as_str(),
+            "fattade" | "fattat" | "fattades" | "fattet" | "traf"
+        ) && words[k + 1..]
+            .iter()
+            .take(4)
+            .any(|n| n.starts_with("beslut") || n.starts_with("vedtak"))
     });
     // "… gav kommunchefen i uppdrag att …": a task given.
     let gave_task = words
@@ -1396,6 +1423,13 @@ fn sentence_decision(
                         }
                     })
             });
+            // "Samhällsnämnden får i uppdrag att … Det beslutade
+            // kommunstyrelsen idag.": what was decided is the sentence before.
+            let from = if says_that_it_decided(para.text.get(from..).unwrap_or("")) && from >= 2 {
+                sentence_start(&para.text, from - 2)
+            } else {
+                from
+            };
             best = Some((s, para, from, i));
         }
     }
@@ -1476,6 +1510,21 @@ fn after_resolved(text: &str) -> &str {
 
 /// Where the sentence that holds byte `at` of `text` begins: after the
 /// last ". " before it that is followed by a capital.
+/// "Det beslutade kommunstyrelsen idag.": a sentence that says only that
+/// the body decided what the sentence before it told.
+fn says_that_it_decided(sentence: &str) -> bool {
+    let l = lower(prefix(sentence, 40));
+    [
+        "det beslutade ",
+        "det beslöt ",
+        "detta beslutade ",
+        "det besluttede ",
+        "det vedtok ",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
+}
+
 fn sentence_start(text: &str, at: usize) -> usize {
     let head = text.get(..at).unwrap_or("");
     head.match_indices(". ")

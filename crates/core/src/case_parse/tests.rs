@@ -1360,3 +1360,30 @@ That Mrs Lowe be elected the Chairman of the Council for 2026-2027.\n";
         case.positions
     );
 }
+
+#[test]
+fn a_news_page_of_bulleted_notices() {
+    let text = "Politiska beslut i korthet\n\n • Ny gång- och cykelbro\n\n  Tekniska nämnden får i uppdrag att planera en ny bro över ån. Det beslutade kommunstyrelsen idag. Den gamla bron är sliten.\n\
+ • Avtal om nytt bibliotek\n\n  Biblioteket är för litet. Kommunstyrelsen har idag fattat beslut om ett avtal som ger ett bolag rätt att bygga nya lokaler vid torget.\n\
+ • Bättre prognos\n\n  Kommunens ekonomiska läge i oktober är något bättre än i september, visar den senaste prognosen för året.\n\
+ • Ja till ny skola\n\n  Kommunstyrelsen tillstyrker att en ny skola byggs i Norrby. Skolan ska ha plats för 400 elever.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    assert_eq!(cases.len(), 4);
+    assert_eq!(cases[0].title.as_deref(), Some("Ny gång- och cykelbro"));
+    let first = point_texts(&cases[0]);
+    assert!(
+        first[0].starts_with("Tekniska nämnden får i uppdrag att planera en ny bro över ån. Det beslutade kommunstyrelsen idag."),
+        "{first:?}"
+    );
+    assert!(
+        point_texts(&cases[1])[0]
+            .starts_with("Kommunstyrelsen har idag fattat beslut om ett avtal")
+    );
+    assert!(
+        point_texts(&cases[2]).is_empty(),
+        "a forecast decides nothing"
+    );
+    assert!(
+        point_texts(&cases[3])[0].starts_with("Kommunstyrelsen tillstyrker att en ny skola byggs")
+    );
+}
