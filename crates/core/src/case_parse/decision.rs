@@ -114,6 +114,8 @@ const AMENDED: &[&str] = &[
     "med følgende ændring*",
     "med endring*",
     "med følgende endring*",
+    // Nynorsk: "vert godkjent med følgjande endring".
+    "med følgjande endring*",
     "as amended",
     "subject to the amendment*",
     "with the amendment*",

@@ -81,6 +81,27 @@ pub(crate) fn agenda_row(lines: &[Line]) -> Option<(String, String)> {
         .then(|| (row[..digits].to_string(), title.to_string()))
 }
 
+/// An item's row in a Norwegian public-records page's list of cases, the
+/// case title and the link to its main document: "• Godkjenning av
+/// innkalling og sakliste Hoveddokument 95KB". The title.
+pub(crate) fn document_row(lines: &[Line]) -> Option<String> {
+    lines.iter().take(HEAD_LINES).find_map(|l| {
+        let t = l.text.trim().strip_prefix('•')?.trim();
+        let (title, size) = t.rsplit_once(" Hoveddokument ")?;
+        let size = size
+            .trim()
+            .trim_end_matches(['B', 'b'])
+            .trim_end_matches(['K', 'M', 'k'])
+            .trim();
+        (!size.is_empty()
+            && size
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            && title.chars().filter(|c| c.is_alphabetic()).count() >= 6)
+            .then(|| title.trim().to_string())
+    })
+}
+
 /// An item heading numbered on through the year and set in capitals, as
 /// Irish and British minutes write it: "120. VOTE OF SYMPATHY". Its
 /// number and its title.

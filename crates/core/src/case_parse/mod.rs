@@ -334,6 +334,12 @@ fn parse_one(
         head.title = Some(title);
         head.confidence.insert("title".into(), Confidence::Medium);
     }
+    // The case's own row below the list's label ("Saksliste") names it
+    // more surely than any heading of the page.
+    if let Some(title) = meta::document_row(&lines) {
+        head.title = Some(title);
+        head.confidence.insert("title".into(), Confidence::Medium);
+    }
     // A vote, a § or a case number mark minutes as much as a list does: a
     // vote record or a procedural item may state no decision points at all.
     let voted = decision.decision.votes != Default::default();

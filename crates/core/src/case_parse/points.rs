@@ -686,9 +686,16 @@ pub(crate) fn decision(
         }
     }
     let mut best: Option<(u8, &List)> = None;
+    // A list of names or party letters ("1. FrP", "2. SP") under a decision
+    // says in what order; it is no list of what was decided.
+    let names_only = |l: &List| {
+        l.points
+            .iter()
+            .all(|p| p.text.split_whitespace().count() <= 2 && !p.text.trim_end().ends_with('.'))
+    };
     for list in lists
         .iter()
-        .filter(|l| !inside.get(l.first).copied().unwrap_or(false))
+        .filter(|l| !inside.get(l.first).copied().unwrap_or(false) && !names_only(l))
     {
         let (intro, heading) = context(paras, list.first);
         // "(1) That Cabinet recommends …": points written as resolutions

@@ -1387,3 +1387,29 @@ fn a_news_page_of_bulleted_notices() {
         point_texts(&cases[3])[0].starts_with("Kommunstyrelsen tillstyrker att en ny skola byggs")
     );
 }
+
+#[test]
+fn a_norwegian_records_page_with_an_amended_agenda() {
+    let text = "Møte Kommunestyret 10.03.2026\n\nSaksliste\n\n  • Godkjenning av innkalling og sakliste Hoveddokument 80KB\n\n\
+    Vedtak\n\n    Innkalling og sakliste vert godkjent med følgjande endring: sak 12/26 vert flytta til før 10/26.\n\n\
+    Rekkefylgja vert etter partistorleik:\n\n    1. AP\n\n    2. H\n\n    3. SP\n\n\
+    Behandling\n\n    Kari Nordmann, SP, gjorde slikt framlegg: Sak 12/26 vert flytta til før sak 10/26.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Godkjenning av innkalling og sakliste")
+    );
+    assert_eq!(case.decision.kind, DecisionKind::AdoptedWithAmendments);
+    assert!(
+        point_texts(&case)[0].starts_with("Innkalling og sakliste vert godkjent"),
+        "the order of the parties is no decision: {:?}",
+        point_texts(&case)
+    );
+    assert!(
+        case.positions
+            .iter()
+            .any(|p| p.kind == PositionKind::Motion && p.text.contains("Kari Nordmann")),
+        "{:?}",
+        case.positions
+    );
+}
