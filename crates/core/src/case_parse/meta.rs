@@ -81,6 +81,17 @@ pub(crate) fn agenda_row(lines: &[Line]) -> Option<(String, String)> {
         .then(|| (row[..digits].to_string(), title.to_string()))
 }
 
+/// The number written in front of the item's title in the head: "1. Budget
+/// 2021 …" gives "1".
+pub(crate) fn number_of_heading(lines: &[Line], title: &str) -> Option<String> {
+    lines.iter().take(HEAD_LINES).find_map(|l| {
+        let t = l.text.trim();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = t.get(digits..)?.strip_prefix(". ")?;
+        ((1..=3).contains(&digits) && rest.trim() == title.trim()).then(|| t[..digits].to_string())
+    })
+}
+
 /// An item's row in a Norwegian public-records page's list of cases, the
 /// case title and the link to its main document: "• Godkjenning av
 /// innkalling og sakliste Hoveddokument 95KB". The title.

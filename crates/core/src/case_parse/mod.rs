@@ -340,6 +340,13 @@ fn parse_one(
         head.title = Some(title);
         head.confidence.insert("title".into(), Confidence::Medium);
     }
+    // "1. Budget 2021 samt flerårigt budgetoverslag": the title read from
+    // a numbered heading carries the item's number.
+    let paragraph = paragraph.or_else(|| {
+        head.title
+            .as_deref()
+            .and_then(|title| meta::number_of_heading(&lines, title))
+    });
     // A vote, a § or a case number mark minutes as much as a list does: a
     // vote record or a procedural item may state no decision points at all.
     let voted = decision.decision.votes != Default::default();

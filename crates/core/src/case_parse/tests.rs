@@ -1413,3 +1413,11 @@ fn a_norwegian_records_page_with_an_amended_agenda() {
         case.positions
     );
 }
+
+#[test]
+fn the_number_in_front_of_the_title_is_the_items() {
+    let text = "Bestyrelsesmøde 12-03-2026\n4. Budget 2027 for beredskabet\nSagsnr.: 00.30.14-P19-1-26\nSagsfremstilling\nBudgettet skal godkendes.\nBeslutning\nBudgettet for 2027 godkendes.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Budget 2027 for beredskabet"));
+    assert_eq!(case.paragraph.as_deref(), Some("4"));
+}
