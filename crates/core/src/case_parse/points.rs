@@ -159,9 +159,11 @@ pub(crate) fn parse_label(line: &str) -> Option<(Label, usize)> {
     // before a resolution's own opening word, so that "A. Smith" is a name.
     if first.is_ascii_uppercase() && ('A'..='H').contains(&first) {
         let rest = line_trimmed.get(1..)?.strip_prefix(". ")?.trim_start();
+        // "B. KF fastställer vision …": a body deciding is one too.
         let resolution = ["That ", "To ", "Att ", "At "]
             .iter()
-            .any(|w| rest.starts_with(w));
+            .any(|w| rest.starts_with(w))
+            || body_at_start(rest).is_some();
         if !resolution {
             return None;
         }
@@ -685,6 +687,9 @@ pub(crate) fn decision(
             current = h == &Heading::Decision;
         }
     }
+    // On a page that sums up a meeting ("Fullmäktige i korthet"), a list
+    // with no introduction is the list of what was decided.
+    let summary = sums_up_meeting(paras);
     let mut best: Option<(u8, &List)> = None;
     // A list of names or party letters ("1. FrP", "2. SP") under a decision
     // says in what order; it is no list of what was decided.
@@ -712,6 +717,7 @@ pub(crate) fn decision(
             .copied()
             .unwrap_or(false);
         let s = match score(intro, heading) {
+            1 if summary && intro.is_none() => 2,
             s @ 0 => s,
             s if resolutions || in_decision_section => s.max(2),
             s => s,
@@ -1099,25 +1105,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
             }
         }
     }
-    // "Kommunstyrelsen sammanträdde tisdagen den 7 juni och gick då
-    // igenom följande ärenden:" — a page that says it sums up a meeting
-    // needs only two decisions to be read as one.
-    let sums_up_meeting = paras.iter().take(3).any(|p| {
-        let l = lower(&p.text);
-        [
-            "sammanträdde",
-            "i korthet",
-            "det senaste från",
-            "vad beslutades",
-            "här är besluten",
-            "det här beslutade",
-            "holdt møde",
-            "hadde møte",
-        ]
-        .iter()
-        .any(|w| l.contains(w))
-    });
-    let needed = if sums_up_meeting { 2 } else { 3 };
+    let needed = if sums_up_meeting(paras) { 2 } else { 3 };
     (points.len() >= needed).then_some(points)
 }
 
@@ -1165,6 +1153,28 @@ fn short_outcomes(paras: &[Para], inside: &[bool], at: usize) -> Option<Vec<Poin
         })
         .collect();
     (points.len() >= 2).then_some(points)
+}
+
+/// "Kommunstyrelsen sammanträdde tisdagen den 7 juni och gick då igenom
+/// följande ärenden:", "Fullmäktige i korthet": a page that says it sums up
+/// a meeting's decisions.
+fn sums_up_meeting(paras: &[Para]) -> bool {
+    // Past a web page's skip link, its date and its notice of age.
+    paras.iter().take(6).any(|p| {
+        let l = lower(&p.text);
+        [
+            "sammanträdde",
+            "i korthet",
+            "det senaste från",
+            "vad beslutades",
+            "här är besluten",
+            "det här beslutade",
+            "holdt møde",
+            "hadde møte",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    })
 }
 
 /// A summary's sentence that tells an outcome without a body as subject:

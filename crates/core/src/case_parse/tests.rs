@@ -1421,3 +1421,22 @@ fn the_number_in_front_of_the_title_is_the_items() {
     assert_eq!(case.title.as_deref(), Some("Budget 2027 for beredskabet"));
     assert_eq!(case.paragraph.as_deref(), Some("4"));
 }
+
+#[test]
+fn a_summary_page_numbers_its_decisions() {
+    let text = "Hoppa till innehåll\n\nPublicerad 2026-03-20\n\nFullmäktige i korthet 2026-03-19\n\nHär följer en sammanfattning av besluten.\n\n\
+1. Anna Ek (S) och Per Lind (M) väljs till justerare.\n\n2. Valet av ny revisor bordläggs.\n\n3. KF beslutar om budget för 2027:\n\n\
+A. KF fastställer skattesatsen till 21:50 per skattekrona.\n\nB. KF fastställer nämndernas ramar enligt förslaget.\n";
+    let case = parse(text, &[]).unwrap();
+    let points = point_texts(&case);
+    assert_eq!(points.len(), 3, "{points:?}");
+    assert_eq!(
+        points[0],
+        "Anna Ek (S) och Per Lind (M) väljs till justerare."
+    );
+    assert!(
+        points[2].contains("KF fastställer skattesatsen till 21:50")
+            && points[2].contains("KF fastställer nämndernas ramar"),
+        "the lettered decisions belong to the budget's point: {points:?}"
+    );
+}
