@@ -920,6 +920,21 @@ fn labelled_meeting_date(lines: &[Line]) -> Option<NaiveDate> {
     })
 }
 
+/// The date of a heading within the few lines below line `k` that names
+/// a meeting before its date ("… Council Meeting 30th June 2016").
+fn meeting_heading_below(lines: &[Line], k: usize) -> Option<NaiveDate> {
+    lines.iter().skip(k + 1).take(3).find_map(|line| {
+        let first = dates::find(&line.text).into_iter().next()?;
+        let before = lower(line.text.get(..first.start)?);
+        let names_meeting = ["meeting", "möte", "sammanträde", "møde", "møte", "kokous"]
+            .iter()
+            .any(|w| find_phrase(&before, w).is_some());
+        (line.text.len() < 120 && names_meeting)
+            .then(|| first.date(None))
+            .flatten()
+    })
+}
+
 fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
     for (k, line) in lines.iter().take(reach).enumerate() {
         // Each line's dates are found once: a line may be very long.
@@ -1093,6 +1108,12 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                     !(of_a_body && matches!(from, "fra" | "från" | "from" | "af" | "av" | "of"))
                 })
             });
+        // A news page's own date stands alone above its heading, which
+        // names the meeting and its day: "01 July 2016" / "Aberdeenshire
+        // Council Meeting 30th June 2016".
+        if alone && let Some(d) = meeting_heading_below(lines, k) {
+            return Some(d);
+        }
         if labelled && let Some(d) = first.date(None) {
             return Some(d);
         }

@@ -160,6 +160,9 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("eriävä mielipide", Reservation),
     ("yrkade", Motion),
     ("moved as an amendment", Motion),
+    // "Cllr Anne Robertson put forward an amendment …".
+    ("put forward an amendment", Motion),
+    ("put forward a motion", Motion),
     // "Councillor Neville moved and Councillor Lamprecht seconded a proposal".
     ("moved", Motion),
     ("proposed the recommendation*", Motion),
@@ -222,6 +225,7 @@ const STEMS: &[&str] = &[
     "moved",
     "proposed the",
     "proposed by",
+    "put forward a",
     "proposition of",
     "proposed cllr",
     "proposed councillor",

@@ -1440,3 +1440,18 @@ A. KF fastställer skattesatsen till 21:50 per skattekrona.\n\nB. KF fastställe
         "the lettered decisions belong to the budget's point: {points:?}"
     );
 }
+
+#[test]
+fn a_news_page_dated_above_the_meeting_it_reports() {
+    let text = "03 March 2026\n\nCounty Council Meeting 26th February 2026\n\nThe budget was considered at the meeting.\n\n\
+Cllr Jane Moss put forward an amendment on school transport, which was agreed.\n\nIt was agreed that the budget be approved.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2026, 2, 26));
+    assert!(
+        case.positions
+            .iter()
+            .any(|p| p.kind == PositionKind::Motion && p.text.contains("Jane Moss")),
+        "{:?}",
+        case.positions
+    );
+}
