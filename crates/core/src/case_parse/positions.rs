@@ -142,6 +142,12 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("understödd av", Motion),
     ("ehdotuksesta", Motion),
     ("föreslog", Motion),
+    // "Ordførar Knut Harald Frøland (Bl) foreslo at …"
+    ("foreslo", Motion),
+    // "… puheenjohtaja totesi Kati Särmön ehdottaneen …"
+    ("ehdottaneen", Motion),
+    // "Minna Sneck framförde De Grönas fullmäktigegrupps förslag"
+    ("framförde", Motion),
     // "Sverigedemokraterna har i motion till regionfullmäktige föreslagit …"
     ("har i motion", Motion),
     ("har i en motion", Motion),
@@ -200,7 +206,7 @@ const PHRASES: &[(&str, PositionKind)] = &[
 ];
 
 /// Phrases that name their member right before them, wherever they stand.
-const TIGHT: &[&str] = &["understödd av", "ehdotuksesta"];
+const TIGHT: &[&str] = &["understödd av", "ehdotuksesta", "ehdottaneen", "esitti"];
 
 /// Every opening and phrase contains one of these.
 const STEMS: &[&str] = &[
@@ -235,6 +241,8 @@ const STEMS: &[&str] = &[
     "moved by",
     "understödd",
     "föreslog",
+    "foreslo",
+    "framförde",
     "bemærkning",
     "bemerkning",
     "avvikande mening",

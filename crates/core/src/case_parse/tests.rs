@@ -1455,3 +1455,25 @@ Cllr Jane Moss put forward an amendment on school transport, which was agreed.\n
         case.positions
     );
 }
+
+#[test]
+fn motions_named_in_norwegian_and_finnish_reports() {
+    let text = "Kommunestyret 04.02.2026\n\nSak 3/26 Taletid\n\nOrdførar Kari Lie (Sp) foreslo at taletida skulle vera fem minuttar.\n\nVedtak\n\nTaletida er fem minuttar.\n";
+    let case = parse(text, &[]).unwrap();
+    assert!(
+        case.positions
+            .iter()
+            .any(|p| p.kind == PositionKind::Motion && p.text.contains("Kari Lie")),
+        "{:?}",
+        case.positions
+    );
+    let text = "Kaupunginhallitus 12.01.2026 § 5\n\nAsian käsittely kokouksessa: Keskustelun aikana puheenjohtaja totesi Liisa Mäen ehdottaneen, että asia palautetaan uudelleen valmisteltavaksi.\n\nPäätös\n\nAsia palautettiin uudelleen valmisteltavaksi.\n";
+    let case = parse(text, &[]).unwrap();
+    assert!(
+        case.positions
+            .iter()
+            .any(|p| p.kind == PositionKind::Motion && p.text.contains("Liisa Mäen")),
+        "{:?}",
+        case.positions
+    );
+}
