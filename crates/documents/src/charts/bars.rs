@@ -98,7 +98,9 @@ impl Frame<'_> {
             .x_labels(9)
             .x_label_formatter(self.x_label)
             .label_style(look.text(SMALL))
-            .light_line_style(WHITE)
+            // No minor grid: drawn in white it could not be seen, and it was
+            // half of a chart's bytes.
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .axis_style(INK)
             .draw()

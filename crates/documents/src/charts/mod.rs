@@ -357,6 +357,18 @@ mod tests {
     }
 
     #[test]
+    fn nothing_is_drawn_that_cannot_be_seen() {
+        // A grid drawn in white on white once made half of each chart's bytes.
+        let svg = figure().svg(Look::SCREEN).unwrap();
+        let doc = testing::parse(&svg);
+        let white = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("line") && n.attribute("stroke") == Some("#FFFFFF"))
+            .count();
+        assert_eq!(white, 0, "{svg}");
+    }
+
+    #[test]
     fn print_charts_name_the_bundled_font() {
         let svg = figure().svg(Look::PRINT).unwrap();
         assert!(svg.contains("font-family=\"Libertinus Serif\""));

@@ -116,7 +116,9 @@ impl Sensitivity {
             .y_label_formatter(&|y| format!("{y:.0}"))
             .label_style(look.text(SMALL))
             .axis_desc_style(look.text(NORMAL))
-            .light_line_style(WHITE)
+            // No minor grid: drawn in white it could not be seen, and it was
+            // half of a chart's bytes.
+            .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .axis_style(INK)
             .draw()
