@@ -51,7 +51,7 @@ export async function mainPages(t, page) {
       await check(t, page, href);
       if (/^\/(organisations|persons|memberships)\//.test(href)) await check(t, page, `${href}/history`);
       if (href.startsWith('/reviews/')) {
-        for (const sub of ['results', 'analysis', 'questions', 'outbox']) await check(t, page, `${href}/${sub}`);
+        for (const sub of ['results', 'analysis', 'analysis/sensitivity/1', 'questions', 'outbox']) await check(t, page, `${href}/${sub}`);
       }
       if (href.startsWith('/cases/')) await check(t, page, `${href}/document?format=html`);
     });

@@ -58,7 +58,25 @@ where
     Fut: Future<Output = Result<T, PageError>>,
 {
     let stamp = state.store.stamp(s.tenant()).await?;
-    page_at(state, s, (what, id), stamp, c, make).await
+    keep(state, s, (what, id, 0), stamp, c, make).await
+}
+
+/// As [`page`], for one of several pages kept under the same record (the
+/// sensitivity to each criterion of a review's analysis).
+pub async fn page_part<T, F, Fut>(
+    state: &crate::AppState,
+    s: &Signed,
+    (what, id, part): (&'static str, i64, u32),
+    c: Chrome,
+    make: F,
+) -> Result<Response, PageError>
+where
+    T: Template,
+    F: FnOnce(Chrome) -> Fut,
+    Fut: Future<Output = Result<T, PageError>>,
+{
+    let stamp = state.store.stamp(s.tenant()).await?;
+    keep(state, s, (what, id, part), stamp, c, make).await
 }
 
 /// As [`page`], kept while `stamp` (which the caller read, e.g. the job
@@ -76,8 +94,26 @@ where
     F: FnOnce(Chrome) -> Fut,
     Fut: Future<Output = Result<T, PageError>>,
 {
+    keep(state, s, (what, id, 0), stamp, c, make).await
+}
+
+async fn keep<T, F, Fut>(
+    state: &crate::AppState,
+    s: &Signed,
+    (what, id, part): (&'static str, i64, u32),
+    stamp: oversyn_store::Stamp,
+    c: Chrome,
+    make: F,
+) -> Result<Response, PageError>
+where
+    T: Template,
+    F: FnOnce(Chrome) -> Fut,
+    Fut: Future<Output = Result<T, PageError>>,
+{
+    // Role and language make the variant, and the part above them: a
+    // role's number is small.
     let role = s.user().role as i64;
-    let variant = role * 2 + i64::from(s.lang.is_en());
+    let variant = (i64::from(part) * 64 + role) * 2 + i64::from(s.lang.is_en());
     let inner = content_chrome(&c);
     let content = state
         .store

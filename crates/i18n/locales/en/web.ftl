@@ -433,6 +433,7 @@ analysis-benefit = Benefit index
 analysis-cost = Cost index
 analysis-reasons = Reasons
 analysis-stability = Weight intervals within which the recommendation holds
+analysis-sensitivity-counts = Recommendation changes: { $changes } · ranking changes: { $crossings }
 category-deepen = Deepen
 category-continue = Continue
 category-reduce = Reduce

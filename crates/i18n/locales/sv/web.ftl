@@ -433,6 +433,7 @@ analysis-benefit = Nyttoindex
 analysis-cost = Kostnadsindex
 analysis-reasons = Skäl
 analysis-stability = Viktintervall där rekommendationen står sig
+analysis-sensitivity-counts = Ändrade rekommendationer: { $changes } · ändringar i rangordningen: { $crossings }
 category-deepen = Fördjupa
 category-continue = Fortsätt
 category-reduce = Minska

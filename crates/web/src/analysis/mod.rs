@@ -5,4 +5,4 @@
 pub mod overrides;
 pub mod page;
 
-pub use page::{download, page};
+pub use page::{download, page, sensitivity};

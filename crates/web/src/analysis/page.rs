@@ -26,11 +26,32 @@ struct AnalysisView {
     /// are made: beside the summary, per criterion, and for sensitivity.
     overview: Vec<String>,
     answers: Vec<String>,
-    sensitivity: Vec<String>,
+    /// Each criterion's sensitivity page: its title and what happens on it.
+    sensitivity: Vec<SensitivityLink>,
     /// Headings and texts of the chart sections, from the report's wording.
     answers_heading: String,
     sensitivity_heading: String,
     sensitivity_text: String,
+}
+
+/// A link to the sensitivity to one criterion's weight, with its counts in
+/// words, so that the analysis page says what the charts behind it show.
+struct SensitivityLink {
+    n: usize,
+    title: String,
+    counts: String,
+}
+
+/// The sensitivity to one criterion's weight: a chart with its table, on a
+/// page of its own, as a review of many memberships makes these large.
+#[derive(Template)]
+#[template(path = "reviews/sensitivity_content.html")]
+struct SensitivityView {
+    c: Chrome,
+    review: i64,
+    n: usize,
+    of: usize,
+    figure: String,
 }
 
 impl AnalysisView {
@@ -121,10 +142,26 @@ pub async fn page(
         let html = |list: &[oversyn_documents::charts::Figure]| -> Vec<String> {
             list.iter().map(|x| figure(x, lang, true)).collect()
         };
+        let sensitivity = f
+            .sensitivity
+            .iter()
+            .zip(&report.sweeps)
+            .map(|(figure, sweep)| SensitivityLink {
+                n: sweep.criterion + 1,
+                title: figure.title.clone(),
+                counts: c.t_args(
+                    "analysis-sensitivity-counts",
+                    &[
+                        ("changes", sweep.changes.len().to_string()),
+                        ("crossings", sweep.crossovers.len().to_string()),
+                    ],
+                ),
+            })
+            .collect();
         Ok(AnalysisView {
             overview: html(&f.overview),
             answers: html(&f.answers),
-            sensitivity: html(&f.sensitivity),
+            sensitivity,
             c,
             a,
             answers_heading: text(lang, "answers"),
@@ -132,6 +169,54 @@ pub async fn page(
             sensitivity_text: text(lang, "sensitivity-charts-text"),
         })
     })
+    .await
+}
+
+/// The sensitivity to the weight of the review's `n`th criterion (from 1).
+pub async fn sensitivity(
+    State(state): State<AppState>,
+    s: Signed,
+    Path((id, n)): Path<(i64, usize)>,
+) -> Result<Response, PageError> {
+    let a = analyse_shared(&state.store, s.tenant(), id).await?;
+    let lang = s.lang;
+    let of = a.criteria.len();
+    let (Some(criterion), Ok(part)) = (
+        n.checked_sub(1).and_then(|k| a.criteria.get(k)),
+        u32::try_from(n),
+    ) else {
+        return Err(PageError::NotFound);
+    };
+    let title = lang.t_args(
+        "review-report-chart-sensitivity",
+        &[("c", criterion.name(lang).to_lowercase())],
+    );
+    let c = Chrome::signed(&s, "analysis-title").titled(&format!("{title} – {}", a.review.title));
+    let (store, tenant) = (&state.store, s.tenant());
+    crate::kept::page_part(
+        &state,
+        &s,
+        ("sensitivity page", id, part),
+        c,
+        |c| async move {
+            let report = report::assemble(store, tenant, &a, lang).await?;
+            // A criterion no weight can move has no sweep and no page.
+            let figure = report
+                .sweeps
+                .iter()
+                .zip(figures(&report).sensitivity)
+                .find(|(sweep, _)| sweep.criterion + 1 == n)
+                .map(|(_, x)| figure(&x, lang, true))
+                .ok_or(PageError::NotFound)?;
+            Ok(SensitivityView {
+                c,
+                review: id,
+                n,
+                of,
+                figure,
+            })
+        },
+    )
     .await
 }
 

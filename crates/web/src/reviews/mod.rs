@@ -35,6 +35,10 @@ pub fn router() -> Router<crate::AppState> {
         )
         .route("/reviews/{id}/analysis", get(crate::analysis::page))
         .route(
+            "/reviews/{id}/analysis/sensitivity/{n}",
+            get(crate::analysis::sensitivity),
+        )
+        .route(
             "/reviews/{id}/analysis/{membership}/override",
             get(crate::analysis::overrides::page).post(crate::analysis::overrides::save),
         )

@@ -808,10 +808,42 @@ async fn the_analysis_page_shows_the_charts_with_their_tables() {
         let demo = app.demo_review().await;
         let (status, page) = app.get(&format!("/reviews/{}/analysis", demo.id)).await;
         assert_eq!(status, StatusCode::OK);
-        let charts = svgs(&page);
-        // Benefit and cost, probabilities, contributions; answers and
-        // sensitivity for each of the four criteria.
-        assert_eq!(charts.len(), 3 + 4 + 4, "{} charts", charts.len());
+        // Benefit and cost, probabilities, contributions; answers for each
+        // of the four criteria; the sensitivity to each criterion's weight
+        // on a page of its own, linked with its counts in words.
+        let mut charts = svgs(&page);
+        assert_eq!(charts.len(), 3 + 4, "{} charts", charts.len());
+        assert!(
+            page.contains("Ändrade rekommendationer:"),
+            "the links say what the sensitivity pages show"
+        );
+        let mut figures = page.matches("<figure class=\"chart\"").count();
+        let mut tables = page.matches("<details><summary>").count();
+        for n in 1..=4 {
+            let href = format!("/reviews/{}/analysis/sensitivity/{n}", demo.id);
+            assert!(
+                page.contains(&format!("href=\"{href}\"")),
+                "{href} not linked"
+            );
+            let (status, sensitivity) = app.get(&href).await;
+            assert_eq!(status, StatusCode::OK, "{href}");
+            let one = svgs(&sensitivity);
+            assert_eq!(one.len(), 1, "{href}");
+            figures += sensitivity.matches("<figure class=\"chart\"").count();
+            tables += sensitivity.matches("<details><summary>").count();
+            assert!(!sensitivity.contains(" style="), "no inline styles");
+            charts.extend(one);
+        }
+        for n in [0, 5] {
+            let (status, _) = app
+                .get(&format!("/reviews/{}/analysis/sensitivity/{n}", demo.id))
+                .await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "criterion {n}");
+        }
+        let (_, last) = app
+            .get(&format!("/reviews/{}/analysis/sensitivity/4", demo.id))
+            .await;
+        assert!(last.contains("Känslighet för vikten på påverkan"));
         let mut texts = Vec::new();
         for svg in &charts {
             let doc = roxmltree::Document::parse(svg)
@@ -843,11 +875,8 @@ async fn the_analysis_page_shows_the_charts_with_their_tables() {
             assert!(texts.iter().any(|t| t.contains(label)), "{label} missing");
         }
         // Every chart has its numbers as a table and a caption.
-        assert_eq!(
-            page.matches("<figure class=\"chart\"").count(),
-            charts.len()
-        );
-        assert_eq!(page.matches("<details><summary>").count(), charts.len());
+        assert_eq!(figures, charts.len());
+        assert_eq!(tables, charts.len());
         assert!(
             page.contains("Svar om Påverkan") && page.contains("Känslighet för vikten på påverkan")
         );
@@ -858,6 +887,16 @@ async fn the_analysis_page_shows_the_charts_with_their_tables() {
             .get(&format!("/reviews/{}/analysis?lang=en", demo.id))
             .await;
         assert!(en.contains("Answers on Influence") && en.contains("Terminate"));
+        let (_, en) = app
+            .get(&format!(
+                "/reviews/{}/analysis/sensitivity/4?lang=en",
+                demo.id
+            ))
+            .await;
+        assert!(
+            en.contains("Sensitivity to the weight of influence"),
+            "{en}"
+        );
         // A review nobody has answered yet: empty charts, not an error.
         let (_, id, _) = open_review(&app, &["c40"], false).await;
         let (status, page) = app.get(&format!("/reviews/{id}/analysis?lang=sv")).await;

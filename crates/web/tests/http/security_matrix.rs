@@ -240,6 +240,7 @@ fn table() -> Vec<Row> {
         post("/reviews/{demo_review}/answers/{text_answer}/privacy", Body::Form(&[("withhold", "on")]),
                                                                           [INVALID,  INVALID,  FORBID,   FORBID,   Login,    Login,    NOTFOUND]),
         get("/reviews/{review}/analysis",                                 [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
+        get("/reviews/{review}/analysis/sensitivity/{criterion}",         [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
         get("/reviews/{review}/analysis/{mem}/override",                  [OK,       OK,       OK,       OK,       Login,    Login,    NOTFOUND]),
         // A justification under ten characters is refused.
         post("/reviews/{review}/analysis/{mem}/override", Body::Form(&[("category", "continue"), ("justification", "Kort")]),
@@ -671,6 +672,8 @@ impl Fixture {
         ids.insert("feed_token", feed);
         ids.insert("slug", "stockholm".into());
         ids.insert("excerpt", "0".into());
+        // The review's first criterion, whose sensitivity has a page.
+        ids.insert("criterion", "1".into());
         ids.insert("table_file", "organisations.csv".into());
         ids.insert("history_entity", "membership".into());
         ids.insert("oparl_resource", "bodies".into());
