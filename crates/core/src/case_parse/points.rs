@@ -673,6 +673,81 @@ pub(crate) fn decision(
     looks_like_case: bool,
     head_paras: usize,
 ) -> (Vec<Point>, Confidence) {
+    let (points, sure) = read_decision(paras, lists, blocks, looks_like_case, head_paras);
+    match as_proposed(paras, &points) {
+        Some(proposed) => (proposed, sure),
+        None => (points, sure),
+    }
+}
+
+/// A decision that only approves the proposal ("Päätösehdotus" / "Todetaan
+/// kokous lailliseksi …" / "Päätös" / "Hyväksyttiin."): what was decided
+/// is what the proposal says, sentence by sentence.
+fn as_proposed(paras: &[Para], points: &[Point]) -> Option<Vec<Point>> {
+    const APPROVALS: &[&str] = &[
+        "hyväksyttiin",
+        "hyväksyttiin yksimielisesti",
+        "päätösehdotus hyväksyttiin",
+        "ehdotus hyväksyttiin",
+        "godkändes",
+        "enligt förslag",
+        "enligt förslaget",
+        "bifölls",
+        "godkendt",
+        "vedtatt",
+        "vedtaget",
+        "agreed",
+        "approved",
+    ];
+    let [only] = points else {
+        return None;
+    };
+    let bare = lower(only.text.trim().trim_end_matches('.'));
+    if !APPROVALS.contains(&bare.as_str()) {
+        return None;
+    }
+    let start = paras
+        .iter()
+        .position(|p| p.kind == ParaKind::Heading(Heading::Proposal))?;
+    let proposal: Vec<&Para> = paras[start + 1..]
+        .iter()
+        .take_while(|p| !matches!(p.kind, ParaKind::Heading(_)))
+        .collect();
+    // "Til godkendelse." proposes nothing in words of its own.
+    let says_something = |p: &&Para| p.text.split_whitespace().count() >= 4;
+    if proposal.is_empty() || proposal.len() > 12 || !proposal.iter().all(says_something) {
+        return None;
+    }
+    // One point a sentence: lines of a proposal may have run together.
+    let points = proposal
+        .iter()
+        .flat_map(|p| {
+            let label = match &p.kind {
+                ParaKind::Item(l) => l.text.clone(),
+                _ => String::new(),
+            };
+            super::decision::split_sentences(&p.text)
+                .into_iter()
+                .map(move |s| (label.clone(), s.trim().to_string()))
+        })
+        .filter(|(_, s)| !s.is_empty())
+        .enumerate()
+        .map(|(k, (label, text))| Point {
+            number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+            label,
+            text,
+        })
+        .collect();
+    Some(points)
+}
+
+fn read_decision(
+    paras: &[Para],
+    lists: &[List],
+    blocks: &[Block],
+    looks_like_case: bool,
+    head_paras: usize,
+) -> (Vec<Point>, Confidence) {
     let mut inside = in_positions(paras, blocks);
     for skip in inside.iter_mut().take(head_paras) {
         *skip = true;

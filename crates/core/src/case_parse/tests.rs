@@ -1477,3 +1477,23 @@ fn motions_named_in_norwegian_and_finnish_reports() {
         case.positions
     );
 }
+
+#[test]
+fn a_decision_that_approves_the_proposal_is_the_proposal() {
+    let text = "Kunnanhallitus 12.01.2026 § 4\n\nKokouksen laillisuus ja päätösvaltaisuus\n\nPäätösehdotus\nTodetaan kokous lailliseksi ja päätösvaltaiseksi.\nHyväksytään asialistalle §:t 4 - 12.\nPäätös\nHyväksyttiin.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Todetaan kokous lailliseksi ja päätösvaltaiseksi.",
+            "Hyväksytään asialistalle §:t 4 - 12."
+        ]
+    );
+    let bare = "Kommunalbestyrelsen 28. april 2026\n\n12. Godkendelse af dagsorden\n\nIndstilling\n\nTil godkendelse.\n\nBeslutning\n\nGodkendt.\n";
+    let case = parse(bare, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Godkendt."],
+        "a proposal of no words of its own"
+    );
+}
