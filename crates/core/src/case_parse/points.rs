@@ -581,7 +581,10 @@ const SENTENCE_DECISIONS: &[&str] = &[
     // laillisesti koolle kutsutuksi …", "Valitaan … pöytäkirjan tarkastajiksi".
     "todetaan laillisesti",
     "todettiin laillisesti",
+    "todetaan lailliseksi",
+    "todettiin lailliseksi",
     "valitaan",
+    "valittiin",
     // Finland-Swedish passive past and a proposal lost in a vote.
     "beslöts",
     "föll med rösterna",

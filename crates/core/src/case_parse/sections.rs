@@ -53,6 +53,8 @@ const DECISION_HEADINGS: &[&str] = &[
     "beslutning",
     "vedtak",
     "päätös",
+    // CloudNC's decision record: "Päätöksen lisätiedot" under the proposal.
+    "päätöksen lisätiedot",
     "beslut",
     "beslutet",
     "kommunstyrelsens beslut",

@@ -1497,3 +1497,16 @@ fn a_decision_that_approves_the_proposal_is_the_proposal() {
         "a proposal of no words of its own"
     );
 }
+
+#[test]
+fn a_cloudnc_record_decides_under_paatoksen_lisatiedot() {
+    let text = "Kunnanhallitus\n\n12.1.2026\n\n§ 2 Pöytäkirjan tarkastajien valinta\nPäätösehdotus\n\nValitaan kaksi pöytäkirjantarkastajaa. Vuorossa ovat Mika Aho ja Erja Lind.\n\nPäätöksen lisätiedot\n\nPöytäkirjantarkastajiksi valittiin Heikki Mäki ja Nina Kivi. Päätösesitys hyväksyttiin.\n";
+    let case = parse(text, &[]).unwrap();
+    assert!(
+        point_texts(&case)
+            .iter()
+            .any(|p| p.starts_with("Pöytäkirjantarkastajiksi valittiin Heikki Mäki")),
+        "{:?}",
+        point_texts(&case)
+    );
+}
