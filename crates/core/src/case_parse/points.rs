@@ -1210,6 +1210,10 @@ fn short_outcomes(paras: &[Para], inside: &[bool], at: usize) -> Option<Vec<Poin
                 "it was also agreed that",
                 "it was further agreed that",
                 "it was resolved that",
+                // "UNANIMOUSLY RESOLVED that the minutes of … be signed",
+                // one to each sub-item of a web page's minutes.
+                "unanimously resolved that",
+                "resolved that",
             ]
             .iter()
             .any(|w| l.starts_with(w))

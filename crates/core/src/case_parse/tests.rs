@@ -1510,3 +1510,14 @@ fn a_cloudnc_record_decides_under_paatoksen_lisatiedot() {
         point_texts(&case)
     );
 }
+
+#[test]
+fn each_sub_item_resolves_on_its_own() {
+    let text = "Agenda and minutes\n\n5.\n\nMINUTES\n\n5.1\n\n3RD MARCH, 2026\n\nMinutes:\n\nUNANIMOUSLY RESOLVED that the minutes of the meeting held on the 3rd March, 2026 be signed as a correct record.\n\n5.2\n\n17TH MARCH, 2026\n\nMinutes:\n\nUNANIMOUSLY RESOLVED that the minutes of the meeting held on the 17th March, 2026 be signed as a correct record.\n";
+    let points = point_texts(&parse(text, &[]).unwrap())
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    assert_eq!(points.len(), 2, "{points:?}");
+    assert!(points[1].contains("17th March, 2026"));
+}
