@@ -873,8 +873,13 @@ fn table_counts(paras: &[Para]) -> Option<(Votes, Vec<RollCallVote>)> {
     // A paragraph may hold a table's rows run together on one line.
     let rows: Vec<String> = paras
         .iter()
-        .filter(|p| p.full_text.contains('|') || p.full_text.contains('\t'))
-        .map(|p| p.full_text.replace("| |", "|\n|"))
+        .filter_map(|p| {
+            if p.full_text.contains('|') || p.full_text.contains('\t') {
+                Some(p.full_text.replace("| |", "|\n|"))
+            } else {
+                glued_rows(&p.full_text)
+            }
+        })
         .collect();
     for line in rows.iter().flat_map(|r| r.split('\n')) {
         let cells: Vec<&str> = line
@@ -922,6 +927,59 @@ fn table_counts(paras: &[Para]) -> Option<(Votes, Vec<RollCallVote>)> {
         names.clear();
     }
     found.then_some((v, names))
+}
+
+/// A recorded vote's table copied without its cells, each row its label,
+/// its names and its count run together ("ForA. J. B. Beaumont, …, P. J.
+/// Whittaker18 AgainstS. J. Baxter, …8 Conflict Of InterestsNone0"), as
+/// rows of cells: "For|A. J. B. Beaumont, …|18".
+fn glued_rows(text: &str) -> Option<String> {
+    const LABELS: &[&str] = &[
+        "For",
+        "Against",
+        "Abstain",
+        "Abstentions",
+        "Absent",
+        "Conflict Of Interests",
+    ];
+    // Where each row starts: a label glued to a capital, after a space or
+    // at the start; each row after the first right after a count.
+    let mut starts: Vec<(usize, &str)> = Vec::new();
+    for label in LABELS {
+        for (at, _) in text.match_indices(label) {
+            let glued = text[at + label.len()..].starts_with(char::is_uppercase);
+            let apart = text[..at].chars().last().is_none_or(char::is_whitespace);
+            if glued && apart {
+                starts.push((at, label));
+            }
+        }
+    }
+    starts.sort_unstable();
+    let after_count = |at: usize| {
+        text[..at]
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let first = starts.first()?.0;
+    starts.retain(|(at, _)| *at == first || after_count(*at));
+    // A row alone must be a paragraph of its own.
+    if starts.len() < 2 && first != 0 {
+        return None;
+    }
+    let mut rows = String::new();
+    for (k, (at, label)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(text.len(), |(next, _)| *next);
+        let body = text[at + label.len()..end].trim_end();
+        let digits = body.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            return None;
+        }
+        let (names, count) = body.split_at(body.len() - digits);
+        rows.push_str(&format!("{label}|{names}|{count}\n"));
+    }
+    Some(rows)
 }
 
 /// Compound labels read as a label and a noun: "34 ja-röster", "Jaa-äänet: 5".

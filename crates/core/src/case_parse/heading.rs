@@ -403,6 +403,9 @@ const FORM_LINES: &[&str] = &[
     "motion status",
     "recorded vote",
     "recorded votes",
+    "voting record",
+    // ModernGov's table head above the items: "Items" / "No. Item".
+    "items",
     "resultat av votering",
     "resultat av avstemning",
     "votering er ferdig i denne saken",
@@ -454,6 +457,8 @@ const TITLE_LABELS: &[&str] = &[
     "subject of decision:",
     "decision title:",
     "item ",
+    // ModernGov's voting record: "Item: Constitution Review …".
+    "item:",
 ];
 
 /// Labels that stand on a line of their own above the title.

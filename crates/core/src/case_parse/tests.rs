@@ -1521,3 +1521,19 @@ fn each_sub_item_resolves_on_its_own() {
     assert_eq!(points.len(), 2, "{points:?}");
     assert!(points[1].contains("17th March, 2026"));
 }
+
+#[test]
+fn a_recorded_vote_table_copied_without_its_cells() {
+    let text = "Voting record\n\nCouncil, Wednesday 11th March 2026 6.00 p.m.\n\nItem: Review of Standing Orders\n\nRecorded vote on the proposal.\n\nResolution status:Carried\n\n\
+ForA. Brown, C. Dale and E. Frost3\nAgainstG. Hale and I. Jones2\nConflict Of InterestsNone0\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Review of Standing Orders"));
+    let v = &case.decision.votes;
+    assert_eq!((v.for_, v.against), (Some(3), Some(2)));
+    assert_eq!(
+        case.decision.roll_call.len(),
+        5,
+        "{:?}",
+        case.decision.roll_call
+    );
+}
