@@ -507,6 +507,12 @@ fn is_meta(text: &str) -> bool {
         || l.starts_with("rss")
         || l.contains("://")
         || l.starts_with("www.")
+        // A document site's file facts: "Total Page:16", "File Type:pdf".
+        || l.starts_with("total page:")
+        || l.starts_with("file type:")
+        // A picture's caption and credit: "Bild på stadshuset, foto: …".
+        || l.contains("foto:")
+        || l.contains("photo:")
         || attendance_label(&l)
         // A row of a table of links: "| Edellinen asia | Seuraava asia |".
         || (l.starts_with('|') && l.matches('|').count() >= 3)

@@ -1537,3 +1537,17 @@ ForA. Brown, C. Dale and E. Frost3\nAgainstG. Hale and I. Jones2\nConflict Of In
         case.decision.roll_call
     );
 }
+
+#[test]
+fn a_pictures_credit_and_a_files_facts_are_no_title() {
+    let text = "Kommunstyrelsen 8 mars 2026\n\nBild på stadshuset, foto: Anna Berg\n\nNytt ankomstboende\n\nKommunstyrelsen beslutade att starta ett ankomstboende.\n";
+    assert_eq!(
+        parse(text, &[]).unwrap().title.as_deref(),
+        Some("Nytt ankomstboende")
+    );
+    let text = "Membership of Eurocities\nTotal Page:12\nFile Type:pdf, Size:900Kb\nTHE CITY COUNCIL 3 March 2026 The Council agreed to join Eurocities.\n";
+    assert_eq!(
+        parse(text, &[]).unwrap().title.as_deref(),
+        Some("Membership of Eurocities")
+    );
+}
