@@ -409,6 +409,15 @@ fn parse_one(
         }
         None => (decision_points, points_sure),
     };
+    // "… yrkar som ett ändringsyrkande att förslaget ändras till: X" and the
+    // decision is X: the body adopted the amendment.
+    if decision.decision.kind == DecisionKind::Adopted
+        && decision_points
+            .iter()
+            .any(|p| positions::amendment_worded(&positions, &p.text))
+    {
+        decision.decision.kind = DecisionKind::AdoptedWithAmendments;
+    }
 
     let mut warnings = Vec::new();
     if !heading::KNOWN_LANGUAGES.contains(&head.language.as_str()) {

@@ -1551,3 +1551,20 @@ fn a_pictures_credit_and_a_files_facts_are_no_title() {
         Some("Membership of Eurocities")
     );
 }
+
+#[test]
+fn a_decision_worded_as_a_members_amendment_adopts_it() {
+    let text = "Kommunstyrelsen 8 mars 2026\n\nNytt ankomstboende\n\nAnna Berg (C) yrkar som ett ändringsyrkande att ordförandens förslag till beslut ändras till: Förvaltningen får i uppdrag att starta ett tillfälligt ankomstboende.\n\nBeslut:Förvaltningen får i uppdrag att starta ett tillfälligt ankomstboende.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.decision.kind, DecisionKind::AdoptedWithAmendments);
+    let plain = text.replace(
+        "yrkar som ett ändringsyrkande att ordförandens förslag till beslut ändras till:",
+        "yrkar bifall till förslaget:",
+    );
+    let case = parse(&plain, &[]).unwrap();
+    assert_eq!(
+        case.decision.kind,
+        DecisionKind::Adopted,
+        "support is no amendment"
+    );
+}
