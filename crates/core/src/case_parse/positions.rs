@@ -756,6 +756,27 @@ pub(crate) fn build(paras: &[Para], blocks: &[Block], lists: &[List]) -> Vec<Pos
     out
 }
 
+/// Whether a member's amendment is worded as `decided`: the decision took
+/// its text ("… ändringsyrkande att förslaget ändras till: Förvaltningen
+/// får i uppdrag …", and the decision "Förvaltningen får i uppdrag …").
+pub(crate) fn amendment_worded(positions: &[Position], decided: &str) -> bool {
+    const AMENDMENT: &[&str] = &[
+        "ändringsyrkande",
+        "ändringsförslag",
+        "ændringsforslag",
+        "endringsforslag",
+        "amendment",
+        "muutosehdotus",
+    ];
+    let decided = decided.trim().trim_end_matches('.');
+    decided.chars().filter(|c| c.is_alphabetic()).count() >= 20
+        && positions.iter().any(|p| {
+            p.kind == Motion
+                && AMENDMENT.iter().any(|w| lower(&p.text).contains(w))
+                && p.text.contains(decided)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -825,25 +846,4 @@ mod tests {
         assert!(!starts_like_intro("Särskilt yttrande"));
         assert!(!starts_like_intro("reservation anfördes"));
     }
-}
-
-/// Whether a member's amendment is worded as `decided`: the decision took
-/// its text ("… ändringsyrkande att förslaget ändras till: Förvaltningen
-/// får i uppdrag …", and the decision "Förvaltningen får i uppdrag …").
-pub(crate) fn amendment_worded(positions: &[Position], decided: &str) -> bool {
-    const AMENDMENT: &[&str] = &[
-        "ändringsyrkande",
-        "ändringsförslag",
-        "ændringsforslag",
-        "endringsforslag",
-        "amendment",
-        "muutosehdotus",
-    ];
-    let decided = decided.trim().trim_end_matches('.');
-    decided.chars().filter(|c| c.is_alphabetic()).count() >= 20
-        && positions.iter().any(|p| {
-            p.kind == Motion
-                && AMENDMENT.iter().any(|w| lower(&p.text).contains(w))
-                && p.text.contains(decided)
-        })
 }
