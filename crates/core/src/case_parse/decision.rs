@@ -85,6 +85,12 @@ const REJECTED: &[&str] = &[
     "hylkä*",
     // The passive: "Ehdotus hylättiin".
     "hylät*",
+    // "Byrådet besluttede ikke at godkende forslaget til lokalplanen."
+    "ikke at godkende",
+    "ikke å godkjenne",
+    "ikkje å godkjenne",
+    "att inte godkänna",
+    "not to approve",
 ];
 
 const ADVISED_AGAINST: &[&str] = &["avstyrker", "avstyrkte", "fraråder", "advises against"];
@@ -613,7 +619,11 @@ fn kind(sentences: &[&Sentence], decides: bool) -> DecisionKind {
         .filter(|s| !s.motion && !recommends_it(s))
         .any(|s| {
             let s = s.lower.as_str();
-            find_any(s, REJECTED).is_some() && !s.contains("yrkand") && !s.contains("amendment")
+            // "Antall forkastede stemmesedler" counts spoilt ballots.
+            find_any(s, REJECTED).is_some()
+                && !s.contains("yrkand")
+                && !s.contains("amendment")
+                && !s.contains("forkastede stemme")
         });
     if rejected {
         return DecisionKind::Rejected;
@@ -1521,6 +1531,15 @@ mod tests {
         assert_eq!(
             k("Kommunfullmäktige avslår motionen."),
             DecisionKind::Rejected
+        );
+        assert_eq!(
+            k("Byrådet besluttede ikke at godkende forslaget til lokalplanen."),
+            DecisionKind::Rejected
+        );
+        assert_eq!(
+            k("Valgstyret godkjente folkeavstemningen. Antall forkastede stemmesedler 3."),
+            DecisionKind::Adopted,
+            "spoilt ballots are no rejection"
         );
         assert_eq!(
             k("Kommunfullmäktige bifaller förslaget och avslår Anna Eks yrkande."),
