@@ -735,18 +735,23 @@ pub(crate) struct Item {
     pub(crate) label: String,
     pub(crate) text: String,
     pub(crate) title: Option<String>,
-    /// The protocol's head in front of the item's own text.
-    pub(crate) head: String,
 }
 
 /// The protocol's head and each item's text, the head in front of each.
+#[cfg(test)]
 pub(crate) fn split(text: &str) -> Vec<Item> {
+    split_with_head(text).1
+}
+
+/// As [`split`], with the head that stands in front of every item.
+pub(crate) fn split_with_head(text: &str) -> (&str, Vec<Item>) {
     let s = starts(text);
     let Some(first) = s.first() else {
-        return Vec::new();
+        return ("", Vec::new());
     };
     let head = super::words::prefix(text.get(..first.at).unwrap_or(""), MAX_HEAD);
-    s.iter()
+    let items = s
+        .iter()
         .enumerate()
         .map(|(i, start)| {
             let end = s.get(i + 1).map_or(text.len(), |n| n.at);
@@ -762,10 +767,10 @@ pub(crate) fn split(text: &str) -> Vec<Item> {
                 label: start.label.clone(),
                 text,
                 title: start.title.clone(),
-                head: head.to_string(),
             }
         })
-        .collect()
+        .collect();
+    (head, items)
 }
 
 #[cfg(test)]

@@ -283,10 +283,22 @@ pub fn parse_all(text: &str, orgs: &[OrgName]) -> Result<Vec<ParsedCase>, ParseE
 
 /// Each item read as a case, with its label; empty for a document of one item.
 fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
-    items::split(text)
+    let (head, items) = items::split_with_head(text);
+    // Every item has the same head in front: its paragraphs are read once.
+    let head = items.first().map(|_| {
+        let matcher = orgs::Matcher::new(orgs);
+        let lines =
+            positions::split_position_sentences(text::clean(head, &|w| matcher.is_name_word(w)));
+        let own = paragraphs::build(&lines, &|s| matcher.is_name(s));
+        ItemHead {
+            paras: own.len(),
+            last: own.last().map(|p| p.text.clone()),
+        }
+    });
+    items
         .into_iter()
         .filter_map(|item| {
-            let mut case = parse_one(&item.text, orgs, Some(&item.head)).ok()?;
+            let mut case = parse_one(&item.text, orgs, head.as_ref()).ok()?;
             if let Some(title) = item.title {
                 case.title = Some(title);
                 case.confidence.insert("title".into(), Confidence::High);
@@ -296,13 +308,19 @@ fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
         .collect()
 }
 
+/// The paragraphs of a protocol's head, as they stand in front of each item.
+struct ItemHead {
+    paras: usize,
+    last: Option<String>,
+}
+
 /// One document, or one item of a protocol with the protocol's head in
 /// front of it; an item with no decision is kept instead of refused as no
 /// decision document.
 fn parse_one(
     text: &str,
     orgs: &[OrgName],
-    item_head: Option<&str>,
+    item_head: Option<&ItemHead>,
 ) -> Result<ParsedCase, ParseError> {
     let lenient = item_head.is_some();
     let mut matcher = orgs::Matcher::new(orgs);
@@ -311,16 +329,15 @@ fn parse_one(
     let paras = paragraphs::build(&lines, &|s| matcher.is_name(s));
     // An item's decision is in its own text: what the head records (the
     // minute checkers chosen before the first §) is no item's decision.
+    // The head counts only where the item's paragraphs begin with it.
     let head_paras = item_head.map_or(0, |head| {
-        let lines =
-            positions::split_position_sentences(text::clean(head, &|w| matcher.is_name_word(w)));
-        let own = paragraphs::build(&lines, &|s| matcher.is_name(s));
-        let same = own.len() <= paras.len()
-            && own
-                .last()
-                .zip(paras.get(own.len().wrapping_sub(1)))
-                .is_none_or(|(a, b)| a.text == b.text);
-        if same { own.len() } else { 0 }
+        let same = match &head.last {
+            Some(last) => paras
+                .get(head.paras.wrapping_sub(1))
+                .is_some_and(|p| &p.text == last),
+            None => true,
+        };
+        if same { head.paras } else { 0 }
     });
     let head = heading::read(&lines, &paras);
     let blocks = positions::blocks(&paras);
