@@ -1105,7 +1105,10 @@ fn votes_in(sentences: &[String]) -> Votes {
         // "vann … rösterna 21 – 13 och en blank": a score after the noun.
         if !patterned
             && v.for_.is_none()
-            && let Some((a, b, blank)) = score_after_noun(&l)
+            // "med rösterna 9 (Elin Blomqvist-Valtonen, …) – 4 (…)": the
+            // names of each side in brackets after its count.
+            && let Some((a, b, blank)) =
+                score_after_noun(&l).or_else(|| score_after_noun(&without_named_brackets(&l)))
         {
             patterned = true;
             v.for_ = Some(a);
@@ -1174,10 +1177,18 @@ fn votes_in(sentences: &[String]) -> Votes {
     v
 }
 
-/// "… vann rösterna 21 – 13 och en blank", "med stemmerne 28-21": the
-/// votes written as a score after their noun, and the blank votes after it.
+/// "… vann rösterna 21 – 13 och en blank", "med stemmerne 28-21", "Päätös
+/// syntyi äänin 7-6.": the votes written as a score after their noun, and
+/// the blank votes after it.
 fn score_after_noun(l: &str) -> Option<(u32, u32, Option<u32>)> {
-    for noun in ["rösterna", "röster", "stemmerne", "stemmene", "votes"] {
+    for noun in [
+        "rösterna",
+        "röster",
+        "stemmerne",
+        "stemmene",
+        "votes",
+        "äänin",
+    ] {
         let Some(at) = find_phrase(l, noun) else {
             continue;
         };
@@ -1579,6 +1590,12 @@ mod tests {
         let v = |t: &str| votes_in(&sentences(&lower(t)));
         let got = v("Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.");
         assert_eq!((got.for_, got.against), (Some(34), Some(15)));
+        let got = v("Päätös syntyi äänin 7-6.");
+        assert_eq!((got.for_, got.against), (Some(7), Some(6)));
+        let got = v(
+            "Efter omröstning med rösterna 9 (Anna Ek, Per Lind) – 4 (Eva Berg) beslutade stadsstyrelsen återremittera ärendet.",
+        );
+        assert_eq!((got.for_, got.against), (Some(9), Some(4)));
         let got = v("The recommendations were carried by 9 votes to 3, with 2 abstentions.");
         assert_eq!(
             (got.for_, got.against, got.abstain),
