@@ -1086,9 +1086,11 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                 let after = line.text.get(f.end..).unwrap_or("");
                 // "Oulun kaupunginhallitus 18.3.2019, ennakkotiedote päätöksistä"
                 // "Kaupunginhallituksen päätökset 4.12.2017 / Marja Ylisalmi"
+                // "Kaupunginhallituksen 14.3.2022 kokouksen päätökset"
                 (f.end == line.text.len()
                     || after.starts_with(',')
-                    || after.trim_start().starts_with('/'))
+                    || after.trim_start().starts_with('/')
+                    || lower(after.trim_start()).starts_with("kokouksen "))
                     && (body_name(before).is_some()
                         || owner.iter().flatten().any(|b| body_name(b).is_some()))
             });
@@ -1096,10 +1098,18 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
         // meeting of a body; "fra Ordinært møde torsdag den …" is this one.
         // A minutes' head of time and place: "Aika 21.9.2023, klo 18.00",
         // "Tid: 12.3.2024 kl. 18".
-        let timed = ["aika", "tid", "tidpunkt"].iter().any(|w| {
+        let timed = ["aika", "tid", "tidpunkt", "kokousaika"].iter().any(|w| {
             l.strip_prefix(w)
                 .is_some_and(|r| r.starts_with([' ', ':', '\t']) && first.start <= w.len() + 3)
-        });
+        })
+            // "Den 09.01.2020 kl. 13:00 i Tapperiet": a day with the hour
+            // the meeting began, near the top.
+            || (k < 15
+                && first.start <= 12
+                && line.text.get(first.end..).is_some_and(|r| {
+                    let r = r.trim_start();
+                    r.starts_with("kl.") || r.starts_with("kl ") || r.starts_with("klo ")
+                }));
         // A transcribed page's marker carries the meeting's day:
         // "-2, KST 2011-03-07 18:00 Tid 07.03.2011 …".
         // The marker's date is the line's first: page_marker wants it

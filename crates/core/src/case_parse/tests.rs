@@ -1568,3 +1568,26 @@ fn a_decision_worded_as_a_members_amendment_adopts_it() {
         "support is no amendment"
     );
 }
+
+#[test]
+fn a_meeting_day_with_its_hour_or_its_decisions() {
+    let date = |t: &str| parse(t, &[]).unwrap().date;
+    assert_eq!(
+        date(
+            "Referat\n\nDen 09.01.2026 kl. 13:00 i Rådhuset\n\nPunkt 1 Dagsorden\n\nBeslutning\n\nGodkendt.\n"
+        ),
+        NaiveDate::from_ymd_opt(2026, 1, 9)
+    );
+    assert_eq!(
+        date(
+            "Sosiaalilautakunta\n\nKokousaika: 20.1.2026 klo 16.15\n\n§ 3 Talousarvio\n\nPäätös\n\nHyväksyttiin.\n"
+        ),
+        NaiveDate::from_ymd_opt(2026, 1, 20)
+    );
+    assert_eq!(
+        date(
+            "Kaupunginhallituksen 14.3.2026 kokouksen päätökset\n\nKaupunginhallitus päätti hyväksyä talousarvion.\n"
+        ),
+        NaiveDate::from_ymd_opt(2026, 3, 14)
+    );
+}
