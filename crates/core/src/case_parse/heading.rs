@@ -586,10 +586,46 @@ fn title(lines: &[Line]) -> (Option<String>, Confidence) {
             lines
                 .iter()
                 .take(HEAD_LINES)
-                .find_map(|l| numbered_heading(&l.text)),
+                .find_map(|l| numbered_heading(&l.text))
+                .or_else(|| {
+                    lines
+                        .iter()
+                        .filter(|l| !l.furniture)
+                        .take(HEAD_LINES)
+                        .find_map(|l| caps_heading(&l.text))
+                }),
             Confidence::Low,
         ),
     }
+}
+
+/// An item's heading set in capitals, alone on its line or run into its
+/// text: "KOKOUKSEN LAILLISUUS JA PÄÄTÖSVALTAISUUS", "ELECTION OF MAYOR To
+/// appoint the Mayor …". Not a letterhead, a body or a date.
+fn caps_heading(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let caps: Vec<&str> = words
+        .iter()
+        .take_while(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+        .copied()
+        .collect();
+    let letters: usize = caps
+        .iter()
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let rest = &words[caps.len()..];
+    // What follows is a sentence, which starts with a capital and goes on
+    // in lower case.
+    let sentence_follows = rest.first().is_none_or(|w| {
+        w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+    });
+    let heading = caps.join(" ");
+    let heading = heading.trim_end_matches(['.', ':', ',']);
+    // Read as it would be in ordinary case, so that a letterhead or a
+    // body's name in capitals is still known for what it is.
+    let ordinary = super::words::capitalise(&lower(heading));
+    (caps.len() >= 2 && letters >= 10 && sentence_follows && !is_meta(&ordinary))
+        .then(|| heading.to_string())
 }
 
 /// An item's heading numbered in the minutes, below their attendance

@@ -1591,3 +1591,16 @@ fn a_meeting_day_with_its_hour_or_its_decisions() {
         NaiveDate::from_ymd_opt(2026, 3, 14)
     );
 }
+
+#[test]
+fn a_heading_in_capitals_names_the_item() {
+    let title = |t: &str| parse(t, &[]).unwrap().title;
+    assert_eq!(
+        title("Agenda and minutes\nVenue: The Guildhall\nELECTION OF MAYOR To appoint the Mayor for 2026/27. Minutes: Nominations were sought.\nRESOLVED: That Councillor Lee be elected Mayor for 2026/27.\n").as_deref(),
+        Some("ELECTION OF MAYOR")
+    );
+    assert_eq!(
+        title("Hallitus 1 / 2026 12.01.2026\nKOKOUKSEN LAILLISUUS JA PÄÄTÖSVALTAISUUS\n\nHallintosäännön mukaan kokouskutsu ja esityslista on lähetettävä vähintään viittä päivää ennen kokousta, elleivät erityiset syyt ole esteenä.\n\nPäätös Hallitus\n\nKokous todettiin laillisesti koollekutsutuksi ja päätösvaltaiseksi.\n").as_deref(),
+        Some("KOKOUKSEN LAILLISUUS JA PÄÄTÖSVALTAISUUS")
+    );
+}
