@@ -379,6 +379,16 @@ const LETTERHEAD: &[&str] = &[
     "beslutningsprotokol",
     "referat",
     "dagsorden",
+    // A web archive's own heading: "Dagsordener og referater 2008",
+    // "Oversigt over dagsordener og referater for …".
+    "oversigt over dagsordener",
+    // A consultation answer's page: "Høringssvar fra Nord-Trøndelag
+    // fylkeskommune" above the consultation it answers.
+    "høringssvar fra",
+    "høyringssvar frå",
+    // A decision system's banner: "Dynasty informationsservice Sökning …".
+    "dynasty informationsservice",
+    "dynasty tietopalvelu",
 ];
 
 /// Whole lines that are a web page's or a form's own heading, never the

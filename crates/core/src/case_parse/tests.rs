@@ -1604,3 +1604,16 @@ fn a_heading_in_capitals_names_the_item() {
         Some("KOKOUKSEN LAILLISUUS JA PÄÄTÖSVALTAISUUS")
     );
 }
+
+#[test]
+fn a_pages_banner_is_no_title() {
+    let title = |t: &str| parse(t, &[]).unwrap().title;
+    assert_eq!(
+        title("Høringssvar fra Trøndelag fylkeskommune\n\nHøring - Ny lov om kommunale havner\n\nDato: 02.05.2026\n\nVedtak\n\nFylkestinget slutter seg til høringsuttalelsen.\n").as_deref(),
+        Some("Høring - Ny lov om kommunale havner")
+    );
+    assert_eq!(
+        title("Dynasty informationsservice Sökning RSS Sibbo\n\nFullmäktige\nProtokoll 15.02.2026/Paragraf 16\n\nMotion om en ny simhall\n\nBeslut\n\nFullmäktige antecknade motionen för kännedom.\n").as_deref(),
+        Some("Motion om en ny simhall")
+    );
+}
