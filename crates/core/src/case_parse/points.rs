@@ -1357,8 +1357,16 @@ fn sentence_decision(
         {
             continue;
         }
+        if reports_attendance(&para.text) {
+            continue;
+        }
         let l = lower(&para.text);
-        let before = i.checked_sub(1).and_then(|p| paras.get(p));
+        // Who sent apologies may stand between "Beslutning" and what was
+        // decided ("Der er afbud fra …" / "Et enigt byråd ønsker …").
+        let before = paras[..i]
+            .iter()
+            .rev()
+            .find(|p| !reports_attendance(&p.text));
         let under_decision = before.is_some_and(|p| p.kind == ParaKind::Heading(Heading::Decision));
         // "Beslut: Enligt förslag." is what was decided where no proposal
         // is written out; elsewhere such a sentence only points at one.
@@ -1541,6 +1549,21 @@ fn sentence_decision(
         };
         (point, i)
     })
+}
+
+/// Whether a paragraph only says who was absent or stood in: "Der er afbud
+/// fra Lone Hansen. Niels Kirkegaard er indkaldt som suppleant."
+fn reports_attendance(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "der er afbud fra",
+        "afbud fra",
+        "fraværende:",
+        "apologies for absence were received",
+    ];
+    text.len() < 300 && {
+        let l = lower(prefix(text, 40));
+        OPENINGS.iter().any(|w| l.starts_with(w))
+    }
 }
 
 /// Where a body's name stands right before byte `at`, the verb: "…

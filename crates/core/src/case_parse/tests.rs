@@ -1617,3 +1617,13 @@ fn a_pages_banner_is_no_title() {
         Some("Motion om en ny simhall")
     );
 }
+
+#[test]
+fn apologies_under_the_decision_are_no_decision() {
+    let text = "Byrådet 26-04-2026\n\n1. Bemærkninger til dagsordenen\n\nBeslutning Byrådet den 26-04-2026\n\nDer er afbud fra Lone Hansen. Niels Kirkegaard er indkaldt som suppleant.\n\nEt enigt byråd ønsker at behandle sag 18 på mødet.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Et enigt byråd ønsker at behandle sag 18 på mødet."]
+    );
+}
