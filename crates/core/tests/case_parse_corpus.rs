@@ -20,10 +20,10 @@ use std::path::PathBuf;
 
 /// The share of facts read right when the corpus was last scored, rounded
 /// down; raise it when the parser gets better.
-const FLOOR: f64 = 0.72;
+const FLOOR: f64 = 0.75;
 
 /// The held-out set's score when it was last measured, rounded down.
-const HELD_OUT_FLOOR: f64 = 0.42;
+const HELD_OUT_FLOOR: f64 = 0.95;
 
 /// The next set's score when it arrived, rounded down.
 const NEXT_FLOOR: f64 = 0.50;
