@@ -886,8 +886,15 @@ fn table_counts(paras: &[Para]) -> Option<(Votes, Vec<RollCallVote>)> {
         .filter_map(|p| {
             if p.full_text.contains('|') || p.full_text.contains('\t') {
                 Some(p.full_text.replace("| |", "|\n|"))
-            } else {
+            } else if p
+                .full_text
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+            {
+                // The last row ends in its count; most paragraphs do not.
                 glued_rows(&p.full_text)
+            } else {
+                None
             }
         })
         .collect();

@@ -1243,7 +1243,7 @@ fn short_outcomes(paras: &[Para], inside: &[bool], at: usize) -> Option<Vec<Poin
 fn sums_up_meeting(paras: &[Para]) -> bool {
     // Past a web page's skip link, its date and its notice of age.
     paras.iter().take(6).any(|p| {
-        let l = lower(&p.text);
+        let l = lower(prefix(&p.text, 300));
         [
             "sammanträdde",
             "i korthet",
@@ -1560,10 +1560,13 @@ fn reports_attendance(text: &str) -> bool {
         "fraværende:",
         "apologies for absence were received",
     ];
-    text.len() < 300 && {
-        let l = lower(prefix(text, 40));
-        OPENINGS.iter().any(|w| l.starts_with(w))
-    }
+    // Compared byte by byte: this runs for every paragraph.
+    text.len() < 300
+        && OPENINGS.iter().any(|w| {
+            text.as_bytes()
+                .get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+        })
 }
 
 /// Where a body's name stands right before byte `at`, the verb: "…
