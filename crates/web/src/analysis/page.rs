@@ -48,6 +48,9 @@ struct SensitivityLink {
 #[template(path = "reviews/sensitivity_content.html")]
 struct SensitivityView {
     c: Chrome,
+    /// The chart's title: the page's heading, short enough for a phone.
+    heading: String,
+    review_title: String,
     review: i64,
     n: usize,
     of: usize,
@@ -192,6 +195,7 @@ pub async fn sensitivity(
         &[("c", criterion.name(lang).to_lowercase())],
     );
     let c = Chrome::signed(&s, "analysis-title").titled(&format!("{title} – {}", a.review.title));
+    let review_title = a.review.title.clone();
     let (store, tenant) = (&state.store, s.tenant());
     crate::kept::page_part(
         &state,
@@ -210,6 +214,8 @@ pub async fn sensitivity(
                 .ok_or(PageError::NotFound)?;
             Ok(SensitivityView {
                 c,
+                heading: title,
+                review_title,
                 review: id,
                 n,
                 of,
