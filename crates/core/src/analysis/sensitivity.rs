@@ -185,9 +185,7 @@ fn crossovers(lines: &[Line]) -> Vec<Crossover> {
             let c = n0x * d0y - n0y * d0x;
             for t in roots(a, b, c) {
                 let diff = |t: f64| Some(lx.at(t)? - ly.at(t)?);
-                let (Some(before), Some(after), Some(index)) =
-                    (diff(t - PROBE), diff(t + PROBE), lx.at(t))
-                else {
+                let (Some(before), Some(after)) = (diff(t - PROBE), diff(t + PROBE)) else {
                     continue;
                 };
                 if before * after >= 0.0 {
@@ -195,6 +193,12 @@ fn crossovers(lines: &[Line]) -> Vec<Crossover> {
                     continue;
                 }
                 let (rises, falls) = if after > 0.0 { (x, y) } else { (y, x) };
+                // The two lines meet only as closely as the root is exact:
+                // the index is the rising membership's, so that it is that
+                // line's value at the weight reported.
+                let Some(index) = lines[rises].at(t) else {
+                    continue;
+                };
                 out.push(Crossover {
                     weight: t,
                     index,
