@@ -771,10 +771,14 @@ fn read_decision(
     let mut best: Option<(u8, &List)> = None;
     // A list of names or party letters ("1. FrP", "2. SP") under a decision
     // says in what order; it is no list of what was decided.
+    // So is a list of members with their parties ("Arne Bech (H)"), who
+    // voted or attended.
     let names_only = |l: &List| {
-        l.points
-            .iter()
-            .all(|p| p.text.split_whitespace().count() <= 2 && !p.text.trim_end().ends_with('.'))
+        l.points.iter().all(|p| {
+            let words = p.text.split_whitespace().count();
+            !p.text.trim_end().ends_with('.')
+                && (words <= 2 || (words <= 6 && super::persons::has_party_group(&p.text)))
+        })
     };
     for list in lists
         .iter()

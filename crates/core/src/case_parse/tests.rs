@@ -1627,3 +1627,13 @@ fn apologies_under_the_decision_are_no_decision() {
         ["Et enigt byråd ønsker at behandle sag 18 på mødet."]
     );
 }
+
+#[test]
+fn a_list_of_members_with_their_parties_is_no_decision() {
+    let text = "Udvalget 12-01-2026\n\n4. Strategi for natur\n\nBeslutning i Udvalget den 12-01-2026\n\nFraværende:\n\n• Anna Berg (V)\n\n• Per Lind (A)\n\nUdvalget godkendte strategien for natur og miljø.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Udvalget godkendte strategien for natur og miljø."]
+    );
+}
