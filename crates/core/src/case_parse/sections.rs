@@ -151,6 +151,12 @@ const OTHER_HEADINGS: &[&str] = &[
     "sammanfattning",
     "bilaga",
     "bilagor",
+    // Danish, Norwegian and Finnish attachments: a list of file names.
+    "bilag",
+    "vedlegg",
+    "liitteet",
+    "appendices",
+    "background papers",
     "mina synpunkter",
     "handlingar",
     "beslutsunderlag",

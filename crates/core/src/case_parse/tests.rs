@@ -1637,3 +1637,10 @@ fn a_list_of_members_with_their_parties_is_no_decision() {
         ["Udvalget godkendte strategien for natur og miljø."]
     );
 }
+
+#[test]
+fn the_attachments_below_a_decision_are_no_points() {
+    let text = "Teknik- og Miljøudvalget 12-01-2026\n\n7. Orientering om klimasamarbejdet\n\nBeslutning\n\nSagen taget til orientering.\n\nBilag\n\n  • Referat af styregruppemøde\n  • Oversigt over delmål\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(point_texts(&case), ["Sagen taget til orientering."]);
+}
