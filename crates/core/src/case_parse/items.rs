@@ -143,6 +143,24 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
 
 const MAX_ITEMS: usize = 1000;
 
+/// " 1.  1. Godkendelse af dagsordenen": a minutes page that numbers its
+/// items twice; the heading as if numbered once.
+fn doubled_number(t: &str) -> &str {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return t;
+    }
+    let number = &t[..digits];
+    t[digits..]
+        .strip_prefix('.')
+        .map(str::trim_start)
+        .filter(|rest| {
+            rest.strip_prefix(number)
+                .is_some_and(|r| r.starts_with(". "))
+        })
+        .unwrap_or(t)
+}
+
 /// Items headed only by their number, as Danish minutes systems lay them
 /// out: "1. Fraværende", "2. Bemærkninger/ændringer til dagsordenen",
 /// "3. Underskudsgaranti for 2020, …", each set off by blank lines and
@@ -165,7 +183,9 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
     let mut next: Option<u32> = None;
     let mut bulletin = false;
     for (k, (at, line)) in lines.iter().enumerate() {
-        let t = line.trim();
+        let t = doubled_number(line.trim());
+        // The doubled number marks an item's heading by itself.
+        let doubled = t.len() < line.trim().len();
         if t.is_empty() {
             blanks += 1;
             continue;
@@ -199,7 +219,8 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
                 .map(|(_, l)| l.trim())
                 .find(|l| !l.is_empty())
                 .is_some_and(kle_number);
-        let set_off = ((blanks >= 2 || under_file_number) && !t.ends_with(['.', ':', ';']))
+        let set_off = ((blanks >= 2 || under_file_number || doubled)
+            && !t.ends_with(['.', ':', ';']))
             || (alone_title.is_some() && blanks >= 1);
         // "1. MINUTES OF THE BUDGET MEETING HELD ON 17TH DECEMBER 2012:":
         // a heading set in capitals needs no blank lines around it.
@@ -248,6 +269,10 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
                 line.find(title).map(|k| k + title.len() + 2)
             } else if alone_title.is_some() {
                 title_line_end()
+            } else if doubled {
+                // The heading goes in as the title, so that its second
+                // number is not read as a point.
+                Some(line.len())
             } else {
                 None
             };

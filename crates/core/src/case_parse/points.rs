@@ -776,8 +776,13 @@ fn read_decision(
     let names_only = |l: &List| {
         l.points.iter().all(|p| {
             let words = p.text.split_whitespace().count();
+            // "Robert Sørensen, Ø": a name, a comma and the party's letters.
+            let lettered = p.text.rsplit_once(", ").is_some_and(|(_, party)| {
+                (1..=3).contains(&party.chars().count()) && !party.chars().any(char::is_lowercase)
+            });
             !p.text.trim_end().ends_with('.')
-                && (words <= 2 || (words <= 6 && super::persons::has_party_group(&p.text)))
+                && (words <= 2
+                    || (words <= 6 && (super::persons::has_party_group(&p.text) || lettered)))
         })
     };
     for list in lists
@@ -1564,12 +1569,19 @@ fn reports_attendance(text: &str) -> bool {
         "fraværende:",
         "apologies for absence were received",
     ];
+    if text.len() >= 300 {
+        return false;
+    }
     // Compared byte by byte: this runs for every paragraph.
-    text.len() < 300
-        && OPENINGS.iter().any(|w| {
-            text.as_bytes()
-                .get(..w.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+    OPENINGS.iter().any(|w| {
+        text.as_bytes()
+            .get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+    })
+        // "Borgmesteren oplyste, at der var afbud fra …": told, not decided.
+        || (text.contains("afbud") && {
+            let l = lower(text);
+            !["godkend", "beslut", "vedtag"].iter().any(|w| l.contains(w))
         })
 }
 

@@ -1644,3 +1644,23 @@ fn the_attachments_below_a_decision_are_no_points() {
     let case = parse(text, &[]).unwrap();
     assert_eq!(point_texts(&case), ["Sagen taget til orientering."]);
 }
+
+#[test]
+fn items_numbered_twice_and_apologies_told_by_the_mayor() {
+    let text = "Referat\n\nDeltagere:\n\nAnna Berg, V\nPer Lind, A\n\n\n 1.  1. Godkendelse af dagsordenen\n\n  Beslutning i Kommunalbestyrelsen den 17-01-2026\n\n  Borgmesteren oplyste, at der var afbud fra Eva Holm (Ø).\n\n  Dagsordenen blev herefter godkendt.\n\n  Afbud:\n  1. Eva Holm, Ø\n 2.  2. Orientering fra borgmesteren\n\n  Beslutning i Kommunalbestyrelsen den 17-01-2026\n\n  Borgmesteren orienterede om trafikken.\n\n  Til orientering.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(
+        cases[0].title.as_deref(),
+        Some("Godkendelse af dagsordenen")
+    );
+    assert_eq!(
+        point_texts(&cases[0]),
+        ["Dagsordenen blev herefter godkendt."],
+        "neither the mayor's word on apologies nor the list of them"
+    );
+    assert_eq!(
+        cases[1].title.as_deref(),
+        Some("Orientering fra borgmesteren")
+    );
+}
