@@ -57,8 +57,7 @@ where
     F: FnOnce(Chrome) -> Fut,
     Fut: Future<Output = Result<T, PageError>>,
 {
-    let stamp = state.store.stamp(s.tenant()).await?;
-    keep(state, s, (what, id, 0), stamp, c, make).await
+    page_part(state, s, (what, id, 0), c, make).await
 }
 
 /// As [`page`], for one of several pages kept under the same record (the

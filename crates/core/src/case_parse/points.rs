@@ -683,6 +683,24 @@ pub(crate) fn decision(
     }
 }
 
+/// Points numbered from 1 in the order given, with their labels.
+fn numbered(points: impl IntoIterator<Item = (String, String)>) -> Vec<Point> {
+    points
+        .into_iter()
+        .enumerate()
+        .map(|(k, (label, text))| Point {
+            number: u32::try_from(k + 1).unwrap_or(u32::MAX),
+            label,
+            text,
+        })
+        .collect()
+}
+
+/// Points numbered from 1, without labels.
+fn unlabelled(texts: impl IntoIterator<Item = String>) -> Vec<Point> {
+    numbered(texts.into_iter().map(|text| (String::new(), text)))
+}
+
 /// A decision that only approves the proposal ("Päätösehdotus" / "Todetaan
 /// kokous lailliseksi …" / "Päätös" / "Hyväksyttiin."): what was decided
 /// is what the proposal says, sentence by sentence.
@@ -722,26 +740,20 @@ fn as_proposed(paras: &[Para], points: &[Point]) -> Option<Vec<Point>> {
         return None;
     }
     // One point a sentence: lines of a proposal may have run together.
-    let points = proposal
-        .iter()
-        .flat_map(|p| {
-            let label = match &p.kind {
-                ParaKind::Item(l) => l.text.clone(),
-                _ => String::new(),
-            };
-            super::decision::split_sentences(&p.text)
-                .into_iter()
-                .map(move |s| (label.clone(), s.trim().to_string()))
-        })
-        .filter(|(_, s)| !s.is_empty())
-        .enumerate()
-        .map(|(k, (label, text))| Point {
-            number: u32::try_from(k + 1).unwrap_or(u32::MAX),
-            label,
-            text,
-        })
-        .collect();
-    Some(points)
+    Some(numbered(
+        proposal
+            .iter()
+            .flat_map(|p| {
+                let label = match &p.kind {
+                    ParaKind::Item(l) => l.text.clone(),
+                    _ => String::new(),
+                };
+                super::decision::split_sentences(&p.text)
+                    .into_iter()
+                    .map(move |s| (label.clone(), s.trim().to_string()))
+            })
+            .filter(|(_, s)| !s.is_empty()),
+    ))
 }
 
 fn read_decision(
@@ -816,7 +828,7 @@ fn read_decision(
     // A city's summary of a meeting's decisions, one of which may introduce
     // a list of rates: the summary is what was decided, the list part of
     // it, unless the list stands under a decision heading or introduction.
-    if let Some(points) = summary_decisions(paras, &inside)
+    if let Some(points) = summary_decisions(paras, &inside, summary)
         && best.is_none_or(|(s, _)| s < 3)
     {
         return (points, Confidence::Medium);
@@ -946,16 +958,7 @@ fn infinitive_resolutions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>>
     if run.len() > best.len() {
         best = run;
     }
-    (best.len() >= 2).then(|| {
-        best.iter()
-            .enumerate()
-            .map(|(k, p)| Point {
-                number: u32::try_from(k + 1).unwrap_or(u32::MAX),
-                label: String::new(),
-                text: p.text.trim().to_string(),
-            })
-            .collect()
-    })
+    (best.len() >= 2).then(|| unlabelled(best.iter().map(|p| p.text.trim().to_string())))
 }
 
 /// How a decision recorded with its proposers begins.
@@ -972,7 +975,7 @@ pub(crate) const PROPOSITION_LEADS: &[&str] = &[
 /// …", "On the motion of Cllr Ryan, seconded by Cllr Burke, it was agreed
 /// that …". None where no such paragraph says what was agreed.
 fn proposition_decisions(paras: &[Para]) -> Option<Vec<Point>> {
-    let mut points = Vec::new();
+    let mut points: Vec<String> = Vec::new();
     for p in paras.iter().filter(|p| p.kind == ParaKind::Text) {
         let l = lower(prefix(&p.text, 600));
         if !PROPOSITION_LEADS.iter().any(|lead| l.starts_with(lead)) {
@@ -990,13 +993,9 @@ fn proposition_decisions(paras: &[Para]) -> Option<Vec<Point>> {
         if rest.len() < 15 || !rest.starts_with(char::is_alphabetic) {
             continue;
         }
-        points.push(Point {
-            number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
-            label: String::new(),
-            text: rest.trim().to_string(),
-        });
+        points.push(rest.trim().to_string());
     }
-    (!points.is_empty()).then_some(points)
+    (!points.is_empty()).then(|| unlabelled(points))
 }
 
 /// A vote page's outcome: the text of the proposal that carried, or else
@@ -1026,15 +1025,7 @@ pub(crate) fn poll_outcome(paras: &[Para]) -> Option<(Vec<Point>, bool)> {
         if !proposal {
             continue;
         }
-        let points: Vec<Point> = text
-            .iter()
-            .enumerate()
-            .map(|(k, p)| Point {
-                number: u32::try_from(k + 1).unwrap_or(u32::MAX),
-                label: String::new(),
-                text: p.text.clone(),
-            })
-            .collect();
+        let points = unlabelled(text.iter().map(|p| p.text.clone()));
         if carried {
             return Some((points, true));
         }
@@ -1096,7 +1087,7 @@ fn run_on(paras: &[Para], lists: &[List], list: &List, inside: &[bool]) -> Vec<P
 /// body says what it decided or proposed ("Stadsstyrelsen föreslår för
 /// stadsfullmäktige att …", "Stadsstyrelsen antecknade kvartalsrapporten
 /// …"). Each such sentence is a point, in order.
-fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
+fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<Vec<Point>> {
     if paras.iter().any(|p| {
         matches!(
             p.kind,
@@ -1130,7 +1121,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
         "recommended",
         "noted",
     ];
-    let mut points = Vec::new();
+    let mut points: Vec<String> = Vec::new();
     for (i, para) in paras.iter().enumerate() {
         if para.kind != ParaKind::Text
             || inside.get(i).copied().unwrap_or(false)
@@ -1145,17 +1136,10 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
             if says_that_it_decided(sentence)
                 && let Some(before) = k.checked_sub(1).and_then(|j| sentences.get(j))
             {
-                if points
-                    .last()
-                    .is_some_and(|p: &Point| p.text == before.trim())
-                {
+                if points.last().is_some_and(|p| p == before.trim()) {
                     points.pop();
                 }
-                points.push(Point {
-                    number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
-                    label: String::new(),
-                    text: format!("{} {sentence}", before.trim()),
-                });
+                points.push(format!("{} {sentence}", before.trim()));
                 continue;
             }
             // "Budget 2024 och ekonomiplan 2024-2026: Fullmäktige godkände
@@ -1184,16 +1168,12 @@ fn summary_decisions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
                     })
             });
             if (by_body || reports_outcome(sentence)) && !sentence.is_empty() {
-                points.push(Point {
-                    number: u32::try_from(points.len() + 1).unwrap_or(u32::MAX),
-                    label: String::new(),
-                    text: sentence.to_string(),
-                });
+                points.push(sentence.to_string());
             }
         }
     }
-    let needed = if sums_up_meeting(paras) { 2 } else { 3 };
-    (points.len() >= needed).then_some(points)
+    let needed = if summary { 2 } else { 3 };
+    (points.len() >= needed).then(|| unlabelled(points))
 }
 
 /// Where the sentence decision at paragraph `at` is a short sentence
@@ -1232,17 +1212,13 @@ fn short_outcomes(paras: &[Para], inside: &[bool], at: usize) -> Option<Vec<Poin
         Some(p) if agreed(p) => &agreed,
         _ => return None,
     };
-    let points: Vec<Point> = paras
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| !inside.get(*i).copied().unwrap_or(false) && like(p))
-        .enumerate()
-        .map(|(k, (_, p))| Point {
-            number: u32::try_from(k + 1).unwrap_or(u32::MAX),
-            label: String::new(),
-            text: p.text.trim().to_string(),
-        })
-        .collect();
+    let points = unlabelled(
+        paras
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !inside.get(*i).copied().unwrap_or(false) && like(p))
+            .map(|(_, p)| p.text.trim().to_string()),
+    );
     (points.len() >= 2).then_some(points)
 }
 
