@@ -219,6 +219,8 @@ fn number_shaped(t: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | ':' | '.'))
         && dates::find(t).is_empty()
         && !financial_year(t)
+        // "08/15:01" numbers a minute, not a case.
+        && super::items::colon_code(t).is_none()
 }
 
 /// "2006/7", "2011/12", "2019-2020": a financial or school year.

@@ -451,7 +451,7 @@ fn labelled_rows(text: &str) -> Vec<ItemStart> {
 
 /// "08/15:01": a minute numbered by year, meeting and item, as some
 /// Northern Irish councils number them. The year and meeting, and the item.
-fn colon_code(word: &str) -> Option<(&str, u32)> {
+pub(crate) fn colon_code(word: &str) -> Option<(&str, u32)> {
     let (meeting, item) = word.split_once(':')?;
     let (year, number) = meeting.split_once('/')?;
     let digits =

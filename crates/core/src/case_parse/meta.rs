@@ -142,6 +142,14 @@ fn paragraph_in(line: &str) -> Option<String> {
     if let Some(swapped) = super::items::sign_first(t) {
         return paragraph_in(&swapped);
     }
+    // "08/15:01 APOLOGIES AND CHAIRMAN'S BUSINESS": the minute's number.
+    if let Some(code) = t
+        .split_whitespace()
+        .next()
+        .filter(|w| super::items::colon_code(w).is_some())
+    {
+        return Some(code.to_string());
+    }
     let l = lower(t);
     // A Dynasty page's head: "Pöytäkirja 08.12.2025/Pykälä 48".
     if let Some((_, after)) = t.rsplit_once('/')

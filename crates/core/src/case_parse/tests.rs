@@ -1325,6 +1325,14 @@ fn minutes_copied_as_one_line_of_html_paragraphs() {
     assert_eq!(cases.len(), 2, "{cases:?}");
     assert_eq!(cases[0].title.as_deref(), Some("CHAIRMAN’S BUSINESS"));
     assert_eq!(
+        (
+            cases[0].paragraph.as_deref(),
+            cases[0].case_number.as_deref()
+        ),
+        (Some("26/03:01"), None),
+        "a minute's number is no case number"
+    );
+    assert_eq!(
         point_texts(&cases[0]),
         [
             "After discussion, it was agreed that Councillor Kerr would attend the twinning ceremony.",
