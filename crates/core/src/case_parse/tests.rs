@@ -1672,3 +1672,12 @@ fn items_numbered_twice_and_apologies_told_by_the_mayor() {
         Some("Orientering fra borgmesteren")
     );
 }
+
+#[test]
+fn danish_with_the_words_it_shares_with_swedish_is_danish() {
+    // "den", "med", "som", "det", "har", "om" and "på" are Swedish markers
+    // too; "at", "er", "for" and "ved" are not Swedish.
+    let text = "Referat tirsdag den 4. marts 2025 kl. 9:00 i Brandstationen\n\n1. Godkendelse af dagsorden\n\nBeslutning den : Dagsorden godkendt.\n\n2. Til orientering\n\nDen nye ledelse har orienteret om det arbejde som er i gang med stationen, og om at der er møde med den nye chef på stationen ved udgangen af måneden. Beslutning den : Indstillingen tiltrådt.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.language, "da");
+}
