@@ -436,6 +436,13 @@ const FORM_LINES: &[&str] = &[
     "sisältö",
     "contents",
     "table of contents",
+    // A document site's viewer: "Starta visningen från sidan:" above
+    // the transcript of a PDF.
+    "starta visningen från sidan",
+    "starte visningen fra side",
+    "start display at page",
+    "transkript",
+    "transcription",
     // A web page's link past its menu.
     "hoppa till innehåll",
     "hoppa till huvudinnehåll",

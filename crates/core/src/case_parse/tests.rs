@@ -1681,3 +1681,10 @@ fn danish_with_the_words_it_shares_with_swedish_is_danish() {
     let case = parse(text, &[]).unwrap();
     assert_eq!(case.language, "da");
 }
+
+#[test]
+fn a_document_sites_viewer_is_no_title() {
+    let text = "Storlek: px\nStarta visningen från sidan:\n\nTranskript\n\n1 Sammanträdesprotokoll Kommunstyrelsen 2014-04-09\n\n§ 63 Val av ombud till förbundsstämman\n\nKommunstyrelsen beslutar att välja Eva Berg till ombud.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Val av ombud till förbundsstämman"));
+}
