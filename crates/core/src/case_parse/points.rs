@@ -677,10 +677,54 @@ pub(crate) fn decision(
     head_paras: usize,
 ) -> (Vec<Point>, Confidence) {
     let (points, sure) = read_decision(paras, lists, blocks, looks_like_case, head_paras);
-    match as_proposed(paras, &points) {
-        Some(proposed) => (proposed, sure),
-        None => (points, sure),
+    if let Some(proposed) = as_proposed(paras, &points) {
+        return (proposed, sure);
     }
+    // "Ehdotus: … päättää • merkitä tiedoksi …" / "Päätös: Päätösehdotus
+    // hyväksyttiin.": the proposal's list was read; the approval under the
+    // decision's heading goes before it, as the minutes give it.
+    match approval_under_decision(paras) {
+        Some(approval) if !points.is_empty() && !points.iter().any(|p| p.text == approval.text) => {
+            let all = std::iter::once(approval).chain(points);
+            (numbered(all.map(|p| (p.label, p.text))), sure)
+        }
+        _ => (points, sure),
+    }
+}
+
+/// Words that only approve what was proposed: "Hyväksyttiin.", "Godkendt."
+const APPROVALS: &[&str] = &[
+    "hyväksyttiin",
+    "hyväksyttiin yksimielisesti",
+    "päätösehdotus hyväksyttiin",
+    "ehdotus hyväksyttiin",
+    "godkändes",
+    "enligt förslag",
+    "enligt förslaget",
+    "bifölls",
+    "godkendt",
+    "vedtatt",
+    "vedtaget",
+    "agreed",
+    "approved",
+];
+
+fn is_approval(text: &str) -> bool {
+    APPROVALS.contains(&lower(text.trim().trim_end_matches('.')).as_str())
+}
+
+/// The paragraph right under the first decision heading, if it only
+/// approves the proposal.
+fn approval_under_decision(paras: &[Para]) -> Option<Point> {
+    let at = paras
+        .iter()
+        .position(|p| p.kind == ParaKind::Heading(Heading::Decision))?;
+    let next = paras.get(at + 1)?;
+    (!matches!(next.kind, ParaKind::Heading(_)) && is_approval(&next.text)).then(|| Point {
+        number: 1,
+        label: String::new(),
+        text: next.text.trim().to_string(),
+    })
 }
 
 /// Points numbered from 1 in the order given, with their labels.
@@ -702,29 +746,14 @@ fn unlabelled(texts: impl IntoIterator<Item = String>) -> Vec<Point> {
 }
 
 /// A decision that only approves the proposal ("Päätösehdotus" / "Todetaan
-/// kokous lailliseksi …" / "Päätös" / "Hyväksyttiin."): what was decided
-/// is what the proposal says, sentence by sentence.
+/// kokous lailliseksi …" / "Päätös" / "Hyväksyttiin."): the approval as
+/// written, then what it approved, the proposal sentence by sentence, so
+/// that the case says what was decided in words of its own.
 fn as_proposed(paras: &[Para], points: &[Point]) -> Option<Vec<Point>> {
-    const APPROVALS: &[&str] = &[
-        "hyväksyttiin",
-        "hyväksyttiin yksimielisesti",
-        "päätösehdotus hyväksyttiin",
-        "ehdotus hyväksyttiin",
-        "godkändes",
-        "enligt förslag",
-        "enligt förslaget",
-        "bifölls",
-        "godkendt",
-        "vedtatt",
-        "vedtaget",
-        "agreed",
-        "approved",
-    ];
     let [only] = points else {
         return None;
     };
-    let bare = lower(only.text.trim().trim_end_matches('.'));
-    if !APPROVALS.contains(&bare.as_str()) {
+    if !is_approval(&only.text) {
         return None;
     }
     let start = paras
@@ -740,19 +769,22 @@ fn as_proposed(paras: &[Para], points: &[Point]) -> Option<Vec<Point>> {
         return None;
     }
     // One point a sentence: lines of a proposal may have run together.
+    let approval = (String::new(), only.text.trim().to_string());
     Some(numbered(
-        proposal
-            .iter()
-            .flat_map(|p| {
-                let label = match &p.kind {
-                    ParaKind::Item(l) => l.text.clone(),
-                    _ => String::new(),
-                };
-                super::decision::split_sentences(&p.text)
-                    .into_iter()
-                    .map(move |s| (label.clone(), s.trim().to_string()))
-            })
-            .filter(|(_, s)| !s.is_empty()),
+        std::iter::once(approval).chain(
+            proposal
+                .iter()
+                .flat_map(|p| {
+                    let label = match &p.kind {
+                        ParaKind::Item(l) => l.text.clone(),
+                        _ => String::new(),
+                    };
+                    super::decision::split_sentences(&p.text)
+                        .into_iter()
+                        .map(move |s| (label.clone(), s.trim().to_string()))
+                })
+                .filter(|(_, s)| !s.is_empty()),
+        ),
     ))
 }
 

@@ -439,6 +439,19 @@ fn decision_with_body_or_date(t: &str) -> bool {
     {
         return true;
     }
+    // "Regionsrådets beslutning den 30. november 2021": a body in the
+    // genitive, its decision and the day. (Not Swedish "Stadsstyrelsens
+    // beslut 28.11.2022", which heads a news page of many decisions.)
+    if let Some((body, rest)) = [" beslutning ", " vedtak "]
+        .iter()
+        .find_map(|w| t.split_once(w))
+        && !body.contains(' ')
+        && body.ends_with('s')
+        && body.chars().next().is_some_and(char::is_uppercase)
+        && !super::dates::find(rest).is_empty()
+    {
+        return true;
+    }
     let Some(rest) = ["Beslutning ", "Beslut ", "Vedtak ", "Päätös ", "Decision "]
         .iter()
         .find_map(|h| t.strip_prefix(h))
@@ -518,6 +531,15 @@ mod tests {
 
     #[test]
     fn headings_are_recognised() {
+        for genitive in [
+            "Regionsrådets beslutning den 30. november 2021:",
+            "Økonomiudvalgets beslutning den 03-05-2021",
+            "Formannskapets vedtak 12.03.2020:",
+        ] {
+            assert_eq!(plain(genitive), Some(Heading::Decision), "{genitive}");
+        }
+        assert_eq!(plain("Regionsrådets beslutning om budgettet"), None);
+        assert_eq!(plain("Stadsstyrelsens beslut 28.11.2022"), None);
         assert_eq!(
             plain("Kommunstyrelsen"),
             Some(Heading::Body("kommunstyrelsen".into()))

@@ -1487,12 +1487,13 @@ fn motions_named_in_norwegian_and_finnish_reports() {
 }
 
 #[test]
-fn a_decision_that_approves_the_proposal_is_the_proposal() {
+fn a_decision_that_approves_the_proposal_is_followed_by_the_proposal() {
     let text = "Kunnanhallitus 12.01.2026 § 4\n\nKokouksen laillisuus ja päätösvaltaisuus\n\nPäätösehdotus\nTodetaan kokous lailliseksi ja päätösvaltaiseksi.\nHyväksytään asialistalle §:t 4 - 12.\nPäätös\nHyväksyttiin.\n";
     let case = parse(text, &[]).unwrap();
     assert_eq!(
         point_texts(&case),
         [
+            "Hyväksyttiin.",
             "Todetaan kokous lailliseksi ja päätösvaltaiseksi.",
             "Hyväksytään asialistalle §:t 4 - 12."
         ]
@@ -1686,5 +1687,30 @@ fn danish_with_the_words_it_shares_with_swedish_is_danish() {
 fn a_document_sites_viewer_is_no_title() {
     let text = "Storlek: px\nStarta visningen från sidan:\n\nTranskript\n\n1 Sammanträdesprotokoll Kommunstyrelsen 2014-04-09\n\n§ 63 Val av ombud till förbundsstämman\n\nKommunstyrelsen beslutar att välja Eva Berg till ombud.\n";
     let case = parse(text, &[]).unwrap();
-    assert_eq!(case.title.as_deref(), Some("Val av ombud till förbundsstämman"));
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Val av ombud till förbundsstämman")
+    );
+}
+
+#[test]
+fn an_approval_under_the_decision_goes_before_the_proposals_list() {
+    let text = "Aluehallitus, kokous 3.3.2026\n\n§ 41 Ajankohtaiset asiat\n\nEhdotus\n\nAluehallitus päättää\n\n  • merkitä tiedoksi ajankohtaiset asiat.\n\nPäätös\n\nPäätösehdotus hyväksyttiin.\n\nEsteellisyys\n\nEi esteellisiä.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Päätösehdotus hyväksyttiin.",
+            "merkitä tiedoksi ajankohtaiset asiat."
+        ]
+    );
+    let danish = "Regionsrådet 7. december 2026\n\n1. Ændring af styrelsesvedtægten\n\nINDSTILLING\n\nRegionsrådsformanden anbefaler:\n\n • at regionsrådet vedtager forslaget til styrelsesvedtægt.\n\nPOLITISK BEHANDLING\n\nRegionsrådets beslutning den 30. november 2026:\n\nGodkendt.\n";
+    let case = parse(danish, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Godkendt.",
+            "at regionsrådet vedtager forslaget til styrelsesvedtægt."
+        ]
+    );
 }
