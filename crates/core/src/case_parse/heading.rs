@@ -805,7 +805,8 @@ fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
         let mut title = t.to_string();
         // A title broken over two lines.
         if let Some(next) = head.get(k + 1)
-            && next.blanks_before <= 1
+            && (next.blanks_before == 0
+                || (next.blanks_before == 1 && rest_of_line(&title, &next.text)))
             && squash(&next.text) != squash(t)
             && !title.ends_with(['.', ':'])
             && continues_title(&next.text)
@@ -842,6 +843,23 @@ fn dated_title(t: &str) -> Option<String> {
         && classify(subject, &|_| false).is_none()
         && !is_meta(subject);
     (whole_day && found.len() == 1 && reads_as_title).then(|| squash(t))
+}
+
+/// Whether a line after a blank one is the rest of the title, as a PDF's
+/// text puts a blank line after each line ("… ur Union of the Baltic" /
+/// "Cities"), and not a line of its own, as a web page's caption below
+/// its heading ("Uttalande till stöd för Ukraina" / "Flaggning utanför
+/// kommunhuset, inklusive den ukrainska flaggan").
+fn rest_of_line(title: &str, next: &str) -> bool {
+    const OPEN_ENDS: &[&str] = &[
+        "och", "i", "för", "av", "till", "om", "med", "på", "og", "af", "for", "til", "the", "of",
+        "and", "to", "in", "on", "ja", "sekä",
+    ];
+    let last = title.split_whitespace().last().unwrap_or("");
+    next.split_whitespace().count() <= 3
+        || next.starts_with(char::is_lowercase)
+        || title.ends_with('-')
+        || OPEN_ENDS.contains(&lower(last).as_str())
 }
 
 /// Whether the line after a title's first line is more of it.

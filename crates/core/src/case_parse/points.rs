@@ -1609,18 +1609,27 @@ fn body_right_before(text: &str, at: usize) -> Option<usize> {
         .map(|(i, _)| from + i)
         .collect();
     // The nearest name first: "… listan Kommunstyrelsen" is "Kommunstyrelsen";
-    // after "att" a body is written small: "Han finner att kommunfullmäktige beslutar".
+    // after "att" or "när" a body is written small: "Han finner att
+    // kommunfullmäktige beslutar", "… när kommunfullmäktige idag beslöt".
     let lead_in = |i: usize| {
         let before = head[..i].trim_end();
         let last = before.rsplit(' ').next().unwrap_or("");
-        matches!(last, "att" | "at" | "that" | "että")
+        matches!(
+            lower(last).as_str(),
+            "att" | "at" | "that" | "että" | "när" | "här" | "då" | "når" | "da" | "when"
+        )
     };
     starts
         .iter()
         .rev()
         .take(4)
         .find(|&&i| {
-            let words = &head[i..];
+            // "Kommunfullmäktige idag beslöt": the day between body and verb.
+            let words = head[i..]
+                .strip_suffix(" idag")
+                .or_else(|| head[i..].strip_suffix(" i dag"))
+                .or_else(|| head[i..].strip_suffix(" today"))
+                .unwrap_or(&head[i..]);
             super::sections::body_name(words).is_some()
                 || (lead_in(i)
                     && super::sections::body_name(&super::words::capitalise(words)).is_some())

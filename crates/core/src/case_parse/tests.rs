@@ -1714,3 +1714,37 @@ fn an_approval_under_the_decision_goes_before_the_proposals_list() {
         ]
     );
 }
+
+#[test]
+fn a_news_page_tells_of_the_decision_with_the_day_between_body_and_verb() {
+    let text = "Enighet om vänort i Ukraina\n\nDet rådde ingen tvekan när kommunfullmäktige idag beslöt att skriva ett vänortsavtal med Nikopol. Samtliga ledamöter var eniga.\n\nFullmäktigesalen med alla ledamöter\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Enighet om vänort i Ukraina"));
+    assert!(
+        point_texts(&case)
+            .iter()
+            .any(|p| p.contains("kommunfullmäktige idag beslöt att skriva ett vänortsavtal")),
+        "{:?}",
+        point_texts(&case)
+    );
+}
+
+#[test]
+fn a_line_after_a_blank_one_is_no_more_of_the_title() {
+    let text = "Uttalande till stöd för Ukraina\n\nFlaggning utanför kommunhuset, inklusive den ukrainska flaggan\n\nKommunfullmäktige beslutade att flagga med den ukrainska flaggan under mars månad.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Uttalande till stöd för Ukraina")
+    );
+}
+
+#[test]
+fn a_pdfs_title_goes_on_after_a_blank_line() {
+    let pdf = "Medlemskap i ICLEI och utträde ur Union of the Baltic \n\nCities \n\nKommunfullmäktige beslutade att ansöka om medlemskap i ICLEI.\n";
+    let case = parse(pdf, &[]).unwrap();
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Medlemskap i ICLEI och utträde ur Union of the Baltic Cities")
+    );
+}
