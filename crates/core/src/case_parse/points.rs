@@ -900,6 +900,11 @@ fn read_decision(
         if let Some(points) = short_outcomes(paras, &inside, at) {
             return (points, Confidence::Medium);
         }
+        // "Kommunfullmäktige … uttalar sitt stöd för …": a statement is the
+        // council's words, paragraph by paragraph, down to its signatures.
+        if let Some(points) = statement(paras, &inside, at, &p) {
+            return (points, Confidence::Medium);
+        }
         // "Kommunestyret godkjenner planene." and the bullets right below it
         // that say how: the sentence and its list are the decision.
         let mut points = vec![p];
@@ -924,6 +929,26 @@ fn read_decision(
         }
         _ => (Vec::new(), Confidence::Low),
     }
+}
+
+/// A council's statement opened at paragraph `at` ("Kommunfullmäktige i
+/// Svalövs kommun uttalar …"): that paragraph and the ones after it, up to
+/// a heading or the signatures (lines with no sentence in them).
+fn statement(paras: &[Para], inside: &[bool], at: usize, first: &Point) -> Option<Vec<Point>> {
+    let l = lower(prefix(&first.text, 300));
+    find_any(&l, &[" uttalar ", " udtaler ", " uttaler "])?;
+    let rest = paras[at + 1..]
+        .iter()
+        .enumerate()
+        .take_while(|(k, p)| {
+            p.kind == ParaKind::Text
+                && !inside.get(at + 1 + k).copied().unwrap_or(false)
+                && p.text.trim_end().ends_with(['.', '!'])
+                && p.text.split_whitespace().count() >= 6
+        })
+        .take(8)
+        .map(|(_, p)| p.text.trim().to_string());
+    Some(unlabelled(std::iter::once(first.text.clone()).chain(rest)))
 }
 
 /// The verbs that open a resolution written as an infinitive.

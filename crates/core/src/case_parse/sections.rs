@@ -257,6 +257,13 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
     }
     let last = words.last()?;
     let l = lower(last);
+    // "Kommunfullmäktige i Svalövs kommun": the body, and where it sits.
+    if let Some(k) = words.iter().position(|w| *w == "i")
+        && k > 0
+        && ["kommun", "stad", "kommune", "region"].contains(&l.as_str())
+    {
+        return body_name(&words[..k].join(" "));
+    }
     // "Kommunstyrelsens arbetsutskott", "Kultur- och fritidsnämnden"; not
     // "Godkännande av listan Kommunstyrelsen", an item's heading run into
     // the body that decided it.
@@ -332,6 +339,10 @@ const OTHER_BODY_VERBS: &[&str] = &[
     "tiltræder",
     "godkendte",
     "godkjente",
+    // A council's statement: "Kommunfullmäktige … uttalar sitt stöd för …".
+    "uttalar",
+    "udtaler",
+    "uttaler",
 ];
 
 /// The beginnings of the verbs a body reports its acts with, in any

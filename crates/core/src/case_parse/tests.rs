@@ -1748,3 +1748,16 @@ fn a_pdfs_title_goes_on_after_a_blank_line() {
         Some("Medlemskap i ICLEI och utträde ur Union of the Baltic Cities")
     );
 }
+
+#[test]
+fn a_councils_statement_is_its_paragraphs_down_to_the_signatures() {
+    let text = "Uttalande om vänorterna\n\nKommunfullmäktige i Bjuvs kommun uttalar sitt stöd för vänorterna i Polen och Litauen i en svår tid.\n\nSom en symbol för stödet kommer kommunen att flagga med vänorternas flaggor under maj månad.\n\nAnna Berg\nKommunfullmäktiges ordförande\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Kommunfullmäktige i Bjuvs kommun uttalar sitt stöd för vänorterna i Polen och Litauen i en svår tid.",
+            "Som en symbol för stödet kommer kommunen att flagga med vänorternas flaggor under maj månad."
+        ]
+    );
+}
