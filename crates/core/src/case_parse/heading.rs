@@ -445,6 +445,12 @@ const FORM_LINES: &[&str] = &[
     "transcription",
     // A web page's link past its menu.
     "hoppa till innehåll",
+    "flytta dig till innehållet",
+    // A web page's links to other pages below the article.
+    "ta en titt också på dessa",
+    "läs också",
+    "relaterade sidor",
+    "gå direkt till innehållet",
     "hoppa till huvudinnehåll",
     "gå till innehåll",
     "gå til indhold",

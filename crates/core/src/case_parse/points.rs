@@ -356,10 +356,37 @@ fn refers_to_a_proposal(lowered: &str) -> bool {
             .next()
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric());
-        !matches!(
+        if matches!(
             after,
             "bilaga" | "bilagan" | "bilag" | "bilaget" | "appendix" | "annex"
-        )
+        ) {
+            return false;
+        }
+        // "i enlighet med villkoren i …", "in accordance with the law":
+        // what it follows is no proposal; "i enlighet med förslaget",
+        // "… med arbetsutskottets förslag", "… with the recommendation" is.
+        if matches!(phrase, "i enlighet med" | "in accordance with") {
+            let proposal = [
+                "förslag",
+                "beslutsförslag",
+                "föredragande",
+                "tjänsteskrivelse",
+                "recommendation",
+                "proposal",
+                "officer",
+                "report",
+            ];
+            let next = lowered
+                .get(at + phrase.len()..)
+                .unwrap_or("")
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .find(|w| !matches!(*w, "the" | "den" | "det"))
+                .unwrap_or("");
+            return proposal.iter().any(|p| next.starts_with(p))
+                || (next.ends_with('s') && next.len() > 4 && !next.ends_with("ss"));
+        }
+        true
     })
 }
 
@@ -631,8 +658,13 @@ pub(crate) fn reports_decision(text: &str) -> bool {
 /// stadsstyrelsen …", as Finland-Swedish writes after a clause.
 fn body_right_after(text: &str, at: usize) -> Option<String> {
     let rest = text.get(at..)?;
-    let mut words = rest.split_whitespace().skip(1);
-    let next = words.next()?.trim_end_matches([',', '.', ':']);
+    let words: Vec<&str> = rest.split_whitespace().skip(1).take(3).collect();
+    let next = words.first()?.trim_end_matches([',', '.', ':']);
+    // "… beslutade det temporära beredningsorganet att …".
+    if matches!(next, "det" | "den") && words.len() == 3 {
+        let named = words.join(" ");
+        return super::sections::body_name(&super::words::capitalise(&named));
+    }
     super::sections::body_name(&super::words::capitalise(next))
 }
 

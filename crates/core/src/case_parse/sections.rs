@@ -219,6 +219,8 @@ const SWEDISH_BODY_ENDINGS: &[&str] = &[
     "utvalget",
     "styret",
     "formannskapet",
+    // "Beredningsorganet", "samarbetsorganet".
+    "organet",
 ];
 
 const ENGLISH_BODY_ENDINGS: &[&str] = &["Committee", "Council", "Board", "Cabinet", "Assembly"];
@@ -257,6 +259,15 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
     }
     let last = words.last()?;
     let l = lower(last);
+    // "Det temporära beredningsorganet": an article and what kind of body.
+    if let [article, between @ .., _] = words.as_slice()
+        && matches!(*article, "Det" | "Den")
+        && !between.is_empty()
+        && between.iter().all(|w| w.chars().all(char::is_lowercase))
+        && SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e))
+    {
+        return Some(lower(t));
+    }
     // "Kommunfullmäktige i Svalövs kommun": the body, and where it sits.
     if let Some(k) = words.iter().position(|w| *w == "i")
         && k > 0

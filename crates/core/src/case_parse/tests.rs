@@ -1761,3 +1761,16 @@ fn a_councils_statement_is_its_paragraphs_down_to_the_signatures() {
         ]
     );
 }
+
+#[test]
+fn a_news_page_of_a_preparatory_body_reports_its_decisions() {
+    let text = "Flytta dig till innehållet\nVälfärdsområdet informerar\n\nBeredningsorganet hade möte onsdag 10.11.2021.\n\nDet temporära beredningsorganet beslutade att kungörelser publiceras på den officiella anslagstavlan. \nSom det andra ärendet vid mötet beslutade det temporära beredningsorganet att mötesarvoden betalas i enlighet med villkoren i arvodesstadgan.\n\nTa en titt också på dessa\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Välfärdsområdet informerar"));
+    let points = point_texts(&case).join(" ");
+    assert!(points.contains("kungörelser publiceras"), "{points}");
+    assert!(
+        points.contains("mötesarvoden betalas i enlighet med villkoren"),
+        "following terms is no reference to a proposal: {points}"
+    );
+}
