@@ -1159,8 +1159,13 @@ fn votes_in(sentences: &[String]) -> Votes {
         };
         // "äänin 47 JAA, 2 EI, 1 tyhjä": a count before the first label
         // puts every count before its label, whatever follows.
+        // "27 votes for, 3 votes against": the count, its noun, the label.
         let label_first = ws.iter().position(|w| is_label(w)).is_some_and(|k| {
+            let counted_noun = k >= 2
+                && VOTE_NOUNS.contains(&ws[k - 1])
+                && number(ws[k - 2]).is_some();
             ws.get(k + 1).is_some_and(|n| number(n).is_some())
+                && !counted_noun
                 && k.checked_sub(1)
                     .and_then(|p| ws.get(p))
                     .is_none_or(|n| number(n).is_none())
@@ -1376,7 +1381,9 @@ fn labelled(l: &str, ws: &[&str], labels: &[&str], label_first: bool, slot: &mut
             .is_some_and(|p| labels.contains(&p.join(" ").as_str()));
         // "34 stemmer imod 15" is read above; here "imod" after a number would misread it.
         let after_is_vote_noun = VOTE_NOUNS.contains(&after);
-        let labelled_after = !label_first && (single(after) || pair_after) && !after_is_vote_noun;
+        let noun_then_label = after_is_vote_noun && ws.get(i + 2).is_some_and(|x| single(x));
+        let labelled_after = !label_first
+            && (((single(after) || pair_after) && !after_is_vote_noun) || noun_then_label);
         let labelled_before = label_first && single(before) && !VOTE_NOUNS.contains(&before);
         if labelled_after || labelled_before {
             // "34 imod 15" pairs two counts; "1 against, 0 abstentions"
@@ -1599,6 +1606,10 @@ mod tests {
         assert_eq!((got.for_, got.against), (Some(34), Some(15)));
         let got = v("Päätös syntyi äänin 7-6.");
         assert_eq!((got.for_, got.against), (Some(7), Some(6)));
+        let got = v(
+            "The Council resolved by majority vote (27 votes for, 3 votes against and the Mayor not voting) to debate this Motion.",
+        );
+        assert_eq!((got.for_, got.against), (Some(27), Some(3)));
         let got = v(
             "Efter omröstning med rösterna 9 (Anna Ek, Per Lind) – 4 (Eva Berg) beslutade stadsstyrelsen återremittera ärendet.",
         );
