@@ -1161,9 +1161,8 @@ fn votes_in(sentences: &[String]) -> Votes {
         // puts every count before its label, whatever follows.
         // "27 votes for, 3 votes against": the count, its noun, the label.
         let label_first = ws.iter().position(|w| is_label(w)).is_some_and(|k| {
-            let counted_noun = k >= 2
-                && VOTE_NOUNS.contains(&ws[k - 1])
-                && number(ws[k - 2]).is_some();
+            let counted_noun =
+                k >= 2 && VOTE_NOUNS.contains(&ws[k - 1]) && number(ws[k - 2]).is_some();
             ws.get(k + 1).is_some_and(|n| number(n).is_some())
                 && !counted_noun
                 && k.checked_sub(1)

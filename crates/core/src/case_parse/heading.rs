@@ -80,6 +80,11 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
     let (case_number, number_sure) = head_lines(lines)
         .find_map(|l| case_number_in(&l.text))
         .map(|n| (Some(n), High))
+        .or_else(|| {
+            under_form_heading(lines)
+                .and_then(|(_, r)| r)
+                .map(|n| (Some(n), Medium))
+        })
         .or_else(|| loose_case_number(lines).map(|n| (Some(n), Medium)))
         .unwrap_or((None, Low));
     let (title, title_sure) = title(lines);
@@ -604,6 +609,9 @@ fn names_a_subject(text: &str) -> bool {
 /// The title with how it was found: labelled (high), the first line that
 /// reads as one (medium), or none (low).
 fn title(lines: &[Line]) -> (Option<String>, Confidence) {
+    if let Some((t, _)) = under_form_heading(lines) {
+        return (Some(tidy_title(&t)), Confidence::High);
+    }
     match labelled_or_first_title(lines) {
         Some((t, true)) => (Some(tidy_title(&t)), Confidence::High),
         Some((t, false)) => (Some(tidy_title(&t)), Confidence::Medium),
@@ -622,6 +630,34 @@ fn title(lines: &[Line]) -> (Option<String>, Confidence) {
             Confidence::Low,
         ),
     }
+}
+
+/// A ModernGov page's own heading ("Decision details") and the line right
+/// below it, the decision's title, with its reference in brackets:
+/// "URBACT: TechRevolution (Cab.15.5.2019/18)". The title, and the
+/// reference where there is one.
+fn under_form_heading(lines: &[Line]) -> Option<(String, Option<String>)> {
+    const PAGE_HEADINGS: &[&str] = &["decision details", "decision - details", "issue details"];
+    let k = lines
+        .iter()
+        .take(6)
+        .position(|l| PAGE_HEADINGS.contains(&lower(l.text.trim()).as_str()))?;
+    let next = lines[k + 1..]
+        .iter()
+        .map(|l| l.text.trim())
+        .find(|t| !t.is_empty())?;
+    let (title, reference) = match next.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((t, r)) if !r.contains(' ') && r.chars().any(|c| c.is_ascii_digit()) => {
+            (t.trim(), Some(r.to_string()))
+        }
+        _ => (next, None),
+    };
+    // The reference may hold the day ("Cab.15.5.2019/18"); the title not.
+    let reads_as_title = title.len() <= 200
+        && title.chars().any(char::is_lowercase)
+        && !is_form_line(&lower(title))
+        && dates::find(title).is_empty();
+    reads_as_title.then(|| (title.to_string(), reference))
 }
 
 /// An item's heading set in capitals, alone on its line or run into its

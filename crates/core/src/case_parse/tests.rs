@@ -1774,3 +1774,11 @@ fn a_news_page_of_a_preparatory_body_reports_its_decisions() {
         "following terms is no reference to a proposal: {points}"
     );
 }
+
+#[test]
+fn a_decision_details_page_titles_the_decision_below_its_own_heading() {
+    let text = "Decision details\n\nURBACT: Twin Cities (Cab.15.5.2026/18)\n\nDecision status: Recommendations Approved\n\nDecisions:\n\nRESOLVED:-\n\n(i) that approval be given to join the network.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("URBACT: Twin Cities"));
+    assert_eq!(case.case_number.as_deref(), Some("Cab.15.5.2026/18"));
+}
