@@ -196,8 +196,11 @@ fn in_time(label: &str, text: &str) {
     let _ = parse_all(text, orgs());
     let took = start.elapsed();
     eprintln!("{label}: {took:?}");
-    // Generous for an unoptimised build on a slow machine; a quadratic path would take minutes.
-    let limit = Duration::from_secs(20);
+    // Generous for an unoptimised build on a slow machine, beside the other
+    // property tests on two cores (the 2 MB nested list took 19–25 s there);
+    // a quadratic path would take many minutes. Speed itself is measured
+    // by the criterion benchmark, not here.
+    let limit = Duration::from_secs(60);
     assert!(took < limit, "{label}: {} bytes took {took:?}", text.len());
 }
 

@@ -658,11 +658,13 @@ pub(crate) fn reports_decision(text: &str) -> bool {
 /// stadsstyrelsen …", as Finland-Swedish writes after a clause.
 fn body_right_after(text: &str, at: usize) -> Option<String> {
     let rest = text.get(at..)?;
-    let words: Vec<&str> = rest.split_whitespace().skip(1).take(3).collect();
-    let next = words.first()?.trim_end_matches([',', '.', ':']);
+    let mut words = rest.split_whitespace().skip(1);
+    let next = words.next()?.trim_end_matches([',', '.', ':']);
     // "… beslutade det temporära beredningsorganet att …".
-    if matches!(next, "det" | "den") && words.len() == 3 {
-        let named = words.join(" ");
+    if matches!(next, "det" | "den")
+        && let (Some(kind), Some(body)) = (words.next(), words.next())
+    {
+        let named = format!("{next} {kind} {body}");
         return super::sections::body_name(&super::words::capitalise(&named));
     }
     super::sections::body_name(&super::words::capitalise(next))
@@ -1672,8 +1674,23 @@ fn body_right_before(text: &str, at: usize) -> Option<usize> {
         let before = head[..i].trim_end();
         let last = before.rsplit(' ').next().unwrap_or("");
         matches!(
-            lower(last).as_str(),
-            "att" | "at" | "that" | "että" | "när" | "här" | "då" | "når" | "da" | "when"
+            last,
+            "att"
+                | "at"
+                | "that"
+                | "että"
+                | "när"
+                | "När"
+                | "här"
+                | "Här"
+                | "då"
+                | "Då"
+                | "når"
+                | "Når"
+                | "da"
+                | "Da"
+                | "when"
+                | "When"
         )
     };
     starts
