@@ -23,7 +23,7 @@ use std::path::PathBuf;
 const FLOOR: f64 = 0.76;
 
 /// The held-out set's score when it was last measured, rounded down.
-const HELD_OUT_FLOOR: f64 = 0.50;
+const HELD_OUT_FLOOR: f64 = 0.71;
 
 /// The next set's score when it arrived, rounded down.
 const NEXT_FLOOR: f64 = 0.41;
