@@ -24,6 +24,27 @@ pub(super) enum Coding {
 /// not named, and no header at all means plain. (Where the layer refuses
 /// with 406 because nothing is acceptable, it does so for these too.)
 pub(super) fn coding_for(headers: &HeaderMap) -> Coding {
+    let (named, rest) = qualities(headers);
+    [Coding::Plain, Coding::Gzip, Coding::Brotli]
+        .into_iter()
+        .zip(named)
+        .filter_map(|(c, q)| Some((q.or(rest)?, c)))
+        .filter(|&(q, _)| q > 0)
+        .max()
+        .map_or(Coding::Plain, |(_, c)| c)
+}
+
+/// Whether a request takes gzip before plain: a page made of pieces is
+/// sent as gzip, also to a client that would have liked brotli better.
+pub fn takes_gzip(headers: &HeaderMap) -> bool {
+    let (named, rest) = qualities(headers);
+    let gzip = named[1].or(rest).unwrap_or(0);
+    let plain = named[0].or(rest).unwrap_or(1);
+    gzip > 0 && gzip >= plain
+}
+
+/// The q-values of plain, gzip and brotli as named, and of `*`.
+fn qualities(headers: &HeaderMap) -> ([Option<u16>; 3], Option<u16>) {
     let mut named: [Option<u16>; 3] = [None; 3];
     let mut rest = None;
     let items = headers
@@ -47,13 +68,7 @@ pub(super) fn coding_for(headers: &HeaderMap) -> Coding {
         };
         slot.get_or_insert(q);
     }
-    [Coding::Plain, Coding::Gzip, Coding::Brotli]
-        .into_iter()
-        .zip(named)
-        .filter_map(|(c, q)| Some((q.or(rest)?, c)))
-        .filter(|&(q, _)| q > 0)
-        .max()
-        .map_or(Coding::Plain, |(_, c)| c)
+    (named, rest)
 }
 
 /// `q=0.8` in thousandths; `None` if malformed (the item is then ignored).
@@ -95,34 +110,59 @@ pub(super) struct Page {
     /// Whose data it shows, and at which versions.
     pub(super) tenant_id: i64,
     pub(super) stamp: Stamp,
+    pub(super) forms: Forms,
+}
+
+impl Page {
+    pub(super) fn new(tenant_id: i64, stamp: Stamp, headers: HeaderMap, body: Bytes) -> Page {
+        let tag = format!("{}.{}-{:016x}", stamp.shared, stamp.own, fnv1a(&body));
+        Page {
+            tenant_id,
+            stamp,
+            forms: Forms::new(&tag, headers, body, true),
+        }
+    }
+
+    pub(super) fn bytes(&self) -> usize {
+        self.forms.bytes()
+    }
+}
+
+/// One body in the codings it is served in: plain, and gzip and brotli
+/// where they are smaller, each with its own ETag.
+pub struct Forms {
     plain: Form,
-    /// Kept only where smaller than the plain form.
     gzip: Option<Form>,
     brotli: Option<Form>,
 }
 
-impl Page {
-    pub(super) fn new(tenant_id: i64, stamp: Stamp, mut headers: HeaderMap, body: Bytes) -> Page {
+impl Forms {
+    fn new(tag: &str, mut headers: HeaderMap, body: Bytes, compress: bool) -> Forms {
         // Added again on the way out, where they then replace themselves in
         // place instead of growing a copied map on every hit.
         crate::middleware::add_security_headers(&mut headers);
         headers.remove(header::CONTENT_LENGTH);
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        let tag = format!("{}.{}-{:016x}", stamp.shared, stamp.own, fnv1a(&body));
         let compressed = |coding, encoded: Option<Vec<u8>>| {
             let encoded = encoded.filter(|e| e.len() < body.len())?;
-            Some(Form::new(&headers, &tag, coding, Bytes::from(encoded)))
+            Some(Form::new(&headers, tag, coding, Bytes::from(encoded)))
         };
-        let worth = body.len() >= MIN_COMPRESS_BYTES;
+        let worth = compress && body.len() >= MIN_COMPRESS_BYTES;
         let gzip = compressed(Coding::Gzip, worth.then(|| gzip(&body)).flatten());
         let brotli = compressed(Coding::Brotli, worth.then(|| brotli(&body)).flatten());
-        Page {
-            tenant_id,
-            stamp,
-            plain: Form::new(&headers, &tag, Coding::Plain, body),
+        Forms {
+            plain: Form::new(&headers, tag, Coding::Plain, body),
             gzip,
             brotli,
         }
+    }
+
+    /// A body kept outside the page cache (a report, kept per state of its
+    /// tenant's data), compressed unless `compress` says it is already (a
+    /// DOCX is a zip): its ETag is its content's hash.
+    pub fn of(headers: HeaderMap, body: Bytes, compress: bool) -> Forms {
+        let tag = format!("{:016x}", fnv1a(&body));
+        Forms::new(&tag, headers, body, compress)
     }
 
     /// The form for `coding`, plain where it was not worth keeping.
@@ -135,14 +175,26 @@ impl Page {
         kept.unwrap_or(&self.plain)
     }
 
-    fn forms(&self) -> impl Iterator<Item = &Form> {
+    fn all(&self) -> impl Iterator<Item = &Form> {
         std::iter::once(&self.plain)
             .chain(&self.gzip)
             .chain(&self.brotli)
     }
 
-    pub(super) fn bytes(&self) -> usize {
-        self.forms().map(|f| f.body.len()).sum()
+    /// The plain form's body, shared.
+    pub fn plain_body(&self) -> Bytes {
+        self.plain.body.clone()
+    }
+
+    /// Every form's bytes together.
+    pub fn bytes(&self) -> usize {
+        self.all().map(|f| f.body.len()).sum()
+    }
+
+    /// This body in the coding `request` asks for, or 304 if the client
+    /// holds it already.
+    pub fn answer(&self, request: &HeaderMap) -> Response {
+        answer(request, self)
     }
 }
 
@@ -191,22 +243,22 @@ fn brotli(body: &[u8]) -> Option<Vec<u8>> {
 
 /// Whether the client already holds this version of the page, in any
 /// coding: the content is the same, whichever form it was sent in.
-fn holds(if_none_match: Option<&HeaderValue>, page: &Page) -> bool {
+fn holds(if_none_match: Option<&HeaderValue>, forms: &Forms) -> bool {
     if_none_match
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
             v.split(',').map(str::trim).any(|t| {
                 let t = t.trim_start_matches("W/");
-                t == "*" || page.forms().any(|f| f.etag.as_bytes() == t.as_bytes())
+                t == "*" || forms.all().any(|f| f.etag.as_bytes() == t.as_bytes())
             })
         })
 }
 
 /// The page in the coding the request asks for, or 304 with that form's
 /// ETag if the client holds it already.
-pub(super) fn answer(request: &HeaderMap, page: &Page) -> Response {
-    let form = page.form(coding_for(request));
-    let mut r = if holds(request.get(header::IF_NONE_MATCH), page) {
+pub(super) fn answer(request: &HeaderMap, forms: &Forms) -> Response {
+    let form = forms.form(coding_for(request));
+    let mut r = if holds(request.get(header::IF_NONE_MATCH), forms) {
         let mut r = StatusCode::NOT_MODIFIED.into_response();
         let h = r.headers_mut();
         h.insert(header::ETAG, form.etag.clone());
@@ -282,6 +334,19 @@ mod tests {
     }
 
     #[test]
+    fn gzip_is_taken_where_it_is_not_refused() {
+        let t = |v: &str| takes_gzip(&accepting(v));
+        assert!(!takes_gzip(&HeaderMap::new()));
+        assert!(t("gzip, deflate, br, zstd"));
+        assert!(t("br;q=1, gzip;q=0.5"));
+        assert!(t("*"));
+        assert!(!t("br"));
+        assert!(!t("gzip;q=0"));
+        assert!(!t("identity, gzip;q=0.5"));
+        assert!(!t("identity"));
+    }
+
+    #[test]
     fn q_values_are_read_in_thousandths() {
         assert_eq!(q_value("q=1"), Some(1000));
         assert_eq!(q_value("Q=0.5"), Some(500));
@@ -296,16 +361,16 @@ mod tests {
     fn a_page_keeps_smaller_forms_each_with_its_own_etag() {
         let body = Bytes::from("<p>Översyn</p>".repeat(50));
         let page = Page::new(1, STAMP, HeaderMap::new(), body.clone());
-        let tags: Vec<_> = page.forms().map(|f| f.etag.clone()).collect();
+        let tags: Vec<_> = page.forms.all().map(|f| f.etag.clone()).collect();
         assert_eq!(tags.len(), 3, "plain, gzip and brotli");
         assert!(tags[0].to_str().unwrap().starts_with("\"3.7-"));
         assert!(tags[1].to_str().unwrap().ends_with("-gz\""));
         assert!(tags[2].to_str().unwrap().ends_with("-br\""));
         assert_eq!(
             page.bytes(),
-            page.forms().map(|f| f.body.len()).sum::<usize>()
+            page.forms.all().map(|f| f.body.len()).sum::<usize>()
         );
-        let br = page.form(Coding::Brotli);
+        let br = page.forms.form(Coding::Brotli);
         assert_eq!(br.headers[header::CONTENT_ENCODING], "br");
         assert_eq!(
             br.headers[header::CONTENT_LENGTH],
@@ -316,20 +381,21 @@ mod tests {
         assert_eq!(plain, body);
         // A body too small to gain is kept plain only.
         let tiny = Page::new(1, STAMP, HeaderMap::new(), Bytes::from_static(b"[]"));
-        assert_eq!(tiny.forms().count(), 1);
+        assert_eq!(tiny.forms.all().count(), 1);
         assert!(
-            tiny.form(Coding::Gzip)
+            tiny.forms
+                .form(Coding::Gzip)
                 .headers
                 .get(header::CONTENT_ENCODING)
                 .is_none()
         );
         // Any form's ETag shows the client holds the page.
         for tag in &tags {
-            assert!(holds(Some(tag), &page));
+            assert!(holds(Some(tag), &page.forms));
         }
         assert!(!holds(
             Some(&HeaderValue::from_static("\"3.7-0-br\"")),
-            &page
+            &page.forms
         ));
     }
 }

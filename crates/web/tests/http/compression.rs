@@ -170,6 +170,36 @@ async fn check_codings(
     );
 }
 
+/// A kept page: plain without `Accept-Encoding`, gzip made of pieces for
+/// whoever takes gzip (even where brotli is liked better), brotli from the
+/// compression layer for whoever takes only that; each the same page.
+async fn check_pieces(app: &TestApp, path: &str) {
+    let url = app.url(path);
+    let plain = fetch(&app.client, &url, None, None, None).await;
+    assert_eq!(plain.status, StatusCode::OK, "{path}");
+    assert_eq!(plain.encoding(), None);
+    for (accept, coding) in [
+        ("gzip, deflate, br, zstd", "gzip"),
+        ("br;q=1, gzip;q=0.5", "gzip"),
+        ("gzip", "gzip"),
+        ("br", "br"),
+    ] {
+        let r = fetch(&app.client, &url, None, Some(accept), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{path} {accept}");
+        assert_eq!(r.encoding(), Some(coding), "{path} {accept}");
+        assert!(r.varies(), "{path} {accept}: Vary");
+        assert_eq!(r.decoded(), plain.body, "{path} {accept}: the same page");
+        assert!(r.body.len() * 3 < plain.body.len(), "{path} {accept}");
+    }
+    let identity = fetch(&app.client, &url, None, Some("identity, gzip;q=0.5"), None).await;
+    assert_eq!(identity.encoding(), None);
+    // The page's forms carry this session's token, not the one the
+    // content was kept with.
+    let html = String::from_utf8(plain.body).unwrap();
+    assert!(!html.contains("oversyn-csrf-slot"), "{path}");
+    assert!(!html.contains("oversyn-content-slot"), "{path}");
+}
+
 /// The demo review's id (its results page is a cached page).
 async fn demo_review(app: &TestApp) -> i64 {
     app.demo_review().await.id
@@ -195,9 +225,24 @@ async fn pages_and_api_answers_come_in_the_coding_asked_for() {
             true,
         )
         .await;
-        // Rendered afresh every time, compressed on the way out.
+        // Kept per state of the data, in each coding: a tagged PDF's
+        // structure is text, and compresses as well as a page.
+        let report = format!("/reviews/{review}/report");
+        check_codings(&app, &app.client, None, &report, true).await;
+        let pdf = fetch(&app.client, &app.url(&report), None, Some("br"), None).await;
+        assert!(pdf.decoded().starts_with(b"%PDF"));
+        assert_eq!(pdf.header(header::CONTENT_TYPE), Some("application/pdf"));
+        assert!(
+            pdf.header(header::CONTENT_DISPOSITION)
+                .is_some_and(|d| d.starts_with("attachment; filename=\"report-")),
+            "still a download"
+        );
+        let html = format!("/reviews/{review}/report?format=html");
+        check_codings(&app, &app.client, None, &html, true).await;
+        // The analysis's content is kept; around it each request's chrome
+        // and tokens: sent as gzip made of pieces to whoever takes gzip.
         let analysis = format!("/reviews/{review}/analysis");
-        check_codings(&app, &app.client, None, &analysis, false).await;
+        check_pieces(&app, &analysis).await;
         let oparl = "/api/v1/oparl/organizations";
         check_codings(&app, &app.client, Some(&token), oparl, false).await;
     })
@@ -265,11 +310,29 @@ async fn with_the_page_cache_off_answers_are_compressed_and_never_remembered() {
                 assert_eq!(r.status, StatusCode::OK, "{path}");
                 assert_eq!(r.encoding(), Some(accept), "{path}");
                 assert_eq!(r.decoded(), plain.body, "{path}");
-                // Only the page cache gives these pages an ETag: it
-                // neither remembered this page nor answered from memory.
-                assert_eq!(r.header(header::ETAG), None, "{path}");
+                // Only the page cache gives pages an ETag: it neither
+                // remembered this page nor answered from memory. The API
+                // list is kept in its codings below it, each with its own.
+                if token.is_none() {
+                    assert_eq!(r.header(header::ETAG), None, "{path}");
+                } else {
+                    assert!(r.header(header::ETAG).is_some(), "{path}");
+                }
             }
         }
+        // The report is kept below the page cache, per state of the data,
+        // and compressed when it is kept.
+        let report = app.url(&format!(
+            "/reviews/{}/report?format=html",
+            demo_review(&app).await
+        ));
+        let before = fetch(&app.client, &report, None, Some("br"), None).await;
+        assert_eq!(before.encoding(), Some("br"));
+        assert!(
+            String::from_utf8(before.decoded())
+                .unwrap()
+                .contains("EUROCITIES")
+        );
         // A change shows at once, as it does with the cache on.
         app.store
             .try_raw("UPDATE organisations SET name = 'EUROSTÄDER' WHERE slug = 'eurocities'")
@@ -281,6 +344,13 @@ async fn with_the_page_cache_off_answers_are_compressed_and_never_remembered() {
                 .unwrap()
                 .contains("EUROSTÄDER")
         );
+        let after = fetch(&app.client, &report, None, Some("br"), None).await;
+        assert!(
+            String::from_utf8(after.decoded())
+                .unwrap()
+                .contains("EUROSTÄDER")
+        );
+        assert_ne!(after.header(header::ETAG), before.header(header::ETAG));
     })
     .await;
 }
