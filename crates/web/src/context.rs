@@ -104,6 +104,9 @@ pub struct Signed {
     pub lang: Lang,
     pub session: Session,
     pub path: String,
+    /// Whether the request takes a gzip answer (a kept page is then sent
+    /// as gzip made of pieces, see [`crate::cache::pieces`]).
+    pub gzip: bool,
 }
 
 impl Signed {
@@ -131,6 +134,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Signed {
                 lang: c.lang,
                 session,
                 path: c.path,
+                gzip: crate::cache::takes_gzip(&parts.headers)
+                    && parts
+                        .extensions
+                        .get::<crate::cache::Remembering>()
+                        .is_none(),
             }),
             None => {
                 let next = parts

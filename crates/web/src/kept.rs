@@ -5,6 +5,7 @@
 //! its own CSRF token into the content's forms. This is below the page
 //! cache, so it holds with `--no-cache` too.
 
+use crate::cache::pieces::{Part, Piece};
 use crate::context::Signed;
 use crate::error::PageError;
 use crate::views::Chrome;
@@ -121,11 +122,73 @@ where
             what,
             (id, variant),
             stamp,
-            || async move { Ok::<_, PageError>(make(inner).await?.render()?) },
-            String::len,
+            || async move { Ok::<_, PageError>(Content::new(make(inner).await?.render()?)) },
+            Content::bytes,
         )
         .await?;
-    wrap(c, &content)
+    if s.gzip {
+        wrap_gzip(c, &content)
+    } else {
+        wrap(c, &content.text)
+    }
+}
+
+/// A kept content, and the same cut at its CSRF slots and compressed piece
+/// by piece, so that a request compresses only its own chrome and token.
+struct Content {
+    text: String,
+    pieces: Vec<Piece>,
+}
+
+impl Content {
+    fn new(text: String) -> Content {
+        let pieces = text
+            .split(CSRF_SLOT)
+            .map(|p| Piece::new(p.as_bytes()))
+            .collect();
+        Content { text, pieces }
+    }
+
+    fn bytes(&self) -> usize {
+        self.text.len() + self.pieces.iter().map(Piece::bytes).sum::<usize>()
+    }
+}
+
+/// Where the content goes in the chrome rendered for a gzip answer.
+const CONTENT_SLOT: &str = "oversyn-content-slot-9f86d081";
+
+/// The page as gzip: this request's chrome and tokens compressed now, the
+/// content's pieces as they were kept.
+fn wrap_gzip(c: Chrome, content: &Content) -> Result<Response, PageError> {
+    let csrf = c.csrf.clone();
+    let html = KeptView {
+        c,
+        content: CONTENT_SLOT,
+    }
+    .render()?;
+    let Some((before, after)) = html.split_once(CONTENT_SLOT) else {
+        return Err(PageError::Internal);
+    };
+    let mut parts = vec![Part::Fresh(before.as_bytes())];
+    for (k, piece) in content.pieces.iter().enumerate() {
+        if k > 0 {
+            parts.push(Part::Fresh(csrf.as_bytes()));
+        }
+        parts.push(Part::Kept(piece));
+    }
+    parts.push(Part::Fresh(after.as_bytes()));
+    let mut r = Html(crate::cache::pieces::gzip(&parts)).into_response();
+    let h = r.headers_mut();
+    h.insert(
+        http::header::CONTENT_ENCODING,
+        http::HeaderValue::from_static("gzip"),
+    );
+    h.insert(
+        http::header::VARY,
+        http::HeaderValue::from_static("accept-encoding"),
+    );
+    r.extensions_mut().insert(crate::cache::Encoded);
+    Ok(r)
 }
 
 /// The page around a content rendered with [`content_chrome`] for this
@@ -178,7 +241,7 @@ where
     Fut: Future<Output = Result<T, E>>,
 {
     let today = chrono::Utc::now().date_naive();
-    let kept = store
+    let forms = store
         .remembered_weighed(
             tenant_id,
             what,
@@ -186,15 +249,23 @@ where
             today,
             || async {
                 let value = make().await?;
-                serde_json::to_vec(&value)
-                    .map_err(|e| E::from(oversyn_store::StoreError::Config(e.to_string())))
+                let json = serde_json::to_vec(&value)
+                    .map_err(|e| E::from(oversyn_store::StoreError::Config(e.to_string())))?;
+                let mut headers = http::HeaderMap::new();
+                headers.insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+                Ok::<_, E>(crate::cache::Forms::of(headers, json.into(), true))
             },
-            Vec::len,
+            crate::cache::Forms::bytes,
         )
         .await?;
-    Ok((
+    let mut r = (
         [(http::header::CONTENT_TYPE, "application/json")],
-        bytes(kept),
+        forms.plain_body(),
     )
-        .into_response())
+        .into_response();
+    r.extensions_mut().insert(crate::cache::KeptForms(forms));
+    Ok(r)
 }

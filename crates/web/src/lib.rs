@@ -118,6 +118,9 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             middleware::front,
         ))
+        // Outside `front` (which may answer from the page cache), inside
+        // the compression layer, which then leaves the chosen form alone.
+        .layer(axum::middleware::from_fn(cache::kept_forms))
         // Outside `front`, so that it also compresses the error pages
         // `front` renders.
         .layer(compression())
@@ -147,7 +150,9 @@ fn compression() -> CompressionLayer<impl Predicate> {
     CompressionLayer::new()
         .gzip(true)
         .br(true)
-        .quality(CompressionLevel::Precise(cache::COMPRESS_LEVEL as i32))
+        .quality(CompressionLevel::Precise(
+            cache::FRESH_COMPRESS_LEVEL as i32,
+        ))
         .compress_when(DefaultPredicate::new().and(worth))
 }
 

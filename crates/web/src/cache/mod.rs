@@ -48,9 +48,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 mod page;
+pub mod pieces;
 mod versions;
 
-pub use page::Encoded;
+pub use page::{Encoded, Forms, takes_gzip};
 pub use versions::{DataVersion, VersionGate};
 
 /// Pages larger than this are not remembered.
@@ -65,6 +66,10 @@ pub(crate) const MIN_COMPRESS_BYTES: usize = 32;
 /// Brotli's default (11) took 6 ms for a 6 KB page, 120 ms for 140 KB;
 /// 5 took 0.14 and 2.2 ms for 10 % more bytes.
 pub(crate) const COMPRESS_LEVEL: u32 = 5;
+/// The level for answers compressed as they go out, once per request:
+/// setting up brotli at 5 (its hash tables) cost more than a small page's
+/// rendering, and a browser's `Accept-Encoding` asks for it on every page.
+pub(crate) const FRESH_COMPRESS_LEVEL: u32 = 1;
 
 struct KnownSession {
     stamp: Stamp,
@@ -325,7 +330,7 @@ impl Cache {
                 .map(|k| k.user.tenant_id)
         }?;
         let page = self.page(&page_key(hash, lang, req), versions.stamp(tenant))?;
-        Some(answer(req.headers(), &page))
+        Some(answer(req.headers(), &page.forms))
     }
 }
 
@@ -349,9 +354,11 @@ pub async fn pages(cache: &Cache, req: Request, next: Next) -> Response {
     let key = page_key(hash, lang, &req);
     let stamp = versions.stamp(tenant);
     if let Some(page) = cache.page(&key, stamp) {
-        return answer(req.headers(), &page);
+        return answer(req.headers(), &page.forms);
     }
     let request = answer_headers(req.headers());
+    let mut req = req;
+    req.extensions_mut().insert(Remembering);
     let res = next.run(req).await;
     let small = res
         .body()
@@ -371,10 +378,42 @@ pub async fn pages(cache: &Cache, req: Request, next: Next) -> Response {
         }
     };
     let page = Page::new(tenant, stamp, parts.headers, body);
-    let res = answer(&request, &page);
+    let res = answer(&request, &page.forms);
     cache.keep(key, page, &versions);
     res
 }
+
+/// An answer kept in its codings below the page cache (a tenant's API list
+/// kept per state of its data): the handler answers plain and attaches
+/// them, and [`kept_forms`] sends the form the request asks for, so that a
+/// request does not compress again what was compressed when it was kept.
+#[derive(Clone)]
+pub struct KeptForms(pub Arc<Forms>);
+
+/// Answers with the coding of a [`KeptForms`] the request asks for.
+pub async fn kept_forms(req: Request, next: Next) -> Response {
+    let request = answer_headers(req.headers());
+    let mut res = next.run(req).await;
+    let Some(KeptForms(forms)) = res.extensions_mut().remove::<KeptForms>() else {
+        return res;
+    };
+    if res.status() != StatusCode::OK {
+        return res;
+    }
+    let mut answer = forms.answer(&request);
+    // What the way out added (the security headers, a request's own) stays.
+    for (name, value) in res.headers() {
+        if !answer.headers().contains_key(name) {
+            answer.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    answer
+}
+
+/// Marks a request whose page the cache will remember in every coding: it
+/// is rendered plain (a kept page not as gzip made of pieces).
+#[derive(Clone, Copy)]
+pub struct Remembering;
 
 /// The request headers [`answer`] reads, kept while the request is handled.
 fn answer_headers(request: &HeaderMap) -> HeaderMap {
