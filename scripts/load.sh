@@ -9,6 +9,7 @@
 #
 #   scripts/load.sh [DURATION] [CONNECTIONS]        # three cached pages (default 10s, 64)
 #   scripts/load.sh sweep [DURATION] [CONNECTIONS]  # every GET route, cache off and on (2s, 64)
+#                                                    # SWEEP_ACCEPT='gzip, br' asks as a browser does
 #   scripts/load.sh mixed [DURATION] [CONNECTIONS]  # tenant A reads while others write 20/s (10s, 64)
 #   scripts/load.sh pair [DURATION] [CONNECTIONS]   # two instances behind nginx, one killed (PostgreSQL only; 15s, 64)
 #

@@ -10,7 +10,9 @@ nginx, p99 under 20 ms, cache off).
     python3 scripts/load/sweep.py DATABASE_URL [DURATION] [CONNECTIONS]
 
 OVERSYN_BENCH_DATA=national loads the national data set; SWEEP_ONLY=REGEX
-keeps only matching routes."""
+keeps only matching routes; SWEEP_ACCEPT sends that Accept-Encoding with
+every request, as a browser does (e.g. "gzip, deflate, br, zstd"), and
+nginx then serves the very compressed bytes Översyn answered."""
 
 import json
 import os
@@ -89,11 +91,15 @@ def main():
         cookie_off = {"Cookie": common.login(uncached.base, tenant, email, password)}
         cookie_counted = {"Cookie": common.login(counted.base, tenant, email, password)}
         bearer = {"Authorization": f"Bearer {token}"}
+        accept = os.environ.get("SWEEP_ACCEPT")
+        coded = {"Accept-Encoding": accept} if accept else {}
+        cookie, cookie_off, cookie_counted, bearer = ({**h, **coded} for h in (cookie, cookie_off, cookie_counted, bearer))
         known = ids(cached.base, token)
         known["slug"] = tenant
         routes = [r for r in common.page_routes() + common.api_routes(cached.base, token) if not SKIP.search(r)]
         print(f"# Route sweep, {'national data set, tenant ' + tenant if national else 'Stockholm demo'}, "
-              f"{common.redact(url)}, wrk -c{conns} -d{duration}; {common.machine()}")
+              f"{common.redact(url)}, wrk -c{conns} -d{duration}"
+              f"{', Accept-Encoding: ' + accept if accept else ''}; {common.machine()}")
         print(f"{'route':58} {'bytes':>8} {'queries':>7} {'first ms':>8} {'off r/s':>9} {'p99':>7} {'on r/s':>9} {'p99':>7} {'nginx r/s':>10} {'p99':>6} {'off/ngx':>7} {'on/ngx':>7}")
         short = []
         for n, route in enumerate(routes):
@@ -121,10 +127,10 @@ def main():
             off = common.wrk(uncached.base + path, bearer if api else cookie_off, duration, conns)
             on = common.wrk(cached.base + path, bearer if api else cookie, duration, conns)
             # nginx must serve the very bytes, or the ratio means nothing.
-            served = common.get(f"http://127.0.0.1:{nginx.port}", f"/{name}", {})
+            served = common.get(f"http://127.0.0.1:{nginx.port}", f"/{name}", coded)
             if served != (200, body):
                 sys.exit(f"nginx answered {served[0]} with {len(served[1])} bytes for {route}, not the saved page")
-            ngx = common.wrk(f"http://127.0.0.1:{nginx.port}/{name}", {}, duration, conns)
+            ngx = common.wrk(f"http://127.0.0.1:{nginx.port}/{name}", coded, duration, conns)
             if ngx["errors"]:
                 sys.exit(f"nginx failed {ngx['errors']} requests for {route}")
             r_off, r_on = off["rps"] / ngx["rps"], on["rps"] / ngx["rps"]
