@@ -77,17 +77,18 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
         .or_else(|| signing_date(paras).map(|d| (Some(d), Medium)))
         .or_else(|| meeting_date(lines, HEAD_LINES * 2).map(|d| (Some(d), Low)))
         .unwrap_or((None, Low));
+    // A ModernGov page's title line, read once for its title and reference.
+    let (form_title, form_reference) = under_form_heading(lines).unzip();
     let (case_number, number_sure) = head_lines(lines)
         .find_map(|l| case_number_in(&l.text))
         .map(|n| (Some(n), High))
-        .or_else(|| {
-            under_form_heading(lines)
-                .and_then(|(_, r)| r)
-                .map(|n| (Some(n), Medium))
-        })
+        .or_else(|| form_reference.flatten().map(|n| (Some(n), Medium)))
         .or_else(|| loose_case_number(lines).map(|n| (Some(n), Medium)))
         .unwrap_or((None, Low));
-    let (title, title_sure) = title(lines);
+    let (title, title_sure) = match form_title {
+        Some(t) => (Some(tidy_title(&t)), High),
+        None => title(lines),
+    };
     let (language, language_sure) = language(paras);
     let confidence = BTreeMap::from([
         ("case_number".to_string(), number_sure),
@@ -609,9 +610,6 @@ fn names_a_subject(text: &str) -> bool {
 /// The title with how it was found: labelled (high), the first line that
 /// reads as one (medium), or none (low).
 fn title(lines: &[Line]) -> (Option<String>, Confidence) {
-    if let Some((t, _)) = under_form_heading(lines) {
-        return (Some(tidy_title(&t)), Confidence::High);
-    }
     match labelled_or_first_title(lines) {
         Some((t, true)) => (Some(tidy_title(&t)), Confidence::High),
         Some((t, false)) => (Some(tidy_title(&t)), Confidence::Medium),

@@ -349,15 +349,16 @@ const REFERRING_WORDS: &[&str] = &[
 /// what was decided.
 fn refers_to_a_proposal(lowered: &str) -> bool {
     find_any(lowered, REFERRING_WORDS).is_some_and(|(at, phrase)| {
-        let after = lowered
+        // The words after the phrase, past an article.
+        let next = lowered
             .get(at + phrase.len()..)
             .unwrap_or("")
             .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphanumeric());
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .find(|w| !matches!(*w, "the" | "den" | "det"))
+            .unwrap_or("");
         if matches!(
-            after,
+            next,
             "bilaga" | "bilagan" | "bilag" | "bilaget" | "appendix" | "annex"
         ) {
             return false;
@@ -366,7 +367,7 @@ fn refers_to_a_proposal(lowered: &str) -> bool {
         // what it follows is no proposal; "i enlighet med förslaget",
         // "… med arbetsutskottets förslag", "… with the recommendation" is.
         if matches!(phrase, "i enlighet med" | "in accordance with") {
-            let proposal = [
+            const PROPOSALS: &[&str] = &[
                 "förslag",
                 "beslutsförslag",
                 "föredragande",
@@ -376,14 +377,7 @@ fn refers_to_a_proposal(lowered: &str) -> bool {
                 "officer",
                 "report",
             ];
-            let next = lowered
-                .get(at + phrase.len()..)
-                .unwrap_or("")
-                .split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .find(|w| !matches!(*w, "the" | "den" | "det"))
-                .unwrap_or("");
-            return proposal.iter().any(|p| next.starts_with(p))
+            return PROPOSALS.iter().any(|p| next.starts_with(p))
                 || (next.ends_with('s') && next.len() > 4 && !next.ends_with("ss"));
         }
         true
