@@ -133,6 +133,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
     if out.len() < 2 {
         out = bulleted_headings(text);
     }
+    if out.len() < 2 {
+        out = run_on_items(text);
+    }
     // No protocol has thousands of items; a text that seems to is read whole.
     if out.len() < 2 || out.len() > MAX_ITEMS {
         Vec::new()
@@ -730,6 +733,113 @@ fn bulleted_headings(text: &str) -> Vec<ItemStart> {
     if decided { out } else { Vec::new() }
 }
 
+/// A transcript that runs a whole protocol into one line ("… Sak 47/14
+/// Godkjenning, møteinnkalling og saksliste Møteinnkalling og saksliste
+/// vart godkjent … Sak 48/14 …"): items whose labels follow each other
+/// by number, each with its heading up to where the next sentence starts.
+fn run_on_items(text: &str) -> Vec<ItemStart> {
+    let mut best: Vec<ItemStart> = Vec::new();
+    for (line_at, line) in offset_lines(text) {
+        if line.len() < 300 {
+            continue;
+        }
+        let mut run: Vec<(ItemStart, u32)> = Vec::new();
+        let marks = line
+            .match_indices(' ')
+            .map(|(k, _)| k + 1)
+            .filter(|&k| line[k..].starts_with(['§', 'S', 'P', 'N']));
+        for k in marks {
+            let Some(label) = item_label(prefix_of(&line[k..], 60)) else {
+                continue;
+            };
+            let Some(number) = label.rsplit(' ').next().and_then(|n| n.parse::<u32>().ok()) else {
+                continue;
+            };
+            let follows = run
+                .last()
+                .is_some_and(|(last, n)| number == n + 1 && same_kind(&last.label, &label));
+            if !follows {
+                if run.len() > best.len() {
+                    best = run.drain(..).map(|(s, _)| s).collect();
+                }
+                run.clear();
+            }
+            let (title, decided_from) = run_on_heading(&line[k..]);
+            run.push((
+                ItemStart {
+                    label,
+                    at: line_at + k,
+                    title,
+                    decided_from,
+                },
+                number,
+            ));
+        }
+        if run.len() > best.len() {
+            best = run.into_iter().map(|(s, _)| s).collect();
+        }
+    }
+    // "Sak 157/05: Veglys Sak 158/05: Bevilgning til Redd Barna …" is
+    // the protocol's contents, not its items.
+    let short = best
+        .windows(2)
+        .filter(|pair| pair[1].at - pair[0].at < 60)
+        .count();
+    if short * 2 >= best.len().saturating_sub(1) {
+        return Vec::new();
+    }
+    best
+}
+
+fn same_kind(a: &str, b: &str) -> bool {
+    a.rsplit_once(' ').map(|(k, _)| k) == b.rsplit_once(' ').map(|(k, _)| k)
+}
+
+/// At most `max` bytes of `s`, cut at a character boundary.
+fn prefix_of(s: &str, max: usize) -> &str {
+    super::words::prefix(s, max)
+}
+
+/// The heading that follows a label in running text: its words up to the
+/// first capital after a lower-case word, where the item's first sentence
+/// begins. The title and the offset of that sentence, or nothing where no
+/// such place is found within a heading's length.
+fn run_on_heading(from_label: &str) -> (Option<String>, Option<usize>) {
+    let words: Vec<(usize, &str)> = from_label
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - from_label.as_ptr() as usize, w))
+        .take(24)
+        .collect();
+    // Past the label's own words ("Sak 47/14", "§ 12", "PKT. 1.", "Sag nr. 5").
+    let Some(number) = words
+        .iter()
+        .position(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|&k| k <= 2)
+    else {
+        return (None, None);
+    };
+    let first = number + 1;
+    if words
+        .get(first)
+        .is_none_or(|(_, w)| !w.starts_with(char::is_uppercase))
+    {
+        return (None, None);
+    }
+    let start = words[first].0;
+    for pair in words[first..].windows(2).take(15) {
+        let [(_, prev), (k, w)] = pair else { continue };
+        let prev_lower = prev
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if w.starts_with(char::is_uppercase) && prev_lower {
+            let title = from_label[start..*k].trim().to_string();
+            return (Some(title), Some(*k));
+        }
+    }
+    (None, None)
+}
+
 /// Each line of `text` with the byte offset it starts at.
 fn offset_lines(text: &str) -> Vec<(usize, &str)> {
     text.split_inclusive('\n')
@@ -775,6 +885,13 @@ pub(crate) fn split_with_head(text: &str) -> (&str, Vec<Item>) {
         return ("", Vec::new());
     };
     let head = super::words::prefix(text.get(..first.at).unwrap_or(""), MAX_HEAD);
+    // An item that starts inside a line (a transcript run together) is
+    // set apart from the head, as a line of its own would be.
+    let gap = if head.is_empty() || head.ends_with('\n') {
+        ""
+    } else {
+        "\n\n"
+    };
     let items = s
         .iter()
         .enumerate()
@@ -784,9 +901,9 @@ pub(crate) fn split_with_head(text: &str) -> (&str, Vec<Item>) {
             // The decision on the heading's line stands as a paragraph of its own.
             let text = match (&start.title, start.decided_from) {
                 (Some(title), Some(from)) => {
-                    format!("{head}{title}\n\n{}", body.get(from..).unwrap_or(""))
+                    format!("{head}{gap}{title}\n\n{}", body.get(from..).unwrap_or(""))
                 }
-                _ => format!("{head}{body}"),
+                _ => format!("{head}{gap}{body}"),
             };
             Item {
                 label: start.label.clone(),
@@ -839,5 +956,34 @@ mod tests {
         );
         assert!(items[1].text.contains("ICLEI") && !items[1].text.contains("Avsägelser"));
         assert!(split("§ 12 Ett ärende\nBeslut\n1. Något.\n").is_empty());
+    }
+
+    #[test]
+    fn a_transcript_run_into_one_line_splits_at_labels_that_follow_each_other() {
+        let members = "Til stades: Kari Nord, Per Vik, Ola Strand, Siri Berg, Anne Dahl, Knut Li og Eva Fjord. Forfall: Jon Haug og Liv Moe. ".repeat(3);
+        let text = format!(
+            "1 PROTOKOLL MØTE I REGIONRÅDET VESTFJORD Møte: 3/2015 {members}Sak 12/15 Godkjenning av saksliste Sakslista vart godkjent utan merknadar. Sak 13/15 Val av ny leiar Regionrådet valde Kari Nord til leiar for to år. Dei andre medlemene takka Per Vik for arbeidet."
+        );
+        let items = split(&text);
+        assert_eq!(
+            items.len(),
+            2,
+            "{:?}",
+            items.iter().map(|i| &i.label).collect::<Vec<_>>()
+        );
+        assert_eq!(items[0].title.as_deref(), Some("Godkjenning av saksliste"));
+        assert_eq!(items[1].title.as_deref(), Some("Val av ny leiar"));
+        assert!(items[1].text.ends_with("Regionrådet valde Kari Nord til leiar for to år. Dei andre medlemene takka Per Vik for arbeidet."));
+        assert!(!items[0].text.contains("Sak 13/15"));
+        // A run of labels with a few words each is the contents.
+        let contents = format!(
+            "{members}Sak 157/05: Veglys Sak 158/05: Bevilgning til Redd Barna Sak 159/05: Festival Sak 160/05: Budsjett"
+        );
+        assert!(split(&contents).is_empty());
+        // "jf. sak 12/15 og sak 14/15" in running text is no item.
+        let mention = format!(
+            "{members}Saka vart drøfta i lys av Sak 12/15 Godkjenning og Sak 14/15 Val, og vart godkjent."
+        );
+        assert!(split(&mention).is_empty());
     }
 }

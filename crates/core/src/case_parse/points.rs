@@ -535,6 +535,13 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "sender sagen til behandling",
     "fattet følgende vedtak",
     "ble vedtatt",
+    // Norwegian passives of approval, bokmål and nynorsk: "Møteinnkalling
+    // og saksliste vart godkjent utan merknadar."
+    "ble godkjent",
+    "blei godkjent",
+    "vart godkjent",
+    "vart vedteke",
+    "vart vedtatt",
     "vedtok",
     "deferred this item",
     "deferred the item",
@@ -951,12 +958,76 @@ fn read_decision(
         }
         return (points, Confidence::Medium);
     }
+    // A decision record that lost its "RESOLVED:" heading keeps the
+    // resolution's own form: "That the application be deferred …".
+    if best.is_none()
+        && let Some(points) = standing_resolutions(paras, &inside)
+    {
+        return (points, Confidence::Low);
+    }
     match best {
         Some((_, list)) if looks_like_case => {
             (run_on(paras, lists, list, &inside), Confidence::Low)
         }
         _ => (Vec::new(), Confidence::Low),
     }
+}
+
+/// Participles of a resolution that do not end in "-ed".
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "made",
+    "given",
+    "sent",
+    "taken",
+    "held",
+    "paid",
+    "set",
+    "written",
+    "done",
+    "put",
+    "sought",
+    "drawn",
+    "brought",
+    "laid",
+    "upheld",
+    "withdrawn",
+];
+
+/// Whether a paragraph is a resolution in its English form: "That the
+/// report be noted.", "That Councillor X be appointed …".
+fn is_standing_resolution(text: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix("That ") else {
+        return false;
+    };
+    if !t.ends_with('.') || t.len() > 800 {
+        return false;
+    }
+    let mut words = rest.split_whitespace().take(14);
+    words.any(|w| w == "be")
+        && words.next().is_some_and(|w| {
+            let w = w.trim_end_matches([',', '.', ';']);
+            (w.len() > 3 && w.ends_with("ed")) || IRREGULAR_PARTICIPLES.contains(&w)
+        })
+}
+
+/// The sentences written as resolutions, in their order. A web page's
+/// lines may have run together, so a resolution is looked for sentence by
+/// sentence.
+fn standing_resolutions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>> {
+    let found: Vec<String> = paras
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            p.kind == ParaKind::Text
+                && !inside.get(*i).copied().unwrap_or(false)
+                && p.text.contains("That ")
+        })
+        .flat_map(|(_, p)| super::decision::split_sentences(&p.text))
+        .map(|s| s.trim().to_string())
+        .filter(|s| is_standing_resolution(s))
+        .collect();
+    (!found.is_empty()).then(|| unlabelled(found))
 }
 
 /// A council's statement opened at paragraph `at` ("Kommunfullmäktige i

@@ -1782,3 +1782,47 @@ fn a_decision_details_page_titles_the_decision_below_its_own_heading() {
     assert_eq!(case.title.as_deref(), Some("URBACT: Twin Cities"));
     assert_eq!(case.case_number.as_deref(), Some("Cab.15.5.2026/18"));
 }
+
+#[test]
+fn a_resolution_that_lost_its_heading_is_still_the_decision() {
+    let text = "The Chair explained that the request for a grant from the Harbour Trust should wait until both portfolio holders had seen the figures, which were not yet complete.\nThat the request be deferred to the next meeting of the Executive.\nReason: To allow the figures to be completed.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["That the request be deferred to the next meeting of the Executive."]
+    );
+    assert_eq!(case.decision.kind, DecisionKind::Tabled);
+    assert_eq!(case.language, "en");
+    // "That is why it should be done" is no resolution.
+    let prose = "Our staff wrote to the council.\nThat is why the plan was late and had to wait.\n";
+    assert!(parse(prose, &[]).is_err());
+}
+
+#[test]
+fn a_decision_begun_in_lower_case_after_its_heading_is_read() {
+    let text = "Referat\n\nGODKENDELSE AF DAGSORDEN\n\nBeslutning: grundet afbud fra to medlemmer godkendes stedfortrædere Lise Holm og Erik Dam. Dagsordenen godkendt.\n";
+    let case = parse(text, &[]).unwrap();
+    let points = point_texts(&case).join(" ");
+    assert!(
+        points.starts_with("grundet afbud fra to medlemmer godkendes"),
+        "{points}"
+    );
+    assert!(points.contains("Dagsordenen godkendt."), "{points}");
+}
+
+#[test]
+fn a_norwegian_passive_of_approval_is_a_decision() {
+    let text =
+        "PROTOKOLL\n\n§ 12 Godkjenning av saksliste\n\nSakslista vart godkjent utan merknadar.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Sakslista vart godkjent utan merknadar."]
+    );
+    let bokmal = parse(
+        "PROTOKOLL\n\n§ 12 Godkjenning av saksliste\n\nSakslisten ble godkjent.\n",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(point_texts(&bokmal), ["Sakslisten ble godkjent."]);
+}

@@ -511,7 +511,16 @@ fn unflatten(line: &str) -> Vec<&str> {
                     .strip_prefix(':')
                     .or_else(|| after.strip_prefix(" :-"))
             })
-            .is_some_and(|v| v.trim_start().starts_with(char::is_uppercase) && v.len() > 3)
+            .is_some_and(|v| {
+                let v = v.trim_start();
+                // "Beslutning: grundet afbud … godkendes …": a sentence
+                // the writer began in lower case after the colon.
+                let sentence = v.split_whitespace().count() >= 4
+                    && super::decision::split_sentences(v)
+                        .first()
+                        .is_some_and(|s| s.trim_end().ends_with('.'));
+                (v.starts_with(char::is_uppercase) || sentence) && v.len() > 3
+            })
     }) {
         let colon = line[h.len()..]
             .find(':')
