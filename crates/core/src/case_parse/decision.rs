@@ -1005,6 +1005,10 @@ fn plain_labels(l: &str) -> String {
         .replace("ei-äänet", "ei")
         .replace("ja-röster", "ja röster")
         .replace("nej-röster", "nej röster")
+        // "28 voted in favour, 7 voted against": the count and its label.
+        .replace(" voted in favour", " in favour")
+        .replace(" voted in favor", " in favor")
+        .replace(" voted against", " against")
 }
 
 /// The totals stated in the sentences: "med 34 stemmer imod 15", "by 9
@@ -1636,6 +1640,8 @@ mod tests {
             (got.for_, got.against, got.abstain),
             (Some(6), Some(1), Some(0))
         );
+        let got = v("The amendment was put to a vote, 21 voted in favour, 9 voted against.");
+        assert_eq!((got.for_, got.against), (Some(21), Some(9)));
         let got = v("Votering: Ja 41, Nej 20, Avstår 0.");
         assert_eq!(
             (got.for_, got.against, got.abstain),

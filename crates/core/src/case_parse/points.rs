@@ -1265,6 +1265,10 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
         "päätti",
         "hyväksyi",
         "esittää",
+        // A press release's present: "Samoin aluehallitus pyytää kuntia …".
+        "päättää",
+        "pyytää",
+        "hyväksyy",
         "merkitsi",
         "besluttede",
         "godkendte",
@@ -1311,14 +1315,40 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 }
                 _ => sentence,
             };
-            let words: Vec<String> = sentence.split_whitespace().take(6).map(lower).collect();
+            let words: Vec<String> = sentence.split_whitespace().take(8).map(lower).collect();
             // The body first ("Stadsstyrelsen föreslår …") or right after
             // the verb ("Därtill föreslår stadsstyrelsen …").
-            let verb_at = words.iter().position(|w| VERBS.contains(&w.as_str()));
-            let original: Vec<&str> = sentence.split_whitespace().take(6).collect();
+            // "Fullmäktige behandlade ärendet och gav sitt samtycke till …":
+            // treating a matter decides where the sentence goes on to a
+            // verb of deciding.
+            let decides_later = |k: usize| {
+                sentence
+                    .split_whitespace()
+                    .skip(k + 1)
+                    .map(lower)
+                    .any(|w| VERBS.contains(&w.as_str()) || w == "gav")
+            };
+            // Within six words, or eight where the body stands right
+            // before its verb ("date 2025-08-26 Maanantaina koolla ollut
+            // aluehallitus päätti …").
+            let body_before = |k: usize| {
+                k > 0
+                    && super::sections::body_name(&super::words::capitalise(&words[k - 1]))
+                        .is_some()
+            };
+            let verb_at = words.iter().enumerate().position(|(k, w)| {
+                (VERBS.contains(&w.as_str()) && (k < 6 || body_before(k)))
+                    || (matches!(
+                        w.as_str(),
+                        "behandlade" | "behandlede" | "behandlet" | "käsitteli"
+                    ) && decides_later(k))
+            });
+            let original: Vec<&str> = sentence.split_whitespace().take(8).collect();
             let by_body = verb_at.is_some_and(|k| {
                 body_at_start(sentence).is_some()
                     || (k > 0 && super::sections::body_name(&original[..k].join(" ")).is_some())
+                    // "Lisäksi aluehallitus päätti …": the body right before its verb.
+                    || body_before(k)
                     || words.get(k + 1).is_some_and(|w| {
                         super::sections::body_name(&super::words::capitalise(w)).is_some()
                     })

@@ -1826,3 +1826,12 @@ fn a_norwegian_passive_of_approval_is_a_decision() {
     .unwrap();
     assert_eq!(point_texts(&bokmal), ["Sakslisten ble godkjent."]);
 }
+
+#[test]
+fn a_news_page_counts_a_matter_treated_and_then_decided() {
+    let text = "Till innehållet\n\nRegionfullmäktige valde ny direktör\n\nRegionfullmäktige godkände regionstyrelsens förslag om att Eva Lund ska väljas till regiondirektör.\n\nRegionfullmäktige behandlade också den nya lokalplanen och godkände att arbetet fortsätter enligt den.\n\nRegionfullmäktige behandlade ärendet om aktierna och gav sitt samtycke till att de köps av förbundet.\n\nRegionfullmäktige behandlade också frågan om parkering utan att ta ställning.\n";
+    let case = parse(text, &[]).unwrap();
+    let points = point_texts(&case);
+    assert_eq!(points.len(), 3, "{points:?}");
+    assert!(points[2].contains("gav sitt samtycke"), "{points:?}");
+}
