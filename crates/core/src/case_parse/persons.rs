@@ -459,7 +459,11 @@ fn without_parties(zone: &str) -> Vec<Person> {
                 tok.trim_end_matches([',', '.', ':', ';'])
             };
             // "Proposed by Councillor A. Byrne Seconded by …" on one line.
-            if matches!(word, "Seconded" | "Proposed" | "Moved" | "Supported") {
+            // "Amendment No. 1 proposed by …" names the motion, not a member.
+            if matches!(
+                word,
+                "Seconded" | "Proposed" | "Moved" | "Supported" | "Amendment" | "Motion"
+            ) {
                 break;
             }
             if is_name_word(word) || (!run.is_empty() && PARTICLES.contains(&word)) {

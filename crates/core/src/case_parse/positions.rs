@@ -349,6 +349,16 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
         .iter()
         .find(|(o, _)| starts_with_phrase(&l, o))
         .map(|(_, k)| (0, *k));
+    // "Amendment No. 1 proposed by Councillor Joe Costello and seconded
+    // by …": a numbered amendment with its mover.
+    if found.is_none()
+        && (l.starts_with("amendment") || l.starts_with("motion"))
+        && ["proposed by", "moved by"]
+            .iter()
+            .any(|w| find_phrase(&l, w).is_some_and(|at| at < 40))
+    {
+        found = Some((0, Motion));
+    }
     if found.is_none() {
         for (phrase, kind) in PHRASES {
             let Some(at) = find_phrase(&l, phrase) else {

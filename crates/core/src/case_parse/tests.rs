@@ -1835,3 +1835,20 @@ fn a_news_page_counts_a_matter_treated_and_then_decided() {
     assert_eq!(points.len(), 3, "{points:?}");
     assert!(points[2].contains("gav sitt samtycke"), "{points:?}");
 }
+
+#[test]
+fn a_numbered_amendment_names_its_mover() {
+    let text = "Minutes:\n\nAmendment No. 1 proposed by Councillor Ann Kelly and seconded by Councillor Tom Ryan:\n\n“That the sale of the depot be paused until the review is done.”\n\nThe amendment was put to a vote, 21 voted in favour, 9 voted against. The amendment was carried.\n";
+    let case = parse(text, &[]).unwrap();
+    let motion = case
+        .positions
+        .iter()
+        .find(|p| p.kind == PositionKind::Motion)
+        .expect("the amendment is a motion");
+    let names: Vec<&str> = motion.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ann Kelly"]);
+    assert_eq!(
+        (case.decision.votes.for_, case.decision.votes.against),
+        (Some(21), Some(9))
+    );
+}
