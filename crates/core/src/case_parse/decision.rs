@@ -624,6 +624,9 @@ fn kind(sentences: &[&Sentence], decides: bool) -> DecisionKind {
                 && !s.contains("yrkand")
                 && !s.contains("amendment")
                 && !s.contains("forkastede stemme")
+                // "… hallinto-oikeuden olisi ne hylättävä": what a court
+                // ought to reject, in the body's view; nothing rejected.
+                && !s.contains("hylättäv")
         });
     if rejected {
         return DecisionKind::Rejected;

@@ -28,6 +28,14 @@ pub(crate) fn item_label(line: &str) -> Option<String> {
     if let Some(swapped) = sign_first(t) {
         return item_label(&swapped);
     }
+    // "KF § 313 Dnr KS 02-32": the body's letters before the sign.
+    if let Some((letters, rest)) = t.split_once(' ')
+        && (2..=5).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.starts_with('§')
+    {
+        return item_label(rest);
+    }
     let (prefix_len, keep) = if let Some(rest) = t.strip_prefix('§') {
         if rest.starts_with('§') {
             return None;
@@ -932,6 +940,11 @@ mod tests {
             Some("§ 44")
         );
         assert_eq!(item_label("5 § kommunallagen gäller."), None);
+        assert_eq!(
+            item_label("KF § 313 Dnr KS 02-32").as_deref(),
+            Some("§ 313")
+        );
+        assert_eq!(item_label("Enligt § 5 kommunallagen"), None);
         assert_eq!(item_label("Sag nr. 130\n").as_deref(), Some("Sag nr. 130"));
         assert_eq!(item_label("Sag nr. 129").as_deref(), Some("Sag nr. 129"));
         assert_eq!(

@@ -1852,3 +1852,20 @@ fn a_numbered_amendment_names_its_mover() {
         (Some(21), Some(9))
     );
 }
+
+#[test]
+fn what_a_court_ought_to_reject_is_no_rejection() {
+    let text = "Hyvinvointialueen mukaan yksikään valitus ei täytä lain mukaisia valitusperusteita ja hallinto-oikeuden olisi ne sen vuoksi hylättävä.\n\nAluehallitus päätti hyväksyä vuoden 2026 talousarvion käyttösuunnitelmat.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.decision.kind, DecisionKind::Adopted);
+    assert_eq!(
+        point_texts(&case),
+        ["Aluehallitus päätti hyväksyä vuoden 2026 talousarvion käyttösuunnitelmat."]
+    );
+    let rejected = parse(
+        "Aluehallitus päätti hyväksyä esityksen.\n\nValtuutetun ehdotus hylättiin äänin 10–3.\n",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(rejected.decision.kind, DecisionKind::Rejected);
+}
