@@ -85,6 +85,8 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("motion moved by", Motion),
     // "On the proposition of Councillor Paddy Bracken and unanimously agreed …"
     ("on the proposition of", Motion),
+    // "On the PROPOSAL of Cllr. Crosby"
+    ("on the proposal of", Motion),
     ("upon the proposition of", Motion),
     ("on the motion of", Motion),
     ("upon the motion of", Motion),
@@ -351,11 +353,17 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
         .map(|(_, k)| (0, *k));
     // "Amendment No. 1 proposed by Councillor Joe Costello and seconded
     // by …": a numbered amendment with its mover.
+    // So is "The following amendment had been proposed by Councillor …",
+    // "A further Notice of Motion was submitted by Cllr …".
     if found.is_none()
-        && (l.starts_with("amendment") || l.starts_with("motion"))
-        && ["proposed by", "moved by"]
-            .iter()
-            .any(|w| find_phrase(&l, w).is_some_and(|at| at < 40))
+        && l.split_whitespace()
+            .take(5)
+            .any(|w| w.starts_with("amendment") || w.starts_with("motion"))
+        && ["proposed by", "moved by", "submitted by"].iter().any(|w| {
+            // "Motions Moved by Notice" is the kind of motion, not its mover.
+            find_phrase(&l, w)
+                .is_some_and(|at| at < 70 && !l[at + w.len()..].trim_start().starts_with("notice"))
+        })
     {
         found = Some((0, Motion));
     }

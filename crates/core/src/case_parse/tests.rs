@@ -1869,3 +1869,15 @@ fn what_a_court_ought_to_reject_is_no_rejection() {
     .unwrap();
     assert_eq!(rejected.decision.kind, DecisionKind::Rejected);
 }
+
+#[test]
+fn a_notice_of_motion_submitted_names_its_mover() {
+    let text = "Minutes\n\nA further Notice of Motion was submitted by Cllr Ian Brodie, seconded by Cllr Ann Hope.\n\nThe Council agreed to note the motion and to write to the minister.\n";
+    let case = parse(text, &[]).unwrap();
+    let motion = case
+        .positions
+        .iter()
+        .find(|p| p.kind == PositionKind::Motion)
+        .expect("the notice of motion is a motion");
+    assert_eq!(motion.persons[0].name, "Ian Brodie");
+}
