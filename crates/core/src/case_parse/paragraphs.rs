@@ -352,7 +352,40 @@ pub(crate) fn build(lines: &[Line], is_org: &dyn Fn(&str) -> bool) -> Vec<Para> 
     if let Some(o) = open {
         paras.push(o.finish());
     }
-    paras
+    split_pages(paras)
+}
+
+/// Longer than any paragraph a writer makes: a transcript's page run
+/// into one line.
+const PAGE_LONG: usize = 1500;
+
+/// A transcript's page run into one line is read sentence by sentence,
+/// as the paragraphs it lost, so that a decision in it is not passed over
+/// as running text of unknown length.
+fn split_pages(paras: Vec<Para>) -> Vec<Para> {
+    if paras.iter().all(|p| p.text.len() <= PAGE_LONG) {
+        return paras;
+    }
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        if p.kind != ParaKind::Text || p.text.len() <= PAGE_LONG {
+            out.push(p);
+            continue;
+        }
+        for s in super::decision::split_sentences(&p.text) {
+            let s = s.trim();
+            if s.is_empty() {
+                continue;
+            }
+            out.push(Para {
+                kind: ParaKind::Text,
+                text: s.to_string(),
+                full_text: s.to_string(),
+                line: p.line,
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

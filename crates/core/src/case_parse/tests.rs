@@ -1881,3 +1881,17 @@ fn a_notice_of_motion_submitted_names_its_mover() {
         .expect("the notice of motion is a motion");
     assert_eq!(motion.persons[0].name, "Ian Brodie");
 }
+
+#[test]
+fn a_decision_inside_a_page_run_into_one_line_is_read() {
+    let talk = "Ordföranden redogjorde för läget i arbetet med den nya planen och svarade på frågor från ledamöterna om tidplanen. ".repeat(14);
+    let text = format!(
+        "Transkript\n\n2 Kommunfullmäktige Protokoll § 12 Ny översiktsplan {talk}Kommunfullmäktige beslutar att anta den nya översiktsplanen. {talk}\n"
+    );
+    assert!(text.len() > 3000);
+    let case = parse(&text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Kommunfullmäktige beslutar att anta den nya översiktsplanen."]
+    );
+}
