@@ -299,6 +299,11 @@ fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
         .into_iter()
         .filter_map(|item| {
             let mut case = parse_one(&item.text, orgs, head.as_ref()).ok()?;
+            // "§ 312": the item's own label numbers it, whatever § the
+            // protocol's head mentions ("Christer Stighäll, Nihab § 313").
+            if let Some(n) = item.label.strip_prefix("§ ") {
+                case.paragraph = Some(n.to_string());
+            }
             if let Some(title) = item.title {
                 case.title = Some(title);
                 case.confidence.insert("title".into(), Confidence::High);

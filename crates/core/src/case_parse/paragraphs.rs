@@ -113,6 +113,9 @@ fn att_clause(open: &Open, prev: &str, line: &str) -> bool {
             let p = prev.trim_end();
             p.ends_with([',', ';', '.']) || p.ends_with(" samt") || p.ends_with(" och")
         }
+        // A budget's clauses under each committee's name: "Byggnadsnämnden"
+        // / "att bevilja byggnadsnämnden 5.890 tkr i driftbudget,".
+        ParaKind::Heading(Heading::Body(_)) => true,
         _ => false,
     }
 }
@@ -289,6 +292,15 @@ pub(crate) fn build(lines: &[Line], is_org: &dyn Fn(&str) -> bool) -> Vec<Para> 
     let mut nth = 0;
     for (index, line) in lines.iter().enumerate() {
         if line.furniture {
+            continue;
+        }
+        // "________" rules off a paragraph; it is no part of it.
+        let t = line.text.trim();
+        if t.len() >= 4 && t.chars().all(|c| matches!(c, '_' | '=' | '-' | '—' | '–')) {
+            if let Some(o) = open.take() {
+                paras.push(o.finish());
+            }
+            nth += 1;
             continue;
         }
         let layout = Layout {

@@ -243,7 +243,21 @@ pub(crate) fn lists(paras: &[Para]) -> Vec<List> {
     let mut open: Option<(Label, u32, Option<Family>)> = None;
     for (i, para) in paras.iter().enumerate() {
         let ParaKind::Item(label) = &para.kind else {
-            open = None;
+            // A budget's "att" clauses under the name of each committee
+            // ("Kommunstyrelsen" / "att bevilja kommunstyrelsen …"): the
+            // names head parts of one list.
+            let att_next = matches!(
+                paras.get(i + 1).map(|p| &p.kind),
+                Some(ParaKind::Item(l)) if l.family == Family::Att
+            );
+            let keeps = att_next
+                && open
+                    .as_ref()
+                    .is_some_and(|(l, _, _)| l.family == Family::Att)
+                && is_subheading(&para.text);
+            if !keeps {
+                open = None;
+            }
             continue;
         };
         if let (Some((prev, value, nested)), Some(list)) = (open.as_mut(), out.last_mut()) {
@@ -277,6 +291,14 @@ pub(crate) fn lists(paras: &[Para]) -> Vec<List> {
         open = Some((label.clone(), value, None));
     }
     out
+}
+
+/// A few words with no sentence in them: "Miljö- och hälsoskyddsnämnden".
+fn is_subheading(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', ':', ',', ';'])
+        && (1..=6).contains(&t.split_whitespace().count())
 }
 
 fn point(label: &Label, value: u32, text: &str) -> Point {

@@ -1895,3 +1895,23 @@ fn a_decision_inside_a_page_run_into_one_line_is_read() {
         ["Kommunfullmäktige beslutar att anta den nya översiktsplanen."]
     );
 }
+
+#[test]
+fn a_budgets_clauses_under_each_committee_are_one_list_and_items_are_numbered_by_their_label() {
+    let text = "Kommunfullmäktige 2002-12-30\n\nBeslutande Enligt förteckning, Per Ek, Bostäder § 2\n\nKF § 1\n\nVal av justerare\n\nBeslut\n\nKommunfullmäktige beslutar:\n\natt utse Eva Berg (s) att justera protokollet,\n\natt justeringen sker 2003-01-09.\n\n________\n\nKF § 2 Dnr KS 02-1\n\nBudget 2003\n\nBeslut\n\nKommunfullmäktige beslutar:\n\nKommunstyrelsen\n\natt bevilja kommunstyrelsen 140 tkr i driftbudget,\n\nByggnadsnämnden\n\natt bevilja byggnadsnämnden 5 tkr i driftbudget,\n";
+    let cases = parse_all(text, &[]).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[0].paragraph.as_deref(), Some("1"));
+    assert_eq!(cases[1].paragraph.as_deref(), Some("2"));
+    assert_eq!(
+        point_texts(&cases[0]).last().copied(),
+        Some("justeringen sker 2003-01-09.")
+    );
+    assert_eq!(
+        point_texts(&cases[1]),
+        [
+            "bevilja kommunstyrelsen 140 tkr i driftbudget,",
+            "bevilja byggnadsnämnden 5 tkr i driftbudget,"
+        ]
+    );
+}
