@@ -424,6 +424,9 @@ const FORM_LINES: &[&str] = &[
     "voting record",
     // ModernGov's table head above the items: "Items" / "No. Item".
     "items",
+    "items no. item",
+    // ModernGov's tab for the webcast of a meeting.
+    "media",
     "resultat av votering",
     "resultat av avstemning",
     "votering er ferdig i denne saken",

@@ -980,6 +980,14 @@ fn read_decision(
         }
         return (points, Confidence::Medium);
     }
+    // "The amendment was put to a vote, 28 voted in favour, 7 voted
+    // against. The amendment was carried.": where minutes only report
+    // votes, their outcomes are what was decided.
+    if best.is_none_or(|(s, _)| s < 2)
+        && let Some(points) = vote_outcomes(paras)
+    {
+        return (points, Confidence::Low);
+    }
     // A decision record that lost its "RESOLVED:" heading keeps the
     // resolution's own form: "That the application be deferred …".
     if best.is_none()
@@ -993,6 +1001,44 @@ fn read_decision(
         }
         _ => (Vec::new(), Confidence::Low),
     }
+}
+
+/// The sentences that tell how a vote went, in paragraphs that report a
+/// vote; also where they stand in a motion's record.
+fn vote_outcomes(paras: &[Para]) -> Option<Vec<Point>> {
+    const VOTED: &[&str] = &[
+        "put to a vote",
+        "put to the vote",
+        "put to the meeting",
+        "a vote was taken",
+        "on a division",
+        "a recorded vote",
+    ];
+    const OUTCOMES: &[&str] = &[
+        "was carried",
+        "were carried",
+        "was defeated",
+        "were defeated",
+        "was lost",
+        "were lost",
+        "was not carried",
+        "declared carried",
+        "declared lost",
+        "declared the motion",
+        "declared the amendment",
+    ];
+    let found: Vec<String> = paras
+        .iter()
+        .filter(|p| {
+            p.kind == ParaKind::Text
+                && p.text.len() < 1500
+                && find_any(&lower(&p.text), VOTED).is_some()
+        })
+        .flat_map(|p| super::decision::split_sentences(&p.text))
+        .map(|s| s.trim().to_string())
+        .filter(|s| find_any(&lower(s), OUTCOMES).is_some())
+        .collect();
+    (!found.is_empty()).then(|| unlabelled(found))
 }
 
 /// Participles of a resolution that do not end in "-ed".
@@ -1655,6 +1701,7 @@ fn sentence_decision(
             &l,
             &[
                 "put to the vote",
+                "put to a vote",
                 "declared to be carried",
                 "declared carried",
             ],

@@ -1915,3 +1915,17 @@ fn a_budgets_clauses_under_each_committee_are_one_list_and_items_are_numbered_by
         ]
     );
 }
+
+#[test]
+fn where_minutes_only_report_votes_their_outcomes_are_the_decision() {
+    let text = "Agenda and minutes\n\nMedia\n\nItems No. Item\n\n1.\n\nMotion in the name of Councillor Ann Kelly: pdf icon PDF 100 KB\n\nMinutes:\n\nAmendment No. 1 proposed by Councillor Ann Kelly and seconded by Councillor Tom Ryan:\n\n“That the sale of the depot be paused.”\n\nThe amendment was put to a vote, 21 voted in favour, 9 voted against. The amendment was carried.\n\nAmendment No. 2 proposed by Councillor Mary Dunne:\n\n“That the depot be kept.”\n\nThe amendment was put to a vote, 8 voted in favour, 22 voted against. The second amendment was defeated.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "The amendment was carried.",
+            "The second amendment was defeated."
+        ]
+    );
+    assert_ne!(case.title.as_deref(), Some("Media"));
+}
