@@ -517,7 +517,14 @@ pub const ENTRIES: &[Entry] = &[
         slug: "covenant-of-mayors",
         name: "Covenant of Mayors – Europe",
         acronym: Some("CoM"),
-        aliases: &["EU Covenant of Mayors"],
+        // "Borgmesterpagten" and "Borgmästaravtalet" are its Danish and
+        // Swedish names, as councils write them in their minutes.
+        aliases: &[
+            "EU Covenant of Mayors",
+            "Covenant of Mayors",
+            "Borgmesterpagten",
+            "Borgmästaravtalet",
+        ],
         kind: OrgKind::Initiative,
         headquarters: Some("Brussels"),
         founded: Some(2008),
@@ -576,7 +583,10 @@ pub const ENTRIES: &[Entry] = &[
         slug: "global-covenant-of-mayors",
         name: "Global Covenant of Mayors for Climate & Energy",
         acronym: Some("GCoM"),
-        aliases: &["Global Covenant of Mayors"],
+        aliases: &[
+            "Global Covenant of Mayors",
+            "Global Covenant of Mayors for Climate and Energy",
+        ],
         kind: OrgKind::Initiative,
         headquarters: Some("Brussels"),
         founded: Some(2016),

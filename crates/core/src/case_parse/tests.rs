@@ -1929,3 +1929,33 @@ fn where_minutes_only_report_votes_their_outcomes_are_the_decision() {
     );
     assert_ne!(case.title.as_deref(), Some("Media"));
 }
+
+#[test]
+fn the_covenant_of_mayors_is_known_by_its_nordic_and_short_names() {
+    for (text, canonical) in [
+        (
+            "Økonomiudvalget beslutter at tilslutte kommunen Borgmesterpagten.",
+            "CoM",
+        ),
+        (
+            "Kommunstyrelsen beslutar att kommunen ansluter sig till Borgmästaravtalet.",
+            "CoM",
+        ),
+        (
+            "The Council resolved to sign the Covenant of Mayors.",
+            "CoM",
+        ),
+        (
+            "The Council resolved to join the Global Covenant of Mayors for Climate and Energy.",
+            "GCoM",
+        ),
+    ] {
+        let case = parse(text, &catalogue_names()).unwrap();
+        let found: Vec<&str> = case
+            .organisations
+            .iter()
+            .map(|o| o.canonical.as_str())
+            .collect();
+        assert_eq!(found, [canonical], "{text}");
+    }
+}
