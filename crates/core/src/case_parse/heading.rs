@@ -76,6 +76,7 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
         .or_else(|| meeting_date(lines, 15).map(|d| (Some(d), Medium)))
         .or_else(|| signing_date(paras).map(|d| (Some(d), Medium)))
         .or_else(|| meeting_date(lines, HEAD_LINES * 2).map(|d| (Some(d), Low)))
+        .or_else(|| body_date(lines).map(|d| (Some(d), Low)))
         .unwrap_or((None, Low));
     // A ModernGov page's title line, read once for its title and reference.
     let (form_title, form_reference) = under_form_heading(lines).unzip();
@@ -1035,6 +1036,40 @@ const MEETING_DATE_LABELS: &[&str] = &[
     "møtedato",
     "i møte",
 ];
+
+/// A date right after a body's name anywhere in the text, where nothing
+/// in the head dates the meeting: "… beslutades av kommunfullmäktige den
+/// 16 december 2019", "Byrådet, 23.02.2016", "Tilapäinen valiokunta,
+/// kokous 6.6.2022".
+fn body_date(lines: &[Line]) -> Option<NaiveDate> {
+    lines.iter().take(HEAD_LINES * 5).find_map(|line| {
+        dates::find(prefix(&line.text, 4000))
+            .into_iter()
+            .find_map(|f| {
+                let before = line.text.get(..f.start)?.trim_end();
+                let mut ws: Vec<&str> = before.split_whitespace().collect();
+                while let Some(last) = ws.last() {
+                    let l = lower(last.trim_end_matches(','));
+                    if matches!(
+                        l.as_str(),
+                        "den" | "kokous" | "møde" | "möte" | "møte" | "meeting" | "on"
+                    ) {
+                        ws.pop();
+                    } else {
+                        break;
+                    }
+                }
+                let named = (1..=3).any(|k| {
+                    ws.len() >= k && {
+                        let name = ws[ws.len() - k..].join(" ");
+                        let name = name.trim_end_matches(',');
+                        body_name(&super::words::capitalise(name)).is_some()
+                    }
+                });
+                named.then(|| f.date(None)).flatten()
+            })
+    })
+}
 
 fn labelled_meeting_date(lines: &[Line]) -> Option<NaiveDate> {
     lines.iter().take(HEAD_LINES * 2).find_map(|line| {

@@ -1959,3 +1959,13 @@ fn the_covenant_of_mayors_is_known_by_its_nordic_and_short_names() {
         assert_eq!(found, [canonical], "{text}");
     }
 }
+
+#[test]
+fn a_date_right_after_a_body_dates_the_meeting_where_the_head_does_not() {
+    let text = "Här kan du läsa om några av de ärenden som diskuterades och beslutades av kommunfullmäktige den 16 december 2019.\n\nKommunfullmäktige beslutade att anta den nya taxan.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2019, 12, 16));
+    // A date after another noun dates nothing.
+    let other = "Här kan du läsa om vad som hände med bygget den 16 december 2019.\n\nKommunfullmäktige beslutade att anta den nya taxan.\n";
+    assert_eq!(parse(other, &[]).unwrap().date, None);
+}
