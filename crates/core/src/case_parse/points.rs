@@ -1307,7 +1307,7 @@ fn run_on(paras: &[Para], lists: &[List], list: &List, inside: &[bool]) -> Vec<P
 }
 
 /// A summary of a meeting's decisions, as a city's news page writes one:
-/// no decision heading, but three or more sentences in which a
+/// no decision heading, but sentences in which a
 /// body says what it decided or proposed ("Stadsstyrelsen föreslår för
 /// stadsfullmäktige att …", "Stadsstyrelsen antecknade kvartalsrapporten
 /// …"). Each such sentence is a point, in order.
@@ -1350,6 +1350,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
         "noted",
     ];
     let mut points: Vec<String> = Vec::new();
+    let mut bodies = 0;
     for (i, para) in paras.iter().enumerate() {
         if para.kind != ParaKind::Text
             || inside.get(i).copied().unwrap_or(false)
@@ -1383,7 +1384,12 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 }
                 _ => sentence,
             };
-            let words: Vec<String> = sentence.split_whitespace().take(8).map(lower).collect();
+            // "Kaupunginhallitus päätti, että …": the verb without its comma.
+            let words: Vec<String> = sentence
+                .split_whitespace()
+                .take(8)
+                .map(|w| lower(w.trim_end_matches([',', ';'])))
+                .collect();
             // The body first ("Stadsstyrelsen föreslår …") or right after
             // the verb ("Därtill föreslår stadsstyrelsen …").
             // "Fullmäktige behandlade ärendet och gav sitt samtycke till …":
@@ -1421,13 +1427,22 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                         super::sections::body_name(&super::words::capitalise(w)).is_some()
                     })
             });
-            if (by_body || reports_outcome(sentence)) && !sentence.is_empty() {
+            // "Päätös Ehdotus hyväksyttiin." under each of a protocol's
+            // items tells the same outcome, not two decisions.
+            if (by_body || reports_outcome(sentence))
+                && !sentence.is_empty()
+                && !points.iter().any(|p| p == sentence)
+            {
+                bodies += usize::from(by_body);
                 points.push(sentence.to_string());
             }
         }
     }
-    let needed = if summary { 2 } else { 3 };
-    (points.len() >= needed).then(|| unlabelled(points))
+    // Two decisions a body says it took make a summary; outcomes in the
+    // passive ("Planen antogs.") take three, or two on a page that says
+    // it sums up a meeting.
+    let enough = bodies >= 2 || points.len() >= if summary { 2 } else { 3 };
+    enough.then(|| unlabelled(points))
 }
 
 /// Where the sentence decision at paragraph `at` is a short sentence

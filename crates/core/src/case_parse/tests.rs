@@ -1969,3 +1969,16 @@ fn a_date_right_after_a_body_dates_the_meeting_where_the_head_does_not() {
     let other = "Här kan du läsa om vad som hände med bygget den 16 december 2019.\n\nKommunfullmäktige beslutade att anta den nya taxan.\n";
     assert_eq!(parse(other, &[]).unwrap().date, None);
 }
+
+#[test]
+fn two_decisions_told_on_a_news_page_are_both_points() {
+    let text = "Uutiset\n\nKaupunginhallitus päätti, että kaupunki liittyy ikäystävälliseen kuntaverkostoon.\n\nLisäksi kaupunginhallitus hyväksyi uuden hankintaohjeen.\n\nSeuraava kokous on 8. syyskuuta.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Kaupunginhallitus päätti, että kaupunki liittyy ikäystävälliseen kuntaverkostoon.",
+            "Lisäksi kaupunginhallitus hyväksyi uuden hankintaohjeen."
+        ]
+    );
+}
