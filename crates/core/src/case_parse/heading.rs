@@ -545,6 +545,18 @@ fn is_meta(text: &str) -> bool {
         // A document site's file facts: "Total Page:16", "File Type:pdf".
         || l.starts_with("total page:")
         || l.starts_with("file type:")
+        // A protocol's notice of posting and its contents, run into a
+        // transcript's line: "ANSLAG/BEVIS Protokollet är justerat …".
+        || l.starts_with("anslag/bevis")
+        || l.starts_with("bevis om anslag")
+        || l.starts_with("innehållsförteckning")
+        || l.starts_with("indholdsfortegnelse")
+        || l.starts_with("innholdsfortegnelse")
+        || l.starts_with("sisällysluettelo")
+        // A map's caption: "Kortudsnit til illustration af …".
+        || l.starts_with("kortudsnit")
+        // A document site's download menu.
+        || l.starts_with("save this pdf as")
         // A picture's caption and credit: "Bild på stadshuset, foto: …".
         || l.contains("foto:")
         || l.contains("photo:")

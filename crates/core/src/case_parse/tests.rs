@@ -1982,3 +1982,22 @@ fn two_decisions_told_on_a_news_page_are_both_points() {
         ]
     );
 }
+
+#[test]
+fn a_notice_of_posting_or_a_contents_list_is_no_title() {
+    for head in [
+        "ANSLAG/BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag",
+        "INNEHÅLLSFÖRTECKNING. SSTYR, Protokoll",
+        "Save this PDF as:",
+    ] {
+        let text = format!("{head}\n\nKommunstyrelsen beslutar att godkänna avsägelserna.\n");
+        let case = parse(&text, &[]).unwrap();
+        assert!(
+            case.title
+                .as_deref()
+                .is_none_or(|t| !t.starts_with(&head[..8])),
+            "{:?}",
+            case.title
+        );
+    }
+}
