@@ -119,7 +119,22 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words after which a list of names starts when no party is given.
-const NAME_LEADS: &[&str] = &["av", "by", "från", "from", "of"];
+const NAME_LEADS: &[&str] = &[
+    "av",
+    "by",
+    "från",
+    "from",
+    "of",
+    // Verbs of moving before their mover: "föreslog Jere Riikonen att …".
+    "föreslog",
+    "yrkade",
+    "foreslo",
+    "foreslog",
+    "fremmet",
+    "fremma",
+    "fremsatte",
+    "stillede",
+];
 
 fn is_title(w: &str) -> bool {
     TITLES.contains(&lower(w.trim_end_matches([':', '.', ','])).as_str())
@@ -258,7 +273,7 @@ pub(crate) fn parties_in(text: &str) -> Vec<String> {
     groups(text).into_iter().flat_map(|(_, _, p)| p).collect()
 }
 
-fn is_name_word(w: &str) -> bool {
+pub(crate) fn is_name_word(w: &str) -> bool {
     // An initial: "J." in "Cllr J. Smith".
     let mut initial = w.chars();
     if let (Some(c), Some('.'), None) = (initial.next(), initial.next(), initial.next())

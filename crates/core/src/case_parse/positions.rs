@@ -111,6 +111,43 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("joint statement", Statement),
 ];
 
+/// Verbs of moving that Nordic word order may put before their mover.
+const INVERTED_MOTION_VERBS: &[&str] = &[
+    "föreslog",
+    "yrkade",
+    "foreslo",
+    "foreslog",
+    "fremmet",
+    "fremma",
+    "fremsatte",
+    "stillede",
+];
+
+/// Where a verb of moving stands right before a member's name (two to four
+/// capitalised words, perhaps with a party in brackets) that goes on in
+/// lower case, within the paragraph's opening.
+fn inverted_mover(text: &str) -> Option<usize> {
+    let head = prefix(text, 300);
+    let words: Vec<(usize, &str)> = head
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - head.as_ptr() as usize, w))
+        .collect();
+    words.iter().enumerate().find_map(|(k, (at, w))| {
+        if k == 0 || !INVERTED_MOTION_VERBS.contains(&lower(w).as_str()) {
+            return None;
+        }
+        let name: Vec<&str> = words[k + 1..]
+            .iter()
+            .map(|(_, w)| *w)
+            .take_while(|w| persons::is_name_word(w) && !w.ends_with(['.', ',']))
+            .take(4)
+            .collect();
+        let after = words.get(k + 1 + name.len()).map(|(_, w)| *w)?;
+        let goes_on = after.starts_with(char::is_lowercase) || after.starts_with('(');
+        ((2..=4).contains(&name.len()) && goes_on).then_some(*at)
+    })
+}
+
 /// Phrases that introduce a position when a member is named before them.
 const PHRASES: &[(&str, PositionKind)] = &[
     ("reserverar sig", Reservation),
@@ -245,6 +282,9 @@ const STEMS: &[&str] = &[
     "föreslog",
     "foreslo",
     "framförde",
+    "fremme",
+    "fremsatte",
+    "stillede",
     "bemærkning",
     "bemerkning",
     "avvikande mening",
@@ -282,7 +322,13 @@ pub(crate) fn split_position_sentences(lines: Vec<Line>) -> Vec<Line> {
                     && (((persons::starts_with_person(rest) || starts_with_bare_name(rest))
                         && intro_kind(rest).is_some())
                         // "… fastställs. Efter yrkande från Filip Reinhag kompletteras …"
-                        || starts_like_intro(rest))
+                        || starts_like_intro(rest)
+                        // "… föreslog Jere Riikonen att ärendet återremitteras.
+                        // Stadsfullmäktige beslutade efter omröstning …": the
+                        // body's decision after a position is no part of it.
+                        || (body_at_start(rest).is_some()
+                            && super::points::reports_decision(prefix(rest, 300))
+                            && intro_kind(&t[..k]).is_some()))
             })
             .collect();
         if cuts.is_empty() {
@@ -389,6 +435,13 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
                 found = Some((at, *kind));
             }
         }
+    }
+    // "Under behandlingen av ärendet föreslog Jere Riikonen att …", "Da
+    // fylkestinget behandlet saken, fremmet Svein Ørsnes (R) et
+    // tilleggsforslag …": the verb before its mover, as Nordic word order
+    // puts it after a lead clause.
+    if found.is_none() {
+        found = inverted_mover(own).map(|at| (at, Motion));
     }
     let (_, kind) = found?;
     // "Deemed motion on behalf of the Administration" heads the motion's

@@ -2001,3 +2001,32 @@ fn a_notice_of_posting_or_a_contents_list_is_no_title() {
         );
     }
 }
+
+#[test]
+fn a_mover_after_a_lead_clause_is_read_and_the_decision_after_it_kept_apart() {
+    let text = "Stadsfullmäktige\n\nUnder behandlingen av ärendet föreslog Eva Lind att ärendet återremitteras för ny beredning. Stadsfullmäktige beslutade efter omröstning med rösterna 30–10 fortsätta behandlingen av ärendet.\n";
+    let case = parse(text, &[]).unwrap();
+    let motion = case
+        .positions
+        .iter()
+        .find(|p| p.kind == PositionKind::Motion)
+        .expect("the proposal is a motion");
+    assert_eq!(motion.persons[0].name, "Eva Lind");
+    assert!(!motion.text.contains("beslutade"), "{}", motion.text);
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Stadsfullmäktige beslutade efter omröstning med rösterna 30–10 fortsätta behandlingen av ärendet."
+        ]
+    );
+    let norwegian = "Fylkestinget\n\nDa fylkestinget behandlet saken, fremmet Svein Dahl (R) et tilleggsforslag om bistand. Forslaget ble vedtatt.\n";
+    let case = parse(norwegian, &[]).unwrap();
+    assert!(
+        case.positions
+            .iter()
+            .any(|p| p.kind == PositionKind::Motion
+                && p.persons.iter().any(|n| n.name == "Svein Dahl")),
+        "{:?}",
+        case.positions
+    );
+}
