@@ -443,7 +443,8 @@ pub const ENTRIES: &[Entry] = &[
         slug: "iclei",
         name: "ICLEI – Local Governments for Sustainability",
         acronym: Some("ICLEI"),
-        aliases: &[],
+        // Minutes name it by its full name without the acronym too.
+        aliases: &["Local Governments for Sustainability"],
         kind: OrgKind::CityNetwork,
         headquarters: Some("Bonn"),
         founded: Some(1990),

@@ -449,7 +449,10 @@ fn parse_one(
         ));
     }
     let whole: Vec<&str> = paras.iter().map(|p| p.full_text.as_str()).collect();
-    let organisations = matcher.mentions(&whole.join("\n"), &mut warnings);
+    let whole = whole.join("\n");
+    let mut organisations = matcher.mentions(&whole, &mut warnings);
+    let unknown = orgs::unknown_members(&whole, &organisations, &mut warnings);
+    organisations.extend(unknown);
     let actions = actions::read(&decision_points, &mut matcher, head.date);
     if decision_points.is_empty() {
         warnings.push("no decision points found".to_string());

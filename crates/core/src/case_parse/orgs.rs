@@ -332,6 +332,120 @@ fn inflected(token: &[char], name: &[char]) -> bool {
     ending != name_ending && ENDINGS.contains(&ending.as_str())
 }
 
+/// Phrases after which a membership's other party is named: "medlemskap
+/// i", "representant i", "member of the", "join the".
+const MEMBERSHIP_LEADS: &[&str] = &[
+    "medlemskap i ",
+    "medlem i ",
+    "medlem av ",
+    "medlemmer av ",
+    "representant i ",
+    "representanter i ",
+    "ansluta sig till ",
+    "ansluter sig till ",
+    "utträde ur ",
+    "udmeldelse af ",
+    "utmelding av ",
+    "utmelding fra ",
+    "melde seg inn i ",
+    "meldte seg inn i ",
+    "tilslutning til ",
+    "membership of the ",
+    "membership of ",
+    "member of the ",
+    "members of the ",
+    "join the ",
+    "joining the ",
+    "rejoin the ",
+    "withdraw from the ",
+    "representative on the ",
+    "representatives on the ",
+];
+
+/// Small words that may stand inside an organisation's name.
+const NAME_JOINERS: &[&str] = &[
+    "of", "for", "and", "&", "och", "og", "for", "i", "–", "-", "on",
+];
+
+/// Organisations the catalogue does not know, named after a phrase of
+/// membership ("representant i Skandinavisk Triangel", "member of the
+/// County Councils' Network"): two to eight words, the first and last
+/// capitalised, not a body of the council's own. Each is its own canonical
+/// name, with a warning that it is not in the catalogue.
+pub(crate) fn unknown_members(
+    text: &str,
+    known: &[OrgMention],
+    warnings: &mut Vec<String>,
+) -> Vec<OrgMention> {
+    let l = super::words::lower(text);
+    let mut out: Vec<OrgMention> = Vec::new();
+    for lead in MEMBERSHIP_LEADS {
+        for (at, _) in l.match_indices(lead) {
+            let from = at + lead.len();
+            let Some(rest) = text.get(from..) else {
+                continue;
+            };
+            let mut words: Vec<&str> = Vec::new();
+            for w in rest.split_whitespace().take(8) {
+                let bare = w.trim_end_matches(['.', ',', ';', ':', ')']);
+                let capital = bare.starts_with(|c: char| c.is_uppercase());
+                if capital || (!words.is_empty() && NAME_JOINERS.contains(&bare)) {
+                    words.push(bare);
+                } else {
+                    break;
+                }
+                if bare.len() != w.len() {
+                    break;
+                }
+            }
+            while words.last().is_some_and(|w| NAME_JOINERS.contains(w)) {
+                words.pop();
+            }
+            if words.len() < 2 {
+                continue;
+            }
+            let name = words.join(" ");
+            let lowered = super::words::lower(&name);
+            let known_already = known.iter().chain(out.iter()).any(|k| {
+                let m = super::words::lower(&k.mention);
+                lowered.contains(&m) || m.contains(&lowered)
+            });
+            // "member of the Local Authority", "member of the Planning
+            // Committee": a council's own kind of body, not a network.
+            let own_kind = lowered.rsplit(' ').next().is_some_and(|last| {
+                matches!(
+                    last,
+                    "authority"
+                        | "council"
+                        | "committee"
+                        | "board"
+                        | "panel"
+                        | "cabinet"
+                        | "executive"
+                        | "party"
+                        | "group"
+                        | "nämnd"
+                        | "styrelse"
+                        | "udvalg"
+                        | "utvalg"
+                        | "utval"
+                )
+            });
+            if known_already || own_kind || super::sections::body_name(&name).is_some() {
+                continue;
+            }
+            warnings.push(format!(
+                "\"{name}\" is not in the catalogue: add it to the register if the council is a member"
+            ));
+            out.push(OrgMention {
+                mention: name.clone(),
+                canonical: name,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

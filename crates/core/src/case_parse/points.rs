@@ -1306,6 +1306,17 @@ fn run_on(paras: &[Para], lists: &[List], list: &List, inside: &[bool]) -> Vec<P
     points
 }
 
+/// Verbs of a body proposing or advising, not deciding.
+const PROPOSING_VERBS: &[&str] = &[
+    "föreslår",
+    "tillstyrker",
+    "tillstyrkte",
+    "avstyrker",
+    "avstyrkte",
+    "esittää",
+    "recommended",
+];
+
 /// A summary of a meeting's decisions, as a city's news page writes one:
 /// no decision heading, but sentences in which a
 /// body says what it decided or proposed ("Stadsstyrelsen föreslår för
@@ -1433,7 +1444,12 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 && !sentence.is_empty()
                 && !points.iter().any(|p| p == sentence)
             {
-                bodies += usize::from(by_body);
+                // A body that proposes or advises ("Borgarrådsberedningen
+                // föreslår …, tillstyrker …") tells no decision of its own.
+                let proposes = verb_at
+                    .and_then(|k| words.get(k))
+                    .is_some_and(|w| PROPOSING_VERBS.contains(&w.as_str()));
+                bodies += usize::from(by_body && !proposes);
                 points.push(sentence.to_string());
             }
         }

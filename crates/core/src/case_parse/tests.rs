@@ -2030,3 +2030,31 @@ fn a_mover_after_a_lead_clause_is_read_and_the_decision_after_it_kept_apart() {
         case.positions
     );
 }
+
+#[test]
+fn an_organisation_the_catalogue_does_not_know_is_named_with_a_warning() {
+    let text = "Fylkesutvalget godkjenner at fylkesordfører Kari Nord skal være fylkets representant i Skandinavisk Triangel med Per Vik som vararepresentant.\n";
+    let case = parse(text, &catalogue_names()).unwrap();
+    let names: Vec<&str> = case
+        .organisations
+        .iter()
+        .map(|o| o.canonical.as_str())
+        .collect();
+    assert_eq!(names, ["Skandinavisk Triangel"]);
+    assert!(
+        case.warnings
+            .iter()
+            .any(|w| w.starts_with("\"Skandinavisk Triangel\" is not in the catalogue")),
+        "{:?}",
+        case.warnings
+    );
+    // A known network by its full name, and a council's own body, are not.
+    let known = "The Council resolved to renew its membership of the Local Governments for Sustainability network and to remain a member of the Planning Committee.\n";
+    let case = parse(known, &catalogue_names()).unwrap();
+    let names: Vec<&str> = case
+        .organisations
+        .iter()
+        .map(|o| o.canonical.as_str())
+        .collect();
+    assert_eq!(names, ["ICLEI"]);
+}
