@@ -212,10 +212,21 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
         let alone_title = below
             .filter(|_| t.len() == digits + 1 && t.ends_with('.'))
             .filter(|l| l.len() < 200 && l.starts_with(char::is_uppercase));
+        let capitals = |r: &str| {
+            r.chars().filter(|c| c.is_alphabetic()).count() >= 8
+                && !r.chars().any(char::is_lowercase)
+        };
         let title = t
             .get(digits..)
             .and_then(|r| r.strip_prefix(". "))
             .filter(|rest| rest.starts_with(char::is_uppercase))
+            // "4 WIGTOWN COMMUNITY SAFETY FUND - REPORT BY …": a Scottish
+            // minute numbers its capitals without a full stop.
+            .or_else(|| {
+                t.get(digits..)
+                    .and_then(|r| r.strip_prefix(' '))
+                    .filter(|rest| capitals(rest))
+            })
             .or(alone_title);
         let field_below = below.is_some_and(|l| {
             let l = super::words::lower(super::words::prefix(l, 16));
@@ -235,10 +246,7 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             || (alone_title.is_some() && blanks >= 1);
         // "1. MINUTES OF THE BUDGET MEETING HELD ON 17TH DECEMBER 2012:":
         // a heading set in capitals needs no blank lines around it.
-        let shouting = title.is_some_and(|r| {
-            r.chars().filter(|c| c.is_alphabetic()).count() >= 8
-                && !r.chars().any(char::is_lowercase)
-        });
+        let shouting = title.is_some_and(capitals);
         // A decision bulletin: "2. Oulun kaupungin tilinpäätös 2018.
         // Päätösehdotus hyväksyttiin." — the title, then what was decided.
         let (own_title, decided_inline) = match title.and_then(|r| r.split_once(". ")) {

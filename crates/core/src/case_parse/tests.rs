@@ -2058,3 +2058,18 @@ fn an_organisation_the_catalogue_does_not_know_is_named_with_a_warning() {
         .collect();
     assert_eq!(names, ["ICLEI"]);
 }
+
+#[test]
+fn a_scottish_minute_numbers_its_items_in_capitals() {
+    let text = "Area Committee Minutes\n\nItem Number Item/Description Action\n\n1 SEDERUNT AND APOLOGIES\n\n8 Members present.\n\n2 COMMUNITY SAFETY FUND - REPORT BY HEAD OF SERVICES\n\nDecision\n\nAGREED the applications in Appendix 2 and to make awards.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(
+        cases[1].title.as_deref(),
+        Some("COMMUNITY SAFETY FUND - REPORT BY HEAD OF SERVICES")
+    );
+    assert_eq!(
+        point_texts(&cases[1]),
+        ["AGREED the applications in Appendix 2 and to make awards."]
+    );
+}
