@@ -722,6 +722,23 @@ fn numbered_heading(line: &str) -> Option<String> {
 /// What a council web page adds to an item's heading: the item's number in
 /// front ("78 COUNCIL PROCEDURE RULES") and the link to its paper behind
 /// ("pdf icon PDF 76 KB").
+/// "Præsentation af Center for Beredskab (O)": a Danish agenda marks each
+/// item as for information (O), decision (B), open (Å) or closed (L); the
+/// mark is no part of the title.
+fn is_agenda_mark(w: &str) -> bool {
+    matches!(w, "(O)" | "(B)" | "(Å)" | "(L)")
+}
+
+/// A title without an agenda's mark of its item's kind at its end.
+pub(crate) fn without_agenda_mark(t: String) -> String {
+    match t.trim_end().rsplit_once(' ') {
+        Some((head, mark)) if is_agenda_mark(mark) && !head.trim().is_empty() => {
+            head.trim_end().to_string()
+        }
+        _ => t,
+    }
+}
+
 pub(crate) fn tidy_title(t: &str) -> String {
     let mut words: Vec<&str> = t.split_whitespace().collect();
     let n = words.len();
@@ -748,6 +765,9 @@ pub(crate) fn tidy_title(t: &str) -> String {
         && words[0].chars().all(|c| c.is_ascii_digit())
     {
         words.remove(0);
+    }
+    if words.len() >= 2 && words.last().copied().is_some_and(is_agenda_mark) {
+        words.pop();
     }
     // "Nr.178 - Godkendelse af dagsordenen": the item's number in front.
     if words.len() >= 3

@@ -481,7 +481,7 @@ fn parse_one(
         confidence,
         case_number: head.case_number,
         reference: head.reference,
-        title: head.title,
+        title: head.title.map(heading::without_agenda_mark),
         language: head.language,
         date: head.date,
         paragraph,

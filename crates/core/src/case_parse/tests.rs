@@ -2073,3 +2073,13 @@ fn a_scottish_minute_numbers_its_items_in_capitals() {
         ["AGREED the applications in Appendix 2 and to make awards."]
     );
 }
+
+#[test]
+fn a_danish_agendas_mark_of_an_items_kind_is_no_part_of_its_title() {
+    assert_eq!(
+        heading::tidy_title("Præsentation af Center for Beredskab (O)"),
+        "Præsentation af Center for Beredskab"
+    );
+    assert_eq!(heading::tidy_title("Budget 2019 (B)"), "Budget 2019");
+    assert_eq!(heading::tidy_title("Plan (A)"), "Plan (A)");
+}
