@@ -4,7 +4,7 @@
 use super::paragraphs::{Para, ParaKind};
 use super::positions::Block;
 use super::sections::{Heading, body_at_start, body_name};
-use super::words::{find_any, lower, prefix};
+use super::words::{find_any, find_phrase, lower, prefix};
 use super::{Confidence, Point};
 
 /// How a list's points are marked.
@@ -869,6 +869,12 @@ fn read_decision(
     // On a page that sums up a meeting ("Fullmäktige i korthet"), a list
     // with no introduction is the list of what was decided.
     let summary = sums_up_meeting(paras);
+    let approved_record = paras.iter().take(8).any(|p| {
+        let l = lower(prefix(&p.text, 200));
+        find_phrase(&l, "decision status:")
+            .is_some_and(|at| find_any(&l[at..], &["approved", "agreed", "adopted"]).is_some())
+            && !l.contains("not approved")
+    });
     let mut best: Option<(u8, &List)> = None;
     // A list of names or party letters ("1. FrP", "2. SP") under a decision
     // says in what order; it is no list of what was decided.
@@ -906,6 +912,10 @@ fn read_decision(
             .unwrap_or(false);
         let s = match score(intro, heading) {
             1 if summary && intro.is_none() => 2,
+            // A decision record whose status says its points were approved
+            // ("Decision status: Recommendations Approved"), below "The
+            // Cabinet was asked to consider the motion …".
+            0 | 1 if approved_record => 2,
             s @ 0 => s,
             s if resolutions || in_decision_section => s.max(2),
             s => s,

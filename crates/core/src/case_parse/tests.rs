@@ -2083,3 +2083,15 @@ fn a_danish_agendas_mark_of_an_items_kind_is_no_part_of_its_title() {
     assert_eq!(heading::tidy_title("Budget 2019 (B)"), "Budget 2019");
     assert_eq!(heading::tidy_title("Plan (A)"), "Plan (A)");
 }
+
+#[test]
+fn a_decision_record_approved_by_its_status_decides_its_list() {
+    let text = "Decision details\nLibrary Opening Hours\nDecision Maker: Cabinet\nDecision status: Recommendations Approved\nThe Cabinet was asked to consider the motion on library opening hours.\n1. The Council keeps all libraries open on Saturdays;\n2. The Council reviews the hours again in a year.\nReasons for the decision:\nThe motion was referred to the Cabinet.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.decision_points.len(), 2, "{:?}", point_texts(&case));
+    let refused = text.replace("Recommendations Approved", "Recommendations Not Approved");
+    let case = parse(&refused, &[])
+        .map(|c| c.decision_points.len())
+        .unwrap_or(0);
+    assert_eq!(case, 0);
+}
