@@ -1084,7 +1084,14 @@ fn body_date(lines: &[Line]) -> Option<NaiveDate> {
                     let l = lower(last.trim_end_matches(','));
                     if matches!(
                         l.as_str(),
-                        "den" | "kokous" | "møde" | "möte" | "møte" | "meeting" | "on"
+                        "den"
+                            | "kokous"
+                            | "kokouksen"
+                            | "møde"
+                            | "möte"
+                            | "møte"
+                            | "meeting"
+                            | "on"
                     ) {
                         ws.pop();
                     } else {
@@ -1094,8 +1101,15 @@ fn body_date(lines: &[Line]) -> Option<NaiveDate> {
                 let named = (1..=3).any(|k| {
                     ws.len() >= k && {
                         let name = ws[ws.len() - k..].join(" ");
-                        let name = name.trim_end_matches(',');
-                        body_name(&super::words::capitalise(name)).is_some()
+                        let name = super::words::capitalise(name.trim_end_matches(','));
+                        // The body's genitive: "Lapin aluehallituksen
+                        // kokouksen 25.5.2022", "Regionstyrelsens möte".
+                        let owner = [
+                            name.strip_suffix("ksen").map(|b| format!("{b}s")),
+                            name.strip_suffix('s').map(str::to_string),
+                        ];
+                        body_name(&name).is_some()
+                            || owner.iter().flatten().any(|o| body_name(o).is_some())
                     }
                 });
                 named.then(|| f.date(None)).flatten()

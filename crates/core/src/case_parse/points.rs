@@ -1795,10 +1795,18 @@ fn sentence_decision(
                     .filter(|_| !after_decision_heading)
                     .map_or(0, |at| {
                         let start = sentence_start(&para.text, at);
+                        // "Neuvottelukunnan puheenjohtajaksi aluehallitus
+                        // nimesi …": what stands before a Finnish body is
+                        // the object of its decision.
+                        let object_first = para
+                            .text
+                            .get(at..)
+                            .is_some_and(|v| FINNISH_DECIDING.iter().any(|w| v.starts_with(w)));
                         match body_right_before(&para.text, at) {
                             // "Han finner att kommunfullmäktige beslutar …" is whole.
                             Some(body)
                                 if body > start
+                                    && !object_first
                                     && para.text.get(start..).and_then(body_at_start).is_none()
                                     && !matches!(
                                         para.text[start..body].trim_end().rsplit(' ').next(),
@@ -1860,6 +1868,16 @@ fn reports_attendance(text: &str) -> bool {
 /// Where a body's name stands right before byte `at`, the verb: "…
 /// övriga ärenden Kommunstyrelsen beslutade …" in a transcript whose item
 /// headings run into their text without a full stop.
+/// Finnish verbs of a body deciding, which may follow their object.
+const FINNISH_DECIDING: &[&str] = &[
+    "päätti",
+    "hyväksyi",
+    "nimesi",
+    "valitsi",
+    "päättää",
+    "hyväksyy",
+];
+
 fn body_right_before(text: &str, at: usize) -> Option<usize> {
     let head = text.get(..at)?.trim_end();
     // Only the last few words matter; a transcript's line may be long.
@@ -1898,6 +1916,20 @@ fn body_right_before(text: &str, at: usize) -> Option<usize> {
                 | "When"
         )
     };
+    // Finnish puts an object first and writes the body small after it:
+    // "Neuvottelukunnan puheenjohtajaksi aluehallitus nimesi …".
+    let finnish_verb = text.get(at..).is_some_and(|v| {
+        [
+            "päätti",
+            "hyväksyi",
+            "nimesi",
+            "valitsi",
+            "päättää",
+            "hyväksyy",
+        ]
+        .iter()
+        .any(|w| v.starts_with(w))
+    });
     starts
         .iter()
         .rev()
@@ -1910,7 +1942,7 @@ fn body_right_before(text: &str, at: usize) -> Option<usize> {
                 .or_else(|| head[i..].strip_suffix(" today"))
                 .unwrap_or(&head[i..]);
             super::sections::body_name(words).is_some()
-                || (lead_in(i)
+                || ((lead_in(i) || finnish_verb)
                     && super::sections::body_name(&super::words::capitalise(words)).is_some())
         })
         .copied()

@@ -325,6 +325,10 @@ pub(crate) const DECIDING_VERBS: &[&str] = &[
     "vedtar",
     "päätti",
     "hyväksyi",
+    // "… aluehallitus nimesi … puheenjohtajaksi", "valtuusto valitsi …":
+    // an appointment or an election is the body's decision.
+    "nimesi",
+    "valitsi",
     "decided",
     "resolved",
     "agreed",

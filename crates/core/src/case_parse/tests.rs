@@ -2095,3 +2095,16 @@ fn a_decision_record_approved_by_its_status_decides_its_list() {
         .unwrap_or(0);
     assert_eq!(case, 0);
 }
+
+#[test]
+fn a_finnish_body_after_the_object_of_its_decision_decides_the_whole_sentence() {
+    let text = "Aluehallituksen kokouksen 25.5.2022 päätöstiedotteet\n\nNeuvottelukunta asetettu\n\nNeuvottelukuntaan on kutsuttu myös kuntien jäsenet. Neuvottelukunnan puheenjohtajaksi aluehallitus nimesi aluehallituksen puheenjohtajan Liisa Kairan.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Neuvottelukunnan puheenjohtajaksi aluehallitus nimesi aluehallituksen puheenjohtajan Liisa Kairan."
+        ]
+    );
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2022, 5, 25));
+}
