@@ -1316,6 +1316,30 @@ fn run_on(paras: &[Para], lists: &[List], list: &List, inside: &[bool]) -> Vec<P
     points
 }
 
+/// "… regionstyrelsen som nu antagit en strategi …": a body, "som", and a
+/// perfect participle of deciding.
+fn body_that_adopted(sentence: &str) -> bool {
+    let l = lower(prefix(sentence, 300));
+    let words: Vec<&str> = l.split_whitespace().collect();
+    words.windows(2).enumerate().any(|(k, pair)| {
+        pair[1] == "som"
+            && super::sections::body_name(&super::words::capitalise(pair[0].trim_end_matches(',')))
+                .is_some()
+            && words[k + 2..].iter().take(3).any(|w| {
+                matches!(
+                    *w,
+                    "antagit"
+                        | "beslutat"
+                        | "godkänt"
+                        | "fastställt"
+                        | "vedtatt"
+                        | "vedtaget"
+                        | "godkendt"
+                )
+            })
+    })
+}
+
 /// Verbs of a body proposing or advising, not deciding.
 const PROPOSING_VERBS: &[&str] = &[
     "föreslår",
@@ -1388,6 +1412,8 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             {
                 if points.last().is_some_and(|p| p == before.trim()) {
                     points.pop();
+                } else {
+                    bodies += 1;
                 }
                 points.push(format!("{} {sentence}", before.trim()));
                 continue;
@@ -1450,6 +1476,9 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             });
             // "Päätös Ehdotus hyväksyttiin." under each of a protocol's
             // items tells the same outcome, not two decisions.
+            // "… menar regionstyrelsen som nu antagit en strategi för …":
+            // the body in a relative clause that tells what it adopted.
+            let by_body = by_body || body_that_adopted(sentence);
             if (by_body || reports_outcome(sentence))
                 && !sentence.is_empty()
                 && !points.iter().any(|p| p == sentence)
@@ -1982,8 +2011,8 @@ fn after_resolved(text: &str) -> &str {
 /// "Det beslutade kommunstyrelsen idag.": a sentence that says only that
 /// the body decided what the sentence before it told.
 fn says_that_it_decided(sentence: &str) -> bool {
-    let l = lower(prefix(sentence, 40));
-    [
+    let l = lower(prefix(sentence, 80));
+    let opens = [
         "det beslutade ",
         "det beslöt ",
         "detta beslutade ",
@@ -1991,7 +2020,20 @@ fn says_that_it_decided(sentence: &str) -> bool {
         "det vedtok ",
     ]
     .iter()
-    .any(|w| l.starts_with(w))
+    .any(|w| l.starts_with(w));
+    // "Det har regionstyrelsen slagit fast.", "Det har kommunstyrelsen
+    // beslutat.": the body, then its verb at the end.
+    let perfect = l
+        .strip_prefix("det har ")
+        .and_then(|r| r.split_once(' '))
+        .is_some_and(|(body, verb)| {
+            super::sections::body_name(&super::words::capitalise(body)).is_some()
+                && matches!(
+                    verb.trim_end_matches(['.', '!']),
+                    "slagit fast" | "beslutat" | "bestämt" | "fastställt" | "godkänt" | "besluttet"
+                )
+        });
+    opens || perfect
 }
 
 fn sentence_start(text: &str, at: usize) -> usize {

@@ -2108,3 +2108,16 @@ fn a_finnish_body_after_the_object_of_its_decision_decides_the_whole_sentence() 
     );
     assert_eq!(case.date, NaiveDate::from_ymd_opt(2022, 5, 25));
 }
+
+#[test]
+fn a_news_page_says_afterwards_or_in_a_relative_clause_what_the_body_decided() {
+    let text = "Kortfattat: Regionstyrelsen\n\nNyhetsnotiser från regionstyrelsens sammanträde.\n\nFörslaget till ny kulturplan föreslås nu gå vidare till regionfullmäktige för beslut. Det har regionstyrelsen slagit fast.\n\nArbetet behöver fortsätta, menar regionstyrelsen som nu antagit en strategi för kulturarvet.\n\nVädret var fint under dagen.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Förslaget till ny kulturplan föreslås nu gå vidare till regionfullmäktige för beslut. Det har regionstyrelsen slagit fast.",
+            "Arbetet behöver fortsätta, menar regionstyrelsen som nu antagit en strategi för kulturarvet."
+        ]
+    );
+}
