@@ -1992,6 +1992,15 @@ fn quoted(text: &str) -> &str {
 /// "The Council resolved: to approve the minute …" is the decision from
 /// "to": the body and its verb introduce it.
 fn after_resolved(text: &str) -> &str {
+    // "RESOLVED - That Members endorse …": the resolution after its word.
+    for lead in ["RESOLVED - ", "RESOLVED – ", "Resolved - ", "Resolved – "] {
+        if let Some(rest) = text.strip_prefix(lead)
+            && rest.len() >= 20
+            && rest.starts_with(char::is_uppercase)
+        {
+            return rest;
+        }
+    }
     let Some((head, rest)) = text.split_once(": ") else {
         return text;
     };

@@ -135,6 +135,9 @@ const OTHER_HEADINGS: &[&str] = &[
     "reasons for the decision",
     "reasons for decision",
     "reason for the decision",
+    "reason for decision",
+    "reason(s) for the decision",
+    "reason(s) for decision",
     // ModernGov's and egenda's form fields, left empty or filled.
     "alternative options considered and rejected",
     "alternative options considered",

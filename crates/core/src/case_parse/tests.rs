@@ -2121,3 +2121,15 @@ fn a_news_page_says_afterwards_or_in_a_relative_clause_what_the_body_decided() {
         ]
     );
 }
+
+#[test]
+fn the_reason_for_a_decision_is_no_part_of_it() {
+    let text = "Decision:\n\nRESOLVED -  That Members endorse the Harbour Plan 2019–2029 so that the Council can approve its submission.\n\n \n\nReason for decision\n\n \n\n(i)         To provide a clear framework for decisions by the partners.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "That Members endorse the Harbour Plan 2019–2029 so that the Council can approve its submission."
+        ]
+    );
+}
