@@ -24,7 +24,8 @@ pub(crate) fn item_label(line: &str) -> Option<String> {
     // " • Pkt. 43 Meddelelser fra formanden": a web page's list of items.
     let t = line.trim();
     let t = t.strip_prefix("• ").unwrap_or(t).trim_start();
-    let l = lower(t);
+    // Only the label's word matters; a transcript's line may be long.
+    let l = lower(super::words::prefix(t, 12));
     if let Some(swapped) = sign_first(t) {
         return item_label(&swapped);
     }
@@ -607,10 +608,14 @@ fn dated_headings(text: &str) -> Vec<ItemStart> {
     let mut out = Vec::new();
     for (at, line) in offset_lines(text) {
         let t = line.trim();
-        let Some(first) = super::dates::find(t).into_iter().next() else {
+        // "24/01/2022 - Update …": the date ends where the first dash is.
+        let Some(dash) = t.find(" - ").filter(|&k| k > 0 && k < 60) else {
             continue;
         };
-        let Some(rest) = (first.start == 0)
+        let Some(first) = super::dates::find(&t[..dash]).into_iter().next() else {
+            continue;
+        };
+        let Some(rest) = (first.start == 0 && first.end == dash)
             .then(|| t.get(first.end..))
             .flatten()
             .and_then(|r| r.strip_prefix(" - "))

@@ -379,69 +379,83 @@ pub(crate) fn unknown_members(
 ) -> Vec<OrgMention> {
     let l = super::words::lower(text);
     let mut out: Vec<OrgMention> = Vec::new();
-    for lead in MEMBERSHIP_LEADS {
-        for (at, _) in l.match_indices(lead) {
-            let from = at + lead.len();
-            let Some(rest) = text.get(from..) else {
-                continue;
-            };
-            let mut words: Vec<&str> = Vec::new();
-            for w in rest.split_whitespace().take(8) {
-                let bare = w.trim_end_matches(['.', ',', ';', ':', ')']);
-                let capital = bare.starts_with(|c: char| c.is_uppercase());
-                if capital || (!words.is_empty() && NAME_JOINERS.contains(&bare)) {
-                    words.push(bare);
-                } else {
-                    break;
-                }
-                if bare.len() != w.len() {
-                    break;
-                }
+    // One pass over the words' starts, each tried against the leads.
+    let starts = l
+        .char_indices()
+        .filter(|&(k, c)| c.is_alphabetic() && (k == 0 || l[..k].ends_with(char::is_whitespace)))
+        .map(|(k, _)| k);
+    let found: Vec<(usize, &str)> = starts
+        .flat_map(|k| {
+            let rest = &l[k..];
+            MEMBERSHIP_LEADS
+                .iter()
+                .filter(move |lead| rest.starts_with(**lead))
+                .map(move |lead| (k, *lead))
+        })
+        .collect();
+    for (at, lead) in found {
+        let from = at + lead.len();
+        // The name ends with its line: "Membership of Local Government
+        // Association" above "Cabinet considered …" is one line.
+        let Some(rest) = text.get(from..).and_then(|r| r.lines().next()) else {
+            continue;
+        };
+        let mut words: Vec<&str> = Vec::new();
+        for w in rest.split_whitespace().take(8) {
+            let bare = w.trim_end_matches(['.', ',', ';', ':', ')']);
+            let capital = bare.starts_with(|c: char| c.is_uppercase());
+            if capital || (!words.is_empty() && NAME_JOINERS.contains(&bare)) {
+                words.push(bare);
+            } else {
+                break;
             }
-            while words.last().is_some_and(|w| NAME_JOINERS.contains(w)) {
-                words.pop();
+            if bare.len() != w.len() {
+                break;
             }
-            if words.len() < 2 {
-                continue;
-            }
-            let name = words.join(" ");
-            let lowered = super::words::lower(&name);
-            let known_already = known.iter().chain(out.iter()).any(|k| {
-                let m = super::words::lower(&k.mention);
-                lowered.contains(&m) || m.contains(&lowered)
-            });
-            // "member of the Local Authority", "member of the Planning
-            // Committee": a council's own kind of body, not a network.
-            let own_kind = lowered.rsplit(' ').next().is_some_and(|last| {
-                matches!(
-                    last,
-                    "authority"
-                        | "council"
-                        | "committee"
-                        | "board"
-                        | "panel"
-                        | "cabinet"
-                        | "executive"
-                        | "party"
-                        | "group"
-                        | "nämnd"
-                        | "styrelse"
-                        | "udvalg"
-                        | "utvalg"
-                        | "utval"
-                )
-            });
-            if known_already || own_kind || super::sections::body_name(&name).is_some() {
-                continue;
-            }
-            warnings.push(format!(
-                "\"{name}\" is not in the catalogue: add it to the register if the council is a member"
-            ));
-            out.push(OrgMention {
-                mention: name.clone(),
-                canonical: name,
-            });
         }
+        while words.last().is_some_and(|w| NAME_JOINERS.contains(w)) {
+            words.pop();
+        }
+        if words.len() < 2 {
+            continue;
+        }
+        let name = words.join(" ");
+        let lowered = super::words::lower(&name);
+        let known_already = known.iter().chain(out.iter()).any(|k| {
+            let m = super::words::lower(&k.mention);
+            lowered.contains(&m) || m.contains(&lowered)
+        });
+        // "member of the Local Authority", "member of the Planning
+        // Committee": a council's own kind of body, not a network.
+        let own_kind = lowered.rsplit(' ').next().is_some_and(|last| {
+            matches!(
+                last,
+                "authority"
+                    | "council"
+                    | "committee"
+                    | "board"
+                    | "panel"
+                    | "cabinet"
+                    | "executive"
+                    | "party"
+                    | "group"
+                    | "nämnd"
+                    | "styrelse"
+                    | "udvalg"
+                    | "utvalg"
+                    | "utval"
+            )
+        });
+        if known_already || own_kind || super::sections::body_name(&name).is_some() {
+            continue;
+        }
+        warnings.push(format!(
+            "\"{name}\" is not in the catalogue: add it to the register if the council is a member"
+        ));
+        out.push(OrgMention {
+            mention: name.clone(),
+            canonical: name,
+        });
     }
     out
 }
