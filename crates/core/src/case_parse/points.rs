@@ -1812,6 +1812,10 @@ fn sentence_decision(
         // Under "RESOLVED", the resolution itself ("That Mrs Hamilton be
         // elected …") rather than the vote reported under "Decision" above.
         let s = s + u8::from(under_decision && l.starts_with("that "));
+        // A body saying what it decided ("… 123 Återremitterat ärende
+        // Kommunfullmäktige beslutar 1. …") over a protocol's head that
+        // names the minute checkers ("Utses att justera …").
+        let s = s + u8::from(body_decides && !after_decision_heading);
         let best_s = best.map_or(0, |(b, _, _, _)| b);
         if s > best_s {
             // Lines run together before the decision ("… Nr. 28 BR 40/04.

@@ -2133,3 +2133,14 @@ fn the_reason_for_a_decision_is_no_part_of_it() {
         ]
     );
 }
+
+#[test]
+fn a_body_saying_what_it_decided_outweighs_the_heads_minute_checkers() {
+    let text = "Transkript\n\n1 BYKÖPINGS KOMMUN SAMMANTRÄDESPROTOKOLL Kommunfullmäktige Plats och tid Stora salen, kommunhuset kl Utses att justera Anna Berg (KD) och Per Ek (S) Justeringens plats och tid Kommunhuset Paragrafer Underskrift Sekreterare Ordförande Justerande ANSLAG/BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag Organ Kommunfullmäktige Sammanträdesdatum Datum för anslags uppsättande Förvaringsplats för protokollet Kommunkansliet\n\n2 Kommunfullmäktige 123 Återremitterat ärende, överflyttning av verksamhet Dnr 2014/17 Kommunfullmäktige beslutar 1. Verksamheten som överlämnades till bolaget återgår till kommunen.\n";
+    let case = parse(text, &[]).unwrap();
+    let points = point_texts(&case).join(" ");
+    assert!(
+        points.starts_with("Kommunfullmäktige beslutar 1. Verksamheten"),
+        "{points}"
+    );
+}
