@@ -397,6 +397,19 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
         .iter()
         .find(|(o, _)| starts_with_phrase(&l, o))
         .map(|(_, k)| (0, *k));
+    // "At the meeting of the Council held on 25 September 2024, the
+    // following motion was moved by Councillor Greenan, …": the opening
+    // after a clause that says when.
+    if found.is_none() {
+        found = OPENINGS
+            .iter()
+            .filter(|(o, _)| o.starts_with("the following "))
+            .find_map(|(o, k)| {
+                find_phrase(&l, o)
+                    .filter(|&at| at < 150 && l[..at].trim_end().ends_with(','))
+                    .map(|at| (at, *k))
+            });
+    }
     // "Amendment No. 1 proposed by Councillor Joe Costello and seconded
     // by …": a numbered amendment with its mover.
     // So is "The following amendment had been proposed by Councillor …",

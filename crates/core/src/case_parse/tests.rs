@@ -2144,3 +2144,15 @@ fn a_body_saying_what_it_decided_outweighs_the_heads_minute_checkers() {
         "{points}"
     );
 }
+
+#[test]
+fn a_motion_opened_after_a_clause_that_says_when_names_its_mover() {
+    let text = "Reasons for the decision:\n\nAt the meeting of the Council held on 4 March 2025, the following motion was moved by Councillor Okafor, seconded by Councillor Lund:\n\nThis Council calls for safer crossings near schools.\n";
+    let case = parse(text, &[]).unwrap();
+    let motion = case
+        .positions
+        .iter()
+        .find(|p| p.kind == PositionKind::Motion)
+        .expect("the motion is read");
+    assert!(motion.text.contains("Okafor"), "{}", motion.text);
+}
