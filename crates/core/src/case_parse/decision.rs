@@ -26,7 +26,7 @@ pub struct ParsedDecision {
     pub roll_call: Vec<RollCallVote>,
 }
 
-const REFERRED_BACK: &[&str] = &[
+pub(crate) const REFERRED_BACK: &[&str] = &[
     "återremitter*",
     "återremiss",
     "sendes tilbage*",
@@ -45,7 +45,7 @@ const REFERRED_BACK: &[&str] = &[
     "palautti*",
 ];
 
-const TABLED: &[&str] = &[
+pub(crate) const TABLED: &[&str] = &[
     "bordlägg*",
     "bordlade",
     "bordlades",

@@ -749,6 +749,45 @@ pub(crate) fn decision(
     }
 }
 
+/// The paragraph right under the first decision heading after paragraph
+/// `after`, past who was absent, where it is a short sentence that refers
+/// the case back or puts it off.
+fn put_off_below(paras: &[Para], after: usize) -> Option<Point> {
+    let heading = paras
+        .iter()
+        .enumerate()
+        .skip(after + 1)
+        .find(|(_, p)| p.kind == ParaKind::Heading(Heading::Decision))?
+        .0;
+    let p = paras
+        .get(heading + 1)
+        .filter(|p| p.kind == ParaKind::Text)?;
+    // Who was absent may run into the decision: "Fraværende: Anders
+    // Koefoed (V), Søren Hald Sagen udskudt."
+    let text = if reports_attendance(&p.text) {
+        let l = lower(&p.text);
+        let (at, _) = find_any(&l, super::decision::TABLED)
+            .or_else(|| find_any(&l, super::decision::REFERRED_BACK))?;
+        let head = p.text.get(..at)?.trim_end();
+        let subject = head
+            .rsplit(' ')
+            .next()
+            .filter(|w| w.starts_with(char::is_uppercase))?;
+        p.text.get(head.len() - subject.len()..)?
+    } else {
+        p.text.as_str()
+    };
+    let l = lower(text);
+    let short = text.split_whitespace().count() <= 12;
+    let put_off = find_any(&l, super::decision::TABLED).is_some()
+        || find_any(&l, super::decision::REFERRED_BACK).is_some();
+    (short && put_off).then(|| Point {
+        number: 1,
+        label: String::new(),
+        text: text.trim().to_string(),
+    })
+}
+
 /// Words that only approve what was proposed: "Hyväksyttiin.", "Godkendt."
 const APPROVALS: &[&str] = &[
     "hyväksyttiin",
@@ -950,6 +989,15 @@ fn read_decision(
     // A list under "Beslut" or after "beslutar att" is sure; a proposal's
     // list or a decision in one sentence is likely; a list without an
     // introduction in a case is a guess.
+    // A proposal's list gives way to a short sentence right under the
+    // decision's own heading below it that refers the case back or puts
+    // it off ("Indstilling: 1. at Orienteringen tages til efterretning." /
+    // "Beslutning …: Sagen udskudt.").
+    if let Some((2, list)) = best
+        && let Some(put_off) = put_off_below(paras, list.last)
+    {
+        return (vec![put_off], Confidence::Medium);
+    }
     if let Some((s, list)) = best
         && s >= 2
     {

@@ -2156,3 +2156,12 @@ fn a_motion_opened_after_a_clause_that_says_when_names_its_mover() {
         .expect("the motion is read");
     assert!(motion.text.contains("Okafor"), "{}", motion.text);
 }
+
+#[test]
+fn a_case_put_off_under_the_decision_heading_outweighs_the_proposal() {
+    let text = "Møde i udvalget\n\n6.     Orientering om beredskabet (O)\n\nIndstilling\nBeredskabschefen indstiller,\n1.    at Orienteringen tages til efterretning.\nBeslutning i Beredskabskommissionen den 21. marts 2018:\nFraværende:  Anne Holm (V), Lars Berg\nSagen udskudt.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(point_texts(&case), ["Sagen udskudt."]);
+    assert_eq!(case.decision.kind, DecisionKind::Tabled);
+    assert_eq!(case.title.as_deref(), Some("Orientering om beredskabet"));
+}
