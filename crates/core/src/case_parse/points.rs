@@ -1753,7 +1753,14 @@ fn sentence_decision(
                         .is_some()
             })
             .map(|(at, phrase)| at + phrase.len() - "that ".len());
-        let resolution = (under_decision && (l.starts_with("that ") || l.starts_with("att ")))
+        // "APPROVED, subject to an amendment at item 8.1 …" under
+        // "Decision": the decision names the amendment it was made with.
+        let approves = ["approved", "agreed", "noted", "resolved"].iter().any(|w| {
+            l.strip_prefix(w)
+                .is_some_and(|r| r.starts_with([',', ' ', '.', ':']))
+        });
+        let resolution = (under_decision
+            && (l.starts_with("that ") || l.starts_with("att ") || approves))
             || resolution_after_motion
             || moved_and_resolved.is_some();
         if (refers_to_a_proposal(&l) && !under_decision)

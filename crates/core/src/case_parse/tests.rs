@@ -2165,3 +2165,15 @@ fn a_case_put_off_under_the_decision_heading_outweighs_the_proposal() {
     assert_eq!(case.decision.kind, DecisionKind::Tabled);
     assert_eq!(case.title.as_deref(), Some("Orientering om beredskabet"));
 }
+
+#[test]
+fn an_approval_naming_its_amendment_under_the_decision_heading_is_the_decision() {
+    let text = "3 MINUTE OF MEETING OF 12 JULY 2017\n\nDecision\n\nAPPROVED, subject to an amendment at item 8.1 to read that the report comes back in October.\n\nCommittee Administrator\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "APPROVED, subject to an amendment at item 8.1 to read that the report comes back in October."
+        ]
+    );
+}
