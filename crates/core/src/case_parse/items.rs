@@ -770,7 +770,7 @@ fn run_on_items(text: &str) -> Vec<ItemStart> {
             .map(|(k, _)| k + 1)
             .filter(|&k| line[k..].starts_with(['§', 'S', 'P', 'N']));
         for k in marks {
-            let Some(label) = item_label(prefix_of(&line[k..], 60)) else {
+            let Some(label) = item_label(super::words::prefix(&line[k..], 60)) else {
                 continue;
             };
             let Some(number) = label.rsplit(' ').next().and_then(|n| n.parse::<u32>().ok()) else {
@@ -814,11 +814,6 @@ fn run_on_items(text: &str) -> Vec<ItemStart> {
 
 fn same_kind(a: &str, b: &str) -> bool {
     a.rsplit_once(' ').map(|(k, _)| k) == b.rsplit_once(' ').map(|(k, _)| k)
-}
-
-/// At most `max` bytes of `s`, cut at a character boundary.
-fn prefix_of(s: &str, max: usize) -> &str {
-    super::words::prefix(s, max)
 }
 
 /// The heading that follows a label in running text: its words up to the

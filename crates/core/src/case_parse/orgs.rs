@@ -362,10 +362,9 @@ const MEMBERSHIP_LEADS: &[&str] = &[
     "representatives on the ",
 ];
 
-/// Small words that may stand inside an organisation's name.
-const NAME_JOINERS: &[&str] = &[
-    "of", "for", "and", "&", "och", "og", "for", "i", "–", "-", "on",
-];
+/// Small words that may stand inside an organisation's name ("Mayors for
+/// Peace", "Covenant of Mayors"); not "i", after which a place follows.
+const NAME_JOINERS: &[&str] = &["of", "for", "and", "&", "och", "og", "–", "-", "on"];
 
 /// Organisations the catalogue does not know, named after a phrase of
 /// membership ("representant i Skandinavisk Triangel", "member of the
