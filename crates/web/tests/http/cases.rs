@@ -645,6 +645,36 @@ async fn the_review_step_shows_the_least_sure_fields_first() {
         let at = |name: &str| page.find(&format!("name=\"{name}\"")).unwrap();
         assert!(at("proposal") < at("title"), "the unsure points come first");
         assert!(at("title") < at("number"));
+        // The kind of decision is named in the page's language, not by
+        // the parser's code.
+        let (_, form) = app.get("/cases/import").await;
+        let text = "Fylkesutvalget godkjenner at fylkesordfører Kari Nord skal være fylkets representant i Skandinavisk Triangel.\n";
+        let r = app
+            .client
+            .post(app.url("/cases/import"))
+            .multipart(
+                reqwest::multipart::Form::new().text("csrf", csrf_of(&form)).part(
+                    "file",
+                    reqwest::multipart::Part::bytes(text.as_bytes().to_vec()).file_name("n.txt"),
+                ),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = r.text().await.unwrap();
+        let unsure = page.split("id=\"unsure-title\"").nth(1).unwrap();
+        let unsure = unsure.split("</section>").next().unwrap();
+        assert!(
+            unsure.contains("Typ av beslut</strong>: Bifall (beslut enligt förslaget)"),
+            "{unsure}"
+        );
+        assert!(!unsure.contains(": adopted"), "{unsure}");
+        assert!(
+            page.contains("&quot;Skandinavisk Triangel&quot; is not in the catalogue")
+                || page.contains("&#34;Skandinavisk Triangel&#34; is not in the catalogue"),
+            "the unknown network is named with a warning"
+        );
     })
     .await;
 }
