@@ -20,10 +20,10 @@ use std::path::PathBuf;
 
 /// The share of facts read right when the corpus was last scored, rounded
 /// down; raise it when the parser gets better.
-const FLOOR: f64 = 0.77;
+const FLOOR: f64 = 0.78;
 
 /// The held-out set's score when it was last measured, rounded down.
-const HELD_OUT_FLOOR: f64 = 0.66;
+const HELD_OUT_FLOOR: f64 = 0.84;
 
 /// The next set's score when it arrived, rounded down.
 const NEXT_FLOOR: f64 = 0.52;
