@@ -119,13 +119,11 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words after which a list of names starts when no party is given.
-const NAME_LEADS: &[&str] = &[
-    "av",
-    "by",
-    "från",
-    "from",
-    "of",
-    // Verbs of moving before their mover: "föreslog Jere Riikonen att …".
+const NAME_LEADS: &[&str] = &["av", "by", "från", "from", "of"];
+
+/// Verbs of moving that Nordic word order may put before their mover
+/// ("föreslog Jere Riikonen att …"); a list of names starts after them too.
+pub(crate) const INVERTED_MOTION_VERBS: &[&str] = &[
     "föreslog",
     "yrkade",
     "foreslo",
@@ -459,9 +457,9 @@ fn without_parties(zone: &str) -> Vec<Person> {
             .map(|t| lower(t));
         let led = i == 0
             || listing
-            || before
-                .as_deref()
-                .is_some_and(|b| NAME_LEADS.contains(&b) || is_title(b));
+            || before.as_deref().is_some_and(|b| {
+                (NAME_LEADS.contains(&b) || INVERTED_MOTION_VERBS.contains(&b)) || is_title(b)
+            });
         let mut j = i;
         let mut run = Vec::new();
         while let Some(tok) = tokens.get(j) {

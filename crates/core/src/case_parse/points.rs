@@ -1953,9 +1953,6 @@ fn reports_attendance(text: &str) -> bool {
         })
 }
 
-/// Where a body's name stands right before byte `at`, the verb: "…
-/// övriga ärenden Kommunstyrelsen beslutade …" in a transcript whose item
-/// headings run into their text without a full stop.
 /// Finnish verbs of a body deciding, which may follow their object.
 const FINNISH_DECIDING: &[&str] = &[
     "päätti",
@@ -1966,6 +1963,9 @@ const FINNISH_DECIDING: &[&str] = &[
     "hyväksyy",
 ];
 
+/// Where a body's name stands right before byte `at`, the verb: "…
+/// övriga ärenden Kommunstyrelsen beslutade …" in a transcript whose item
+/// headings run into their text without a full stop.
 fn body_right_before(text: &str, at: usize) -> Option<usize> {
     let head = text.get(..at)?.trim_end();
     // Only the last few words matter; a transcript's line may be long.
@@ -2006,18 +2006,9 @@ fn body_right_before(text: &str, at: usize) -> Option<usize> {
     };
     // Finnish puts an object first and writes the body small after it:
     // "Neuvottelukunnan puheenjohtajaksi aluehallitus nimesi …".
-    let finnish_verb = text.get(at..).is_some_and(|v| {
-        [
-            "päätti",
-            "hyväksyi",
-            "nimesi",
-            "valitsi",
-            "päättää",
-            "hyväksyy",
-        ]
-        .iter()
-        .any(|w| v.starts_with(w))
-    });
+    let finnish_verb = text
+        .get(at..)
+        .is_some_and(|v| FINNISH_DECIDING.iter().any(|w| v.starts_with(w)));
     starts
         .iter()
         .rev()

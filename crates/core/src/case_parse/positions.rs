@@ -111,18 +111,6 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("joint statement", Statement),
 ];
 
-/// Verbs of moving that Nordic word order may put before their mover.
-const INVERTED_MOTION_VERBS: &[&str] = &[
-    "föreslog",
-    "yrkade",
-    "foreslo",
-    "foreslog",
-    "fremmet",
-    "fremma",
-    "fremsatte",
-    "stillede",
-];
-
 /// Where a verb of moving stands right before a member's name (two to four
 /// capitalised words, perhaps with a party in brackets) that goes on in
 /// lower case, within the paragraph's opening.
@@ -133,7 +121,7 @@ fn inverted_mover(text: &str) -> Option<usize> {
         .map(|w| (w.as_ptr() as usize - head.as_ptr() as usize, w))
         .collect();
     words.iter().enumerate().find_map(|(k, (at, w))| {
-        if k == 0 || !INVERTED_MOTION_VERBS.contains(&lower(w).as_str()) {
+        if k == 0 || !persons::INVERTED_MOTION_VERBS.contains(&lower(w).as_str()) {
             return None;
         }
         let name: Vec<&str> = words[k + 1..]
