@@ -1,5 +1,7 @@
-//! Parsing speed on a long document: the reference case repeated to about
-//! 1 MB, or a generated Swedish decision text when the reference is missing.
+//! Parsing speed on a long document (the reference case repeated to about
+//! 1 MB, or a generated Swedish decision text when the reference is
+//! missing) and on the real documents of the test corpus, each parsed as
+//! an upload is: the second is what a user's imports cost.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use oversyn_core::case_parse::{catalogue_names, parse};
@@ -21,6 +23,24 @@ fn sample() -> String {
     text
 }
 
+/// The texts of the real-document corpus, in the order of their names.
+fn corpus() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
 fn bench(c: &mut Criterion) {
     let text = sample();
     let orgs = catalogue_names();
@@ -29,6 +49,24 @@ fn bench(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("reference_1mb", |b| {
         b.iter(|| parse(black_box(&text), &orgs))
+    });
+    group.finish();
+
+    let documents = corpus();
+    if documents.is_empty() {
+        return;
+    }
+    let mut group = c.benchmark_group("case_parse");
+    group.throughput(Throughput::Bytes(
+        documents.iter().map(|d| d.len() as u64).sum(),
+    ));
+    group.sample_size(20);
+    group.bench_function("real_corpus", |b| {
+        b.iter(|| {
+            for d in &documents {
+                let _ = parse(black_box(d), &orgs);
+            }
+        })
     });
     group.finish();
 }

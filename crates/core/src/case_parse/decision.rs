@@ -12,7 +12,7 @@
 use super::Confidence;
 use super::paragraphs::{Para, ParaKind};
 use super::sections::{DECIDING_VERBS, Heading, body_at_start};
-use super::words::{find_any, find_phrase, lower, words};
+use super::words::{find_any, find_phrase, has_word_starting, lower, words};
 use crate::cases::votes::{DecisionKind, RollCallVote, Vote, Votes};
 use serde::{Deserialize, Serialize};
 
@@ -188,7 +188,6 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             // is read only as far as such a sentence would go.
             let s = super::words::prefix(s, 2000);
             // Only a sentence with a figure and a word of voting can state a vote.
-            static VOTING: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
             // "There were no abstentions." states a count of none.
             let none = s.contains("no abstentions");
             // "med åtte røyster mot sju røyster": counts written as words.
@@ -196,10 +195,7 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
                 s.bytes().any(|b| b.is_ascii_digit())
                     || words(s).any(|w| number(&lower(w.text)).is_some())
             };
-            if has_word_starting(s, VOTING.get_or_init(|| sorted(VOTE_STEMS)))
-                && (none || counts(s))
-                && names_a_vote(s)
-            {
+            if has_word_starting(s, VOTE_STEMS) && (none || counts(s)) && names_a_vote(s) {
                 counted.push(lower(s));
             }
             // "(Sagen udsattes i mødet den 23. februar)" tells the case's
@@ -383,51 +379,7 @@ const KIND_STEMS: &[&str] = &[
 ];
 
 fn may_say_what_was_decided(s: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
-    has_word_starting(s, SORTED.get_or_init(|| sorted(KIND_STEMS)))
-}
-
-pub(crate) fn sorted(stems: &[&'static str]) -> Vec<&'static str> {
-    let mut v = stems.to_vec();
-    v.sort_unstable();
-    v
-}
-
-/// Whether a word of `s` begins with one of `stems` (lowercase, sorted),
-/// compared without allocating: this runs over every word of a document,
-/// so only the stems that share the word's first letter are tried.
-pub(crate) fn has_word_starting(s: &str, stems: &[&str]) -> bool {
-    let shortest = stems.iter().map(|s| s.len()).min().unwrap_or(0);
-    s.split_whitespace().any(|token| {
-        let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if word.len() < shortest {
-            return false;
-        }
-        let mut buf = [0u8; 4];
-        let key: &str = match word.as_bytes()[0] {
-            b if b.is_ascii() => {
-                buf[0] = b.to_ascii_lowercase();
-                std::str::from_utf8(&buf[..1]).unwrap_or("")
-            }
-            _ => match word.chars().next().and_then(|c| c.to_lowercase().next()) {
-                Some(c) => c.encode_utf8(&mut buf),
-                None => return false,
-            },
-        };
-        let from = stems.partition_point(|stem| *stem < key);
-        stems[from..]
-            .iter()
-            .take_while(|stem| stem.starts_with(key))
-            .any(|stem| {
-                if stem.is_ascii() {
-                    word.len() >= stem.len()
-                        && word.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
-                } else {
-                    let mut lowered = word.chars().flat_map(char::to_lowercase);
-                    stem.chars().all(|c| lowered.next() == Some(c))
-                }
-            })
-    })
+    has_word_starting(s, KIND_STEMS)
 }
 
 /// Whether a sentence has a word of voting: the short stems ("ja", "for",
@@ -436,13 +388,11 @@ pub(crate) fn has_word_starting(s: &str, stems: &[&str]) -> bool {
 fn names_a_vote(s: &str) -> bool {
     static LONG: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
     let long = LONG.get_or_init(|| {
-        sorted(
-            &VOTE_STEMS
-                .iter()
-                .copied()
-                .filter(|w| w.chars().count() >= 4)
-                .collect::<Vec<_>>(),
-        )
+        VOTE_STEMS
+            .iter()
+            .copied()
+            .filter(|w| w.chars().count() >= 4)
+            .collect()
     });
     if has_word_starting(s, long) {
         return true;
@@ -594,14 +544,14 @@ fn kind(sentences: &[&Sentence], decides: bool) -> DecisionKind {
             .filter(|s| !s.motion)
             .map(|s| s.lower.as_str())
     };
-    let any = |phrases: &[&str]| plain().any(|s| find_any(s, phrases).is_some());
+    let any = |phrases: &'static [&'static str]| plain().any(|s| find_any(s, phrases).is_some());
     if any(REFERRED_BACK) {
         return DecisionKind::ReferredBack;
     }
     if any(TABLED) {
         return DecisionKind::Tabled;
     }
-    let by_body = |phrases: &[&str]| {
+    let by_body = |phrases: &'static [&'static str]| {
         sentences
             .iter()
             .filter(|s| s.body.is_some() && !s.motion)

@@ -207,6 +207,10 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             .contains(&digits)
             .then(|| t[..digits].parse::<u32>().ok())
             .flatten();
+        let Some(number) = number else {
+            blanks = 0;
+            continue;
+        };
         // "1." alone, its title on the next line, as council web pages
         // lay out their agenda: "1." / "APOLOGIES FOR ABSENCE".
         let below = next_content(&lines, k);
@@ -254,21 +258,19 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
             Some((head, rest)) if super::points::says_decided(rest) => (Some(head), true),
             _ => (title, false),
         };
-        let in_turn = next.is_none_or(|n| number == Some(n));
+        let in_turn = next.is_none_or(|n| number == n);
         // The first heading is numbered 1, or it has its decision below it
         // (a list that starts at item 7), or the next number stands below it
         // as a heading of the same kind (minutes whose items run on from
         // the year's earlier meetings: "66." … "67.").
         let first_ok = next.is_some()
-            || number == Some(1)
+            || number == 1
             || field_below
-            || number.is_some_and(|n| {
-                (set_off || alone_title.is_some())
-                    && next_heading_below(&lines[k + 1..], n + 1, alone_title.is_some())
-            });
+            || ((set_off || alone_title.is_some())
+                && next_heading_below(&lines[k + 1..], number + 1, alone_title.is_some()));
 
         let bulletin_goes_on = bulletin && next.is_some();
-        if let (Some(n), Some(title)) = (number, own_title)
+        if let (n, Some(title)) = (number, own_title)
             && (set_off || shouting || field_below || decided_inline || bulletin_goes_on)
             && (t.len() < 200 || decided_inline || bulletin_goes_on)
             && t.len() < 400

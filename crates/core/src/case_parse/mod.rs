@@ -238,10 +238,11 @@ impl std::error::Error for ParseError {}
 pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
     text::check(text)?;
     let text = &*text::block_breaks(text);
-    let mut cases = items_of(text, orgs);
+    let mut matcher = orgs::Matcher::new(orgs);
+    let mut cases = items_of(text, &mut matcher);
     let decided = |c: &ParsedCase| !c.decision_points.is_empty() || !c.positions.is_empty();
     if !cases.iter().any(|(_, c)| decided(c)) {
-        return parse_one(text, orgs, None);
+        return parse_one(text, &mut matcher, None);
     }
     let pick = cases
         .iter()
@@ -274,19 +275,19 @@ pub fn parse(text: &str, orgs: &[OrgName]) -> Result<ParsedCase, ParseError> {
 pub fn parse_all(text: &str, orgs: &[OrgName]) -> Result<Vec<ParsedCase>, ParseError> {
     text::check(text)?;
     let text = &*text::block_breaks(text);
-    let cases = items_of(text, orgs);
+    let mut matcher = orgs::Matcher::new(orgs);
+    let cases = items_of(text, &mut matcher);
     if cases.is_empty() {
-        return parse_one(text, orgs, None).map(|c| vec![c]);
+        return parse_one(text, &mut matcher, None).map(|c| vec![c]);
     }
     Ok(cases.into_iter().map(|(_, c)| c).collect())
 }
 
 /// Each item read as a case, with its label; empty for a document of one item.
-fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
+fn items_of(text: &str, matcher: &mut orgs::Matcher) -> Vec<(String, ParsedCase)> {
     let (head, items) = items::split_with_head(text);
     // Every item has the same head in front: its paragraphs are read once.
     let head = items.first().map(|_| {
-        let matcher = orgs::Matcher::new(orgs);
         let lines =
             positions::split_position_sentences(text::clean(head, &|w| matcher.is_name_word(w)));
         let own = paragraphs::build(&lines, &|s| matcher.is_name(s));
@@ -298,7 +299,7 @@ fn items_of(text: &str, orgs: &[OrgName]) -> Vec<(String, ParsedCase)> {
     items
         .into_iter()
         .filter_map(|item| {
-            let mut case = parse_one(&item.text, orgs, head.as_ref()).ok()?;
+            let mut case = parse_one(&item.text, matcher, head.as_ref()).ok()?;
             // "§ 312": the item's own label numbers it, whatever § the
             // protocol's head mentions ("Christer Stighäll, Nihab § 313").
             if let Some(n) = item.label.strip_prefix("§ ") {
@@ -324,11 +325,10 @@ struct ItemHead {
 /// decision document.
 fn parse_one(
     text: &str,
-    orgs: &[OrgName],
+    matcher: &mut orgs::Matcher,
     item_head: Option<&ItemHead>,
 ) -> Result<ParsedCase, ParseError> {
     let lenient = item_head.is_some();
-    let mut matcher = orgs::Matcher::new(orgs);
     let lines =
         positions::split_position_sentences(text::clean(text, &|w| matcher.is_name_word(w)));
     let paras = paragraphs::build(&lines, &|s| matcher.is_name(s));
@@ -453,7 +453,7 @@ fn parse_one(
     let mut organisations = matcher.mentions(&whole, &mut warnings);
     let unknown = orgs::unknown_members(&whole, &organisations, &mut warnings);
     organisations.extend(unknown);
-    let actions = actions::read(&decision_points, &mut matcher, head.date);
+    let actions = actions::read(&decision_points, matcher, head.date);
     if decision_points.is_empty() {
         warnings.push("no decision points found".to_string());
     }

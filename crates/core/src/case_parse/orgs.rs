@@ -9,7 +9,9 @@
 use super::OrgMention;
 use super::OrgName;
 use super::words::{Word, edit_distance, lower, same_lowercase, words};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 struct Org {
     canonical: String,
@@ -59,16 +61,51 @@ const ENDINGS: &[&str] = &[
 ];
 
 pub(crate) struct Matcher {
+    index: Rc<Index>,
+    near_cache: HashMap<String, Option<usize>>,
+}
+
+/// The names of a list of organisations, arranged for lookup.
+struct Index {
     orgs: Vec<Org>,
     /// Lowercase first word → names starting with it, longest first.
     names: HashMap<String, Vec<Name>>,
     targets: Vec<Target>,
     name_words: HashSet<String>,
-    near_cache: HashMap<String, Option<usize>>,
 }
+
+thread_local! {
+    /// The lists last arranged: a server parses every upload against the
+    /// same catalogue and register, and arranging them took a tenth of a
+    /// short document's parse.
+    static INDEXES: RefCell<Vec<(Vec<OrgName>, Rc<Index>)>> = RefCell::default();
+}
+
+const KEPT_INDEXES: usize = 4;
 
 impl Matcher {
     pub(crate) fn new(list: &[OrgName]) -> Self {
+        let index = INDEXES.with(|kept| {
+            let mut kept = kept.borrow_mut();
+            if let Some((_, index)) = kept.iter().find(|(l, _)| l == list) {
+                return index.clone();
+            }
+            let index = Rc::new(Index::new(list));
+            if kept.len() >= KEPT_INDEXES {
+                kept.remove(0);
+            }
+            kept.push((list.to_vec(), index.clone()));
+            index
+        });
+        Matcher {
+            index,
+            near_cache: HashMap::new(),
+        }
+    }
+}
+
+impl Index {
+    fn new(list: &[OrgName]) -> Index {
         let mut orgs = Vec::new();
         let mut names: HashMap<String, Vec<Name>> = HashMap::new();
         let mut targets = Vec::new();
@@ -109,18 +146,19 @@ impl Matcher {
         for list in names.values_mut() {
             list.sort_by_key(|n| std::cmp::Reverse(n.tokens.len()));
         }
-        Matcher {
+        Index {
             orgs,
             names,
             targets,
             name_words,
-            near_cache: HashMap::new(),
         }
     }
+}
 
+impl Matcher {
     /// Whether a lowercase word is, or is part of, a known name.
     pub(crate) fn is_name_word(&self, w: &str) -> bool {
-        self.name_words.contains(w)
+        self.index.name_words.contains(w)
     }
 
     /// Whether a whole line is a known name.
@@ -128,17 +166,20 @@ impl Matcher {
         let tokens: Vec<String> = words(s).map(|w| lower(w.text)).collect();
         tokens
             .first()
-            .and_then(|t| self.names.get(t))
+            .and_then(|t| self.index.names.get(t))
             .is_some_and(|list| list.iter().any(|n| n.tokens == tokens))
     }
 
     pub(crate) fn canonical(&self, org: usize) -> &str {
-        self.orgs.get(org).map_or("", |o| o.canonical.as_str())
+        self.index
+            .orgs
+            .get(org)
+            .map_or("", |o| o.canonical.as_str())
     }
 
     fn exact(&self, text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
         let w = ws.get(i)?;
-        let list = self.names.get(&lower(w.text))?;
+        let list = self.index.names.get(&lower(w.text))?;
         let mut found: Option<(usize, usize)> = None;
         for name in list {
             let n = name.tokens.len();
@@ -197,7 +238,7 @@ impl Matcher {
         let lowered: Vec<char> = lower(token).chars().collect();
         let mut best: Option<(usize, usize)> = None;
         let mut tie = false;
-        for t in &self.targets {
+        for t in &self.index.targets {
             if !caps && !t.wordlike {
                 continue;
             }
@@ -276,7 +317,7 @@ impl Matcher {
     }
 
     fn warning(&self, mention: &str, hit: Hit) -> Option<String> {
-        let org = self.orgs.get(hit.org)?;
+        let org = self.index.orgs.get(hit.org)?;
         let l = lower(mention);
         if hit.how == How::Exact && org.official.contains(&l) {
             return None;
@@ -378,18 +419,14 @@ pub(crate) fn unknown_members(
 ) -> Vec<OrgMention> {
     let l = super::words::lower(text);
     let mut out: Vec<OrgMention> = Vec::new();
-    // One pass over the words' starts, each tried against the leads.
-    let starts = l
-        .char_indices()
-        .filter(|&(k, c)| c.is_alphabetic() && (k == 0 || l[..k].ends_with(char::is_whitespace)))
-        .map(|(k, _)| k);
-    let found: Vec<(usize, &str)> = starts
-        .flat_map(|k| {
-            let rest = &l[k..];
-            MEMBERSHIP_LEADS
-                .iter()
-                .filter(move |lead| rest.starts_with(**lead))
-                .map(move |lead| (k, *lead))
+    // Each lead that begins a word.
+    let found: Vec<(usize, &str)> = super::words::occurrences(&l, MEMBERSHIP_LEADS)
+        .into_iter()
+        .filter(|&(k, _)| {
+            l.get(k..)
+                .is_some_and(|r| r.starts_with(char::is_alphabetic))
+                && l.get(..k)
+                    .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
         })
         .collect();
     for (at, lead) in found {

@@ -669,9 +669,6 @@ pub(crate) fn reports_decision(text: &str) -> bool {
     }
     let head = prefix(text, 600);
     let l = lower(head);
-    if !may_report_decision(&l) {
-        return false;
-    }
     find_any(&l, super::sections::DECIDING_VERBS).is_some_and(|(at, _)| {
         body_at_start(head).is_some() || body_right_after(head, at).is_some()
     })
@@ -697,31 +694,7 @@ fn body_right_after(text: &str, at: usize) -> Option<String> {
 /// it: "Päätösehdotus hyväksyttiin.", "Merkittiin tiedoksi.", "was agreed".
 pub(crate) fn says_decided(text: &str) -> bool {
     let l = lower(prefix(text, 300));
-    may_report_decision(&l) && find_any(&l, SENTENCE_DECISIONS).is_some()
-}
-
-/// A quick test that a lowercased paragraph may hold one of the phrases
-/// of a decision: each phrase ends in a word (its last) that must begin
-/// a word of the text. Most paragraphs have none, and searching each for
-/// every phrase was what most of the parser's time went on.
-fn may_report_decision(lowered: &str) -> bool {
-    static STEMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let stems = STEMS.get_or_init(|| {
-        let mut last: Vec<&'static str> = SENTENCE_DECISIONS
-            .iter()
-            .chain(super::sections::DECIDING_VERBS)
-            .filter_map(|p| {
-                p.trim_end_matches(['*', ':'])
-                    .rsplit(' ')
-                    .next()
-                    .filter(|w| !w.is_empty())
-            })
-            .collect();
-        last.sort_unstable();
-        last.dedup();
-        last
-    });
-    super::decision::has_word_starting(lowered, stems)
+    find_any(&l, SENTENCE_DECISIONS).is_some()
 }
 
 /// The decision points: the best-scored list outside the positions, or else
@@ -1776,8 +1749,6 @@ fn sentence_decision(
                     && introduces(&p.text)
                     && find_any(&lower(&p.text), SENTENCE_DECISIONS).is_some())
         });
-        // "Stadsstyrelsen beslutade enhälligt …": a body saying it decided.
-        let may = may_report_decision(&l);
         // A body opens the sentence that holds byte `at`, or stands right
         // before it ("… övriga ärenden Kommunstyrelsen beslutade …").
         let body_at = |at: usize| {
@@ -1791,16 +1762,12 @@ fn sentence_decision(
         let bare = ["konstaterades", "antecknades", "antecknas"]
             .iter()
             .any(|w| l.strip_prefix(w).is_some_and(|r| r.starts_with(['.', ' '])));
-        let phrase_at = may
-            .then(|| find_any(&l, SENTENCE_DECISIONS))
-            .flatten()
+        let phrase_at = find_any(&l, SENTENCE_DECISIONS)
             .map(|(at, _)| at)
             .or(bare.then_some(0));
         // "Stadsstyrelsen beslutade enhälligt …": a body saying it decided,
         // taken before a phrase no body said ("… valdes Per-Erik Finne").
-        let verb_at = may
-            .then(|| find_any(&l, super::sections::DECIDING_VERBS))
-            .flatten()
+        let verb_at = find_any(&l, super::sections::DECIDING_VERBS)
             .map(|(at, _)| at)
             .filter(|&at| body_at(at));
         // "Kommunfullmäktige återremitterade budgetförslaget …": a body and

@@ -7,19 +7,29 @@ pub(crate) fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    // The ASCII letters are lowered in one pass, and only the characters
+    // that are not ASCII are decoded: most letters of a Nordic text are
+    // ASCII, and this runs on every paragraph many times.
+    let mut bytes = s.as_bytes().to_vec();
+    bytes.make_ascii_lowercase();
+    for (at, &b) in s.as_bytes().iter().enumerate() {
+        // A character that is not ASCII starts with a byte of 0xC0 or more.
+        if b < 0xC0 {
             continue;
         }
+        let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
         let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(one), None) if one.len_utf8() == c.len_utf8() => out.push(one),
-            _ => out.push(c),
+        if let (Some(one), None) = (l.next(), l.next())
+            && one != c
+            && one.len_utf8() == c.len_utf8()
+            && let Some(slot) = bytes.get_mut(at..at + c.len_utf8())
+        {
+            one.encode_utf8(slot);
         }
     }
-    out
+    String::from_utf8(bytes).unwrap_or_else(|_| s.to_owned())
 }
 
 /// A run of letters and digits and where it stands.
@@ -85,8 +95,16 @@ pub(crate) fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
     }
     let check_start = needle.starts_with(char::is_alphanumeric);
     let check_end = !stem && needle.ends_with(char::is_alphanumeric);
-    hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
-        !((check_start && alnum_before(hay, i)) || (check_end && alnum_at(hay, i + needle.len())))
+    // Most needles are a word and most texts a line: looking for the first
+    // byte and comparing there costs less than setting up a substring search.
+    let (first, rest) = needle.as_bytes().split_first()?;
+    let bytes = hay.as_bytes();
+    memchr::memchr_iter(*first, bytes).find(|&i| {
+        bytes
+            .get(i + 1..)
+            .is_some_and(|after| after.starts_with(rest))
+            && !((check_start && alnum_before(hay, i))
+                || (check_end && alnum_at(hay, i + needle.len())))
     })
 }
 
@@ -109,12 +127,144 @@ pub(crate) fn same_lowercase(a: &str, lowered: &str) -> bool {
     a.chars().flat_map(char::to_lowercase).eq(lowered.chars())
 }
 
-/// The earliest of several phrases, with its position.
-pub(crate) fn find_any<'p>(hay: &str, phrases: &[&'p str]) -> Option<(usize, &'p str)> {
-    phrases
-        .iter()
-        .filter_map(|p| find_phrase(hay, p).map(|i| (i, *p)))
-        .min_by_key(|(i, _)| *i)
+/// The earliest of several phrases, with its position; of phrases found at
+/// the same place, the one listed first.
+pub(crate) fn find_any(
+    hay: &str,
+    phrases: &'static [&'static str],
+) -> Option<(usize, &'static str)> {
+    phrase_set(phrases)
+        .find(hay)
+        .and_then(|(at, k)| phrases.get(k).map(|p| (at, *p)))
+}
+
+/// Whether a word of `s` begins with one of `stems` (lowercase): a word is
+/// what stands between spaces, less the marks before its first letter
+/// ("(beslutade" begins with "beslut", "ombeslutade" does not).
+pub(crate) fn has_word_starting(s: &str, stems: &'static [&'static str]) -> bool {
+    let l = lower(s);
+    let set = phrase_set(stems);
+    let Some(automaton) = set.automaton.as_ref() else {
+        return false;
+    };
+    automaton.find_overlapping_iter(&l).any(|m| {
+        l.get(..m.start()).is_some_and(|before| {
+            !before
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .contains(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Every place where one of `phrases` begins, overlapping ones too, in
+/// the order of the text and then of the list; with no test of word
+/// boundaries, which the caller makes.
+pub(crate) fn occurrences(
+    hay: &str,
+    phrases: &'static [&'static str],
+) -> Vec<(usize, &'static str)> {
+    let set = phrase_set(phrases);
+    let Some(automaton) = set.automaton.as_ref() else {
+        return Vec::new();
+    };
+    let mut found: Vec<(usize, usize)> = automaton
+        .find_overlapping_iter(hay)
+        .filter_map(|m| {
+            let (k, _, _) = set.patterns.get(m.pattern().as_usize())?;
+            Some((m.start(), *k))
+        })
+        .collect();
+    found.sort_unstable();
+    found
+        .into_iter()
+        .filter_map(|(at, k)| phrases.get(k).map(|p| (at, *p)))
+        .collect()
+}
+
+fn phrase_set(phrases: &'static [&'static str]) -> std::rc::Rc<PhraseSet> {
+    PHRASE_SETS.with(|sets| {
+        let key = (phrases.as_ptr() as usize, phrases.len());
+        sets.borrow_mut()
+            .entry(key)
+            .or_insert_with(|| std::rc::Rc::new(PhraseSet::new(phrases)))
+            .clone()
+    })
+}
+
+thread_local! {
+    /// The parser's phrase lists are constants, so a list's address names
+    /// it: each is compiled into one automaton once per thread, instead of
+    /// searching the text once for every phrase of it (most of the
+    /// parser's time went on that).
+    static PHRASE_SETS: std::cell::RefCell<
+        std::collections::HashMap<(usize, usize), std::rc::Rc<PhraseSet>>,
+    > = std::cell::RefCell::default();
+}
+
+/// A list of phrases searched for in one pass.
+struct PhraseSet {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Per pattern of the automaton: its index in the list, whether its
+    /// start and its end must be at a word boundary.
+    patterns: Vec<(usize, bool, bool)>,
+    longest: usize,
+}
+
+impl PhraseSet {
+    fn new(phrases: &[&str]) -> PhraseSet {
+        let mut needles = Vec::new();
+        let mut patterns = Vec::new();
+        for (k, phrase) in phrases.iter().enumerate() {
+            let (needle, stem) = match phrase.strip_suffix('*') {
+                Some(n) => (n, true),
+                None => (*phrase, false),
+            };
+            if needle.is_empty() {
+                continue;
+            }
+            let check_start = needle.starts_with(char::is_alphanumeric);
+            let check_end = !stem && needle.ends_with(char::is_alphanumeric);
+            needles.push(needle);
+            patterns.push((k, check_start, check_end));
+        }
+        PhraseSet {
+            longest: needles.iter().map(|n| n.len()).max().unwrap_or(0),
+            automaton: aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&needles)
+                .ok(),
+            patterns,
+        }
+    }
+
+    /// The earliest match that keeps to its word boundaries: its byte
+    /// position and the phrase's index in the list.
+    fn find(&self, hay: &str) -> Option<(usize, usize)> {
+        let automaton = self.automaton.as_ref()?;
+        let mut best: Option<(usize, usize)> = None;
+        for m in automaton.find_overlapping_iter(hay) {
+            // Matches come in the order they end: none that ends this late
+            // can begin before the best one found.
+            if best.is_some_and(|(at, _)| m.end() > at + self.longest) {
+                break;
+            }
+            let Some(&(k, check_start, check_end)) = self.patterns.get(m.pattern().as_usize())
+            else {
+                continue;
+            };
+            if (check_start && alnum_before(hay, m.start()))
+                || (check_end && alnum_at(hay, m.end()))
+            {
+                continue;
+            }
+            if best.is_none_or(|b| (m.start(), k) < b) {
+                best = Some((m.start(), k));
+            }
+        }
+        best
+    }
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
@@ -233,6 +383,75 @@ mod tests {
         assert_eq!(d("SLK", "SKL"), 1);
         assert_eq!(d("metroplois", "metropolis"), 1);
         assert_eq!(d("", "abc"), 3);
+    }
+
+    /// The earliest phrase by searching for each in turn, as `find_any`
+    /// did before it searched for all at once.
+    fn earliest_one_by_one(hay: &str, phrases: &[&'static str]) -> Option<(usize, &'static str)> {
+        phrases
+            .iter()
+            .filter_map(|p| find_phrase(hay, p).map(|i| (i, *p)))
+            .min_by_key(|(i, _)| *i)
+    }
+
+    const SOME_PHRASES: &[&str] = &["med", "med i", "medlem*", "i", "lem", "ö.", "å"];
+
+    #[test]
+    fn any_phrase_keeps_boundaries_and_list_order() {
+        assert_eq!(find_any("vi går med i", SOME_PHRASES), Some((8, "med")));
+        assert_eq!(find_any("medlemskap i", SOME_PHRASES), Some((0, "medlem*")));
+        assert_eq!(find_any("problem", SOME_PHRASES), None);
+        assert_eq!(find_any("för ö. i", SOME_PHRASES), Some((5, "ö.")));
+    }
+
+    #[test]
+    fn occurrences_are_every_start_in_order() {
+        assert_eq!(
+            occurrences("med i medlem", SOME_PHRASES),
+            [
+                (0, "med"),
+                (0, "med i"),
+                (4, "i"),
+                (6, "med"),
+                (6, "medlem*"),
+                (9, "lem")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_starting_with_a_stem() {
+        const STEMS: &[&str] = &["beslut", "röst"];
+        assert!(has_word_starting("Han (beslutade) det", STEMS));
+        assert!(has_word_starting("RÖSTNING", STEMS));
+        assert!(!has_word_starting("ombeslutade", STEMS));
+        assert!(!has_word_starting("x-beslut", STEMS));
+    }
+
+    #[test]
+    fn lower_matches_lowering_each_character() {
+        let s = "ÅÄÖ Ærø ÜBER Σ İ ǅ";
+        let by_char: String = s
+            .chars()
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(one), None) if one.len_utf8() == c.len_utf8() => one,
+                    _ => c,
+                }
+            })
+            .collect();
+        assert_eq!(lower(s), by_char);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn all_at_once_finds_what_one_by_one_finds(hay in "[medli åö.\\-]{0,40}") {
+            proptest::prop_assert_eq!(
+                find_any(&hay, SOME_PHRASES),
+                earliest_one_by_one(&hay, SOME_PHRASES)
+            );
+        }
     }
 
     #[test]
