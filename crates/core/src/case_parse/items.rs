@@ -118,32 +118,33 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         let kind: String = first.label.chars().take(2).collect();
         out.retain(|s| s.label.starts_with(&kind));
     }
+    let lines = offset_lines(text);
     if out.len() < 2 {
-        out = numbered_headings(text);
+        out = numbered_headings(&lines);
     }
     if out.len() < 2 {
-        out = code_headings(text);
+        out = code_headings(&lines);
     }
     if out.len() < 2 {
-        out = labelled_rows(text);
+        out = labelled_rows(&lines);
     }
     if out.len() < 2 {
-        out = margin_rows(text);
+        out = margin_rows(&lines);
     }
     if out.len() < 2 {
-        out = colon_codes(text);
+        out = colon_codes(&lines);
     }
     if out.len() < 2 {
-        out = dated_headings(text);
+        out = dated_headings(&lines);
     }
     if out.len() < 2 {
-        out = bulletin_headings(text);
+        out = bulletin_headings(&lines);
     }
     if out.len() < 2 {
-        out = bulleted_headings(text);
+        out = bulleted_headings(&lines);
     }
     if out.len() < 2 {
-        out = run_on_items(text);
+        out = run_on_items(&lines);
     }
     // No protocol has thousands of items; a text that seems to is read whole.
     if out.len() < 2 || out.len() > MAX_ITEMS {
@@ -178,7 +179,7 @@ fn doubled_number(t: &str) -> &str {
 /// "3. Underskudsgaranti for 2020, …", each set off by blank lines and
 /// numbered 1, 2, 3 … without a gap. A numbered decision point is no such
 /// heading: it is not set off by two blank lines, or it ends a sentence.
-fn numbered_headings(text: &str) -> Vec<ItemStart> {
+fn numbered_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     /// A decision list writes each item's decision on the line below its
     /// heading: "7. Budgetuppdrag …" / "Beslut: Enligt förslag."
     const DECISION_FIELDS: &[&str] = &[
@@ -189,7 +190,6 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
         "decision:",
         "resolved:",
     ];
-    let lines = offset_lines(text);
     let mut out: Vec<ItemStart> = Vec::new();
     let mut blanks = 0;
     let mut next: Option<u32> = None;
@@ -213,7 +213,7 @@ fn numbered_headings(text: &str) -> Vec<ItemStart> {
         };
         // "1." alone, its title on the next line, as council web pages
         // lay out their agenda: "1." / "APOLOGIES FOR ABSENCE".
-        let below = next_content(&lines, k);
+        let below = next_content(lines, k);
         let alone_title = below
             .filter(|_| t.len() == digits + 1 && t.ends_with('.'))
             .filter(|l| l.len() < 200 && l.starts_with(char::is_uppercase));
@@ -358,8 +358,7 @@ fn minute_code(t: &str) -> Option<(&str, u32, Option<u32>, &str)> {
 /// Items headed by a minute code ("TWC 12/013 Declarations of interest.",
 /// "CO23" / "Election of Chairman"): the codes share their letters and
 /// one number, and the other number rises from item to item.
-fn code_headings(text: &str) -> Vec<ItemStart> {
-    let lines = offset_lines(text);
+fn code_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     // Each run of codes: its letters and shared number, its items and the
     // serial of its last.
     type Run = ((String, Option<u32>), Vec<ItemStart>, u32);
@@ -373,7 +372,7 @@ fn code_headings(text: &str) -> Vec<ItemStart> {
             continue;
         };
         let title = if rest.is_empty() {
-            next_content(&lines, k).filter(|l| l.len() < 200 && minute_code(l).is_none())
+            next_content(lines, k).filter(|l| l.len() < 200 && minute_code(l).is_none())
         } else {
             Some(rest)
         };
@@ -433,11 +432,14 @@ fn code_headings(text: &str) -> Vec<ItemStart> {
 /// "ELECTION OF MAYOR … Minutes: Nominations were sought …". The item's
 /// title is what stands before the label (its words in capitals, where it
 /// opens with them); its text starts at the label.
-fn labelled_rows(text: &str) -> Vec<ItemStart> {
+fn labelled_rows(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     const LABELS: &[&str] = &[" Decision: ", " Minutes: ", " Beslut: ", " Beslutning: "];
-    let lines = offset_lines(text);
     let mut out = Vec::new();
-    for (at, line) in &lines {
+    for (at, line) in lines {
+        // Every label ends in a colon; most lines have none.
+        if !line.contains(':') {
+            continue;
+        }
         let Some((k, _)) = LABELS
             .iter()
             .filter_map(|l| line.find(l).map(|k| (k, *l)))
@@ -486,10 +488,10 @@ pub(crate) fn colon_code(word: &str) -> Option<(&str, u32)> {
 /// Items headed "08/15:01 APOLOGIES AND CHAIRMAN'S BUSINESS", one meeting's
 /// items numbered on; a page's footer ("11 August 2008 1") may run into
 /// the heading's line.
-fn colon_codes(text: &str) -> Vec<ItemStart> {
+fn colon_codes(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     let mut out: Vec<ItemStart> = Vec::new();
     let mut run: Option<(String, u32)> = None;
-    for (at, line) in offset_lines(text) {
+    for (at, line) in lines.iter().copied() {
         let t = line.trim();
         let Some((k, word)) = t
             .split_whitespace()
@@ -569,9 +571,9 @@ pub(crate) fn page_marker(line: &str) -> Option<(&str, &str, &str)> {
 /// PROTOKOLLJUSTERARE, val … KST 46 Till att justera protokollet valdes
 /// …". The page marker names the item; the body's letters and the number
 /// again, in the margin, stand before the decision.
-fn margin_rows(text: &str) -> Vec<ItemStart> {
+fn margin_rows(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     let mut out = Vec::new();
-    for (at, line) in offset_lines(text) {
+    for (at, line) in lines.iter().copied() {
         let Some((number, code, after_code)) = page_marker(line) else {
             continue;
         };
@@ -606,9 +608,9 @@ fn margin_rows(text: &str) -> Vec<ItemStart> {
 /// subject: "22/10/2020 - NORTH EAST WALES ARCHIVES ref: 1513    Recommendations
 /// Approved". The heading starts with the date and a dash; the subject
 /// runs to its reference or to the end of the line.
-fn dated_headings(text: &str) -> Vec<ItemStart> {
+fn dated_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     let mut out = Vec::new();
-    for (at, line) in offset_lines(text) {
+    for (at, line) in lines.iter().copied() {
         let t = line.trim();
         // "24/01/2022 - Update …": the date ends where the first dash is.
         let Some(dash) = t.find(" - ").filter(|&k| k > 0 && k < 60) else {
@@ -686,8 +688,7 @@ fn next_heading_below(lines: &[(usize, &str)], n: u32, alone: bool) -> bool {
 /// paragraph in which the body reports what it decided ("Stadsstyrelsen
 /// beslutade enhälligt …"). A heading is short, ends in no stop, stands
 /// between blank lines, and the paragraph below it reports a decision.
-fn bulletin_headings(text: &str) -> Vec<ItemStart> {
-    let lines = offset_lines(text);
+fn bulletin_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     let mut out = Vec::new();
     for (k, (at, line)) in lines.iter().enumerate() {
         let t = line.trim();
@@ -703,7 +704,7 @@ fn bulletin_headings(text: &str) -> Vec<ItemStart> {
         {
             continue;
         }
-        if super::points::reports_decision(next_content(&lines, k).unwrap_or("")) {
+        if super::points::reports_decision(next_content(lines, k).unwrap_or("")) {
             out.push(ItemStart {
                 label: t.to_string(),
                 at: *at,
@@ -719,8 +720,7 @@ fn bulletin_headings(text: &str) -> Vec<ItemStart> {
 /// ny Nybro", a blank line, and the notice. A heading is short and ends in
 /// no stop; a list of bullets with no text between them is no such page,
 /// and one of the notices must report a decision.
-fn bulleted_headings(text: &str) -> Vec<ItemStart> {
-    let lines = offset_lines(text);
+fn bulleted_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     let mut out = Vec::new();
     let mut decided = false;
     for (k, (at, line)) in lines.iter().enumerate() {
@@ -728,7 +728,7 @@ fn bulleted_headings(text: &str) -> Vec<ItemStart> {
             continue;
         };
         let blank_after = lines.get(k + 1).is_some_and(|(_, l)| l.trim().is_empty());
-        let notice = next_content(&lines, k).filter(|n| !n.starts_with('•') && n.len() > 60);
+        let notice = next_content(lines, k).filter(|n| !n.starts_with('•') && n.len() > 60);
         if t.len() < 3
             || t.len() > 120
             || !blank_after
@@ -760,9 +760,9 @@ fn bulleted_headings(text: &str) -> Vec<ItemStart> {
 /// Godkjenning, møteinnkalling og saksliste Møteinnkalling og saksliste
 /// vart godkjent … Sak 48/14 …"): items whose labels follow each other
 /// by number, each with its heading up to where the next sentence starts.
-fn run_on_items(text: &str) -> Vec<ItemStart> {
+fn run_on_items(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     let mut best: Vec<ItemStart> = Vec::new();
-    for (line_at, line) in offset_lines(text) {
+    for (line_at, line) in lines.iter().copied() {
         if line.len() < 300 {
             continue;
         }
