@@ -1010,6 +1010,54 @@ fn without_named_brackets(s: &str) -> String {
     out
 }
 
+/// The counts of "N voted for the amendment and M for the motion": the
+/// count of the side declared carried (the motion, unless the amendment
+/// is said to be) and the other's.
+fn motion_and_amendment(l: &str) -> Option<(u32, u32)> {
+    let ws: Vec<&str> = l
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let (mut motion, mut amendment) = (None, None);
+    // The side mentioned last before "carried" is the one carried.
+    let mut carried_amendment = false;
+    let mut last_side = None;
+    for (i, w) in ws.iter().enumerate() {
+        match *w {
+            "motion" => last_side = Some(false),
+            "amendment" => last_side = Some(true),
+            "carried" => carried_amendment = last_side == Some(true),
+            _ => {}
+        }
+        if *w != "for" || ws.get(i + 1) != Some(&"the") {
+            continue;
+        }
+        let side = match ws.get(i + 2) {
+            Some(&"motion") => &mut motion,
+            Some(&"amendment") => &mut amendment,
+            _ => continue,
+        };
+        // "5 Members voted for …", "13 for …".
+        let count = ws[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|w| {
+                matches!(**w, "members" | "member" | "councillors" | "voted") || number(w).is_some()
+            })
+            .find_map(|w| number(w));
+        if side.is_none() {
+            *side = count;
+        }
+    }
+    let (motion, amendment) = (motion?, amendment?);
+    Some(if carried_amendment {
+        (amendment, motion)
+    } else {
+        (motion, amendment)
+    })
+}
+
 fn votes_in(sentences: &[String]) -> Votes {
     let mut v = Votes::default();
     let mut on_motions = Votes::default();
@@ -1080,6 +1128,16 @@ fn votes_in(sentences: &[String]) -> Votes {
             if let Some(n) = blank {
                 v.abstain.get_or_insert(n);
             }
+        }
+        // "5 Members voted for the amendment and 13 for the motion which
+        // was declared carried": the side carried has the votes for.
+        if !patterned
+            && v.for_.is_none()
+            && let Some((carried, other)) = motion_and_amendment(&l)
+        {
+            patterned = true;
+            v.for_ = Some(carried);
+            v.against = Some(other);
         }
         // "there voted for the amendment 3, for the recommendations 9"
         if l.contains("on a division") || l.contains("there voted for") {
@@ -1577,6 +1635,14 @@ mod tests {
         );
         let got = v("On a division, there voted for the amendment 3, for the recommendations 9.");
         assert_eq!((got.for_, got.against), (Some(9), Some(3)));
+        let got = v(
+            "On a vote, 7 Members voted for the amendment and 12 for the motion which was declared carried.",
+        );
+        assert_eq!((got.for_, got.against), (Some(12), Some(7)));
+        let got = v(
+            "On a vote, 9 Members voted for the motion and 11 for the amendment which was declared carried.",
+        );
+        assert_eq!((got.for_, got.against), (Some(11), Some(9)));
         let got = v(
             "Omröstningen utföll med 34 ja-röster mot 15 nej-röster; 2 avstod och 10 var frånvarande.",
         );
