@@ -123,6 +123,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         out = numbered_headings(&lines);
     }
     if out.len() < 2 {
+        out = framed_numbers(&lines);
+    }
+    if out.len() < 2 {
         out = code_headings(&lines);
     }
     if out.len() < 2 {
@@ -309,6 +312,56 @@ fn numbered_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
             next = Some(n + 1);
         }
         blanks = 0;
+    }
+    out
+}
+
+/// Items whose number stands on a line of its own above and again below
+/// the title, as some Scottish councils' minutes lay out each paragraph:
+/// "387" / "Minute of Meeting of Policy & Strategy Committee" / "387".
+/// A table's cell rule after the number ("420 |") is no part of it.
+pub(crate) fn framed_numbers(lines: &[(usize, &str)]) -> Vec<ItemStart> {
+    let bare = |l: &str| -> Option<u32> {
+        let t = l.trim().trim_end_matches('|').trim_end();
+        ((1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let Some(n) = bare(lines[k].1) else {
+            k += 1;
+            continue;
+        };
+        // Up to three lines of title, blank lines between them allowed.
+        let mut title: Vec<&str> = Vec::new();
+        let mut closed = None;
+        for (j, (_, line)) in lines.iter().enumerate().skip(k + 1).take(10) {
+            if bare(line) == Some(n) {
+                closed = Some(j);
+                break;
+            }
+            let t = line.trim().trim_end_matches('|').trim_end();
+            if !t.is_empty() {
+                title.push(t);
+            }
+            if title.len() > 3 {
+                break;
+            }
+        }
+        let Some(j) = closed.filter(|_| (1..=3).contains(&title.len())) else {
+            k += 1;
+            continue;
+        };
+        let at = lines[k].0;
+        out.push(ItemStart {
+            label: format!("Paragraph {n}"),
+            at,
+            title: Some(super::heading::tidy_title(&title.join(" "))),
+            decided_from: Some(lines[j].0 + lines[j].1.len() - at),
+        });
+        k = j + 1;
     }
     out
 }
@@ -859,7 +912,7 @@ fn run_on_heading(from_label: &str) -> (Option<String>, Option<usize>) {
 }
 
 /// Each line of `text` with the byte offset it starts at.
-fn offset_lines(text: &str) -> Vec<(usize, &str)> {
+pub(crate) fn offset_lines(text: &str) -> Vec<(usize, &str)> {
     text.split_inclusive('\n')
         .scan(0, |at, line| {
             let start = *at;

@@ -302,7 +302,11 @@ fn items_of(text: &str, matcher: &mut orgs::Matcher) -> Vec<(String, ParsedCase)
             let mut case = parse_one(&item.text, matcher, head.as_ref()).ok()?;
             // "§ 312": the item's own label numbers it, whatever § the
             // protocol's head mentions ("Christer Stighäll, Nihab § 313").
-            if let Some(n) = item.label.strip_prefix("§ ") {
+            if let Some(n) = item
+                .label
+                .strip_prefix("§ ")
+                .or_else(|| item.label.strip_prefix("Paragraph "))
+            {
                 case.paragraph = Some(n.to_string());
             }
             if let Some(title) = item.title {
@@ -362,6 +366,17 @@ fn parse_one(
         head.title = Some(title);
         head.confidence.insert("title".into(), Confidence::Medium);
     }
+    // A minute of one paragraph framed by its number ("387" / its title /
+    // "387"): the number, and the title, which is the paragraph's own.
+    let framed = match items::framed_numbers(&items::offset_lines(text)).as_slice() {
+        [only] => Some((only.label.replace("Paragraph ", ""), only.title.clone())),
+        _ => None,
+    };
+    if let Some((_, Some(title))) = &framed {
+        head.title = Some(title.clone());
+        head.confidence.insert("title".into(), Confidence::Medium);
+    }
+    let paragraph = paragraph.or_else(|| framed.map(|(n, _)| n));
     // "1. Budget 2021 samt flerårigt budgetoverslag": the title read from
     // a numbered heading carries the item's number.
     let paragraph = paragraph.or_else(|| {

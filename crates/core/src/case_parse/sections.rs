@@ -75,6 +75,8 @@ const DECISION_HEADINGS: &[&str] = &[
     "resolved",
     "resolution",
     "resolutions",
+    // Scottish minutes: "Decided:  that the minute be approved."
+    "decided",
 ];
 
 const PROPOSAL_HEADINGS: &[&str] = &[

@@ -2177,3 +2177,35 @@ fn an_approval_naming_its_amendment_under_the_decision_heading_is_the_decision()
         ]
     );
 }
+
+#[test]
+fn paragraphs_framed_by_their_number_are_items_with_that_number() {
+    let text = "THE EXAMPLE COUNCIL - 3 MARCH 2010\n\nPresent: Provost Gray, Councillors Adams, Brown and Clark.\n\n512\n\nHousing Committee - 10 February 2010\n\n512\n\nApproved on the motion of Councillor Adams seconded by Councillor Brown.\n\n513 |\nAppoint\nCommittees and Conveners |\n513 |\n\nDecided:  that the conveners be appointed as listed.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let found: Vec<(Option<&str>, Option<&str>)> = cases
+        .iter()
+        .map(|c| (c.paragraph.as_deref(), c.title.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some("512"), Some("Housing Committee - 10 February 2010")),
+            (Some("513"), Some("Appoint Committees and Conveners"))
+        ]
+    );
+    assert_eq!(
+        point_texts(&cases[1]),
+        ["that the conveners be appointed as listed."]
+    );
+}
+
+#[test]
+fn a_minute_of_one_framed_paragraph_takes_its_number_and_title() {
+    let text = "THE EXAMPLE COUNCIL - 3 MARCH 2010\n\nPresent: Provost Gray, Councillors Adams, Brown and Clark.\n\n77\n\nMinute of Meeting of Finance Committee of 3 March 2010\n\n77\n\nThe minute was noted.\n\nDecided:  that the minute be approved.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.paragraph.as_deref(), Some("77"));
+    assert_eq!(
+        case.title.as_deref(),
+        Some("Minute of Meeting of Finance Committee of 3 March 2010")
+    );
+}

@@ -498,6 +498,8 @@ fn unflatten(line: &str) -> Vec<&str> {
         "Decision",
         "Recommendation",
         "Resolved",
+        // "Decided:  that the minute be approved.": Scottish minutes.
+        "Decided",
         // "Päätös: Puheenjohtaja totesi kokouksen laillisesti …".
         "Päätös",
     ];
