@@ -290,7 +290,9 @@ pub(crate) fn is_name_word(w: &str) -> bool {
 pub(crate) fn titled_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let titles = words.iter().take_while(|w| is_title(w)).count();
-    titles > 0 && just_a_name(&words[titles..].join(" "))
+    // British minutes name a member by title and surname: "Councillor Blair".
+    let surname = words.len() == titles + 1 && words.last().is_some_and(|w| is_name_word(w));
+    titles > 0 && (surname || just_a_name(&words[titles..].join(" ")))
 }
 
 /// Whether `s` names a titled member after a short lead and before a

@@ -63,6 +63,10 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("vastaehdotus", Motion),
     ("yrkande av", Motion),
     ("amendment moved by", Motion),
+    // "As an amendment, Councillor Robertson seconded by Councillor Roach
+    // moved that …", also inside a paragraph after the motion it amends.
+    ("as an amendment, councillor", Motion),
+    ("as an amendment, cllr", Motion),
     // "The following motion was proposed by Councillor Bell and seconded by …"
     ("the following motion was proposed by", Motion),
     ("the following motion was moved by", Motion),
@@ -402,6 +406,14 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
     // by …": a numbered amendment with its mover.
     // So is "The following amendment had been proposed by Councillor …",
     // "A further Notice of Motion was submitted by Cllr …".
+    // "Approval of the minute as a correct record was moved by Councillor
+    // Blair seconded by …": what was moved, then its mover.
+    if found.is_none()
+        && let Some(at) = find_phrase(&l, "was moved by").filter(|&at| at < 120)
+        && persons::titled_name_after_lead(own.get(at + "was moved by".len()..).unwrap_or(""))
+    {
+        found = Some((at, Motion));
+    }
     if found.is_none()
         && l.split_whitespace()
             .take(5)

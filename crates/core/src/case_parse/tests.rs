@@ -2209,3 +2209,38 @@ fn a_minute_of_one_framed_paragraph_takes_its_number_and_title() {
         Some("Minute of Meeting of Finance Committee of 3 March 2010")
     );
 }
+
+#[test]
+fn a_motion_moved_by_a_titled_surname_and_an_amendment_inside_its_paragraph() {
+    let text = "THE EXAMPLE COUNCIL - 3 MARCH 2010\n\nPresent: Provost Gray, Councillors Adams, Brown, Clark and Dunn.\n\nReview of Community Grants\n\nApproval of the report was moved by Councillor Adams seconded by Councillor Brown.  As an amendment, Councillor Clark seconded by Councillor Dunn moved that the report be continued.  On a vote, 4 Members voted for the amendment and 11 for the motion which was declared carried.\n\nDecided:  that the report be approved.\n";
+    let case = parse(text, &[]).unwrap();
+    let movers: Vec<(PositionKind, Vec<&str>)> = case
+        .positions
+        .iter()
+        .map(|p| (p.kind, p.persons.iter().map(|m| m.name.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        movers,
+        [
+            (PositionKind::Motion, vec!["Adams"]),
+            (PositionKind::Motion, vec!["Clark"])
+        ]
+    );
+    assert_eq!(point_texts(&case), ["that the report be approved."]);
+    assert_eq!(
+        (case.decision.votes.for_, case.decision.votes.against),
+        (Some(11), Some(4))
+    );
+}
+
+#[test]
+fn the_frame_of_a_paragraph_number_is_no_page_break_to_run_on_across() {
+    let text = "THE EXAMPLE COUNCIL - 3 MARCH 2010\n\nPresent: Provost Gray, Councillors Adams, Brown and Clark.\n\n77\n\nMinute of Meeting of Finance Committee of 3 March 2010\n\n77\n\nCouncillor Adams seconded by Councillor Brown moved that the minute be approved.  This was agreed unanimously.\n";
+    let case = parse(text, &[]).unwrap();
+    let movers: Vec<&str> = case
+        .positions
+        .iter()
+        .flat_map(|p| p.persons.iter().map(|m| m.name.as_str()))
+        .collect();
+    assert_eq!(movers, ["Adams"]);
+}

@@ -255,7 +255,48 @@ fn raw_lines(text: &str) -> Vec<Raw> {
             page_break = parts.peek().is_some();
         }
     }
-    stack_labels(out)
+    stack_labels(unframe(out))
+}
+
+/// A paragraph's number standing above its title and again below it
+/// ("387" / title / "387") frames the heading: both lines are blanked, so
+/// that they are not read as page numbers across which a paragraph runs on.
+fn unframe(mut raws: Vec<Raw>) -> Vec<Raw> {
+    let bare = |t: &str| {
+        let t = t.trim_end_matches('|').trim_end();
+        (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut i = 0;
+    while i < raws.len() {
+        if !bare(&raws[i].text) {
+            i += 1;
+            continue;
+        }
+        let number = raws[i].text.trim_end_matches('|').trim_end().to_string();
+        let mut between = 0;
+        let mut closing = None;
+        for (j, raw) in raws.iter().enumerate().skip(i + 1).take(10) {
+            if raw.text.trim_end_matches('|').trim_end() == number {
+                closing = Some(j);
+                break;
+            }
+            if !raw.text.is_empty() {
+                between += 1;
+            }
+            if between > 3 {
+                break;
+            }
+        }
+        match closing.filter(|_| between > 0) {
+            Some(j) => {
+                raws[i].text.clear();
+                raws[j].text.clear();
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    raws
 }
 
 /// Vote labels a web page lays out as stacked cells, the count on a line
