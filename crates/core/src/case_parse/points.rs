@@ -1044,6 +1044,8 @@ fn vote_outcomes(paras: &[Para]) -> Option<Vec<Point>> {
         "a vote was taken",
         "on a division",
         "a recorded vote",
+        // "On a vote, 9 Members voted for the amendment and 10 for the motion …"
+        "on a vote",
     ];
     const OUTCOMES: &[&str] = &[
         "was carried",
@@ -1216,6 +1218,14 @@ fn infinitive_resolutions(paras: &[Para], inside: &[bool]) -> Option<Vec<Point>>
     (best.len() >= 2).then(|| unlabelled(best.iter().map(|p| p.text.trim().to_string())))
 }
 
+/// An outcome recorded before its proposers.
+pub(crate) const OUTCOME_ON_MOTION: &[&str] = &[
+    "approved on the motion of",
+    "agreed on the motion of",
+    "adopted on the motion of",
+    "noted on the motion of",
+];
+
 /// How a decision recorded with its proposers begins.
 pub(crate) const PROPOSITION_LEADS: &[&str] = &[
     "on the proposition of",
@@ -1233,6 +1243,14 @@ fn proposition_decisions(paras: &[Para]) -> Option<Vec<Point>> {
     let mut points: Vec<String> = Vec::new();
     for p in paras.iter().filter(|p| p.kind == ParaKind::Text) {
         let l = lower(prefix(&p.text, 600));
+        // "Approved on the motion of Councillor Jackson seconded by
+        // Councillor O'Rourke.": the outcome first, then its proposers.
+        if OUTCOME_ON_MOTION.iter().any(|lead| l.starts_with(lead))
+            && let Some(sentence) = super::decision::split_sentences(&p.text).first()
+        {
+            points.push(sentence.trim().trim_end_matches(['|', ' ']).to_string());
+            continue;
+        }
         if !PROPOSITION_LEADS.iter().any(|lead| l.starts_with(lead)) {
             continue;
         }

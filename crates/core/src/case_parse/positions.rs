@@ -93,6 +93,10 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("on the proposal of", Motion),
     ("upon the proposition of", Motion),
     ("on the motion of", Motion),
+    ("approved on the motion of", Motion),
+    ("agreed on the motion of", Motion),
+    ("adopted on the motion of", Motion),
+    ("noted on the motion of", Motion),
     ("upon the motion of", Motion),
     // Norwegian and Danish: "Forslag fra Gottschal, Mdg på vegne av SV …".
     ("forslag fra", Motion),

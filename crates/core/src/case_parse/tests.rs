@@ -2244,3 +2244,31 @@ fn the_frame_of_a_paragraph_number_is_no_page_break_to_run_on_across() {
         .collect();
     assert_eq!(movers, ["Adams"]);
 }
+
+#[test]
+fn an_outcome_recorded_before_its_proposers_is_the_decision_and_names_the_mover() {
+    let text = "THE EXAMPLE COUNCIL - 3 MARCH 2010\n\nPresent: Provost Gray, Councillors Adams, Brown and Clark.\n\nHousing Committee - 10 February 2010\n\nAgreed on the motion of Councillor Adams seconded by Councillor Brown. |\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Agreed on the motion of Councillor Adams seconded by Councillor Brown."]
+    );
+    let movers: Vec<&str> = case
+        .positions
+        .iter()
+        .flat_map(|p| p.persons.iter().map(|m| m.name.as_str()))
+        .collect();
+    assert_eq!(movers, ["Adams"]);
+}
+
+#[test]
+fn where_minutes_only_report_a_vote_its_outcome_is_the_decision() {
+    let text = "THE EXAMPLE COUNCIL - 3 MARCH 2010\n\nPresent: Provost Gray, Councillors Adams, Brown and Clark.\n\nAppoint Conveners\n\nCouncillor Adams seconded by Councillor Brown moved that the conveners be as listed.  As an amendment, Councillor Clark seconded by Councillor Gray moved that Councillor Clark be convener.  On a vote, 6 Members voted for the amendment and 8 for the motion which was declared carried.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "On a vote, 6 Members voted for the amendment and 8 for the motion which was declared carried."
+        ]
+    );
+}
