@@ -78,6 +78,14 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
         .or_else(|| meeting_date(lines, HEAD_LINES * 2).map(|d| (Some(d), Low)))
         .or_else(|| body_date(lines).map(|d| (Some(d), Low)))
         .unwrap_or((None, Low));
+    // A news page dated when it was published, whose body "beslutade den
+    // 21 oktober": the meeting's day, in the year before the page's date.
+    let (date, date_sure) = match (date, date_sure) {
+        (Some(page), sure) if sure != High => {
+            decided_day_before(lines, page).map_or((Some(page), sure), |d| (Some(d), Medium))
+        }
+        other => other,
+    };
     // A ModernGov page's title line, read once for its title and reference.
     let (form_title, form_reference) = under_form_heading(lines).unzip();
     let (case_number, number_sure) = head_lines(lines)
@@ -560,6 +568,11 @@ fn is_meta(text: &str) -> bool {
         // A picture's caption and credit: "Bild på stadshuset, foto: …".
         || l.contains("foto:")
         || l.contains("photo:")
+        // A picture's placeholder where the page had an image: "Bild".
+        || matches!(
+            l.trim(),
+            "bild" | "billede" | "bilde" | "kuva" | "image" | "photo" | "foto"
+        )
         || attendance_label(&l)
         // A row of a table of links: "| Edellinen asia | Seuraava asia |".
         || (l.starts_with('|') && l.matches('|').count() >= 3)
@@ -1073,6 +1086,18 @@ const MEETING_DATE_LABELS: &[&str] = &[
 /// in the head dates the meeting: "… beslutades av kommunfullmäktige den
 /// 16 december 2019", "Byrådet, 23.02.2016", "Tilapäinen valiokunta,
 /// kokous 6.6.2022".
+fn decided_day_before(lines: &[Line], page: NaiveDate) -> Option<NaiveDate> {
+    lines.iter().take(HEAD_LINES).find_map(|line| {
+        body_at_start(&line.text)?;
+        let day = dates::find(prefix(&line.text, 300))
+            .into_iter()
+            .next()
+            .filter(|f| f.year.is_none())?;
+        let year_before = page.checked_sub_days(chrono::Days::new(366))?;
+        day.date(Some(year_before)).filter(|d| *d <= page)
+    })
+}
+
 fn body_date(lines: &[Line]) -> Option<NaiveDate> {
     lines.iter().take(HEAD_LINES * 5).find_map(|line| {
         dates::find(prefix(&line.text, 4000))

@@ -214,6 +214,8 @@ const SWEDISH_BODY_ENDINGS: &[&str] = &[
     "utskottet",
     "utskott",
     "delegationen",
+    // A kommunalförbund's board: "Direktionen", "Förbundsdirektionen".
+    "direktionen",
     "presidiet",
     "presidium",
     // Danish and Norwegian: "Byrådet", "Kommunalbestyrelsen" (above),
@@ -273,10 +275,21 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
     {
         return Some(lower(t));
     }
-    // "Kommunfullmäktige i Svalövs kommun": the body, and where it sits.
-    if let Some(k) = words.iter().position(|w| *w == "i")
+    // "Kommunfullmäktige i Svalövs kommun": the body, and where it sits;
+    // "Direktionen för Boråsregionen Sjuhärads kommunalförbund": whose it is.
+    if let Some(k) = words.iter().position(|w| matches!(*w, "i" | "för"))
         && k > 0
-        && ["kommun", "stad", "kommune", "region"].contains(&l.as_str())
+        && [
+            "kommun",
+            "stad",
+            "kommune",
+            "region",
+            "kommunalförbund",
+            "förbund",
+            "regionförbund",
+            "samordningsförbund",
+        ]
+        .contains(&l.as_str())
     {
         return body_name(&words[..k].join(" "));
     }
@@ -412,8 +425,8 @@ pub(crate) fn body_at_start(text: &str) -> Option<String> {
         _ => t,
     };
     let t = t.strip_prefix("The ").unwrap_or(t);
-    let words: Vec<&str> = t.split_whitespace().take(6).collect();
-    for n in 1..words.len().min(5) {
+    let words: Vec<&str> = t.split_whitespace().take(7).collect();
+    for n in 1..words.len().min(6) {
         let verb = lower(words[n].trim_end_matches([',', ':', '.']));
         if DECIDING_VERBS.contains(&verb.as_str())
             || OTHER_BODY_VERBS.contains(&verb.as_str())

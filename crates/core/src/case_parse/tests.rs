@@ -2272,3 +2272,20 @@ fn where_minutes_only_report_a_vote_its_outcome_is_the_decision() {
         ]
     );
 }
+
+#[test]
+fn a_news_page_dates_the_decision_by_its_day_in_the_year_before_publishing() {
+    let text = "Bild\n\nNya pengar till cykelvägar\n\n2023-01-12\n\nDirektionen för Mälardalens samordningsförbund beslutade den 16 december att fördela 4 mnkr till sex projekt.\n\nProjekten ska vara klara under 2024.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        case.date,
+        Some(NaiveDate::from_ymd_opt(2022, 12, 16).unwrap())
+    );
+    assert_eq!(case.title.as_deref(), Some("Nya pengar till cykelvägar"));
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Direktionen för Mälardalens samordningsförbund beslutade den 16 december att fördela 4 mnkr till sex projekt."
+        ]
+    );
+}
