@@ -467,12 +467,13 @@ pub(crate) fn introduces(text: &str) -> bool {
     let l = lower(t);
     let mut tail = l.trim_end_matches(['.', ' ', ',']).rsplit(' ');
     let last = tail.next().unwrap_or("");
-    // "The Minutes … were agreed." reports; "It was agreed" would go on.
+    // "The Minutes … were agreed." reports and "That the following
+    // appointments be agreed." resolves; "It was agreed" would go on.
     if t.ends_with('.')
         && matches!(last, "agreed" | "decided" | "resolved")
         && tail
             .next()
-            .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "then"))
+            .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "then" | "be"))
     {
         return false;
     }
@@ -2092,6 +2093,14 @@ fn sentence_start(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resolution_that_ends_in_be_agreed_introduces_nothing() {
+        assert!(!introduces("That the following grants be agreed."));
+        assert!(!introduces("The minutes were agreed."));
+        assert!(introduces("It was agreed"));
+        assert!(introduces("Resolved:"));
+    }
 
     fn label(line: &str) -> Option<(String, Family, Vec<u32>, String)> {
         parse_label(line).map(|(l, at)| (l.text, l.family, l.values, line[at..].to_string()))
