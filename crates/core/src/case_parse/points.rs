@@ -1417,6 +1417,8 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
         "avstyrkte",
         "päätti",
         "hyväksyi",
+        // "Maakuntahallitus antoi … vastineen": a body gave its answer.
+        "antoi",
         "esittää",
         // A press release's present: "Samoin aluehallitus pyytää kuntia …".
         "päättää",
@@ -1497,8 +1499,11 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                     && super::sections::body_name(&super::words::capitalise(&words[k - 1]))
                         .is_some()
             };
+            // "Maakuntahallitus käytti tänään toimivaltaansa määräämällä …":
+            // a body using its power to order decides.
+            let used_power = |w: &str| w == "käytti" && lower(sentence).contains("toimivalta");
             let verb_at = words.iter().enumerate().position(|(k, w)| {
-                (VERBS.contains(&w.as_str()) && (k < 6 || body_before(k)))
+                ((VERBS.contains(&w.as_str()) || used_power(w)) && (k < 6 || body_before(k)))
                     || (matches!(
                         w.as_str(),
                         "behandlade" | "behandlede" | "behandlet" | "käsitteli"

@@ -2289,3 +2289,16 @@ fn a_news_page_dates_the_decision_by_its_day_in_the_year_before_publishing() {
         ]
     );
 }
+
+#[test]
+fn a_finnish_board_using_its_power_and_giving_an_answer_decides() {
+    let text = "Maakuntahallituksen kokoustiedote 3.4.2019\n\n03.04.2019\n\nMaakuntahallitus käytti tänään toimivaltaansa määräämällä tuulivoimakaavan tulemaan voimaan. Kaavasta on valitettu.\n\nMaakuntahallitus antoi samalla lausunnon ministeriölle tieverkon rahoituksesta.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Maakuntahallitus käytti tänään toimivaltaansa määräämällä tuulivoimakaavan tulemaan voimaan.",
+            "Maakuntahallitus antoi samalla lausunnon ministeriölle tieverkon rahoituksesta."
+        ]
+    );
+}
