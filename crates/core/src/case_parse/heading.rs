@@ -548,6 +548,8 @@ fn is_meta(text: &str) -> bool {
         || l.starts_with("download \"")
         // A web page's links: "RSS-linkki", "Kokousasiat:https://…".
         || l.starts_with("rss")
+        // A web page's icon's name: "icon-Politik".
+        || l.starts_with("icon-")
         || l.contains("://")
         || l.starts_with("www.")
         // A document site's file facts: "Total Page:16", "File Type:pdf".

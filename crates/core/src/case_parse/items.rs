@@ -147,6 +147,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         out = bulleted_headings(&lines);
     }
     if out.len() < 2 {
+        out = case_id_rows(&lines);
+    }
+    if out.len() < 2 {
         out = run_on_items(&lines);
     }
     // No protocol has thousands of items; a text that seems to is read whole.
@@ -765,6 +768,35 @@ fn bulletin_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
                 decided_from: None,
             });
         }
+    }
+    out
+}
+
+/// Items each opened by a bulleted row of the case's id, as a Danish
+/// minutes page lists them when their headings are lost: " • Sagsid.:",
+/// " • Sagsid.: 18/25139". The first item may have no id.
+fn case_id_rows(lines: &[(usize, &str)]) -> Vec<ItemStart> {
+    const LABELS: &[&str] = &["sagsid.:", "sagsid:", "sagsnr.:", "sagsnr:"];
+    let mut out = Vec::new();
+    for (at, line) in lines {
+        let Some(t) = line.trim().strip_prefix('•').map(str::trim) else {
+            continue;
+        };
+        let l = super::words::lower(t);
+        let Some(label) = LABELS.iter().find(|label| l.starts_with(**label)) else {
+            continue;
+        };
+        let id = t.get(label.len()..).unwrap_or("").trim();
+        out.push(ItemStart {
+            label: if id.is_empty() {
+                format!("Punkt {}", out.len() + 1)
+            } else {
+                format!("Sag {id}")
+            },
+            at: *at,
+            title: None,
+            decided_from: None,
+        });
     }
     out
 }

@@ -994,6 +994,41 @@ fn read_decision(
         if let Some(points) = statement(paras, &inside, at, &p) {
             return (points, Confidence::Medium);
         }
+        // "Beslutning Byrådet den 31-05-2017" / "Byrådet vedtog, at punkt 7
+        // udgår …" / "Dagsordenen herefter godkendt.": each short outcome
+        // below the sentence, under the same decision heading, is one more.
+        let under_heading = at
+            .checked_sub(1)
+            .and_then(|k| paras.get(k))
+            .is_some_and(|h| h.kind == ParaKind::Heading(Heading::Decision));
+        let more: Vec<Point> = if under_heading {
+            paras
+                .iter()
+                .enumerate()
+                .skip(at + 1)
+                .take_while(|(i, q)| {
+                    q.kind == ParaKind::Text
+                        && !inside.get(*i).copied().unwrap_or(false)
+                        && q.text.split_whitespace().count() <= 15
+                        && (says_decided(&q.text) || reports_outcome(q.text.trim()))
+                })
+                .map(|(_, q)| Point {
+                    number: 0,
+                    label: String::new(),
+                    text: q.text.trim().to_string(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !more.is_empty() {
+            let mut points = vec![p];
+            points.extend(more);
+            for (k, point) in points.iter_mut().enumerate() {
+                point.number = u32::try_from(k + 1).unwrap_or(u32::MAX);
+            }
+            return (points, Confidence::Medium);
+        }
         // "Kommunestyret godkjenner planene." and the bullets right below it
         // that say how: the sentence and its list are the decision.
         let mut points = vec![p];

@@ -2302,3 +2302,29 @@ fn a_finnish_board_using_its_power_and_giving_an_answer_decides() {
         ]
     );
 }
+
+#[test]
+fn bulleted_case_id_rows_open_items_and_short_outcomes_follow_the_decision() {
+    let text = "icon-Politik\n\nReferat\n\nMødested: Rådhuset\nUdvalg: Byrådet\n  • Sagsid.:\n\n    Beslutning Byrådet den 12-04-2016\n\n    Byrådet vedtog, at punkt 4 udsættes til næste møde.\n\n    Dagsordenen herefter godkendt.\n\n  • Sagsid.: 16/1234\n\n    Indstilling\n\n    Direktionen indstiller, at regnskabet godkendes.\n\n    Beslutning Byrådet den 12-04-2016\n\n    Indstillingen godkendt.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let points: Vec<Vec<&str>> = cases.iter().map(point_texts).collect();
+    assert_eq!(
+        points,
+        [
+            vec![
+                "Byrådet vedtog, at punkt 4 udsættes til næste møde.",
+                "Dagsordenen herefter godkendt."
+            ],
+            // The recommendation approved, with its approval.
+            vec![
+                "Direktionen indstiller, at regnskabet godkendes.",
+                "Indstillingen godkendt."
+            ]
+        ]
+    );
+    assert!(
+        cases
+            .iter()
+            .all(|c| c.title.as_deref() != Some("icon-Politik"))
+    );
+}
