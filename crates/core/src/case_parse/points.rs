@@ -317,6 +317,9 @@ const PROPOSAL_WORDS: &[&str] = &[
     "föreslå",
     "föreslås",
     "förslag till beslut",
+    // Nynorsk: "… låg det føre slik tilråding til vedtak:".
+    "tilråding*",
+    "framlegg til vedtak",
     "propose*",
     "recommend*",
     "tillstyrker",

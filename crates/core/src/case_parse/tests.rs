@@ -2328,3 +2328,14 @@ fn bulleted_case_id_rows_open_items_and_short_outcomes_follow_the_decision() {
             .all(|c| c.title.as_deref() != Some("icon-Politik"))
     );
 }
+
+#[test]
+fn a_nynorsk_recommendation_is_a_proposal_not_a_decision() {
+    let text = "MØTEBOK\n\nSAK 12/19 Høyring om ferjedrift\n\nFrå hovudutvalet for samferdsle låg det føre slik tilråding til vedtak:\n\n1. Fylkeskommunen er positiv til forslaget.\n2. Fylkeskommunen ber om at ruta held fram.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(point_texts(&case).len(), 2);
+    assert_eq!(
+        case.confidence.get("decision_points"),
+        Some(&Confidence::Medium)
+    );
+}
