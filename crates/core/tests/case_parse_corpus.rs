@@ -23,7 +23,7 @@ use std::path::PathBuf;
 const FLOOR: f64 = 0.78;
 
 /// The held-out set's score when it was last measured, rounded down.
-const HELD_OUT_FLOOR: f64 = 0.52;
+const HELD_OUT_FLOOR: f64 = 0.89;
 
 /// The next set's score when it arrived, rounded down.
 const NEXT_FLOOR: f64 = 0.45;
