@@ -12,7 +12,9 @@
 use super::Confidence;
 use super::paragraphs::{Para, ParaKind};
 use super::sections::{DECIDING_VERBS, Heading, body_at_start};
-use super::words::{find_any, find_phrase, has_word_starting, lower, words};
+use super::words::{
+    find_any, find_phrase, has_word_starting, lower, lowered_has_word_starting, words,
+};
 use crate::cases::votes::{DecisionKind, RollCallVote, Vote, Votes};
 use serde::{Deserialize, Serialize};
 
@@ -195,16 +197,17 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
                 s.bytes().any(|b| b.is_ascii_digit())
                     || words(s).any(|w| number(&lower(w.text)).is_some())
             };
-            if has_word_starting(s, VOTE_STEMS) && (none || counts(s)) && names_a_vote(s) {
-                counted.push(lower(s));
+            let l = lower(s);
+            if lowered_has_word_starting(&l, VOTE_STEMS) && (none || counts(s)) && names_a_vote(s) {
+                counted.push(l.clone());
             }
             // "(Sagen udsattes i mødet den 23. februar)" tells the case's
             // history in brackets, not what was decided now.
             let aside = s.trim_start().starts_with('(');
-            if aside || !may_say_what_was_decided(s) {
+            if aside || !lowered_has_word_starting(&l, KIND_STEMS) {
                 continue;
             }
-            let sentence = Sentence::new(s);
+            let sentence = Sentence::new(s, l);
             // What a body did is no member's position, wherever it stands.
             if inside && sentence.body.is_none() {
                 continue;
@@ -312,8 +315,8 @@ struct Sentence {
 }
 
 impl Sentence {
-    fn new(s: &str) -> Sentence {
-        let lower = lower(s);
+    /// The sentence `s`, with `lower` its lowercase form from [`lower`].
+    fn new(s: &str, lower: String) -> Sentence {
         Sentence {
             body: body_at_start(s),
             motion: reports_motion(&lower),
@@ -377,10 +380,6 @@ const KIND_STEMS: &[&str] = &[
     "päätt",
     "hyväks",
 ];
-
-fn may_say_what_was_decided(s: &str) -> bool {
-    has_word_starting(s, KIND_STEMS)
-}
 
 /// Whether a sentence has a word of voting: the short stems ("ja", "for",
 /// "mot") must be whole words, so that "januari" or "formal" do not make
@@ -1530,8 +1529,8 @@ mod tests {
     fn kind_of(t: &str) -> DecisionKind {
         let s: Vec<Sentence> = split_sentences(t)
             .into_iter()
-            .filter(|s| may_say_what_was_decided(s))
-            .map(Sentence::new)
+            .filter(|s| has_word_starting(s, KIND_STEMS))
+            .map(|s| Sentence::new(s, lower(s)))
             .collect();
         kind(&s.iter().collect::<Vec<_>>(), deciding(&s).is_some())
     }

@@ -177,9 +177,9 @@ impl Matcher {
             .map_or("", |o| o.canonical.as_str())
     }
 
-    fn exact(&self, text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
+    fn exact(&self, text: &str, lowered: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
         let w = ws.get(i)?;
-        let list = self.index.names.get(&lower(w.text))?;
+        let list = self.index.names.get(lowered.get(w.start..w.end)?)?;
         let mut found: Option<(usize, usize)> = None;
         for name in list {
             let n = name.tokens.len();
@@ -265,10 +265,13 @@ impl Matcher {
     /// Every organisation named in `text`, in order.
     pub(crate) fn scan(&mut self, text: &str) -> Vec<Hit> {
         let ws: Vec<Word> = words(text).collect();
+        // Lowered once: `lower` keeps every offset, so each word's lowercase
+        // form is a slice of it.
+        let lowered = lower(text);
         let mut out = Vec::new();
         let mut i = 0;
         while let Some(w) = ws.get(i) {
-            if let Some((org, n)) = self.exact(text, &ws, i) {
+            if let Some((org, n)) = self.exact(text, &lowered, &ws, i) {
                 let end = ws.get(i + n - 1).map_or(w.end, |l| l.end);
                 out.push(Hit {
                     start: w.start,

@@ -143,12 +143,16 @@ pub(crate) fn find_any(
 /// what stands between spaces, less the marks before its first letter
 /// ("(beslutade" begins with "beslut", "ombeslutade" does not).
 pub(crate) fn has_word_starting(s: &str, stems: &'static [&'static str]) -> bool {
-    let l = lower(s);
+    lowered_has_word_starting(&lower(s), stems)
+}
+
+/// [`has_word_starting`] of a text already lowercased with [`lower`].
+pub(crate) fn lowered_has_word_starting(l: &str, stems: &'static [&'static str]) -> bool {
     let set = phrase_set(stems);
     let Some(automaton) = set.automaton.as_ref() else {
         return false;
     };
-    automaton.find_overlapping_iter(&l).any(|m| {
+    automaton.find_overlapping_iter(l).any(|m| {
         l.get(..m.start()).is_some_and(|before| {
             !before
                 .rsplit(char::is_whitespace)
