@@ -150,6 +150,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         out = case_id_rows(&lines);
     }
     if out.len() < 2 {
+        out = document_bullets(&lines);
+    }
+    if out.len() < 2 {
         out = run_on_items(&lines);
     }
     // No protocol has thousands of items; a text that seems to is read whole.
@@ -796,6 +799,36 @@ fn case_id_rows(lines: &[(usize, &str)]) -> Vec<ItemStart> {
             at: *at,
             title: None,
             decided_from: None,
+        });
+    }
+    out
+}
+
+/// Items each headed by a bullet with the link to their main document,
+/// as Norwegian meeting pages list them: " • GODKJENNING AV MØTEPROTOKOLL
+/// Hoveddokument 429KB".
+fn document_bullets(lines: &[(usize, &str)]) -> Vec<ItemStart> {
+    let mut out = Vec::new();
+    for (at, line) in lines {
+        let Some(t) = line.trim().strip_prefix('•').map(str::trim) else {
+            continue;
+        };
+        let Some((title, size)) = t.rsplit_once(" Hoveddokument ") else {
+            continue;
+        };
+        let sized = size
+            .strip_suffix("KB")
+            .or_else(|| size.strip_suffix("MB"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b','));
+        if !sized || title.trim().is_empty() {
+            continue;
+        }
+        let title = super::heading::tidy_title(title.trim());
+        out.push(ItemStart {
+            label: title.clone(),
+            at: *at,
+            title: Some(title),
+            decided_from: Some(line.len()),
         });
     }
     out

@@ -2339,3 +2339,19 @@ fn a_nynorsk_recommendation_is_a_proposal_not_a_decision() {
         Some(&Confidence::Medium)
     );
 }
+
+#[test]
+fn bullets_linking_each_items_main_document_are_items() {
+    let text = "Møte i Formannskapet den 03.02.2021\n\nSakliste\n\n • GODKJENNING AV INNKALLING OG SAKLISTE Hoveddokument 120KB\n  Dokumenttype: Saksframlegg\n\n  Vedtak\n\n  Innkalling og sakliste vert godkjent.\n\n • BUDSJETT FOR HAMNA Hoveddokument 2,1MB\n  Dokumenttype: Saksframlegg\n\n  Vedtak\n\n  Formannskapet godkjenner budsjettet for hamna.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let found: Vec<(Option<&str>, Vec<&str>)> = cases
+        .iter()
+        .map(|c| (c.title.as_deref(), point_texts(c)))
+        .collect();
+    assert_eq!(found.len(), 2);
+    assert_eq!(
+        found[1].1,
+        ["Formannskapet godkjenner budsjettet for hamna."]
+    );
+    assert_eq!(found[0].1, ["Innkalling og sakliste vert godkjent."]);
+}
