@@ -169,6 +169,17 @@ pub(crate) fn proposal_heading(line: &str) -> bool {
         return false;
     }
     let l = super::words::lower(t);
+    // A vote page's time of the vote in front: "14:52 Budsjettforslag fra H".
+    let l = match l.split_once(' ') {
+        Some((time, rest))
+            if time.len() == 5
+                && time.as_bytes()[2] == b':'
+                && time.bytes().filter(u8::is_ascii_digit).count() == 4 =>
+        {
+            rest
+        }
+        _ => l.as_str(),
+    };
     l.len() < 80
         && !l.ends_with(['.', ':'])
         && ([
@@ -176,6 +187,7 @@ pub(crate) fn proposal_heading(line: &str) -> bool {
             "forslag frå ",
             "tilleggsforslag fr",
             "endringsforslag fr",
+            "budsjettforslag fr",
         ]
         .iter()
         .any(|p| l.starts_with(p))

@@ -2355,3 +2355,13 @@ fn bullets_linking_each_items_main_document_are_items() {
     );
     assert_eq!(found[0].1, ["Innkalling og sakliste vert godkjent."]);
 }
+
+#[test]
+fn a_vote_page_with_the_time_of_each_vote_reads_the_proposal_carried() {
+    let text = "Resultat av votering\n\n18:05 Budsjettforslag fra A, B og C\n\nBudsjettet for 2027 vedtas som lagt fram.\n\nVedtatt\n\nFOR\n\n20\n\nMOT\n\n15\n\n18:07 Budsjettforslag fra D\n\nFalt\n\nFOR\n\n5\n\nMOT\n\n30\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Budsjettet for 2027 vedtas som lagt fram."]
+    );
+}
