@@ -162,6 +162,20 @@ pub(crate) fn poll_result(line: &str) -> Option<bool> {
 
 /// "Forslag frå B. Lyngstad (V)", "Formannskapets innstilling": the heading
 /// of a proposal put to the vote, on a line of its own.
+/// `s` without the time of day in front of it ("14:52 Forslag fra …").
+pub(crate) fn without_clock_time(s: &str) -> &str {
+    match s.split_once(' ') {
+        Some((time, rest))
+            if time.len() == 5
+                && time.as_bytes().get(2) == Some(&b':')
+                && time.bytes().filter(u8::is_ascii_digit).count() == 4 =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
 pub(crate) fn proposal_heading(line: &str) -> bool {
     // Asked of every line: a heading is short.
     let t = line.trim();
@@ -170,16 +184,7 @@ pub(crate) fn proposal_heading(line: &str) -> bool {
     }
     let l = super::words::lower(t);
     // A vote page's time of the vote in front: "14:52 Budsjettforslag fra H".
-    let l = match l.split_once(' ') {
-        Some((time, rest))
-            if time.len() == 5
-                && time.as_bytes()[2] == b':'
-                && time.bytes().filter(u8::is_ascii_digit).count() == 4 =>
-        {
-            rest
-        }
-        _ => l.as_str(),
-    };
+    let l = without_clock_time(&l);
     l.len() < 80
         && !l.ends_with(['.', ':'])
         && ([

@@ -13,7 +13,7 @@ use super::points::List;
 use super::sections::{Heading, body_at_start, body_name, classify};
 use super::text::Line;
 use super::words::{capitalise, find_phrase, lower, prefix, starts_upper, starts_with_phrase};
-use super::{Position, PositionKind, persons};
+use super::{Person, Position, PositionKind, persons};
 
 /// A position's paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +100,7 @@ const OPENINGS: &[(&str, PositionKind)] = &[
     ("upon the motion of", Motion),
     // Norwegian and Danish: "Forslag fra Gottschal, Mdg på vegne av SV …".
     ("forslag fra", Motion),
+    ("budsjettforslag fra", Motion),
     ("endringsforslag fra", Motion),
     ("ændringsforslag fra", Motion),
     ("tilleggsforslag fra", Motion),
@@ -389,9 +390,11 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
     if !STEMS.iter().any(|s| l.contains(s)) {
         return None;
     }
+    // A vote page's time of the vote in front: "14:52 Forslag fra …".
+    let opening = super::paragraphs::without_clock_time(&l);
     let mut found: Option<(usize, PositionKind)> = OPENINGS
         .iter()
-        .find(|(o, _)| starts_with_phrase(&l, o))
+        .find(|(o, _)| starts_with_phrase(opening, o))
         .map(|(_, k)| (0, *k));
     // "At the meeting of the Council held on 25 September 2024, the
     // following motion was moved by Councillor Greenan, …": the opening
@@ -466,6 +469,42 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
     let heads_its_text =
         kind == Motion && text.len() < 120 && !text.trim_end().ends_with(['.', '!', '?', ';', ')']);
     Some((kind, promises_more(text) || heads_its_text))
+}
+
+/// The proposers a vote page's heading lists by their parties' letters:
+/// "14:52 Budsjettforslag fra H, KrF, MDG, INP, SV, R og V".
+fn proposers_in_heading(text: &str) -> Vec<Person> {
+    let line = text.lines().next().unwrap_or("").trim();
+    let line = super::paragraphs::without_clock_time(line);
+    let l = lower(line);
+    let Some(at) = ["forslag fra ", "forslag frå "]
+        .iter()
+        .find_map(|lead| l.find(lead).map(|k| k + lead.len()))
+    else {
+        return Vec::new();
+    };
+    let list = line.get(at..).unwrap_or("");
+    let parts: Vec<&str> = list
+        .split(", ")
+        .flat_map(|p| p.split(" og "))
+        .map(str::trim)
+        .collect();
+    // Each a party's letters or short name; otherwise this is no list of them.
+    let letters = |p: &&str| {
+        (1..=5).contains(&p.chars().count())
+            && p.starts_with(char::is_uppercase)
+            && p.chars().all(char::is_alphabetic)
+    };
+    if parts.is_empty() || !parts.iter().all(letters) {
+        return Vec::new();
+    }
+    parts
+        .into_iter()
+        .map(|p| Person {
+            name: p.to_string(),
+            party: None,
+        })
+        .collect()
 }
 
 /// Where no decision is written out but the minutes say a motion was
@@ -835,7 +874,14 @@ pub(crate) fn build(paras: &[Para], blocks: &[Block], lists: &[List]) -> Vec<Pos
         out.push(Position {
             kind: b.kind,
             body: b.body.clone(),
-            persons: persons::extract(&first.text),
+            persons: {
+                let named = persons::extract(&first.text);
+                if named.is_empty() {
+                    proposers_in_heading(&first.text)
+                } else {
+                    named
+                }
+            },
             refers_to: refers,
             points,
             text: text.join("\n"),

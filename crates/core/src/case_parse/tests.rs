@@ -2364,4 +2364,10 @@ fn a_vote_page_with_the_time_of_each_vote_reads_the_proposal_carried() {
         point_texts(&case),
         ["Budsjettet for 2027 vedtas som lagt fram."]
     );
+    let movers: Vec<Vec<&str>> = case
+        .positions
+        .iter()
+        .map(|p| p.persons.iter().map(|m| m.name.as_str()).collect())
+        .collect();
+    assert_eq!(movers, [vec!["A", "B", "C"], vec!["D"]]);
 }
