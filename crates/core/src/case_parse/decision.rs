@@ -1009,6 +1009,44 @@ fn without_named_brackets(s: &str) -> String {
     out
 }
 
+/// "22 röstade ja, 20 nej, 1 avstod och 2 var inte närvarande": a count
+/// that voted yes, then the other counts each followed by its label.
+fn voted_yes_then_counts(l: &str) -> Option<Votes> {
+    const VOTED: &[&str] = &["röstade", "röstar", "stemte", "stemde", "voted"];
+    let ws: Vec<&str> = l
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .collect();
+    let start = ws.windows(3).position(|w| {
+        number(w[0]).is_some() && VOTED.contains(&w[1]) && FOR_WORDS.contains(&w[2])
+    })?;
+    let mut v = Votes {
+        for_: number(ws[start]),
+        ..Votes::default()
+    };
+    for (k, w) in ws.iter().enumerate().skip(start + 3) {
+        let Some(n) = number(w) else { continue };
+        let next = ws.get(k + 1).copied().unwrap_or("");
+        let slot = if AGAINST_WORDS.contains(&next) {
+            &mut v.against
+        } else if ABSTAIN_WORDS.contains(&next) {
+            &mut v.abstain
+        } else if ABSENT_WORDS.contains(&next)
+            || ws.get(k + 1..k + 4).is_some_and(|p| {
+                let p = p.join(" ");
+                p.contains("inte närvarande") || p.contains("ej närvarande")
+            })
+        {
+            &mut v.absent
+        } else {
+            // Another count, of another vote: this one has ended.
+            break;
+        };
+        slot.get_or_insert(n);
+    }
+    v.against.is_some().then_some(v)
+}
+
 /// The counts of "N voted for the amendment and M for the motion": the
 /// count of the side declared carried (the motion, unless the amendment
 /// is said to be) and the other's.
@@ -1127,6 +1165,14 @@ fn votes_in(sentences: &[String]) -> Votes {
             if let Some(n) = blank {
                 v.abstain.get_or_insert(n);
             }
+        }
+        // "22 röstade ja, 20 nej, 1 avstod och 2 var inte närvarande".
+        if !patterned
+            && v.for_.is_none()
+            && let Some(counted) = voted_yes_then_counts(&l)
+        {
+            patterned = true;
+            v = counted;
         }
         // "5 Members voted for the amendment and 13 for the motion which
         // was declared carried": the side carried has the votes for.
@@ -1634,6 +1680,12 @@ mod tests {
         );
         let got = v("On a division, there voted for the amendment 3, for the recommendations 9.");
         assert_eq!((got.for_, got.against), (Some(9), Some(3)));
+        let got =
+            v("Förslaget bifölls. 30 röstade ja, 19 nej, 2 avstod och 4 var inte närvarande.");
+        assert_eq!(
+            (got.for_, got.against, got.abstain, got.absent),
+            (Some(30), Some(19), Some(2), Some(4))
+        );
         let got = v(
             "On a vote, 7 Members voted for the amendment and 12 for the motion which was declared carried.",
         );
