@@ -550,6 +550,9 @@ fn is_meta(text: &str) -> bool {
         || l.starts_with("rss")
         // A web page's icon's name: "icon-Politik".
         || l.starts_with("icon-")
+        // A web page's links to elsewhere: "Upptäck Bollnäs i vinter besök
+        // vår turistwebb >".
+        || l.trim_end().ends_with(" >")
         || l.contains("://")
         || l.starts_with("www.")
         // A document site's file facts: "Total Page:16", "File Type:pdf".

@@ -927,7 +927,7 @@ fn read_decision(
             .copied()
             .unwrap_or(false);
         let s = match score(intro, heading) {
-            1 if summary && intro.is_none() => 2,
+            1 if summary && intro.is_none_or(introduces_meeting_items) => 2,
             // A decision record whose status says its points were approved
             // ("Decision status: Recommendations Approved"), below "The
             // Cabinet was asked to consider the motion …".
@@ -1648,7 +1648,18 @@ fn sums_up_meeting(paras: &[Para]) -> bool {
         ]
         .iter()
         .any(|w| l.contains(w))
+            || introduces_meeting_items(&p.text)
     })
+}
+
+/// "Vid sammanträdet den 19 december behandlades bland annat följande
+/// ärenden:": a summary's introduction to the list of what was decided.
+fn introduces_meeting_items(text: &str) -> bool {
+    let l = lower(text);
+    l.trim_end().ends_with(':')
+        && ["följande ärenden", "følgende sager", "følgende saker"]
+            .iter()
+            .any(|w| l.contains(w))
 }
 
 /// A summary's sentence that tells an outcome without a body as subject:

@@ -2371,3 +2371,17 @@ fn a_vote_page_with_the_time_of_each_vote_reads_the_proposal_carried() {
         .collect();
     assert_eq!(movers, [vec!["A", "B", "C"], vec!["D"]]);
 }
+
+#[test]
+fn a_summary_introducing_the_items_a_meeting_treated_lists_its_decisions() {
+    let text = "Besök vårt bibliotek >\nLediga jobb i kommunen >\n\nVid sammanträdet den 14 mars behandlades bland annat följande ärenden:\n\n• Kommunen ställer sig positiv till en ny busslinje mellan orterna.\n\n• Fritidsnämnden tillförs 200 000 kr för en ny konstgräsplan.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Kommunen ställer sig positiv till en ny busslinje mellan orterna.",
+            "Fritidsnämnden tillförs 200 000 kr för en ny konstgräsplan."
+        ]
+    );
+    assert_ne!(case.title.as_deref(), Some("Besök vårt bibliotek >"));
+}
