@@ -58,6 +58,9 @@ pub(crate) const TABLED: &[&str] = &[
     "udsætte*",
     "udskudt*",
     "utsatt*",
+    // "Styrelsen beslutade att avvakta med beslut om medel …".
+    "avvakta med beslut*",
+    "avvaktar med beslut*",
     "utsette*",
     "deferred",
     "defer consideration",
@@ -547,7 +550,15 @@ fn kind(sentences: &[&Sentence], decides: bool) -> DecisionKind {
     if any(REFERRED_BACK) {
         return DecisionKind::ReferredBack;
     }
-    if any(TABLED) {
+    // "inom utsatt tid": within the time set, nothing put off.
+    let put_off = plain().any(|s| {
+        find_any(s, TABLED).is_some_and(|(at, _)| {
+            !["utsatt tid", "utsatt datum", "utsatt dag"]
+                .iter()
+                .any(|w| s[at..].starts_with(w))
+        })
+    });
+    if put_off {
         return DecisionKind::Tabled;
     }
     let by_body = |phrases: &'static [&'static str]| {

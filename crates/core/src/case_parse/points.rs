@@ -1446,6 +1446,9 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
     const VERBS: &[&str] = &[
         "föreslår",
         "antecknade",
+        // "Kulturnämnden … har beviljat 48 500 euro i bidrag …".
+        "beviljat",
+        "beviljade",
         "godkände",
         "beslutade",
         "beslöt",
@@ -1540,8 +1543,12 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             // "Maakuntahallitus käytti tänään toimivaltaansa määräämällä …":
             // a body using its power to order decides.
             let used_power = |w: &str| w == "käytti" && lower(sentence).contains("toimivalta");
+            // "Nämnden valde att i första hand understöda …": a choice.
+            let chose =
+                |k: usize| words[k] == "valde" && words.get(k + 1).is_some_and(|n| n == "att");
             let verb_at = words.iter().enumerate().position(|(k, w)| {
-                ((VERBS.contains(&w.as_str()) || used_power(w)) && (k < 6 || body_before(k)))
+                ((VERBS.contains(&w.as_str()) || used_power(w) || chose(k))
+                    && (k < 6 || body_before(k)))
                     || (matches!(
                         w.as_str(),
                         "behandlade" | "behandlede" | "behandlet" | "käsitteli"
@@ -1551,6 +1558,10 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             let by_body = verb_at.is_some_and(|k| {
                 body_at_start(sentence).is_some()
                     || (k > 0 && super::sections::body_name(&original[..k].join(" ")).is_some())
+                    // "Kulturnämnden vid Österbottens förbund har beviljat …".
+                    || (k > 1
+                        && matches!(words[k - 1].as_str(), "har" | "hade" | "has" | "have")
+                        && super::sections::body_name(&original[..k - 1].join(" ")).is_some())
                     // "Lisäksi aluehallitus päätti …": the body right before its verb.
                     || body_before(k)
                     || words.get(k + 1).is_some_and(|w| {

@@ -276,8 +276,9 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
         return Some(lower(t));
     }
     // "Kommunfullmäktige i Svalövs kommun": the body, and where it sits;
-    // "Direktionen för Boråsregionen Sjuhärads kommunalförbund": whose it is.
-    if let Some(k) = words.iter().position(|w| matches!(*w, "i" | "för"))
+    // "Direktionen för Boråsregionen Sjuhärads kommunalförbund",
+    // "Kulturnämnden vid Österbottens förbund": whose it is.
+    if let Some(k) = words.iter().position(|w| matches!(*w, "i" | "för" | "vid"))
         && k > 0
         && [
             "kommun",

@@ -2385,3 +2385,24 @@ fn a_summary_introducing_the_items_a_meeting_treated_lists_its_decisions() {
     );
     assert_ne!(case.title.as_deref(), Some("Besök vårt bibliotek >"));
 }
+
+#[test]
+fn a_board_that_waits_with_its_decision_puts_the_case_off() {
+    let text = "Styrelsemötet 220914\n\nStyrelsen beslutade att avvakta med beslut om medel till ett nytt projekt tills nästa möte.\n\nProtokollet är justerat.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.decision.kind, DecisionKind::Tabled);
+}
+
+#[test]
+fn a_committee_of_an_association_that_has_granted_and_chosen_decides() {
+    let text = "12.04.2019\nBidrag till föreningar\n\nKulturnämnden vid Nylands förbund har beviljat 20 000 euro i bidrag till lokala föreningar. Nämnden valde att i första hand stödja nya sökande. Ansökningarna lämnades in inom utsatt tid.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Kulturnämnden vid Nylands förbund har beviljat 20 000 euro i bidrag till lokala föreningar.",
+            "Nämnden valde att i första hand stödja nya sökande."
+        ]
+    );
+    assert_eq!(case.decision.kind, DecisionKind::Adopted);
+}
