@@ -78,6 +78,22 @@ pub(crate) fn item_label(line: &str) -> Option<String> {
     after_number.then(|| format!("{keep}{number}"))
 }
 
+/// The title set in a column of its own after an item's label, as web
+/// minutes lay it out: "Sak 4        Årsberetning og -regnskap 2015".
+fn column_title(line: &str, label: &str) -> Option<String> {
+    let number = label.rsplit(' ').next()?;
+    let t = line.trim();
+    let at = t.find(number)? + number.len();
+    let rest = t.get(at..)?;
+    let title = rest.trim_start();
+    let gap = &rest[..rest.len() - title.len()];
+    ((gap.len() >= 2 || gap.contains('\t'))
+        && title.starts_with(char::is_uppercase)
+        && title.len() < 200
+        && !title.ends_with('.'))
+    .then(|| super::heading::tidy_title(title.trim_end()))
+}
+
 /// "44 § Sammanträdets öppnande", the number before the sign as some
 /// Swedish protocols write it, in the usual order: "§ 44 Sammanträdets
 /// öppnande". Running text ("5 § kommunallagen") goes on in lower case.
@@ -104,9 +120,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
             // is the same item.
             if out.last().is_none_or(|s| s.label != label) {
                 out.push(ItemStart {
+                    title: column_title(line, &label),
                     label,
                     at,
-                    title: None,
                     decided_from: None,
                 });
             }

@@ -631,6 +631,12 @@ const SENTENCE_DECISIONS: &[&str] = &[
     // protokolljusterare utses …".
     "godkänns enhälligt",
     "utses",
+    // Norwegian minutes: "Innkallingen ble enstemmig godkjent.", "Robin
+    // Kåss ble valgt til leder …", "… velges til å undertegne protokollen".
+    "ble enstemmig godkjent",
+    "vart samrøystes godkjend",
+    "ble valgt til",
+    "velges til",
     // Finnish minutes' constitution of the meeting: "Kokous todetaan
     // laillisesti koolle kutsutuksi …", "Valitaan … pöytäkirjan tarkastajiksi".
     "todetaan laillisesti",

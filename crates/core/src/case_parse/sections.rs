@@ -226,6 +226,9 @@ const SWEDISH_BODY_ENDINGS: &[&str] = &[
     "utvalget",
     "styret",
     "formannskapet",
+    // An intermunicipal company's assembly: "Representantskapet".
+    "representantskapet",
+    "repræsentantskabet",
     // "Beredningsorganet", "samarbetsorganet".
     "organet",
 ];
@@ -342,6 +345,9 @@ pub(crate) const DECIDING_VERBS: &[&str] = &[
     "vedtog",
     "vedtok",
     "vedtar",
+    // "Representantskapet godkjente årsberetningen", "Udvalget godkendte …".
+    "godkjente",
+    "godkendte",
     "päätti",
     "hyväksyi",
     // "… aluehallitus nimesi … puheenjohtajaksi", "valtuusto valitsi …":

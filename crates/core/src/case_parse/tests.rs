@@ -2406,3 +2406,30 @@ fn a_committee_of_an_association_that_has_granted_and_chosen_decides() {
     );
     assert_eq!(case.decision.kind, DecisionKind::Adopted);
 }
+
+#[test]
+fn items_titled_in_a_column_after_their_label_and_an_assembly_deciding() {
+    let text = "Protokoll Representantskapet 3. mars 2019\n\nFølgende representanter møtte:\nFor Lia kommune: Kari Holm og Per Lie\nFor Dal kommune: Ole Berg\n\nSak 1        Godkjenning av innkalling\n\nInnkallingen ble enstemmig godkjent.\n\nSak 2        Årsregnskap 2018\n\nRepresentantskapet godkjente selskapets årsregnskap for 2018.\n\nSak 3        Valg av leder\n\nKari Holm ble valgt til leder av representantskapet.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let found: Vec<(Option<&str>, Vec<&str>)> = cases
+        .iter()
+        .map(|c| (c.title.as_deref(), point_texts(c)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Some("Godkjenning av innkalling"),
+                vec!["Innkallingen ble enstemmig godkjent."]
+            ),
+            (
+                Some("Årsregnskap 2018"),
+                vec!["Representantskapet godkjente selskapets årsregnskap for 2018."]
+            ),
+            (
+                Some("Valg av leder"),
+                vec!["Kari Holm ble valgt til leder av representantskapet."]
+            )
+        ]
+    );
+}
