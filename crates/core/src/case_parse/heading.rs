@@ -1087,10 +1087,27 @@ const MEETING_DATE_LABELS: &[&str] = &[
     "i møte",
 ];
 
-/// A date right after a body's name anywhere in the text, where nothing
-/// in the head dates the meeting: "… beslutades av kommunfullmäktige den
-/// 16 december 2019", "Byrådet, 23.02.2016", "Tilapäinen valiokunta,
-/// kokous 6.6.2022".
+/// Whether `r` opens with an English hour: "2.00 pm", "10:30am".
+fn clock_time(r: &str) -> bool {
+    let r = r.trim_start();
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let h = digits(r);
+    if !(1..=2).contains(&h) {
+        return false;
+    }
+    let Some(rest) = r[h..].strip_prefix(['.', ':']) else {
+        return false;
+    };
+    digits(rest) == 2
+        && matches!(
+            rest[2..].trim_start().get(..2),
+            Some("pm" | "am" | "PM" | "AM")
+        )
+}
+
+/// The day a body decided, written without its year in a line that opens
+/// with the body ("Direktionen … beslutade den 21 oktober"), in the year
+/// up to the page's date.
 fn decided_day_before(lines: &[Line], page: NaiveDate) -> Option<NaiveDate> {
     lines.iter().take(HEAD_LINES).find_map(|line| {
         body_at_start(&line.text)?;
@@ -1103,6 +1120,10 @@ fn decided_day_before(lines: &[Line], page: NaiveDate) -> Option<NaiveDate> {
     })
 }
 
+/// A date right after a body's name anywhere in the text, where nothing
+/// in the head dates the meeting: "… beslutades av kommunfullmäktige den
+/// 16 december 2019", "Byrådet, 23.02.2016", "Tilapäinen valiokunta,
+/// kokous 6.6.2022".
 fn body_date(lines: &[Line]) -> Option<NaiveDate> {
     lines.iter().take(HEAD_LINES * 5).find_map(|line| {
         dates::find(prefix(&line.text, 4000))
@@ -1164,9 +1185,21 @@ fn meeting_heading_below(lines: &[Line], k: usize) -> Option<NaiveDate> {
     lines.iter().skip(k + 1).take(3).find_map(|line| {
         let first = dates::find(&line.text).into_iter().next()?;
         let before = lower(line.text.get(..first.start)?);
-        let names_meeting = ["meeting", "möte", "sammanträde", "møde", "møte", "kokous"]
-            .iter()
-            .any(|w| find_phrase(&before, w).is_some());
+        // "Minutes of last meeting 31 July 2024:" dates an earlier one.
+        let earlier = [
+            "last",
+            "previous",
+            "förra",
+            "forrige",
+            "föregående",
+            "edellinen",
+        ]
+        .iter()
+        .any(|w| find_phrase(&before, w).is_some());
+        let names_meeting = !earlier
+            && ["meeting", "möte", "sammanträde", "møde", "møte", "kokous"]
+                .iter()
+                .any(|w| find_phrase(&before, w).is_some());
         (line.text.len() < 120 && names_meeting)
             .then(|| first.date(None))
             .flatten()
@@ -1336,7 +1369,10 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                 && line.text.get(first.end..).is_some_and(|r| {
                     let r = r.trim_start();
                     r.starts_with("kl.") || r.starts_with("kl ") || r.starts_with("klo ")
-                }));
+                }))
+            // "Council, Wednesday, 25th September, 2024 2.00 pm": a
+            // ModernGov meeting's day and the hour it began.
+            || (k < 15 && line.text.len() < 80 && line.text.get(first.end..).is_some_and(clock_time));
         // A transcribed page's marker carries the meeting's day:
         // "-2, KST 2011-03-07 18:00 Tid 07.03.2011 …".
         // The marker's date is the line's first: page_marker wants it

@@ -2433,3 +2433,13 @@ fn items_titled_in_a_column_after_their_label_and_an_assembly_deciding() {
         ]
     );
 }
+
+#[test]
+fn a_meeting_day_with_its_hour_is_not_replaced_by_the_last_meetings_day() {
+    let text = "Voting record\n\n Council, Wednesday, 12th March, 2025 6.30 pm\n\nItem: Minutes\n\nMinutes of last meeting 15 January 2025:\n\nRESOLVED: That the minutes be APPROVED as a correct record.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        case.date,
+        Some(NaiveDate::from_ymd_opt(2025, 3, 12).unwrap())
+    );
+}
