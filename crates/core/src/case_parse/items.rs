@@ -142,6 +142,9 @@ pub(crate) fn starts(text: &str) -> Vec<ItemStart> {
         out = framed_numbers(&lines);
     }
     if out.len() < 2 {
+        out = item_rows(&lines);
+    }
+    if out.len() < 2 {
         out = code_headings(&lines);
     }
     if out.len() < 2 {
@@ -386,6 +389,26 @@ pub(crate) fn framed_numbers(lines: &[(usize, &str)]) -> Vec<ItemStart> {
         k = j + 1;
     }
     out
+}
+
+/// Items each on a row "Item: <title>", as a ModernGov voting record
+/// lists them: "Item: Treasury Management Outturn 2023/24".
+fn item_rows(lines: &[(usize, &str)]) -> Vec<ItemStart> {
+    lines
+        .iter()
+        .filter_map(|(at, line)| {
+            let title = line.trim().strip_prefix("Item: ")?.trim();
+            (title.starts_with(char::is_uppercase) && title.len() < 200).then(|| {
+                let title = super::heading::tidy_title(title);
+                ItemStart {
+                    label: title.clone(),
+                    at: *at,
+                    title: Some(title),
+                    decided_from: Some(line.len()),
+                }
+            })
+        })
+        .collect()
 }
 
 /// A minute's code as British and Norwegian minutes write it, split into

@@ -468,6 +468,19 @@ pub(crate) fn introduces(text: &str) -> bool {
         return true;
     }
     let l = lower(t);
+    // "RESOLVED: That Full Council" above "1. NOTE the petition …": the
+    // resolution's subject, its verbs in the points below.
+    let resolution = ["resolved:", "resolved -", "resolved –"]
+        .iter()
+        .find_map(|w| l.strip_prefix(w))
+        .unwrap_or(&l)
+        .trim_start();
+    if resolution.starts_with("that ")
+        && !t.ends_with(['.', ';'])
+        && resolution.split_whitespace().count() <= 5
+    {
+        return true;
+    }
     let mut tail = l.trim_end_matches(['.', ' ', ',']).rsplit(' ');
     let last = tail.next().unwrap_or("");
     // "The Minutes … were agreed." reports and "That the following

@@ -2443,3 +2443,29 @@ fn a_meeting_day_with_its_hour_is_not_replaced_by_the_last_meetings_day() {
         Some(NaiveDate::from_ymd_opt(2025, 3, 12).unwrap())
     );
 }
+
+#[test]
+fn a_voting_records_items_and_their_resolutions() {
+    let text = "Voting record\n\n Council, Tuesday, 4th February, 2025 6.00 pm\n\nItem: Minutes\n\nMinutes of last meeting 10 December 2024:\n\nResolution status:Carried\n\nRESOLVED: That the minutes of 10 December 2024 be APPROVED as a correct record.\n\n\nAnne Hill For\n\nItem: Car Parking Charges\n\nCar Parking Charges:\n\nResolution status:Carried\n\nRESOLVED: That Full Council\n\n\n1.    NOTE the report on parking income.\n\n2.    AGREE the charges set out in Annex A.\n\n\nAnne Hill For\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let found: Vec<(Option<&str>, Vec<&str>)> = cases
+        .iter()
+        .map(|c| (c.title.as_deref(), point_texts(c)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Some("Minutes"),
+                vec!["That the minutes of 10 December 2024 be APPROVED as a correct record."]
+            ),
+            (
+                Some("Car Parking Charges"),
+                vec![
+                    "NOTE the report on parking income.",
+                    "AGREE the charges set out in Annex A."
+                ]
+            )
+        ]
+    );
+}

@@ -539,6 +539,8 @@ fn unflatten(line: &str) -> Vec<&str> {
         "Decision",
         "Recommendation",
         "Resolved",
+        // ModernGov's voting record: "RESOLVED: That subject to …".
+        "RESOLVED",
         // "Decided:  that the minute be approved.": Scottish minutes.
         "Decided",
         // "Päätös: Puheenjohtaja totesi kokouksen laillisesti …".
