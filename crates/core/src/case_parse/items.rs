@@ -249,9 +249,12 @@ fn numbered_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
             r.chars().filter(|c| c.is_alphabetic()).count() >= 8
                 && !r.chars().any(char::is_lowercase)
         };
+        // "1.      Indkaldelse af stedfortrædere": the title may stand in
+        // a column of its own.
         let title = t
             .get(digits..)
             .and_then(|r| r.strip_prefix(". "))
+            .map(str::trim_start)
             .filter(|rest| rest.starts_with(char::is_uppercase))
             // "4 WIGTOWN COMMUNITY SAFETY FUND - REPORT BY …": a Scottish
             // minute numbers its capitals without a full stop.
@@ -274,7 +277,12 @@ fn numbered_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
                 .map(|(_, l)| l.trim())
                 .find(|l| !l.is_empty())
                 .is_some_and(kle_number);
-        let set_off = ((blanks >= 2 || under_file_number || doubled)
+        // "1.      Indkaldelse af stedfortrædere": a title in a column of
+        // its own is a heading, as if set off by blank lines.
+        let columned = t
+            .get(digits..)
+            .is_some_and(|r| r.starts_with(".   ") || r.starts_with(".\t"));
+        let set_off = ((blanks >= 2 || under_file_number || doubled || columned)
             && !t.ends_with(['.', ':', ';']))
             || (alone_title.is_some() && blanks >= 1);
         // "1. MINUTES OF THE BUDGET MEETING HELD ON 17TH DECEMBER 2012:":

@@ -2469,3 +2469,14 @@ fn a_voting_records_items_and_their_resolutions() {
         ]
     );
 }
+
+#[test]
+fn numbered_items_with_their_titles_in_a_column() {
+    let text = "1.      Godkendelse af dagsorden\n \nSagsnr.\n450-2020-1\n \nBeslutning i Byrådet 3. marts 2020:\nGodkendt.\n \n2.      Salg af grund\n \nSagsnr.\n450-2020-2\n \nIndstilling\nDet indstilles, at grunden sælges.\n \nBeslutning i Byrådet 3. marts 2020:\nGodkendt.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let titles: Vec<Option<&str>> = cases.iter().map(|c| c.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [Some("Godkendelse af dagsorden"), Some("Salg af grund")]
+    );
+}
