@@ -300,14 +300,20 @@ pub(crate) fn titled_name(s: &str) -> bool {
 /// Councillor Tim McNally,".
 pub(crate) fn titled_name_after_lead(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    // "Under Council Procedure Rule 12(c) Councillor J Robinson moved …".
-    let Some(from) = words.iter().take(7).position(|w| is_title(w)) else {
-        return false;
-    };
-    let rest = words[from..].join(" ");
-    let own = rest.split(',').next().unwrap_or("");
-    let own = own.split(" seconded by").next().unwrap_or(own);
-    titled_name(own)
+    // "Under Council Procedure Rule 12(c) Councillor J Robinson moved …";
+    // "Following notice given by Councillor West in terms of Standing
+    // Order 24, Councillor West, seconded by …": any title of the lead.
+    words
+        .iter()
+        .enumerate()
+        .take(25)
+        .filter(|(_, w)| is_title(w))
+        .any(|(from, _)| {
+            let rest = words[from..].join(" ");
+            let own = rest.split(',').next().unwrap_or("");
+            let own = own.split(" seconded by").next().unwrap_or(own);
+            titled_name(own)
+        })
 }
 
 /// Whether `text` opens with a member's title and name: "Fullm. Mika

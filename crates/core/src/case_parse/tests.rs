@@ -2480,3 +2480,16 @@ fn numbered_items_with_their_titles_in_a_column() {
         [Some("Godkendelse af dagsorden"), Some("Salg af grund")]
     );
 }
+
+#[test]
+fn a_mover_named_again_after_the_notice_of_his_motion() {
+    let text = "MINUTE of MEETING of EXAMPLE COUNCIL held on Thursday 9 May 2019.\n\n4. NOTICE OF MOTION - LIBRARY HOURS\n\nFollowing notice given by Councillor Ross in terms of Standing Order 24, Councillor Ross, seconded by Councillor Ann Hay, moved:-\n\n\"That this Council keeps the library open on Saturdays.\"\n\nThe motion was carried.\n";
+    let case = parse(text, &[]).unwrap();
+    let movers: Vec<&str> = case
+        .positions
+        .iter()
+        .filter(|p| p.kind == PositionKind::Motion)
+        .flat_map(|p| p.persons.iter().map(|m| m.name.as_str()))
+        .collect();
+    assert!(movers.contains(&"Ross"), "{movers:?}");
+}
