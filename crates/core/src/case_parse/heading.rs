@@ -1087,6 +1087,30 @@ const MEETING_DATE_LABELS: &[&str] = &[
     "i møte",
 ];
 
+/// A ModernGov issue page's heading: the minute's number, the decision's
+/// reference and the title, with the size of its document: "242
+/// 20/00096 - Kent County Council's participation in the Straits
+/// Committee PDF 247 KB". The minute's number and the title.
+pub(crate) fn issue_heading(lines: &[Line]) -> Option<(String, String)> {
+    lines.iter().take(5).find_map(|line| {
+        let t = line.text.trim();
+        let (number, rest) = t.split_once(' ')?;
+        let numbered =
+            (1..=4).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
+        let (reference, title) = rest.split_once(" - ")?;
+        let referenced = !reference.contains(' ')
+            && reference.contains('/')
+            && reference.bytes().any(|b| b.is_ascii_digit());
+        // " PDF 247 KB": the link to its document.
+        let title = match title.rsplit_once(" PDF ") {
+            Some((head, size)) if size.ends_with("KB") || size.ends_with("MB") => head,
+            _ => title,
+        };
+        (numbered && referenced && title.starts_with(char::is_uppercase))
+            .then(|| (number.to_string(), tidy_title(title.trim())))
+    })
+}
+
 /// Whether `r` opens with an English hour: "2.00 pm", "10:30am".
 fn clock_time(r: &str) -> bool {
     let r = r.trim_start();

@@ -377,6 +377,13 @@ fn parse_one(
         head.confidence.insert("title".into(), Confidence::Medium);
     }
     let paragraph = paragraph.or_else(|| framed.map(|(n, _)| n));
+    // A ModernGov issue page: "242 20/00096 - <title> PDF 247 KB".
+    let issue = heading::issue_heading(&lines);
+    if let Some((_, title)) = &issue {
+        head.title = Some(title.clone());
+        head.confidence.insert("title".into(), Confidence::Medium);
+    }
+    let paragraph = issue.map(|(n, _)| n).or(paragraph);
     // "1. Budget 2021 samt flerårigt budgetoverslag": the title read from
     // a numbered heading carries the item's number.
     let paragraph = paragraph.or_else(|| {

@@ -2493,3 +2493,12 @@ fn a_mover_named_again_after_the_notice_of_his_motion() {
         .collect();
     assert!(movers.contains(&"Ross"), "{movers:?}");
 }
+
+#[test]
+fn a_moderngov_issue_heading_gives_the_minute_number_and_title() {
+    let text = "118 21/00042 - Highways Winter Service Plan PDF 312 KB\nAdditional documents:\n1. Mr Grey introduced the report.\n2. The committee RESOLVED to endorse the plan.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Highways Winter Service Plan"));
+    assert_eq!(case.paragraph.as_deref(), Some("118"));
+    assert_eq!(case.case_number.as_deref(), Some("21/00042"));
+}
