@@ -23,7 +23,7 @@ use std::path::PathBuf;
 const FLOOR: f64 = 0.79;
 
 /// The held-out set's score when it was last measured, rounded down.
-const HELD_OUT_FLOOR: f64 = 0.45;
+const HELD_OUT_FLOOR: f64 = 0.83;
 
 /// The next set's score when it arrived, rounded down.
 const NEXT_FLOOR: f64 = 0.42;
