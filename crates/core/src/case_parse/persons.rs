@@ -329,10 +329,15 @@ pub(crate) fn starts_with_titled_name(text: &str) -> bool {
     }
     let words: Vec<&str> = prefix(text, 120).split_whitespace().collect();
     let titles = words.iter().take_while(|w| is_title(w)).count();
+    // "Mr A Booth": British minutes write an initial without its stop.
+    let initial = |w: &str| w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase());
     titles > 0
         && words[titles..]
             .iter()
-            .take_while(|w| is_name_word(w.trim_end_matches([',', ':'])))
+            .take_while(|w| {
+                let w = w.trim_end_matches([',', ':']);
+                is_name_word(w) || initial(w)
+            })
             .count()
             >= 2
 }
@@ -487,7 +492,17 @@ fn without_parties(zone: &str) -> Vec<Person> {
             ) {
                 break;
             }
-            if is_name_word(word) || (!run.is_empty() && PARTICLES.contains(&word)) {
+            // "Mr A Booth": an initial without its stop, after a title and
+            // before the surname.
+            let bare_initial = led
+                && run.is_empty()
+                && word.len() == 1
+                && word.bytes().all(|b| b.is_ascii_uppercase())
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| is_name_word(n.trim_end_matches([',', '.', ':', ';'])));
+            if is_name_word(word) || bare_initial || (!run.is_empty() && PARTICLES.contains(&word))
+            {
                 run.push(word);
                 j += 1;
                 if word.len() != tok.len() {

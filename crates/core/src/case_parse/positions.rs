@@ -158,6 +158,9 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("lämnade reservation", Reservation),
     ("reservation", Reservation),
     ("dissent*", Reservation),
+    // "Mr A Booth stated that he did not support the proposed decision and
+    // asked that this be recorded in the minutes."
+    ("asked that this be recorded", Reservation),
     ("särskilt yttrande", Statement),
     ("särskilda yttrande*", Statement),
     ("särskilt uttalande", Statement),
@@ -246,6 +249,7 @@ const TIGHT: &[&str] = &["understödd av", "ehdotuksesta", "ehdottaneen", "esitt
 
 /// Every opening and phrase contains one of these.
 const STEMS: &[&str] = &[
+    "be recorded",
     "reserv",
     "dissen",
     "särskil",
@@ -450,7 +454,9 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
                 || (at < 200 && persons::titled_name_after_lead(before))
                 || (persons::starts_with_party_name(before) && at < 80)
                 || LEADS.iter().any(|lead| l.starts_with(lead))
-                || (persons::starts_with_person(text) && at < 200);
+                || (persons::starts_with_person(text) && at < 200)
+                // "Mr A Booth stated that he … asked that this be recorded".
+                || (persons::starts_with_titled_name(text) && at < 200);
             if named && found.is_none_or(|(f, _)| at < f) {
                 found = Some((at, *kind));
             }

@@ -2502,3 +2502,15 @@ fn a_moderngov_issue_heading_gives_the_minute_number_and_title() {
     assert_eq!(case.paragraph.as_deref(), Some("118"));
     assert_eq!(case.case_number.as_deref(), Some("21/00042"));
 }
+
+#[test]
+fn a_member_with_a_bare_initial_asking_that_his_dissent_be_recorded() {
+    let text = "Minutes\n\n12. Bus Strategy\n\nMr J Cole stated that he did not support the proposed decision and asked that this be recorded in the minutes.\n\nThe committee RESOLVED to endorse the strategy.\n";
+    let case = parse(text, &[]).unwrap();
+    let found: Vec<(PositionKind, Vec<&str>)> = case
+        .positions
+        .iter()
+        .map(|p| (p.kind, p.persons.iter().map(|m| m.name.as_str()).collect()))
+        .collect();
+    assert_eq!(found, [(PositionKind::Reservation, vec!["J Cole"])]);
+}
