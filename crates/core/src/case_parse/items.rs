@@ -354,16 +354,10 @@ fn numbered_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
 /// "387" / "Minute of Meeting of Policy & Strategy Committee" / "387".
 /// A table's cell rule after the number ("420 |") is no part of it.
 pub(crate) fn framed_numbers(lines: &[(usize, &str)]) -> Vec<ItemStart> {
-    let bare = |l: &str| -> Option<u32> {
-        let t = l.trim().trim_end_matches('|').trim_end();
-        ((1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse().ok())
-            .flatten()
-    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < lines.len() {
-        let Some(n) = bare(lines[k].1) else {
+        let Some(n) = super::text::bare_number(lines[k].1) else {
             k += 1;
             continue;
         };
@@ -371,7 +365,7 @@ pub(crate) fn framed_numbers(lines: &[(usize, &str)]) -> Vec<ItemStart> {
         let mut title: Vec<&str> = Vec::new();
         let mut closed = None;
         for (j, (_, line)) in lines.iter().enumerate().skip(k + 1).take(10) {
-            if bare(line) == Some(n) {
+            if super::text::bare_number(line) == Some(n) {
                 closed = Some(j);
                 break;
             }

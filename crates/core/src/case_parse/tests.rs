@@ -10,6 +10,22 @@ fn point_texts(case: &ParsedCase) -> Vec<&str> {
         .collect()
 }
 
+/// Each position's kind and the names of its members, in order.
+fn position_names(case: &ParsedCase) -> Vec<(PositionKind, Vec<&str>)> {
+    case.positions
+        .iter()
+        .map(|p| (p.kind, p.persons.iter().map(|m| m.name.as_str()).collect()))
+        .collect()
+}
+
+/// The names of every position's members, in order.
+fn member_names(case: &ParsedCase) -> Vec<&str> {
+    position_names(case)
+        .into_iter()
+        .flat_map(|(_, names)| names)
+        .collect()
+}
+
 fn parse_sv(text: &str) -> ParsedCase {
     parse(text, &catalogue_names()).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -2214,11 +2230,7 @@ fn a_minute_of_one_framed_paragraph_takes_its_number_and_title() {
 fn a_motion_moved_by_a_titled_surname_and_an_amendment_inside_its_paragraph() {
     let text = "THE EXAMPLE COUNCIL - 3 MARCH 2010\n\nPresent: Provost Gray, Councillors Adams, Brown, Clark and Dunn.\n\nReview of Community Grants\n\nApproval of the report was moved by Councillor Adams seconded by Councillor Brown.  As an amendment, Councillor Clark seconded by Councillor Dunn moved that the report be continued.  On a vote, 4 Members voted for the amendment and 11 for the motion which was declared carried.\n\nDecided:  that the report be approved.\n";
     let case = parse(text, &[]).unwrap();
-    let movers: Vec<(PositionKind, Vec<&str>)> = case
-        .positions
-        .iter()
-        .map(|p| (p.kind, p.persons.iter().map(|m| m.name.as_str()).collect()))
-        .collect();
+    let movers = position_names(&case);
     assert_eq!(
         movers,
         [
@@ -2237,11 +2249,7 @@ fn a_motion_moved_by_a_titled_surname_and_an_amendment_inside_its_paragraph() {
 fn the_frame_of_a_paragraph_number_is_no_page_break_to_run_on_across() {
     let text = "THE EXAMPLE COUNCIL - 3 MARCH 2010\n\nPresent: Provost Gray, Councillors Adams, Brown and Clark.\n\n77\n\nMinute of Meeting of Finance Committee of 3 March 2010\n\n77\n\nCouncillor Adams seconded by Councillor Brown moved that the minute be approved.  This was agreed unanimously.\n";
     let case = parse(text, &[]).unwrap();
-    let movers: Vec<&str> = case
-        .positions
-        .iter()
-        .flat_map(|p| p.persons.iter().map(|m| m.name.as_str()))
-        .collect();
+    let movers = member_names(&case);
     assert_eq!(movers, ["Adams"]);
 }
 
@@ -2253,11 +2261,7 @@ fn an_outcome_recorded_before_its_proposers_is_the_decision_and_names_the_mover(
         point_texts(&case),
         ["Agreed on the motion of Councillor Adams seconded by Councillor Brown."]
     );
-    let movers: Vec<&str> = case
-        .positions
-        .iter()
-        .flat_map(|p| p.persons.iter().map(|m| m.name.as_str()))
-        .collect();
+    let movers = member_names(&case);
     assert_eq!(movers, ["Adams"]);
 }
 
@@ -2364,10 +2368,9 @@ fn a_vote_page_with_the_time_of_each_vote_reads_the_proposal_carried() {
         point_texts(&case),
         ["Budsjettet for 2027 vedtas som lagt fram."]
     );
-    let movers: Vec<Vec<&str>> = case
-        .positions
-        .iter()
-        .map(|p| p.persons.iter().map(|m| m.name.as_str()).collect())
+    let movers: Vec<Vec<&str>> = position_names(&case)
+        .into_iter()
+        .map(|(_, names)| names)
         .collect();
     assert_eq!(movers, [vec!["A", "B", "C"], vec!["D"]]);
 }
@@ -2485,11 +2488,10 @@ fn numbered_items_with_their_titles_in_a_column() {
 fn a_mover_named_again_after_the_notice_of_his_motion() {
     let text = "MINUTE of MEETING of EXAMPLE COUNCIL held on Thursday 9 May 2019.\n\n4. NOTICE OF MOTION - LIBRARY HOURS\n\nFollowing notice given by Councillor Ross in terms of Standing Order 24, Councillor Ross, seconded by Councillor Ann Hay, moved:-\n\n\"That this Council keeps the library open on Saturdays.\"\n\nThe motion was carried.\n";
     let case = parse(text, &[]).unwrap();
-    let movers: Vec<&str> = case
-        .positions
-        .iter()
-        .filter(|p| p.kind == PositionKind::Motion)
-        .flat_map(|p| p.persons.iter().map(|m| m.name.as_str()))
+    let movers: Vec<&str> = position_names(&case)
+        .into_iter()
+        .filter(|(kind, _)| *kind == PositionKind::Motion)
+        .flat_map(|(_, names)| names)
         .collect();
     assert!(movers.contains(&"Ross"), "{movers:?}");
 }
@@ -2507,10 +2509,6 @@ fn a_moderngov_issue_heading_gives_the_minute_number_and_title() {
 fn a_member_with_a_bare_initial_asking_that_his_dissent_be_recorded() {
     let text = "Minutes\n\n12. Bus Strategy\n\nMr J Cole stated that he did not support the proposed decision and asked that this be recorded in the minutes.\n\nThe committee RESOLVED to endorse the strategy.\n";
     let case = parse(text, &[]).unwrap();
-    let found: Vec<(PositionKind, Vec<&str>)> = case
-        .positions
-        .iter()
-        .map(|p| (p.kind, p.persons.iter().map(|m| m.name.as_str()).collect()))
-        .collect();
+    let found = position_names(&case);
     assert_eq!(found, [(PositionKind::Reservation, vec!["J Cole"])]);
 }

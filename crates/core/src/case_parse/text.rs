@@ -258,25 +258,27 @@ fn raw_lines(text: &str) -> Vec<Raw> {
     stack_labels(unframe(out))
 }
 
+/// A line that is a number of one to four digits and nothing else, but
+/// for a table's cell rule after it ("420 |"): a paragraph's number.
+pub(crate) fn bare_number(line: &str) -> Option<&str> {
+    let t = line.trim().trim_end_matches('|').trim_end();
+    ((1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())).then_some(t)
+}
+
 /// A paragraph's number standing above its title and again below it
 /// ("387" / title / "387") frames the heading: both lines are blanked, so
 /// that they are not read as page numbers across which a paragraph runs on.
 fn unframe(mut raws: Vec<Raw>) -> Vec<Raw> {
-    let bare = |t: &str| {
-        let t = t.trim_end_matches('|').trim_end();
-        (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
-    };
     let mut i = 0;
     while i < raws.len() {
-        if !bare(&raws[i].text) {
+        let Some(number) = bare_number(&raws[i].text).map(str::to_string) else {
             i += 1;
             continue;
-        }
-        let number = raws[i].text.trim_end_matches('|').trim_end().to_string();
+        };
         let mut between = 0;
         let mut closing = None;
         for (j, raw) in raws.iter().enumerate().skip(i + 1).take(10) {
-            if raw.text.trim_end_matches('|').trim_end() == number {
+            if bare_number(&raw.text) == Some(number.as_str()) {
                 closing = Some(j);
                 break;
             }

@@ -611,29 +611,32 @@ async fn a_decision_records_its_minutes_and_when_it_gains_legal_force() {
     .await;
 }
 
+/// Uploads `text` as a file through the import form, as a signed-in user does.
+async fn import_text(app: &TestApp, text: &str) -> reqwest::Response {
+    let (_, form) = app.get("/cases/import").await;
+    let file = reqwest::multipart::Part::bytes(text.as_bytes().to_vec()).file_name("beslut.txt");
+    app.client
+        .post(app.url("/cases/import"))
+        .multipart(
+            reqwest::multipart::Form::new()
+                .text("csrf", csrf_of(&form))
+                .part("file", file),
+        )
+        .send()
+        .await
+        .unwrap()
+}
+
 /// The review step lists the fields the parser is least sure of first, and
 /// puts the least sure editable field at the top of the form.
 #[tokio::test]
 async fn the_review_step_shows_the_least_sure_fields_first() {
     on_each_backend(|app| async move {
         app.login_as_demo().await;
-        let (_, form) = app.get("/cases/import").await;
-        let csrf = csrf_of(&form);
         // A bare list with no introduction: the points are a guess; the
         // title and number are labelled and sure.
         let text = "§ 12 Medlemskap i ICLEI\nDnr KS 2019/0457\nSammanträdesdatum 2019-10-16\n\n1. Kommunen går med i ICLEI.\n2. Kommunstyrelsen underrättas.\n";
-        let r = app
-            .client
-            .post(app.url("/cases/import"))
-            .multipart(
-                reqwest::multipart::Form::new().text("csrf", csrf).part(
-                    "file",
-                    reqwest::multipart::Part::bytes(text.as_bytes().to_vec()).file_name("p.txt"),
-                ),
-            )
-            .send()
-            .await
-            .unwrap();
+        let r = import_text(&app, text).await;
         assert_eq!(r.status(), StatusCode::OK);
         let page = r.text().await.unwrap();
         assert!(page.contains("Minst säkra först"), "{page}");
@@ -647,20 +650,8 @@ async fn the_review_step_shows_the_least_sure_fields_first() {
         assert!(at("title") < at("number"));
         // The kind of decision is named in the page's language, not by
         // the parser's code.
-        let (_, form) = app.get("/cases/import").await;
         let text = "Fylkesutvalget godkjenner at fylkesordfører Kari Nord skal være fylkets representant i Skandinavisk Triangel.\n";
-        let r = app
-            .client
-            .post(app.url("/cases/import"))
-            .multipart(
-                reqwest::multipart::Form::new().text("csrf", csrf_of(&form)).part(
-                    "file",
-                    reqwest::multipart::Part::bytes(text.as_bytes().to_vec()).file_name("n.txt"),
-                ),
-            )
-            .send()
-            .await
-            .unwrap();
+        let r = import_text(&app, text).await;
         assert_eq!(r.status(), StatusCode::OK);
         let page = r.text().await.unwrap();
         let unsure = page.split("id=\"unsure-title\"").nth(1).unwrap();
