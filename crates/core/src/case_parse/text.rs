@@ -128,15 +128,7 @@ fn normalise(line: &str) -> String {
     };
     let line = line.as_ref();
     // Most lines hold nothing to undo but spacing.
-    let plain = !line.contains(|c: char| {
-        c.is_control()
-            || matches!(
-                c,
-                '\u{ad}' | '\u{2010}' | '\u{2011}' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2002}'
-                    ..='\u{200b}' | '\u{feff}' | '\u{fffd}'
-            )
-    });
-    if plain {
+    if !needs_cleaning(line.as_bytes()) {
         return squash(line);
     }
     let mut out = String::with_capacity(line.len());
@@ -172,6 +164,34 @@ fn normalise(line: &str) -> String {
         i += 1;
     }
     squash(&out)
+}
+
+/// Whether a line holds a character [`normalise`] changes or drops:
+/// a control character, a soft or unbreaking hyphen, an odd space, a
+/// byte order mark or a replacement character. Read from the bytes of
+/// their UTF-8 forms, which costs less than decoding every character.
+fn needs_cleaning(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let third = b.get(i + 2).copied().unwrap_or(0);
+        let odd = match c {
+            0x00..=0x1F | 0x7F => true,
+            // U+0080 to U+009F (controls), U+00A0 and U+00AD.
+            0xC2 => matches!(next, 0x80..=0xA0 | 0xAD),
+            // U+2002 to U+200B, U+2010, U+2011 and U+202F.
+            0xE2 => next == 0x80 && matches!(third, 0x82..=0x8B | 0x90 | 0x91 | 0xAF),
+            // U+FEFF and U+FFFD.
+            0xEF => (next == 0xBB && third == 0xBF) || (next == 0xBF && third == 0xBD),
+            _ => false,
+        };
+        if odd {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 fn trim_end_spaces(s: &mut String) {
@@ -476,7 +496,7 @@ fn split_glued_number(t: &str) -> Vec<String> {
 fn inline_points(line: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut want = 1u32;
-    for (at, _) in line.match_indices(['.', ':']) {
+    for at in memchr::memchr2_iter(b'.', b':', line.as_bytes()) {
         let rest = line[at + 1..].trim_start();
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         // "2011. Text" or "1.5 miljoner" are no labels.
@@ -549,9 +569,11 @@ fn unflatten(line: &str) -> Vec<&str> {
         "Päätös",
     ];
     let mut cuts: Vec<usize> = inline_points(line);
+    // Every heading starts with a capital, and most lines do not.
+    let capital = line.starts_with(char::is_uppercase);
     // "Decision: That consideration … be deferred": a form's field whose
     // value is the decision; the heading stands on its own line.
-    if let Some(h) = HEADINGS.iter().find(|h| {
+    if let Some(h) = HEADINGS.iter().filter(|_| capital).find(|h| {
         line.strip_prefix(**h)
             .and_then(|after| {
                 after
@@ -589,7 +611,7 @@ fn unflatten(line: &str) -> Vec<&str> {
     // "BeslutÄrendet bordlades.": a heading the extraction glued to its
     // text; "Beslut Fullmäktige antecknade motionen för kännedom.": a web
     // page's heading run into the sentence below it.
-    if let Some(h) = HEADINGS.iter().find(|h| {
+    if let Some(h) = HEADINGS.iter().filter(|_| capital).find(|h| {
         line.strip_prefix(**h).is_some_and(|after| {
             after.starts_with(char::is_uppercase)
                 || (after.strip_prefix(' ').is_some_and(|r| {
@@ -754,10 +776,16 @@ fn looks_like_reference(line: &str) -> bool {
 }
 
 fn furniture_key(line: &str) -> String {
-    lower(line)
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
+    let mut key = lower(line);
+    // Digits are ASCII, so each is one byte to overwrite in place.
+    if key.bytes().any(|b| b.is_ascii_digit()) {
+        let mut bytes = std::mem::take(&mut key).into_bytes();
+        for b in bytes.iter_mut().filter(|b| b.is_ascii_digit()) {
+            *b = b'#';
+        }
+        key = String::from_utf8(bytes).unwrap_or_default();
+    }
+    key
 }
 
 /// Marks page numbers and lines repeated at page boundaries.
@@ -927,6 +955,28 @@ mod tests {
             .filter(|l| !l.furniture)
             .map(|l| l.text)
             .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaning_is_needed_where_a_character_asks_for_it(
+            s in crate::case_parse::words::tests::some_of(&[
+                'a', 'å', '\u{0}', '\t', '\u{1f}', ' ', '\u{7f}', '\u{80}', '\u{9f}', '\u{a0}',
+                '\u{a1}', '\u{ac}', '\u{ad}', '\u{ae}', '\u{2001}', '\u{2002}', '\u{2007}',
+                '\u{200b}', '\u{200c}', '\u{2010}', '\u{2011}', '\u{2012}', '\u{202f}',
+                '\u{feff}', '\u{fefe}', '\u{fffd}', '\u{fffc}', '\u{bf}',
+            ])
+        ) {
+            let by_char = s.contains(|c: char| {
+                c.is_control()
+                    || matches!(
+                        c,
+                        '\u{ad}' | '\u{2010}' | '\u{2011}' | '\u{a0}' | '\u{2007}' | '\u{202f}'
+                            | '\u{2002}'..='\u{200b}' | '\u{feff}' | '\u{fffd}'
+                    )
+            });
+            proptest::prop_assert_eq!(needs_cleaning(s.as_bytes()), by_char);
+        }
     }
 
     #[test]

@@ -290,6 +290,11 @@ pub(crate) fn starts_upper(s: &str) -> bool {
 
 /// Joins whitespace runs into single spaces and trims.
 pub(crate) fn squash(s: &str) -> String {
+    // Most lines are spaced already: copying them costs less than
+    // splitting them into words and joining them again.
+    if !needs_squash(s.as_bytes()) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -298,6 +303,43 @@ pub(crate) fn squash(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether a text has whitespace to trim or join: at its ends, two in a
+/// row, or any but the plain space. Every whitespace character that is
+/// not ASCII starts with one of the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3,
+/// followed by the bytes that are looked at here.
+fn needs_squash(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return true;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let third = b.get(i + 2).copied().unwrap_or(0);
+        let odd = match c {
+            b' ' => next == b' ',
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
+            // U+0085 and U+00A0.
+            0xC2 => matches!(next, 0x85 | 0xA0),
+            // U+1680.
+            0xE1 => next == 0x9A && third == 0x80,
+            // U+2000 to U+200A, U+2028, U+2029, U+202F and U+205F.
+            0xE2 => {
+                (next == 0x80 && matches!(third, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                    || (next == 0x81 && third == 0x9F)
+            }
+            // U+3000.
+            0xE3 => next == 0x80 && third == 0x80,
+            _ => false,
+        };
+        if odd {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Edit distance counting a swap of two neighbours as one edit (optimal
@@ -337,7 +379,7 @@ pub(crate) fn capitalise(w: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -452,10 +494,35 @@ mod tests {
         assert_eq!(lower(s), "åäö ærø über σ İ ǆ");
     }
 
+    /// Short strings of the given characters, each as likely as another.
+    pub(crate) fn some_of(
+        chars: &'static [char],
+    ) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(proptest::sample::select(chars), 0..10)
+            .prop_map(|cs: Vec<char>| cs.into_iter().collect())
+    }
+
     proptest::proptest! {
         #[test]
         fn lower_is_lowering_each_character(s in "\\PC{0,60}") {
             proptest::prop_assert_eq!(lower(&s), lowered_char_by_char(&s));
+        }
+
+        #[test]
+        fn squash_is_joining_the_words(s in some_of(&[
+            ' ', 'a', 'å', '\t', '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{a0}', '\u{ad}',
+            '\u{1680}', '\u{1681}', '\u{2000}', '\u{200a}', '\u{200b}', '\u{2013}',
+            '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{2060}', '\u{3000}', '\u{3001}',
+        ])) {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(squash(&s), joined);
+        }
+
+        #[test]
+        fn squash_joins_plain_spaces(s in some_of(&[' ', 'a', 'å', '\u{2013}', '\u{1681}', '\u{2060}'])) {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(squash(&s), joined);
         }
 
         #[test]
