@@ -967,6 +967,28 @@ fn read_decision(
     {
         return (points, Confidence::Medium);
     }
+    // A news page's summary of which one decision is a list: "Kommun-
+    // fullmäktige beslutade följande angående …:" / "- att tacka …" /
+    // "- att avslå …", among "Kommunfullmäktige beslutade att …" sentences
+    // on the other items. The list takes its introduction's place.
+    if let Some((s, list)) = best
+        && s >= 3
+        && let (Some(intro), _) = context(paras, list.first)
+        && let Some(points) = summary_decisions(paras, &inside, summary)
+        && points.len() >= 3
+        && let Some(at) = points
+            .iter()
+            .position(|p| p.text.ends_with(':') && intro.trim_end().ends_with(p.text.as_str()))
+    {
+        let texts = points.iter().map(|p| p.text.clone());
+        let merged: Vec<String> = texts
+            .clone()
+            .take(at)
+            .chain(list.points.iter().map(|p| p.text.clone()))
+            .chain(texts.skip(at + 1))
+            .collect();
+        return (unlabelled(merged), Confidence::Medium);
+    }
     // Irish and British minutes record each decision with its proposers:
     // "On the proposition of Councillor X and unanimously agreed a vote of
     // sympathy was extended …", one paragraph per decision.

@@ -2512,3 +2512,19 @@ fn a_member_with_a_bare_initial_asking_that_his_dissent_be_recorded() {
     let found = position_names(&case);
     assert_eq!(found, [(PositionKind::Reservation, vec!["J Cole"])]);
 }
+
+#[test]
+fn a_news_summary_whose_one_decision_is_a_list_keeps_the_others() {
+    let text = "Nytt från fullmäktige 3 mars 2025\nEkby kommunfullmäktige sammanträdde 3 mars. Här är en kort sammanfattning av besluten.\nMedborgarförslag\nKommunfullmäktige beslutade att lämna medborgarförslaget om cykelbanor till tekniska nämnden.\nKommunfullmäktige beslutade följande om medborgarförslaget om badplatser:\n- att tacka förslagsställaren för förslaget.\n- att avslå medborgarförslaget.\nVattenplan\nKommunfullmäktige beslutade att anta vattenplanen.\nBiblioteksplan\nKommunfullmäktige beslutade att återremittera ärendet.\n";
+    let case = parse(text, &[]).unwrap();
+    let points = point_texts(&case);
+    assert_eq!(points.len(), 5, "{points:?}");
+    assert!(points[0].ends_with("till tekniska nämnden."), "{points:?}");
+    assert_eq!(points[1], "att tacka förslagsställaren för förslaget.");
+    assert_eq!(points[2], "att avslå medborgarförslaget.");
+    assert!(points[3].ends_with("att anta vattenplanen."), "{points:?}");
+    assert!(
+        points[4].ends_with("att återremittera ärendet."),
+        "{points:?}"
+    );
+}
