@@ -586,6 +586,9 @@ const SENTENCE_DECISIONS: &[&str] = &[
     "deferred the item",
     "päätti",
     "beslutar att",
+    // "Kommunstyrelsen godkänner dagordningen …": a Swedish protocol's
+    // decision in the present.
+    "godkänner",
     "beslutat att",
     "beslöt att",
     "beslutade att",

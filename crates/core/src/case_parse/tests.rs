@@ -2528,3 +2528,13 @@ fn a_news_summary_whose_one_decision_is_a_list_keeps_the_others() {
         "{points:?}"
     );
 }
+
+#[test]
+fn a_swedish_decision_in_the_present_approves() {
+    let text = "EKBY KOMMUN SAMMANTRÄDESPROTOKOLL 2 (20) Kommunstyrelsen 2017-03-14 Godkännande av dagordning. Kommunstyrelsen godkänner dagordningen med anmälan av extra ärenden. Yrkanden Per Ek (M) yrkar att ärende 8 utgår.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Kommunstyrelsen godkänner dagordningen med anmälan av extra ärenden."]
+    );
+}
