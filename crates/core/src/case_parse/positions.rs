@@ -250,6 +250,10 @@ const TIGHT: &[&str] = &["understödd av", "ehdotuksesta", "ehdottaneen", "esitt
 /// Every opening and phrase contains one of these.
 const STEMS: &[&str] = &[
     "be recorded",
+    "stemte imod",
+    "stemte mot",
+    "röstade emot",
+    "voted against",
     "reserv",
     "dissen",
     "särskil",
@@ -462,6 +466,13 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
             }
         }
     }
+    // "Lars Vilsen stemte imod forslaget, da han ikke kunne støtte …": a
+    // member named alone who voted against and says why dissents. A
+    // party's or a count's vote ("V og Solveig Ege Tengesdal (Krf) stemte
+    // mot innstillingen, til sammen 3 stemmer") is no one's remark.
+    if found.is_none() {
+        found = dissent_with_grounds(own, &l).map(|at| (at, Reservation));
+    }
     // "Under behandlingen av ärendet föreslog Jere Riikonen att …", "Da
     // fylkestinget behandlet saken, fremmet Svein Ørsnes (R) et
     // tilleggsforslag …": the verb before its mover, as Nordic word order
@@ -475,6 +486,31 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
     let heads_its_text =
         kind == Motion && text.len() < 120 && !text.trim_end().ends_with(['.', '!', '?', ';', ')']);
     Some((kind, promises_more(text) || heads_its_text))
+}
+
+/// Where a member, named alone at the start, voted against and gave the
+/// reason in the same sentence: where the verb stands.
+fn dissent_with_grounds(own: &str, l: &str) -> Option<usize> {
+    const VOTED_AGAINST: &[&str] = &["stemte imod", "stemte mot", "röstade emot", "voted against"];
+    const BECAUSE: &[&str] = &[
+        ", da ",
+        ", idet ",
+        " fordi ",
+        ", eftersom ",
+        " because ",
+        ", as ",
+        ", since ",
+    ];
+    let (at, verb) = VOTED_AGAINST
+        .iter()
+        .find_map(|v| find_phrase(l, v).map(|at| (at, *v)))?;
+    let before = own.get(..at)?.trim();
+    let named = persons::just_a_name(before) || persons::titled_name(before);
+    let sentence_end = l[at..].find(". ").map_or(l.len(), |k| at + k);
+    let grounds = BECAUSE
+        .iter()
+        .any(|b| l[at + verb.len()..sentence_end].contains(b));
+    (named && at < 80 && grounds).then_some(at)
 }
 
 /// The proposers a vote page's heading lists by their parties' letters:

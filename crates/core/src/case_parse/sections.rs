@@ -221,6 +221,9 @@ const SWEDISH_BODY_ENDINGS: &[&str] = &[
     // Danish and Norwegian: "Byrådet", "Kommunalbestyrelsen" (above),
     // "Økonomiudvalget", "Bystyret", "Kommunestyret", "Formannskapet".
     "byrådet",
+    // A Danish council named as a proper noun, without its article:
+    // "Læsø Kommunalbestyrelse", "Kommunalbestyrelse besluttede …".
+    "kommunalbestyrelse",
     "regionsrådet",
     "udvalget",
     "utvalget",

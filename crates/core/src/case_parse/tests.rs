@@ -2538,3 +2538,27 @@ fn a_swedish_decision_in_the_present_approves() {
         ["Kommunstyrelsen godkänner dagordningen med anmälan av extra ärenden."]
     );
 }
+
+#[test]
+fn a_danish_council_named_without_its_article_decides() {
+    let text = "Kommunalbestyrelse besluttede på sit møde den 12. marts at ændre kommunens styrelsesvedtægt.\n\nDu kan læse den nye styrelsesvedtægt her.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Kommunalbestyrelse besluttede på sit møde den 12. marts at ændre kommunens styrelsesvedtægt."
+        ]
+    );
+}
+
+#[test]
+fn a_member_who_voted_against_and_said_why_dissents() {
+    let text = "Byrådet besluttede at ændre vederlagene.\n\nOle Hansen stemte imod forslaget, da han ikke kunne støtte de nye vederlag.\n\nListe B stemte imod.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        position_names(&case),
+        [(PositionKind::Reservation, vec!["Ole Hansen"])]
+    );
+    let tally = "Byrådet besluttede at ændre vederlagene.\n\nOle Hansen stemte imod forslaget.\n";
+    assert!(parse(tally, &[]).unwrap().positions.is_empty());
+}
