@@ -1514,6 +1514,9 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
         "godkendte",
         "vedtok",
         "godkjente",
+        // "Som regionvaraordførar valte Vest-Telemarktinget …": elected.
+        "valte",
+        "valgte",
         "agreed",
         "approved",
         "decided",
@@ -1795,7 +1798,33 @@ fn reports_outcome(sentence: &str) -> bool {
                 .unwrap_or_default()
                 .iter()
                 .any(|w| PASSIVES.contains(&w.as_str())));
-    took_decision || gave_task || passive || filed
+    // "Programmet vart samrøystes vedteke i tinget.", "Jarand Felland …
+    // vart valt til ny regionordførar": Norwegian and Danish write the
+    // passive with an auxiliary, an adverb perhaps between.
+    const PARTICIPLES: &[&str] = &[
+        "vedteke",
+        "vedtekne",
+        "vedtatt",
+        "vedtaget",
+        "godkjent",
+        "godkjend",
+        "godkjende",
+        "godkendt",
+        "valt",
+        "valgt",
+        "attvald",
+        "gjenvalgt",
+        "genvalgt",
+    ];
+    let periphrastic = words.len() <= 40
+        && words.iter().enumerate().any(|(k, w)| {
+            matches!(w.as_str(), "vart" | "ble" | "blei" | "blev")
+                && words[k + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|n| PARTICIPLES.contains(&n.as_str()))
+        });
+    took_decision || gave_task || passive || filed || periphrastic
 }
 
 /// A decision written as one sentence: "Kommunstyrelsen beslutar att …",

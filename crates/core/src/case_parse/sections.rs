@@ -205,7 +205,8 @@ const SWEDISH_BODY_ENDINGS: &[&str] = &[
     "hallitus",
     "valtuusto",
     "lautakunta",
-    "fylkestinget",
+    // An assembly: "Fylkestinget", "Vest-Telemarktinget".
+    "tinget",
     "fylkesrådet",
     "beredningen",
     "styrelsen",

@@ -2562,3 +2562,24 @@ fn a_member_who_voted_against_and_said_why_dissents() {
     let tally = "Byrådet besluttede at ændre vederlagene.\n\nOle Hansen stemte imod forslaget.\n";
     assert!(parse(tally, &[]).unwrap().positions.is_empty());
 }
+
+#[test]
+fn a_news_page_telling_elections_and_adoptions_in_the_passive_and_by_its_assembly() {
+    let text = "Regiontinget var samla til sitt fyrste møte 10. desember 2019.\n\nNy regionordførar\n\nKari Nes, ordførar i Fyresdal kommune, vart valt til ny regionordførar. Som regionvaraordførar valte Dalentinget ordførar i Kviteseid kommune Per Lid.\n\nArbeidsprogram og budsjett\n\nProgrammet vart samrøystes vedteke i tinget. Budsjettet for 2020 vart vedteke med ei endring.\n";
+    let case = parse(text, &[]).unwrap();
+    let points = point_texts(&case);
+    assert_eq!(points.len(), 4, "{points:?}");
+    assert!(
+        points[0].ends_with("vart valt til ny regionordførar."),
+        "{points:?}"
+    );
+    assert!(
+        points[1].starts_with("Som regionvaraordførar valte Dalentinget"),
+        "{points:?}"
+    );
+    assert_eq!(points[2], "Programmet vart samrøystes vedteke i tinget.");
+    assert_eq!(
+        points[3],
+        "Budsjettet for 2020 vart vedteke med ei endring."
+    );
+}
