@@ -1048,6 +1048,16 @@ fn read_decision(
             .checked_sub(1)
             .and_then(|k| paras.get(k))
             .is_some_and(|h| h.kind == ParaKind::Heading(Heading::Decision));
+        // "Vedtaket i Vestlandsrådet har følgende ordlyd:" / "Vestlandsrådet
+        // meiner at …" / "Vestlandsrådet legg til grunn at …": a resolution
+        // whose every paragraph opens with its body.
+        let opening_body = |t: &str| {
+            t.split_whitespace()
+                .next()
+                .filter(|w| body_name(w).is_some())
+                .map(str::to_string)
+        };
+        let body = opening_body(&p.text);
         let more: Vec<Point> = if under_heading {
             paras
                 .iter()
@@ -1056,8 +1066,9 @@ fn read_decision(
                 .take_while(|(i, q)| {
                     q.kind == ParaKind::Text
                         && !inside.get(*i).copied().unwrap_or(false)
-                        && q.text.split_whitespace().count() <= 15
-                        && (says_decided(&q.text) || reports_outcome(q.text.trim()))
+                        && ((q.text.split_whitespace().count() <= 15
+                            && (says_decided(&q.text) || reports_outcome(q.text.trim())))
+                            || (body.is_some() && opening_body(&q.text) == body))
                 })
                 .map(|(_, q)| Point {
                     number: 0,

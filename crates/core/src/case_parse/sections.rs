@@ -3,7 +3,7 @@
 //! what the following lists are (an adopted decision, a proposal, motions).
 
 use super::PositionKind;
-use super::words::{lower, starts_upper};
+use super::words::{find_phrase, lower, starts_upper, starts_with_phrase};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Heading {
@@ -200,6 +200,12 @@ const OTHER_HEADINGS: &[&str] = &[
 
 /// Endings of Swedish body names: "Kommunstyrelsen", "Borgarrådsberedningen",
 /// "Kommunstyrelsens arbetsutskott". Offices ("-kontoret") are not bodies.
+/// Whether a lowercase word ends as the Nordic names of bodies do.
+fn has_body_ending(l: &str) -> bool {
+    // "Området" (the area) ends like "Vestlandsrådet" (the council).
+    SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e)) && !l.ends_with("området")
+}
+
 const SWEDISH_BODY_ENDINGS: &[&str] = &[
     // Finnish: "Kaupunginhallitus", "Kaupunginvaltuusto".
     "hallitus",
@@ -222,6 +228,8 @@ const SWEDISH_BODY_ENDINGS: &[&str] = &[
     // Danish and Norwegian: "Byrådet", "Kommunalbestyrelsen" (above),
     // "Økonomiudvalget", "Bystyret", "Kommunestyret", "Formannskapet".
     "byrådet",
+    // A council of several authorities: "Vestlandsrådet", "Regionrådet".
+    "rådet",
     // A Danish council named as a proper noun, without its article:
     // "Læsø Kommunalbestyrelse", "Kommunalbestyrelse besluttede …".
     "kommunalbestyrelse",
@@ -278,7 +286,7 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
         && matches!(*article, "Det" | "Den")
         && !between.is_empty()
         && between.iter().all(|w| w.chars().all(char::is_lowercase))
-        && SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e))
+        && has_body_ending(&l)
     {
         return Some(lower(t));
     }
@@ -314,7 +322,7 @@ pub(crate) fn body_name(t: &str) -> Option<String> {
                 .iter()
                 .any(|g| g.ends_with('s') && starts_upper(g))
     });
-    if SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e)) && leading_ok {
+    if has_body_ending(&l) && leading_ok {
         return Some(lower(t));
     }
     let english = ENGLISH_BODY_ENDINGS.contains(last)
@@ -332,8 +340,7 @@ pub(crate) fn names_a_body(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic() && c != '-')
         .any(|w| {
             let l = lower(w);
-            (l.chars().count() >= 7 && SWEDISH_BODY_ENDINGS.iter().any(|e| l.ends_with(e)))
-                || ENGLISH_BODY_ENDINGS.contains(&w)
+            (l.chars().count() >= 7 && has_body_ending(&l)) || ENGLISH_BODY_ENDINGS.contains(&w)
         })
 }
 
@@ -526,6 +533,37 @@ fn decision_with_body_or_date(t: &str) -> bool {
 }
 
 /// What a line is, when it is a heading.
+/// "Vedtaket i Vestlandsrådet har følgende ordlyd:", "The resolution
+/// reads as follows:": a sentence that says the decision's words follow.
+fn announces_decision(l: &str, line: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "vedtaket",
+        "beslutningen",
+        "beslutet",
+        "päätös",
+        "the resolution",
+        "the decision",
+    ];
+    const FOLLOWS: &[&str] = &[
+        "følgende ordlyd",
+        "fylgjande ordlyd",
+        "lyder",
+        "lyd",
+        "var slik",
+        "er slik",
+        "var som følger",
+        "lyder som följer",
+        "löd",
+        "kuuluu",
+        "reads as follows",
+        "reads",
+        "was as follows",
+    ];
+    line.trim_end().ends_with(':')
+        && SUBJECTS.iter().any(|s| starts_with_phrase(l, s))
+        && FOLLOWS.iter().any(|f| find_phrase(l, f).is_some())
+}
+
 pub(crate) fn classify(line: &str, is_org: &dyn Fn(&str) -> bool) -> Option<Heading> {
     let t = line.trim().trim_end_matches(':').trim();
     if t.is_empty() || t.len() > 80 || t.ends_with(['.', ',', ';']) {
@@ -545,7 +583,7 @@ pub(crate) fn classify(line: &str, is_org: &dyn Fn(&str) -> bool) -> Option<Head
     {
         return Some(Heading::Decision);
     }
-    if decision_with_body_or_date(t) {
+    if decision_with_body_or_date(t) || announces_decision(&l, line) {
         return Some(Heading::Decision);
     }
     // "RESOLVED: (Unanimously)": the heading with how it was carried.
@@ -594,6 +632,13 @@ mod tests {
             assert_eq!(plain(genitive), Some(Heading::Decision), "{genitive}");
         }
         assert_eq!(plain("Regionsrådets beslutning om budgettet"), None);
+        assert_eq!(
+            plain("Vedtaket i Vestlandsrådet har følgende ordlyd:"),
+            Some(Heading::Decision)
+        );
+        assert_eq!(plain("Vedtaket i Vestlandsrådet har følgende ordlyd"), None);
+        assert_eq!(body_name("Vestlandsrådet"), Some("vestlandsrådet".into()));
+        assert_eq!(body_name("Verksamhetsområdet"), None);
         assert_eq!(plain("Stadsstyrelsens beslut 28.11.2022"), None);
         assert_eq!(
             plain("Kommunstyrelsen"),
