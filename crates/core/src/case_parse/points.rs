@@ -4,7 +4,7 @@
 use super::paragraphs::{Para, ParaKind};
 use super::positions::Block;
 use super::sections::{Heading, body_at_start, body_name};
-use super::words::{find_any, find_phrase, lower, prefix};
+use super::words::{find_any, find_phrase, lower, prefix, starts_with_phrase};
 use super::{Confidence, Point};
 
 /// How a list's points are marked.
@@ -1000,6 +1000,13 @@ fn read_decision(
     {
         return (points, Confidence::Medium);
     }
+    // British minutes that tell each item's outcome in a sentence of its
+    // own: "It was agreed that …", "… approved on the proposal of …".
+    if best.is_none_or(|(s, _)| s < 3)
+        && let Some(points) = agreed_sentences(paras)
+    {
+        return (points, Confidence::Medium);
+    }
     // A British decision record: one resolution to a line, each opening
     // with its verb ("To note …;", "To recommend …"), under no heading.
     if best.is_none_or(|(s, _)| s < 2)
@@ -1363,6 +1370,56 @@ fn proposition_decisions(paras: &[Para]) -> Option<Vec<Point>> {
         points.push(rest.trim().to_string());
     }
     (!points.is_empty()).then(|| unlabelled(points))
+}
+
+/// British minutes that give each item a paragraph, its subject in front
+/// ("Northern Ireland Tourism Awards: It was agreed that …") or a report
+/// before the outcome ("The Director reported that … It was agreed that
+/// …"), or that give the outcome with its proposers ("The minutes … were
+/// approved on the proposal of Alderman Coyle, seconded by …"): each such
+/// sentence, where there are two or more. Such a sentence is an outcome
+/// even where it names its mover and so stands in a motion's block.
+fn agreed_sentences(paras: &[Para]) -> Option<Vec<Point>> {
+    const OPENINGS: &[&str] = &[
+        "it was agreed",
+        "it was further agreed",
+        "it was also agreed",
+        "it was unanimously agreed",
+        "it was resolved",
+        "following discussion it was agreed",
+        "following discussion, it was agreed",
+        "after discussion it was agreed",
+        "after discussion, it was agreed",
+    ];
+    const ON_PROPOSAL: &[&str] = &[
+        " approved on the proposal of ",
+        " adopted on the proposal of ",
+        " agreed on the proposal of ",
+        " confirmed on the proposal of ",
+    ];
+    let mut points: Vec<String> = Vec::new();
+    for p in paras.iter().filter(|p| p.kind == ParaKind::Text) {
+        for sentence in super::decision::split_sentences(&p.text) {
+            let sentence = sentence.trim();
+            // "Page 3 – By-pass: It was agreed …": the subject goes.
+            let said = match sentence.split_once(": ") {
+                Some((subject, said))
+                    if subject.split_whitespace().count() <= 10 && !subject.contains('.') =>
+                {
+                    said
+                }
+                _ => sentence,
+            };
+            let l = lower(said);
+            if (OPENINGS.iter().any(|o| starts_with_phrase(&l, o))
+                || ON_PROPOSAL.iter().any(|o| l.contains(o)))
+                && !points.iter().any(|p| p == said)
+            {
+                points.push(said.to_string());
+            }
+        }
+    }
+    (points.len() >= 2).then(|| unlabelled(points))
 }
 
 /// A vote page's outcome: the text of the proposal that carried, or else

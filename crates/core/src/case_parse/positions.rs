@@ -277,6 +277,7 @@ const STEMS: &[&str] = &[
     "proposed by",
     "put forward a",
     "proposition of",
+    "proposal of",
     "proposed cllr",
     "proposed councillor",
     "proposed him",
@@ -426,6 +427,21 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
     if found.is_none()
         && let Some(at) = find_phrase(&l, "was moved by").filter(|&at| at < 120)
         && persons::titled_name_after_lead(own.get(at + "was moved by".len()..).unwrap_or(""))
+    {
+        found = Some((at, Motion));
+    }
+    // "The minutes … were approved on the proposal of Alderman Coyle,
+    // seconded by …": the outcome, then its mover.
+    if found.is_none()
+        && let Some((at, lead)) = [
+            "on the proposal of",
+            "on the proposition of",
+            "on the motion of",
+        ]
+        .iter()
+        .find_map(|p| find_phrase(&l, p).map(|at| (at, *p)))
+        .filter(|&(at, _)| at < 200)
+        && persons::titled_name_after_lead(own.get(at + lead.len()..).unwrap_or(""))
     {
         found = Some((at, Motion));
     }

@@ -2598,3 +2598,23 @@ fn a_resolution_announced_by_its_wording_whose_paragraphs_open_with_the_council(
     );
     assert_eq!(case.language, "nn");
 }
+
+#[test]
+fn british_minutes_telling_each_outcome_in_a_sentence_of_its_own() {
+    let text = "3 JUNE 2014\n\nMinutes of a meeting of the above Committee held in the Council Chamber at 7 pm.\n\nThe minutes of meeting dated 6 May 2014 were approved on the proposal of Alderman Reid, seconded by Councillor Shaw.\n\nPage 2 – Car park: It was agreed that the Minister would be invited to meet with Council.\n\nLibrary Hours: The Director reported on a request from the Friends of the Library. Following discussion it was agreed that the Director would look into the costs before making a decision.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "The minutes of meeting dated 6 May 2014 were approved on the proposal of Alderman Reid, seconded by Councillor Shaw.",
+            "It was agreed that the Minister would be invited to meet with Council.",
+            "Following discussion it was agreed that the Director would look into the costs before making a decision.",
+        ]
+    );
+    let movers: Vec<&str> = position_names(&case)
+        .into_iter()
+        .filter(|(kind, _)| *kind == PositionKind::Motion)
+        .flat_map(|(_, names)| names)
+        .collect();
+    assert!(movers.contains(&"Reid"), "{movers:?}");
+}
