@@ -237,6 +237,16 @@ fn breaks_before(
     if matches!(open.kind, ParaKind::Item(_)) && open.text.is_empty() {
         return false;
     }
+    // "• Innføring av elektronisk manntal" / "" / "Valstyret var samrøystes
+    // om …": a list of short bullets ends where a sentence stands apart.
+    if let ParaKind::Item(label) = &open.kind
+        && matches!(label.family, Family::Bullet(_))
+        && line.blanks_before >= 1
+        && open.text.chars().count() < 150
+        && starts_sentence(&line.text)
+    {
+        return true;
+    }
     // A transcript gives each page as one long line, its page number in
     // front: "2 PEDERSÖRE KOMMUN Kommunstyrelsen PROTOKOLL …".
     let digits = line.text.bytes().take_while(u8::is_ascii_digit).count();

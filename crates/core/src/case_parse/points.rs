@@ -650,6 +650,13 @@ const SENTENCE_DECISIONS: &[&str] = &[
     // Norwegian minutes: "Innkallingen ble enstemmig godkjent.", "Robin
     // Kåss ble valgt til leder …", "… velges til å undertegne protokollen".
     "ble enstemmig godkjent",
+    // "Valstyret var samrøystes om tilrådinga frå administrasjonen": a
+    // body of one mind about a proposal adopts it.
+    "var samrøystes om",
+    "var enstemmig om",
+    "var enstemmige om",
+    "var enige om",
+    "was unanimous in",
     "vart samrøystes godkjend",
     "ble valgt til",
     "velges til",

@@ -2618,3 +2618,13 @@ fn british_minutes_telling_each_outcome_in_a_sentence_of_its_own() {
         .collect();
     assert!(movers.contains(&"Reid"), "{movers:?}");
 }
+
+#[test]
+fn a_body_of_one_mind_below_a_list_of_its_cases_adopts_them() {
+    let text = "Valstyret: Protokoll 01.11.2018\n\nHer er protokollen frå første møtet i Valstyret.\n\nValstyret skal syte for at kommunevalet vert avvikla etter lovverket.\n\nValstyret hadde sitt første møte, der det skulle røystast over tre saker:\n\n  • Delegering av oppgåver og mynde\n  • Valkrinsar, røystelokale og opningstider på valdagen under kommunevalet 2019\n  • Innføring av elektronisk manntal på valdagen under kommune- og fylkestingsvalet 2019\n\nValstyret var samrøystes om tilrådinga frå administrasjonen i alle tre sakene.\n\nProtokoll finn du her: Protokoll\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Valstyret var samrøystes om tilrådinga frå administrasjonen i alle tre sakene."]
+    );
+}
