@@ -444,6 +444,13 @@ fn minute_code(t: &str) -> Option<(&str, u32, Option<u32>, &str)> {
             return Some((first, a, Some(b), after.trim()));
         }
     }
+    // "18/138 Apologies: …": a community council's minute numbered by
+    // the year and a serial, without letters.
+    if first.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+        && let Some((a, Some(b))) = numbers(first)
+    {
+        return Some(("", a, Some(b), rest.trim()));
+    }
     // "KST-63/16 …" and "CO23".
     let letters = first.bytes().take_while(u8::is_ascii_uppercase).count();
     let (code, tail) = first.split_at(letters);

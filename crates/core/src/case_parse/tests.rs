@@ -2628,3 +2628,15 @@ fn a_body_of_one_mind_below_a_list_of_its_cases_adopts_them() {
         ["Valstyret var samrøystes om tilrådinga frå administrasjonen i alle tre sakene."]
     );
 }
+
+#[test]
+fn minutes_numbered_by_the_year_and_a_serial_without_letters() {
+    let text = "Minutes of Council Meeting held on Thursday 8th March 2018 at 7.00pm.\nPresent: Councillors Ann Hill (Chair), Tom Lee.\n18/20 Apologies: Cllr Jo Parry.\n18/21 Acceptance of Minutes of the Meeting held on 8th February 2018.\nResolved that the minutes were a correct record and were signed by the Chairman.\n18/22 Planning\nRESOLVED: The Council agreed to object to the application.\n";
+    let cases = parse_all(text, &[]).unwrap();
+    let titles: Vec<Option<&str>> = cases.iter().map(|c| c.title.as_deref()).collect();
+    assert_eq!(cases.len(), 3, "{titles:?}");
+    assert_eq!(
+        cases[2].decision_points[0].text,
+        "The Council agreed to object to the application."
+    );
+}
