@@ -451,6 +451,25 @@ fn minute_code(t: &str) -> Option<(&str, u32, Option<u32>, &str)> {
     {
         return Some(("", a, Some(b), rest.trim()));
     }
+    // "912.3 Sustrans – Connect 2 Presentation": the meeting's number and
+    // the item's. The meeting's is 100 or more and no year, so that a
+    // report's "1.2 Background" or "2010.1" is no such code; a heading
+    // ends in no full stop, where a minute's numbered paragraph ("112.3
+    // Recommendation (4) was approved.") does.
+    if let Some((meeting, item)) = first.split_once('.')
+        && !rest.trim_end().ends_with('.')
+        && (3..=4).contains(&meeting.len())
+        && (1..=3).contains(&item.len())
+        && meeting
+            .bytes()
+            .chain(item.bytes())
+            .all(|b| b.is_ascii_digit())
+        && let (Ok(a), Ok(b)) = (meeting.parse::<u32>(), item.parse::<u32>())
+        && a >= 100
+        && !(1900..2100).contains(&a)
+    {
+        return Some(("", a, Some(b), rest.trim()));
+    }
     // "KST-63/16 …" and "CO23".
     let letters = first.bytes().take_while(u8::is_ascii_uppercase).count();
     let (code, tail) = first.split_at(letters);
@@ -472,7 +491,7 @@ fn code_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     let mut runs: Vec<Run> = Vec::new();
     for (k, (at, line)) in lines.iter().enumerate() {
         let t = line.trim();
-        if t.len() > 200 {
+        if t.len() > 300 {
             continue;
         }
         let Some((letters, a, b, rest)) = minute_code(t) else {
@@ -1102,6 +1121,20 @@ pub(crate) fn split_with_head(text: &str) -> (&str, Vec<Item>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meetings_number_and_its_items_as_codes() {
+        let contents = "Council Meeting No 912\n\n912.1 Condolences\n\n912.2 Sustrans Presentation\n\n912.3 Minutes of Meeting No 910 Confirmed\n\n912.5 Seal Documents\n";
+        let labels: Vec<String> = starts(contents).into_iter().map(|s| s.label).collect();
+        assert_eq!(labels, ["912.1", "912.2", "912.3", "912.5"]);
+        // A report's sections and a minute's numbered paragraphs are none.
+        let report = "1.1 Background\n\n1.2 Options\n\n1.3 Costs\n";
+        assert!(starts(report).is_empty());
+        let paragraphs = "112.1 The Council reviewed the changes.\n\n112.2 Recommendation (4) was put to a vote.\n\n112.3 Recommendation (4) was approved.\n";
+        assert!(starts(paragraphs).is_empty());
+        let years = "2010.1 Budget\n\n2010.2 Accounts\n";
+        assert!(starts(years).is_empty());
+    }
 
     #[test]
     fn item_lines() {
