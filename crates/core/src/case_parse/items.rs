@@ -849,14 +849,20 @@ fn case_id_rows(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     const LABELS: &[&str] = &["sagsid.:", "sagsid:", "sagsnr.:", "sagsnr:"];
     let mut out = Vec::new();
     for (at, line) in lines {
-        let Some(t) = line.trim().strip_prefix('•').map(str::trim) else {
-            continue;
+        // A referat page without its bullets: "Sagsnr.: 22/131" on a line
+        // of its own, with its number.
+        let (t, bulleted) = match line.trim().strip_prefix('•') {
+            Some(t) => (t.trim(), true),
+            None => (line.trim(), false),
         };
         let l = super::words::lower(t);
         let Some(label) = LABELS.iter().find(|label| l.starts_with(**label)) else {
             continue;
         };
         let id = t.get(label.len()..).unwrap_or("").trim();
+        if !bulleted && (id.is_empty() || id.contains(' ')) {
+            continue;
+        }
         out.push(ItemStart {
             label: if id.is_empty() {
                 format!("Punkt {}", out.len() + 1)
@@ -1121,6 +1127,15 @@ pub(crate) fn split_with_head(text: &str) -> (&str, Vec<Item>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn referat_rows_of_case_numbers_without_bullets() {
+        let page = "Referat\nSagsnr.: 22/131\nBeslutning i Kommunalbestyrelsen den 28-03-2022\nGodkendt.\nSagsnr.: 22/132\nBeslutning i Kommunalbestyrelsen den 28-03-2022\nIngen spørgsmål.\n";
+        let labels: Vec<String> = starts(page).into_iter().map(|s| s.label).collect();
+        assert_eq!(labels, ["Sag 22/131", "Sag 22/132"]);
+        // A field in a letterhead, written out in words, is no item.
+        assert!(starts("Sagsnr.: se nedenfor\nTekst\nSagsnr.: se ovenfor\n").is_empty());
+    }
 
     #[test]
     fn a_meetings_number_and_its_items_as_codes() {
