@@ -855,6 +855,10 @@ fn case_id_rows(lines: &[(usize, &str)]) -> Vec<ItemStart> {
             Some(t) => (t.trim(), true),
             None => (line.trim(), false),
         };
+        // Every label starts with an "s"; most lines do not.
+        if !t.starts_with(['S', 's']) {
+            continue;
+        }
         let l = super::words::lower(t);
         let Some(label) = LABELS.iter().find(|label| l.starts_with(**label)) else {
             continue;

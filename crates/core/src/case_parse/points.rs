@@ -972,8 +972,8 @@ fn read_decision(
     // A city's summary of a meeting's decisions, one of which may introduce
     // a list of rates: the summary is what was decided, the list part of
     // it, unless the list stands under a decision heading or introduction.
-    if let Some(points) = summary_decisions(paras, &inside, summary)
-        && best.is_none_or(|(s, _)| s < 3)
+    if best.is_none_or(|(s, _)| s < 3)
+        && let Some(points) = summary_decisions(paras, &inside, summary)
     {
         return (points, Confidence::Medium);
     }
@@ -984,6 +984,7 @@ fn read_decision(
     if let Some((s, list)) = best
         && s >= 3
         && let (Some(intro), _) = context(paras, list.first)
+        && intro.trim_end().ends_with(':')
         && let Some(points) = summary_decisions(paras, &inside, summary)
         && points.len() >= 3
         && let Some(at) = points
@@ -1405,7 +1406,16 @@ fn agreed_sentences(paras: &[Para]) -> Option<Vec<Point>> {
         " confirmed on the proposal of ",
     ];
     let mut points: Vec<String> = Vec::new();
-    for p in paras.iter().filter(|p| p.kind == ParaKind::Text) {
+    // Every such sentence holds one of these words as written.
+    let may_hold = |t: &str| {
+        ["agreed", "resolved", "proposal of"]
+            .iter()
+            .any(|w| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some())
+    };
+    for p in paras
+        .iter()
+        .filter(|p| p.kind == ParaKind::Text && may_hold(&p.text))
+    {
         for sentence in super::decision::split_sentences(&p.text) {
             let sentence = sentence.trim();
             // "Page 3 – By-pass: It was agreed …": the subject goes.
@@ -1799,28 +1809,28 @@ fn introduces_meeting_items(text: &str) -> bool {
 /// "Budgeten för 2017 antogs.", "Utöver det fattades även beslut om
 /// samråd …", "Kommunstyrelsen gav kommunchefen … i uppdrag att utreda …".
 fn reports_outcome(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
-        .split_whitespace()
-        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())))
-        .collect();
-    if words.len() > 60 {
+    if sentence.split_whitespace().nth(60).is_some() {
         return false;
     }
+    // Lowered once: this runs on every sentence of a summary.
+    let lowered = lower(sentence);
+    let words: Vec<&str> = lowered
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
     // "fattade (bland annat) beslut om", "fattet vedtak", "traf beslutning".
     let took_decision = words.iter().enumerate().any(|(k, w)| {
-        matches!(
-            w.as_str(),
-            "fattade" | "fattat" | "fattades" | "fattet" | "traf"
-        ) && words[k + 1..]
-            .iter()
-            .take(4)
-            .any(|n| n.starts_with("beslut") || n.starts_with("vedtak"))
+        matches!(*w, "fattade" | "fattat" | "fattades" | "fattet" | "traf")
+            && words[k + 1..]
+                .iter()
+                .take(4)
+                .any(|n| n.starts_with("beslut") || n.starts_with("vedtak"))
     });
     // "… gav kommunchefen i uppdrag att …": a task given.
     let gave_task = words
         .first()
         .is_some_and(|w| super::sections::body_name(&super::words::capitalise(w)).is_some())
-        && words.get(1).is_some_and(|w| w == "gav")
+        && words.get(1).is_some_and(|w| *w == "gav")
         && words.windows(2).any(|p| p[0] == "i" && p[1] == "uppdrag");
     // "Budgeten för 2017 antogs.": a short sentence ending in a passive of
     // deciding, or opening with one ("Därmed fastställdes förslaget om …").
@@ -1860,19 +1870,19 @@ fn reports_outcome(sentence: &str) -> bool {
             .split_whitespace()
             .last()
             .map(lower),
-        None => words.last().cloned(),
+        None => words.last().map(|w| w.to_string()),
     };
     // "Protokollet lades till handlingarna.": placed on file.
-    let filed = words.windows(3).any(|w| {
-        matches!(w[0].as_str(), "lades" | "läggs") && w[1] == "till" && w[2] == "handlingarna"
-    });
+    let filed = words
+        .windows(3)
+        .any(|w| matches!(w[0], "lades" | "läggs") && w[1] == "till" && w[2] == "handlingarna");
     let passive = sentence.trim_end().ends_with('.')
         && ((words.len() <= 25 && last.is_some_and(|w| PASSIVES.contains(&w.as_str())))
             || words
                 .get(1..words.len().min(3))
                 .unwrap_or_default()
                 .iter()
-                .any(|w| PASSIVES.contains(&w.as_str())));
+                .any(|w| PASSIVES.contains(w)));
     // "Programmet vart samrøystes vedteke i tinget.", "Jarand Felland …
     // vart valt til ny regionordførar": Norwegian and Danish write the
     // passive with an auxiliary, an adverb perhaps between.
@@ -1893,11 +1903,11 @@ fn reports_outcome(sentence: &str) -> bool {
     ];
     let periphrastic = words.len() <= 40
         && words.iter().enumerate().any(|(k, w)| {
-            matches!(w.as_str(), "vart" | "ble" | "blei" | "blev")
+            matches!(*w, "vart" | "ble" | "blei" | "blev")
                 && words[k + 1..]
                     .iter()
                     .take(2)
-                    .any(|n| PARTICIPLES.contains(&n.as_str()))
+                    .any(|n| PARTICIPLES.contains(n))
         });
     took_decision || gave_task || passive || filed || periphrastic
 }

@@ -12,7 +12,9 @@ use super::paragraphs::{Para, ParaKind};
 use super::points::List;
 use super::sections::{Heading, body_at_start, body_name, classify};
 use super::text::Line;
-use super::words::{capitalise, find_phrase, lower, prefix, starts_upper, starts_with_phrase};
+use super::words::{
+    capitalise, contains_any, find_phrase, lower, prefix, starts_upper, starts_with_phrase,
+};
 use super::{Person, Position, PositionKind, persons};
 
 /// A position's paragraphs.
@@ -390,13 +392,13 @@ pub(crate) fn starts_like_intro(line: &str) -> bool {
 pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
     // Most paragraphs are running text: rule them out before the work below.
     let head = lower(prefix(text, 400));
-    if !STEMS.iter().any(|s| head.contains(s)) {
+    if !contains_any(&head, STEMS) {
         return None;
     }
     let own = persons::own_part(text);
     let l = lower(prefix(own, 400));
     // Most paragraphs are running text: rule them out cheaply.
-    if !STEMS.iter().any(|s| l.contains(s)) {
+    if !contains_any(&l, STEMS) {
         return None;
     }
     // A vote page's time of the vote in front: "14:52 Forslag fra …".

@@ -139,6 +139,15 @@ pub(crate) fn find_any(
         .and_then(|(at, k)| phrases.get(k).map(|p| (at, *p)))
 }
 
+/// Whether one of `parts` stands anywhere in `hay`, inside a word or not:
+/// one pass over the text, however long the list.
+pub(crate) fn contains_any(hay: &str, parts: &'static [&'static str]) -> bool {
+    phrase_set(parts)
+        .automaton
+        .as_ref()
+        .is_some_and(|a| a.is_match(hay))
+}
+
 /// Whether a word of `s` begins with one of `stems` (lowercase): a word is
 /// what stands between spaces, less the marks before its first letter
 /// ("(beslutade" begins with "beslut", "ombeslutade" does not).
@@ -504,6 +513,14 @@ pub(crate) mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn contains_any_is_containing_one(hay in "[medli åö.\\-]{0,40}") {
+            proptest::prop_assert_eq!(
+                contains_any(&hay, SOME_PHRASES),
+                SOME_PHRASES.iter().any(|p| hay.contains(p.trim_end_matches('*')))
+            );
+        }
+
         #[test]
         fn lower_is_lowering_each_character(s in "\\PC{0,60}") {
             proptest::prop_assert_eq!(lower(&s), lowered_char_by_char(&s));
