@@ -1805,6 +1805,69 @@ fn introduces_meeting_items(text: &str) -> bool {
             .any(|w| l.contains(w))
 }
 
+/// Passives of deciding that tell an outcome alone: "Budgeten för 2017
+/// antogs.", "Därmed fastställdes förslaget om …".
+const PASSIVES: &[&str] = &[
+    "antogs",
+    "godkändes",
+    "beslutades",
+    "fastställdes",
+    "avslogs",
+    "bifölls",
+    "återremitterades",
+    "bordlades",
+    "vedtogs",
+    "hyväksyttiin",
+    "godkendt",
+    "vedtaget",
+    "vedtatt",
+    "godkjent",
+    // The present passive, as a referat records it: "Indstillingen
+    // godkendes.", "Referat godkendes kl. 11.46."
+    "godkendes",
+    "vedtages",
+    "godkjennes",
+    "vedtas",
+    "godkänns",
+    "hyväksytään",
+    // "Till justeringsperson valdes Rebecca Lampinen."
+    "valdes",
+    "utsågs",
+];
+
+/// Whatever [`reports_outcome`] looks for holds one of these: most
+/// sentences hold none, and they are found in one pass.
+const OUTCOME_SIGNS: &[&str] = &[
+    "fatta",
+    "fattet",
+    "traf",
+    "gav",
+    "lades",
+    "läggs",
+    "vart",
+    "ble",
+    "antogs",
+    "godkändes",
+    "beslutades",
+    "fastställdes",
+    "avslogs",
+    "bifölls",
+    "återremitterades",
+    "bordlades",
+    "vedtogs",
+    "hyväksyttiin",
+    "godkend",
+    "vedtage",
+    "vedtatt",
+    "godkjent",
+    "godkjenn",
+    "vedtas",
+    "godkänns",
+    "hyväksytään",
+    "valdes",
+    "utsågs",
+];
+
 /// A summary's sentence that tells an outcome without a body as subject:
 /// "Budgeten för 2017 antogs.", "Utöver det fattades även beslut om
 /// samråd …", "Kommunstyrelsen gav kommunchefen … i uppdrag att utreda …".
@@ -1814,6 +1877,9 @@ fn reports_outcome(sentence: &str) -> bool {
     }
     // Lowered once: this runs on every sentence of a summary.
     let lowered = lower(sentence);
+    if !super::words::contains_any(&lowered, OUTCOME_SIGNS) {
+        return false;
+    }
     let words: Vec<&str> = lowered
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -1834,33 +1900,6 @@ fn reports_outcome(sentence: &str) -> bool {
         && words.windows(2).any(|p| p[0] == "i" && p[1] == "uppdrag");
     // "Budgeten för 2017 antogs.": a short sentence ending in a passive of
     // deciding, or opening with one ("Därmed fastställdes förslaget om …").
-    const PASSIVES: &[&str] = &[
-        "antogs",
-        "godkändes",
-        "beslutades",
-        "fastställdes",
-        "avslogs",
-        "bifölls",
-        "återremitterades",
-        "bordlades",
-        "vedtogs",
-        "hyväksyttiin",
-        "godkendt",
-        "vedtaget",
-        "vedtatt",
-        "godkjent",
-        // The present passive, as a referat records it: "Indstillingen
-        // godkendes.", "Referat godkendes kl. 11.46."
-        "godkendes",
-        "vedtages",
-        "godkjennes",
-        "vedtas",
-        "godkänns",
-        "hyväksytään",
-        // "Till justeringsperson valdes Rebecca Lampinen."
-        "valdes",
-        "utsågs",
-    ];
     // "Rådmannens innstilling enstemmig vedtatt (7 st.).": the count in
     // brackets after the verb.
     let last = match sentence.trim_end().trim_end_matches('.').strip_suffix(')') {
@@ -2316,6 +2355,17 @@ fn sentence_start(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_outcome_word_holds_a_sign() {
+        let words = PASSIVES.iter().chain(&[
+            "fattade", "fattat", "fattades", "fattet", "traf", "gav", "lades", "läggs", "vart",
+            "ble", "blei", "blev",
+        ]);
+        for w in words {
+            assert!(OUTCOME_SIGNS.iter().any(|s| w.contains(s)), "{w}");
+        }
+    }
 
     #[test]
     fn a_resolution_that_ends_in_be_agreed_introduces_nothing() {
