@@ -37,6 +37,10 @@ impl Found {
 }
 
 pub(crate) fn month(word: &str) -> Option<u32> {
+    // Every name below is ASCII, of three to nine letters.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
     let m = match lower(word).as_str() {
         // Swedish, English, Danish and Norwegian.
         "januari" | "january" | "januar" | "jan" => 1,
@@ -73,12 +77,16 @@ fn year(w: &str) -> Option<i32> {
 
 /// A day of the month, allowing "1st", "23rd".
 fn day(w: &str) -> Option<u32> {
-    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-    let suffix = w.get(digits.len()..).unwrap_or("");
-    if !matches!(lower(suffix).as_str(), "" | "st" | "nd" | "rd" | "th") {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = w.get(digits..)?;
+    if !(suffix.is_empty()
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| suffix.eq_ignore_ascii_case(s)))
+    {
         return None;
     }
-    number(&digits, 2).filter(|d| (1..=31).contains(d))
+    number(w.get(..digits)?, 2).filter(|d| (1..=31).contains(d))
 }
 
 /// The characters between two words.
@@ -96,6 +104,10 @@ fn valid(y: Option<i32>, m: u32, d: u32) -> bool {
 
 /// Every date in `text`, in order.
 pub(crate) fn find(text: &str) -> Vec<Found> {
+    // Every form of a date has a digit; most lines have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let ws: Vec<Word> = words(text).collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -194,7 +194,14 @@ fn number_after(text: &str) -> Option<String> {
 }
 
 fn case_number_in(line: &str) -> Option<String> {
+    // A case number needs a digit; most lines hold neither it nor a key.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let l = lower(line);
+    if !super::words::contains_any(&l, NUMBER_KEYS) {
+        return None;
+    }
     for key in NUMBER_KEYS {
         let mut from = 0;
         while let Some(at) = l
@@ -1732,16 +1739,35 @@ pub(crate) const KNOWN_LANGUAGES: &[&str] = &["sv", "da", "nb", "nn", "fi", "en"
 
 /// The language the document is written in, by the marker words it uses
 /// most (Swedish when nothing tells), and how clearly it stood out.
+/// The languages (indices into [`MARKERS`]) whose marker words include a
+/// lowercase word: looked up once per word instead of searching every list.
+fn marker_languages(word: &str) -> &'static [usize] {
+    type ByWord = std::collections::HashMap<&'static str, Vec<usize>>;
+    static BY_WORD: std::sync::OnceLock<ByWord> = std::sync::OnceLock::new();
+    let by_word = BY_WORD.get_or_init(|| {
+        let mut map = ByWord::new();
+        for (k, (_, markers)) in MARKERS.iter().enumerate() {
+            for m in *markers {
+                let languages = map.entry(*m).or_default();
+                if !languages.contains(&k) {
+                    languages.push(k);
+                }
+            }
+        }
+        map
+    });
+    by_word.get(word).map_or(&[], Vec::as_slice)
+}
+
 pub(crate) fn language(paras: &[Para]) -> (String, Confidence) {
     let mut scores = vec![0usize; MARKERS.len()];
     let mut seen = 0usize;
     'outer: for para in paras {
-        for w in words(prefix(&para.text, 4000)) {
-            let l = lower(w.text);
-            for (k, (_, markers)) in MARKERS.iter().enumerate() {
-                if markers.contains(&l.as_str()) {
-                    scores[k] += 2;
-                }
+        let lowered = lower(prefix(&para.text, 4000));
+        for w in words(&lowered) {
+            let l = w.text;
+            for &k in marker_languages(l) {
+                scores[k] += 2;
             }
             // Letters no other language here uses.
             if l.contains(['ä', 'ö']) {
@@ -1788,6 +1814,20 @@ pub(crate) fn language(paras: &[Para]) -> (String, Confidence) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_marker_word_names_the_languages_whose_list_holds_it() {
+        let all = MARKERS.iter().flat_map(|(_, m)| m.iter().copied());
+        for w in all.chain(["kommun", "the council", ""]) {
+            let by_search: Vec<usize> = MARKERS
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, m))| m.contains(&w))
+                .map(|(k, _)| k)
+                .collect();
+            assert_eq!(marker_languages(w), by_search.as_slice(), "{w}");
+        }
+    }
 
     #[test]
     fn case_numbers() {
