@@ -8,7 +8,7 @@
 
 use super::OrgMention;
 use super::OrgName;
-use super::words::{Word, edit_distance, lower, same_lowercase, words};
+use super::words::{Word, edit_distance, edit_distance_within, lower, same_lowercase, words};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -246,8 +246,10 @@ impl Matcher {
             if n.abs_diff(t.chars.len()) > limit || inflected(&lowered, &t.chars) {
                 continue;
             }
-            let d = edit_distance(&lowered, &t.chars);
-            if d == 0 || d > limit {
+            let Some(d) = edit_distance_within(&lowered, &t.chars, limit) else {
+                continue;
+            };
+            if d == 0 {
                 continue;
             }
             match best {

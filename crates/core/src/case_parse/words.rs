@@ -377,6 +377,49 @@ pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
     d[a.len() * w + b.len()]
 }
 
+/// [`edit_distance`] where it is at most `limit`, found without a table on
+/// the heap and given up as soon as no path can stay within the limit:
+/// the organisation matcher compares every capitalised word with every
+/// known name this way.
+pub(crate) fn edit_distance_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    const MAX: usize = 32;
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    if b.len() >= MAX {
+        return Some(edit_distance(a, b)).filter(|&d| d <= limit);
+    }
+    // Three rows of the table: the one two back, the one before, this one.
+    let (mut back2, mut back1, mut row) = ([0usize; MAX], [0usize; MAX], [0usize; MAX]);
+    for (j, cell) in back1.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    let mut prev_min = 0;
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (back1[j] + 1).min(row[j - 1] + 1).min(back1[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(back2[j - 2] + 1);
+            }
+            row[j] = best;
+            row_min = row_min.min(best);
+        }
+        // Every later cell comes from this row or the one before it (a
+        // swap reaches back two rows, plus one): past the limit in both,
+        // the distance is too.
+        if row_min > limit && prev_min > limit {
+            return None;
+        }
+        prev_min = row_min;
+        back2 = back1;
+        back1 = row;
+    }
+    Some(back1[b.len()]).filter(|&d| d <= limit)
+}
+
 /// `w` with its first letter in capitals: "regionstyrelsen" → "Regionstyrelsen",
 /// for testing a common noun against the names of bodies.
 pub(crate) fn capitalise(w: &str) -> String {
@@ -518,6 +561,20 @@ pub(crate) mod tests {
             proptest::prop_assert_eq!(
                 contains_any(&hay, SOME_PHRASES),
                 SOME_PHRASES.iter().any(|p| hay.contains(p.trim_end_matches('*')))
+            );
+        }
+
+        #[test]
+        fn a_distance_within_a_limit_is_the_distance(
+            a in "[abcå]{0,12}",
+            b in "[abcå]{0,12}",
+            limit in 0usize..4,
+        ) {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let d = edit_distance(&a, &b);
+            proptest::prop_assert_eq!(
+                edit_distance_within(&a, &b, limit),
+                (d <= limit).then_some(d)
             );
         }
 
