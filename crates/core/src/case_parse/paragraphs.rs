@@ -11,7 +11,7 @@ use super::points::{Family, Label, introduces, parse_label};
 use super::positions::{intro_kind, starts_like_intro};
 use super::sections::{Heading, classify};
 use super::text::Line;
-use super::words::lower;
+use super::words::{lower, prefix};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ParaKind {
@@ -199,6 +199,22 @@ pub(crate) fn proposal_heading(line: &str) -> bool {
             || l.ends_with("innstilling"))
 }
 
+/// A news page's byline: "av Torkelsen, Jan, publisert 30. november 2005",
+/// "Publicerad 17 december 2025". It belongs to no paragraph above it.
+fn is_byline(text: &str) -> bool {
+    const PUBLISHED: &[&str] = &[
+        "publisert",
+        "publicerad",
+        "publiceret",
+        "published",
+        "julkaistu",
+    ];
+    let l = lower(prefix(text, 120));
+    let by = (l.starts_with("av ") || l.starts_with("by ") || l.starts_with("af "))
+        && PUBLISHED.iter().any(|p| l.contains(p));
+    by || PUBLISHED.iter().any(|p| l.starts_with(p))
+}
+
 fn breaks_before(
     open: &Open,
     prev: &str,
@@ -231,7 +247,7 @@ fn breaks_before(
             _ => true,
         };
     }
-    if starts_like_intro(&line.text) {
+    if starts_like_intro(&line.text) || is_byline(&line.text) {
         return true;
     }
     if matches!(open.kind, ParaKind::Item(_)) && open.text.is_empty() {

@@ -2586,7 +2586,7 @@ fn a_news_page_telling_elections_and_adoptions_in_the_passive_and_by_its_assembl
 
 #[test]
 fn a_resolution_announced_by_its_wording_whose_paragraphs_open_with_the_council() {
-    let text = "Vedtaket i Fjordrådet har følgende ordlyd:\n\nFjordrådet meiner at utgreiinga er eit godt grunnlag for vidare arbeid.\n\nFjordrådet vil arbeide aktivt for sterke regionar.\n\nFjordrådet legg til grunn at regionane skal vere etablerte innan 2010.\n\nPublisert 30. november 2005\n";
+    let text = "Vedtaket i Fjordrådet har følgende ordlyd:\n\nFjordrådet meiner at utgreiinga er eit godt grunnlag for vidare arbeid.\n\nFjordrådet vil arbeide aktivt for sterke regionar.\n\nFjordrådet legg til grunn at regionane skal vere etablerte innan 2010.\n\nav Nordmann, Ola, publisert 30. november 2005\n";
     let case = parse(text, &[]).unwrap();
     assert_eq!(
         point_texts(&case),
