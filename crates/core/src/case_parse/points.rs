@@ -4,7 +4,7 @@
 use super::paragraphs::{Para, ParaKind};
 use super::positions::Block;
 use super::sections::{Heading, body_at_start, body_name};
-use super::words::{find_any, find_phrase, lower, prefix, starts_with_phrase};
+use super::words::{find_any, find_phrase, lower, prefix, starts_upper, starts_with_phrase};
 use super::{Confidence, Point};
 
 /// How a list's points are marked.
@@ -1647,9 +1647,12 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 _ => sentence,
             };
             // "Kaupunginhallitus päätti, että …": the verb without its comma.
+            // Sixteen words: a heading run into the sentence ("Revidering av
+            // ägardirektiv Borgholm Energi Elnät AB med dotterbolag
+            // Kommunfullmäktige beslutade …") puts the body late.
             let words: Vec<String> = sentence
                 .split_whitespace()
-                .take(8)
+                .take(16)
                 .map(|w| lower(w.trim_end_matches([',', ';'])))
                 .collect();
             // The body first ("Stadsstyrelsen föreslår …") or right after
@@ -1678,15 +1681,22 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             // "Nämnden valde att i första hand understöda …": a choice.
             let chose =
                 |k: usize| words[k] == "valde" && words.get(k + 1).is_some_and(|n| n == "att");
+            let original: Vec<&str> = sentence.split_whitespace().take(16).collect();
+            // A body in capitals past the eighth word starts a sentence that
+            // a heading ran into; one in small letters is part of a clause
+            // ("… som kommunfullmäktige beslutade om i december 2008").
+            let late_body = |k: usize| {
+                k >= 6 && body_before(k) && original.get(k - 1).is_some_and(|w| starts_upper(w))
+            };
             let verb_at = words.iter().enumerate().position(|(k, w)| {
                 ((VERBS.contains(&w.as_str()) || used_power(w) || chose(k))
-                    && (k < 6 || body_before(k)))
+                    && (k < 6 || (k < 8 && body_before(k)) || late_body(k)))
                     || (matches!(
                         w.as_str(),
                         "behandlade" | "behandlede" | "behandlet" | "käsitteli"
-                    ) && decides_later(k))
+                    ) && k < 8
+                        && decides_later(k))
             });
-            let original: Vec<&str> = sentence.split_whitespace().take(8).collect();
             let by_body = verb_at.is_some_and(|k| {
                 body_at_start(sentence).is_some()
                     || (k > 0 && super::sections::body_name(&original[..k].join(" ")).is_some())
@@ -1715,7 +1725,13 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                     .and_then(|k| words.get(k))
                     .is_some_and(|w| PROPOSING_VERBS.contains(&w.as_str()));
                 bodies += usize::from(by_body && !proposes);
-                points.push(sentence.to_string());
+                // The heading in front goes: the point starts at its body.
+                let from = verb_at
+                    .filter(|&k| late_body(k))
+                    .and_then(|k| original.get(k - 1))
+                    .and_then(|body| sentence.find(body))
+                    .unwrap_or(0);
+                points.push(sentence[from..].to_string());
             }
         }
     }

@@ -2640,3 +2640,17 @@ fn minutes_numbered_by_the_year_and_a_serial_without_letters() {
         "The Council agreed to object to the application."
     );
 }
+
+#[test]
+fn a_summary_point_whose_heading_ran_into_it_starts_at_its_body() {
+    let text = "Referat från kommunfullmäktige 3 mars 2025\nKommunfullmäktige beslutade att anta vattenplanen.\nRevidering av ägardirektiv för Ekby Energi Elnät AB med dotterbolag Kommunfullmäktige beslutade att anta reviderat ägardirektiv.\nKommunfullmäktige beslutade att återremittera ärendet.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Kommunfullmäktige beslutade att anta vattenplanen.",
+            "Kommunfullmäktige beslutade att anta reviderat ägardirektiv.",
+            "Kommunfullmäktige beslutade att återremittera ärendet.",
+        ]
+    );
+}
