@@ -209,6 +209,10 @@ fn is_byline(text: &str) -> bool {
         "published",
         "julkaistu",
     ];
+    // Every form starts with one of these letters; most lines do not.
+    if !text.starts_with(['a', 'A', 'b', 'B', 'p', 'P', 'j', 'J']) {
+        return false;
+    }
     let l = lower(prefix(text, 120));
     let by = (l.starts_with("av ") || l.starts_with("by ") || l.starts_with("af "))
         && PUBLISHED.iter().any(|p| l.contains(p));

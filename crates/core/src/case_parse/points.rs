@@ -1650,10 +1650,11 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             // Sixteen words: a heading run into the sentence ("Revidering av
             // ägardirektiv Borgholm Energi Elnät AB med dotterbolag
             // Kommunfullmäktige beslutade …") puts the body late.
-            let words: Vec<String> = sentence
+            let lowered = lower(sentence);
+            let words: Vec<&str> = lowered
                 .split_whitespace()
                 .take(16)
-                .map(|w| lower(w.trim_end_matches([',', ';'])))
+                .map(|w| w.trim_end_matches([',', ';']))
                 .collect();
             // The body first ("Stadsstyrelsen föreslår …") or right after
             // the verb ("Därtill föreslår stadsstyrelsen …").
@@ -1661,26 +1662,24 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             // treating a matter decides where the sentence goes on to a
             // verb of deciding.
             let decides_later = |k: usize| {
-                sentence
+                lowered
                     .split_whitespace()
                     .skip(k + 1)
-                    .map(lower)
-                    .any(|w| VERBS.contains(&w.as_str()) || w == "gav")
+                    .any(|w| VERBS.contains(&w) || w == "gav")
             };
             // Within six words, or eight where the body stands right
             // before its verb ("date 2025-08-26 Maanantaina koolla ollut
             // aluehallitus päätti …").
             let body_before = |k: usize| {
                 k > 0
-                    && super::sections::body_name(&super::words::capitalise(&words[k - 1]))
-                        .is_some()
+                    && super::sections::body_name(&super::words::capitalise(words[k - 1])).is_some()
             };
             // "Maakuntahallitus käytti tänään toimivaltaansa määräämällä …":
             // a body using its power to order decides.
-            let used_power = |w: &str| w == "käytti" && lower(sentence).contains("toimivalta");
+            let used_power = |w: &str| w == "käytti" && lowered.contains("toimivalta");
             // "Nämnden valde att i första hand understöda …": a choice.
             let chose =
-                |k: usize| words[k] == "valde" && words.get(k + 1).is_some_and(|n| n == "att");
+                |k: usize| words[k] == "valde" && words.get(k + 1).is_some_and(|n| *n == "att");
             let original: Vec<&str> = sentence.split_whitespace().take(16).collect();
             // A body in capitals past the eighth word starts a sentence that
             // a heading ran into; one in small letters is part of a clause
@@ -1689,12 +1688,10 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 k >= 6 && body_before(k) && original.get(k - 1).is_some_and(|w| starts_upper(w))
             };
             let verb_at = words.iter().enumerate().position(|(k, w)| {
-                ((VERBS.contains(&w.as_str()) || used_power(w) || chose(k))
+                ((VERBS.contains(w) || used_power(w) || chose(k))
                     && (k < 6 || (k < 8 && body_before(k)) || late_body(k)))
-                    || (matches!(
-                        w.as_str(),
-                        "behandlade" | "behandlede" | "behandlet" | "käsitteli"
-                    ) && k < 8
+                    || (matches!(*w, "behandlade" | "behandlede" | "behandlet" | "käsitteli")
+                        && k < 8
                         && decides_later(k))
             });
             let by_body = verb_at.is_some_and(|k| {
@@ -1702,7 +1699,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                     || (k > 0 && super::sections::body_name(&original[..k].join(" ")).is_some())
                     // "Kulturnämnden vid Österbottens förbund har beviljat …".
                     || (k > 1
-                        && matches!(words[k - 1].as_str(), "har" | "hade" | "has" | "have")
+                        && matches!(words[k - 1], "har" | "hade" | "has" | "have")
                         && super::sections::body_name(&original[..k - 1].join(" ")).is_some())
                     // "Lisäksi aluehallitus päätti …": the body right before its verb.
                     || body_before(k)
@@ -1723,7 +1720,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 // föreslår …, tillstyrker …") tells no decision of its own.
                 let proposes = verb_at
                     .and_then(|k| words.get(k))
-                    .is_some_and(|w| PROPOSING_VERBS.contains(&w.as_str()));
+                    .is_some_and(|w| PROPOSING_VERBS.contains(w));
                 bodies += usize::from(by_body && !proposes);
                 // The heading in front goes: the point starts at its body.
                 let from = verb_at
