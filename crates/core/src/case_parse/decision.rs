@@ -196,11 +196,10 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             // "There were no abstentions." states a count of none.
             let none = s.contains("no abstentions");
             // "med åtte røyster mot sju røyster": counts written as words.
-            let counts = |s: &str| {
-                s.bytes().any(|b| b.is_ascii_digit())
-                    || words(s).any(|w| number(&lower(w.text)).is_some())
-            };
             let l = lower(s);
+            let counts = |s: &str| {
+                s.bytes().any(|b| b.is_ascii_digit()) || words(&l).any(|w| number(w.text).is_some())
+            };
             if lowered_has_word_starting(&l, VOTE_STEMS) && (none || counts(s)) && names_a_vote(s) {
                 counted.push(l.clone());
             }
