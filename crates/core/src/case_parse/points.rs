@@ -1848,38 +1848,24 @@ const PASSIVES: &[&str] = &[
     "utsågs",
 ];
 
+/// The words [`reports_outcome`] looks for besides [`PASSIVES`], or parts
+/// of them ("fatta" for "fattade", "ble" for "blev").
+const OTHER_OUTCOME_SIGNS: &[&str] = &[
+    "fatta", "fattet", "traf", "gav", "lades", "läggs", "vart", "ble",
+];
+
 /// Whatever [`reports_outcome`] looks for holds one of these: most
 /// sentences hold none, and they are found in one pass.
-const OUTCOME_SIGNS: &[&str] = &[
-    "fatta",
-    "fattet",
-    "traf",
-    "gav",
-    "lades",
-    "läggs",
-    "vart",
-    "ble",
-    "antogs",
-    "godkändes",
-    "beslutades",
-    "fastställdes",
-    "avslogs",
-    "bifölls",
-    "återremitterades",
-    "bordlades",
-    "vedtogs",
-    "hyväksyttiin",
-    "godkend",
-    "vedtage",
-    "vedtatt",
-    "godkjent",
-    "godkjenn",
-    "vedtas",
-    "godkänns",
-    "hyväksytään",
-    "valdes",
-    "utsågs",
-];
+fn outcome_signs() -> &'static [&'static str] {
+    static SIGNS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SIGNS.get_or_init(|| {
+        PASSIVES
+            .iter()
+            .chain(OTHER_OUTCOME_SIGNS)
+            .copied()
+            .collect()
+    })
+}
 
 /// A summary's sentence that tells an outcome without a body as subject:
 /// "Budgeten för 2017 antogs.", "Utöver det fattades även beslut om
@@ -1890,7 +1876,7 @@ fn reports_outcome(sentence: &str) -> bool {
     }
     // Lowered once: this runs on every sentence of a summary.
     let lowered = lower(sentence);
-    if !super::words::contains_any(&lowered, OUTCOME_SIGNS) {
+    if !super::words::contains_any(&lowered, outcome_signs()) {
         return false;
     }
     let words: Vec<&str> = lowered
@@ -2376,7 +2362,7 @@ mod tests {
             "ble", "blei", "blev",
         ]);
         for w in words {
-            assert!(OUTCOME_SIGNS.iter().any(|s| w.contains(s)), "{w}");
+            assert!(outcome_signs().iter().any(|s| w.contains(s)), "{w}");
         }
     }
 

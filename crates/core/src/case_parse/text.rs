@@ -171,27 +171,16 @@ fn normalise(line: &str) -> String {
 /// byte order mark or a replacement character. Read from the bytes of
 /// their UTF-8 forms, which costs less than decoding every character.
 fn needs_cleaning(b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        let third = b.get(i + 2).copied().unwrap_or(0);
-        let odd = match c {
-            0x00..=0x1F | 0x7F => true,
-            // U+0080 to U+009F (controls), U+00A0 and U+00AD.
-            0xC2 => matches!(next, 0x80..=0xA0 | 0xAD),
-            // U+2002 to U+200B, U+2010, U+2011 and U+202F.
-            0xE2 => next == 0x80 && matches!(third, 0x82..=0x8B | 0x90 | 0x91 | 0xAF),
-            // U+FEFF and U+FFFD.
-            0xEF => (next == 0xBB && third == 0xBF) || (next == 0xBF && third == 0xBD),
-            _ => false,
-        };
-        if odd {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    super::words::any_byte_at(b, |c, next, third| match c {
+        0x00..=0x1F | 0x7F => true,
+        // U+0080 to U+009F (controls), U+00A0 and U+00AD.
+        0xC2 => matches!(next, 0x80..=0xA0 | 0xAD),
+        // U+2002 to U+200B, U+2010, U+2011 and U+202F.
+        0xE2 => next == 0x80 && matches!(third, 0x82..=0x8B | 0x90 | 0x91 | 0xAF),
+        // U+FEFF and U+FFFD.
+        0xEF => (next == 0xBB && third == 0xBF) || (next == 0xBF && third == 0xBD),
+        _ => false,
+    })
 }
 
 fn trim_end_spaces(s: &mut String) {

@@ -322,33 +322,33 @@ fn needs_squash(b: &[u8]) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return true;
     }
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
+    any_byte_at(b, |c, next, third| match c {
+        b' ' => next == b' ',
+        b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
+        // U+0085 and U+00A0.
+        0xC2 => matches!(next, 0x85 | 0xA0),
+        // U+1680.
+        0xE1 => next == 0x9A && third == 0x80,
+        // U+2000 to U+200A, U+2028, U+2029, U+202F and U+205F.
+        0xE2 => {
+            (next == 0x80 && matches!(third, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                || (next == 0x81 && third == 0x9F)
+        }
+        // U+3000.
+        0xE3 => next == 0x80 && third == 0x80,
+        _ => false,
+    })
+}
+
+/// Whether `odd` holds at some byte of `b`, given that byte and the two
+/// after it (0 past the end): a character's UTF-8 form, read without
+/// decoding the text.
+pub(crate) fn any_byte_at(b: &[u8], odd: impl Fn(u8, u8, u8) -> bool) -> bool {
+    (0..b.len()).any(|i| {
         let next = b.get(i + 1).copied().unwrap_or(0);
         let third = b.get(i + 2).copied().unwrap_or(0);
-        let odd = match c {
-            b' ' => next == b' ',
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
-            // U+0085 and U+00A0.
-            0xC2 => matches!(next, 0x85 | 0xA0),
-            // U+1680.
-            0xE1 => next == 0x9A && third == 0x80,
-            // U+2000 to U+200A, U+2028, U+2029, U+202F and U+205F.
-            0xE2 => {
-                (next == 0x80 && matches!(third, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
-                    || (next == 0x81 && third == 0x9F)
-            }
-            // U+3000.
-            0xE3 => next == 0x80 && third == 0x80,
-            _ => false,
-        };
-        if odd {
-            return true;
-        }
-        i += 1;
-    }
-    false
+        odd(b[i], next, third)
+    })
 }
 
 /// Edit distance counting a swap of two neighbours as one edit (optimal
