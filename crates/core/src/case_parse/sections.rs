@@ -134,6 +134,8 @@ const OTHER_HEADINGS: &[&str] = &[
     "saksgang",
     "behandling",
     "käsittely",
+    // CloudNC minutes: what happened at the meeting, after "Päätös".
+    "kokouskäsittely",
     "reasons for the decision",
     "reasons for decision",
     "reason for the decision",

@@ -2654,3 +2654,13 @@ fn a_summary_point_whose_heading_ran_into_it_starts_at_its_body() {
         ]
     );
 }
+
+#[test]
+fn what_happened_at_the_meeting_after_the_decision_is_no_part_of_it() {
+    let text = "Kaupunginvaltuusto, kokous 27.1.2025\n\n§ 1 Kokouksen laillisuuden ja päätösvaltaisuuden toteaminen\n\nEhdotus\n\nTodetaan estyneet valtuutetut.\n\nPäätös\n\nKokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi.\n\nKokouskäsittely\n\nAsioiden käsittelymenettely koskien:\n\n·       § 8 Energia Oy:n osakkeiden panttaus\n\n·       § 10 Energia Oy:n vähemmistöosuuden myynti.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        ["Kokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi."]
+    );
+}
