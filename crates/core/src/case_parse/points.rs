@@ -1380,6 +1380,34 @@ fn proposition_decisions(paras: &[Para]) -> Option<Vec<Point>> {
     (!points.is_empty()).then(|| unlabelled(points))
 }
 
+/// Whether a lowercase sentence opens with the meeting's agreement, as
+/// British minutes write it: "It was agreed that …", "Following
+/// discussion it was agreed …", "UNANIMOUSLY RESOLVED that …".
+fn opens_with_agreement(l: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "after discussion, ",
+        "after discussion ",
+        "following discussion, ",
+        "following discussion ",
+    ];
+    const OPENINGS: &[&str] = &[
+        "it was agreed",
+        "it was also agreed",
+        "it was further agreed",
+        "it was unanimously agreed",
+        "it was resolved",
+        // "UNANIMOUSLY RESOLVED that the minutes of … be signed", one to
+        // each sub-item of a web page's minutes.
+        "unanimously resolved that",
+        "resolved that",
+    ];
+    let l = LEADS
+        .iter()
+        .find_map(|lead| l.strip_prefix(lead))
+        .unwrap_or(l);
+    OPENINGS.iter().any(|o| starts_with_phrase(l, o))
+}
+
 /// British minutes that give each item a paragraph, its subject in front
 /// ("Northern Ireland Tourism Awards: It was agreed that …") or a report
 /// before the outcome ("The Director reported that … It was agreed that
@@ -1388,17 +1416,6 @@ fn proposition_decisions(paras: &[Para]) -> Option<Vec<Point>> {
 /// sentence, where there are two or more. Such a sentence is an outcome
 /// even where it names its mover and so stands in a motion's block.
 fn agreed_sentences(paras: &[Para]) -> Option<Vec<Point>> {
-    const OPENINGS: &[&str] = &[
-        "it was agreed",
-        "it was further agreed",
-        "it was also agreed",
-        "it was unanimously agreed",
-        "it was resolved",
-        "following discussion it was agreed",
-        "following discussion, it was agreed",
-        "after discussion it was agreed",
-        "after discussion, it was agreed",
-    ];
     const ON_PROPOSAL: &[&str] = &[
         " approved on the proposal of ",
         " adopted on the proposal of ",
@@ -1428,8 +1445,7 @@ fn agreed_sentences(paras: &[Para]) -> Option<Vec<Point>> {
                 _ => sentence,
             };
             let l = lower(said);
-            if (OPENINGS.iter().any(|o| starts_with_phrase(&l, o))
-                || ON_PROPOSAL.iter().any(|o| l.contains(o)))
+            if (opens_with_agreement(&l) || ON_PROPOSAL.iter().any(|o| l.contains(o)))
                 && !points.iter().any(|p| p == said)
             {
                 points.push(said.to_string());
@@ -1753,23 +1769,8 @@ fn short_outcomes(paras: &[Para], inside: &[bool], at: usize) -> Option<Vec<Poin
     };
     // "After discussion, it was agreed that …" / "It was also agreed that
     // …": British minutes give each decision a paragraph of its own.
-    let agreed = |p: &Para| {
-        let l = lower(prefix(&p.text, 80));
-        let l = l.strip_prefix("after discussion, ").unwrap_or(&l);
-        p.kind == ParaKind::Text
-            && [
-                "it was agreed that",
-                "it was also agreed that",
-                "it was further agreed that",
-                "it was resolved that",
-                // "UNANIMOUSLY RESOLVED that the minutes of … be signed",
-                // one to each sub-item of a web page's minutes.
-                "unanimously resolved that",
-                "resolved that",
-            ]
-            .iter()
-            .any(|w| l.starts_with(w))
-    };
+    let agreed =
+        |p: &Para| p.kind == ParaKind::Text && opens_with_agreement(&lower(prefix(&p.text, 80)));
     let like: &dyn Fn(&Para) -> bool = match paras.get(at) {
         Some(p) if short(p) => &short,
         Some(p) if agreed(p) => &agreed,
