@@ -3,6 +3,12 @@
 
 use super::*;
 
+/// The decision points read from a text with no catalogue of organisations.
+fn points_of(text: &str) -> Vec<String> {
+    let case = parse(text, &[]).unwrap();
+    point_texts(&case).into_iter().map(str::to_string).collect()
+}
+
 fn point_texts(case: &ParsedCase) -> Vec<&str> {
     case.decision_points
         .iter()
@@ -1646,9 +1652,8 @@ fn a_pages_banner_is_no_title() {
 #[test]
 fn apologies_under_the_decision_are_no_decision() {
     let text = "Byrådet 26-04-2026\n\n1. Bemærkninger til dagsordenen\n\nBeslutning Byrådet den 26-04-2026\n\nDer er afbud fra Lone Hansen. Niels Kirkegaard er indkaldt som suppleant.\n\nEt enigt byråd ønsker at behandle sag 18 på mødet.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         ["Et enigt byråd ønsker at behandle sag 18 på mødet."]
     );
 }
@@ -1656,9 +1661,8 @@ fn apologies_under_the_decision_are_no_decision() {
 #[test]
 fn a_list_of_members_with_their_parties_is_no_decision() {
     let text = "Udvalget 12-01-2026\n\n4. Strategi for natur\n\nBeslutning i Udvalget den 12-01-2026\n\nFraværende:\n\n• Anna Berg (V)\n\n• Per Lind (A)\n\nUdvalget godkendte strategien for natur og miljø.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         ["Udvalget godkendte strategien for natur og miljø."]
     );
 }
@@ -1768,9 +1772,8 @@ fn a_pdfs_title_goes_on_after_a_blank_line() {
 #[test]
 fn a_councils_statement_is_its_paragraphs_down_to_the_signatures() {
     let text = "Uttalande om vänorterna\n\nKommunfullmäktige i Bjuvs kommun uttalar sitt stöd för vänorterna i Polen och Litauen i en svår tid.\n\nSom en symbol för stödet kommer kommunen att flagga med vänorternas flaggor under maj månad.\n\nAnna Berg\nKommunfullmäktiges ordförande\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         [
             "Kommunfullmäktige i Bjuvs kommun uttalar sitt stöd för vänorterna i Polen och Litauen i en svår tid.",
             "Som en symbol för stödet kommer kommunen att flagga med vänorternas flaggor under maj månad."
@@ -1830,11 +1833,7 @@ fn a_decision_begun_in_lower_case_after_its_heading_is_read() {
 fn a_norwegian_passive_of_approval_is_a_decision() {
     let text =
         "PROTOKOLL\n\n§ 12 Godkjenning av saksliste\n\nSakslista vart godkjent utan merknadar.\n";
-    let case = parse(text, &[]).unwrap();
-    assert_eq!(
-        point_texts(&case),
-        ["Sakslista vart godkjent utan merknadar."]
-    );
+    assert_eq!(points_of(text), ["Sakslista vart godkjent utan merknadar."]);
     let bokmal = parse(
         "PROTOKOLL\n\n§ 12 Godkjenning av saksliste\n\nSakslisten ble godkjent.\n",
         &[],
@@ -1989,9 +1988,8 @@ fn a_date_right_after_a_body_dates_the_meeting_where_the_head_does_not() {
 #[test]
 fn two_decisions_told_on_a_news_page_are_both_points() {
     let text = "Uutiset\n\nKaupunginhallitus päätti, että kaupunki liittyy ikäystävälliseen kuntaverkostoon.\n\nLisäksi kaupunginhallitus hyväksyi uuden hankintaohjeen.\n\nSeuraava kokous on 8. syyskuuta.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         [
             "Kaupunginhallitus päätti, että kaupunki liittyy ikäystävälliseen kuntaverkostoon.",
             "Lisäksi kaupunginhallitus hyväksyi uuden hankintaohjeen."
@@ -2128,9 +2126,8 @@ fn a_finnish_body_after_the_object_of_its_decision_decides_the_whole_sentence() 
 #[test]
 fn a_news_page_says_afterwards_or_in_a_relative_clause_what_the_body_decided() {
     let text = "Kortfattat: Regionstyrelsen\n\nNyhetsnotiser från regionstyrelsens sammanträde.\n\nFörslaget till ny kulturplan föreslås nu gå vidare till regionfullmäktige för beslut. Det har regionstyrelsen slagit fast.\n\nArbetet behöver fortsätta, menar regionstyrelsen som nu antagit en strategi för kulturarvet.\n\nVädret var fint under dagen.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         [
             "Förslaget till ny kulturplan föreslås nu gå vidare till regionfullmäktige för beslut. Det har regionstyrelsen slagit fast.",
             "Arbetet behöver fortsätta, menar regionstyrelsen som nu antagit en strategi för kulturarvet."
@@ -2141,9 +2138,8 @@ fn a_news_page_says_afterwards_or_in_a_relative_clause_what_the_body_decided() {
 #[test]
 fn the_reason_for_a_decision_is_no_part_of_it() {
     let text = "Decision:\n\nRESOLVED -  That Members endorse the Harbour Plan 2019–2029 so that the Council can approve its submission.\n\n \n\nReason for decision\n\n \n\n(i)         To provide a clear framework for decisions by the partners.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         [
             "That Members endorse the Harbour Plan 2019–2029 so that the Council can approve its submission."
         ]
@@ -2185,9 +2181,8 @@ fn a_case_put_off_under_the_decision_heading_outweighs_the_proposal() {
 #[test]
 fn an_approval_naming_its_amendment_under_the_decision_heading_is_the_decision() {
     let text = "3 MINUTE OF MEETING OF 12 JULY 2017\n\nDecision\n\nAPPROVED, subject to an amendment at item 8.1 to read that the report comes back in October.\n\nCommittee Administrator\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         [
             "APPROVED, subject to an amendment at item 8.1 to read that the report comes back in October."
         ]
@@ -2268,9 +2263,8 @@ fn an_outcome_recorded_before_its_proposers_is_the_decision_and_names_the_mover(
 #[test]
 fn where_minutes_only_report_a_vote_its_outcome_is_the_decision() {
     let text = "THE EXAMPLE COUNCIL - 3 MARCH 2010\n\nPresent: Provost Gray, Councillors Adams, Brown and Clark.\n\nAppoint Conveners\n\nCouncillor Adams seconded by Councillor Brown moved that the conveners be as listed.  As an amendment, Councillor Clark seconded by Councillor Gray moved that Councillor Clark be convener.  On a vote, 6 Members voted for the amendment and 8 for the motion which was declared carried.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         [
             "On a vote, 6 Members voted for the amendment and 8 for the motion which was declared carried."
         ]
@@ -2297,9 +2291,8 @@ fn a_news_page_dates_the_decision_by_its_day_in_the_year_before_publishing() {
 #[test]
 fn a_finnish_board_using_its_power_and_giving_an_answer_decides() {
     let text = "Maakuntahallituksen kokoustiedote 3.4.2019\n\n03.04.2019\n\nMaakuntahallitus käytti tänään toimivaltaansa määräämällä tuulivoimakaavan tulemaan voimaan. Kaavasta on valitettu.\n\nMaakuntahallitus antoi samalla lausunnon ministeriölle tieverkon rahoituksesta.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         [
             "Maakuntahallitus käytti tänään toimivaltaansa määräämällä tuulivoimakaavan tulemaan voimaan.",
             "Maakuntahallitus antoi samalla lausunnon ministeriölle tieverkon rahoituksesta."
@@ -2532,9 +2525,8 @@ fn a_news_summary_whose_one_decision_is_a_list_keeps_the_others() {
 #[test]
 fn a_swedish_decision_in_the_present_approves() {
     let text = "EKBY KOMMUN SAMMANTRÄDESPROTOKOLL 2 (20) Kommunstyrelsen 2017-03-14 Godkännande av dagordning. Kommunstyrelsen godkänner dagordningen med anmälan av extra ärenden. Yrkanden Per Ek (M) yrkar att ärende 8 utgår.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         ["Kommunstyrelsen godkänner dagordningen med anmälan av extra ärenden."]
     );
 }
@@ -2542,9 +2534,8 @@ fn a_swedish_decision_in_the_present_approves() {
 #[test]
 fn a_danish_council_named_without_its_article_decides() {
     let text = "Kommunalbestyrelse besluttede på sit møde den 12. marts at ændre kommunens styrelsesvedtægt.\n\nDu kan læse den nye styrelsesvedtægt her.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         [
             "Kommunalbestyrelse besluttede på sit møde den 12. marts at ændre kommunens styrelsesvedtægt."
         ]
@@ -2622,9 +2613,8 @@ fn british_minutes_telling_each_outcome_in_a_sentence_of_its_own() {
 #[test]
 fn a_body_of_one_mind_below_a_list_of_its_cases_adopts_them() {
     let text = "Valstyret: Protokoll 01.11.2018\n\nHer er protokollen frå første møtet i Valstyret.\n\nValstyret skal syte for at kommunevalet vert avvikla etter lovverket.\n\nValstyret hadde sitt første møte, der det skulle røystast over tre saker:\n\n  • Delegering av oppgåver og mynde\n  • Valkrinsar, røystelokale og opningstider på valdagen under kommunevalet 2019\n  • Innføring av elektronisk manntal på valdagen under kommune- og fylkestingsvalet 2019\n\nValstyret var samrøystes om tilrådinga frå administrasjonen i alle tre sakene.\n\nProtokoll finn du her: Protokoll\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         ["Valstyret var samrøystes om tilrådinga frå administrasjonen i alle tre sakene."]
     );
 }
@@ -2644,9 +2634,8 @@ fn minutes_numbered_by_the_year_and_a_serial_without_letters() {
 #[test]
 fn a_summary_point_whose_heading_ran_into_it_starts_at_its_body() {
     let text = "Referat från kommunfullmäktige 3 mars 2025\nKommunfullmäktige beslutade att anta vattenplanen.\nRevidering av ägardirektiv för Ekby Energi Elnät AB med dotterbolag Kommunfullmäktige beslutade att anta reviderat ägardirektiv.\nKommunfullmäktige beslutade att återremittera ärendet.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         [
             "Kommunfullmäktige beslutade att anta vattenplanen.",
             "Kommunfullmäktige beslutade att anta reviderat ägardirektiv.",
@@ -2658,9 +2647,8 @@ fn a_summary_point_whose_heading_ran_into_it_starts_at_its_body() {
 #[test]
 fn what_happened_at_the_meeting_after_the_decision_is_no_part_of_it() {
     let text = "Kaupunginvaltuusto, kokous 27.1.2025\n\n§ 1 Kokouksen laillisuuden ja päätösvaltaisuuden toteaminen\n\nEhdotus\n\nTodetaan estyneet valtuutetut.\n\nPäätös\n\nKokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi.\n\nKokouskäsittely\n\nAsioiden käsittelymenettely koskien:\n\n·       § 8 Energia Oy:n osakkeiden panttaus\n\n·       § 10 Energia Oy:n vähemmistöosuuden myynti.\n";
-    let case = parse(text, &[]).unwrap();
     assert_eq!(
-        point_texts(&case),
+        points_of(text),
         ["Kokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi."]
     );
 }
