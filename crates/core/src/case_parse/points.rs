@@ -1595,6 +1595,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
         "beviljat",
         "beviljade",
         "godkände",
+        "antog",
         "beslutade",
         "beslöt",
         "tillstyrker",
@@ -1628,7 +1629,19 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
     let mut points: Vec<String> = Vec::new();
     let mut bodies = 0;
     for (i, para) in paras.iter().enumerate() {
-        if para.kind != ParaKind::Text
+        // "• Stadsmiljöprogram" / "– Kommunfullmäktige antog …": a page
+        // may tell each item's outcome as a bullet under its subject, one
+        // dash between two dots. A run of like bullets is a list, read as
+        // one.
+        let same_bullet = |k: usize| {
+            paras
+                .get(k)
+                .is_some_and(|q| matches!((&q.kind, &para.kind), (ParaKind::Item(a), ParaKind::Item(b)) if a.text == b.text))
+        };
+        let prose_bullet = matches!(&para.kind, ParaKind::Item(l) if matches!(l.family, Family::Bullet(_)))
+            && !same_bullet(i + 1)
+            && !i.checked_sub(1).is_some_and(same_bullet);
+        if (para.kind != ParaKind::Text && !prose_bullet)
             || inside.get(i).copied().unwrap_or(false)
             || para.text.len() > 3000
         {
@@ -1728,7 +1741,17 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             // "… menar regionstyrelsen som nu antagit en strategi för …":
             // the body in a relative clause that tells what it adopted.
             let by_body = by_body || body_that_adopted(sentence);
-            if (by_body || reports_outcome(sentence))
+            // "Beslutet att teknisk servicenämnd tilldelas 51 miljoner …":
+            // a sentence about the decision names what was decided.
+            let names_decision = [
+                "beslutet att ",
+                "beslutet om ",
+                "beslutningen om ",
+                "vedtaket om ",
+            ]
+            .iter()
+            .any(|w| lowered.starts_with(w));
+            if (by_body || names_decision || reports_outcome(sentence))
                 && !sentence.is_empty()
                 && !points.iter().any(|p| p == sentence)
             {

@@ -2652,3 +2652,16 @@ fn what_happened_at_the_meeting_after_the_decision_is_no_part_of_it() {
         ["Kokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi."]
     );
 }
+
+#[test]
+fn a_summary_that_tells_each_outcome_in_a_dash_under_its_subject() {
+    let text = "Nytt från kommunfullmäktige\n\nFlera ärenden behandlades på sammanträdet den 14 maj.\n\nNågra av besluten\n\n • Skolplan\n  – Beslutet att barn- och utbildningsnämnden får 12 miljoner för en ny skola var en del i skolplanen.\n • Grönplan\n  – Kommunfullmäktige antog en grönplan för centralorten. Planen ska vägleda parkarbetet.\n • Hastighet\n  – Förra året kom ett medborgarförslag om lägre hastighet. Kommunfullmäktige beslutade nu att sänka hastigheten på Storgatan.\n";
+    assert_eq!(
+        points_of(text),
+        [
+            "Beslutet att barn- och utbildningsnämnden får 12 miljoner för en ny skola var en del i skolplanen.",
+            "Kommunfullmäktige antog en grönplan för centralorten.",
+            "Kommunfullmäktige beslutade nu att sänka hastigheten på Storgatan.",
+        ]
+    );
+}
