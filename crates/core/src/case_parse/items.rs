@@ -816,6 +816,7 @@ fn next_heading_below(lines: &[(usize, &str)], n: u32, alone: bool) -> bool {
 /// between blank lines, and the paragraph below it reports a decision.
 fn bulletin_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
     let mut out = Vec::new();
+    let mut others = 0;
     for (k, (at, line)) in lines.iter().enumerate() {
         let t = line.trim();
         let blank_before = k == 0 || lines[k - 1].1.trim().is_empty();
@@ -837,7 +838,19 @@ fn bulletin_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
                 title: Some(t.to_string()),
                 decided_from: None,
             });
+        } else if !out.is_empty()
+            && next_content(lines, k).is_some_and(|p| p.split_whitespace().nth(12).is_some())
+        {
+            others += 1;
         }
+    }
+    // A news page's subheadings ("Ändrade avgifter i tandvården",
+    // "Regionskatten oförändrad") mostly stand over prose that tells no
+    // body's decision: its few that do are parts of one story. Minutes'
+    // headings over a line of their own ("Additional documents:") are
+    // not counted.
+    if others >= out.len() {
+        out.clear();
     }
     out
 }

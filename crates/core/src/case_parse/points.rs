@@ -1563,6 +1563,42 @@ fn body_that_adopted(sentence: &str) -> bool {
     })
 }
 
+/// "Höjningen, som nu godkänts av regionfullmäktige, …", "enligt ett
+/// annat av regionfullmäktiges beslut": a body named as the agent of a
+/// passive, or as the owner of a decision.
+fn by_body_in_passive(lowered: &str) -> bool {
+    const PARTICIPLES: &[&str] = &[
+        "godkänts",
+        "antagits",
+        "beslutats",
+        "fastställts",
+        "beviljats",
+        "godkänd",
+        "godkända",
+        "antagen",
+        "antaget",
+        "antagna",
+        "vedtatt",
+        "vedtaget",
+        "godkendt",
+        "godkjent",
+    ];
+    let words: Vec<&str> = lowered
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let is_body = |w: &str| super::sections::body_name(&super::words::capitalise(w)).is_some();
+    words
+        .windows(3)
+        .any(|w| PARTICIPLES.contains(&w[0]) && matches!(w[1], "av" | "af") && is_body(w[2]))
+        || words.windows(2).any(|w| {
+            matches!(w[1], "beslut" | "beslutning" | "vedtak")
+                && w[0].len() > 2
+                && w[0].ends_with('s')
+                && is_body(&w[0][..w[0].len() - 1])
+        })
+}
+
 /// Verbs of a body proposing or advising, not deciding.
 const PROPOSING_VERBS: &[&str] = &[
     "föreslår",
@@ -1750,7 +1786,8 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 "vedtaket om ",
             ]
             .iter()
-            .any(|w| lowered.starts_with(w));
+            .any(|w| lowered.starts_with(w))
+                || by_body_in_passive(&lowered);
             if (by_body || names_decision || reports_outcome(sentence))
                 && !sentence.is_empty()
                 && !points.iter().any(|p| p == sentence)
@@ -1875,7 +1912,18 @@ const PASSIVES: &[&str] = &[
 /// The words [`reports_outcome`] looks for besides [`PASSIVES`], or parts
 /// of them ("fatta" for "fattade", "ble" for "blev").
 const OTHER_OUTCOME_SIGNS: &[&str] = &[
-    "fatta", "fattet", "traf", "gav", "lades", "läggs", "vart", "ble",
+    "fatta",
+    "fattet",
+    "traf",
+    "gav",
+    "lades",
+    "läggs",
+    "vart",
+    "ble",
+    "valts",
+    "utsetts",
+    "godkänts",
+    "antagits",
 ];
 
 /// Whatever [`reports_outcome`] looks for holds one of these: most
@@ -1963,13 +2011,15 @@ fn reports_outcome(sentence: &str) -> bool {
         "gjenvalgt",
         "genvalgt",
     ];
+    // "Camilla Karlman (SD) har valts till ny ordförande": the Swedish
+    // perfect of the passive.
+    const SUPINES: &[&str] = &["valts", "utsetts", "omvalts", "godkänts", "antagits"];
     let periphrastic = words.len() <= 40
         && words.iter().enumerate().any(|(k, w)| {
-            matches!(*w, "vart" | "ble" | "blei" | "blev")
-                && words[k + 1..]
-                    .iter()
-                    .take(2)
-                    .any(|n| PARTICIPLES.contains(n))
+            let after = || words[k + 1..].iter().take(2);
+            (matches!(*w, "vart" | "ble" | "blei" | "blev")
+                && after().any(|n| PARTICIPLES.contains(n)))
+                || (matches!(*w, "har" | "hade") && after().any(|n| SUPINES.contains(n)))
         });
     took_decision || gave_task || passive || filed || periphrastic
 }

@@ -2665,3 +2665,19 @@ fn a_summary_that_tells_each_outcome_in_a_dash_under_its_subject() {
         ]
     );
 }
+
+#[test]
+fn a_news_page_whose_subheadings_mostly_stand_over_background_is_one_case() {
+    let text = "Nyheter\n\nNy taxa för parkering\n\nRegionfullmäktige beslutade vid sammanträdet den 4 maj om en ny taxa för parkering vid sjukhusen.\n\nHöjda avgifter i hemtjänsten\n\nAvgifterna för hemtjänst höjs från och med den 1 juli med i genomsnitt två procent. Höjningen, som nu godkänts av regionfullmäktige, följer prisbasbeloppet som räknas upp varje år.\n\nSkatten oförändrad\n\nRegionskatten förblir oförändrad, enligt ett annat av regionfullmäktiges beslut. Det innebär att skatten är densamma som i fjol för alla invånare.\n\nÅrsredovisning fastställd\n\nRegionfullmäktige har fattat beslut om att godkänna årsredovisningen för förra året. Den finns att läsa på webbplatsen för den som vill.\n\nNy ordförande i kulturnämnden\n\nAnna Berg (C) har valts till ny ordförande i kulturnämnden. Valet gjordes om efter ett formellt fel vid förra sammanträdet.\n";
+    assert_eq!(parse_all(text, &[]).unwrap().len(), 1);
+    assert_eq!(
+        points_of(text),
+        [
+            "Regionfullmäktige beslutade vid sammanträdet den 4 maj om en ny taxa för parkering vid sjukhusen.",
+            "Höjningen, som nu godkänts av regionfullmäktige, följer prisbasbeloppet som räknas upp varje år.",
+            "Regionskatten förblir oförändrad, enligt ett annat av regionfullmäktiges beslut.",
+            "Regionfullmäktige har fattat beslut om att godkänna årsredovisningen för förra året.",
+            "Anna Berg (C) har valts till ny ordförande i kulturnämnden.",
+        ]
+    );
+}
