@@ -1445,6 +1445,10 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
             "møtet",
             "møte",
             "mødet",
+            // "Tiedote maakuntavaltuuston kokouksesta 12.12.2022": Finnish
+            // names the meeting in a case ("about", "at").
+            "kokouksesta",
+            "kokouksessa",
         ] {
             let Some(at) = find_phrase(&l, w) else {
                 continue;
@@ -1461,6 +1465,9 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                     | "kommande"
                     | "næste"
                     | "neste"
+                    | "edellisestä"
+                    | "edellisessä"
+                    | "viime"
             ) {
                 continue;
             }

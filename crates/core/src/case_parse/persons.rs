@@ -199,7 +199,41 @@ const PARTY_NAMES: &[&str] = &[
 /// Whether `s` is a party or its group named in full, and nothing else.
 pub(crate) fn is_party_name(s: &str) -> bool {
     let l = lower(s.trim().trim_end_matches([',', ':']));
-    PARTY_NAMES.contains(&l.as_str())
+    PARTY_NAMES.contains(&l.as_str()) || council_group(&l)
+}
+
+/// A party's group in the council, its name in the genitive: "Keskustan
+/// valtuustoryhmä", "Centerpartiets fullmäktigegrupp".
+fn council_group(l: &str) -> bool {
+    const GROUPS: &[&str] = &[
+        "valtuustoryhmä",
+        "valtuustoryhmän",
+        "fullmäktigegrupp",
+        "fullmäktigegruppen",
+        "byrådsgruppe",
+        "kommunestyregruppe",
+        "gruppe",
+        "group",
+    ];
+    // Finnish genitives are not the name with an ending added.
+    const FINNISH_GENITIVES: &[&str] = &[
+        "keskustan",
+        "kokoomuksen",
+        "vihreiden",
+        "perussuomalaisten",
+        "vasemmistoliiton",
+        "sdp:n",
+        "rkp:n",
+        "kristillisdemokraattien",
+    ];
+    let Some((party, group)) = l.rsplit_once(' ') else {
+        return false;
+    };
+    GROUPS.contains(&group)
+        && (FINNISH_GENITIVES.contains(&party)
+            || party
+                .strip_suffix('s')
+                .is_some_and(|p| PARTY_NAMES.contains(&p)))
 }
 
 /// Whether `s` opens with a party named in full: "Enhedslisten ønskede …".

@@ -297,6 +297,7 @@ const STEMS: &[&str] = &[
     "bemerkning",
     "avvikande mening",
     "avvikande åsikt",
+    "aloitte",
 ];
 
 /// How a paragraph may begin when members are named after the phrase.
@@ -483,6 +484,19 @@ pub(crate) fn intro_kind(text: &str) -> Option<(PositionKind, bool)> {
                 found = Some((at, *kind));
             }
         }
+    }
+    // "Keskustan valtuustoryhmä teki … aloitteen koskien …": a party's
+    // group or a member who made an initiative, not one referred to
+    // ("… katsoo valtuutettu Otto Meren aloitteen loppuun käsitellyksi").
+    if found.is_none()
+        && let Some(at) = ["aloitteen", "valtuustoaloitteen"]
+            .iter()
+            .find_map(|w| find_phrase(&l, w))
+            .filter(|&at| at < 150)
+        && l[..at].split_whitespace().take(4).any(|w| w == "teki")
+        && (persons::starts_with_party_name(own) || persons::starts_with_person(own))
+    {
+        found = Some((at, Motion));
     }
     // "Lars Vilsen stemte imod forslaget, da han ikke kunne støtte …": a
     // member named alone who voted against and says why dissents. A

@@ -2681,3 +2681,25 @@ fn a_news_page_whose_subheadings_mostly_stand_over_background_is_one_case() {
         ]
     );
 }
+
+#[test]
+fn a_finnish_bulletin_dates_its_meeting_and_names_a_groups_initiative() {
+    let text = "Tiedote maakuntavaltuuston kokouksesta 3.6.2024\n\nMaakuntavaltuusto hyväksyi tilinpäätöksen\n\nMaakuntavaltuusto hyväksyi liiton tilinpäätöksen vuodelta 2023 ja myönsi vastuuvapauden.\n\nAloitteen käsittely: Joukkoliikennettä halutaan parantaa\n\nVihreiden valtuustoryhmä teki maakuntavaltuuston kokouksessa 4.12.2023 aloitteen koskien joukkoliikenteen vuorojen lisäämistä.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2024, 6, 3));
+    let motions: Vec<&str> = case
+        .positions
+        .iter()
+        .filter(|p| p.kind == PositionKind::Motion)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(motions.len(), 1, "{:?}", case.positions);
+    assert!(motions[0].starts_with("Vihreiden valtuustoryhmä teki"));
+}
+
+#[test]
+fn an_initiative_referred_to_is_no_motion() {
+    let text = "Päätös\n\nKaupunginhallitus päätti esittää kaupunginvaltuustolle seuraavaa:\n\nKaupunginvaltuusto katsoo valtuutettu Maija Mäen aloitteen loppuun käsitellyksi.\n\nKäsittely\n\nKeskustan valtuustoryhmä kiitti aloitteen tekijöitä.\n";
+    let case = parse(text, &[]).unwrap();
+    assert!(case.positions.is_empty(), "{:?}", case.positions);
+}
