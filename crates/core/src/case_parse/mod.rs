@@ -475,6 +475,8 @@ fn parse_one(
     let mut organisations = matcher.mentions(&whole, &mut warnings);
     let unknown = orgs::unknown_members(&whole, &organisations, &mut warnings);
     organisations.extend(unknown);
+    let in_full = orgs::named_in_full(&whole, &mut organisations, &mut warnings);
+    organisations.extend(in_full);
     let actions = actions::read(&decision_points, matcher, head.date);
     if decision_points.is_empty() {
         warnings.push("no decision points found".to_string());

@@ -501,6 +501,168 @@ pub(crate) fn unknown_members(
     out
 }
 
+/// An acronym in capitals, two to eight letters: "CPMR", "NSPA".
+fn is_acronym(w: &str) -> bool {
+    (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Names spelt out with their acronym in brackets, whose capitalised words'
+/// initials make the acronym: "Conference of Peripheral Maritime Regions
+/// (CPMR)". Each as (the name and its bracket as written, the acronym).
+fn spelt_out(text: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = text.get(from..).and_then(|r| r.find('(')) {
+        let open = from + k;
+        from = open + 1;
+        let Some(close) = text.get(open..).and_then(|r| r.find(')')).map(|c| open + c) else {
+            break;
+        };
+        let acronym = &text[open + 1..close];
+        if !is_acronym(acronym) {
+            continue;
+        }
+        // The words before the bracket, back to as many capitals as the
+        // acronym has letters, small joining words between them.
+        // Eight words of a name fit in the 200 bytes before the bracket.
+        let mut from_byte = open.saturating_sub(200);
+        while !text.is_char_boundary(from_byte) {
+            from_byte += 1;
+        }
+        let before = &text[from_byte..open];
+        let mut capitals = 0;
+        let mut start = None;
+        for (at, w) in words(before)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .map(|w| (w.start, &before[w.start..w.end]))
+        {
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                capitals += 1;
+                start = Some(at);
+                if capitals == acronym.len() {
+                    break;
+                }
+            } else if !NAME_JOINERS.contains(&w) {
+                break;
+            }
+        }
+        let Some(start) = start.filter(|_| capitals == acronym.len()) else {
+            continue;
+        };
+        let initials: String = before[start..]
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        // A person's initials ("Neil Jones (NJ)"), a council's own
+        // ("Chichester District Council (CDC)") or a university's
+        // ("Blekinge Tekniska Högskola (BTH)") are no network's.
+        let name = lower(&before[start..]);
+        let networkish = name
+            .split_whitespace()
+            .any(|w| NETWORK_NOUNS.iter().any(|n| w.starts_with(n)));
+        let own = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "council" | "committee" | "authority" | "board"));
+        if initials == acronym && acronym.len() >= 3 && networkish && !own {
+            out.push((&text[from_byte + start..=close], acronym));
+        }
+    }
+    out
+}
+
+/// Words that networks of cities and regions have in their names.
+const NETWORK_NOUNS: &[&str] = &[
+    "conference",
+    "association",
+    "network",
+    "commission",
+    "union",
+    "alliance",
+    "forum",
+    "federation",
+    "covenant",
+    "partnership",
+    "assembly",
+    "organisation",
+    "organization",
+    "league",
+    "coalition",
+    "cities",
+    "regions",
+    "municipalities",
+    "mayors",
+    "councils",
+    "förbund",
+    "nätverk",
+    "netværk",
+    "nettverk",
+];
+
+/// Words after an acronym that say it names a network: "NSPA-verkoston
+/// ohjausryhmään", "NSPA-nätverket".
+const NETWORK_WORDS: &[&str] = &["-verkosto", "-nätverk", "-netværk", "-nettverk", "-network"];
+
+/// Organisations the catalogue does not know that a text names in full
+/// with their acronym, or as an acronym's network; and the catalogue's
+/// near misses that were such an acronym ("CPMR" is not a misspelt CEMR
+/// where the text spells it out). Each new one comes with a warning.
+pub(crate) fn named_in_full(
+    text: &str,
+    known: &mut Vec<OrgMention>,
+    warnings: &mut Vec<String>,
+) -> Vec<OrgMention> {
+    let mut out: Vec<OrgMention> = Vec::new();
+    let mut found: Vec<(String, String)> = spelt_out(text)
+        .into_iter()
+        .map(|(m, a)| (m.to_string(), a.to_string()))
+        .collect();
+    for w in text.split_whitespace() {
+        // Most words are not an acronym with a hyphen.
+        if !w.contains('-') || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let Some(acronym) = NETWORK_WORDS
+            .iter()
+            .find_map(|n| bare.find(n).filter(|&k| k > 0).map(|k| &bare[..k]))
+        else {
+            continue;
+        };
+        if is_acronym(acronym) && !NOT_NAMES.contains(&acronym) {
+            found.push((acronym.to_string(), acronym.to_string()));
+        }
+    }
+    for (mention, acronym) in found {
+        // A near miss of the catalogue that the text says is another body.
+        let misread = |k: &OrgMention| k.mention == acronym && k.canonical != acronym;
+        if known.iter().any(misread) {
+            known.retain(|k| !misread(k));
+            let note = format!("\"{acronym}\" read as ");
+            warnings.retain(|w| !w.starts_with(&note));
+        }
+        let lowered = lower(&mention);
+        let known_already = known.iter().chain(out.iter()).any(|k| {
+            let m = lower(&k.mention);
+            lowered.contains(&m) || m.contains(&lowered)
+        });
+        if known_already {
+            continue;
+        }
+        warnings.push(format!(
+            "\"{acronym}\" is not in the catalogue: add it to the register if the council is a member"
+        ));
+        out.push(OrgMention {
+            mention,
+            canonical: acronym,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

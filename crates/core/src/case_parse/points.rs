@@ -1648,6 +1648,13 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
         "pyytää",
         "hyväksyy",
         "merkitsi",
+        // "Maakuntahallitus tarkasti … pöytäkirjan": checked the minutes.
+        "tarkasti",
+        // "- siirsi päätösvaltaansa …", "- nimesi … edustajaksi …".
+        "siirsi",
+        "nimesi",
+        "valitsi",
+        "myönsi",
         "besluttede",
         "godkendte",
         "vedtok",
@@ -1674,9 +1681,38 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 .get(k)
                 .is_some_and(|q| matches!((&q.kind, &para.kind), (ParaKind::Item(a), ParaKind::Item(b)) if a.text == b.text))
         };
-        let prose_bullet = matches!(&para.kind, ParaKind::Item(l) if matches!(l.family, Family::Bullet(_)))
-            && !same_bullet(i + 1)
-            && !i.checked_sub(1).is_some_and(same_bullet);
+        let bullet =
+            matches!(&para.kind, ParaKind::Item(l) if matches!(l.family, Family::Bullet(_)));
+        let prose_bullet =
+            bullet && !same_bullet(i + 1) && !i.checked_sub(1).is_some_and(same_bullet);
+        // "Lisäksi maakuntahallitus mm." / "- hyväksyi ohjeen …" / "- nimesi
+        // …": bullets that open with the verb of a body named above them.
+        if bullet
+            && !inside.get(i).copied().unwrap_or(false)
+            && para
+                .text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_lowercase) && VERBS.contains(&w))
+            && paras[..i]
+                .iter()
+                .rev()
+                .find(|q| !matches!(q.kind, ParaKind::Item(_)))
+                .is_some_and(|q| {
+                    q.kind == ParaKind::Text
+                        && q.text.split_whitespace().nth(6).is_none()
+                        && q.text.split_whitespace().any(|w| {
+                            super::sections::body_name(&super::words::capitalise(w)).is_some()
+                        })
+                })
+        {
+            let t = para.text.trim().to_string();
+            if !points.contains(&t) {
+                bodies += 1;
+                points.push(t);
+            }
+            continue;
+        }
         if (para.kind != ParaKind::Text && !prose_bullet)
             || inside.get(i).copied().unwrap_or(false)
             || para.text.len() > 3000
@@ -1918,6 +1954,8 @@ const OTHER_OUTCOME_SIGNS: &[&str] = &[
     "gav",
     "lades",
     "läggs",
+    "jätettiin",
+    "pantiin",
     "vart",
     "ble",
     "valts",
@@ -1982,10 +2020,14 @@ fn reports_outcome(sentence: &str) -> bool {
             .map(lower),
         None => words.last().map(|w| w.to_string()),
     };
-    // "Protokollet lades till handlingarna.": placed on file.
+    // "Protokollet lades till handlingarna.": placed on file. "… jätettiin
+    // pöydälle.": tabled.
     let filed = words
         .windows(3)
-        .any(|w| matches!(w[0], "lades" | "läggs") && w[1] == "till" && w[2] == "handlingarna");
+        .any(|w| matches!(w[0], "lades" | "läggs") && w[1] == "till" && w[2] == "handlingarna")
+        || words
+            .windows(2)
+            .any(|w| matches!(w[0], "jätettiin" | "pantiin") && w[1] == "pöydälle");
     let passive = sentence.trim_end().ends_with('.')
         && ((words.len() <= 25 && last.is_some_and(|w| PASSIVES.contains(&w.as_str())))
             || words

@@ -196,6 +196,8 @@ const PHRASES: &[(&str, PositionKind)] = &[
     ("ændringsforslag*", Motion),
     ("endringsforslag*", Motion),
     ("jätti eriävän mielipiteen", Reservation),
+    // "Mika Flöjt ilmoitti jättävänsä eriävän mielipiteen päätökseen."
+    ("ilmoitti jättävänsä eriävän mielipiteen", Reservation),
     // Finland-Swedish: "Juha Elo anmälde avvikande mening."
     ("anmälde avvikande mening", Reservation),
     ("avvikande åsikt", Reservation),

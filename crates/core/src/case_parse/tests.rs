@@ -2703,3 +2703,45 @@ fn an_initiative_referred_to_is_no_motion() {
     let case = parse(text, &[]).unwrap();
     assert!(case.positions.is_empty(), "{:?}", case.positions);
 }
+
+#[test]
+fn a_network_spelt_out_with_its_acronym_is_not_a_near_miss_of_the_catalogue() {
+    let text = "Kommunstyrelsen beslutade att utse Anna Berg till ledamot i Conference of Peripheral Maritime Regions (CPMR) och i NSPA-nätverkets styrgrupp. Avtalet tecknas med Ekby Tekniska Högskola (ETH). Protokollet justerades av Neil Jones (NJ).\n";
+    let case = parse_sv(text);
+    let orgs: Vec<(&str, &str)> = case
+        .organisations
+        .iter()
+        .map(|o| (o.mention.as_str(), o.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            ("Conference of Peripheral Maritime Regions (CPMR)", "CPMR"),
+            ("NSPA", "NSPA"),
+        ]
+    );
+    assert!(
+        !case.warnings.iter().any(|w| w.contains("read as CEMR")),
+        "{:?}",
+        case.warnings
+    );
+}
+
+#[test]
+fn a_finnish_board_bulletin_with_a_tabling_a_dissent_and_verb_first_bullets() {
+    let text = "Maakuntahallituksen päätökset 4.3.2024\n\nMaakuntahallitus tarkasti edellisen kokouksen pöytäkirjan, koska toinen tarkastaja ei hyväksynyt sitä.\n\nLiisa Mäki ilmoitti jättävänsä eriävän mielipiteen päätökseen.\n\nPykälä 31 edustajan nimeäminen verkoston hallitukseen jätettiin pöydälle.\n\nLisäksi maakuntahallitus mm.\n- hyväksyi hankintaohjeen\n- nimesi työryhmään maakuntajohtaja Pekka Virran.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        point_texts(&case),
+        [
+            "Maakuntahallitus tarkasti edellisen kokouksen pöytäkirjan, koska toinen tarkastaja ei hyväksynyt sitä.",
+            "Pykälä 31 edustajan nimeäminen verkoston hallitukseen jätettiin pöydälle.",
+            "hyväksyi hankintaohjeen",
+            "nimesi työryhmään maakuntajohtaja Pekka Virran.",
+        ]
+    );
+    assert_eq!(
+        position_names(&case),
+        [(PositionKind::Reservation, vec!["Liisa Mäki"])]
+    );
+}
