@@ -903,6 +903,15 @@ fn labelled_or_first_title(lines: &[Line]) -> Option<(String, bool)> {
         if k > 0 && attendance_label(&lower(head[k - 1].text.trim())) {
             continue;
         }
+        // A page's title over the item's own heading, which it ends with:
+        // "Status for Kommuneplan 2017" / "Kommuneplan 2017".
+        if let Some(next) = head.get(k + 1)
+            && next.text.split_whitespace().count() >= 2
+            && squash(&next.text) != squash(t)
+            && lower(&squash(t)).ends_with(&format!(" {}", lower(&squash(&next.text))))
+        {
+            return Some((squash(&next.text), false));
+        }
         let mut title = t.to_string();
         // A title broken over two lines.
         if let Some(next) = head.get(k + 1)
@@ -1174,6 +1183,12 @@ fn body_date(lines: &[Line]) -> Option<NaiveDate> {
                             | "møte"
                             | "meeting"
                             | "on"
+                            // "Kommunalbestyrelsen vedtog 13. juni 2017 …".
+                            | "vedtog"
+                            | "besluttede"
+                            | "beslutade"
+                            | "antog"
+                            | "vedtok"
                     ) {
                         ws.pop();
                     } else {
@@ -1414,7 +1429,15 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
             || marked
             || body_and_date
             || DATE_LABELS.iter().any(|w| {
+                // "… er gældende fra denne dato" points back at a date
+                // and labels none.
                 find_phrase(&l, w).is_some_and(|at| {
+                    let pointing = l[..at].split_whitespace().next_back().is_some_and(|d| {
+                        matches!(d, "denne" | "dette" | "samme" | "this" | "that" | "detta")
+                    });
+                    if at > first.start && pointing {
+                        return false;
+                    }
                     let mut before = l[..at].split_whitespace().rev();
                     let owner = before.next().unwrap_or("");
                     let from = before.next().unwrap_or("");

@@ -2745,3 +2745,11 @@ fn a_finnish_board_bulletin_with_a_tabling_a_dissent_and_verb_first_bullets() {
         [(PositionKind::Reservation, vec!["Liisa Mäki"])]
     );
 }
+
+#[test]
+fn a_plan_page_takes_its_own_heading_and_not_the_day_it_took_effect() {
+    let text = "Status for Lokalplan 12\n\nLokalplan 12\n\nByrådet vedtog 5. marts 2019 Lokalplan 12 for Ekby Kommune. Forslaget var i offentlig høring i otte uger.\n\nLokalplan 12 er offentlig bekendtgjort 2. april 2019 og er gældende fra denne dato.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.title.as_deref(), Some("Lokalplan 12"));
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2019, 3, 5));
+}
