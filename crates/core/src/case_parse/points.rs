@@ -1777,7 +1777,11 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             };
             // "Maakuntahallitus käytti tänään toimivaltaansa määräämällä …":
             // a body using its power to order decides.
-            let used_power = |w: &str| w == "käytti" && lowered.contains("toimivalta");
+            // "Kommunestyret gikk enstemmig inn for gjenvalg …": went in for.
+            let used_power = |w: &str| {
+                (w == "käytti" && lowered.contains("toimivalta"))
+                    || (matches!(w, "gikk" | "gjekk") && lowered.contains(" inn for "))
+            };
             // "Nämnden valde att i första hand understöda …": a choice.
             let chose =
                 |k: usize| words[k] == "valde" && words.get(k + 1).is_some_and(|n| *n == "att");

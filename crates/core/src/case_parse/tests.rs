@@ -2753,3 +2753,16 @@ fn a_plan_page_takes_its_own_heading_and_not_the_day_it_took_effect() {
     assert_eq!(case.title.as_deref(), Some("Lokalplan 12"));
     assert_eq!(case.date, NaiveDate::from_ymd_opt(2019, 3, 5));
 }
+
+#[test]
+fn a_council_that_went_in_for_a_proposal_decided_it() {
+    let text = "Møtet i kommunestyret 12.6.2023\n\nSkolen\n\nKommunestyret godkjente enstemmig planen for ny skole. Men først ble det stilt mange spørsmål.\n\nValg\n\nKommunestyret gikk enstemmig inn for gjenvalg av styret i kommuneskogen:\n\n • Ola Nordmann – styreleder\n • Kari Nordmann – styremedlem\n";
+    let points = points_of(text);
+    assert_eq!(
+        points[..2],
+        [
+            "Kommunestyret godkjente enstemmig planen for ny skole.",
+            "Kommunestyret gikk enstemmig inn for gjenvalg av styret i kommuneskogen:",
+        ]
+    );
+}
