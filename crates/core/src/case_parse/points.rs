@@ -1396,6 +1396,9 @@ fn opens_with_agreement(l: &str) -> bool {
         "it was further agreed",
         "it was unanimously agreed",
         "it was resolved",
+        // "… 5 for, 1 against. It was therefore RESOLVED that …"
+        "it was therefore resolved",
+        "it was therefore agreed",
         // "UNANIMOUSLY RESOLVED that the minutes of … be signed", one to
         // each sub-item of a web page's minutes.
         "unanimously resolved that",
@@ -1425,13 +1428,15 @@ fn agreed_sentences(paras: &[Para]) -> Option<Vec<Point>> {
     let mut points: Vec<String> = Vec::new();
     // Every such sentence holds one of these words as written.
     let may_hold = |t: &str| {
-        ["agreed", "resolved", "proposal of"]
+        ["agreed", "resolved", "proposal of", "AGREED", "RESOLVED"]
             .iter()
             .any(|w| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some())
     };
     for p in paras
         .iter()
-        .filter(|p| p.kind == ParaKind::Text && may_hold(&p.text))
+        // "3. Approval of the minutes … – Ref 24/106: … It was therefore
+        // RESOLVED that …": an item's outcome on its heading's line.
+        .filter(|p| matches!(p.kind, ParaKind::Text | ParaKind::Item(_)) && may_hold(&p.text))
     {
         for sentence in super::decision::split_sentences(&p.text) {
             let sentence = sentence.trim();

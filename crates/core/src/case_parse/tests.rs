@@ -2766,3 +2766,16 @@ fn a_council_that_went_in_for_a_proposal_decided_it() {
         ]
     );
 }
+
+#[test]
+fn each_item_that_was_therefore_resolved_is_a_point() {
+    let text = "Minutes of the Ekby Parish Council Meeting\n\nHeld in the Village Hall on Tuesday 4th March 2025.\n\n1. Apologies - Ref 25/09: Councillor A Smith.\n\n2. Approval of the minutes of the meeting held on 4th February 2025 – Ref 25/10: Proposed and seconded; All in favour.  It was therefore RESOLVED that the minutes were an accurate record.\n\n3. Approval of the grants policy – Ref 25/11:\n\nProposed and seconded; a vote was taken; 4 for, 2 against.  It was therefore RESOLVED that the grants policy be approved.\n\n4. Approval of the play area repairs – Ref 25/12:\n\nProposed and seconded; all in favour.  It was therefore RESOLVED that the repairs be approved.\n";
+    assert_eq!(
+        points_of(text),
+        [
+            "It was therefore RESOLVED that the minutes were an accurate record.",
+            "It was therefore RESOLVED that the grants policy be approved.",
+            "It was therefore RESOLVED that the repairs be approved.",
+        ]
+    );
+}
