@@ -89,6 +89,24 @@ fn day(w: &str) -> Option<u32> {
     number(w.get(..digits)?, 2).filter(|d| (1..=31).contains(d))
 }
 
+/// "19thDecember": a day with its ordinal's ending and a month's name,
+/// with no space between them.
+fn run_together(w: &str) -> Option<(u32, u32)> {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = w.get(digits..)?;
+    let ending = ["st", "nd", "rd", "th"]
+        .iter()
+        .find(|e| rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(e)))?;
+    let name = rest.get(ending.len()..)?;
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    Some((number(&w[..digits], 2)?, month(name)?))
+}
+
 /// The characters between two words.
 fn gap<'a>(text: &'a str, a: &Word, b: &Word) -> &'a str {
     text.get(a.end..b.start).unwrap_or("")
@@ -145,6 +163,16 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<(Found, usize)> {
         && valid(Some(y), m, d)
     {
         return Some((found(w.start, yw.end, Some(y), m, d), i + 3));
+    }
+    // "Monday, 19thDecember 2011": a transcript that lost the space
+    // after the ordinal.
+    if let Some((d, m)) = run_together(w.text)
+        && let Some(yw) = ws.get(i + 1)
+        && matches!(gap(text, w, yw).trim(), "" | ",")
+        && let Some(y) = year(yw.text)
+        && valid(Some(y), m, d)
+    {
+        return Some((found(w.start, yw.end, Some(y), m, d), i + 2));
     }
     // 23-26 november 2011, 8 september 2011, 1st January 2012, 8:e maj
     if let Some(d) = day(w.text) {
@@ -281,6 +309,18 @@ mod tests {
         );
         // "5 of March" is no date: only an ordinal takes "of".
         assert!(dates("5 of March 2012").is_empty());
+    }
+
+    #[test]
+    fn an_ordinal_run_into_its_month() {
+        assert_eq!(
+            dates("Meeting held on Monday, 19thDecember 2011, at Kells"),
+            [NaiveDate::from_ymd_opt(2011, 12, 19)]
+        );
+        assert_eq!(
+            dates("the 19thdecember 2011"),
+            Vec::<Option<NaiveDate>>::new()
+        );
     }
 
     #[test]

@@ -489,9 +489,24 @@ pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
                 "kl" | "nr" | "pkt" | "ca" | "no" | "jf" | "st" | "kap" | "art" | "p" | "pp"
             )
         };
+        // "Cllr. B. Reilly", "Mr. K. Stewart": a title or an initial
+        // before a name ends no sentence.
+        let before_name = || {
+            let word = text[from..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+            initial
+                || matches!(
+                    word.to_lowercase().as_str(),
+                    "cllr" | "cllrs" | "mr" | "mrs" | "ms" | "dr" | "co"
+                )
+        };
         if next.is_none_or(char::is_whitespace)
             && after.is_none_or(|a| a.is_uppercase() || a.is_ascii_digit())
             && !(after.is_some_and(|a| a.is_ascii_digit()) && abbreviation())
+            && !(c == '.' && after.is_some_and(char::is_uppercase) && before_name())
         {
             let end = i + c.len_utf8();
             out.push(&text[from..end]);

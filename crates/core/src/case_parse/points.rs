@@ -1428,9 +1428,19 @@ fn agreed_sentences(paras: &[Para]) -> Option<Vec<Point>> {
     let mut points: Vec<String> = Vec::new();
     // Every such sentence holds one of these words as written.
     let may_hold = |t: &str| {
-        ["agreed", "resolved", "proposal of", "AGREED", "RESOLVED"]
-            .iter()
-            .any(|w| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some())
+        [
+            "agreed",
+            "resolved",
+            "proposal of",
+            "AGREED",
+            "RESOLVED",
+            "noted",
+            "approved",
+            "adopted",
+            "received",
+        ]
+        .iter()
+        .any(|w| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some())
     };
     for p in paras
         .iter()
@@ -1450,7 +1460,24 @@ fn agreed_sentences(paras: &[Para]) -> Option<Vec<Point>> {
                 _ => sentence,
             };
             let l = lower(said);
-            if (opens_with_agreement(&l) || ON_PROPOSAL.iter().any(|o| l.contains(o)))
+            // "The Manager's Orders, as circulated, were noted.", "These
+            // were agreed and signed by the Chair.": a short outcome of its
+            // own, not "It was noted that …", which reports.
+            let noted = said.split_whitespace().count() <= 15
+                && !l.starts_with("it ")
+                && said.ends_with('.')
+                && l.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .take(8)
+                    .any(|w| {
+                        matches!(w[0], "was" | "were")
+                            && matches!(
+                                w[1].trim_end_matches(['.', ',']),
+                                "noted" | "agreed" | "approved" | "adopted" | "received"
+                            )
+                    });
+            if (opens_with_agreement(&l) || noted || ON_PROPOSAL.iter().any(|o| l.contains(o)))
                 && !points.iter().any(|p| p == said)
             {
                 points.push(said.to_string());

@@ -2779,3 +2779,19 @@ fn each_item_that_was_therefore_resolved_is_a_point() {
         ]
     );
 }
+
+#[test]
+fn short_outcomes_of_british_minutes_and_titled_names_in_them() {
+    let text = "Monthly Meeting held on Monday, 3rdMarch 2025, at the Civic Offices\n\nPresiding: Cllr. A. Byrne\n\nMinutes\n\nThe minutes of the February meeting were confirmed on the proposal of Cllr. B. Reilly, seconded by Cllr. S. Drew.\n\nCorrespondence\n\n  • Letter from the Department of Education about the new school.\n\nIt was agreed to invite the Minister to a meeting.\n\nManager’s Orders\n\nThe Manager’s Orders, as circulated, were noted.\n\nTreasurer’s Report: Copies had been circulated before the meeting. These were agreed.\n\nIt was noted that the library will close at Easter.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(case.date, NaiveDate::from_ymd_opt(2025, 3, 3));
+    assert_eq!(
+        point_texts(&case),
+        [
+            "The minutes of the February meeting were confirmed on the proposal of Cllr. B. Reilly, seconded by Cllr. S. Drew.",
+            "It was agreed to invite the Minister to a meeting.",
+            "The Manager’s Orders, as circulated, were noted.",
+            "These were agreed.",
+        ]
+    );
+}
