@@ -620,19 +620,22 @@ pub(crate) fn named_in_full(
         .into_iter()
         .map(|(m, a)| (m.to_string(), a.to_string()))
         .collect();
-    for w in text.split_whitespace() {
-        // Most words are not an acronym with a hyphen.
-        if !w.contains('-') || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // Each hyphen that a network's word follows, and the capitals before it.
+    for at in memchr::memchr_iter(b'-', text.as_bytes()) {
+        let rest = &text[at..];
+        if !NETWORK_WORDS.iter().any(|n| rest.starts_with(n)) {
             continue;
         }
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        let Some(acronym) = NETWORK_WORDS
-            .iter()
-            .find_map(|n| bare.find(n).filter(|&k| k > 0).map(|k| &bare[..k]))
-        else {
-            continue;
-        };
-        if is_acronym(acronym) && !NOT_NAMES.contains(&acronym) {
+        let before = &text[..at];
+        let start = before
+            .rfind(|c: char| !c.is_ascii_uppercase())
+            .map_or(0, |k| k + 1);
+        let acronym = &before[start..];
+        let word_start = before[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if word_start && is_acronym(acronym) && !NOT_NAMES.contains(&acronym) {
             found.push((acronym.to_string(), acronym.to_string()));
         }
     }

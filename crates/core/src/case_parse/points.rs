@@ -1615,6 +1615,20 @@ fn by_body_in_passive(lowered: &str) -> bool {
         "godkendt",
         "godkjent",
     ];
+    // Most sentences hold none of these.
+    const SIGNS: &[&str] = &[
+        "godkän",
+        "antag",
+        "beslut",
+        "fastställ",
+        "beviljats",
+        "vedta",
+        "godkendt",
+        "godkjent",
+    ];
+    if !super::words::contains_any(lowered, SIGNS) {
+        return false;
+    }
     let words: Vec<&str> = lowered
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
