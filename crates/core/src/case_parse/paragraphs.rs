@@ -284,7 +284,11 @@ fn breaks_before(
     let ended = ends_sentence(prev) || bracketed;
     // "Winnie Berndtson (løsgænger) stillede følgende ændringsforslag:" opens
     // a position however the line before it ended.
-    if (starts_with_person(&line.text) || super::persons::starts_with_titled_name(&line.text))
+    // So does "Socialdemokraterna, Sverigedemokraterna och Liberalerna
+    // yrkade …" on a line of its own after a finished sentence.
+    if (starts_with_person(&line.text)
+        || super::persons::starts_with_titled_name(&line.text)
+        || (ended && super::persons::starts_with_party_name(&line.text)))
         && intro_kind(&line.text).is_some()
     {
         return true;

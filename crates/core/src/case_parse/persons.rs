@@ -236,6 +236,31 @@ fn council_group(l: &str) -> bool {
                 .is_some_and(|p| PARTY_NAMES.contains(&p)))
 }
 
+/// The parties named in full that open `text` as its subject:
+/// "Socialdemokraterna, Sverigedemokraterna och Liberalerna yrkade …".
+pub(crate) fn opening_parties(text: &str) -> Vec<Person> {
+    const JOINERS: &[&str] = &["och", "og", "and", "ja", "samt"];
+    // The subject: the words up to the first in small letters that joins
+    // no list ("yrkade").
+    let subject: Vec<&str> = text
+        .split_whitespace()
+        .take(30)
+        .take_while(|w| !w.starts_with(char::is_lowercase) || JOINERS.contains(w))
+        .collect();
+    let mut names: Vec<String> = Vec::new();
+    for piece in split_list(&subject.join(" ")) {
+        let piece = piece.trim();
+        if !is_party_name(piece) {
+            return Vec::new();
+        }
+        names.push(piece.to_string());
+    }
+    names
+        .into_iter()
+        .map(|name| Person { name, party: None })
+        .collect()
+}
+
 /// Whether `s` opens with a party named in full: "Enhedslisten ønskede …".
 pub(crate) fn starts_with_party_name(s: &str) -> bool {
     let ws: Vec<&str> = s.split_whitespace().take(4).collect();

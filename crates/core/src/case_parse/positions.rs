@@ -951,7 +951,12 @@ pub(crate) fn build(paras: &[Para], blocks: &[Block], lists: &[List]) -> Vec<Pos
             kind: b.kind,
             body: b.body.clone(),
             persons: {
-                let named = persons::extract(&first.text);
+                let parties = persons::opening_parties(&first.text);
+                let named = if parties.is_empty() {
+                    persons::extract(&first.text)
+                } else {
+                    parties
+                };
                 if named.is_empty() {
                     proposers_in_heading(&first.text)
                 } else {

@@ -2795,3 +2795,16 @@ fn short_outcomes_of_british_minutes_and_titled_names_in_them() {
         ]
     );
 }
+
+#[test]
+fn parties_that_moved_a_proposal_on_a_line_of_their_own_are_its_movers() {
+    let text = "Vad beslutades?\n\nKöp av bygdegården\n\nKommunfullmäktige beslutade enligt förslaget från kommunstyrelsen om ett förvärv av bygdegården för 1 krona.\nSocialdemokraterna, Sverigedemokraterna och Liberalerna yrkade bifall till förslaget. Moderaterna och Kristdemokraterna röstade emot.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        position_names(&case),
+        [(
+            PositionKind::Motion,
+            vec!["Socialdemokraterna", "Sverigedemokraterna", "Liberalerna"]
+        )]
+    );
+}
