@@ -20,7 +20,7 @@ use std::path::PathBuf;
 
 /// The share of facts read right when the corpus was last scored, rounded
 /// down; raise it when the parser gets better.
-const FLOOR: f64 = 0.80;
+const FLOOR: f64 = 0.79;
 
 /// The held-out set's score when it was last measured, rounded down.
 const HELD_OUT_FLOOR: f64 = 0.44;
@@ -133,11 +133,26 @@ fn score(case: Option<&ParsedCase>, items: usize, expect: &Value) -> Vec<Fact> {
             .filter_map(Value::as_str)
             .map(|p| squash(p.split('(').next().unwrap_or(p)))
             .collect();
+        // A position counts when the parser read one of its members or
+        // parties: a name only somewhere in its text ("Moderaterna och
+        // Kristdemokraterna röstade emot" below another party's motion) is
+        // not a mover read.
         let ok = case.is_some_and(|c| {
             c.positions.iter().any(|p| {
-                let text = squash(&p.text);
                 let same_kind = serde_json::to_value(p.kind).unwrap().as_str() == Some(kind);
-                same_kind && names.iter().any(|n| text.contains(n))
+                let read: Vec<String> = p
+                    .persons
+                    .iter()
+                    .flat_map(|m| {
+                        std::iter::once(squash(&m.name)).chain(m.party.as_deref().map(squash))
+                    })
+                    .collect();
+                same_kind
+                    && names.iter().any(|n| {
+                        read.iter().any(|r| {
+                            r.contains(n.as_str()) || (r.len() > 2 && n.contains(r.as_str()))
+                        })
+                    })
             })
         });
         check(format!("{kind} by {names:?}"), ok);
