@@ -140,7 +140,7 @@ fn is_title(w: &str) -> bool {
 
 /// Party abbreviations that the letter rule below does not take: Norway's
 /// Frp, KrF and Rødt, Finland's four-letter KESK, VIHR and LIIK.
-const OTHER_PARTIES: &[&str] = &["frp", "krf", "rødt", "kesk", "vihr", "liik", "sfp"];
+const OTHER_PARTIES: &[&str] = &["frp", "krf", "rødt", "mdg", "kesk", "vihr", "liik", "sfp"];
 
 /// Parties named in full, as minutes name a party that moved something:
 /// "Sverigedemokraterna har i motion …", "Enhedslisten ønskede følgende
@@ -259,6 +259,89 @@ pub(crate) fn opening_parties(text: &str) -> Vec<Person> {
         .into_iter()
         .map(|name| Person { name, party: None })
         .collect()
+}
+
+/// Who a position's opening names after its lead: "(Stillet af
+/// Socialdemokraterne, Det Radikale Venstre og Socialistisk Folkeparti)",
+/// "Ændringsforslag fra C-gruppen:", "PROPOSED by Councillor J F Kerr
+/// Seconded by …", "… the amendment proposed by Councillor R.C. Bithell,
+/// …". Names, parties or groups, each as written; none where what follows
+/// the lead is not such a list.
+pub(crate) fn movers_after_lead(text: &str) -> Vec<Person> {
+    const LEADS: &[&str] = &[
+        "stillet af ",
+        "forslag fra ",
+        "forslag frå ",
+        "proposed by ",
+        "moved by ",
+    ];
+    let head = prefix(text, 300);
+    let l = lower(head);
+    let Some((at, lead)) = LEADS
+        .iter()
+        .filter_map(|w| l.find(w).map(|at| (at, *w)))
+        .min_by_key(|(at, _)| *at)
+        // The lead opens the position ("Ændringsforslag fra …"), or names
+        // an amendment's mover ("… the amendment proposed by …").
+        .filter(|(at, _)| *at <= 15 || l[..*at].ends_with("amendment "))
+    else {
+        return Vec::new();
+    };
+    let rest = &head[at + lead.len()..];
+    // The list ends at a bracket, a colon, a seconder, or a word in small
+    // letters that joins nothing ("på vegne av …", "the minutes be …").
+    let mut words: Vec<&str> = Vec::new();
+    for w in rest.split_whitespace() {
+        let bare = w.trim_end_matches([')', ':', ',', ';']);
+        let l = lower(bare);
+        if l == "seconded"
+            || (bare.starts_with(char::is_lowercase)
+                && !matches!(l.as_str(), "og" | "and" | "och" | "ja"))
+        {
+            break;
+        }
+        words.push(w);
+        if bare.len() != w.len() && !w.ends_with(',') {
+            break;
+        }
+    }
+    let segment = words.join(" ");
+    let segment = segment.trim_end_matches([')', ':', ',', ';', '.']);
+    let mut out = Vec::new();
+    // Danish, Norwegian and Finnish join the last name with "og"/"ja".
+    let segment = segment.replace(" og ", ", ").replace(" ja ", ", ");
+    for piece in split_list(&segment) {
+        let mut ws: Vec<&str> = piece.split_whitespace().collect();
+        while ws.first().is_some_and(|w| is_title(w)) {
+            ws.remove(0);
+        }
+        let name = ws.join(" ");
+        let named = is_party_name(&name)
+            || (name.ends_with("-gruppen") && name.starts_with(char::is_uppercase))
+            || (!ws.is_empty()
+                && ws.len() <= 4
+                && ws.iter().all(|w| {
+                    is_name_word(w)
+                        || w.split('.').all(|i| {
+                            i.is_empty() || (i.len() == 1 && i.starts_with(char::is_uppercase))
+                        })
+                }));
+        // "Forslag fra Gottschal, Mdg på vegne av …": the mover's party
+        // after the name.
+        if is_party(&name)
+            && let Some(last) = out
+                .last_mut()
+                .filter(|p: &&mut Person| p.party.is_none() && !is_party(&p.name))
+        {
+            last.party = Some(name);
+            continue;
+        }
+        if !named {
+            return Vec::new();
+        }
+        out.push(Person { name, party: None });
+    }
+    out
 }
 
 /// Whether `s` opens with a party named in full: "Enhedslisten ønskede …".
@@ -751,5 +834,54 @@ mod tests {
         assert!(starts_with_person("Anna Andersson (V) anser att"));
         assert!(!starts_with_person("Porto Alegre är en stad."));
         assert!(!starts_with_person("Vi anser att"));
+    }
+}
+#[cfg(test)]
+mod movers_tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        movers_after_lead(text)
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn movers_named_after_a_lead() {
+        assert_eq!(
+            names(
+                "(Stillet af Socialdemokraterne, Det Radikale Venstre og Socialistisk Folkeparti)"
+            ),
+            [
+                "Socialdemokraterne",
+                "Det Radikale Venstre",
+                "Socialistisk Folkeparti"
+            ]
+        );
+        assert_eq!(
+            names("Ændringsforslag fra C-gruppen: Svømmehallen holdes åben."),
+            ["C-gruppen"]
+        );
+        assert_eq!(
+            names("PROPOSED by Councillor J F Kerr Seconded by Councillor J Crawford, and"),
+            ["J F Kerr"]
+        );
+        assert_eq!(
+            names(
+                "That subject to the amendment proposed by Councillor R.C. Bithell, the minutes be approved."
+            ),
+            ["R.C. Bithell"]
+        );
+        let skien =
+            movers_after_lead("Forslag fra Gottschal, Mdg på vegne av SV, Sp, KrF, Ap og MdG");
+        assert_eq!(skien.len(), 1);
+        assert_eq!(
+            (skien[0].name.as_str(), skien[0].party.as_deref()),
+            ("Gottschal", Some("Mdg"))
+        );
+        // No list of names after the lead, or the lead too far in.
+        assert!(names("The report was proposed by the Chairman and agreed.").is_empty());
+        assert!(names("Byrådet godkendte med 20 stemmer mod 5 det ændringsforslag fra Venstre, som blev stillet i udvalget.").is_empty());
     }
 }

@@ -898,22 +898,6 @@ fn read_decision(
     head_paras: usize,
 ) -> (Vec<Point>, Confidence) {
     let mut inside = in_positions(paras, blocks);
-    if std::env::var_os("OVERSYN_DEBUG").is_some() {
-        for (i, p) in paras.iter().enumerate() {
-            eprintln!("P{i} {:?} {:?}", p.kind, prefix(&p.full_text, 160));
-        }
-        for l in lists {
-            eprintln!(
-                "L {}..{} {:?}",
-                l.first,
-                l.last,
-                l.points
-                    .iter()
-                    .map(|p| prefix(&p.text, 40))
-                    .collect::<Vec<_>>()
-            );
-        }
-    }
     for skip in inside.iter_mut().take(head_paras) {
         *skip = true;
     }

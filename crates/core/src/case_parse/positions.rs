@@ -952,10 +952,17 @@ pub(crate) fn build(paras: &[Para], blocks: &[Block], lists: &[List]) -> Vec<Pos
             body: b.body.clone(),
             persons: {
                 let parties = persons::opening_parties(&first.text);
-                let named = if parties.is_empty() {
-                    persons::extract(&first.text)
+                let movers = if b.kind == Motion {
+                    persons::movers_after_lead(&first.text)
                 } else {
+                    Vec::new()
+                };
+                let named = if !parties.is_empty() {
                     parties
+                } else if !movers.is_empty() {
+                    movers
+                } else {
+                    persons::extract(&first.text)
                 };
                 if named.is_empty() {
                     proposers_in_heading(&first.text)

@@ -2808,3 +2808,13 @@ fn parties_that_moved_a_proposal_on_a_line_of_their_own_are_its_movers() {
         )]
     );
 }
+
+#[test]
+fn a_motions_movers_named_after_its_lead_are_its_persons() {
+    let text = "Beslutning i Borgerrepræsentationen\n\nFølgende ændringsforslag blev sat til afstemning:\n\nÆndringsforslag fra C-gruppen: Svømmehallen holdes åben til årets udgang.\n\nFor stemte 3 (C). Imod stemte 10 (A, F, O, V). Faldet.\n\nIndstillingen blev godkendt.\n";
+    let case = parse(text, &[]).unwrap();
+    assert_eq!(
+        position_names(&case),
+        [(PositionKind::Motion, vec!["C-gruppen"])]
+    );
+}
