@@ -204,17 +204,19 @@ pub(crate) fn is_party_name(s: &str) -> bool {
 
 /// A party's group in the council, its name in the genitive: "Keskustan
 /// valtuustoryhmä", "Centerpartiets fullmäktigegrupp".
+/// Words for a party's group in a council.
+const GROUPS: &[&str] = &[
+    "valtuustoryhmä",
+    "valtuustoryhmän",
+    "fullmäktigegrupp",
+    "fullmäktigegruppen",
+    "byrådsgruppe",
+    "kommunestyregruppe",
+    "gruppe",
+    "group",
+];
+
 fn council_group(l: &str) -> bool {
-    const GROUPS: &[&str] = &[
-        "valtuustoryhmä",
-        "valtuustoryhmän",
-        "fullmäktigegrupp",
-        "fullmäktigegruppen",
-        "byrådsgruppe",
-        "kommunestyregruppe",
-        "gruppe",
-        "group",
-    ];
     // Finnish genitives are not the name with an ending added.
     const FINNISH_GENITIVES: &[&str] = &[
         "keskustan",
@@ -245,7 +247,9 @@ pub(crate) fn opening_parties(text: &str) -> Vec<Person> {
     let subject: Vec<&str> = text
         .split_whitespace()
         .take(30)
-        .take_while(|w| !w.starts_with(char::is_lowercase) || JOINERS.contains(w))
+        .take_while(|w| {
+            !w.starts_with(char::is_lowercase) || JOINERS.contains(w) || GROUPS.contains(w)
+        })
         .collect();
     let mut names: Vec<String> = Vec::new();
     for piece in split_list(&subject.join(" ")) {
@@ -342,6 +346,33 @@ pub(crate) fn movers_after_lead(text: &str) -> Vec<Person> {
         out.push(Person { name, party: None });
     }
     out
+}
+
+/// Parties in brackets that open a position with no member named:
+/// "(SD) yrkade …", "Samtliga ledamöter … tillhörande (S) och (MP)
+/// reserverar sig …". Each party stands for its members.
+pub(crate) fn bracketed_parties(text: &str) -> Vec<Person> {
+    parties_in(prefix(own_part(text), 100))
+        .into_iter()
+        .map(|p| Person {
+            name: p.clone(),
+            party: Some(p),
+        })
+        .collect()
+}
+
+/// A Finnish mover in the genitive before the word for a proposal:
+/// "… Jussi Halla-ahon ehdotuksesta", "… totesi Kati Särmön ehdottaneen".
+/// The name as written: consonant gradation ("Mäki", "Mäen") makes the
+/// nominative unsafe to guess.
+pub(crate) fn finnish_mover(text: &str) -> Option<Person> {
+    let l = lower(prefix(text, 400));
+    let at = ["ehdotuksesta", "ehdottaneen", "ehdotuksen"]
+        .iter()
+        .filter_map(|w| l.find(w))
+        .min()?;
+    let name = trailing_name(text.get(..at)?)?;
+    Some(Person { name, party: None })
 }
 
 /// Whether `s` opens with a party named in full: "Enhedslisten ønskede …".
@@ -879,6 +910,28 @@ mod movers_tests {
         assert_eq!(
             (skien[0].name.as_str(), skien[0].party.as_deref()),
             ("Gottschal", Some("Mdg"))
+        );
+        let finn = |t: &str| finnish_mover(t).map(|p| p.name);
+        assert_eq!(
+            finn("Kaupunginhallitus päätti panna asian pöydälle Daniel Sazonovin ehdotuksesta."),
+            Some("Daniel Sazonovin".to_string())
+        );
+        assert_eq!(
+            finn("Puheenjohtaja totesi Kati Särmön ehdottaneen, että asia palautetaan."),
+            Some("Kati Särmön".to_string())
+        );
+        let parties =
+            |t: &str| -> Vec<String> { bracketed_parties(t).into_iter().map(|p| p.name).collect() };
+        assert_eq!(
+            parties("Samtliga ledamöter tillhörande (S) och (MP) reserverar sig skriftligt."),
+            ["S", "MP"]
+        );
+        assert_eq!(
+            opening_parties("Keskustan valtuustoryhmä teki aloitteen.")
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>(),
+            ["Keskustan valtuustoryhmä"]
         );
         // No list of names after the lead, or the lead too far in.
         assert!(names("The report was proposed by the Chairman and agreed.").is_empty());

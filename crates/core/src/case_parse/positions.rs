@@ -962,7 +962,14 @@ pub(crate) fn build(paras: &[Para], blocks: &[Block], lists: &[List]) -> Vec<Pos
                 } else if !movers.is_empty() {
                     movers
                 } else {
-                    persons::extract(&first.text)
+                    let named = persons::extract(&first.text);
+                    if !named.is_empty() {
+                        named
+                    } else if let Some(mover) = persons::finnish_mover(&first.text) {
+                        vec![mover]
+                    } else {
+                        persons::bracketed_parties(&first.text)
+                    }
                 };
                 if named.is_empty() {
                     proposers_in_heading(&first.text)

@@ -2695,6 +2695,24 @@ fn a_finnish_bulletin_dates_its_meeting_and_names_a_groups_initiative() {
         .collect();
     assert_eq!(motions.len(), 1, "{:?}", case.positions);
     assert!(motions[0].starts_with("Vihreiden valtuustoryhmä teki"));
+    assert_eq!(
+        position_names(&case),
+        [(PositionKind::Motion, vec!["Vihreiden valtuustoryhmä"])]
+    );
+}
+
+#[test]
+fn parties_in_brackets_and_finnish_movers_in_the_genitive_are_persons() {
+    let text = "Regionfullmäktige beslutade att anta budgeten.\n\n(V) reserverade sig mot beslutet till förmån för eget förslag.\n";
+    assert_eq!(
+        position_names(&parse(text, &[]).unwrap()),
+        [(PositionKind::Reservation, vec!["V"])]
+    );
+    let text = "Päätös\n\nKaupunginhallitus päätti yksimielisesti panna asian pöydälle Maija Mäen ehdotuksesta.\n";
+    assert_eq!(
+        position_names(&parse(text, &[]).unwrap()),
+        [(PositionKind::Motion, vec!["Maija Mäen"])]
+    );
 }
 
 #[test]
