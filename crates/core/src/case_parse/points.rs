@@ -798,6 +798,9 @@ fn put_off_below(paras: &[Para], after: usize) -> Option<Point> {
 const APPROVALS: &[&str] = &[
     "hyväksyttiin",
     "hyväksyttiin yksimielisesti",
+    // "Päätös" / "Hyväksyi.": the body approved, its subject left out.
+    "hyväksyi",
+    "hyväksyi yksimielisesti",
     "päätösehdotus hyväksyttiin",
     "ehdotus hyväksyttiin",
     "godkändes",
@@ -872,21 +875,40 @@ fn as_proposed(paras: &[Para], points: &[Point]) -> Option<Vec<Point>> {
     }
     // One point a sentence: lines of a proposal may have run together.
     let approval = (String::new(), only.text.trim().to_string());
+    // "Päätös" / "Hyväksyi." / "Kaupunginvaltuusto otti yksimielisesti
+    // käsiteltäväkseen lisäpykälän 34.": what the body decided besides,
+    // below the approval.
+    let opens_with_body = |s: &&str| {
+        s.split_whitespace()
+            .next()
+            .is_some_and(|w| body_name(w).is_some())
+    };
+    let besides = paras
+        .iter()
+        .position(|p| p.kind == ParaKind::Heading(Heading::Decision))
+        .into_iter()
+        .flat_map(|at| paras[at + 1..].iter().skip(1))
+        .take_while(|p| p.kind == ParaKind::Text && opens_with_body(&p.text.as_str()))
+        .flat_map(|p| super::decision::split_sentences(&p.text))
+        .filter(opens_with_body)
+        .map(|s| (String::new(), s.trim().to_string()));
     Some(numbered(
-        std::iter::once(approval).chain(
-            proposal
-                .iter()
-                .flat_map(|p| {
-                    let label = match &p.kind {
-                        ParaKind::Item(l) => l.text.clone(),
-                        _ => String::new(),
-                    };
-                    super::decision::split_sentences(&p.text)
-                        .into_iter()
-                        .map(move |s| (label.clone(), s.trim().to_string()))
-                })
-                .filter(|(_, s)| !s.is_empty()),
-        ),
+        std::iter::once(approval)
+            .chain(
+                proposal
+                    .iter()
+                    .flat_map(|p| {
+                        let label = match &p.kind {
+                            ParaKind::Item(l) => l.text.clone(),
+                            _ => String::new(),
+                        };
+                        super::decision::split_sentences(&p.text)
+                            .into_iter()
+                            .map(move |s| (label.clone(), s.trim().to_string()))
+                    })
+                    .filter(|(_, s)| !s.is_empty()),
+            )
+            .chain(besides),
     ))
 }
 

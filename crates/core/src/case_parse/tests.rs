@@ -2836,3 +2836,17 @@ fn a_motions_movers_named_after_its_lead_are_its_persons() {
         [(PositionKind::Motion, vec!["C-gruppen"])]
     );
 }
+
+#[test]
+fn an_approval_without_its_subject_takes_the_proposal_and_what_was_decided_besides() {
+    let text = "Päätösehdotus\nTodetaan kokous laillisesti kokoonkutsutuksi ja päätösvaltaiseksi.\nValitaan pöytäkirjantarkastajiksi kaksi valtuutettua.\nPäätös\nHyväksyi.\nKaupunginvaltuusto otti yksimielisesti käsiteltäväkseen lisäpykälän 12.\nIltakouluasiana käsiteltiin talouden tilannekatsaus.\n";
+    assert_eq!(
+        points_of(text),
+        [
+            "Hyväksyi.",
+            "Todetaan kokous laillisesti kokoonkutsutuksi ja päätösvaltaiseksi.",
+            "Valitaan pöytäkirjantarkastajiksi kaksi valtuutettua.",
+            "Kaupunginvaltuusto otti yksimielisesti käsiteltäväkseen lisäpykälän 12.",
+        ]
+    );
+}
