@@ -205,7 +205,8 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
             }
             // "(Sagen udsattes i mødet den 23. februar)" tells the case's
             // history in brackets, not what was decided now.
-            let aside = s.trim_start().starts_with('(');
+            // "(1) That Cabinet …" is a numbered point, not an aside.
+            let aside = s.trim_start().starts_with('(') && super::points::parse_label(s).is_none();
             if aside || !lowered_has_word_starting(&l, KIND_STEMS) {
                 continue;
             }
@@ -276,7 +277,11 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     } else {
         sentences.iter().collect()
     };
-    let kind = match kind(&deciding_sentences, decides) {
+    let kind = match kind(
+        &deciding_sentences,
+        decides,
+        partly_put_off(paras, in_position),
+    ) {
         DecisionKind::Adopted if !decides && recommends(&proposed) => DecisionKind::Recommended,
         k => k,
     };
@@ -320,7 +325,18 @@ impl Sentence {
     /// The sentence `s`, with `lower` its lowercase form from [`lower`].
     fn new(s: &str, lower: String) -> Sentence {
         Sentence {
-            body: body_at_start(s),
+            // "(1) That Cabinet recommends …": a resolution's number and
+            // form before its body.
+            body: body_at_start(s).or_else(|| {
+                let unlabelled = super::points::parse_label(s)
+                    .and_then(|(_, n)| s.get(n..))
+                    .unwrap_or(s)
+                    .trim_start();
+                unlabelled
+                    .strip_prefix("That ")
+                    .filter(|r| r.starts_with(char::is_uppercase))
+                    .and_then(body_at_start)
+            }),
             motion: reports_motion(&lower),
             lower,
         }
@@ -553,7 +569,34 @@ fn reports_motion(lowered: &str) -> bool {
 /// The kind, read from the sentences in order of how much each says:
 /// a case referred back or tabled was not decided on its merits, however
 /// the rest of the minutes read.
-fn kind(sentences: &[&Sentence], decides: bool) -> DecisionKind {
+/// Whether a lowercased sentence puts something off; "inom utsatt tid"
+/// (within the time set) puts nothing off.
+fn puts_off(s: &str) -> bool {
+    find_any(s, TABLED).is_some_and(|(at, _)| {
+        !["utsatt tid", "utsatt datum", "utsatt dag"]
+            .iter()
+            .any(|w| s[at..].starts_with(w))
+    })
+}
+
+/// "(i) … be appointed …;" / "(iii) The appointment … be deferred": a
+/// decision in numbered points that puts off only some of them adopts the
+/// others.
+fn partly_put_off(paras: &[Para], in_position: &[bool]) -> bool {
+    let points: Vec<String> = paras
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            matches!(&p.kind, ParaKind::Item(l) if l.is_numeric() || l.family == super::points::Family::Alpha)
+                && !in_position.get(*i).copied().unwrap_or(false)
+        })
+        .map(|(_, p)| lower(&p.text))
+        .collect();
+    let off = points.iter().filter(|s| puts_off(s)).count();
+    points.len() >= 2 && off > 0 && off < points.len()
+}
+
+fn kind(sentences: &[&Sentence], decides: bool, partly_put_off: bool) -> DecisionKind {
     let plain = || {
         sentences
             .iter()
@@ -564,15 +607,7 @@ fn kind(sentences: &[&Sentence], decides: bool) -> DecisionKind {
     if any(REFERRED_BACK) {
         return DecisionKind::ReferredBack;
     }
-    // "inom utsatt tid": within the time set, nothing put off.
-    let put_off = plain().any(|s| {
-        find_any(s, TABLED).is_some_and(|(at, _)| {
-            !["utsatt tid", "utsatt datum", "utsatt dag"]
-                .iter()
-                .any(|w| s[at..].starts_with(w))
-        })
-    });
-    if put_off {
+    if plain().any(puts_off) && !partly_put_off {
         return DecisionKind::Tabled;
     }
     let by_body = |phrases: &'static [&'static str]| {
@@ -1603,7 +1638,7 @@ mod tests {
             .filter(|s| has_word_starting(s, KIND_STEMS))
             .map(|s| Sentence::new(s, lower(s)))
             .collect();
-        kind(&s.iter().collect::<Vec<_>>(), deciding(&s).is_some())
+        kind(&s.iter().collect::<Vec<_>>(), deciding(&s).is_some(), false)
     }
 
     #[test]

@@ -2850,3 +2850,22 @@ fn an_approval_without_its_subject_takes_the_proposal_and_what_was_decided_besid
         ]
     );
 }
+
+#[test]
+fn numbered_resolutions_that_recommend_or_put_off_only_a_part() {
+    let text = "(1) That Cabinet recommends to Council the approval of the Council Plan.\n(2) That Cabinet recommend to Council to delegate any minor changes to the Managing Director.\n";
+    assert_eq!(
+        parse(text, &[]).unwrap().decision.kind,
+        DecisionKind::Recommended
+    );
+    let text = "RESOLVED: That\n(i) County Councillors Ann Hill and Tom Lee be appointed to serve on the General Assembly;\n(ii) The appointment of a representative to the Coastal Group be deferred.\n";
+    assert_eq!(
+        parse(text, &[]).unwrap().decision.kind,
+        DecisionKind::Adopted
+    );
+    let text = "RESOLVED: That\n(i) The appointment of a representative to the Assembly be deferred;\n(ii) The appointment of a representative to the Coastal Group be deferred.\n";
+    assert_eq!(
+        parse(text, &[]).unwrap().decision.kind,
+        DecisionKind::Tabled
+    );
+}
