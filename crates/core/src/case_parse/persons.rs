@@ -202,8 +202,6 @@ pub(crate) fn is_party_name(s: &str) -> bool {
     PARTY_NAMES.contains(&l.as_str()) || council_group(&l)
 }
 
-/// A party's group in the council, its name in the genitive: "Keskustan
-/// valtuustoryhmä", "Centerpartiets fullmäktigegrupp".
 /// Words for a party's group in a council.
 const GROUPS: &[&str] = &[
     "valtuustoryhmä",
@@ -216,6 +214,8 @@ const GROUPS: &[&str] = &[
     "group",
 ];
 
+/// A party's group in the council, its name in the genitive: "Keskustan
+/// valtuustoryhmä", "Centerpartiets fullmäktigegrupp".
 fn council_group(l: &str) -> bool {
     // Finnish genitives are not the name with an ending added.
     const FINNISH_GENITIVES: &[&str] = &[
@@ -866,12 +866,8 @@ mod tests {
         assert!(!starts_with_person("Porto Alegre är en stad."));
         assert!(!starts_with_person("Vi anser att"));
     }
-}
-#[cfg(test)]
-mod movers_tests {
-    use super::*;
 
-    fn names(text: &str) -> Vec<String> {
+    fn movers(text: &str) -> Vec<String> {
         movers_after_lead(text)
             .into_iter()
             .map(|p| p.name)
@@ -881,7 +877,7 @@ mod movers_tests {
     #[test]
     fn movers_named_after_a_lead() {
         assert_eq!(
-            names(
+            movers(
                 "(Stillet af Socialdemokraterne, Det Radikale Venstre og Socialistisk Folkeparti)"
             ),
             [
@@ -891,15 +887,15 @@ mod movers_tests {
             ]
         );
         assert_eq!(
-            names("Ændringsforslag fra C-gruppen: Svømmehallen holdes åben."),
+            movers("Ændringsforslag fra C-gruppen: Svømmehallen holdes åben."),
             ["C-gruppen"]
         );
         assert_eq!(
-            names("PROPOSED by Councillor J F Kerr Seconded by Councillor J Crawford, and"),
+            movers("PROPOSED by Councillor J F Kerr Seconded by Councillor J Crawford, and"),
             ["J F Kerr"]
         );
         assert_eq!(
-            names(
+            movers(
                 "That subject to the amendment proposed by Councillor R.C. Bithell, the minutes be approved."
             ),
             ["R.C. Bithell"]
@@ -911,6 +907,13 @@ mod movers_tests {
             (skien[0].name.as_str(), skien[0].party.as_deref()),
             ("Gottschal", Some("Mdg"))
         );
+        // No list of names after the lead, or the lead too far in.
+        assert!(movers("The report was proposed by the Chairman and agreed.").is_empty());
+        assert!(movers("Byrådet godkendte med 20 stemmer mod 5 det ændringsforslag fra Venstre, som blev stillet i udvalget.").is_empty());
+    }
+
+    #[test]
+    fn finnish_movers_parties_in_brackets_and_council_groups() {
         let finn = |t: &str| finnish_mover(t).map(|p| p.name);
         assert_eq!(
             finn("Kaupunginhallitus päätti panna asian pöydälle Daniel Sazonovin ehdotuksesta."),
@@ -933,8 +936,5 @@ mod movers_tests {
                 .collect::<Vec<_>>(),
             ["Keskustan valtuustoryhmä"]
         );
-        // No list of names after the lead, or the lead too far in.
-        assert!(names("The report was proposed by the Chairman and agreed.").is_empty());
-        assert!(names("Byrådet godkendte med 20 stemmer mod 5 det ændringsforslag fra Venstre, som blev stillet i udvalget.").is_empty());
     }
 }

@@ -916,6 +916,35 @@ fn refers_to(intro: &str, earlier: &[Position]) -> Option<usize> {
 }
 
 /// Builds the positions from their paragraphs and the lists inside them.
+/// Who a position's opening paragraph names as its members: parties as
+/// its subject, a motion's movers after its lead, members with their
+/// parties, a Finnish mover in the genitive, parties in brackets, or the
+/// parties a vote page's heading lists.
+fn members(kind: PositionKind, text: &str) -> Vec<Person> {
+    let parties = persons::opening_parties(text);
+    if !parties.is_empty() {
+        return parties;
+    }
+    if kind == Motion {
+        let movers = persons::movers_after_lead(text);
+        if !movers.is_empty() {
+            return movers;
+        }
+    }
+    let named = persons::extract(text);
+    if !named.is_empty() {
+        return named;
+    }
+    if let Some(mover) = persons::finnish_mover(text) {
+        return vec![mover];
+    }
+    let bracketed = persons::bracketed_parties(text);
+    if !bracketed.is_empty() {
+        return bracketed;
+    }
+    proposers_in_heading(text)
+}
+
 pub(crate) fn build(paras: &[Para], blocks: &[Block], lists: &[List]) -> Vec<Position> {
     let mut out: Vec<Position> = Vec::new();
     // Blocks and lists are both in text order: walk them together.
@@ -950,33 +979,7 @@ pub(crate) fn build(paras: &[Para], blocks: &[Block], lists: &[List]) -> Vec<Pos
         out.push(Position {
             kind: b.kind,
             body: b.body.clone(),
-            persons: {
-                let parties = persons::opening_parties(&first.text);
-                let movers = if b.kind == Motion {
-                    persons::movers_after_lead(&first.text)
-                } else {
-                    Vec::new()
-                };
-                let named = if !parties.is_empty() {
-                    parties
-                } else if !movers.is_empty() {
-                    movers
-                } else {
-                    let named = persons::extract(&first.text);
-                    if !named.is_empty() {
-                        named
-                    } else if let Some(mover) = persons::finnish_mover(&first.text) {
-                        vec![mover]
-                    } else {
-                        persons::bracketed_parties(&first.text)
-                    }
-                };
-                if named.is_empty() {
-                    proposers_in_heading(&first.text)
-                } else {
-                    named
-                }
-            },
+            persons: members(b.kind, &first.text),
             refers_to: refers,
             points,
             text: text.join("\n"),
