@@ -20,7 +20,7 @@ use std::path::PathBuf;
 
 /// The share of facts read right when the corpus was last scored, rounded
 /// down; raise it when the parser gets better.
-const FLOOR: f64 = 0.79;
+const FLOOR: f64 = 0.80;
 
 /// The held-out set's score when it was last measured, rounded down.
 const HELD_OUT_FLOOR: f64 = 0.44;

@@ -566,9 +566,6 @@ fn reports_motion(lowered: &str) -> bool {
     })
 }
 
-/// The kind, read from the sentences in order of how much each says:
-/// a case referred back or tabled was not decided on its merits, however
-/// the rest of the minutes read.
 /// Whether a lowercased sentence puts something off; "inom utsatt tid"
 /// (within the time set) puts nothing off.
 fn puts_off(s: &str) -> bool {
@@ -596,6 +593,9 @@ fn partly_put_off(paras: &[Para], in_position: &[bool]) -> bool {
     points.len() >= 2 && off > 0 && off < points.len()
 }
 
+/// The kind, read from the sentences in order of how much each says:
+/// a case referred back or tabled was not decided on its merits, however
+/// the rest of the minutes read.
 fn kind(sentences: &[&Sentence], decides: bool, partly_put_off: bool) -> DecisionKind {
     let plain = || {
         sentences
