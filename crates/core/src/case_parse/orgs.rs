@@ -616,9 +616,15 @@ pub(crate) fn named_in_full(
     warnings: &mut Vec<String>,
 ) -> Vec<OrgMention> {
     let mut out: Vec<OrgMention> = Vec::new();
-    let mut found: Vec<(String, String)> = spelt_out(text)
+    // (as written, its acronym, its canonical name): a name spelt out is
+    // known by that name, "North Sea Commission (NSC)" as "North Sea
+    // Commission"; an acronym alone by the acronym.
+    let mut found: Vec<(String, String, String)> = spelt_out(text)
         .into_iter()
-        .map(|(m, a)| (m.to_string(), a.to_string()))
+        .map(|(m, a)| {
+            let name = m.rsplit_once(" (").map_or(m, |(n, _)| n);
+            (m.to_string(), a.to_string(), name.to_string())
+        })
         .collect();
     // Each hyphen that a network's word follows, and the capitals before it.
     for at in memchr::memchr_iter(b'-', text.as_bytes()) {
@@ -636,10 +642,14 @@ pub(crate) fn named_in_full(
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
         if word_start && is_acronym(acronym) && !NOT_NAMES.contains(&acronym) {
-            found.push((acronym.to_string(), acronym.to_string()));
+            found.push((
+                acronym.to_string(),
+                acronym.to_string(),
+                acronym.to_string(),
+            ));
         }
     }
-    for (mention, acronym) in found {
+    for (mention, acronym, canonical) in found {
         // A near miss of the catalogue that the text says is another body.
         let misread = |k: &OrgMention| k.mention == acronym && k.canonical != acronym;
         if known.iter().any(misread) {
@@ -656,12 +666,9 @@ pub(crate) fn named_in_full(
             continue;
         }
         warnings.push(format!(
-            "\"{acronym}\" is not in the catalogue: add it to the register if the council is a member"
+            "\"{canonical}\" is not in the catalogue: add it to the register if the council is a member"
         ));
-        out.push(OrgMention {
-            mention,
-            canonical: acronym,
-        });
+        out.push(OrgMention { mention, canonical });
     }
     out
 }

@@ -2734,7 +2734,10 @@ fn a_network_spelt_out_with_its_acronym_is_not_a_near_miss_of_the_catalogue() {
     assert_eq!(
         orgs,
         [
-            ("Conference of Peripheral Maritime Regions (CPMR)", "CPMR"),
+            (
+                "Conference of Peripheral Maritime Regions (CPMR)",
+                "Conference of Peripheral Maritime Regions"
+            ),
             ("NSPA", "NSPA"),
         ]
     );
