@@ -575,8 +575,15 @@ fn is_meta(text: &str) -> bool {
         || l.starts_with("sisällysluettelo")
         // A map's caption: "Kortudsnit til illustration af …".
         || l.starts_with("kortudsnit")
-        // A document site's download menu.
+        // A document site's download menu: "Save this PDF as:" / "WORD
+        // PNG TXT JPG" / "Starta visningen från sidan:".
         || l.starts_with("save this pdf as")
+        || (!l.trim().is_empty()
+            && l.split_whitespace()
+                .all(|w| matches!(w, "word" | "png" | "txt" | "jpg" | "pdf")))
+        || l.starts_with("starta visningen")
+        || l.starts_with("begynne med side")
+        || l.starts_with("start display at page")
         // A picture's caption and credit: "Bild på stadshuset, foto: …".
         || l.contains("foto:")
         || l.contains("photo:")

@@ -2872,3 +2872,15 @@ fn numbered_resolutions_that_recommend_or_put_off_only_a_part() {
         DecisionKind::Tabled
     );
 }
+
+#[test]
+fn a_document_sites_download_menu_is_no_title() {
+    let text = "INNEHÅLLSFÖRTECKNING. SSTYR, :00, Protokoll\n\nSave this PDF as:\n WORD  PNG  TXT  JPG\n\nStorlek: px\nStarta visningen från sidan:\n\nDownload \"INNEHÅLLSFÖRTECKNING. SSTYR, Protokoll\"\n\nTranskript\n\n3 68, SSTYR Sida 3 Sammanträdets laglighet och beslutförhet Sammanträdet konstaterades vara lagligen sammankallat och beslutfört. Stadsstyrelsen beslöt att godkänna föredragningslistan.\n";
+    let title = parse(text, &[]).unwrap().title;
+    assert!(
+        title
+            .as_deref()
+            .is_none_or(|t| !t.contains("PNG") && !t.starts_with("Starta")),
+        "{title:?}"
+    );
+}
