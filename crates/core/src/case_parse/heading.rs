@@ -491,8 +491,22 @@ const FORM_LINES: &[&str] = &[
 /// A form field whose value stands on the next line ("Motion status:"),
 /// or a line that is only a form's own heading.
 fn is_form_line(l: &str) -> bool {
+    // A ModernGov decision page's fields with their values: "Decision
+    // Maker: Council", "Decision status: Recommendations Approved".
+    const FIELDS: &[&str] = &[
+        "decision maker:",
+        "decision status:",
+        "is key decision?",
+        "is subject to call in?",
+        "wards affected:",
+        "lead member:",
+        "portfolio holder:",
+        "classification:",
+    ];
     let t = l.trim().trim_end_matches([':', '.']).trim();
-    FORM_LINES.contains(&t) || (l.trim_end().ends_with(':') && t.split_whitespace().count() <= 3)
+    FORM_LINES.contains(&t)
+        || (l.trim_end().ends_with(':') && t.split_whitespace().count() <= 3)
+        || FIELDS.iter().any(|f| t.starts_with(f))
 }
 
 const TITLE_LABELS: &[&str] = &[

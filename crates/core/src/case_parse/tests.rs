@@ -2884,3 +2884,13 @@ fn a_document_sites_download_menu_is_no_title() {
         "{title:?}"
     );
 }
+
+#[test]
+fn a_decision_pages_fields_are_no_title() {
+    let text = "Decision details\n\nDecision Maker: Council\n\nDecision status: Recommendations Approved\n\nIs Key decision?: No\n\nRESOLVED that the minutes of the meeting held on 4 March 2025 be approved as a correct record.\n";
+    let title = parse(text, &[]).unwrap().title;
+    assert!(
+        title.as_deref().is_none_or(|t| !t.starts_with("Decision")),
+        "{title:?}"
+    );
+}
