@@ -467,6 +467,8 @@ const FORM_LINES: &[&str] = &[
     "starte visningen fra side",
     "start display at page",
     "transkript",
+    "transkriptio",
+    "transcript",
     "transcription",
     // A web page's link past its menu.
     "hoppa till innehåll",
@@ -560,6 +562,26 @@ fn is_agenda_number(l: &str) -> bool {
     }
 }
 
+/// The sections of a council's web site that stand over a page of news
+/// or minutes, lowercased.
+const SITE_SECTIONS: &[&str] = &[
+    "nyheter",
+    "nyheter och pressmeddelande",
+    "nyheter och pressmeddelanden",
+    "nyheder",
+    "nyheter og pressemeldinger",
+    "aktuelt",
+    "aktuellt",
+    "ajankohtaista",
+    "uutiset",
+    "tiedotteet",
+    "news",
+    "latest news",
+    "politik",
+    "politikk",
+    "agendas, reports and minutes",
+];
+
 /// Meta lines: a line of the head that is not the title.
 fn is_meta(text: &str) -> bool {
     let l = lower(text);
@@ -589,6 +611,22 @@ fn is_meta(text: &str) -> bool {
         || l.starts_with("sisällysluettelo")
         // A map's caption: "Kortudsnit til illustration af …".
         || l.starts_with("kortudsnit")
+        // A web site's section over the page ("Nyheter och
+        // pressmeddelande", "Ajankohtaista", "Politik"), its skip links
+        // ("Hopp til hovedinnhold …") and a picture's caption ("Bilden
+        // föreställer en ordförandeklubba.").
+        || SITE_SECTIONS.contains(&l.trim())
+        || ["hopp til ", "skip to ", "gå till huvud", "gå til hoved", "siirry sisältöön"]
+            .iter()
+            .any(|w| l.starts_with(w))
+        || ["bilden föreställer", "bilden visar", "billedet viser", "bildet viser", "kuvassa "]
+            .iter()
+            .any(|w| l.starts_with(w))
+        // A logo's description: "Region Blekinges logotyp med bild på …".
+        || l.split_whitespace().any(|w| matches!(w, "logotyp" | "logo" | "logotype" | "logo:"))
+        // A document site's page size, run into a transcript's line:
+        // "Kommunstyrelsen 1999-Storlek: px".
+        || [": px", ":px"].iter().any(|w| l.trim_end().ends_with(w))
         // A document site's download menu: "Save this PDF as:" / "WORD
         // PNG TXT JPG" / "Starta visningen från sidan:".
         || l.starts_with("save this pdf as")

@@ -2894,3 +2894,40 @@ fn a_decision_pages_fields_are_no_title() {
         "{title:?}"
     );
 }
+
+#[test]
+fn a_web_pages_section_skip_links_captions_and_logo_are_no_title() {
+    for (head, title) in [
+        (
+            "Nyheter och pressmeddelande\n\nRegion Ekby logotyp med bild på regionens flaggor\n\nNya taxor 2025",
+            "Nya taxor 2025",
+        ),
+        (
+            "Hopp til hovedinnhold Hopp til søkeboks Logg på\n\nPolitikk\n\nNy skoleplan",
+            "Ny skoleplan",
+        ),
+        (
+            "Bilden föreställer en ordförandeklubba.\n\nVad beslutades i fullmäktige?",
+            "Vad beslutades i fullmäktige?",
+        ),
+        (
+            "Ajankohtaista\n\nMaakuntahallituksen uusi strategia",
+            "Maakuntahallituksen uusi strategia",
+        ),
+        (
+            "Kommunstyrelsen 1999-Storlek: px\n\nSamarbete över gränsen",
+            "Samarbete över gränsen",
+        ),
+        (
+            "WEST EKBY COUNCIL\n\nElection of Provost",
+            "Election of Provost",
+        ),
+    ] {
+        let text = format!("{head}\n\nKommunfullmäktige beslutade att anta planen för skolan.\n");
+        assert_eq!(
+            parse(&text, &[]).unwrap().title.as_deref(),
+            Some(title),
+            "{head}"
+        );
+    }
+}
