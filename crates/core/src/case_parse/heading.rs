@@ -89,10 +89,19 @@ pub(crate) fn read(lines: &[Line], paras: &[Para]) -> Head {
     // A ModernGov page's title line, read once for its title and reference.
     let (form_title, form_reference) = under_form_heading(lines).unzip();
     let (case_number, number_sure) = head_lines(lines)
-        .find_map(|l| case_number_in(&l.text))
+        .find_map(|l| case_number_in(&l.text).and_then(tidy_case_number))
         .map(|n| (Some(n), High))
-        .or_else(|| form_reference.flatten().map(|n| (Some(n), Medium)))
-        .or_else(|| loose_case_number(lines).map(|n| (Some(n), Medium)))
+        .or_else(|| {
+            form_reference
+                .flatten()
+                .and_then(tidy_case_number)
+                .map(|n| (Some(n), Medium))
+        })
+        .or_else(|| {
+            loose_case_number(lines)
+                .and_then(tidy_case_number)
+                .map(|n| (Some(n), Medium))
+        })
         .unwrap_or((None, Low));
     let (title, title_sure) = match form_title {
         Some(t) => (Some(tidy_title(&t)), High),
@@ -191,6 +200,16 @@ fn number_after(text: &str) -> Option<String> {
         .sum();
     let shaped = parts.iter().any(|p| p.contains(['/', '-', ':', '.']));
     (shaped && digits >= 4).then(|| parts.join(" "))
+}
+
+/// A case number as read, less the colon of a heading it ended ("24/104:"
+/// in "1. Apologies - Ref 24/104:"); none where it was a web address
+/// ("www.gotland.se/98617") or cut off ("2014/").
+fn tidy_case_number(n: String) -> Option<String> {
+    let t = n.trim_end_matches([':', ',', ';']);
+    let l = lower(t);
+    let address = l.contains("://") || l.starts_with("www.") || l.contains(".htm");
+    (!t.is_empty() && !address && !t.ends_with('/')).then(|| t.to_string())
 }
 
 fn case_number_in(line: &str) -> Option<String> {
@@ -1994,6 +2013,19 @@ mod tests {
         );
         assert_eq!(reference_in("PM 2019:3").as_deref(), Some("PM 2019:3"));
         assert_eq!(reference_in("Dnr KS/2017:214"), None);
+    }
+
+    #[test]
+    fn case_numbers_lose_a_headings_colon_and_are_no_web_addresses() {
+        let tidy = |n: &str| tidy_case_number(n.to_string());
+        assert_eq!(tidy("24/104:").as_deref(), Some("24/104"));
+        assert_eq!(tidy("KS 2019/0457").as_deref(), Some("KS 2019/0457"));
+        assert_eq!(tidy("www.gotland.se/98617"), None);
+        assert_eq!(
+            tidy("http://ppohjanmaa.tjhosting.com/kokous/2017463.HTM"),
+            None
+        );
+        assert_eq!(tidy("2014/"), None);
     }
 
     #[test]

@@ -2931,3 +2931,9 @@ fn a_web_pages_section_skip_links_captions_and_logo_are_no_title() {
         );
     }
 }
+
+#[test]
+fn a_web_address_in_a_bulletin_is_no_case_number() {
+    let text = "Maakuntahallituksen päätökset 6.11.2017\n\nMaakuntahallitus päätti hyväksyä talousarvion.\n\nEsityslista on nähtävillä osoitteessa http://ekby.tjhosting.com/kokous/2017463.HTM\n";
+    assert_eq!(parse(text, &[]).unwrap().case_number, None);
+}
