@@ -8,7 +8,9 @@
 
 use super::OrgMention;
 use super::OrgName;
-use super::words::{Word, edit_distance, edit_distance_within, lower, same_lowercase, words};
+use super::words::{
+    FastBuild, Word, edit_distance, edit_distance_within, lower, same_lowercase, words,
+};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -69,9 +71,9 @@ pub(crate) struct Matcher {
 struct Index {
     orgs: Vec<Org>,
     /// Lowercase first word → names starting with it, longest first.
-    names: HashMap<String, Vec<Name>>,
+    names: HashMap<String, Vec<Name>, FastBuild>,
     targets: Vec<Target>,
-    name_words: HashSet<String>,
+    name_words: HashSet<String, FastBuild>,
 }
 
 thread_local! {
@@ -107,9 +109,9 @@ impl Matcher {
 impl Index {
     fn new(list: &[OrgName]) -> Index {
         let mut orgs = Vec::new();
-        let mut names: HashMap<String, Vec<Name>> = HashMap::new();
+        let mut names: HashMap<String, Vec<Name>, FastBuild> = HashMap::default();
         let mut targets = Vec::new();
-        let mut name_words = HashSet::new();
+        let mut name_words: HashSet<String, FastBuild> = HashSet::default();
         for (org, o) in list.iter().enumerate() {
             let mut official = vec![lower(o.canonical.trim())];
             official.extend(o.names.first().map(|n| lower(n.trim())));

@@ -214,20 +214,22 @@ const GROUPS: &[&str] = &[
     "group",
 ];
 
+/// Parties' names in the Finnish genitive, which is not the name with an
+/// ending added.
+const FINNISH_GENITIVES: &[&str] = &[
+    "keskustan",
+    "kokoomuksen",
+    "vihreiden",
+    "perussuomalaisten",
+    "vasemmistoliiton",
+    "sdp:n",
+    "rkp:n",
+    "kristillisdemokraattien",
+];
+
 /// A party's group in the council, its name in the genitive: "Keskustan
 /// valtuustoryhmä", "Centerpartiets fullmäktigegrupp".
 fn council_group(l: &str) -> bool {
-    // Finnish genitives are not the name with an ending added.
-    const FINNISH_GENITIVES: &[&str] = &[
-        "keskustan",
-        "kokoomuksen",
-        "vihreiden",
-        "perussuomalaisten",
-        "vasemmistoliiton",
-        "sdp:n",
-        "rkp:n",
-        "kristillisdemokraattien",
-    ];
     let Some((party, group)) = l.rsplit_once(' ') else {
         return false;
     };
@@ -377,6 +379,30 @@ pub(crate) fn finnish_mover(text: &str) -> Option<Person> {
 
 /// Whether `s` opens with a party named in full: "Enhedslisten ønskede …".
 pub(crate) fn starts_with_party_name(s: &str) -> bool {
+    // Most lines open with no party's first word: rule them out cheaply.
+    let Some(first) = s.split_whitespace().next() else {
+        return false;
+    };
+    if !first.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let first = lower(first.trim_end_matches([',', ':']));
+    static FIRST_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let first_words = FIRST_WORDS.get_or_init(|| {
+        PARTY_NAMES
+            .iter()
+            .filter_map(|p| p.split(' ').next())
+            .collect()
+    });
+    // A council group's party in the genitive: "Keskustan", "Centerpartiets".
+    let genitive = FINNISH_GENITIVES.contains(&first.as_str())
+        || first
+            .strip_suffix('s')
+            .is_some_and(|p| PARTY_NAMES.contains(&p));
+    if !first_words.contains(first.as_str()) && !genitive {
+        return false;
+    }
     let ws: Vec<&str> = s.split_whitespace().take(4).collect();
     (1..=ws.len()).any(|n| is_party_name(&ws[..n].join(" ")))
 }

@@ -1448,22 +1448,33 @@ fn agreed_sentences(paras: &[Para]) -> Option<Vec<Point>> {
         " confirmed on the proposal of ",
     ];
     let mut points: Vec<String> = Vec::new();
-    // Every such sentence holds one of these words as written.
-    let may_hold = |t: &str| {
-        [
-            "agreed",
-            "resolved",
-            "proposal of",
-            "AGREED",
-            "RESOLVED",
-            "noted",
-            "approved",
-            "adopted",
-            "received",
-        ]
-        .iter()
-        .any(|w| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some())
-    };
+    // Every such sentence holds one of these as written.
+    const SIGNS: &[&str] = &[
+        "agreed",
+        "resolved",
+        "proposal of",
+        "AGREED",
+        "RESOLVED",
+        "was noted",
+        "were noted",
+        "was approved",
+        "were approved",
+        "was adopted",
+        "were adopted",
+        "was received",
+        "were received",
+    ];
+    // Each sign's finder is built once: a document may hold thousands of
+    // paragraphs.
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        SIGNS
+            .iter()
+            .map(|s| memchr::memmem::Finder::new(s))
+            .collect()
+    });
+    let may_hold = |t: &str| finders.iter().any(|f| f.find(t.as_bytes()).is_some());
     for p in paras
         .iter()
         // "3. Approval of the minutes … – Ref 24/106: … It was therefore
@@ -1894,9 +1905,12 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 "vedtaket om ",
             ]
             .iter()
-            .any(|w| lowered.starts_with(w))
-                || by_body_in_passive(&lowered);
-            if (by_body || names_decision || reports_outcome(sentence))
+            .any(|w| lowered.starts_with(w));
+            // The cheaper tests first: most sentences pass none.
+            if (by_body
+                || names_decision
+                || reports_outcome(sentence)
+                || by_body_in_passive(&lowered))
                 && !sentence.is_empty()
                 && !points.iter().any(|p| p == sentence)
             {

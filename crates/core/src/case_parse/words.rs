@@ -213,8 +213,45 @@ thread_local! {
     /// searching the text once for every phrase of it (most of the
     /// parser's time went on that).
     static PHRASE_SETS: std::cell::RefCell<
-        std::collections::HashMap<(usize, usize), std::rc::Rc<PhraseSet>>,
+        std::collections::HashMap<(usize, usize), std::rc::Rc<PhraseSet>, FastBuild>,
     > = std::cell::RefCell::default();
+}
+
+/// A quick hasher for maps whose keys the parser chose: its phrase lists'
+/// addresses, and the catalogue's names. The map of phrase lists is looked
+/// up on every search (hundreds of thousands in a long document), and the
+/// default hasher's resistance to chosen keys buys nothing where no
+/// uploaded text adds a key. Maps keyed by a document's own words keep the
+/// default hasher.
+#[derive(Default)]
+pub(crate) struct FastHasher(u64);
+
+/// A map or set with [`FastHasher`].
+pub(crate) type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.write_u64(u64::from_le_bytes(last) ^ rest.len() as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A list of phrases searched for in one pass.
@@ -433,6 +470,33 @@ pub(crate) fn capitalise(w: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_hasher_tells_trailing_bytes_and_lengths_apart() {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let hash = |b: &[u8]| {
+            let mut h = FastBuild::default().build_hasher();
+            h.write(b);
+            h.finish()
+        };
+        assert_ne!(hash(b"ab"), hash(b"ab\0"));
+        assert_ne!(hash(b"abcdefgh"), hash(b"abcdefgh\0"));
+        assert_ne!(hash(b"abcdefghi"), hash(b"abcdefghj"));
+        // Distinct names of the catalogue rarely share a hash.
+        let names = crate::case_parse::catalogue_names();
+        let mut seen = std::collections::HashSet::new();
+        let mut same = 0;
+        let distinct: std::collections::BTreeSet<&String> =
+            names.iter().flat_map(|o| o.names.iter()).collect();
+        for n in distinct {
+            let mut h = FastBuild::default().build_hasher();
+            n.hash(&mut h);
+            if !seen.insert(h.finish()) {
+                same += 1;
+            }
+        }
+        assert_eq!(same, 0, "{same} names share a hash");
+    }
 
     #[test]
     fn lower_keeps_offsets() {
