@@ -836,14 +836,16 @@ fn bulletin_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
         // tilinpäätöksen") is the page's title, not an item's.
         let below_at = (k + 1..lines.len()).find(|&j| !lines[j].1.trim().is_empty());
         let below = below_at.map_or("", |j| lines[j].1.trim());
-        let below_is_heading = below.len() <= 80
-            && below.starts_with(char::is_uppercase)
-            && !below.contains(',')
-            && !below.ends_with(['.', ':', ';'])
-            && below_at.is_some_and(|j| {
-                super::points::reports_decision(next_content(lines, j).unwrap_or(""))
-            });
-        if !below_is_heading && super::points::reports_decision(below) {
+        let below_is_heading = || {
+            below.len() <= 80
+                && below.starts_with(char::is_uppercase)
+                && !below.contains(',')
+                && !below.ends_with(['.', ':', ';'])
+                && below_at.is_some_and(|j| {
+                    super::points::reports_decision(next_content(lines, j).unwrap_or(""))
+                })
+        };
+        if super::points::reports_decision(below) && !below_is_heading() {
             out.push(ItemStart {
                 label: t.to_string(),
                 at: *at,

@@ -750,9 +750,9 @@ fn without_parties(zone: &str) -> Vec<Person> {
 /// "Reservationer" heading: "Anna Ek (V): …" or "Anna Ek (V) anser …".
 pub(crate) fn starts_with_person(text: &str) -> bool {
     let zone = prefix(text, 200);
-    let tokens: Vec<&str> = zone.split_whitespace().collect();
+    // Checked on every line: most stop at their first or second word.
     let mut run = Vec::new();
-    for tok in &tokens {
+    for tok in zone.split_whitespace() {
         let word = tok.trim_end_matches([',', ':']);
         if is_name_word(word) || (!run.is_empty() && PARTICLES.contains(&word)) {
             run.push(word);

@@ -697,11 +697,16 @@ const SENTENCE_DECISIONS: &[&str] = &[
 /// body saying it decided, before its verb or after it ("Efter omröstning
 /// … beslutade stadsstyrelsen återremittera ärendet").
 pub(crate) fn reports_decision(text: &str) -> bool {
-    if says_decided(text) {
+    let head = prefix(text, 600);
+    // Lowered once: `lower` keeps offsets, so the first 300 bytes of `l`
+    // are what [`says_decided`] would lower.
+    let l = lower(head);
+    let short = prefix(text, 300).len();
+    if l.get(..short)
+        .is_some_and(|s| find_any(s, SENTENCE_DECISIONS).is_some())
+    {
         return true;
     }
-    let head = prefix(text, 600);
-    let l = lower(head);
     find_any(&l, super::sections::DECIDING_VERBS).is_some_and(|(at, _)| {
         body_at_start(head).is_some() || body_right_after(head, at).is_some()
     })
