@@ -1473,12 +1473,7 @@ fn agreed_sentences(paras: &[Para]) -> Option<Vec<Point>> {
     // paragraphs.
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
         std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| {
-        SIGNS
-            .iter()
-            .map(|s| memchr::memmem::Finder::new(s))
-            .collect()
-    });
+    let finders = FINDERS.get_or_init(|| SIGNS.iter().map(memchr::memmem::Finder::new).collect());
     let may_hold = |t: &str| finders.iter().any(|f| f.find(t.as_bytes()).is_some());
     for p in paras
         .iter()
