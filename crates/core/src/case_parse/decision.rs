@@ -277,11 +277,12 @@ pub(crate) fn read(paras: &[Para], in_position: &[bool]) -> Read {
     } else {
         sentences.iter().collect()
     };
-    let kind = match kind(
-        &deciding_sentences,
-        decides,
-        partly_put_off(paras, in_position),
-    ) {
+    // Only a decision that puts something off needs its points looked at.
+    let partly = deciding_sentences
+        .iter()
+        .any(|s| !s.motion && puts_off(&s.lower))
+        && partly_put_off(paras, in_position);
+    let kind = match kind(&deciding_sentences, decides, partly) {
         DecisionKind::Adopted if !decides && recommends(&proposed) => DecisionKind::Recommended,
         k => k,
     };

@@ -1581,7 +1581,7 @@ fn meeting_date(lines: &[Line], reach: usize) -> Option<NaiveDate> {
                             .next()
                             // "Kommunalbestyrelsen_2018-21": the body and its term.
                             .map(|w| w.split('_').next().unwrap_or(w))
-                            .is_some_and(|w| body_name(&super::words::capitalise(w)).is_some()) =>
+                            .is_some_and(super::sections::names_body) =>
                 {
                     day
                 }

@@ -852,9 +852,7 @@ fn bulletin_headings(lines: &[(usize, &str)]) -> Vec<ItemStart> {
                 title: Some(t.to_string()),
                 decided_from: None,
             });
-        } else if !out.is_empty()
-            && next_content(lines, k).is_some_and(|p| p.split_whitespace().nth(12).is_some())
-        {
+        } else if !out.is_empty() && below.split_whitespace().nth(12).is_some() {
             others += 1;
         }
     }

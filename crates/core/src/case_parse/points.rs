@@ -883,19 +883,14 @@ fn as_proposed(paras: &[Para], points: &[Point]) -> Option<Vec<Point>> {
     // "Päätös" / "Hyväksyi." / "Kaupunginvaltuusto otti yksimielisesti
     // käsiteltäväkseen lisäpykälän 34.": what the body decided besides,
     // below the approval.
-    let opens_with_body = |s: &&str| {
-        s.split_whitespace()
-            .next()
-            .is_some_and(|w| body_name(w).is_some())
-    };
     let besides = paras
         .iter()
         .position(|p| p.kind == ParaKind::Heading(Heading::Decision))
         .into_iter()
         .flat_map(|at| paras[at + 1..].iter().skip(1))
-        .take_while(|p| p.kind == ParaKind::Text && opens_with_body(&p.text.as_str()))
+        .take_while(|p| p.kind == ParaKind::Text && opening_body(&p.text).is_some())
         .flat_map(|p| super::decision::split_sentences(&p.text))
-        .filter(opens_with_body)
+        .filter(|s| opening_body(s).is_some())
         .map(|s| (String::new(), s.trim().to_string()));
     Some(numbered(
         std::iter::once(approval)
@@ -915,6 +910,14 @@ fn as_proposed(paras: &[Para], points: &[Point]) -> Option<Vec<Point>> {
             )
             .chain(besides),
     ))
+}
+
+/// The body a text opens with, as written: "Vestlandsrådet meiner at …",
+/// "Kaupunginvaltuusto otti … lisäpykälän 34.".
+fn opening_body(t: &str) -> Option<&str> {
+    t.split_whitespace()
+        .next()
+        .filter(|w| body_name(w).is_some())
 }
 
 fn read_decision(
@@ -1093,12 +1096,7 @@ fn read_decision(
         // "Vedtaket i Vestlandsrådet har følgende ordlyd:" / "Vestlandsrådet
         // meiner at …" / "Vestlandsrådet legg til grunn at …": a resolution
         // whose every paragraph opens with its body.
-        let opening_body = |t: &str| {
-            t.split_whitespace()
-                .next()
-                .filter(|w| body_name(w).is_some())
-                .map(str::to_string)
-        };
+
         let body = opening_body(&p.text);
         let more: Vec<Point> = if under_heading {
             paras
@@ -1611,8 +1609,7 @@ fn body_that_adopted(sentence: &str) -> bool {
     let words: Vec<&str> = l.split_whitespace().collect();
     words.windows(2).enumerate().any(|(k, pair)| {
         pair[1] == "som"
-            && super::sections::body_name(&super::words::capitalise(pair[0].trim_end_matches(',')))
-                .is_some()
+            && super::sections::names_body(pair[0].trim_end_matches(','))
             && words[k + 2..].iter().take(3).any(|w| {
                 matches!(
                     *w,
@@ -1666,7 +1663,7 @@ fn by_body_in_passive(lowered: &str) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    let is_body = |w: &str| super::sections::body_name(&super::words::capitalise(w)).is_some();
+    let is_body = super::sections::names_body;
     words
         .windows(3)
         .any(|w| PARTICIPLES.contains(&w[0]) && matches!(w[1], "av" | "af") && is_body(w[2]))
@@ -1780,9 +1777,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                 .is_some_and(|q| {
                     q.kind == ParaKind::Text
                         && q.text.split_whitespace().nth(6).is_none()
-                        && q.text.split_whitespace().any(|w| {
-                            super::sections::body_name(&super::words::capitalise(w)).is_some()
-                        })
+                        && q.text.split_whitespace().any(super::sections::names_body)
                 })
         {
             let t = para.text.trim().to_string();
@@ -1850,10 +1845,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
             // Within six words, or eight where the body stands right
             // before its verb ("date 2025-08-26 Maanantaina koolla ollut
             // aluehallitus päätti …").
-            let body_before = |k: usize| {
-                k > 0
-                    && super::sections::body_name(&super::words::capitalise(words[k - 1])).is_some()
-            };
+            let body_before = |k: usize| k > 0 && super::sections::names_body(words[k - 1]);
             // "Maakuntahallitus käytti tänään toimivaltaansa määräämällä …":
             // a body using its power to order decides.
             // "Kommunestyret gikk enstemmig inn for gjenvalg …": went in for.
@@ -1888,7 +1880,7 @@ fn summary_decisions(paras: &[Para], inside: &[bool], summary: bool) -> Option<V
                     // "Lisäksi aluehallitus päätti …": the body right before its verb.
                     || body_before(k)
                     || words.get(k + 1).is_some_and(|w| {
-                        super::sections::body_name(&super::words::capitalise(w)).is_some()
+                        super::sections::names_body(w)
                     })
             });
             // "Päätös Ehdotus hyväksyttiin." under each of a protocol's
@@ -2090,7 +2082,7 @@ fn reports_outcome(sentence: &str) -> bool {
     // "… gav kommunchefen i uppdrag att …": a task given.
     let gave_task = words
         .first()
-        .is_some_and(|w| super::sections::body_name(&super::words::capitalise(w)).is_some())
+        .is_some_and(|w| super::sections::names_body(w))
         && words.get(1).is_some_and(|w| *w == "gav")
         && words.windows(2).any(|p| p[0] == "i" && p[1] == "uppdrag");
     // "Budgeten för 2017 antogs.": a short sentence ending in a passive of
@@ -2470,8 +2462,7 @@ fn body_right_before(text: &str, at: usize) -> Option<usize> {
                 .or_else(|| head[i..].strip_suffix(" today"))
                 .unwrap_or(&head[i..]);
             super::sections::body_name(words).is_some()
-                || ((lead_in(i) || finnish_verb)
-                    && super::sections::body_name(&super::words::capitalise(words)).is_some())
+                || ((lead_in(i) || finnish_verb) && super::sections::names_body(words))
         })
         .copied()
 }
@@ -2535,7 +2526,7 @@ fn says_that_it_decided(sentence: &str) -> bool {
         .strip_prefix("det har ")
         .and_then(|r| r.split_once(' '))
         .is_some_and(|(body, verb)| {
-            super::sections::body_name(&super::words::capitalise(body)).is_some()
+            super::sections::names_body(body)
                 && matches!(
                     verb.trim_end_matches(['.', '!']),
                     "slagit fast" | "beslutat" | "bestämt" | "fastställt" | "godkänt" | "besluttet"

@@ -251,6 +251,12 @@ const ENGLISH_BODY_ENDINGS: &[&str] = &["Committee", "Council", "Board", "Cabine
 
 /// The name of a body, when `t` is one and nothing else: lowercase for
 /// Swedish names (they are common nouns), as written for English ones.
+/// Whether a word written in small letters inside a sentence names a
+/// body ("… som kommunfullmäktige beslutade …", "regionfullmäktiges").
+pub(crate) fn names_body(word: &str) -> bool {
+    body_name(&super::words::capitalise(word)).is_some()
+}
+
 pub(crate) fn body_name(t: &str) -> Option<String> {
     let mut t = t.trim().trim_end_matches(':').trim();
     // "Minutes of the Executive Committee" names the body in a letterhead.
